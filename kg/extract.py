@@ -1,0 +1,86 @@
+"""Extraction: an :class:`~kg.articles.Article` in, an rdflib Graph out. No I/O.
+
+:class:`Pipeline` holds what is expensive to build (the spaCy model with the
+gazetteer ruler, the linker) so a batch loads it once; :func:`Pipeline.extract` is
+deterministic for a given article, extractor version and ingestion time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+
+from kg import __version__
+from kg.articles import Article
+from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.link import Entity, Linker, Mention
+from kg.nlp import build_nlp
+from kg.rdf import add_article, add_entity, add_sentence, new_graph, seal
+from kg.text import norm
+from kg.vocab import DD
+
+EXTRACTOR_VERSION = f"{__version__}/1"
+"""Changes when extraction output may change; a new version re-extracts stored articles."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+class Pipeline:
+    """spaCy + gazetteer + linker, loaded once and reused for every article."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, model: str = "") -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.nlp = build_nlp(self.gazetteer, model)
+        self.linker = Linker(self.gazetteer)
+        self.version = EXTRACTOR_VERSION
+
+    def extract(self, article: Article, ingested_at: dt.datetime) -> Graph:
+        """The article's named-graph content: metadata, provenance, sentences, entities."""
+        graph = new_graph()
+        node = add_article(graph, article, extractor_version=self.version, ingested_at=ingested_at)
+        doc = self.nlp(article.text)
+
+        # Sentences, with verbatim repeats (captions, pull quotes) folded into the first.
+        sentences: list[Sentence] = []
+        first_of: dict[str, int] = {}
+        sentence_of = [0] * len(doc)
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            key = norm(text)
+            if key in first_of:
+                index = first_of[key]
+            else:
+                index = len(sentences)
+                first_of[key] = index
+                offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                sentences.append(Sentence(index, text, offset, offset + len(text)))
+            for token in sent:
+                sentence_of[token.i] = index
+        sentence_nodes = [
+            add_sentence(graph, node, s.index, s.text, s.start, s.end) for s in sentences
+        ]
+
+        mentions = self.linker.link(doc, sentence_of)
+        by_entity: dict[URIRef, list[Mention]] = defaultdict(list)
+        entities: dict[URIRef, Entity] = {}
+        for mention in mentions:
+            by_entity[mention.entity.iri].append(mention)
+            entities.setdefault(mention.entity.iri, mention.entity)
+        for iri, entity in entities.items():
+            found = by_entity[iri]
+            add_entity(graph, entity, {m.text for m in found if m.via != "surname"})
+            for index in sorted({m.sentence for m in found}):
+                graph.add((iri, DD.mentionedIn, sentence_nodes[index]))
+        seal(graph, node)
+        return graph

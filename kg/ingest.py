@@ -1,0 +1,198 @@
+"""Ingestion: read article files, extract each changed article, replace its graph.
+
+The I/O edge of the pipeline. An article whose content hash and extractor version
+match what is stored is skipped (re-ingesting is idempotent and cheap); a changed
+one is re-extracted and its named graph replaced in one transaction; a file that
+cannot be read is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from tqdm import tqdm
+
+from kg.articles import Article, expand_paths, read_file
+from kg.errors import ArticleError
+from kg.extract import EXTRACTOR_VERSION, Pipeline
+from kg.ontology import ensure_ontology
+from kg.rdf import article_iri
+from kg.store.base import Store
+
+
+@dataclass
+class Summary:
+    """What a batch did; printed at the end of `attache ingest`."""
+
+    articles: int = 0
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles: {self.new} new, {self.replaced} replaced, "
+            f"{self.unchanged} unchanged, {self.failed} failed; "
+            f"{self.triples} triples written in {self.seconds:.1f} s"
+        )
+
+
+_STORED = """
+SELECT ?hash ?version WHERE {
+  GRAPH ?g { ?a dd:contentHash ?hash ; dd:extractorVersion ?version }
+}"""
+
+
+def stored_state(store: Store, graph: URIRef) -> tuple[str, str] | None:
+    """(content hash, extractor version) of a stored article, None when absent."""
+    rows = store.select(_STORED, {"g": graph, "a": graph})
+    if not rows.bindings:
+        return None
+    row = rows.bindings[0]
+    return str(row["hash"]), str(row["version"])
+
+
+def ingest_article(
+    store: Store,
+    article: Article,
+    pipeline: Callable[[], Pipeline],
+    summary: Summary,
+    *,
+    force: bool = False,
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+) -> tuple[str, int]:
+    """Store one article's graph unless an identical extraction is already there.
+
+    Returns what happened ("new", "replaced" or "unchanged") and the triples written.
+    """
+    graph_iri = article_iri(article)
+    state = stored_state(store, graph_iri)
+    summary.articles += 1
+    if not force and state == (article.content_hash, EXTRACTOR_VERSION):
+        summary.unchanged += 1
+        return "unchanged", 0
+    graph = pipeline().extract(article, now().replace(microsecond=0))
+    store.replace_graph(graph_iri, graph)
+    summary.triples += len(graph)
+    if state is None:
+        summary.new += 1
+        return "new", len(graph)
+    summary.replaced += 1
+    return "replaced", len(graph)
+
+
+class LazyPipeline:
+    """Builds the spaCy pipeline on first use: a batch of unchanged articles never loads it."""
+
+    def __init__(self, factory: Callable[[], Pipeline] = Pipeline) -> None:
+        self._factory = factory
+        self._pipeline: Pipeline | None = None
+
+    def __call__(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = self._factory()
+        return self._pipeline
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    pipeline: Callable[[], Pipeline] | None = None,
+    force: bool = False,
+    progress: bool | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_article: Callable[[str, str, int], None] | None = None,
+) -> Summary:
+    """Ingest files and folders; errors are collected (and reported via ``on_error``).
+
+    ``on_article(source, outcome, triples)`` is called after each article is stored.
+    """
+    started = time.perf_counter()
+    summary = Summary()
+    get_pipeline = pipeline or LazyPipeline()
+    ensure_ontology(store)
+    files, missing = expand_paths(paths)
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    for error in missing:
+        fail(error.message)
+    bar = tqdm(
+        files,
+        unit="file",
+        disable=None if progress is None else not progress,
+        leave=False,
+        dynamic_ncols=True,
+    )
+    for path in bar:
+        bar.set_postfix_str(path.name[-40:], refresh=False)
+        for item in read_file(path):
+            if isinstance(item, ArticleError):
+                fail(item.message)
+                continue
+            try:
+                outcome, triples = ingest_article(store, item, get_pipeline, summary, force=force)
+            except ArticleError as exc:
+                fail(exc.message)
+                continue
+            if on_article:
+                on_article(item.source or str(path), outcome, triples)
+    bar.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def list_articles(store: Store) -> list[dict[str, str]]:
+    """Stored articles with their metadata, newest first."""
+    rows = store.select(
+        """
+        SELECT ?a ?title ?date ?url ?n WHERE {
+          GRAPH ?a { ?a a dd:NewsArticle ; dd:tripleCount ?n .
+            OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:datePublished ?date }
+            OPTIONAL { ?a schema:url ?url } }
+        } ORDER BY DESC(?date) ?a"""
+    )
+    out = []
+    for row in rows:
+        iri = str(row["a"])
+        out.append(
+            {
+                "id": iri.rsplit("/", 1)[-1],
+                "iri": iri,
+                "title": str(row.get("title", "")),
+                "date": str(row.get("date", "")),
+                "url": str(row.get("url", "")),
+                "triples": str(row["n"]),
+            }
+        )
+    return out
+
+
+def find_article(store: Store, ref: str) -> URIRef | None:
+    """An article graph by id, full IRI or source URL."""
+    for article in list_articles(store):
+        if ref in (article["id"], article["iri"], article["url"]):
+            return URIRef(article["iri"])
+    return None
+
+
+def article_count(store: Store) -> int:
+    rows = store.select(
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a dd:NewsArticle } }"
+    )
+    value = rows.bindings[0].get("n") if rows.bindings else None
+    return int(value) if isinstance(value, Literal) else 0

@@ -1,0 +1,301 @@
+"""Entity linking: mentions in a parsed article resolved to canonical entities.
+
+Resolution order, most trusted first: the gazetteer EntityRuler's id; an exact
+match of the mention's normal form against gazetteer names; acronyms defined in the
+article ("... Sanctions Act (CAATSA)"); surnames of people named in full earlier or
+later in the same article ("Esper" -> Mark Esper); a fuzzy match against gazetteer
+names for spelling variants; and finally a new entity with a deterministic IRI and
+a type guessed from the NER label and the name's head word. Pure: doc in, mentions out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rdflib import URIRef
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Entry, Gazetteer
+from kg.nlp import is_designator
+from kg.text import norm_key, slugify
+from kg.vocab import DD, RES
+
+# NER labels that name things this ontology models; the rest (dates, money, ...) are
+# values that the event extractor reads, not entities.
+_NER_TYPES: dict[str, URIRef] = {
+    "PERSON": DD.Person,
+    "ORG": DD.Organization,
+    "GPE": DD.Place,
+    "LOC": DD.Place,
+    "FAC": DD.Place,
+    "LAW": DD.LegalInstrument,
+    "PRODUCT": DD.WeaponSystem,
+}
+
+# Head words that say what kind of organization an unknown name is.
+_ORG_HEADS: tuple[tuple[URIRef, frozenset[str]], ...] = (
+    (
+        DD.MediaOrganization,
+        frozenset(
+            (
+                "news times post journal tv television radio press gazette daily "
+                "herald tribune broadcasting broadcaster newspaper magazine wire "
+            ).split()
+        ),
+    ),
+    (
+        DD.MilitaryOrganization,
+        frozenset(
+            (
+                "army navy force forces marines corps command guard brigade brigades "
+                "division regiment military fleet battalion "
+            ).split()
+        ),
+    ),
+    (
+        DD.GovernmentBody,
+        frozenset(
+            (
+                "ministry department agency council parliament congress senate "
+                "committee commission office presidency bureau administration cabinet "
+                "government service directorate secretariat assembly "
+            ).split()
+        ),
+    ),
+    (
+        DD.Company,
+        frozenset(
+            (
+                "inc corp corporation company co ltd llc plc group systems industries "
+                "aerospace dynamics technologies holding holdings ag gmbh sa ab asa "
+                "jsc concern shipyard shipyards shipbuilding motors electronics "
+                "aviation defence defense munitions arms "
+            ).split()
+        ),
+    ),
+    (
+        DD.NonStateArmedGroup,
+        frozenset(("militia militias rebels insurgents movement ").split()),
+    ),
+    (
+        DD.InternationalOrganization,
+        frozenset(("alliance union organisation organization treaty ").split()),
+    ),
+)
+
+_HONORIFICS = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|adm|col|lt|maj|capt|sir|dame|president|minister|"
+    r"secretary|chancellor|premier|king|queen|prince|sheikh|general|admiral)\.?\s+)+",
+    re.I,
+)
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'’.&-]*|of|the|and|for|on|in|to|de|du|des|la|le|for)"
+    r"(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|on|in|to|de|du|des|la|le|through|against|with))+)"
+    r"\s+\(([A-Z][A-Za-z&-]{1,11})\)"
+)
+_FUZZY_MIN = 92
+_FUZZY_MIN_LEN = 6
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity: its IRI, class, canonical label and gazetteer entry if known."""
+
+    iri: URIRef
+    type: URIRef
+    label: str
+    entry: Entry | None = None
+
+
+@dataclass
+class Mention:
+    """A span of the article text that refers to an entity."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    entity: Entity
+    via: str  # how it was linked: gazetteer, exact, acronym, surname, fuzzy, new
+    ner_label: str = ""
+
+
+@dataclass
+class LinkContext:
+    """What the linker learns while reading one article (acronyms, full names)."""
+
+    acronyms: dict[str, Entity] = field(default_factory=dict)
+    people: list[Entity] = field(default_factory=list)
+
+
+def clean_name(text: str) -> str:
+    """A mention without leading "the", honorifics, possessive or surrounding punctuation."""
+    text = text.strip().strip("\"'“”‘’()[],;:")
+    text = re.sub(r"(?:'s|’s|')$", "", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text.strip()
+
+
+def guess_type(ner_label: str, name: str) -> URIRef | None:
+    """Ontology class of an unknown name from its NER label and head words."""
+    base = _NER_TYPES.get(ner_label)
+    if base is None:
+        return None
+    if base == DD.Organization:
+        words = set(norm_key(name).replace("-", " ").split())
+        for cls, heads in _ORG_HEADS:
+            if words & heads:
+                return cls
+    if base == DD.WeaponSystem and not is_designator(name.split()[0] if name else ""):
+        return None  # a PRODUCT without a designator is rarely a weapon (phones, cars)
+    return base
+
+
+class Linker:
+    """Resolves mentions against a gazetteer; one instance serves many articles."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._keys = list(gazetteer.by_key)
+
+    def entity_for(self, entry: Entry) -> Entity:
+        return Entity(entry.iri, entry.type, entry.label, entry)
+
+    def resolve_name(self, name: str, fuzzy: bool = True) -> tuple[Entity, str] | None:
+        """Gazetteer resolution of a bare name (also used for names in questions)."""
+        entry = self.gazetteer.lookup(name)
+        if entry is not None:
+            return self.entity_for(entry), "exact"
+        key = norm_key(name)
+        if fuzzy and len(key) >= _FUZZY_MIN_LEN:
+            match = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
+            if match is not None:
+                return self.entity_for(self.gazetteer.by_key[match[0]]), "fuzzy"
+        return None
+
+    def link(self, doc: Doc, sentence_of: Sequence[int]) -> list[Mention]:
+        """Every entity mention in ``doc``; ``sentence_of[token.i]`` is its sentence index."""
+        context = LinkContext()
+        self._learn_acronyms(doc.text, context)
+        pending: list[tuple[Span, str]] = []
+        mentions: list[Mention] = []
+        for ent in doc.ents:
+            name = clean_name(_HONORIFICS.sub("", ent.text))
+            if not name:
+                continue
+            resolved = self._resolve(ent, name, context)
+            if resolved is None:
+                if ent.label_ == "PERSON":
+                    pending.append((ent, name))
+                continue
+            entity, via = resolved
+            if entity.type == DD.Person and " " in entity.label:
+                context.people.append(entity)
+            mentions.append(self._mention(ent, entity, via, sentence_of))
+        # Surnames may come before the full name (rare) or after it (usual): second pass.
+        for ent, name in pending:
+            entity, via = self._person(name, context)
+            if entity.type == DD.Person and " " in entity.label:
+                context.people.append(entity)
+            mentions.append(self._mention(ent, entity, via, sentence_of))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # -- steps --------------------------------------------------------------------
+
+    def _mention(self, ent: Span, entity: Entity, via: str, sentence_of: Sequence[int]) -> Mention:
+        return Mention(
+            ent.start_char, ent.end_char, ent.text, sentence_of[ent.start], entity, via, ent.label_
+        )
+
+    def _resolve(self, ent: Span, name: str, context: LinkContext) -> tuple[Entity, str] | None:
+        if ent.ent_id_:
+            entry = self.gazetteer.entries.get(URIRef(ent.ent_id_))
+            if entry is not None:
+                return self.entity_for(entry), "gazetteer"
+        if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
+            found = self.resolve_name(name, fuzzy=False)
+            if found:
+                return found
+            if not is_designator(name):
+                return None
+            return Entity(RES[slugify(name)], DD.WeaponSystem, name), "designator"
+        if ent.label_ not in _NER_TYPES and ent.label_ != "NORP":
+            return None
+        if name in context.acronyms:
+            return context.acronyms[name], "acronym"
+        found = self.resolve_name(name, fuzzy=ent.label_ in {"ORG", "GPE", "PERSON", "NORP"})
+        if found:
+            return found
+        if ent.label_ == "PERSON":
+            return None  # decided in the second pass, once all full names are known
+        if ent.label_ == "NORP":
+            return None  # an unknown nationality or group adjective is not an entity
+        cls = guess_type(ent.label_, name)
+        if cls is None:
+            return None
+        return Entity(RES[slugify(name)], cls, name), "new"
+
+    def _person(self, name: str, context: LinkContext) -> tuple[Entity, str]:
+        tokens = name.split()
+        if len(tokens) == 1:
+            for person in reversed(context.people):
+                if person.label.split()[-1] == name or norm_key(
+                    person.label.split()[-1]
+                ) == norm_key(name):
+                    return person, "surname"
+        return Entity(RES[slugify(name)], DD.Person, name), "new"
+
+    def _learn_acronyms(self, text: str, context: LinkContext) -> None:
+        """ "Long Name (ACR)" in the text: the acronym stands for the long name's entity."""
+        for match in _ACRONYM_DEF.finditer(text):
+            long_name, acronym = match.group(1), match.group(2)
+            long_name = _trim_to_acronym(long_name, acronym)
+            if long_name is None:
+                continue
+            found = self.resolve_name(long_name, fuzzy=False) or self.resolve_name(
+                acronym, fuzzy=False
+            )
+            entity = (
+                found[0]
+                if found
+                else Entity(RES[slugify(long_name)], _long_name_type(long_name), long_name)
+            )
+            # Both spellings now name one entity within this article.
+            context.acronyms[acronym] = entity
+            context.acronyms[long_name] = entity
+
+
+_LAW_HEADS = frozenset({"act", "law", "treaty", "convention", "agreement", "regulations"})
+
+
+def _long_name_type(name: str) -> URIRef:
+    """Class of a spelt-out name that the gazetteer does not know."""
+    if norm_key(name).split()[-1] in _LAW_HEADS:
+        return DD.LegalInstrument
+    return guess_type("ORG", name) or DD.Organization
+
+
+def _trim_to_acronym(long_name: str, acronym: str) -> str | None:
+    """The shortest tail of ``long_name`` whose capitalized initials spell the acronym."""
+    words = long_name.split()
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    for start in range(len(words)):
+        tail = words[start:]
+        initials = [w[0].upper() for w in tail if w[0].isupper()]
+        if (
+            initials
+            and initials[0] == letters[0]
+            and _subsequence(letters, [w[0].upper() for w in tail])
+            and len(initials) >= max(2, len(letters) - 2)
+        ):
+            return " ".join(tail)
+    return None
+
+
+def _subsequence(needle: Iterable[str], haystack: Sequence[str]) -> bool:
+    it = iter(haystack)
+    return all(any(c == h for h in it) for c in needle)

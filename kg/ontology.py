@@ -1,0 +1,64 @@
+"""The ontology as data: read from ``ontology/attache.ttl``, kept in its own named graph.
+
+The store always holds the ontology (graph ``ONTOLOGY_GRAPH``) so that SPARQL users
+can query classes and labels beside the data, and so the lexicon the question
+parser reads is the one in the store.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import OWL, Graph, Literal
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from kg.errors import OntologyError
+from kg.gazetteer import ONTOLOGY_DIR
+from kg.store.base import Store
+from kg.vocab import ONTOLOGY_GRAPH, ONTOLOGY_IRI
+
+ONTOLOGY_FILE = ONTOLOGY_DIR / "attache.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+
+def parse_turtle(path: Path) -> Graph:
+    """Parse a Turtle file, with errors that name the file."""
+    try:
+        return Graph().parse(path, format="turtle")
+    except (BadSyntax, OSError, ValueError) as exc:
+        raise OntologyError(f"{path}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def bundled_ontology() -> Graph:
+    """The ontology shipped in ``ontology/attache.ttl`` (parsed once per process)."""
+    return parse_turtle(ONTOLOGY_FILE)
+
+
+def version_of(graph: Graph) -> str:
+    """``owl:versionInfo`` of the ontology node, or "unknown"."""
+    value = graph.value(ONTOLOGY_IRI, OWL.versionInfo)
+    return str(value) if isinstance(value, Literal) else "unknown"
+
+
+def stored_version(store: Store) -> str | None:
+    rows = store.select(
+        "SELECT ?v WHERE { GRAPH ?g { ?o owl:versionInfo ?v } }",
+        {"g": ONTOLOGY_GRAPH, "o": ONTOLOGY_IRI},
+    )
+    return str(rows.bindings[0]["v"]) if rows.bindings else None
+
+
+def ensure_ontology(store: Store) -> str:
+    """Install the bundled ontology when the store has none; return the stored version.
+
+    A store whose ontology was edited keeps its edits: only an absent ontology
+    graph is filled from the file.
+    """
+    version = stored_version(store)
+    if version is None:
+        graph = bundled_ontology()
+        store.replace_graph(ONTOLOGY_GRAPH, graph)
+        version = version_of(graph)
+    return version

@@ -1,0 +1,193 @@
+"""The embedded store: Oxigraph (pyoxigraph) on disk, or in memory for tests.
+
+Chosen for speed (DESIGN.md §3: ~1 ms for a two-hop query at 1M triples in memory,
+bulk loads >10x faster than rdflib's Memory store). Values are bound through
+pyoxigraph's ``substitutions``, and every write is a single SPARQL Update, which
+Oxigraph applies in one transaction: a killed process leaves either the old or the
+new graph, never half of one.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.errors import QueryError, StoreError, StoreUnavailable
+from kg.sparql import bind
+from kg.store.base import DUMP_FORMATS, Bindings, Rows, Term
+from kg.vocab import PREFIXES
+
+_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+_XSD_STRING = str(XSD.string)
+
+
+def to_ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term: object) -> Term:
+    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def triples_block(graph: Graph) -> str:
+    """Triples as N-Triples lines, each term serialized by Oxigraph (safe to embed)."""
+    return "\n".join(
+        f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ."  # type: ignore[arg-type]
+        for s, p, o in graph
+    )
+
+
+class EmbeddedStore:
+    """Oxigraph in-process. ``path=None`` keeps everything in memory."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.kind = "embedded" if path else "memory"
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreUnavailable(
+                    f"the store at {path} is in use by another process "
+                    "(stop `attache serve` or the other ingest, then retry)"
+                ) from exc
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    # -- queries ---------------------------------------------------------------
+
+    def _query(self, query: str, bindings: Bindings | None) -> object:
+        text = bind(query, bindings)
+        try:
+            return self._store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def select(self, query: str, bindings: Bindings | None = None) -> Rows:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in variables:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return Rows(variables, rows)
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return graph
+
+    # -- writes ----------------------------------------------------------------
+
+    def update(self, update: str) -> None:
+        try:
+            self._store.update(update, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL Update syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        name = to_ox(graph_iri)
+        self.update(
+            f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n"
+            f"{triples_block(graph)}\n}} }}"
+        )
+
+    def drop_graph(self, graph_iri: URIRef) -> bool:
+        name = ox.NamedNode(str(graph_iri))
+        if not self._has_graph(name):
+            return False
+        self.update(f"DROP GRAPH {name}")
+        return True
+
+    def _has_graph(self, name: ox.NamedNode) -> bool:
+        return self._store.contains_named_graph(name) or any(
+            True for _ in self._store.quads_for_pattern(None, None, None, name)
+        )
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(
+            URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
+
+    def count(self, graph_iri: URIRef | None = None) -> int:
+        if graph_iri is None:
+            return len(self._store)
+        name = ox.NamedNode(str(graph_iri))
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, name))
+
+    # -- bulk ------------------------------------------------------------------
+
+    def dump(self, out: IO[bytes], fmt: str = "trig") -> None:
+        if fmt not in DUMP_FORMATS:
+            raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
+        self._store.dump(out, format=_FORMATS[fmt])
+
+    def load(self, data: IO[bytes] | bytes, fmt: str = "trig") -> None:
+        if fmt not in DUMP_FORMATS:
+            raise StoreError(f"unknown load format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
+        source = io.BytesIO(data) if isinstance(data, bytes) else data
+        try:
+            self._store.load(source, format=_FORMATS[fmt])
+        except SyntaxError as exc:
+            raise StoreError(f"cannot load: {exc}") from exc
+
+    def quads(self) -> Iterable[ox.Quad]:
+        """Raw quads, for benchmarks and export."""
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def close(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+        del self._store

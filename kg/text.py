@@ -1,0 +1,56 @@
+"""Text normalization shared by linking, the label index and question parsing.
+
+One normal form for names means "Erdoğan", "Erdogan" and "ERDOGAN", or "U.S." and
+"US", meet in the same index entry, whichever article or question they come from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+_DOTTED = re.compile(r"(?<=\b\w)\.(?=\w\b|\w\.)|(?<=\b\w)\.(?=\s|$)")
+_POSSESSIVE = re.compile(r"'s\b|'")
+_NON_WORD = re.compile(r"[^\w\s\-]+")
+_SPACE = re.compile(r"\s+")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks after NFKD decomposition ("Türkiye" -> "Turkiye")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def norm(text: str) -> str:
+    """The normal form of a name: accents and case folded, dots of initialisms dropped.
+
+    >>> norm("the U.S.")
+    'the us'
+    >>> norm("Recep Tayyip Erdoğan")
+    'recep tayyip erdogan'
+    >>> norm("NATO's")
+    'nato'
+    >>> norm("S-400  Triumf")
+    's-400 triumf'
+    """
+    text = strip_accents(text).translate(_QUOTES).casefold()
+    text = _DOTTED.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def norm_key(text: str) -> str:
+    """:func:`norm` without a leading article, for lookups ("the Kremlin" = "Kremlin")."""
+    key = norm(text)
+    for article in ("the ", "a ", "an "):
+        if key.startswith(article):
+            return key[len(article) :]
+    return key
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug for minting IRIs ("Mark Esper" -> "mark-esper")."""
+    return _SLUG_DROP.sub("-", strip_accents(text).casefold()).strip("-") or "x"

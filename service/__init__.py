@@ -1,0 +1,43 @@
+"""Attaché's HTTP service: a Flask app factory and one blueprint per surface.
+
+The app holds one open store (``app.extensions["attache"]``) for its lifetime;
+blueprints turn requests into calls on ``kg`` and never build SPARQL from request
+data. Every error leaves as the one JSON shape of :mod:`service.errors`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+
+from kg.config import Config, load_config
+from kg.ontology import ensure_ontology
+from kg.store import Store, open_store
+from service import api, errors
+from service.state import AppState
+
+
+def create_app(
+    config: Config | None = None,
+    *,
+    store: Store | None = None,
+    test_config: dict[str, Any] | None = None,
+) -> Flask:
+    """Build the app: settings from ``ATTACHE_*`` unless given, the store opened once."""
+    config = config or load_config()
+    app = Flask(__name__)
+    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=8 * 1024 * 1024)
+    if test_config:
+        app.config.update(test_config)
+    store = store or open_store(config)
+    ontology_version = ensure_ontology(store)
+    app.extensions["attache"] = AppState(
+        config=config, store=store, ontology_version=ontology_version
+    )
+    logging.getLogger(__name__).info("store %s opened (ontology %s)", store.kind, ontology_version)
+
+    errors.init_app(app)
+    app.register_blueprint(api.bp)
+    return app

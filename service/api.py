@@ -1,0 +1,39 @@
+"""The JSON API surface: health and an index of the surfaces (questions join in /api/ask)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+
+from kg import __version__
+from kg.ingest import article_count
+from service.state import state
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/")
+def index() -> Response:
+    return jsonify(
+        {
+            "ok": True,
+            "name": "Attaché",
+            "version": __version__,
+            "endpoints": {"health": "/api/health"},
+        }
+    )
+
+
+@bp.get("/api/health")
+def health() -> Response:
+    """Store kind, triple and article counts, ontology version: what an operator checks first."""
+    current = state()
+    return jsonify(
+        {
+            "ok": True,
+            "version": __version__,
+            "store": current.store.kind,
+            "triples": current.store.count(),
+            "articles": article_count(current.store),
+            "ontology_version": current.ontology_version,
+        }
+    )

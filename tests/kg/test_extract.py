@@ -1,0 +1,119 @@
+"""Extraction turns an article into typed, labelled, linked entities with evidence sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.articles import Article, parse_text
+from kg.extract import Pipeline
+from kg.rdf import article_iri
+from kg.vocab import DD
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "articles" / "s400_fixture.md"
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return parse_text(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE))
+
+
+@pytest.fixture(scope="module")
+def graph(pipeline: Pipeline, article: Article) -> Graph:
+    return pipeline.extract(article, WHEN)
+
+
+def entity(graph: Graph, label: str) -> URIRef:
+    found = [s for s in graph.subjects(RDFS.label, Literal(label, lang="en"))]
+    assert found, (
+        f"no entity labelled {label!r}; labels: {sorted(map(str, graph.objects(None, RDFS.label)))}"
+    )
+    assert len(found) == 1
+    return URIRef(found[0])
+
+
+def evidence(graph: Graph, node: URIRef) -> list[str]:
+    return sorted(str(graph.value(s, DD.text)) for s in graph.objects(node, DD.mentionedIn))
+
+
+@pytest.mark.parametrize(
+    ("label", "cls"),
+    [
+        ("Turkey", DD.State),
+        ("Russia", DD.State),
+        ("United States", DD.State),
+        ("S-400", DD.WeaponSystem),
+        ("Recep Tayyip Erdogan", DD.Person),
+        ("Mark Esper", DD.Person),
+        ("NATO", DD.Alliance),
+        ("CAATSA", DD.LegalInstrument),
+    ],
+)
+def test_key_entities_are_typed_and_labelled(graph: Graph, label: str, cls: URIRef) -> None:
+    assert (entity(graph, label), RDF.type, cls) in graph
+
+
+def test_every_entity_cites_the_sentences_that_mention_it(graph: Graph) -> None:
+    s400 = evidence(graph, entity(graph, "S-400"))
+    assert any(s.startswith("Russia began delivering S-400") for s in s400)
+    assert any("incompatible with NATO" in s for s in s400)
+
+
+def test_capitals_and_seats_of_government_link_to_their_state(graph: Graph) -> None:
+    turkey = evidence(graph, entity(graph, "Turkey"))
+    assert any("Ankara would not back down" in s for s in turkey)
+    russia = evidence(graph, entity(graph, "Russia"))
+    assert any(s.startswith("The Kremlin said Moscow") for s in russia)
+    us = evidence(graph, entity(graph, "United States"))
+    assert any(s.startswith("Washington has warned") for s in us)
+
+
+def test_a_surname_links_to_the_person_named_in_full(graph: Graph) -> None:
+    esper = evidence(graph, entity(graph, "Mark Esper"))
+    assert any(s.startswith("Esper spoke to reporters") for s in esper)
+    assert not list(graph.subjects(RDFS.label, Literal("Esper", lang="en")))
+
+
+def test_an_acronym_and_its_spelt_out_name_are_one_entity(graph: Graph) -> None:
+    caatsa = evidence(graph, entity(graph, "CAATSA"))
+    assert any(s.startswith("Officials said CAATSA") for s in caatsa)
+    assert any(s.startswith("Washington has warned") for s in caatsa)
+
+
+def test_sentences_carry_their_offsets_in_the_article(graph: Graph, article: Article) -> None:
+    sentences = list(graph.subjects(RDF.type, DD.Sentence))
+    assert len(sentences) >= 8
+    for s in sentences:
+        start, end = int(graph.value(s, DD.startChar)), int(graph.value(s, DD.endChar))  # type: ignore[arg-type]
+        assert article.text[start:end] == str(graph.value(s, DD.text))
+
+
+def test_article_provenance_is_recorded(graph: Graph, article: Article) -> None:
+    node = article_iri(article)
+    assert (node, RDF.type, DD.NewsArticle) in graph
+    assert str(graph.value(node, DD.contentHash)) == article.content_hash
+    assert graph.value(node, DD.extractorVersion) is not None
+    assert int(graph.value(node, DD.tripleCount)) == len(graph)  # type: ignore[arg-type]
+
+
+def test_extraction_is_deterministic(pipeline: Pipeline, article: Article, graph: Graph) -> None:
+    assert isomorphic(pipeline.extract(article, WHEN), graph)
+
+
+def test_the_same_entity_in_two_articles_is_one_node(pipeline: Pipeline) -> None:
+    a = pipeline.extract(Article(text="Turkey bought the S-400 from Russia."), WHEN)
+    b = pipeline.extract(Article(text="Ankara said the Turkish S-400 batteries were active."), WHEN)
+    turkey_a = entity(a, "Turkey")
+    assert turkey_a == entity(b, "Turkey")
+    assert entity(a, "S-400") == entity(b, "S-400")
+
+
+def test_repeated_sentences_are_one_evidence_node(pipeline: Pipeline) -> None:
+    text = "Poland signed a deal.\n\nPoland signed a deal.\n\nThe deal is large."
+    g = pipeline.extract(Article(text=text), WHEN)
+    assert len(list(g.subjects(RDF.type, DD.Sentence))) == 2

@@ -1,0 +1,162 @@
+"""The store contract: every backend must behave like this (run on each backend)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Graph, Literal, URIRef
+
+from kg.errors import QueryError, StoreError, StoreUnavailable
+from kg.store import EmbeddedStore, Store
+
+EX = "http://example.org/"
+G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
+A, B = URIRef(EX + "a"), URIRef(EX + "b")
+
+
+@pytest.fixture(params=["memory", "disk"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    store = EmbeddedStore(None if request.param == "memory" else tmp_path / "store")
+    yield store
+    store.close()
+
+
+def graph_of(*triples: tuple[URIRef, URIRef, Literal | URIRef]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+def test_select_binds_values_by_name(backend: Store) -> None:
+    backend.replace_graph(
+        G1, graph_of((A, RDFS.label, Literal("Turkey")), (B, RDFS.label, Literal("Russia")))
+    )
+    rows = backend.select("SELECT ?s WHERE { ?s rdfs:label ?l }", {"l": Literal("Russia")})
+    assert rows.variables == ["s"]
+    assert [r["s"] for r in rows] == [B]
+
+
+def test_a_bound_value_is_never_read_as_query_text(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("Turkey"))))
+    hostile = Literal('Turkey" } ; DROP ALL ; #')
+    rows = backend.select("SELECT ?s WHERE { ?s rdfs:label ?l }", {"l": hostile})
+    assert len(rows) == 0
+    assert backend.count(G1) == 1
+
+
+def test_queries_see_the_union_of_named_graphs_as_default_graph(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("x"))))
+    backend.replace_graph(G2, graph_of((B, RDFS.label, Literal("y"))))
+    rows = backend.select("SELECT ?s WHERE { ?s rdfs:label ?l } ORDER BY ?s")
+    assert [r["s"] for r in rows] == [A, B]
+
+
+def test_ask_and_construct(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("x", lang="en"))))
+    assert backend.ask("ASK { ?s rdfs:label ?l }", {"s": A})
+    assert not backend.ask("ASK { ?s rdfs:label ?l }", {"s": B})
+    g = backend.construct("CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s rdfs:label ?l }")
+    assert (A, RDFS.label, Literal("x", lang="en")) in g
+
+
+def test_typed_and_language_literals_round_trip(backend: Store) -> None:
+    values = [
+        Literal(32),
+        Literal("4.6", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+        Literal("Türkiye", lang="tr"),
+        Literal("plain"),
+    ]
+    backend.replace_graph(
+        G1, graph_of(*[(A, URIRef(EX + f"p{i}"), v) for i, v in enumerate(values)])
+    )
+    rows = backend.select("SELECT ?o WHERE { ?s ?p ?o }")
+    assert set(r["o"] for r in rows) == set(values)
+
+
+def test_replace_graph_replaces_only_that_graph(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("old"))))
+    backend.replace_graph(G2, graph_of((B, RDFS.label, Literal("other"))))
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("new"))))
+    labels = {str(r["l"]) for r in backend.select("SELECT ?l WHERE { ?s rdfs:label ?l }")}
+    assert labels == {"new", "other"}
+    assert backend.graphs() == [G1, G2]
+
+
+def test_a_failing_update_changes_nothing(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("kept"))))
+    with pytest.raises(StoreError):
+        # The insert runs first, then LOAD fails at run time: the transaction rolls back.
+        backend.update(
+            f"DROP GRAPH <{G1}> ; INSERT DATA {{ GRAPH <{G1}> {{ <{B}> rdfs:label 'x' }} }} ;"
+            " LOAD <file:///nonexistent/attache.ttl> INTO GRAPH <http://example.org/g9>"
+        )
+    assert [str(r["l"]) for r in backend.select("SELECT ?l WHERE { ?s rdfs:label ?l }")] == ["kept"]
+
+
+def test_malformed_queries_raise_query_error(backend: Store) -> None:
+    with pytest.raises(QueryError):
+        backend.select("SELECT WHERE {")
+    with pytest.raises(QueryError):
+        backend.update("INSERT NONSENSE")
+
+
+def test_drop_graph_reports_whether_it_existed(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("x"))))
+    assert backend.drop_graph(G1) is True
+    assert backend.drop_graph(G1) is False
+    assert backend.graphs() == []
+    assert backend.count() == 0
+
+
+def test_dump_and_load_round_trip_every_graph(backend: Store) -> None:
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("x"))))
+    backend.replace_graph(G2, graph_of((B, RDFS.label, Literal("y"))))
+    for fmt in ("trig", "nquads"):
+        out = io.BytesIO()
+        backend.dump(out, fmt)
+        other = EmbeddedStore(None)
+        other.load(out.getvalue(), fmt)
+        assert other.graphs() == [G1, G2]
+        assert other.count() == backend.count() == 2
+
+
+def test_unknown_dump_format_is_an_error(backend: Store) -> None:
+    with pytest.raises(StoreError, match="format"):
+        backend.dump(io.BytesIO(), "rdfxml")
+
+
+def test_the_disk_store_persists_across_openings(tmp_path: Path) -> None:
+    first = EmbeddedStore(tmp_path / "s")
+    first.replace_graph(G1, graph_of((A, RDFS.label, Literal("x"))))
+    first.close()
+    second = EmbeddedStore(tmp_path / "s")
+    assert second.count(G1) == 1
+    second.close()
+
+
+def test_a_store_in_use_by_another_process_is_reported_clearly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "locked"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import pyoxigraph, time; s = pyoxigraph.Store({str(path)!r});"
+            " print('ready', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreUnavailable, match="in use"):
+            EmbeddedStore(path)
+    finally:
+        holder.kill()
+        holder.communicate()
