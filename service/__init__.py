@@ -28,7 +28,8 @@ def create_app(
     """Build the app: settings from ``ATTACHE_*`` unless given, the store opened once."""
     config = config or load_config()
     app = Flask(__name__)
-    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=8 * 1024 * 1024)
+    app.config.update(MAX_CONTENT_LENGTH=8 * 1024 * 1024)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # payloads read in a designed order
     if test_config:
         app.config.update(test_config)
     store = store or open_store(config)
