@@ -35,8 +35,8 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix kg service tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_store.py
-	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,9 +78,16 @@ def store_of(config: Config) -> Iterator[Store]:
     help="Show a progress bar (default: when stderr is a terminal).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article as it is stored.")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+              help="Extraction processes; 0 means one per CPU core.")
 @click.pass_obj
 def ingest(
-    config: Config, paths: tuple[Path, ...], force: bool, progress: bool | None, verbose: bool
+    config: Config,
+    paths: tuple[Path, ...],
+    force: bool,
+    progress: bool | None,
+    verbose: bool,
+    jobs: int,
 ) -> None:
     """Read article files and folders (recursively) into the store.
 
@@ -93,6 +101,8 @@ def ingest(
             paths,
             force=force,
             progress=progress,
+            jobs=jobs or (os.cpu_count() or 1),
+            model=config.spacy_model,
             on_error=lambda message: click.echo(f"error: {message}", err=True),
             on_article=(
                 (lambda source, outcome, n: click.echo(f"{outcome:<9} {n:>6}  {source}"))

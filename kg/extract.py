@@ -15,10 +15,12 @@ from rdflib import Graph, URIRef
 
 from kg import __version__
 from kg.articles import Article
+from kg.dates import find_dates
+from kg.events import event_iris, extract_events
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Entity, Linker, Mention
 from kg.nlp import build_nlp
-from kg.rdf import add_article, add_entity, add_sentence, new_graph, seal
+from kg.rdf import add_article, add_entity, add_event, add_sentence, new_graph, seal
 from kg.text import norm
 from kg.vocab import DD
 
@@ -82,5 +84,18 @@ class Pipeline:
             add_entity(graph, entity, {m.text for m in found if m.via != "surname"})
             for index in sorted({m.sentence for m in found}):
                 graph.add((iri, DD.mentionedIn, sentence_nodes[index]))
+
+        # Without a publication date only explicit dates resolve: relative ones ("on
+        # Friday") would need an anchor we would have to invent.
+        dates = find_dates(article.text, article.date)
+        events = extract_events(doc, mentions, sentence_of, dates, article.date)
+        for iri, event in event_iris(node, events):
+            add_event(graph, iri, event, sentence_nodes[event.sentence])
+            for entity in {e.iri: e for es in event.roles.values() for e in es}.values():
+                if entity.iri not in entities:
+                    # Entities minted by event rules (a program named by its weapon, a city).
+                    entities[entity.iri] = entity
+                    add_entity(graph, entity, [])
+                    graph.add((entity.iri, DD.mentionedIn, sentence_nodes[event.sentence]))
         seal(graph, node)
         return graph

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from tqdm import tqdm
 
 from kg.articles import Article, expand_paths, read_file
@@ -103,6 +103,29 @@ class LazyPipeline:
         return self._pipeline
 
 
+def _articles(files: Iterable[Path], fail: Callable[[str], None]) -> Iterator[tuple[Path, Article]]:
+    for path in files:
+        for item in read_file(path):
+            if isinstance(item, ArticleError):
+                fail(item.message)
+            else:
+                yield path, item
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(model=model)
+
+
+def _extract_in_worker(job: tuple[Article, dt.datetime]) -> Graph:
+    assert _WORKER_PIPELINE is not None
+    article, when = job
+    return _WORKER_PIPELINE.extract(article, when)
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],
@@ -110,16 +133,21 @@ def ingest_paths(
     pipeline: Callable[[], Pipeline] | None = None,
     force: bool = False,
     progress: bool | None = None,
+    jobs: int = 1,
+    model: str = "",
     on_error: Callable[[str], None] | None = None,
     on_article: Callable[[str, str, int], None] | None = None,
 ) -> Summary:
     """Ingest files and folders; errors are collected (and reported via ``on_error``).
 
-    ``on_article(source, outcome, triples)`` is called after each article is stored.
+    ``jobs > 1`` extracts in that many worker processes (each loads its own spaCy
+    pipeline) while this process alone writes to the store, one article graph per
+    transaction as in the sequential path. ``on_article(source, outcome, triples)`` is
+    called after each article is stored.
     """
     started = time.perf_counter()
     summary = Summary()
-    get_pipeline = pipeline or LazyPipeline()
+    get_pipeline = pipeline or LazyPipeline(lambda: Pipeline(model=model))
     ensure_ontology(store)
     files, missing = expand_paths(paths)
 
@@ -129,31 +157,82 @@ def ingest_paths(
         if on_error:
             on_error(message)
 
+    def done(source: str, outcome: str, triples: int) -> None:
+        bar.update(1)
+        if on_article:
+            on_article(source, outcome, triples)
+
     for error in missing:
         fail(error.message)
     bar = tqdm(
-        files,
+        total=len(files),
         unit="file",
         disable=None if progress is None else not progress,
         leave=False,
         dynamic_ncols=True,
     )
-    for path in bar:
-        bar.set_postfix_str(path.name[-40:], refresh=False)
-        for item in read_file(path):
-            if isinstance(item, ArticleError):
-                fail(item.message)
-                continue
+    if jobs <= 1:
+        for path, article in _articles(files, fail):
             try:
-                outcome, triples = ingest_article(store, item, get_pipeline, summary, force=force)
+                outcome, triples = ingest_article(
+                    store, article, get_pipeline, summary, force=force
+                )
             except ArticleError as exc:
                 fail(exc.message)
                 continue
-            if on_article:
-                on_article(item.source or str(path), outcome, triples)
+            done(article.source or str(path), outcome, triples)
+    else:
+        _ingest_parallel(
+            store, _articles(files, fail), summary, force=force, jobs=jobs, model=model, done=done
+        )
     bar.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ingest_parallel(
+    store: Store,
+    articles: Iterable[tuple[Path, Article]],
+    summary: Summary,
+    *,
+    force: bool,
+    jobs: int,
+    model: str,
+    done: Callable[[str, str, int], None],
+) -> None:
+    """Extraction in a process pool, writes here; results arrive in input order."""
+    import multiprocessing
+
+    states: dict[str, tuple[str, str] | None] = {}
+
+    def pending() -> Iterator[tuple[Article, dt.datetime]]:
+        for path, article in articles:
+            summary.articles += 1
+            state = stored_state(store, article_iri(article))
+            if not force and state == (article.content_hash, EXTRACTOR_VERSION):
+                summary.unchanged += 1
+                done(article.source or str(path), "unchanged", 0)
+                continue
+            states[article.key] = state
+            yield article, dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+    jobs_list = list(pending())
+    if not jobs_list:
+        return
+    context = multiprocessing.get_context("spawn")  # no store handles inherited by workers
+    with context.Pool(
+        min(jobs, len(jobs_list)), initializer=_init_worker, initargs=(model,)
+    ) as pool:
+        results = pool.imap(_extract_in_worker, jobs_list, chunksize=2)
+        for (article, _), graph in zip(jobs_list, results, strict=True):
+            store.replace_graph(article_iri(article), graph)
+            summary.triples += len(graph)
+            outcome = "new" if states[article.key] is None else "replaced"
+            if outcome == "new":
+                summary.new += 1
+            else:
+                summary.replaced += 1
+            done(article.source or "", outcome, len(graph))
 
 
 def list_articles(store: Store) -> list[dict[str, str]]:

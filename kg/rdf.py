@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from kg.articles import Article
+from kg.events import Event
 from kg.link import Entity
 from kg.text import norm_key
 from kg.vocab import ART, BASE, DD
@@ -120,3 +122,28 @@ def add_entity(graph: Graph, entity: Entity, surface_forms: Iterable[str]) -> No
 def seal(graph: Graph, article: URIRef) -> None:
     """Record the graph's own size so a reader can verify it was stored whole."""
     graph.add((article, DD.tripleCount, Literal(len(graph) + 1)))
+
+
+def add_event(graph: Graph, iri: URIRef, event: Event, evidence: URIRef) -> None:
+    """An n-ary event (or relation over time) with its roles, values, date and evidence."""
+    graph.add((iri, RDF.type, event.cls))
+    for role, entities in event.roles.items():
+        for entity in entities:
+            graph.add((iri, role, entity.iri))
+    for prop, values in event.values.items():
+        for value in values:
+            graph.add((iri, prop, value))
+    graph.add((iri, DD.evidence, evidence))
+    if event.cls not in (DD.RoleAssignment, DD.Membership):
+        graph.add((iri, DD.modality, event.modality))
+    graph.add((iri, DD.confidence, Literal(Decimal(f"{event.confidence:.2f}"))))
+    if event.date is not None:
+        graph.add((iri, DD.date, event.date.literal()))
+        graph.add((iri, DD.datePrecision, event.date.precision_iri))
+        graph.add((iri, DD.dateText, Literal(event.date.text)))
+        if event.date.end != event.date.start:
+            graph.add((iri, DD.dateEnd, Literal(event.date.end, datatype=XSD.date)))
+    if event.cls == DD.Manufacturing:
+        for weapon in event.roles.get(DD.equipment, []):
+            for maker in event.roles.get(DD.actor, []):
+                graph.add((weapon.iri, DD.manufacturer, maker.iri))

@@ -1,6 +1,6 @@
 """Store benchmark: load a synthetic graph of N triples, then time templated lookups.
 
-Prints figures; asserts nothing. Usage: python bench/bench_store.py [--triples 1000000] [--disk]
+Prints figures; asserts nothing. Usage: python bench/store.py [--triples 1000000] [--disk]
 """
 
 from __future__ import annotations

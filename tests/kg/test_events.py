@@ -1,0 +1,247 @@
+"""Events and relations read from news sentences, with their roles, values and evidence.
+
+Each test states one pattern of news English and the facts the graph must then hold.
+The sentences are written for these tests; the rules behind them are general.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from kg.articles import Article
+from kg.extract import Pipeline
+from kg.vocab import DD
+
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+PUBLISHED = dt.date(2022, 3, 16)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline: Pipeline):
+    def run(text: str, published: dt.date | None = PUBLISHED) -> Graph:
+        return pipeline.extract(Article(text=text, date=published), WHEN)
+
+    return run
+
+
+def label(g: Graph, node: object) -> str:
+    value = g.value(node, RDFS.label)  # type: ignore[arg-type]
+    return str(value) if value is not None else str(node)
+
+
+def events(g: Graph, cls: URIRef) -> list[URIRef]:
+    return [URIRef(e) for e in g.subjects(RDF.type, cls)]
+
+
+def roles(g: Graph, event: URIRef, role: URIRef) -> set[str]:
+    return {label(g, o) for o in g.objects(event, role)}
+
+
+def the_event(g: Graph, cls: URIRef) -> URIRef:
+    found = events(g, cls)
+    assert found, f"no {cls.split('#')[-1]} in {sorted(set(map(str, g.objects(None, RDF.type))))}"
+    return found[0]
+
+
+def test_a_sale_names_supplier_recipient_and_equipment(extract) -> None:
+    g = extract("France will sell 24 Rafale fighter jets to Egypt, officials said on Monday.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"France"}
+    assert roles(g, deal, DD.recipient) == {"Egypt"}
+    assert roles(g, deal, DD.equipment) == {"Rafale"}
+    assert g.value(deal, DD.quantity) == Literal(24)
+    assert g.value(deal, DD.modality) == DD.planned
+
+
+def test_a_purchase_reverses_the_roles(extract) -> None:
+    g = extract("Brazil bought 36 Gripen fighters from Sweden for $5.4 billion.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"Sweden"}
+    assert roles(g, deal, DD.recipient) == {"Brazil"}
+    assert g.value(deal, DD.currency) == Literal("USD")
+    assert float(g.value(deal, DD.value)) == pytest.approx(5.4e9)  # type: ignore[arg-type]
+    assert g.value(deal, DD.modality) == DD.asserted
+
+
+def test_a_passive_sale_lists_every_recipient(extract) -> None:
+    g = extract("The Bayraktar TB2 has also been sold to Morocco, Qatar and Azerbaijan.")
+    recipients = set().union(*(roles(g, e, DD.recipient) for e in events(g, DD.ArmsDeal)))
+    assert recipients == {"Morocco", "Qatar", "Azerbaijan"}
+
+
+def test_the_weapons_origin_decides_who_supplies_in_a_joint_deal(extract) -> None:
+    g = extract("Russia and India are negotiating a contract for more S-400 missile systems.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"Russia"}
+    assert roles(g, deal, DD.recipient) == {"India"}
+
+
+def test_a_delivery_gets_its_date_with_precision(extract) -> None:
+    g = extract("Germany began delivering Leopard 2 tanks to Ukraine in mid-March.")
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.supplier) == {"Germany"}
+    assert roles(g, delivery, DD.recipient) == {"Ukraine"}
+    assert g.value(delivery, DD.datePrecision) == DD.partOfMonth
+    assert str(g.value(delivery, DD.date)).startswith("2022-03")
+
+
+def test_a_sanctions_threat_names_who_threatens_whom_under_which_law(extract) -> None:
+    g = extract(
+        "Washington warned India of sanctions under the Countering America's Adversaries "
+        "Through Sanctions Act over its purchase of Russian weapons."
+    )
+    threat = the_event(g, DD.SanctionThreat)
+    assert roles(g, threat, DD.actor) == {"United States"}
+    assert roles(g, threat, DD.target) == {"India"}
+    assert roles(g, threat, DD.legalBasis) == {"CAATSA"}
+    assert g.value(threat, DD.modality) == DD.threatened
+
+
+def test_imposed_sanctions_name_their_targets(extract) -> None:
+    g = extract("China said it will impose sanctions on Lockheed Martin and Raytheon.")
+    sanctions = events(g, DD.SanctionImposition) + events(g, DD.SanctionThreat)
+    assert sanctions
+    actors = set().union(*(roles(g, e, DD.actor) for e in sanctions))
+    targets = set().union(*(roles(g, e, DD.target) for e in sanctions))
+    assert actors == {"China"}
+    assert {"Lockheed Martin", "Raytheon"} <= targets
+
+
+def test_a_suspension_names_the_program_even_when_spelt_out(extract) -> None:
+    g = extract("Washington removed Ankara from the F-35 stealth fighter jet program.")
+    suspension = the_event(g, DD.ProgramSuspension)
+    assert roles(g, suspension, DD.actor) == {"United States"}
+    assert roles(g, suspension, DD.target) == {"Turkey"}
+    (program,) = roles(g, suspension, DD.program)
+    assert "F-35" in program
+
+
+def test_a_passive_suspension_makes_the_subject_the_target(extract) -> None:
+    g = extract("Turkey was expelled from the F-35 program by the United States.")
+    suspension = the_event(g, DD.ProgramSuspension)
+    assert roles(g, suspension, DD.target) == {"Turkey"}
+    assert roles(g, suspension, DD.actor) == {"United States"}
+
+
+def test_an_export_halt_names_the_halting_state_and_the_recipient(extract) -> None:
+    g = extract("Denmark has halted arms exports to Saudi Arabia.")
+    halt = the_event(g, DD.ExportHalt)
+    assert roles(g, halt, DD.actor) == {"Denmark"}
+    assert roles(g, halt, DD.target) == {"Saudi Arabia"}
+
+
+def test_titles_before_names_are_role_assignments(extract) -> None:
+    g = extract("Greek Prime Minister Kyriakos Mitsotakis met French President Emmanuel Macron.")
+    found = {
+        (
+            label(g, g.value(r, DD.holder)),
+            str(g.value(r, DD.position)),
+            label(g, g.value(r, DD.organization)),
+        )
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert ("Kyriakos Mitsotakis", "prime minister", "Greece") in found
+    assert ("Emmanuel Macron", "president", "France") in found
+
+
+def test_a_meeting_lists_its_participants_not_their_nationalities(extract) -> None:
+    g = extract("Greek Prime Minister Kyriakos Mitsotakis met French President Emmanuel Macron.")
+    meeting = the_event(g, DD.Meeting)
+    assert roles(g, meeting, DD.participant) == {"Kyriakos Mitsotakis", "Emmanuel Macron"}
+
+
+def test_a_summit_has_its_organization_place_and_attendees(extract) -> None:
+    g = extract("Joe Biden and Olaf Scholz attended the NATO summit in Vilnius on Tuesday.")
+    summit = the_event(g, DD.Summit)
+    assert roles(g, summit, DD.organization) == {"NATO"}
+    assert {"Joe Biden", "Olaf Scholz"} <= roles(g, summit, DD.participant)
+    assert "Vilnius" in roles(g, summit, DD.location)
+
+
+def test_statements_keep_speaker_quote_and_outlet(extract) -> None:
+    g = extract('"The deal is done," Defense Minister Rajnath Singh told Reuters.')
+    statement = the_event(g, DD.Statement)
+    assert roles(g, statement, DD.speaker) == {"Rajnath Singh"}
+    assert [str(q) for q in g.objects(statement, DD.quote)] == ["The deal is done"]
+    assert roles(g, statement, DD.outlet) == {"Reuters"}
+
+
+def test_reported_speech_is_the_quote_when_nothing_is_quoted(extract) -> None:
+    g = extract("Lloyd Austin said the Patriot batteries would stay in Poland.")
+    statement = the_event(g, DD.Statement)
+    assert roles(g, statement, DD.speaker) == {"Lloyd Austin"}
+    quote = str(g.value(statement, DD.quote))
+    assert "Patriot batteries would stay in Poland" in quote
+    assert "Patriot" in roles(g, statement, DD.topic)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO ally Norway signed the contract.",
+        "Norway, a NATO member, signed the contract.",
+        "Norway is a member of NATO.",
+    ],
+)
+def test_membership_phrasings(extract, sentence: str) -> None:
+    g = extract(sentence)
+    membership = the_event(g, DD.Membership)
+    assert roles(g, membership, DD.member) == {"Norway"}
+    assert roles(g, membership, DD.organization) == {"NATO"}
+
+
+def test_joining_an_alliance_is_a_membership_change(extract) -> None:
+    g = extract("Sweden joined NATO in March 2024.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Sweden"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+
+
+def test_a_builder_is_the_maker_of_the_weapon(extract) -> None:
+    g = extract("The Rafale jets are built by Dassault Aviation.")
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.actor) == {"Dassault Aviation"}
+    rafale = next(g.subjects(RDFS.label, Literal("Rafale", lang="en")))
+    assert label(g, g.value(rafale, DD.manufacturer)) == "Dassault Aviation"
+
+
+def test_a_company_described_by_a_title_gets_a_role(extract) -> None:
+    g = extract("Russian state arms exporter Rosoboronexport said talks continued.")
+    found = {
+        (label(g, g.value(r, DD.holder)), str(g.value(r, DD.position)))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert ("Rosoboronexport", "state arms exporter") in found
+
+
+def test_negation_is_kept(extract) -> None:
+    g = extract("Turkey did not receive any F-35 jets from the United States.")
+    (delivery,) = events(g, DD.ArmsDelivery) + events(g, DD.ArmsDeal)
+    assert g.value(delivery, DD.modality) == DD.negated
+
+
+def test_every_event_has_evidence_modality_and_confidence(extract) -> None:
+    g = extract(
+        "Poland signed a deal with the United States to buy 32 F-35 jets. "
+        "Defense Minister Mariusz Blaszczak said the jets would arrive from 2024."
+    )
+    evented = set(g.subjects(DD.evidence, None))
+    assert evented
+    for node in evented:
+        assert (g.value(node, DD.evidence), RDF.type, DD.Sentence) in g
+        assert 0 < float(g.value(node, DD.confidence)) <= 1  # type: ignore[arg-type]
+        if (node, RDF.type, DD.RoleAssignment) not in g and (
+            node,
+            RDF.type,
+            DD.Membership,
+        ) not in g:
+            assert g.value(node, DD.modality) is not None
+
+
+def test_words_inside_names_do_not_trigger_events(extract) -> None:
+    g = extract("The Countering America's Adversaries Through Sanctions Act was passed in 2017.")
+    assert not events(g, DD.SanctionImposition)
+    assert not events(g, DD.SanctionThreat)
