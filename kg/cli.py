@@ -173,6 +173,36 @@ def query(config: Config, query: str, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "turtle"]), default="table",
+              show_default=True)
+@click.pass_obj
+def extract(config: Config, file: Path, fmt: str) -> None:
+    """Show what extraction makes of one article file, without storing anything."""
+    import datetime as dt
+
+    from kg.articles import Article, read_file
+    from kg.errors import ArticleError
+    from kg.extract import Pipeline
+    from kg.inspect import render_table
+
+    items = list(read_file(file))
+    errors = [i for i in items if isinstance(i, ArticleError)]
+    if errors:
+        raise errors[0]
+    pipeline = Pipeline(model=config.spacy_model)
+    for article in items:
+        assert isinstance(article, Article)
+        graph = pipeline.extract(article, dt.datetime.now(dt.UTC).replace(microsecond=0))
+        if fmt == "turtle":
+            click.echo(graph.serialize(format="longturtle"))
+        else:
+            click.echo(f"# {article.title or article.source}")
+            for line in render_table(graph):
+                click.echo(line)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(DUMP_FORMATS), default="trig")
 @click.option(
     "-o",

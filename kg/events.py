@@ -1756,6 +1756,7 @@ def _compatible(a: Event, b: Event) -> bool:
 
 
 def _tidy(text: str) -> str:
+    text = re.sub(r"^(?:that|whether)\s+", "", text.strip())
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,")

@@ -61,6 +61,35 @@ def stored_state(store: Store, graph: URIRef) -> tuple[str, str] | None:
     return str(row["hash"]), str(row["version"])
 
 
+def _plan(
+    store: Store, article: Article, summary: Summary, force: bool
+) -> tuple[bool, tuple[str, str] | None]:
+    """Whether ``article`` needs extraction, and what is stored for it now."""
+    state = stored_state(store, article_iri(article))
+    summary.articles += 1
+    if not force and state == (article.content_hash, EXTRACTOR_VERSION):
+        summary.unchanged += 1
+        return False, state
+    return True, state
+
+
+def _write(
+    store: Store, article: Article, state: tuple[str, str] | None, graph: Graph, summary: Summary
+) -> tuple[str, int]:
+    """Replace the article's graph in one transaction and count what happened."""
+    store.replace_graph(article_iri(article), graph)
+    summary.triples += len(graph)
+    if state is None:
+        summary.new += 1
+        return "new", len(graph)
+    summary.replaced += 1
+    return "replaced", len(graph)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def ingest_article(
     store: Store,
     article: Article,
@@ -68,26 +97,15 @@ def ingest_article(
     summary: Summary,
     *,
     force: bool = False,
-    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
 ) -> tuple[str, int]:
     """Store one article's graph unless an identical extraction is already there.
 
     Returns what happened ("new", "replaced" or "unchanged") and the triples written.
     """
-    graph_iri = article_iri(article)
-    state = stored_state(store, graph_iri)
-    summary.articles += 1
-    if not force and state == (article.content_hash, EXTRACTOR_VERSION):
-        summary.unchanged += 1
+    needed, state = _plan(store, article, summary, force)
+    if not needed:
         return "unchanged", 0
-    graph = pipeline().extract(article, now().replace(microsecond=0))
-    store.replace_graph(graph_iri, graph)
-    summary.triples += len(graph)
-    if state is None:
-        summary.new += 1
-        return "new", len(graph)
-    summary.replaced += 1
-    return "replaced", len(graph)
+    return _write(store, article, state, pipeline().extract(article, _now()), summary)
 
 
 class LazyPipeline:
@@ -172,15 +190,7 @@ def ingest_paths(
         dynamic_ncols=True,
     )
     if jobs <= 1:
-        for path, article in _articles(files, fail):
-            try:
-                outcome, triples = ingest_article(
-                    store, article, get_pipeline, summary, force=force
-                )
-            except ArticleError as exc:
-                fail(exc.message)
-                continue
-            done(article.source or str(path), outcome, triples)
+        _ingest_sequential(store, _articles(files, fail), summary, get_pipeline, force, done)
     else:
         _ingest_parallel(
             store, _articles(files, fail), summary, force=force, jobs=jobs, model=model, done=done
@@ -188,6 +198,38 @@ def ingest_paths(
     bar.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ingest_sequential(
+    store: Store,
+    articles: Iterable[tuple[Path, Article]],
+    summary: Summary,
+    pipeline: Callable[[], Pipeline],
+    force: bool,
+    done: Callable[[str, str, int], None],
+    batch: int = 16,
+) -> None:
+    """Parse changed articles in batches (spaCy's ``pipe``), write each as it is extracted."""
+    pending: list[tuple[Article, tuple[str, str] | None]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        docs = pipeline().parse([a.text for a, _ in pending])
+        for (article, state), doc in zip(pending, docs, strict=True):
+            graph = pipeline().extract(article, _now(), doc=doc)
+            done(article.source or "", *_write(store, article, state, graph, summary))
+        pending.clear()
+
+    for path, article in articles:
+        needed, state = _plan(store, article, summary, force)
+        if not needed:
+            done(article.source or str(path), "unchanged", 0)
+            continue
+        pending.append((article, state))
+        if len(pending) >= batch:
+            flush()
+    flush()
 
 
 def _ingest_parallel(
@@ -203,36 +245,20 @@ def _ingest_parallel(
     """Extraction in a process pool, writes here; results arrive in input order."""
     import multiprocessing
 
-    states: dict[str, tuple[str, str] | None] = {}
-
-    def pending() -> Iterator[tuple[Article, dt.datetime]]:
-        for path, article in articles:
-            summary.articles += 1
-            state = stored_state(store, article_iri(article))
-            if not force and state == (article.content_hash, EXTRACTOR_VERSION):
-                summary.unchanged += 1
-                done(article.source or str(path), "unchanged", 0)
-                continue
-            states[article.key] = state
-            yield article, dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-    jobs_list = list(pending())
-    if not jobs_list:
+    work: list[tuple[Article, tuple[str, str] | None]] = []
+    for path, article in articles:
+        needed, state = _plan(store, article, summary, force)
+        if needed:
+            work.append((article, state))
+        else:
+            done(article.source or str(path), "unchanged", 0)
+    if not work:
         return
     context = multiprocessing.get_context("spawn")  # no store handles inherited by workers
-    with context.Pool(
-        min(jobs, len(jobs_list)), initializer=_init_worker, initargs=(model,)
-    ) as pool:
-        results = pool.imap(_extract_in_worker, jobs_list, chunksize=2)
-        for (article, _), graph in zip(jobs_list, results, strict=True):
-            store.replace_graph(article_iri(article), graph)
-            summary.triples += len(graph)
-            outcome = "new" if states[article.key] is None else "replaced"
-            if outcome == "new":
-                summary.new += 1
-            else:
-                summary.replaced += 1
-            done(article.source or "", outcome, len(graph))
+    with context.Pool(min(jobs, len(work)), initializer=_init_worker, initargs=(model,)) as pool:
+        results = pool.imap(_extract_in_worker, [(a, _now()) for a, _ in work], chunksize=4)
+        for (article, state), graph in zip(work, results, strict=True):
+            done(article.source or "", *_write(store, article, state, graph, summary))
 
 
 def list_articles(store: Store) -> list[dict[str, str]]:
