@@ -1420,57 +1420,57 @@ class EventExtractor:
             self.events.append(event)
 
     def _title_before(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
-        words: list[Token] = []
-        orgs: list[Entity] = []
-        i = span.start - 1
+        """The title words and organizations right before a name.
+
+        "Turkish President X", "Poland's Defense Minister X", and, past a comma, "the U.S.
+        envoy to Poland, X": "to <state>" stays in the title (an envoy's host is not his
+        employer)."""
+        doc = view.sent.doc
+        start = span.start - 1
+        if start >= view.sent.start and doc[start].text == ",":
+            start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
+        items: list[tuple[Token, Entity | None]] = []
+        i = start
         while i >= view.sent.start:
-            t = view.sent.doc[i]
+            t = doc[i]
             m = view.mention_at(t)
-            if (
-                m is not None
-                and m.entity.type in STATES_ORGS
-                and m.entity.type != DD.MediaOrganization
-            ):
-                if m.entity not in orgs:
-                    orgs.insert(0, m.entity)
-                i -= 1
-                continue
-            if t.lower_ in {"'s", "’s"}:
-                i -= 1
+            if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
+                m = None  # "Defense" mistaken for an organization: it is a title word
+            if m is not None and m.entity.type in STATES_ORGS - {DD.MediaOrganization}:
+                first = doc.char_span(m.start, m.end, alignment_mode="expand")
+                items.insert(0, (t, m.entity))
+                i = (first.start if first is not None else i) - 1
                 continue
             lower = t.lower_
             if (
-                lower in TITLE_WORDS
+                lower in {"'s", "’s", "to"}
+                or lower in TITLE_WORDS
                 or lower in ORG_DESCRIPTOR_HEADS
-                or (
-                    t.pos_ in {"ADJ", "NOUN"}
-                    and lower
-                    in {
-                        "arms",
-                        "weapons",
-                        "defense",
-                        "defence",
-                        "state",
-                        "state-owned",
-                        "aerospace",
-                    }
-                )
+                or (lower in {"arms", "weapons", "state-owned", "aerospace"})
             ):
-                words.insert(0, t)
+                items.insert(0, (t, None))
                 i -= 1
                 continue
             break
-        words = [
-            w
-            for w in words
-            if w.lower_ not in {"the", "of", "for"} or (words and w is not words[0])
-        ]
-        while words and words[0].lower_ in {"the", "of", "for"}:
+        words: list[str] = []
+        orgs: list[Entity] = []
+        previous = ""
+        for token, entity in items:
+            if entity is not None:
+                if previous == "to":
+                    words.append(entity.label)
+                else:
+                    orgs.append(entity)
+            elif token.lower_ not in {"'s", "’s"}:
+                words.append(token.lower_)
+            previous = token.lower_ if entity is None else ""
+        while words and words[0] in {"the", "of", "for", "to"}:
             words.pop(0)
-        while words and words[-1].lower_ in {"the", "of", "for"}:
+        while words and words[-1] in {"the", "of", "for", "to"}:
             words.pop()
-        title = " ".join(w.lower_ for w in words)
-        return title, orgs
+        if start != span.start - 1 and not (set(words) & TITLE_HEADS):
+            return "", []
+        return " ".join(words), orgs
 
     def _title_appositive(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
         """ "X, the head of Y," or "Y's envoy, X": a title noun in apposition to the name."""
