@@ -60,3 +60,21 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def require_binary(name: str) -> str:
+    """Path of a system program a test needs: skipped locally when missing, a failure in CI.
+
+    CI installs every package listed in .ci/apt-packages.txt, so a missing program there
+    is a broken install step, never a reason to pass quietly.
+    """
+    import os
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (listed in .ci/apt-packages.txt)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

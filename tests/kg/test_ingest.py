@@ -166,3 +166,17 @@ def test_kill_9_during_ingest_leaves_every_stored_graph_complete(tmp_path: Path)
         assert len(store.graphs()) == len(stored) + 1
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_batch_mode_over_several_processes_stores_the_same_graphs(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    sequential = EmbeddedStore(None)
+    ingest_paths(sequential, [ARTICLES], pipeline=lambda: pipeline, progress=False)
+    parallel = EmbeddedStore(None)
+    summary = ingest_paths(parallel, [ARTICLES], progress=False, jobs=2)
+    assert (summary.new, summary.failed) == (2, 0)
+    assert sequential.graphs() == parallel.graphs()
+    for graph in sequential.graphs():
+        assert sequential.count(graph) == parallel.count(graph)
