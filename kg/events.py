@@ -413,8 +413,8 @@ PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 _MONEY = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥|EUR|USD|GBP)\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>trillion|billion|"
-    r"million|thousand|bn|mn|m|b|tn)?\b|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<scale2>trillion|billion|"
+    r"(?P<cur>US\$|\$|€|£|¥|EUR|USD|GBP)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*(?P<scale>trillion|billion|"
+    r"million|thousand|bn|mn|m|b|tn)?\b|(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|"
     r"million)?\s*(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles|won|zloty|rupees)",
     re.I,
 )
@@ -730,21 +730,29 @@ def modality_of(token: Token, cls: URIRef) -> URIRef:
     return DD.asserted
 
 
-def parse_money(text: str) -> tuple[float, str, str] | None:
-    """("$4.6 billion" ->) value, ISO currency, the text as written."""
-    m = _MONEY.search(text)
-    if not m:
+def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | None:
+    """("$4.6 billion" ->) value, ISO currency, the text as written.
+
+    With several amounts in a sentence, the one nearest ``near`` (a character offset in
+    ``text``: the trigger or the equipment) is the event's.
+    """
+    found: list[tuple[int, tuple[float, str, str]]] = []
+    for m in _MONEY.finditer(text):
+        num = m.group("num") or m.group("num2")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        cur = (m.group("cur") or m.group("cur2") or "").lower()
+        try:
+            value = float(num.replace(",", "")) * _SCALES.get(scale, 1.0)
+        except ValueError:
+            continue
+        if not scale and value < 1000:
+            continue  # "$5" in defense news is noise; real values carry a scale or size
+        found.append((m.start(), (value, _CURRENCIES.get(cur, "USD"), m.group(0).strip())))
+    if not found:
         return None
-    num = m.group("num") or m.group("num2")
-    scale = (m.group("scale") or m.group("scale2") or "").lower()
-    cur = (m.group("cur") or m.group("cur2") or "").lower()
-    try:
-        value = float(num.replace(",", "")) * _SCALES.get(scale, 1.0)
-    except ValueError:
-        return None
-    if not scale and value < 1000:
-        return None  # "$5" in defense news is noise; real values carry a scale or size
-    return value, _CURRENCIES.get(cur, "USD"), m.group(0).strip()
+    if near is None:
+        return found[0][1]
+    return min(found, key=lambda f: abs(f[0] - near))[1]
 
 
 def number_value(token: Token) -> int | None:
@@ -974,11 +982,11 @@ class EventExtractor:
         objects = self._objects(view, verb)
         lemma = verb.lemma_.lower()
         passive = is_passive(verb)
-        cls = (
-            DD.ArmsDelivery
-            if lemma in {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
-            else DD.ArmsDeal
+        # "deliver", "ship", or "take delivery of": a delivery; "sell", "buy": a deal.
+        delivered = lemma in DELIVERY_VERBS or any(
+            t.lemma_.lower() in {"delivery", "shipment", "handover"} for t in governed
         )
+        cls = DD.ArmsDelivery if delivered else DD.ArmsDeal
         event = self._new(cls, view, verb, 0.8)
         event.add(DD.equipment, weapons)
         if sell:
@@ -1046,7 +1054,10 @@ class EventExtractor:
         quantity = quantity_for(weapon_tokens) or self._counted_noun(view)
         if quantity:
             event.set(DD.quantity, Literal(quantity))
-        money = parse_money(view.sent.text)
+        equipment = [t.idx for t in weapon_tokens]
+        money = parse_money(
+            view.sent.text, (equipment[0] if equipment else anchor.idx) - view.sent.start_char
+        )
         if money:
             value, currency, text = money
             event.set(
@@ -1639,6 +1650,7 @@ class EventExtractor:
         return out
 
 
+DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
 DEAL_VERBS = {
     "sign",
     "seal",

@@ -8,6 +8,7 @@ deterministic for a given article, extractor version and ingestion time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg import __version__
 from kg.articles import Article
-from kg.dates import find_dates
+from kg.dates import DateMention, find_dates, infer_year
 from kg.events import event_iris, extract_events
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Entity, Linker, Mention
@@ -36,6 +37,27 @@ class Sentence:
     text: str
     start: int
     end: int
+
+
+_ABSOLUTE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b", re.I
+)
+
+
+def resolve_dates(article: Article) -> list[DateMention]:
+    """Dates in the article, resolved against its publication date.
+
+    An undated article borrows the year its own explicit dates point to, for dates
+    written with a month or a year ("January 31", "in 2018") only: relative ones ("on
+    Friday", "last week") would need a day we would have to invent, so they stay out.
+    """
+    if article.date is not None:
+        return find_dates(article.text, article.date)
+    year = infer_year(article.text)
+    if year is None:
+        return find_dates(article.text, None)
+    anchor = dt.date(year, 7, 1)  # mid-year: "January 31" and "December 5" both land in it
+    return [d for d in find_dates(article.text, anchor) if _ABSOLUTE.search(d.value.text)]
 
 
 class Pipeline:
@@ -92,9 +114,7 @@ class Pipeline:
             for index in sorted({m.sentence for m in found}):
                 graph.add((iri, DD.mentionedIn, sentence_nodes[index]))
 
-        # Without a publication date only explicit dates resolve: relative ones ("on
-        # Friday") would need an anchor we would have to invent.
-        dates = find_dates(article.text, article.date)
+        dates = resolve_dates(article)
         events = extract_events(doc, mentions, sentence_of, dates, article.date)
         for iri, event in event_iris(node, events):
             add_event(graph, iri, event, sentence_nodes[event.sentence])

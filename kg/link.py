@@ -198,6 +198,8 @@ class Linker:
         # Surnames may come before the full name (rare) or after it (usual): second pass.
         for ent, name in pending:
             entity, via = self._person(name, context)
+            if via == "new" and _reads_as_place(ent):
+                entity = Entity(entity.iri, DD.Place, entity.label)
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
@@ -235,6 +237,12 @@ class Linker:
         if ent.label_ == "NORP":
             return None  # an unknown nationality or group adjective is not an entity
         cls = guess_type(ent.label_, name)
+        if (
+            cls is not None
+            and ent.label_ == "ORG"
+            and _reads_as_place(ent, after_preposition=False)
+        ):
+            cls = DD.Place
         if cls is None:
             return None
         return Entity(RES[slugify(name)], cls, name), "new"
@@ -277,6 +285,21 @@ def _long_name_type(name: str) -> URIRef:
     if norm_key(name).split()[-1] in _LAW_HEADS:
         return DD.LegalInstrument
     return guess_type("ORG", name) or DD.Organization
+
+
+_PLACE_NOUNS = frozenset(
+    "town city village port capital region province district base county state island".split()
+)
+
+
+def _reads_as_place(ent: Span, *, after_preposition: bool = True) -> bool:
+    """A name the NER mistyped that the text introduces as a place: "the town of Deblin",
+    or (for a would-be person) "in Deblin". Only for names nothing else vouches for."""
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    if after_preposition and before and before[-1] in {"in", "at", "near", "outside"}:
+        return True
+    return len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS
 
 
 def _trim_to_acronym(long_name: str, acronym: str) -> str | None:
