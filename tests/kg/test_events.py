@@ -247,7 +247,7 @@ def test_words_inside_names_do_not_trigger_events(extract) -> None:
     assert not events(g, DD.SanctionThreat)
 
 
-def test_with_two_amounts_the_one_nearest_the_equipment_is_the_deals(extract) -> None:  # noqa: ANN001
+def test_with_two_amounts_the_one_nearest_the_equipment_is_the_deals(extract) -> None:
     g = extract(
         "Last year Romania bought trucks worth $300 million, while in 2021 it signed a "
         "$3.9-billion contract for HIMARS launchers."
@@ -258,14 +258,14 @@ def test_with_two_amounts_the_one_nearest_the_equipment_is_the_deals(extract) ->
     assert float(g.value(himars[0], DD.value)) == pytest.approx(3.9e9)  # type: ignore[arg-type]
 
 
-def test_taking_delivery_is_a_delivery(extract) -> None:  # noqa: ANN001
+def test_taking_delivery_is_a_delivery(extract) -> None:
     g = extract("Romania expects to take delivery of the F-16 jets between 2025 and 2027.")
     delivery = the_event(g, DD.ArmsDelivery)
     assert roles(g, delivery, DD.recipient) == {"Romania"}
     assert g.value(delivery, DD.datePrecision) == DD.multiYear
 
 
-def test_an_undated_article_borrows_the_year_of_its_explicit_dates(extract) -> None:  # noqa: ANN001
+def test_an_undated_article_borrows_the_year_of_its_explicit_dates(extract) -> None:
     g = extract(
         "Chile signed a contract for two frigates on March 3. The talks began in May 2019.",
         published=None,
@@ -275,7 +275,7 @@ def test_an_undated_article_borrows_the_year_of_its_explicit_dates(extract) -> N
     assert str(g.value(deal, DD.date)) == "2019-03-03"
 
 
-def test_a_town_the_ner_mistakes_for_a_person_is_the_place(extract) -> None:  # noqa: ANN001
+def test_a_town_the_ner_mistakes_for_a_person_is_the_place(extract) -> None:
     g = extract(
         "Mariusz Blaszczak and Lloyd Austin signed the deal during a ceremony in the town of "
         "Kolobrzeg."
