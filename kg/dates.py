@@ -20,11 +20,13 @@ and each needs its own reading. General date parsers handle absolute dates well 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -167,6 +169,7 @@ _YEAR_CUES = frozenset(
     {"in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after",
      "from", "as of", "for", "of"}
 )  # fmt: skip
+_CUES = _KEPT_PREPOSITIONS | {"of"}
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "through", "before"})
 # Words that may follow a year; any other lower-case word makes the number a quantity
 # ("by 2000 troops", "of 2019 votes").
@@ -190,15 +193,16 @@ _MAX_DAY_RANGE = 92
 
 # --- pattern fragments ----------------------------------------------------------------
 # Patterns run over the lower-cased text, without re.IGNORECASE (several times slower),
-# and never scan the text themselves: each rule names the anchors it starts at (a month
-# name, a digit, "this"/"last"/"next", ...), the text is scanned once per anchor, and the
-# rules are tried only there. Scanning once per rule made find_dates five times slower.
-# What may stand before an expression (a preposition, "the", a weekday) is looked at
-# afterwards (_locate), so patterns need no optional prefix either.
+# and never scan the text themselves: each rule names the anchor words it starts at (a
+# month name, a number, "this"/"last"/"next", ...), one regex finds every anchor in the
+# text, and each rule is tried only where one of its anchors stands. A scan per rule
+# made find_dates five times slower. What may stand before an expression (a preposition,
+# "the", a weekday) is looked at afterwards (_locate), so patterns need no optional prefix.
 
 
 def _month(name: str) -> str:
-    return rf"(?P<{name}>{_FULL_MONTHS}|{_ABBR_MONTHS})\b\.?"
+    # The dot of "Sept. 5" belongs to the month; the full stop after "in Sept." does not.
+    return rf"(?P<{name}>{_FULL_MONTHS}|{_ABBR_MONTHS})\b(?:\.(?=\s*[0-9]))?"
 
 
 def _full_month(name: str) -> str:
@@ -207,55 +211,47 @@ def _full_month(name: str) -> str:
 
 def _day(name: str) -> str:
     # A trailing ",5" or ":30" makes it an amount or a time, not a day.
-    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d)"
+    return rf"(?P<{name}>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:][0-9])"
 
 
 def _year(name: str) -> str:
-    return rf"(?P<{name}>\d{{4}})\b(?![.,]\d)"
+    return rf"(?P<{name}>[0-9]{{4}})\b(?![.,][0-9])"
 
 
 def _weekday(name: str) -> str:
     return rf"(?P<{name}>{_WEEKDAYS})\b"
 
 
-_AT_MONTH = rf"(?:{_FULL_MONTHS}|{_ABBR_MONTHS})\b"
-_AT_DIGIT = r"\d+"
-_AT_RELATIVE = r"(?:this|last|next|past|coming|earlier|later)\b"
-_AT_PART = r"(?:early|mid|late|end|beginning|start|middle|close)\b"
-_AT_ORDINAL = r"(?:first|second|third|fourth|final|latter|last)\b"
-_AT_WEEKDAY = rf"(?:{_WEEKDAYS})\b"
-_AT_SEASON = rf"(?:{_SEASONS})\b"
-_AT_TODAY = r"(?:today|tonight|yesterday|tomorrow)\b"
-_AT_HQ = r"[hq][1-4]"
-_AT_AGO = r"ago\b"  # "two years ago" is found backwards from its rarest word
+# Anchors: the words a rule's match starts with; "#" stands for any number.
+_AT_MONTH = tuple(_MONTHS)
+_AT_NUMBER = ("#",)
+_AT_RELATIVE = ("this", "last", "next", "past", "coming", "earlier", "later")
+_AT_PART = ("early", "mid", "late", "end", "beginning", "start", "middle", "close")
+_AT_ORDINAL = ("first", "second", "third", "fourth", "final", "latter", "last")
+_AT_WEEKDAY = tuple(_WEEKDAY_NUMBERS)
+_AT_SEASON = tuple(_SEASON_FIRST_MONTH)
+_AT_TODAY = ("today", "tonight", "yesterday", "tomorrow")
+_AT_HALF_QUARTER = ("h1", "h2", "q1", "q2", "q3", "q4")
+_AT_AGO = ("ago",)  # "two years ago" is found backwards from its one rare word
 
 _DASH = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"
 _RELATIVE = r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)"
 _YEAR_REF = rf"(?:{_year('y')}|(?P<yrel>this|next|last|the\s+current|the)\s+year\b)"
 _SHORT_YEAR_REF = rf"(?:{_year('y')}|(?P<yrel>this|next|last)\s+year\b)"
+# The year after a month or day: "July 12, 2019", "July of 2019", "October this year".
+_YEAR_AFTER = rf"(?:(?:,|\s+of)?\s+{_year('y')}|\s+(?P<yrel>this|next|last)\s+year\b)"
 _MONTH_REF = (
     rf"(?:{_month('mo')}(?:,?\s+(?:of\s+)?{_year('y')}|\s+(?P<yrel>this|next|last)\s+year\b)?"
     r"|(?P<mrel>this|next|last|the)\s+month\b)"
 )
 _NUMBER = (
-    rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?"
+    rf"(?:[0-9]{{1,3}}|(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?"
     rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}|an|a)"
 )
 
-# What may stand right before an expression: a preposition, "the", a weekday ("Friday,
-# July 12"). Searched backwards from the match, so the leftmost match is the longest.
-_LEFT = re.compile(
-    rf"""(?:(?<!\w)(?P<cue>in|on|by|since|until|till|through|throughout|during|before|after
-                        |from|at|around|as\s+of|for|over|of)\s+)?
-        (?:(?<!\w)(?P<the>the)\s+)?
-        (?:(?<!\w)(?P<wd>{_WEEKDAYS}),?\s+)?
-        \Z""",
-    re.VERBOSE,
-)
-_PROPER_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’-]*)[ \t]+\Z")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _OF_AFTER = re.compile(r"\s+of\b")
-_WHOLE_YEAR = re.compile(r"\d{4}")
+_WHOLE_YEAR = re.compile(r"[0-9]{4}")
 _TRAILING = re.compile(r"(?:['’]s)?[\s.,;:!?]*\Z")
 
 
@@ -265,8 +261,7 @@ _Span = tuple[dt.date, dt.date]
 _Period = tuple[dt.date, dt.date, str]
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     """One pattern match, with what resolvers need to see around it."""
 
     match: re.Match[str]
@@ -317,7 +312,7 @@ def _rule(
     """
 
     def register(resolver: _Resolver) -> _Resolver:
-        backwards = re.compile(pattern + r"\Z", re.VERBOSE) if at == (_AT_AGO,) else None
+        backwards = re.compile(pattern + r"\Z", re.VERBOSE) if at == _AT_AGO else None
         compiled = re.compile(pattern, re.VERBOSE)
         rule = _Rule(len(_RULES), compiled, backwards, resolver, the, weekday)
         _RULES.append(rule)
@@ -346,69 +341,108 @@ def _starts_a_token(lower: str, start: int) -> bool:
     return not (lower[start].isdigit() and before in "$€£¥.,/-–—:+#")
 
 
+def _word_before(text: str, end: int) -> tuple[str, int, bool]:
+    """The word before ``end`` across white space: (word, its start, whether a comma follows it).
+
+    ("", end, False) when there is none. Walking back a few characters is several times
+    faster than a regex searching a window before every match.
+    """
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == end:
+        return "", end, False
+    comma = i > 0 and text[i - 1] == ","
+    i -= comma
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    if j == i or (j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_")):
+        return "", end, False
+    return text[j:i], j, comma
+
+
 def _locate(lower: str, text: str, match: re.Match[str], rule: _Rule) -> tuple[int, _Hit]:
-    """Where the mention really starts, and the hit with its left context."""
+    """Where the mention really starts, and the hit with what stands before it.
+
+    A weekday ("Friday, July 12") and "the" ("the end of July") are taken into the
+    mention by the rules that allow them; a preposition right before is the hit's cue,
+    and part of the mention if it carries meaning ("by 2030"). Anything else in between
+    cuts the mention off from the words before it.
+    """
     start = match.start()
-    left = _LEFT.search(lower, max(0, start - 40), start)
-    cue: str | None = None
-    the = weekday = None
-    if left is not None:
-        if left["wd"] and rule.takes_weekday:
-            weekday = _WEEKDAY_NUMBERS[left["wd"]]
-            start = left.start("wd")
-        the = left["the"] is not None and (not left["wd"] or weekday is not None)
-        if the and rule.takes_the:
-            start = left.start("the")
-        # A preposition counts only when nothing unabsorbed stands between it and us.
-        adjacent = (not left["wd"] or weekday is not None) and (not the or rule.takes_the)
-        if left["cue"] and adjacent:
-            cue = " ".join(left["cue"].split())
-            if cue in _KEPT_PREPOSITIONS:
-                start = left.start("cue")
-    return start, _Hit(match, text, cue, bool(the), weekday)
+    word, at, comma = _word_before(lower, start)
+    weekday = _WEEKDAY_NUMBERS.get(word)
+    if weekday is not None:
+        if not rule.takes_weekday:
+            return start, _Hit(match, text, None, False, None)
+        start = at
+        word, at, comma = _word_before(lower, start)
+    if comma:
+        return start, _Hit(match, text, None, False, weekday)
+    the = word == "the"
+    if the:
+        if not rule.takes_the:
+            return start, _Hit(match, text, None, True, weekday)
+        start = at
+        word, at, comma = _word_before(lower, start)
+        if comma:
+            return start, _Hit(match, text, None, True, weekday)
+    if word == "of":
+        before, before_at, before_comma = _word_before(lower, at)
+        if before == "as" and not before_comma:
+            word, at = "as of", before_at
+    cue = word if word in _CUES else None
+    if cue in _KEPT_PREPOSITIONS:
+        start = at
+    return start, _Hit(match, text, cue, the, weekday)
 
 
-def _matches(lower: str, exhaustive: bool) -> set[tuple[int, re.Match[str]]]:
-    """Every (rule index, match) found at the anchors; ``exhaustive``: at every position.
+def _matches(lower: str, exhaustive: bool) -> list[tuple[_Rule, re.Match[str]]]:
+    """Every rule's matches at the anchors; ``exhaustive``: at every position.
 
     The exhaustive scan is slow and exists to test that the anchors miss nothing.
     """
-    found: set[tuple[int, re.Match[str]]] = set()
+    found: list[tuple[_Rule, re.Match[str]]] = []
     if exhaustive:
         for rule in _RULES:
             for position in range(len(lower)):
                 match = rule.pattern.match(lower, position)
                 if match is not None:
-                    found.add((rule.index, match))
+                    found.append((rule, match))
         return found
-    for anchor, rules in _ANCHORS:
-        for at in anchor.finditer(lower):
+    for at in _ANCHOR_SCAN.finditer(lower):
+        word = at.group()
+        rules = _RULES_AT["#" if word[0].isdigit() else word]
+        if word == "ago":
             for rule in rules:
-                if rule.backwards is not None:
-                    match = rule.backwards.search(lower, max(0, at.start() - 40), at.end())
-                elif _starts_a_token(lower, at.start()):
-                    match = rule.pattern.match(lower, at.start())
-                else:
-                    continue
+                assert rule.backwards is not None
+                match = rule.backwards.search(lower, max(0, at.start() - 40), at.end())
                 if match is not None:
-                    found.add((rule.index, match))
+                    found.append((rule, match))
+        elif _starts_a_token(lower, at.start()):
+            for rule in rules:
+                match = rule.pattern.match(lower, at.start())
+                if match is not None:
+                    found.append((rule, match))
     return found
 
 
-def _candidates(
-    text: str, published: dt.date | None, *, exhaustive: bool = False
-) -> list[tuple[int, int, int, DateValue]]:
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    rule: _Rule
+    hit: _Hit
+
+
+def _candidates(text: str, *, exhaustive: bool = False) -> list[_Candidate]:
+    """Every match of every rule, with its span; not yet resolved."""
     lower = _lower(text)
-    found: list[tuple[int, int, int, DateValue]] = []
-    for index, match in _matches(lower, exhaustive):
-        if not _starts_a_token(lower, match.start()):
-            continue
-        rule = _RULES[index]
-        start, hit = _locate(lower, text, match, rule)
-        period = rule.resolver(hit, published)
-        if period is not None:
-            end = match.end()
-            found.append((start, end, index, DateValue(*period, text[start:end])))
+    found: list[_Candidate] = []
+    for rule, match in _matches(lower, exhaustive):
+        if _starts_a_token(lower, match.start()):
+            start, hit = _locate(lower, text, match, rule)
+            found.append(_Candidate(start, match.end(), rule, hit))
     return found
 
 
@@ -508,19 +542,24 @@ def _of_follows(hit: _Hit) -> bool:
     return _OF_AFTER.match(hit.match.string, hit.match.end()) is not None
 
 
+# Capitalized words before "Friday" or "today" that open a sentence rather than a name.
+_SENTENCE_OPENERS = _KEPT_PREPOSITIONS | {
+    "of", "early", "late", "and", "but", "or", "then", "also", "until", "since", "as",
+}  # fmt: skip
+
+
 def _after_proper_name(hit: _Hit) -> bool:
-    """Whether a capitalized non-preposition precedes: "USA Today", "Bloody Sunday"."""
-    start = hit.match.start()
-    before = _PROPER_BEFORE.search(hit.text, max(0, start - 30), start)
-    return before is not None and before.group(1).lower() not in _KEPT_PREPOSITIONS | {"of"}
+    """Whether a capitalized name precedes: "USA Today", "Bloody Sunday", "Good Friday"."""
+    word, _, comma = _word_before(hit.text, hit.match.start())
+    return word[:1].isupper() and not comma and word.lower() not in _SENTENCE_OPENERS
 
 
 # --- explicit dates ---------------------------------------------------------------------
 
 
 @_rule(
-    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<mo>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
-    at=(_AT_DIGIT,),
+    r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<mo>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+    at=_AT_NUMBER,
 )
 def _iso_date(hit: _Hit, published: dt.date | None) -> _Period | None:
     """2019-07-12."""
@@ -530,10 +569,10 @@ def _iso_date(hit: _Hit, published: dt.date | None) -> _Period | None:
     return (day, day, "day") if day else None
 
 
-@_rule(rf"{_month('mo')}\s+{_day('d')}(?:,?\s+{_year('y')})?", at=(_AT_MONTH,), weekday=True)
+@_rule(rf"{_month('mo')}\s+{_day('d')}{_YEAR_AFTER}?", at=_AT_MONTH, weekday=True)
 @_rule(
-    rf"{_day('d')}(?:\s+of)?\s+{_month('mo')}(?:,?\s+{_year('y')})?",
-    at=(_AT_DIGIT,),
+    rf"{_day('d')}(?:\s+of)?\s+{_month('mo')}{_YEAR_AFTER}?",
+    at=_AT_NUMBER,
     weekday=True,
     the=True,
 )
@@ -543,11 +582,9 @@ def _explicit_day(hit: _Hit, published: dt.date | None) -> _Period | None:
     if month is None:
         return None
     day = int(hit.get("d") or 0)
-    written = hit.get("y")
-    if written is not None:
-        if int(written) not in _EXPLICIT_YEARS:
-            return None
-        date = _date(int(written), month, day)
+    if hit.get("y") is not None or hit.get("yrel") is not None:
+        year = _year_ref(hit, published, _EXPLICIT_YEARS)
+        date = _date(year, month, day) if year is not None else None
         return (date, date, "day") if date else None
     if published is None:
         return None
@@ -569,11 +606,11 @@ def _explicit_day(hit: _Hit, published: dt.date | None) -> _Period | None:
 
 @_rule(
     rf"{_month('m1')}\s+{_day('d1')}{_DASH}(?:{_month('m2')}\s+)?{_day('d2')}(?:,?\s+{_year('y')})?",
-    at=(_AT_MONTH,),
+    at=_AT_MONTH,
 )
 @_rule(
     rf"{_day('d1')}(?:\s+{_month('m1')})?{_DASH}{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y')})?",
-    at=(_AT_DIGIT,),
+    at=_AT_NUMBER,
 )
 def _day_range(hit: _Hit, published: dt.date | None) -> _Period | None:
     """December 3-4; 3-4 December 2019; July 30 - August 2."""
@@ -608,9 +645,9 @@ def _day_range(hit: _Hit, published: dt.date | None) -> _Period | None:
     return span[0], span[1], "day" if span[0] == span[1] else "partOfMonth"
 
 
-@_rule(rf"{_month('mo')}(?:\s+of|,)?\s+{_year('y')}", at=(_AT_MONTH,))
+@_rule(rf"{_month('mo')}{_YEAR_AFTER}", at=_AT_MONTH)
 def _month_year(hit: _Hit, published: dt.date | None) -> _Period | None:
-    """July 2019; July of 2019."""
+    """July 2019; July of 2019; October this year; May last year."""
     month = _month_number(hit, "mo")
     year = _year_ref(hit, published, _EXPLICIT_YEARS)
     if month is None or year is None:
@@ -618,8 +655,8 @@ def _month_year(hit: _Hit, published: dt.date | None) -> _Period | None:
     return (*_month_span(year, month), "month")
 
 
-@_rule(rf"{_RELATIVE}\s+{_full_month('mo')}", at=(_AT_RELATIVE,))
-@_rule(_full_month("mo"), at=(_AT_MONTH,))
+@_rule(rf"{_RELATIVE}\s+{_full_month('mo')}", at=_AT_RELATIVE)
+@_rule(_full_month("mo"), at=_AT_MONTH)
 def _bare_month(hit: _Hit, published: dt.date | None) -> _Period | None:
     """In July; last March; July (the year from the anchor)."""
     month = _month_number(hit, "mo")
@@ -634,6 +671,8 @@ def _bare_month(hit: _Hit, published: dt.date | None) -> _Period | None:
     if relative is None:
         span = _nearest(published, lambda year: _month_span(year, month))
         return (*span, "month") if span else None
+    if hit.the:
+        return None  # "the next March" counts from the story's time, not the article's
     if relative == "last":
         year = published.year if month < published.month else published.year - 1
     elif relative == "next":
@@ -659,7 +698,7 @@ _PART_WORDS = r"(?P<part>early|mid|late|end)\b[\s-]*"
 _PART_PHRASE = r"(?P<phrase>end|beginning|start|middle|close)\s+of\s+"
 
 
-@_rule(rf"(?:{_PART_WORDS}|{_PART_PHRASE}){_MONTH_REF}", at=(_AT_PART,), the=True)
+@_rule(rf"(?:{_PART_WORDS}|{_PART_PHRASE}){_MONTH_REF}", at=_AT_PART, the=True)
 def _part_of_month(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Early July; mid-July this year; at the end of July; the beginning of next month."""
     part = hit.get("part") or hit.get("phrase") or ""
@@ -691,7 +730,7 @@ def _part_of_month(hit: _Hit, published: dt.date | None) -> _Period | None:
     return dt.date(year, month, first_day), dt.date(year, month, last_day), "partOfMonth"
 
 
-@_rule(rf"(?:{_PART_WORDS}|{_PART_PHRASE}){_YEAR_REF}", at=(_AT_PART,), the=True)
+@_rule(rf"(?:{_PART_WORDS}|{_PART_PHRASE}){_YEAR_REF}", at=_AT_PART, the=True)
 def _part_of_year(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Early 2020, mid-2020, late last year: the year; the end (or start) of it: a month.
 
@@ -722,10 +761,13 @@ def _year_end(hit: _Hit, published: dt.date | None) -> _Period | None:
 
 @_rule(
     rf"(?P<ord>first|second|1st|2nd|latter)[\s-]+half\s+of\s+{_YEAR_REF}",
-    at=(_AT_ORDINAL, _AT_DIGIT),
+    at=_AT_ORDINAL + _AT_NUMBER,
     the=True,
 )
-@_rule(rf"(?:h(?P<h>[12])|(?P<h2>[12])h)\s*(?:of\s+)?{_SHORT_YEAR_REF}", at=(_AT_HQ, _AT_DIGIT))
+@_rule(
+    rf"(?:h(?P<h>[12])|(?P<h2>[12])h)\s*(?:of\s+)?{_SHORT_YEAR_REF}",
+    at=_AT_HALF_QUARTER + _AT_NUMBER,
+)
 def _half_year(hit: _Hit, published: dt.date | None) -> _Period | None:
     """The first half of next year; second half of 2019; H1 2020."""
     year = _year_ref(hit, published)
@@ -744,10 +786,13 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 @_rule(
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\s+(?:of\s+)?"
     + _YEAR_REF,
-    at=(_AT_ORDINAL, _AT_DIGIT),
+    at=_AT_ORDINAL + _AT_NUMBER,
     the=True,
 )
-@_rule(rf"(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)\s*(?:of\s+)?{_SHORT_YEAR_REF}", at=(_AT_HQ, _AT_DIGIT))
+@_rule(
+    rf"(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)\s*(?:of\s+)?{_SHORT_YEAR_REF}",
+    at=_AT_HALF_QUARTER + _AT_NUMBER,
+)
 def _quarter(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Q3 2021; the third quarter of 2021: a three-month period, reported as a season."""
     year = _year_ref(hit, published)
@@ -761,6 +806,13 @@ def _quarter(hit: _Hit, published: dt.date | None) -> _Period | None:
 # --- seasons -------------------------------------------------------------------------------
 
 
+# "Spring 2020", "the summer of next year", "the winter of 2019-20".
+_SEASON_YEAR = (
+    rf"(?:\s+(?:of\s+)?(?:{_year('y')}(?:[-–/](?P<y2>[0-9]{{4}}|[0-9]{{2}})\b)?"
+    r"|(?P<yrel>this|next|last)\s+year\b))"
+)
+
+
 def _season_span(season: str, year: int) -> _Span:
     """A northern-hemisphere season of a year; winter is the one starting in its December."""
     first = _SEASON_FIRST_MONTH[season]
@@ -768,24 +820,31 @@ def _season_span(season: str, year: int) -> _Span:
     return dt.date(year, first, 1), _month_span(end_year, end_month)[1]
 
 
-@_rule(rf"(?P<s>{_SEASONS})\b(?:\s+(?:of\s+)?{_year('y')})?", at=(_AT_SEASON,), the=True)
+@_rule(rf"(?P<s>{_SEASONS})\b{_SEASON_YEAR}?", at=_AT_SEASON, the=True)
 @_rule(
-    rf"(?:early|mid|late)[\s-]*(?P<s>{_SEASONS})\b(?:\s+(?:of\s+)?{_year('y')})?",
-    at=(_AT_PART,),
+    rf"(?:early|mid|late)[\s-]*(?P<s>{_SEASONS})\b{_SEASON_YEAR}?",
+    at=_AT_PART,
     the=True,
 )
-@_rule(rf"{_RELATIVE}\s+(?:(?:early|mid|late)[\s-]*)?(?P<s>{_SEASONS})\b", at=(_AT_RELATIVE,))
+@_rule(rf"{_RELATIVE}\s+(?:(?:early|mid|late)[\s-]*)?(?P<s>{_SEASONS})\b", at=_AT_RELATIVE)
 def _season(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Spring 2020; the summer of 2019; this summer; next autumn; in the fall."""
     season = hit.get("s") or ""
-    if hit.get("y") is not None:
+    if hit.get("y") is not None or hit.get("yrel") is not None:
         year = _year_ref(hit, published)
+        second = hit.get("y2")
+        if second is not None and (
+            season != "winter" or year is None or int(second) % 100 != (year + 1) % 100
+        ):
+            return None  # only a winter spans two years
         return (*_season_span(season, year), "season") if year is not None else None
     if published is None or _of_follows(hit):
         return None  # "this fall of the lira", "after the fall of Kabul"
     relative = _relative(hit)
     if relative is None and hit.cue not in _SEASON_CUES:
         return None  # "spring offensive", "Arab Spring"
+    if relative is not None and hit.the:
+        return None  # "the next summer" counts from the story's time, not the article's
     years = range(published.year - 2, published.year + 2)
     spans = [_season_span(season, year) for year in years]
     if relative == "last":
@@ -804,7 +863,7 @@ def _season(hit: _Hit, published: dt.date | None) -> _Period | None:
 
 @_rule(
     r"(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
-    at=(_AT_TODAY, _AT_RELATIVE),
+    at=_AT_TODAY + _AT_RELATIVE,
 )
 @_rule(r"day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", at=("day",), the=True)
 def _relative_day(hit: _Hit, published: dt.date | None) -> _Period | None:
@@ -822,8 +881,8 @@ def _relative_day(hit: _Hit, published: dt.date | None) -> _Period | None:
     return day, day, "day"
 
 
-@_rule(rf"{_RELATIVE}\s+{_weekday('wd')}", at=(_AT_RELATIVE,))
-@_rule(_weekday("wd"), at=(_AT_WEEKDAY,))
+@_rule(rf"{_RELATIVE}\s+{_weekday('wd')}", at=_AT_RELATIVE)
+@_rule(_weekday("wd"), at=_AT_WEEKDAY)
 def _weekday_name(hit: _Hit, published: dt.date | None) -> _Period | None:
     """On Friday: the latest Friday on or before the anchor; next Friday: the first after.
 
@@ -851,7 +910,7 @@ def _weekday_name(hit: _Hit, published: dt.date | None) -> _Period | None:
 
 @_rule(
     r"(?:(?P<mod>earlier|later)\s+this|(?P<rel>this|last|next))\s+(?P<unit>weekend|week|month|year)\b",
-    at=(_AT_RELATIVE,),
+    at=_AT_RELATIVE,
 )
 def _relative_unit(hit: _Hit, published: dt.date | None) -> _Period | None:
     """This week, last month, next year, earlier this month, later this year."""
@@ -878,7 +937,7 @@ def _relative_unit(hit: _Hit, published: dt.date | None) -> _Period | None:
     return start, end, precision
 
 
-@_rule(rf"(?P<n>{_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago\b", at=(_AT_AGO,))
+@_rule(rf"(?P<n>{_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago\b", at=_AT_AGO)
 def _ago(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Two years ago (a year), three months ago (a month), a week ago (that week)."""
     if published is None:
@@ -898,7 +957,7 @@ def _ago(hit: _Hit, published: dt.date | None) -> _Period | None:
 # --- years ---------------------------------------------------------------------------------
 
 
-@_rule(_year("y"), at=(_AT_DIGIT,))
+@_rule(_year("y"), at=_AT_NUMBER)
 @_rule(rf"year\s+{_year('y')}", at=("year",), the=True)
 def _bare_year(hit: _Hit, published: dt.date | None) -> _Period | None:
     """In 2019, since 2019, by 2030, 2019's, the year 2019; never "2019 troops"."""
@@ -917,8 +976,8 @@ def _bare_year(hit: _Hit, published: dt.date | None) -> _Period | None:
 @_rule(rf"between\s+{_year('y1')}\s+and\s+{_year('y2')}", at=("between",))
 @_rule(rf"from\s+{_year('y1')}\s+(?:to|through|until|till|and)\s+{_year('y2')}", at=("from",))
 @_rule(
-    rf"{_year('y1')}\s*[-–—/]\s*(?:{_year('y2')}|(?P<yy>\d{{2}})\b)(?![-–—/.]?\d)",
-    at=(_AT_DIGIT,),
+    rf"{_year('y1')}\s*[-–—/]\s*(?:{_year('y2')}|(?P<yy>[0-9]{{2}})\b)(?![-–—/.]?[0-9])",
+    at=_AT_NUMBER,
 )
 def _year_range(hit: _Hit, published: dt.date | None) -> _Period | None:
     """Between 2024 and 2030; from 2024 to 2030; 2024-2030; 2019-20."""
@@ -932,7 +991,28 @@ def _year_range(hit: _Hit, published: dt.date | None) -> _Period | None:
     return dt.date(first, 1, 1), dt.date(last, 12, 31), "multiYear"
 
 
-_ANCHORS = [(re.compile(anchor), rules) for anchor, rules in _RULES_AT.items()]
+def _any_word(words: list[str]) -> str:
+    """A pattern for any of the words, alternatives grouped by shared prefix.
+
+    Python's re tries alternatives one by one at every position; sharing prefixes
+    ("j(?:an(?:uary)?|u(?:ly|ne?))") makes the one scan of the text about twice as fast.
+    """
+    by_first: dict[str, list[str]] = {}
+    ends_here = False
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    branches = [re.escape(first) + _any_word(rest) for first, rest in sorted(by_first.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if ends_here else body
+
+
+# One scan finds every anchor; longer words win over their prefixes ("january", "jan").
+_ANCHOR_SCAN = re.compile(rf"{_any_word(sorted(set(_RULES_AT) - {'#'}))}\b|[0-9]+")
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -949,13 +1029,28 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     ...     "Talks began in early July and end next week.", dt.date(2019, 7, 14))]
     [('in early July', 'partOfMonth'), ('next week', 'partOfMonth')]
     """
-    chosen: list[DateMention] = []
-    for start, end, _, value in sorted(
-        _candidates(text, published), key=lambda c: (c[0] - c[1], c[0], c[2])
-    ):
-        if all(end <= other.start or start >= other.end for other in chosen):
-            chosen.append(DateMention(start, end, value))
-    return sorted(chosen, key=lambda m: m.start)
+    return _select(text, _candidates(text), published)
+
+
+def _select(
+    text: str, candidates: list[_Candidate], published: dt.date | None
+) -> list[DateMention]:
+    """The mentions: candidates taken longest first, then leftmost, then in rule order.
+
+    A candidate is kept if it overlaps nothing kept so far and resolves. Resolving only
+    candidates not already overlapped halves the work in date-dense text.
+    """
+    chosen: list[DateMention] = []  # kept sorted by start, so only neighbours can overlap
+    starts: list[int] = []
+    for start, end, rule, hit in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2].index)):
+        i = bisect.bisect_left(starts, start)
+        if (i > 0 and chosen[i - 1].end > start) or (i < len(chosen) and chosen[i].start < end):
+            continue
+        period = rule.resolver(hit, published)
+        if period is not None:
+            starts.insert(i, start)
+            chosen.insert(i, DateMention(start, end, DateValue(*period, text[start:end])))
+    return chosen
 
 
 def resolve(expression: str, published: dt.date | None) -> DateValue | None:
@@ -985,24 +1080,19 @@ def resolve(expression: str, published: dt.date | None) -> DateValue | None:
 def infer_year(text: str) -> int | None:
     """The most plausible reference year of an undated article, or None.
 
-    The latest year among dates written with a month ("July 12, 2019", "July 2019"),
-    else among years standing in a date context ("in 2019", "spring 2018"), between 1990
-    and 2100. Deadlines ("by 2030", "until 2025") and ranges are left out: they look
-    ahead of the article rather than at its time.
+    The latest year, between 1990 and 2100, of the dates that carry one: "July 12, 2019",
+    "July 2019", "spring 2018", or a number in a date context ("in 2019", "2019's").
+    Deadlines ("by 2030", "until 2025") and ranges are left out: they look ahead of the
+    article rather than at its time.
 
     >>> infer_year("The deal, signed in 2017, saw a first delivery on July 12, 2019.")
     2019
     """
-    with_month: list[int] = []
-    years: list[int] = []
-    for mention in find_dates(text, None):
-        value = mention.value
-        if value.start.year not in range(1990, 2101):
-            continue
-        if value.text.split(maxsplit=1)[0].lower() in _DEADLINE_WORDS:
-            continue
-        if value.precision in ("day", "partOfMonth", "month"):
-            with_month.append(value.start.year)
-        elif value.precision != "multiYear":
-            years.append(value.start.year)
-    return max(with_month or years, default=None)
+    years = [
+        mention.value.start.year
+        for mention in find_dates(text, None)
+        if mention.value.start.year in range(1990, 2101)
+        and mention.value.precision != "multiYear"
+        and mention.value.text.split(maxsplit=1)[0].lower() not in _DEADLINE_WORDS
+    ]
+    return max(years, default=None)
