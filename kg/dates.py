@@ -973,6 +973,22 @@ def _bare_year(hit: _Hit, published: dt.date | None) -> _Period | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
+_DECADE = r"(?P<dec>(?:19|20)[0-9]0)['’]?s\b"
+_DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+@_rule(rf"(?P<dpart>early|mid|late)[\s-]*(?:the\s+)?{_DECADE}", at=("early", "mid", "late"))
+@_rule(_DECADE, at=_AT_NUMBER, the=True)
+def _decade(hit: _Hit, published: dt.date | None) -> _Period | None:
+    """The 1990s; the early 2030s (first years), mid-2020s, late 1980s: several years."""
+    part = hit.get("dpart")
+    if part is None and not hit.the and hit.cue not in _YEAR_CUES:
+        return None  # "2030s technology": an adjective, not a time
+    first = int(hit.get("dec") or 0)
+    low, high = _DECADE_PARTS[part]
+    return dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "multiYear"
+
+
 @_rule(rf"between\s+{_year('y1')}\s+and\s+{_year('y2')}", at=("between",))
 @_rule(rf"from\s+{_year('y1')}\s+(?:to|through|until|till|and)\s+{_year('y2')}", at=("from",))
 @_rule(

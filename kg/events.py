@@ -911,7 +911,11 @@ class EventExtractor:
             if child.lower_ in PRONOUNS | {"them", "him", "her"}:
                 out += [e for e in self._antecedent(view, child, subject)]
             else:
-                out += view.entities_in(child.subtree, PARTIES)
+                heads = [t for h in with_conjuncts(child) for t in _name_tokens(h)]
+                named = view.entities_in(heads, PARTIES)
+                out += named or view.entities_in(
+                    [t for t in child.subtree if not _is_modifier(t)], PARTIES
+                )
         return out
 
     # -- triggers ----------------------------------------------------------------
@@ -1027,6 +1031,14 @@ class EventExtractor:
         owners = view.entities_in(
             [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}], STATES_ORGS
         )
+        # The possessor of a sale is the seller ("Washington's arms sales"), of a purchase
+        # the buyer ("Poland's purchase"); of a neutral "deal" the weapon's origin decides.
+        if noun.lemma_.lower() in SELL_NOUNS:
+            event.add(DD.supplier, owners)
+            owners = []
+        elif noun.lemma_.lower() in BUY_NOUNS:
+            event.add(DD.recipient, owners)
+            owners = []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
 
@@ -1068,7 +1080,8 @@ class EventExtractor:
             )
             event.set(DD.currency, Literal(currency))
             event.set(DD.valueText, Literal(text))
-        makers = view.entities_in(view.sent, {DD.Company})
+        # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...".
+        makers = view.entities_in(anchor.subtree, {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
             for maker in makers:
                 if not any(maker.iri == e.iri for es in event.roles.values() for e in es):
@@ -1158,8 +1171,12 @@ class EventExtractor:
 
     def _sanction_verb(self, view: SentenceView, verb: Token) -> None:
         event = self._new(DD.SanctionImposition, view, verb, 0.8)
-        event.add(DD.actor, self._subject(view, verb))
-        event.add(DD.target, view.entities_in(direct_objects(verb), PARTIES))
+        if is_passive(verb):  # "X will be sanctioned (by Y)"
+            event.add(DD.target, self._subject(view, verb))
+            event.add(DD.actor, view.entities_in(agent_tokens(verb), STATES_ORGS))
+        else:
+            event.add(DD.actor, self._subject(view, verb))
+            event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, verb, event)
 
     def _sanction_noun(self, view: SentenceView, noun: Token) -> None:
@@ -1190,7 +1207,8 @@ class EventExtractor:
         p = {**preps(noun), **preps(verb)}
         for phrase in ("on", "against"):
             event.add(DD.target, view.entities_in(p.get(phrase, []), PARTIES))
-        event.add(DD.target, view.entities_in(direct_objects(verb), PARTIES))
+        if verb.lemma_.lower() in {"hit", "slap", "threaten"}:  # "hit Turkey with sanctions"
+            event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, noun, event)
 
     def _threat(self, view: SentenceView, verb: Token) -> None:
@@ -1650,6 +1668,8 @@ class EventExtractor:
         return out
 
 
+SELL_NOUNS = {"sale", "export", "supply", "delivery", "shipment", "transfer"}
+BUY_NOUNS = {"purchase", "acquisition", "order", "procurement", "import"}
 DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
 DEAL_VERBS = {
     "sign",

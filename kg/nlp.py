@@ -30,6 +30,9 @@ _DESIGNATOR_RE = re.compile(DESIGNATOR)
 NOT_WEAPONS = re.compile(r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3)$")
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
+
+
 def is_designator(text: str) -> bool:
     """True for strings shaped like a weapon model designator (S-400, F-35A, Su-57)."""
     return bool(_DESIGNATOR_RE.match(text)) and "-" in text and not NOT_WEAPONS.match(text)
@@ -66,6 +69,8 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
         label = entry.type.split("#")[-1]
         for name in entry.all_names:
             variants = {name, strip_accents(name)}
+            if _WORD_HYPHEN.search(name):  # "Virginia-class" is also written "Virginia class"
+                variants.add(_WORD_HYPHEN.sub(" ", name))
             if name.lower().startswith("the "):
                 variants.add(name[4:])
             for variant in variants:

@@ -411,7 +411,6 @@ def test_deadlines_are_resolved_and_keep_their_preposition() -> None:
         "recently",
         "soon",
         "in recent years",
-        "the 2020s",
         "twenty years",
         "the first half",
         "the first quarter",
@@ -698,3 +697,21 @@ def test_a_date_value_rejects_unknown_precisions_and_reversed_periods() -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(kg.dates).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("in the early 2030s", dt.date(2030, 1, 1), dt.date(2033, 12, 31)),
+        ("in the 1990s", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("by the mid-2020s", dt.date(2023, 1, 1), dt.date(2026, 12, 31)),
+        ("in the late 1980s", dt.date(1986, 1, 1), dt.date(1989, 12, 31)),
+    ],
+)
+def test_decades_and_their_parts_are_multi_year(text: str, start: dt.date, end: dt.date) -> None:
+    (found,) = find_dates(f"The fleet arrives {text}.", P)
+    assert (found.value.start, found.value.end, found.value.precision) == (start, end, "multiYear")
+
+
+def test_a_decade_used_as_an_adjective_is_not_a_date() -> None:
+    assert find_dates("It uses 2030s technology.", P) == []
