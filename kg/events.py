@@ -857,7 +857,7 @@ class EventExtractor:
         if head is not None:
             # The subject's head noun (and its conjuncts) is who acts: "Turkish President
             # Erdogan" is Erdogan, "Russia and Turkey" both; otherwise anything inside.
-            found = view.entities_in(with_conjuncts(head), AGENTS)
+            found = view.entities_in(self._head_names(view, head), AGENTS)
             if found:
                 return found
         found = view.entities_in([t for t in tokens if not _is_modifier(t)], AGENTS)
@@ -866,6 +866,17 @@ class EventExtractor:
         if head is not None and head.lower_ in PRONOUNS:
             return self._antecedent(view, head)
         return []
+
+    def _head_names(self, view: SentenceView, head: Token) -> list[Token]:
+        """Tokens naming a noun phrase and its conjuncts: the name itself, or for a
+        common noun its owner ("Boeing's defense unit" -> Boeing)."""
+        tokens: list[Token] = []
+        for h in with_conjuncts(head):
+            names = _name_tokens(h)
+            if not any(view.mention_at(t) for t in names):
+                names += [t for c in h.children if c.dep_ == "poss" for t in _name_tokens(c)]
+            tokens += names
+        return tokens
 
     def _antecedent(
         self, view: SentenceView, pronoun: Token, exclude: set[URIRef] | None = None
@@ -1008,6 +1019,13 @@ class EventExtractor:
             event.add(DD.supplier, view.entities_in(p.get("from", []) + p.get("by", []), PARTIES))
             if lemma in {"choose", "select", "pick"}:
                 event.add(DD.supplier, [e for e in objects if e.type in STATES_ORGS])
+        # A party named as the explicit buyer is not also the seller ("the leaders of the
+        # US, Australia and Britain ... offer Australia submarines").
+        recipients = {e.iri for e in event.roles.get(DD.recipient, [])}
+        if DD.supplier in event.roles:
+            event.roles[DD.supplier] = [
+                e for e in event.roles[DD.supplier] if e.iri not in recipients
+            ]
         self._complete_deal(view, verb, event)
 
     def _deal_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
