@@ -411,6 +411,7 @@ MEMBER_NOUNS = {
 }
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
 
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 _MONEY = re.compile(
     r"(?P<cur>US\$|\$|€|£|¥|EUR|USD|GBP)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*(?P<scale>trillion|billion|"
@@ -829,7 +830,72 @@ class EventExtractor:
             self._roles(view)
             self._memberships(view)
             self._statements(view)
-        return self._dedupe()
+            self._deal_details(view)
+        events = self._dedupe()
+        self._carry_over(events)
+        return events
+
+    # -- across sentences -------------------------------------------------------------
+
+    def _deal_details(self, view: SentenceView) -> None:
+        """Sentences that complete an earlier deal: "The principal contractors will be X
+        and Y.", "The estimated cost is $107 million." (the style of sale notices)."""
+        text = view.sent.text.lower()
+        latest = self._latest(
+            view.index, {DD.ArmsDeal, DD.ArmsSaleApproval, DD.ArmsDelivery, DD.ArmsNegotiation}
+        )
+        if latest is None:
+            return
+        if re.search(r"\b(?:prime|principal|main|lead)?\s*contractors?\b", text) and any(
+            t.lemma_ == "be" for t in view.sent
+        ):
+            latest.add(DD.contractor, view.of_class({DD.Company}))
+        if re.search(
+            r"\b(?:estimated\s+)?(?:cost|value|price|worth)\b", text
+        ) and not latest.values.get(DD.value):
+            money = parse_money(view.sent.text)
+            if money is not None:
+                _set_money(latest, money)
+
+    def _latest(self, before: int, classes: set[URIRef], window: int = 6) -> Event | None:
+        candidates = [
+            e for e in self.events if e.cls in classes and before - window <= e.sentence < before
+        ]
+        return max(candidates, key=lambda e: e.sentence) if candidates else None
+
+    def _carry_over(self, events: list[Event]) -> None:
+        """Fill what a follow-up sentence leaves implicit from the story so far: "The
+        hardware has also been sold to X" (which hardware), "Y will also be sanctioned"
+        (by whom). Taken only from the few sentences before, at a lower confidence."""
+        weapons_by_sentence: dict[int, list[Entity]] = {}
+        for view in self.views:
+            found = view.of_class(WEAPONS)
+            if found:
+                weapons_by_sentence[view.index] = found
+        for event in events:
+            if event.cls in {
+                DD.ArmsDeal,
+                DD.ArmsDelivery,
+                DD.ArmsNegotiation,
+                DD.Manufacturing,
+            } and not event.has(DD.equipment):
+                earlier = [
+                    i for i in weapons_by_sentence if event.sentence - 4 <= i < event.sentence
+                ]
+                if earlier:
+                    event.add(DD.equipment, weapons_by_sentence[max(earlier)][:1])
+                    event.confidence = min(event.confidence, 0.5)
+            if event.cls in {DD.SanctionImposition, DD.SanctionThreat} and not event.has(DD.actor):
+                previous = [
+                    e
+                    for e in events
+                    if e.cls in {DD.SanctionImposition, DD.SanctionThreat}
+                    and e.has(DD.actor)
+                    and event.sentence - 3 <= e.sentence < event.sentence
+                ]
+                if previous:
+                    event.add(DD.actor, max(previous, key=lambda e: e.sentence).roles[DD.actor])
+                    event.confidence = min(event.confidence, 0.5)
 
     # -- dates -------------------------------------------------------------------
 
@@ -849,6 +915,8 @@ class EventExtractor:
             date=self._date_for(view, token),
         )
         self.events.append(event)
+        if cls not in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony}:
+            self._place(view, token, event, whole=False)
         return event
 
     def _subject(self, view: SentenceView, token: Token) -> list[Entity]:
@@ -1089,15 +1157,7 @@ class EventExtractor:
             view.sent.text, (equipment[0] if equipment else anchor.idx) - view.sent.start_char
         )
         if money:
-            value, currency, text = money
-            event.set(
-                DD.value,
-                Literal(
-                    f"{value:.2f}", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-                ),
-            )
-            event.set(DD.currency, Literal(currency))
-            event.set(DD.valueText, Literal(text))
+            _set_money(event, money)
         # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...".
         makers = view.entities_in(anchor.subtree, {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
@@ -1372,10 +1432,18 @@ class EventExtractor:
                 return True
         return False
 
-    def _place(self, view: SentenceView, anchor: Token, event: Event) -> None:
-        """``in``/``at`` phrases of the sentence that name a place (a capital as a city)."""
+    def _place(
+        self, view: SentenceView, anchor: Token, event: Event, *, whole: bool = True
+    ) -> None:
+        """``in``/``at`` phrases that name a place (a capital named as a city stays the
+        city): anywhere in the sentence for a meeting, else on the trigger's own clause."""
         places: list[Entity] = []
-        for t in view.sent:
+        if whole:
+            scope: Iterable[Token] = view.sent
+        else:
+            verb = governing_verb(anchor)
+            scope = [*anchor.children, *verb.children]
+        for t in scope:
             if t.lower_ not in {"in", "at", "near", "outside"} or t.dep_ != "prep":
                 continue
             for tok in t.subtree:
@@ -1573,6 +1641,12 @@ class EventExtractor:
             self.events.append(event)
 
     def _member_of_noun(self, view: SentenceView, noun: Token) -> list[Entity]:
+        # "the first EU state and NATO member": a conjunct stands where its first one does.
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        # "Turkey, one of its NATO allies": "one" stands for the noun.
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            noun = noun.head.head
         # "NATO ally Turkey": the noun is a compound of the state.
         if noun.dep_ in {"compound", "amod", "nmod"}:
             return view.entities_in([noun.head], {DD.State})
@@ -1803,6 +1877,13 @@ def _compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def _set_money(event: Event, money: tuple[float, str, str]) -> None:
+    value, currency, written = money
+    event.set(DD.value, Literal(f"{value:.2f}", datatype=XSD_DECIMAL))
+    event.set(DD.currency, Literal(currency))
+    event.set(DD.valueText, Literal(written))
 
 
 def _tidy(text: str) -> str:
