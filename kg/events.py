@@ -61,6 +61,7 @@ BUY = {
     "choose",
     "select",
     "pick",
+    "request",
 }
 DEAL_NOUNS = {
     "deal",
@@ -830,19 +831,24 @@ class EventExtractor:
             self._roles(view)
             self._memberships(view)
             self._statements(view)
-            self._deal_details(view)
         events = self._dedupe()
+        for view in self.views:
+            self._deal_details(view, events)
         self._carry_over(events)
         return events
 
     # -- across sentences -------------------------------------------------------------
 
-    def _deal_details(self, view: SentenceView) -> None:
+    def _deal_details(self, view: SentenceView, events: list[Event]) -> None:
         """Sentences that complete an earlier deal: "The principal contractors will be X
         and Y.", "The estimated cost is $107 million." (the style of sale notices)."""
         text = view.sent.text.lower()
-        latest = self._latest(
-            view.index, {DD.ArmsDeal, DD.ArmsSaleApproval, DD.ArmsDelivery, DD.ArmsNegotiation}
+        # A notice's closing paragraphs speak of the one sale it announced.
+        latest = _latest(
+            events,
+            view.index,
+            {DD.ArmsDeal, DD.ArmsSaleApproval, DD.ArmsDelivery, DD.ArmsNegotiation},
+            window=15,
         )
         if latest is None:
             return
@@ -856,12 +862,6 @@ class EventExtractor:
             money = parse_money(view.sent.text)
             if money is not None:
                 _set_money(latest, money)
-
-    def _latest(self, before: int, classes: set[URIRef], window: int = 6) -> Event | None:
-        candidates = [
-            e for e in self.events if e.cls in classes and before - window <= e.sentence < before
-        ]
-        return max(candidates, key=lambda e: e.sentence) if candidates else None
 
     def _carry_over(self, events: list[Event]) -> None:
         """Fill what a follow-up sentence leaves implicit from the story so far: "The
@@ -943,6 +943,15 @@ class EventExtractor:
             names = _name_tokens(h)
             if not any(view.mention_at(t) for t in names):
                 names += [t for c in h.children if c.dep_ == "poss" for t in _name_tokens(c)]
+                if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
+                    names += [
+                        t
+                        for c in h.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                        for t in _name_tokens(o)
+                    ]
             tokens += names
         return tokens
 
@@ -1194,8 +1203,8 @@ class EventExtractor:
         return any(t.lemma_.lower() in ARMS_NOUNS for t in view.sent)
 
     def _approval(self, view: SentenceView, verb: Token) -> None:
-        near = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "prep"}]
-        words = {t.lemma_.lower() for c in near for t in c.subtree if t.i - c.i < 4}
+        subject_side = set(subject_tokens(verb))
+        words = {t.lemma_.lower() for t in verb.subtree if t not in subject_side}
         if not words & {
             "sale",
             "export",
@@ -1762,6 +1771,21 @@ class EventExtractor:
 
 SELL_NOUNS = {"sale", "export", "supply", "delivery", "shipment", "transfer"}
 BUY_NOUNS = {"purchase", "acquisition", "order", "procurement", "import"}
+GROUP_NOUNS = {
+    "government",
+    "leader",
+    "leadership",
+    "ministry",
+    "military",
+    "army",
+    "navy",
+    "force",
+    "official",
+    "people",
+    "parliament",
+    "administration",
+    "cabinet",
+}
 DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
 DEAL_VERBS = {
     "sign",
@@ -1877,6 +1901,14 @@ def _compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def _latest(
+    events: Sequence[Event], before: int, classes: set[URIRef], window: int = 6
+) -> Event | None:
+    """The last event of ``classes`` in the ``window`` sentences before ``before``."""
+    candidates = [e for e in events if e.cls in classes and before - window <= e.sentence < before]
+    return max(candidates, key=lambda e: e.sentence) if candidates else None
 
 
 def _set_money(event: Event, money: tuple[float, str, str]) -> None:

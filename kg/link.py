@@ -132,11 +132,23 @@ class LinkContext:
 
 
 def clean_name(text: str) -> str:
-    """A mention without leading "the", honorifics, possessive or surrounding punctuation."""
+    """A mention without leading "the", honorifics, possessive, a dangling preposition
+    ("The Government of") or surrounding punctuation; empty when only a common noun is
+    left ("Government"), which names nothing by itself."""
     text = text.strip().strip("\"'“”‘’()[],;:")
     text = re.sub(r"(?:'s|’s|')$", "", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
-    return text.strip()
+    text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
+    if text.lower() in _GENERIC_NOUNS:
+        return ""
+    return text
+
+
+_GENERIC_NOUNS = frozenset(
+    "government ministry army navy military parliament administration embassy company "
+    "companies department agency council committee officials president minister "
+    "alliance coalition forces".split()
+)
 
 
 def guess_type(ner_label: str, name: str) -> URIRef | None:

@@ -282,3 +282,47 @@ def test_a_town_the_ner_mistakes_for_a_person_is_the_place(extract) -> None:
     )
     ceremony = the_event(g, DD.Ceremony)
     assert roles(g, ceremony, DD.location) == {"Kolobrzeg"}
+
+
+NOTICE = (
+    "The Defense Security Cooperation Agency notified Congress on Tuesday of a possible "
+    "Foreign Military Sale to Denmark of spare parts for F-16 aircraft. "
+    "The Government of Denmark has requested a possible sale of F-16 engine support. "
+    "The estimated cost is $80 million. "
+    "The principal contractors will be Lockheed Martin and Pratt & Whitney."
+)
+
+
+def test_a_sale_notice_is_an_approval_by_the_agency_for_the_buyer(extract) -> None:
+    g = extract(NOTICE)
+    approval = the_event(g, DD.ArmsSaleApproval)
+    assert roles(g, approval, DD.actor) == {"Defense Security Cooperation Agency"}
+    assert roles(g, approval, DD.supplier) == {"United States"}
+    assert roles(g, approval, DD.recipient) == {"Denmark"}
+
+
+def test_follow_up_sentences_complete_the_latest_deal(extract) -> None:
+    g = extract(NOTICE)
+    deals = events(g, DD.ArmsDeal) + events(g, DD.ArmsSaleApproval)
+    contractors = set().union(*(roles(g, e, DD.contractor) for e in deals))
+    assert {"Lockheed Martin", "Pratt & Whitney"} <= contractors
+    requested = [e for e in events(g, DD.ArmsDeal) if roles(g, e, DD.recipient) == {"Denmark"}]
+    assert requested, "the Government of Denmark is the buyer"
+    assert any(str(g.value(e, DD.valueText)) == "$80 million" for e in deals)
+
+
+def test_one_of_its_allies_is_a_membership(extract) -> None:
+    g = extract("Washington has quarrelled with Greece, one of its NATO allies, over the sale.")
+    membership = the_event(g, DD.Membership)
+    assert roles(g, membership, DD.member) == {"Greece"}
+    assert roles(g, membership, DD.organization) == {"NATO"}
+
+
+def test_follow_up_sanctions_keep_the_sanctioning_state(extract) -> None:
+    g = extract(
+        "China will impose sanctions on Lockheed Martin. "
+        "Boeing and Raytheon will also be sanctioned, the ministry said."
+    )
+    sanctions = events(g, DD.SanctionImposition)
+    follow_up = [e for e in sanctions if "Boeing" in roles(g, e, DD.target)]
+    assert follow_up and roles(g, follow_up[0], DD.actor) == {"China"}
