@@ -1638,6 +1638,11 @@ class EventExtractor:
                 noun = t.head.head
             if noun is None:
                 continue
+            same = view.mention_at(noun.head)
+            if noun.dep_ == "appos" and same is not None and same.entity.iri == org.iri:
+                # "one of its North Atlantic Treaty Organization (NATO) ally": the title noun
+                # hangs on the spelt-out name; the name's own place in the sentence counts.
+                noun = noun.head
             members = self._member_of_noun(view, noun)
             members = [
                 e for e in members if e.type in {DD.State, DD.Organization} and e.iri != org.iri

@@ -326,3 +326,13 @@ def test_follow_up_sanctions_keep_the_sanctioning_state(extract) -> None:
     sanctions = events(g, DD.SanctionImposition)
     follow_up = [e for e in sanctions if "Boeing" in roles(g, e, DD.target)]
     assert follow_up and roles(g, follow_up[0], DD.actor) == {"China"}
+
+
+def test_an_alliance_spelt_out_with_its_acronym_still_gives_the_membership(extract) -> None:
+    g = extract(
+        "Paris has clashed with Hungary, one of its North Atlantic Treaty Organization (NATO) "
+        "allies, over the vote."
+    )
+    membership = the_event(g, DD.Membership)
+    assert roles(g, membership, DD.member) == {"Hungary"}
+    assert roles(g, membership, DD.organization) == {"NATO"}
