@@ -1636,10 +1636,17 @@ class EventExtractor:
                 and t.head.head.lemma_.lower() in MEMBER_NOUNS
             ):
                 noun = t.head.head
+            elif any(c.dep_ == "appos" and c.lemma_.lower() in MEMBER_NOUNS for c in t.children):
+                noun = t  # "North Atlantic Treaty Organization (NATO), allies": read from the name
             if noun is None:
                 continue
             same = view.mention_at(noun.head)
-            if noun.dep_ == "appos" and same is not None and same.entity.iri == org.iri:
+            if (
+                noun is not t
+                and noun.dep_ == "appos"
+                and same is not None
+                and same.entity.iri == org.iri
+            ):
                 # "one of its North Atlantic Treaty Organization (NATO) ally": the title noun
                 # hangs on the spelt-out name; the name's own place in the sentence counts.
                 noun = noun.head
