@@ -46,7 +46,7 @@ class AttacheGroup(click.Group):
 @click.option(
     "--store",
     "store_kind",
-    type=click.Choice(["embedded", "memory"]),
+    type=click.Choice(["embedded", "memory", "remote"]),
     default=None,
     help="Store backend (default: $ATTACHE_STORE or embedded).",
 )
@@ -202,43 +202,103 @@ def extract(config: Config, file: Path, fmt: str) -> None:
                 click.echo(line)
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(DUMP_FORMATS), default="trig")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File to write (default: standard output).",
-)
-@click.pass_obj
-def dump(config: Config, fmt: str, output: Path | None) -> None:
-    """Write the whole store (every named graph) as TriG or N-Quads."""
+def _export(config: Config, fmt: str, output: Path | None) -> None:
     with store_of(config) as store:
         if output is None:
             store.dump(sys.stdout.buffer, fmt)
-        else:
-            with output.open("wb") as fh:
+            return
+        # Written beside the target and renamed at the end: an interrupted export never
+        # leaves a file that looks complete.
+        partial = output.with_name(output.name + ".part")
+        try:
+            with partial.open("wb") as fh:
                 store.dump(fh, fmt)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
 
 
-@main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+def _import(config: Config, file: Path, fmt: str | None) -> None:
+    import time
+
+    fmt = fmt or ("nquads" if file.suffix in {".nq", ".nquads"} else "trig")
+    with store_of(config) as store, file.open("rb") as fh:
+        before = store.count()
+        started = time.perf_counter()
+        store.load(fh, fmt)
+        seconds = time.perf_counter() - started
+        added = store.count() - before
+    click.echo(f"imported {added} quads in {seconds:.1f} s ({added / max(seconds, 1e-9):,.0f}/s)")
+
+
+_EXPORT_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DUMP_FORMATS),
+    default="trig",
+    show_default=True,
+    help="TriG (one block per named graph) or N-Quads (one line per quad).",
+)
+_EXPORT_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+_IMPORT_FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+_IMPORT_FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(DUMP_FORMATS),
     default=None,
-    help="Default: from the file name (.trig or .nq).",
+    help="Default: from the file name (.nq or .nquads for N-Quads, else TriG).",
 )
+
+
+@main.command(name="export")
+@_EXPORT_FORMAT
+@_EXPORT_OUTPUT
+@click.pass_obj
+def export_(config: Config, fmt: str, output: Path | None) -> None:
+    """Write the whole store, every named graph, as TriG or N-Quads.
+
+    Streams: the embedded store writes as it reads, a remote store is read a few
+    graphs per request, so memory stays flat however large the store.
+    """
+    _export(config, fmt, output)
+
+
+@main.command(name="import")
+@_IMPORT_FILE
+@_IMPORT_FORMAT
+@click.pass_obj
+def import_(config: Config, file: Path, fmt: str | None) -> None:
+    """Add the quads of a TriG or N-Quads export to the store.
+
+    The embedded store takes the whole file in one transaction; a remote store
+    takes it a graph at a time, each graph in one request (so one transaction on a
+    server that applies a request atomically, as Oxigraph does).
+    """
+    _import(config, file, fmt)
+
+
+@main.command(hidden=True)
+@_EXPORT_FORMAT
+@_EXPORT_OUTPUT
+@click.pass_obj
+def dump(config: Config, fmt: str, output: Path | None) -> None:
+    """Old name of `attache export`."""
+    _export(config, fmt, output)
+
+
+@main.command(hidden=True)
+@_IMPORT_FILE
+@_IMPORT_FORMAT
 @click.pass_obj
 def load(config: Config, file: Path, fmt: str | None) -> None:
-    """Add the quads of a TriG or N-Quads dump to the store, in one transaction."""
-    fmt = fmt or ("nquads" if file.suffix in {".nq", ".nquads"} else "trig")
-    with store_of(config) as store, file.open("rb") as fh:
-        before = store.count()
-        store.load(fh, fmt)
-        click.echo(f"loaded {store.count() - before} quads")
+    """Old name of `attache import`."""
+    _import(config, file, fmt)
 
 
 @main.command()
@@ -259,3 +319,290 @@ def serve(config: Config, host: str | None, port: int | None) -> None:
         f"Attaché serving {config.store} store on http://{config.host}:{config.port}/", err=True
     )
     waitress.serve(app, host=config.host, port=config.port, threads=config.threads, ident="attache")
+
+
+# -- questions ----------------------------------------------------------------------------
+
+
+def _print_answer(payload: dict[str, object]) -> None:
+    """A readable answer: the reading, each answer with its evidence, or suggestions."""
+    interpretation = payload["interpretation"]
+    assert isinstance(interpretation, dict)
+    click.echo(f"Q: {payload['question']}")
+    click.echo(f"   read as: {interpretation['reading']}")
+    answers = payload["answers"]
+    assert isinstance(answers, list)
+    if not answers:
+        click.echo("   No answer found in the graph.")
+        suggestions = payload.get("suggestions") or []
+        assert isinstance(suggestions, list)
+        if suggestions:
+            click.echo("   Questions that have answers:")
+            for suggestion in suggestions:
+                click.echo(f"     - {suggestion}")
+        return
+    for number, answer in enumerate(answers, 1):
+        detail = f"  [{answer['detail']}]" if answer.get("detail") else ""
+        click.echo(f"{number:>2}. {answer['text']}{detail}")
+        for evidence in answer["evidence"]:
+            source = evidence.get("title") or evidence.get("url") or evidence["article"]
+            date = f", {evidence['date']}" if evidence.get("date") else ""
+            click.echo(f"      “{evidence['sentence']}”")
+            click.echo(f"        — {source}{date}")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON payload (one line).")
+@click.option(
+    "--max-answers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most answers to return (default: 10).",
+)
+@click.pass_obj
+def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -> None:
+    """Answer a question from the graph, with the sentences that support each answer.
+
+    QUESTION is the question text, or - to read one question per line from standard
+    input (the store is opened and the pipeline loaded once; one answer per line out).
+    """
+    from kg.qa import DEFAULT_MAX_ANSWERS, Answerer, QuestionError
+
+    with store_of(config) as store:
+        answerer = Answerer(
+            store,
+            max_answers=max_answers or DEFAULT_MAX_ANSWERS,
+            max_question_chars=config.max_question_chars,
+        )
+        questions = (
+            (line.strip() for line in sys.stdin if line.strip()) if question == "-" else [question]
+        )
+        for text in questions:
+            try:
+                payload = answerer.ask(text)
+            except QuestionError as exc:
+                if question != "-":
+                    raise
+                payload = {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+            if as_json:
+                click.echo(json.dumps(payload, ensure_ascii=False))
+            elif payload.get("ok"):
+                _print_answer(payload)
+                click.echo("")
+            else:
+                click.echo(f"error: {payload['error']}", err=True)
+
+
+def _default_gold() -> Path:
+    """``../shared/eval/dev.jsonl`` next to the repository."""
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@main.command(name="eval")
+@click.argument("gold", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--dev",
+    "dev",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Gold questions, JSON Lines (default: ../shared/eval/dev.jsonl).",
+)
+@click.option(
+    "--articles",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Articles to ingest first (default: articles/ next to the gold file).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--show-failures",
+    "--misses",
+    "show_failures",
+    is_flag=True,
+    help="Also print each failing question with what was returned.",
+)
+@click.pass_obj
+def evaluate(
+    config: Config,
+    gold: Path | None,
+    dev: Path | None,
+    articles: Path | None,
+    as_json: bool,
+    show_failures: bool,
+) -> None:
+    """Score question answering on gold questions over their articles.
+
+    The articles are ingested into a fresh in-memory store (the configured store is
+    not touched), every question is asked, and the answers are scored by the rules of
+    the evaluation README: per family and overall.
+    """
+    from kg.qa import Answerer
+    from kg.qa.evaluate import read_gold, score
+    from kg.store import EmbeddedStore
+
+    gold_path = gold or dev or _default_gold()
+    articles_dir = articles or gold_path.parent / "articles"
+    items = read_gold(gold_path)
+    if not articles_dir.is_dir():
+        raise NotFound(f"no articles folder at {articles_dir} (use --articles DIR)")
+    store = EmbeddedStore(None)
+    try:
+        summary = ingest_paths(
+            store,
+            [articles_dir],
+            progress=False,
+            on_error=lambda message: click.echo(f"error: {message}", err=True),
+        )
+        click.echo(summary.line(), err=True)
+        answerer = Answerer(store, max_question_chars=config.max_question_chars)
+        report = score(items, answerer.ask)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(failures=show_failures), ensure_ascii=False, indent=2))
+        return
+    for line in report.lines(failures=show_failures):
+        click.echo(line)
+
+
+# -- the ontology ---------------------------------------------------------------------------
+
+
+def _default_author() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+@main.group()
+def ontology() -> None:
+    """Export the stored ontology for review in git, import a reviewed file, list its history.
+
+    Edits themselves go through the editor (/ontology) or /api/ontology.
+    """
+
+
+@ontology.command("export")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("ontology"),
+    show_default=True,
+    help="Folder to write attache.ttl into.",
+)
+@click.pass_obj
+def ontology_export(config: Config, out: Path) -> None:
+    """Write the stored ontology to OUT/attache.ttl, sorted and stably formatted.
+
+    The same ontology always gives the same bytes, so `git diff` shows exactly what
+    an edit changed. The file's leading comment block is kept.
+    """
+    from kg.ontology_edit import OntologyEditor, export
+
+    with store_of(config) as store:
+        path = export(store, out)
+        etag = OntologyEditor(store).etag()
+    click.echo(str(path))
+    click.echo(f"ETag {etag}", err=True)
+
+
+@ontology.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-m", "--message", default="", help="Why (recorded in the history).")
+@click.option("--author", default=None, help="Who (default: the login name).")
+@click.option(
+    "--if-match",
+    default=None,
+    help="Refuse unless the stored ontology still has this ETag (as printed by export).",
+)
+@click.pass_obj
+def ontology_import(
+    config: Config, file: Path, message: str, author: str | None, if_match: str | None
+) -> None:
+    """Check a reviewed Turtle file and load it as the ontology, as one new revision.
+
+    Refused, with the reasons, when it does not parse, has a subclass cycle, refers to
+    undefined terms, leaves a term unlabelled, drops a term the code, the shapes or the
+    data use, or (with --if-match) when the stored ontology changed meanwhile.
+    """
+    from kg.ontology_edit import import_file
+
+    with store_of(config) as store:
+        outcome = import_file(
+            store, file, author=author or _default_author(), message=message, if_match=if_match
+        )
+    if outcome.revision is None:
+        click.echo(f"unchanged (ETag {outcome.etag})")
+        return
+    rev = outcome.revision
+    click.echo(
+        f"revision {rev.number}: +{len(rev.added)} -{len(rev.removed)} triples (ETag {outcome.etag})"
+    )
+
+
+@ontology.command("history")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def ontology_history(config: Config, limit: int, as_json: bool) -> None:
+    """List ontology revisions, newest first (number, time, author, change, message)."""
+    from kg.ontology_history import list_revisions
+
+    with store_of(config) as store:
+        revisions = [r.as_dict(full=False) for r in list_revisions(store, limit=limit)]
+    if as_json:
+        click.echo(json.dumps(revisions, indent=2, ensure_ascii=False))
+        return
+    for r in revisions:
+        click.echo(
+            f"{r['number']:>4}  {r['created']}  {r['author']:<12}  "
+            f"+{r['added_count']} -{r['removed_count']}  {r['summary']}"
+            + (f"  — {r['message']}" if r["message"] else "")
+        )
+
+
+@main.command()
+@click.option("--article", default=None, help="Check one article (id, IRI or source URL).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=1000, show_default=True, help="Most results listed."
+)
+@click.pass_obj
+def validate(config: Config, article: str | None, as_json: bool, limit: int) -> None:
+    """Run the SHACL shapes (ontology/shapes.ttl) over the stored data.
+
+    Lists each violation with the article it comes from; the exit status is 1 when
+    there is any violation (warnings alone pass).
+    """
+    from kg.conformance import validate_data
+
+    with store_of(config) as store:
+        graph = None
+        if article is not None:
+            graph = find_article(store, article)
+            if graph is None:
+                raise NotFound(f"no stored article {article!r} (see `attache articles`)")
+        report = validate_data(store, article=graph, max_results=limit)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            source = finding.articles[0] if finding.articles else {"iri": "", "title": ""}
+            where = source["title"] or source["iri"] or "(no article)"
+            click.echo(
+                f"{finding.severity.lower():<9} {finding.focus}  {finding.path or '-'}  "
+                f"{finding.message}\n          in {where} <{source['iri']}>"
+            )
+        summary = report.as_dict()
+        click.echo(
+            f"{summary['violations']} violations in {summary['articles']} articles "
+            f"({report.triples} triples checked)"
+            + (" — list truncated" if report.truncated else ""),
+            err=True,
+        )
+    if report.violations:
+        sys.exit(1)

@@ -46,11 +46,29 @@ def _positive_float(text: str) -> float:
     return value
 
 
+STORE_KINDS = ("embedded", "memory", "remote")
+AUTH_SCHEMES = ("basic", "digest")
+
+
 def _store_kind(text: str) -> str:
     kind = text.strip().lower()
-    if kind not in {"embedded", "memory"}:
-        raise ValueError("must be 'embedded' or 'memory'")
+    if kind not in STORE_KINDS:
+        raise ValueError("must be 'embedded', 'memory' or 'remote'")
     return kind
+
+
+def _auth_scheme(text: str) -> str:
+    scheme = text.strip().lower()
+    if scheme not in AUTH_SCHEMES:
+        raise ValueError("must be 'basic' or 'digest'")
+    return scheme
+
+
+def _http_url(text: str) -> str:
+    url = text.strip()
+    if not url.startswith(("http://", "https://")):
+        raise ValueError("must be an http:// or https:// URL")
+    return url
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -58,9 +76,40 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "store",
         "embedded",
-        "Store backend: 'embedded' (Oxigraph on disk under the data directory) or "
-        "'memory' (Oxigraph in memory, lost on exit; for tests and demos).",
+        "Store backend: 'embedded' (Oxigraph on disk under the data directory), "
+        "'memory' (Oxigraph in memory, lost on exit; for tests and demos) or 'remote' "
+        "(a SPARQL server: see the sparql_* settings).",
         _store_kind,
+    ),
+    Setting(
+        "sparql_query_url",
+        "",
+        "SPARQL 1.1 query endpoint of the remote store (required when store is 'remote').",
+        _http_url,
+    ),
+    Setting(
+        "sparql_update_url",
+        "",
+        "SPARQL 1.1 update endpoint; empty means the query endpoint.",
+        _http_url,
+    ),
+    Setting(
+        "sparql_gsp_url",
+        "",
+        "Graph Store Protocol endpoint (graphs addressed with ?graph=); empty writes "
+        "graphs through SPARQL Update instead.",
+        _http_url,
+    ),
+    Setting("sparql_user", "", "User name for the remote store; empty sends no credentials.", str),
+    Setting("sparql_password", "", "Password for the remote store.", str),
+    Setting(
+        "sparql_auth", "basic", "HTTP authentication scheme: 'basic' or 'digest'.", _auth_scheme
+    ),
+    Setting(
+        "sparql_timeout",
+        60.0,
+        "Seconds the client waits for the remote store to answer one request.",
+        _positive_float,
     ),
     Setting("host", "127.0.0.1", "Address `attache serve` binds to.", str),
     Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
@@ -82,6 +131,26 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "query_timeout", 10.0, "Seconds a query may run before it is stopped.", _positive_float
     ),
+    Setting(
+        "max_rows",
+        10000,
+        "Most rows (or triples) one SPARQL endpoint answer returns; more are cut off and "
+        "the answer says it was truncated.",
+        _positive_int,
+    ),
+    Setting(
+        "max_query_bytes",
+        65536,
+        "Longest SPARQL query or update text the endpoint accepts, in bytes of UTF-8.",
+        _positive_int,
+    ),
+    Setting(
+        "query_workers",
+        2,
+        "Worker processes that run SPARQL endpoint queries (each is killed and replaced "
+        "when a query passes its deadline).",
+        _positive_int,
+    ),
     Setting("log_level", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR).", str),
 )
 
@@ -94,6 +163,13 @@ class Config:
 
     data: Path = Path("data")
     store: str = "embedded"
+    sparql_query_url: str = ""
+    sparql_update_url: str = ""
+    sparql_gsp_url: str = ""
+    sparql_user: str = ""
+    sparql_password: str = field(default="", repr=False)  # kept out of logs and tracebacks
+    sparql_auth: str = "basic"
+    sparql_timeout: float = 60.0
     host: str = "127.0.0.1"
     port: int = 5000
     threads: int = 8
@@ -101,6 +177,9 @@ class Config:
     spacy_model: str = ""
     max_question_chars: int = 500
     query_timeout: float = 10.0
+    max_rows: int = 10000
+    max_query_bytes: int = 65536
+    query_workers: int = 2
     log_level: str = "INFO"
     extra: Mapping[str, Any] = field(default_factory=dict)
 

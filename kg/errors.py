@@ -59,3 +59,75 @@ class OntologyError(KGError):
     """The ontology cannot be parsed or an edit would break it."""
 
     code = "bad_ontology"
+
+
+class EditRefused(OntologyError):
+    """An ontology edit would break the ontology (cycle, dangling reference, no label...)."""
+
+    code = "edit_refused"
+
+
+class TermInUse(EditRefused):
+    """A term that data, other terms, the shapes or the code still use cannot simply go."""
+
+    code = "term_in_use"
+
+
+class StaleVersion(KGError):
+    """The ontology changed since the version the writer read (its ETag is stale)."""
+
+    code = "precondition_failed"
+
+
+class RevertConflict(KGError):
+    """A revision cannot be reverted because later revisions changed the same triples."""
+
+    code = "revert_conflict"
+
+
+class QuerySyntaxError(QueryError):
+    """The query or update does not parse; the message names the line and column."""
+
+    code = "syntax_error"
+
+
+class QueryRefused(QueryError):
+    """A query the public endpoint will not run (checked on its text, before any parser)."""
+
+    code = "query_refused"
+
+
+class QueryTooLarge(QueryRefused):
+    """The query text is longer than the endpoint accepts."""
+
+    code = "query_too_large"
+
+
+class QueryTooDeep(QueryRefused):
+    """Brackets nest deeper than the endpoint accepts (deep nesting crashes the engine)."""
+
+    code = "query_too_deep"
+
+
+class ForbiddenFeature(QueryRefused):
+    """SERVICE, LOAD, FROM / FROM NAMED or a ``file:`` IRI: features that fetch data."""
+
+    code = "forbidden_feature"
+
+
+class QueryTooComplex(QueryError):
+    """The query engine died evaluating the query (its worker process was lost)."""
+
+    code = "query_too_complex"
+
+
+class QueryTimeout(KGError):
+    """The query ran past its deadline and was stopped."""
+
+    code = "query_timeout"
+
+
+class QueryBusy(StoreUnavailable):
+    """Every query worker is busy; the client may retry shortly."""
+
+    code = "busy"

@@ -18,7 +18,17 @@ def index() -> Response:
             "ok": True,
             "name": "Attaché",
             "version": __version__,
-            "endpoints": {"health": "/api/health"},
+            "endpoints": {
+                "health": "/api/health",
+                "sparql": "/sparql",
+                "sparql_update": "/sparql/update",
+                "sparql_prefixes": "/sparql/prefixes",
+                "console": "/console",
+                "ontology": "/api/ontology",
+                "ontology_history": "/api/ontology/history",
+                "ontology_conformance": "/api/ontology/conformance",
+                "ontology_editor": "/ontology",
+            },
         }
     )
 

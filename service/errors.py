@@ -21,8 +21,13 @@ STATUS_OF: dict[type[kg_errors.KGError], int] = {
     kg_errors.QueryError: 400,
     kg_errors.ArticleError: 400,
     kg_errors.OntologyError: 400,
+    kg_errors.EditRefused: 422,
+    kg_errors.TermInUse: 409,
+    kg_errors.StaleVersion: 412,
+    kg_errors.RevertConflict: 409,
     kg_errors.ConfigError: 500,
     kg_errors.StoreUnavailable: 503,
+    kg_errors.QueryTimeout: 504,
     kg_errors.StoreError: 500,
 }
 
@@ -38,6 +43,7 @@ _HTTP_CODES = {
     412: "precondition_failed",
     413: "too_large",
     415: "unsupported_media_type",
+    422: "unprocessable",
     428: "precondition_required",
     429: "too_many_requests",
     500: "internal_error",

@@ -1,5 +1,6 @@
 """Shared fixtures: a fresh in-memory store per test, one spaCy pipeline per session,
-and an app whose store holds the bundled sample articles."""
+an app whose store holds the bundled sample articles, and real SPARQL servers
+(Oxigraph server, Virtuoso 7) started once per session for the remote store."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kg.config import load_config
 from kg.extract import Pipeline
 from kg.ingest import ingest_paths
 from kg.store import EmbeddedStore, Store
+from tests.kg.servers import OxigraphServer, VirtuosoServer, oxigraph_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -62,19 +64,50 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def require_binary(name: str) -> str:
+def require_binary(name: str, listed_in: str = ".ci/apt-packages.txt") -> str:
     """Path of a system program a test needs: skipped locally when missing, a failure in CI.
 
-    CI installs every package listed in .ci/apt-packages.txt, so a missing program there
-    is a broken install step, never a reason to pass quietly.
+    CI installs every package listed in .ci/apt-packages.txt (and the dev extra of
+    pyproject.toml), so a missing program there is a broken install step, never a
+    reason to pass quietly.
     """
     import os
     import shutil
 
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed (listed in .ci/apt-packages.txt)"
+        message = f"{name} is not installed (listed in {listed_in})"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+# -- real SPARQL servers ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """An Oxigraph server (PyPI `oxigraph`) on 127.0.0.1, union default graph on."""
+    binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), binary)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """Virtuoso 7 on loopback ports with a generated password, set up by deploy/virtuoso."""
+    server = VirtuosoServer(
+        tmp_path_factory.mktemp("virtuoso"),
+        require_binary("virtuoso-t"),
+        require_binary("isql-vt"),
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,4 +1,8 @@
-"""The store contract: every backend must behave like this (run on each backend)."""
+"""The store contract: every backend must behave like this.
+
+Runs on the embedded store (memory and disk) and on real servers started by the
+fixtures (Oxigraph server, Virtuoso 7), reached through the remote store.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,16 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError, StoreUnavailable
 from kg.store import EmbeddedStore, Store
+from tests.kg.servers import BACKENDS, open_backend
 
 EX = "http://example.org/"
 G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
 A, B = URIRef(EX + "a"), URIRef(EX + "b")
 
 
-@pytest.fixture(params=["memory", "disk"])
+@pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    store = EmbeddedStore(None if request.param == "memory" else tmp_path / "store")
+    store = open_backend(request.param, request, tmp_path)
     yield store
     store.close()
 
@@ -160,3 +165,98 @@ def test_a_store_in_use_by_another_process_is_reported_clearly(tmp_path: Path) -
     finally:
         holder.kill()
         holder.communicate()
+
+
+def test_every_operation_of_a_failing_update_is_undone(
+    backend: Store, request: pytest.FixtureRequest
+) -> None:
+    """A request of several operations is one transaction: DROP and INSERT both run, then
+    LOAD fails, and the store must be as before (DROP SILENT, so nothing fails early)."""
+    if "virtuoso" in request.node.callspec.id:
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="Virtuoso 7 commits the operations of an update request that ran "
+                "before one failed; no SPARQL-protocol request can make it roll them back. "
+                "Attaché's own writes are single GSP PUTs of payloads it serialized itself.",
+            )
+        )
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("kept"))))
+    with pytest.raises(StoreError):
+        backend.update(
+            f"DROP SILENT GRAPH <{G1}> ;"
+            f" INSERT DATA {{ GRAPH <{G1}> {{ <{B}> rdfs:label 'x' }} }} ;"
+            " LOAD <file:///nonexistent/attache.ttl> INTO GRAPH <http://example.org/g9>"
+        )
+    assert [str(r["l"]) for r in backend.select("SELECT ?l WHERE { ?s rdfs:label ?l }")] == ["kept"]
+
+
+def test_a_triple_in_two_graphs_is_seen_twice_unless_distinct(backend: Store) -> None:
+    """The union default graph keeps one copy per graph: counting queries use DISTINCT."""
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("x"))))
+    backend.replace_graph(G2, graph_of((A, RDFS.label, Literal("x"))))
+    assert len(backend.select("SELECT ?s WHERE { ?s rdfs:label ?l }")) == 2
+    assert len(backend.select("SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l }")) == 1
+    assert backend.count() == 2
+
+
+def test_select_refuses_updates(backend: Store) -> None:
+    """select/ask/construct only read: an update sent through them is refused, not run."""
+    for text in (f"INSERT DATA {{ GRAPH <{G1}> {{ <{A}> rdfs:label 'x' }} }}", "DROP ALL"):
+        with pytest.raises(QueryError):
+            backend.select(text)
+    assert backend.count() == 0
+
+
+def test_load_adds_every_graph_of_a_dump(backend: Store) -> None:
+    source = EmbeddedStore(None)
+    source.replace_graph(G1, graph_of((A, RDFS.label, Literal("x")), (A, RDFS.comment, Literal(1))))
+    source.replace_graph(G2, graph_of((B, RDFS.label, Literal("y", lang="tr"))))
+    for fmt in ("trig", "nquads"):
+        out = io.BytesIO()
+        source.dump(out, fmt)
+        backend.load(out.getvalue(), fmt)
+        assert backend.graphs() == [G1, G2]
+        assert backend.count() == 3
+        for g in (G1, G2):
+            backend.drop_graph(g)
+
+
+def test_a_large_graph_is_written_and_dumped_whole(backend: Store) -> None:
+    """Bigger than a write batch or a result page of the remote store, still one graph."""
+    big = graph_of(*[(URIRef(f"{EX}s{i}"), RDFS.label, Literal(f"label {i}")) for i in range(6000)])
+    backend.replace_graph(G1, big)
+    backend.replace_graph(G2, graph_of((A, RDFS.label, Literal("small"))))
+    assert backend.count(G1) == 6000
+    out = io.BytesIO()
+    backend.dump(out, "nquads")
+    copy = EmbeddedStore(None)
+    copy.load(out.getvalue(), "nquads")
+    assert copy.count(G1) == 6000 and copy.count(G2) == 1
+    backend.replace_graph(G1, graph_of((A, RDFS.label, Literal("small"))))
+    assert backend.count(G1) == 1
+
+
+def test_awkward_literals_survive_queries_and_dumps(backend: Store) -> None:
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    values = {
+        Literal('quote " backslash \\ tab \t newline \n end'),
+        Literal("ünïcødé ☃ 𝄞"),
+        Literal("colour", lang="en-gb"),
+        Literal(-5),
+        Literal(True),
+        Literal("2019-07-12", datatype=URIRef(xsd + "date")),
+        Literal("2019-07-12T10:00:00Z", datatype=URIRef(xsd + "dateTime")),
+        Literal("0.8", datatype=URIRef(xsd + "decimal")),
+    }
+    p = URIRef(EX + "p")
+    backend.replace_graph(
+        G1, graph_of(*[(URIRef(f"{EX}s{i}"), p, v) for i, v in enumerate(values)])
+    )
+    assert {r["o"] for r in backend.select("SELECT ?o WHERE { ?s ?p ?o }")} == values
+    for fmt in ("trig", "nquads"):
+        out = io.BytesIO()
+        backend.dump(out, fmt)
+        copy = EmbeddedStore(None)
+        copy.load(out.getvalue(), fmt)
+        assert {r["o"] for r in copy.select("SELECT ?o WHERE { ?s ?p ?o }")} == values

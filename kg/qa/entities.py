@@ -1,0 +1,386 @@
+"""Entities named in a question, linked like the entities of articles.
+
+Candidate spans are tried longest first, left to right: the gazetteer (the same
+:class:`~kg.link.Linker` that links articles), then the store's label index
+(``dd:normLabel`` bound to the span's normal form: an index lookup, never a scan).
+What stays unlinked gets two more chances: a surname of a person the gazetteer or
+the store knows ("Esper"), and a small edit distance over every stored name for
+typos ("Rosoboronexprot"). Function words and the ontology's own vocabulary are
+not names unless written like one ("US" is a state, "us" is not).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from rdflib import Literal, URIRef
+
+from kg.gazetteer import Entry, Gazetteer
+from kg.link import Linker
+from kg.qa.lexicon import Lexicon, Token, tokenize
+from kg.store.base import Store
+from kg.text import norm_key
+from kg.vocab import DD
+
+# Most specific first: an entity typed twice (by two articles) shows its first type here.
+TYPE_ORDER: tuple[URIRef, ...] = (
+    DD.State,
+    DD.Person,
+    DD.WeaponSystem,
+    DD.DefenseProgram,
+    DD.LegalInstrument,
+    DD.Company,
+    DD.Alliance,
+    DD.InternationalOrganization,
+    DD.GovernmentBody,
+    DD.MilitaryOrganization,
+    DD.MediaOrganization,
+    DD.NonStateArmedGroup,
+    DD.Organization,
+    DD.Place,
+)
+
+KIND_OF: dict[URIRef, str] = {
+    DD.State: "STATE",
+    DD.Person: "PERSON",
+    DD.WeaponSystem: "WEAPON",
+    DD.DefenseProgram: "PROGRAM",
+    DD.LegalInstrument: "LAW",
+    DD.Company: "COMPANY",
+    DD.Alliance: "ORG",
+    DD.InternationalOrganization: "ORG",
+    DD.GovernmentBody: "ORG",
+    DD.MilitaryOrganization: "ORG",
+    DD.MediaOrganization: "ORG",
+    DD.NonStateArmedGroup: "ORG",
+    DD.Organization: "ORG",
+    DD.Place: "PLACE",
+}
+AGENT_KINDS = frozenset({"STATE", "ORG", "COMPANY", "PERSON"})
+
+# Words that are never names on their own (plus every word of the ontology's labels).
+STOP_WORDS = frozenset(
+    (
+        "a an the this that these those its it their his her our your my of to from by for with "
+        "in on at about against under over into onto between among within through during before "
+        "after since until via and or but nor not no yes so as than then also too very more most "
+        "who whom whose what which where when why how whether if is are was were be been being am "
+        "do does did done has have had having will would can could should shall may might must "
+        "there here any all some each every other another such own same both either neither "
+        "i me we us you he him she they them one ones s 's please tell know list name show give "
+        "find much many long far ago currently now recently still ever already just only even "
+        "according regarding concerning besides except apart aside beyond plus new current "
+        "article articles report story"
+    ).split()
+)
+
+_MAX_SPAN = 7
+_STORE_LOOKUP = """
+SELECT ?e ?label ?type WHERE {
+  ?e dd:normLabel ?key .
+  OPTIONAL { ?e rdfs:label ?label }
+  OPTIONAL { ?e a ?type }
+}"""
+_NAME_KEYS = "SELECT DISTINCT ?key WHERE { ?e dd:normLabel ?key }"
+_PEOPLE = "SELECT DISTINCT ?e ?label WHERE { ?e a dd:Person ; rdfs:label ?label }"
+_POSITIONS = "SELECT DISTINCT ?position WHERE { ?r dd:position ?position }"
+_LABEL_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?e dd:normLabel ?key }"
+
+
+@dataclass(frozen=True)
+class Found:
+    """An entity named in a question: what was written, where, and what it links to."""
+
+    iri: URIRef
+    label: str
+    type: URIRef
+    text: str
+    start: int  # token index
+    end: int  # token index, exclusive
+    via: str  # gazetteer, store, surname, fuzzy
+    adjective: bool = False  # a demonym ("Turkish") rather than a name
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF.get(self.type, "OTHER")
+
+    @property
+    def type_name(self) -> str:
+        return str(self.type).rsplit("#", 1)[-1]
+
+    def as_dict(self) -> dict[str, str]:
+        return {"text": self.text, "iri": str(self.iri), "label": self.label, "type": self.type_name}
+
+
+def best_type(types: set[URIRef]) -> URIRef | None:
+    for cls in TYPE_ORDER:
+        if cls in types:
+            return cls
+    return None
+
+
+class EntityFinder:
+    """Finds and links the entities a question names."""
+
+    def __init__(self, store: Store, gazetteer: Gazetteer, *, index_ttl: float = 5.0) -> None:
+        self.store = store
+        self.gazetteer = gazetteer
+        self.linker = Linker(gazetteer)
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[URIRef, str, URIRef] | None] = {}
+        self._gazetteer_surnames = _gazetteer_surnames(gazetteer)
+        self._gazetteer_keys = list(gazetteer.by_key)
+        # Loaded on demand; reloaded when the number of stored names has changed,
+        # which is checked at most every ``index_ttl`` seconds.
+        self.index_ttl = index_ttl
+        self._count = -1
+        self._checked_at = -1e18
+        self._generation = 0
+        self._loaded: dict[str, tuple[int, object]] = {}
+
+    # -- what the store knows, cached ----------------------------------------------
+
+    def refresh(self) -> None:
+        """Forget cached names and positions; the next question reloads what it needs."""
+        with self._lock:
+            self._loaded.clear()
+            self._cache.clear()
+            self._checked_at = -1e18
+
+    def _current_generation(self) -> int:
+        now = time.monotonic()
+        if now - self._checked_at >= self.index_ttl:
+            rows = self.store.select(_LABEL_COUNT)
+            value = rows.bindings[0].get("n") if rows.bindings else None
+            count = int(value) if isinstance(value, Literal) else 0
+            if count != self._count:
+                self._count = count
+                self._generation += 1
+                self._cache.clear()
+            self._checked_at = now
+        return self._generation
+
+    def _cached(self, name: str, load: Callable[[], object]) -> object:
+        with self._lock:
+            generation = self._current_generation()
+            held = self._loaded.get(name)
+            if held is None or held[0] != generation:
+                held = (generation, load())
+                self._loaded[name] = held
+            return held[1]
+
+    def position_heads(self) -> frozenset[str]:
+        """Head words of every stored position ("exporter" of "state arms exporter")."""
+
+        def load() -> frozenset[str]:
+            rows = self.store.select(_POSITIONS)
+            return frozenset(h for row in rows if (h := position_head(str(row["position"]))))
+
+        return self._cached("positions", load)  # type: ignore[return-value]
+
+    def _name_keys(self) -> list[str]:
+        def load() -> list[str]:
+            return [str(row["key"]) for row in self.store.select(_NAME_KEYS)]
+
+        return self._cached("names", load)  # type: ignore[return-value]
+
+    def _stored_people(self) -> dict[str, list[tuple[URIRef, str]]]:
+        def load() -> dict[str, list[tuple[URIRef, str]]]:
+            people: dict[str, list[tuple[URIRef, str]]] = {}
+            for row in self.store.select(_PEOPLE):
+                e, label = row.get("e"), str(row.get("label", ""))
+                if isinstance(e, URIRef) and " " in label:
+                    entry = people.setdefault(norm_key(label.split()[-1]), [])
+                    if (e, label) not in entry:
+                        entry.append((e, label))
+            return people
+
+        return self._cached("people", load)  # type: ignore[return-value]
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup_store(self, text: str) -> tuple[URIRef, str, URIRef] | None:
+        """Exact lookup of a name's normal form in the store (bound, index-backed)."""
+        key = norm_key(text)
+        if not key:
+            return None
+        if key in self._cache:
+            return self._cache[key]
+        rows = self.store.select(_STORE_LOOKUP, {"key": Literal(key)})
+        found: tuple[URIRef, str, URIRef] | None = None
+        by_entity: dict[URIRef, tuple[str, set[URIRef]]] = {}
+        for row in rows:
+            e = row.get("e")
+            if not isinstance(e, URIRef):
+                continue
+            label, types = by_entity.setdefault(e, (str(row.get("label", key)), set()))
+            if isinstance(row.get("type"), URIRef):
+                types.add(row["type"])  # type: ignore[arg-type]
+        for e, (label, types) in sorted(by_entity.items()):
+            cls = best_type(types)
+            if cls is not None:
+                found = (e, label, cls)
+                break
+        if len(self._cache) > 5000:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def _gazetteer(self, text: str) -> Entry | None:
+        return self.gazetteer.lookup(text)
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def find(self, question: str, tokens: list[Token], lexicon: Lexicon) -> list[Found]:
+        """Entities in ``tokens`` (longest spans first), then surnames and typos."""
+        found: list[Found] = []
+        taken = [False] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
+                span = tokens[i : i + length]
+                if not self._may_be_name(span, i, lexicon):
+                    continue
+                hit = self._exact(question, span, i)
+                if hit is not None:
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            for k in range(hit.start, hit.end):
+                taken[k] = True
+            i = hit.end
+        for i, token in enumerate(tokens):
+            if taken[i] or not self._may_be_lone_name(token, i, lexicon):
+                continue
+            hit = self._surname(token, i) or self._fuzzy(token, i)
+            if hit is not None:
+                found.append(hit)
+                taken[i] = True
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _exact(self, question: str, span: list[Token], start: int) -> Found | None:
+        text = question[span[0].start : span[-1].end]
+        entry = self._gazetteer(text)
+        if entry is not None:
+            adjective = norm_key(text) in {norm_key(d) for d in entry.demonyms}
+            return Found(
+                entry.iri, entry.label, entry.type, text, start, start + len(span), "gazetteer",
+                adjective,
+            )
+        stored = self.lookup_store(text)
+        if stored is not None:
+            iri, label, cls = stored
+            return Found(iri, label, cls, text, start, start + len(span), "store")
+        return None
+
+    def _surname(self, token: Token, i: int) -> Found | None:
+        key = norm_key(token.text)
+        candidates = self._stored_people().get(key) or self._gazetteer_surnames.get(key, [])
+        if not candidates:
+            return None
+        iri, label = candidates[0]
+        return Found(iri, label, DD.Person, token.text, i, i + 1, "surname")
+
+    def _fuzzy(self, token: Token, i: int) -> Found | None:
+        """The stored or gazetteer name within one edit (two for long names) of a word."""
+        key = norm_key(token.text)
+        if len(key) < 5:
+            return None
+        limit = 1 if len(key) <= 8 else 2
+        best: tuple[str, float] | None = None
+        for keys in (self._name_keys(), self._gazetteer_keys):
+            match = process.extractOne(
+                key, keys, scorer=OSA.distance, score_cutoff=limit, processor=None
+            )
+            if match is not None and (best is None or match[1] < best[1]):
+                best = (match[0], match[1])
+        if best is None or len(best[0]) < 4:
+            return None
+        stored = self.lookup_store(best[0])
+        if stored is not None:
+            iri, label, cls = stored
+            return Found(iri, label, cls, token.text, i, i + 1, "fuzzy")
+        entry = self.gazetteer.by_key.get(best[0])
+        if entry is None:
+            return None
+        return Found(entry.iri, entry.label, entry.type, token.text, i, i + 1, "fuzzy")
+
+    # -- what may be a name ------------------------------------------------------------
+
+    def _may_be_name(self, span: list[Token], start: int, lexicon: Lexicon) -> bool:
+        first, last = span[0], span[-1]
+        if not first.is_word or not last.is_word or last.text in {"'s", "’s"}:
+            return False
+        if any(not t.is_word and t.text not in {"'s", "’s", "&", "."} for t in span):
+            return False
+        if _vocabulary_stop(first, start) or (
+            len(span) > 1 and _vocabulary_stop(last, start + len(span) - 1)
+        ):
+            return False
+        if all(t.text[:1].isdigit() or t.text.startswith("$") for t in span):
+            return False
+        vocabulary = all(
+            t.norm in STOP_WORDS or t.stem in lexicon.words or not t.is_word for t in span
+        )
+        if not vocabulary:
+            return True
+        return any(_written_as_name(t, start + k) for k, t in enumerate(span))
+
+    def _may_be_lone_name(self, token: Token, i: int, lexicon: Lexicon) -> bool:
+        """Surnames and typos are only looked for in words written like names."""
+        if not token.is_word or not token.text[:1].isalpha():
+            return False
+        return _written_as_name(token, i) or (i == 0 and token.text[:1].isupper()
+                                                and token.norm not in STOP_WORDS
+                                                and token.stem not in lexicon.words)
+
+
+def _vocabulary_stop(token: Token, index: int) -> bool:
+    """A function word that cannot start or end a name ("the", "of"; not "US")."""
+    return token.norm in STOP_WORDS and not _written_as_name(token, index)
+
+
+def position_head(position: str) -> str:
+    """The stem of a position's head noun: "state arms exporter" -> "exporter",
+    "secretary of defense" -> "secretary", "envoy to Poland" -> "envoy"."""
+    words = []
+    for token in tokenize(position):
+        if not token.is_word:
+            continue
+        if token.norm in STOP_WORDS and words:
+            break
+        if token.norm not in STOP_WORDS:
+            words.append(token.stem)
+    return words[-1] if words else ""
+
+
+def _written_as_name(token: Token, index: int) -> bool:
+    """Capitalized inside the sentence, or an acronym: "US", "NATO", "Congress"."""
+    letters = [c for c in token.text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True
+    return index > 0 and token.text[:1].isupper()
+
+
+def _gazetteer_surnames(gazetteer: Gazetteer) -> dict[str, list[tuple[URIRef, str]]]:
+    out: dict[str, list[tuple[URIRef, str]]] = {}
+    for entry in gazetteer:
+        if entry.type != DD.Person:
+            continue
+        for name in entry.names:
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            people = out.setdefault(norm_key(parts[-1]), [])
+            if (entry.iri, entry.label) not in people:
+                people.append((entry.iri, entry.label))
+    return out

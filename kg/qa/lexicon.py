@@ -1,0 +1,465 @@
+"""The question lexicon: the ontology's labels and alt labels, read from the store.
+
+Every class, property and concept of the ontology graph (``ONTOLOGY_GRAPH``) is known
+by its ``rdfs:label``, ``skos:prefLabel`` and ``skos:altLabel`` values; a question's
+words are matched against those labels after light stemming, so "supplying", "supplies"
+and "supplied" all meet the alt label "supply" of ``dd:supplier``. Because the lexicon
+is read from the store, adding an alt label there (the ontology editor, or a SPARQL
+update) changes what questions are understood: :class:`LexiconCache` compares a cheap
+fingerprint of the ontology graph before each question and rebuilds when it changed.
+
+A few words are built in (:data:`BUILTIN`): phrasing that questions use but articles'
+labels do not need ("going on", "punish", "describe"), and the names of positions.
+They extend the ontology's terms, never replace them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from kg.store.base import Store
+from kg.text import norm
+from kg.vocab import DD, ONTOLOGY_GRAPH
+
+# -- tokens and stems -----------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., U.K.
+    r"|\$?\d+(?:[.,]\d+)*(?:-\w+)*"  # numbers and amounts: 4.75-billion, 2019
+    r"|\w+(?:[-/]\w+)*"  # words and designators: S-400, F-35A, co-production
+    r"|['’]s\b"  # possessive
+    r"|[^\w\s]"  # punctuation
+)
+
+# Irregular forms that suffix stripping cannot reach.
+_IRREGULAR = {
+    "sold": "sell",
+    "bought": "buy",
+    "built": "build",
+    "made": "make",
+    "held": "hold",
+    "met": "meet",
+    "said": "say",
+    "told": "tell",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "went": "go",
+    "gone": "go",
+    "won": "win",
+    "led": "lead",
+    "paid": "pay",
+    "sent": "send",
+    "struck": "strike",
+    "brought": "bring",
+    "began": "begin",
+    "begun": "begin",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "did": "do",
+    "done": "do",
+    "does": "do",
+    "has": "have",
+    "had": "have",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "am": "be",
+    "being": "be",
+    "left": "leave",
+    "found": "find",
+    "thought": "think",
+    "caught": "catch",
+    "fought": "fight",
+    "got": "get",
+    "gotten": "get",
+    "going": "go",
+    "kept": "keep",
+    "became": "become",
+    "ran": "run",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "chose": "choose",
+    "chosen": "choose",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "us": "us",
+    "its": "its",
+    "this": "this",
+    "news": "news",
+    "arms": "arms",
+}
+_VOWELS = set("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A crude English stem: inflections folded so question words meet label words.
+
+    >>> [stem(w) for w in ("supplying", "supplies", "supplied", "supply")]
+    ['supply', 'supply', 'supply', 'supply']
+    >>> [stem(w) for w in ("sold", "procures", "procured", "approval", "approved")]
+    ['sell', 'procur', 'procur', 'approv', 'approv']
+    """
+    w = norm(word)
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    stripped = True
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("al") and len(w) > 6 and w[-3] not in _VOWELS:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        w = w[:-1]
+        if w.endswith("ie"):
+            w = w[:-1]
+    else:
+        stripped = False
+    if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz" and w[-1] not in _VOWELS:
+        w = w[:-1]  # stopped -> stop, planned -> plan
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a question or label, with its offsets, normal form and stem."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    stem: str
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalnum() for c in self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, designators, initialisms, amounts, possessives and punctuation."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if raw in {"'s", "’s"}:
+            out.append(Token(raw, match.start(), match.end(), "'s", "'s"))
+            continue
+        key = norm(raw) or raw
+        out.append(Token(raw, match.start(), match.end(), key, stem(raw) or key))
+    return out
+
+
+def label_stems(label: str) -> tuple[str, ...]:
+    """The stems of a label's words, for matching against question tokens."""
+    return tuple(t.stem for t in tokenize(label) if t.is_word)
+
+
+# -- built-in phrasing ------------------------------------------------------------
+
+BUILTIN: dict[URIRef, tuple[str, ...]] = {
+    # How people ask about events, not how articles describe them.
+    DD.Event: ("going on", "what happened", "happen", "happening", "developments", "relations"),
+    DD.date: ("what year", "which year", "what month", "what day", "what time", "date"),
+    DD.location: ("where", "what place", "which place"),
+    DD.value: ("how much", "worth", "value", "cost", "price"),
+    DD.quantity: ("how many",),
+    DD.legalBasis: ("under which", "what law", "which law", "legal basis"),
+    DD.mentionedIn: ("mention", "mentions", "cover", "covers", "report on", "talk about"),
+    # Verbs of saying and of sanctioning that questions use.
+    DD.speaker: (
+        "say",
+        "describe",
+        "call",
+        "warn",
+        "claim",
+        "insist",
+        "urge",
+        "add",
+        "note",
+        "stress",
+        "comment",
+        "respond",
+        "reply",
+    ),
+    DD.SanctionImposition: ("punish", "penalize", "penalise", "impose sanctions", "sanction"),
+    DD.ExportHalt: (
+        "halt",
+        "halted",
+        "stop exports",
+        "freeze exports",
+        "ban arms exports",
+        "stop deliveries",
+        "halt deliveries",
+        "freeze deliveries",
+        "suspend deliveries",
+        "stop arms sales",
+        "halt arms sales",
+        "stop shipments",
+    ),
+    DD.ArmsSaleApproval: ("approve", "approved", "authorize", "authorise", "clear"),
+    DD.member: ("belong", "belongs to", "members", "member"),
+    DD.manufacturer: ("make", "manufacture", "build", "produce", "develop"),
+    DD.participant: ("attend", "attended", "take part", "took part", "participate"),
+}
+
+# Words that name positions held by people ("Who is the defense minister of Poland?").
+# The stored dd:position values are added to these when the label index loads.
+POSITION_WORDS: frozenset[str] = frozenset(
+    stem(w)
+    for w in (
+        "president vice-president minister secretary chancellor premier ambassador envoy "
+        "spokesman spokeswoman spokesperson chief commander head leader director chairman "
+        "chairwoman chair ceo king queen emir sultan prince governor mayor deputy adviser "
+        "advisor representative attache general admiral marshal undersecretary "
+        "under-secretary administrator commissioner coordinator prosecutor speaker "
+        "secretary-general ruler monarch dictator"
+    ).split()
+)
+
+# Spelling and title variants treated as one word when comparing positions.
+POSITION_SYNONYMS: dict[str, str] = {
+    stem(a): stem(b)
+    for a, b in (
+        ("defence", "defense"),
+        ("spokeswoman", "spokesman"),
+        ("spokesperson", "spokesman"),
+        ("envoy", "ambassador"),
+        ("premier", "prime"),
+        ("pm", "prime"),
+        ("secretary-general", "secretary"),
+        ("foreign", "foreign"),
+        ("advisor", "adviser"),
+        ("chairwoman", "chairman"),
+        ("chair", "chairman"),
+    )
+}
+
+# -- the lexicon --------------------------------------------------------------------
+
+_LABEL_QUERY = """
+SELECT ?term ?label ?type ?super WHERE {
+  GRAPH ?g {
+    { ?term rdfs:label ?label } UNION { ?term skos:prefLabel ?label }
+    UNION { ?term skos:altLabel ?label }
+    UNION { ?term rdf:type ?type } UNION { ?term rdfs:subClassOf ?super }
+    UNION { ?term rdfs:subPropertyOf ?super }
+  }
+}"""
+
+_FINGERPRINT_QUERY = """
+SELECT (COUNT(*) AS ?n) (SUM(STRLEN(?o)) AS ?chars) (SUM(STRLEN(STR(?s))) AS ?subjects)
+WHERE { GRAPH ?g { ?s ?p ?o FILTER(isLiteral(?o)) } }"""
+
+
+@dataclass
+class Lexicon:
+    """Labels of ontology terms, indexed by stems; super-terms for class reasoning."""
+
+    phrases: dict[tuple[str, ...], set[URIRef]] = field(default_factory=dict)
+    labels: dict[URIRef, str] = field(default_factory=dict)
+    types: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)
+    fingerprint: tuple[str, ...] = ()
+    max_len: int = 1
+
+    def add(self, term: URIRef, label: str) -> None:
+        stems = label_stems(label)
+        if not stems:
+            return
+        self.phrases.setdefault(stems, set()).add(term)
+        self.max_len = max(self.max_len, len(stems))
+        if len(stems) == 1:
+            self.words.add(stems[0])
+
+    def ancestors(self, term: URIRef) -> set[URIRef]:
+        """``term`` and every class or property above it (subClassOf/subPropertyOf)."""
+        seen = {term}
+        stack = [term]
+        while stack:
+            for parent in self.supers.get(stack.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        return seen
+
+    def descendants(self, term: URIRef) -> set[URIRef]:
+        """``term`` and every class or property below it."""
+        return {t for t in self.supers if term in self.ancestors(t)} | {term}
+
+    def is_a(self, term: URIRef, ancestor: URIRef) -> bool:
+        return ancestor in self.ancestors(term)
+
+    def label(self, term: URIRef) -> str:
+        return self.labels.get(term) or str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def categories(self) -> set[URIRef]:
+        """Weapon category concepts (individuals of ``dd:WeaponCategory``)."""
+        return {t for t, types in self.types.items() if DD.WeaponCategory in types}
+
+
+def fingerprint(store: Store) -> tuple[str, ...]:
+    """A cheap summary of the ontology graph that changes when its labels change."""
+    rows = store.select(_FINGERPRINT_QUERY, {"g": ONTOLOGY_GRAPH})
+    row = rows.bindings[0] if rows.bindings else {}
+    return tuple(str(row.get(name, "")) for name in ("n", "chars", "subjects"))
+
+
+_PREF_QUERY = """
+SELECT ?term ?label WHERE { GRAPH ?g { ?term rdfs:label ?label } }"""
+
+
+def _display_labels(store: Store) -> dict[URIRef, str]:
+    out: dict[URIRef, str] = {}
+    for row in store.select(_PREF_QUERY, {"g": ONTOLOGY_GRAPH}):
+        term, label = row.get("term"), row.get("label")
+        if isinstance(term, URIRef) and isinstance(label, Literal):
+            out.setdefault(term, str(label))
+    return out
+
+
+class LexiconCache:
+    """The lexicon of one store, rebuilt when the ontology graph's fingerprint changes.
+
+    ``get()`` costs one small aggregate query (about a millisecond) when nothing
+    changed; ``refresh()`` forces a rebuild.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lexicon: Lexicon | None = None
+        self._lock = threading.Lock()
+        self.generation = 0
+
+    def get(self) -> Lexicon:
+        current = fingerprint(self.store)
+        with self._lock:
+            if self._lexicon is None or self._lexicon.fingerprint != current:
+                self._lexicon = build_lexicon(self.store)
+                self.generation += 1
+            return self._lexicon
+
+    def refresh(self) -> Lexicon:
+        with self._lock:
+            self._lexicon = build_lexicon(self.store)
+            self.generation += 1
+            return self._lexicon
+
+
+def build_lexicon(store: Store) -> Lexicon:
+    """The lexicon of the store's ontology graph (display labels from ``rdfs:label``) plus :data:`BUILTIN`."""
+    lexicon = Lexicon(fingerprint=fingerprint(store))
+    for row in store.select(_LABEL_QUERY, {"g": ONTOLOGY_GRAPH}):
+        term = row.get("term")
+        if not isinstance(term, URIRef):
+            continue
+        label = row.get("label")
+        if isinstance(label, Literal) and label.language in (None, "en"):
+            lexicon.add(term, str(label))
+        kind = row.get("type")
+        if isinstance(kind, URIRef):
+            lexicon.types.setdefault(term, set()).add(kind)
+        parent = row.get("super")
+        if isinstance(parent, URIRef):
+            lexicon.supers.setdefault(term, set()).add(parent)
+    lexicon.labels = _display_labels(store)
+    for term, phrases in BUILTIN.items():
+        for phrase in phrases:
+            lexicon.add(term, phrase)
+    return lexicon
+
+
+# -- matching -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Lexicon terms whose label matched question tokens ``start``..``end`` (exclusive)."""
+
+    terms: frozenset[URIRef]
+    start: int
+    end: int
+    contiguous: bool = True
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def find_hits(lexicon: Lexicon, stems: list[str | None]) -> list[Hit]:
+    """Every label occurrence in a stem sequence (``None`` marks a non-word, e.g. an entity).
+
+    Contiguous matches come first; a label of two or more words also matches when
+    all its words occur within a short window in any order ("halted ... exports"
+    meets "export halt").
+    """
+    hits: list[Hit] = []
+    n = len(stems)
+    for i in range(n):
+        if stems[i] is None:
+            continue
+        for length in range(min(lexicon.max_len, n - i), 0, -1):
+            key = stems[i : i + length]
+            if any(s is None for s in key):
+                continue
+            terms = lexicon.phrases.get(tuple(key))  # type: ignore[arg-type]
+            if terms:
+                hits.append(Hit(frozenset(terms), i, i + length))
+    seen = {(h.start, h.end) for h in hits}
+    for phrase, terms in lexicon.phrases.items():
+        if len(phrase) < 2:
+            continue
+        for hit in _bag_matches(phrase, stems):
+            if (hit[0], hit[1]) not in seen:
+                hits.append(Hit(frozenset(terms), hit[0], hit[1], contiguous=False))
+    return hits
+
+
+def _bag_matches(phrase: tuple[str, ...], stems: list[str | None]) -> Iterator[tuple[int, int]]:
+    wanted = set(phrase)
+    window = len(phrase) + 3
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(stems):
+        if s in wanted:
+            positions[s].append(i)
+    if len(positions) < len(wanted):
+        return
+    first = phrase[0]
+    for start in positions[first]:
+        lo, hi = start, start
+        ok = True
+        for word in wanted - {first}:
+            near = [p for p in positions[word] if abs(p - start) < window]
+            if not near:
+                ok = False
+                break
+            p = min(near, key=lambda q: abs(q - start))
+            lo, hi = min(lo, p), max(hi, p)
+        if ok and hi - lo < window:
+            yield lo, hi + 1
+
+
+def terms_in(hits: Iterable[Hit]) -> set[URIRef]:
+    return {t for h in hits for t in h.terms}

@@ -1,0 +1,617 @@
+"""Question templates as data: id, family, SPARQL file, parameters, answer, rendering.
+
+A template answers one shape of question. The parser reads a question into a
+*frame* (a relation such as ``transfer`` or ``sanction``, the semantic role the
+question asks for, and the entities that fill other roles) and picks the template
+with that relation and answer role whose parameters the frame fills best. The SPARQL
+lives in ``queries/<id>.rq``; its header names the parameters (``# params: ?a ?b``),
+and :func:`load_queries` checks the two agree when the package loads.
+
+Templates about events in general ("when", "where", "how much", "what happened
+between") have ``each`` set: their one parameter ``?x`` is bound to each entity the
+question names in turn (up to three), and the answerer keeps the events that involve
+all of them (two of three will do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import QueryError
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+AGENT = frozenset({"STATE", "ORG", "COMPANY", "PERSON"})
+ANY = frozenset({"STATE", "ORG", "COMPANY", "PERSON", "WEAPON", "PROGRAM", "LAW", "PLACE", "OTHER"})
+WEAPON = frozenset({"WEAPON"})
+PROGRAM = frozenset({"PROGRAM"})
+STATE = frozenset({"STATE"})
+MADE = frozenset({"WEAPON", "PROGRAM"})
+ORGANIZATION = frozenset({"ORG", "STATE", "COMPANY"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """A SPARQL variable the template binds, the frame role that fills it, the kinds it takes."""
+
+    name: str
+    role: str
+    kinds: frozenset[str] = ANY
+
+
+@dataclass(frozen=True)
+class Template:
+    """One question shape: how it is recognized (relation, answer role) and answered."""
+
+    id: str
+    family: str
+    relation: str
+    answer: str
+    params: tuple[Param, ...]
+    render: str  # entity, position, date, deadline, value, quantity, terms, quote, event, ...
+    reading: str  # a plain restatement; {role} placeholders take entity labels
+    example: str  # a question this template answers, for suggestions ({role} placeholders)
+    countable: bool = False
+    file: str = ""
+    yes_no: bool = False
+    each: bool = False  # run once per named entity, keep the events they share
+
+    @property
+    def query_file(self) -> Path:
+        return QUERY_DIR / f"{self.file or self.id}.rq"
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(p.role for p in self.params)
+
+    @property
+    def involving(self) -> bool:
+        return self.each
+
+
+def _p(name: str, kinds: frozenset[str] = ANY, role: str | None = None) -> Param:
+    return Param(name, role or name, kinds)
+
+
+X = (_p("x"),)
+
+TEMPLATES: tuple[Template, ...] = (
+    # -- supplier -------------------------------------------------------------------
+    Template(
+        "supplier_of_equipment_to",
+        "supplier",
+        "transfer",
+        "supplier",
+        (_p("equipment", WEAPON), _p("recipient", AGENT)),
+        "entity",
+        "Who supplies the {equipment} to {recipient}?",
+        "Who supplies the {equipment} to {recipient}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "supplier_to",
+        "supplier",
+        "transfer",
+        "supplier",
+        (_p("recipient", AGENT),),
+        "entity",
+        "Who supplies weapons to {recipient}?",
+        "Who sells weapons to {recipient}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "supplier_of_equipment",
+        "supplier",
+        "transfer",
+        "supplier",
+        (_p("equipment", WEAPON),),
+        "entity",
+        "Who supplies the {equipment}?",
+        "Who sells the {equipment}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "approver_of_sale_to",
+        "supplier",
+        "approval",
+        "actor",
+        (_p("recipient", AGENT),),
+        "entity",
+        "Who approved arms sales to {recipient}?",
+        "Who approved the arms sale to {recipient}?",
+        yes_no=True,
+    ),
+    Template(
+        "approver_of_equipment",
+        "supplier",
+        "approval",
+        "actor",
+        (_p("equipment", WEAPON),),
+        "entity",
+        "Who approved a sale of the {equipment}?",
+        "Who approved the sale of the {equipment}?",
+        yes_no=True,
+    ),
+    Template(
+        "exporter_of",
+        "maker",
+        "transfer",
+        "supplier",
+        (_p("country", STATE),),
+        "entity",
+        "Which organizations of {country} sell or make arms?",
+        "Who is {country}'s state arms exporter?",
+        countable=True,
+    ),
+    # -- buyers ---------------------------------------------------------------------
+    Template(
+        "buyers_of_equipment_from",
+        "buyers",
+        "transfer",
+        "recipient",
+        (_p("equipment", WEAPON), _p("supplier", AGENT)),
+        "entity",
+        "Who buys the {equipment} from {supplier}?",
+        "Which countries buy the {equipment} from {supplier}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "buyers_of_equipment",
+        "buyers",
+        "transfer",
+        "recipient",
+        (_p("equipment", WEAPON),),
+        "entity",
+        "Who buys (acquires, orders, receives) the {equipment}?",
+        "Which countries are buying the {equipment}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "buyers_from",
+        "buyers",
+        "transfer",
+        "recipient",
+        (_p("supplier", AGENT),),
+        "entity",
+        "Who buys weapons from {supplier}?",
+        "Which countries buy weapons from {supplier}?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- acquisitions -----------------------------------------------------------------
+    Template(
+        "acquisitions_of_from",
+        "acquisitions",
+        "transfer",
+        "equipment",
+        (_p("recipient", AGENT), _p("supplier", AGENT)),
+        "entity",
+        "What weapons does {recipient} buy from {supplier}?",
+        "What weapons is {recipient} buying from {supplier}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "acquisitions_of",
+        "acquisitions",
+        "transfer",
+        "equipment",
+        (_p("recipient", AGENT),),
+        "entity",
+        "What weapons does {recipient} buy (acquire, order, receive)?",
+        "What weapons is {recipient} buying?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "exports_of",
+        "acquisitions",
+        "transfer",
+        "equipment",
+        (_p("supplier", AGENT),),
+        "entity",
+        "What weapons does {supplier} sell (supply, export)?",
+        "What weapons does {supplier} sell?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- sanctions --------------------------------------------------------------------
+    Template(
+        "sanction_law_against_by",
+        "sanctions",
+        "sanction",
+        "law",
+        (_p("target", AGENT), _p("actor", AGENT)),
+        "entity",
+        "Under which law does {actor} sanction or threaten {target}?",
+        "Under which law could {target} face sanctions from {actor}?",
+        yes_no=True,
+    ),
+    Template(
+        "sanction_law_against",
+        "sanctions",
+        "sanction",
+        "law",
+        (_p("target", AGENT),),
+        "entity",
+        "Under which law is {target} sanctioned or threatened with sanctions?",
+        "Under which law could {target} face sanctions?",
+        yes_no=True,
+    ),
+    Template(
+        "sanction_law_by",
+        "sanctions",
+        "sanction",
+        "law",
+        (_p("actor", AGENT),),
+        "entity",
+        "Under which laws does {actor} sanction or threaten sanctions?",
+        "Under which law does {actor} impose sanctions?",
+        yes_no=True,
+    ),
+    Template(
+        "sanctioner_of",
+        "sanctions",
+        "sanction",
+        "actor",
+        (_p("target", AGENT),),
+        "entity",
+        "Who sanctions or threatens {target} with sanctions?",
+        "Who threatened {target} with sanctions?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "sanction_targets_of",
+        "sanctions",
+        "sanction",
+        "target",
+        (_p("actor", AGENT),),
+        "entity",
+        "Whom does {actor} sanction or threaten with sanctions?",
+        "Whom did {actor} sanction?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- suspension and exclusion -----------------------------------------------------------
+    Template(
+        "suspended_from",
+        "suspension",
+        "suspension",
+        "program",
+        (_p("target", AGENT),),
+        "entity",
+        "Which program was {target} suspended, removed or excluded from?",
+        "Which program was {target} suspended from?",
+        yes_no=True,
+    ),
+    Template(
+        "suspender_of_from",
+        "suspension",
+        "suspension",
+        "actor",
+        (_p("target", AGENT), _p("program", PROGRAM)),
+        "entity",
+        "Who suspended {target} from the {program}?",
+        "Who suspended {target} from the {program}?",
+        yes_no=True,
+    ),
+    Template(
+        "suspender_of",
+        "suspension",
+        "suspension",
+        "actor",
+        (_p("target", AGENT),),
+        "entity",
+        "Who suspended (removed, excluded) {target}?",
+        "Who suspended {target}?",
+        yes_no=True,
+    ),
+    Template(
+        "suspended_members_of",
+        "suspension",
+        "suspension",
+        "target",
+        (_p("program", PROGRAM),),
+        "entity",
+        "Who was suspended from the {program}?",
+        "Who was removed from the {program}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "suspended_by",
+        "suspension",
+        "suspension",
+        "target",
+        (_p("actor", AGENT),),
+        "entity",
+        "Whom did {actor} suspend, remove or exclude from a program?",
+        "Whom did {actor} suspend?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "export_halter_to",
+        "suspension",
+        "halt",
+        "actor",
+        (_p("target", AGENT),),
+        "entity",
+        "Who halted arms exports to {target}?",
+        "Who halted arms exports to {target}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "export_halt_targets_of",
+        "suspension",
+        "halt",
+        "target",
+        (_p("actor", AGENT),),
+        "entity",
+        "To whom did {actor} halt arms exports?",
+        "To which countries did {actor} halt arms exports?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- roles ---------------------------------------------------------------------------
+    Template(
+        "role_holder",
+        "role",
+        "role",
+        "holder",
+        (_p("org", ORGANIZATION),),
+        "entity",
+        "Who is the {position} of {org}?",
+        "Who is the president of {org}?",
+    ),
+    Template(
+        "role_of",
+        "role",
+        "role",
+        "position",
+        (_p("holder", frozenset({"PERSON"})),),
+        "position",
+        "What position does {holder} hold?",
+        "What is {holder}'s position?",
+    ),
+    # -- membership -----------------------------------------------------------------------
+    Template(
+        "memberships_of",
+        "membership",
+        "membership",
+        "organization",
+        (_p("member", ANY - {"WEAPON", "LAW", "PLACE"}),),
+        "entity",
+        "Which organizations is {member} a member of?",
+        "Which alliance is {member} a member of?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "members_of",
+        "membership",
+        "membership",
+        "member",
+        (_p("organization", frozenset({"ORG"})),),
+        "entity",
+        "Who are the members of {organization}?",
+        "Who are {organization}'s members?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- meetings --------------------------------------------------------------------------
+    Template(
+        "meeting_attendees",
+        "meeting",
+        "meeting",
+        "participant",
+        (_p("x", ANY),),
+        "entity",
+        "Who attended the meetings of (or with) {x}?",
+        "Who attended meetings with {x}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "where_involving",
+        "meeting",
+        "any",
+        "location",
+        X,
+        "entity",
+        "Where did the events involving {entities} take place?",
+        "Where did events involving {x} take place?",
+        each=True,
+    ),
+    # -- statements ------------------------------------------------------------------------
+    Template(
+        "statement_by_about",
+        "statement",
+        "statement",
+        "quote",
+        (_p("speaker", AGENT), _p("topic", ANY)),
+        "quote",
+        "What did {speaker} say about {topic}?",
+        "What did {speaker} say about {topic}?",
+    ),
+    Template(
+        "statement_by",
+        "statement",
+        "statement",
+        "quote",
+        (_p("speaker", AGENT),),
+        "quote",
+        "What did {speaker} say?",
+        "What did {speaker} say?",
+    ),
+    Template(
+        "speakers_about",
+        "statement",
+        "statement",
+        "speaker",
+        (_p("topic", ANY),),
+        "entity",
+        "Who made statements about {topic}?",
+        "Who spoke about {topic}?",
+        countable=True,
+    ),
+    # -- relations between actors -----------------------------------------------------------------
+    Template(
+        "relations_between",
+        "relations",
+        "any",
+        "event",
+        X,
+        "event",
+        "What happened between {entities}?",
+        "What happened with {x}?",
+        countable=True,
+        each=True,
+    ),
+    # -- when ------------------------------------------------------------------------------------------
+    Template(
+        "deadline_involving",
+        "when",
+        "any",
+        "deadline",
+        X,
+        "deadline",
+        "What deadline was set in the events involving {entities}?",
+        "What deadline was {x} given?",
+        each=True,
+    ),
+    Template(
+        "when_involving",
+        "when",
+        "any",
+        "date",
+        X,
+        "date",
+        "When did the events involving {entities} happen?",
+        "When did events involving {x} happen?",
+        each=True,
+    ),
+    # -- makers -----------------------------------------------------------------------------------
+    Template(
+        "maker_of",
+        "maker",
+        "making",
+        "maker",
+        (_p("equipment", MADE),),
+        "entity",
+        "Who makes (builds, manufactures, is contracted for) the {equipment}?",
+        "Who manufactures the {equipment}?",
+        countable=True,
+        yes_no=True,
+    ),
+    Template(
+        "products_of",
+        "maker",
+        "making",
+        "equipment",
+        (_p("maker", AGENT),),
+        "entity",
+        "What does {maker} make or build?",
+        "What does {maker} build?",
+        countable=True,
+        yes_no=True,
+    ),
+    # -- value and quantity ----------------------------------------------------------------------
+    Template(
+        "deal_terms_involving",
+        "value",
+        "any",
+        "terms",
+        X,
+        "terms",
+        "How many units, and for how much, in the deals involving {entities}?",
+        "How many units does the {x} deal cover, and for how much?",
+        each=True,
+    ),
+    Template(
+        "value_involving",
+        "value",
+        "any",
+        "value",
+        X,
+        "value",
+        "What are the deals involving {entities} worth?",
+        "How much is the {x} deal worth?",
+        each=True,
+    ),
+    Template(
+        "quantity_involving",
+        "value",
+        "any",
+        "quantity",
+        X,
+        "quantity",
+        "How many units do the deals involving {entities} cover?",
+        "How many units does the {x} deal cover?",
+        each=True,
+    ),
+    # -- profile and sources ----------------------------------------------------------------------
+    Template(
+        "profile",
+        "profile",
+        "any",
+        "profile",
+        (_p("x", ANY),),
+        "profile",
+        "What does the graph hold about {x}?",
+        "What do we know about {x}?",
+    ),
+    Template(
+        "sources_mentioning",
+        "sources",
+        "any",
+        "article",
+        (_p("x", ANY),),
+        "article",
+        "Which articles mention {x}?",
+        "Which articles mention {x}?",
+        countable=True,
+    ),
+)
+
+BY_ID: dict[str, Template] = {t.id: t for t in TEMPLATES}
+
+_HEADER = re.compile(r"^#\s*params:\s*(.*)$", re.M)
+
+
+def header_params(text: str) -> list[str]:
+    """Parameter names listed in a query file's ``# params:`` header line."""
+    match = _HEADER.search(text)
+    if match is None:
+        return []
+    return [p.lstrip("?") for p in match.group(1).split()]
+
+
+@lru_cache(maxsize=1)
+def load_queries() -> dict[str, str]:
+    """Every template's SPARQL text, read once; the header must name exactly its params."""
+    queries: dict[str, str] = {}
+    for template in TEMPLATES:
+        try:
+            text = template.query_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"template {template.id}: cannot read its query ({exc})") from exc
+        declared = header_params(text)
+        expected = [p.name for p in template.params]
+        if declared != expected:
+            raise QueryError(
+                f"template {template.id}: {template.query_file.name} declares "
+                f"{declared}, the template binds {expected}"
+            )
+        queries[template.id] = text
+    return queries

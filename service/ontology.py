@@ -1,0 +1,383 @@
+"""The ontology editor surface: ``/api/ontology`` and the ``/ontology`` page.
+
+Thin by design: requests become calls on :class:`kg.ontology_edit.OntologyEditor`,
+which checks, migrates and records every change. This module adds what only HTTP
+has: content negotiation, the bearer token (``ATTACHE_API_TOKEN``) on every write,
+and ``If-Match`` preconditions (428 without one, 412 when stale) so that two people
+editing the same version cannot overwrite each other silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
+from werkzeug.exceptions import BadRequest
+
+from kg.conformance import validate_data
+from kg.errors import EditRefused, NotFound
+from kg.ingest import find_article
+from kg.ontology import ONTOLOGY_FILE, version_of
+from kg.ontology_edit import (
+    OntologyEditor,
+    Outcome,
+    TermEdit,
+    describe_term,
+    file_header,
+    impact,
+    read_turtle,
+    resolve_ref,
+    to_turtle,
+    tree,
+)
+from kg.ontology_history import get_revision, list_revisions
+from kg.vocab import PREFIXES
+from service.errors import error_response
+from service.state import state
+
+bp = Blueprint("ontology", __name__)
+
+EXTENSION = "attache_ontology"
+_USER = re.compile(r"[^\w .@+-]")
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = {
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "tree": "application/json",
+}
+
+
+@bp.record_once
+def _setup(setup_state: Any) -> None:
+    app: Flask = setup_state.app
+    editor = OntologyEditor(app.extensions["attache"].store)
+    editor.listeners.append(functools.partial(_after_change, app))
+    app.extensions[EXTENSION] = editor
+
+
+def _after_change(app: Flask) -> None:
+    """Make everything that caches the ontology see the change now, not at the next restart.
+
+    The question lexicon (kg.qa) also notices changes on its own through a fingerprint of
+    the ontology graph; refreshing here covers edits the fingerprint cannot see (a label
+    replaced by another of the same length).
+    """
+    current = app.extensions["attache"]
+    current.ontology_version = version_of(app.extensions[EXTENSION].snapshot().graph)
+    holders = [*app.extensions.values(), *vars(current).values()]
+    for holder in holders:
+        for candidate in (holder, *getattr(holder, "__dict__", {}).values()):
+            refresh = getattr(candidate, "refresh", None)
+            if callable(refresh) and type(candidate).__module__.startswith("kg.qa"):
+                refresh()
+
+
+def editor() -> OntologyEditor:
+    value: OntologyEditor = current_app.extensions[EXTENSION]
+    return value
+
+
+# -- writes: token, author, If-Match -------------------------------------------------------------
+
+
+def _refuse(status: int, code: str, message: str) -> Response:
+    response = error_response(status, code, message)
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
+    return response
+
+
+def write(view: F) -> F:
+    """Bearer token first (401/403), then ``If-Match`` (428); the view gets author and ETag."""
+
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        token = state().config.api_token
+        if not token:
+            return _refuse(
+                403,
+                "writes_disabled",
+                "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)",
+            )
+        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            return _refuse(
+                401, "unauthorized", "ontology edits need an Authorization: Bearer <token> header"
+            )
+        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+            return _refuse(403, "forbidden", "the bearer token is not valid")
+        if_match = request.headers.get("If-Match", "").strip()
+        if not if_match or if_match == "*":
+            return _refuse(
+                428,
+                "precondition_required",
+                "send the ontology's current ETag in If-Match (GET /api/ontology returns it), "
+                "so that edits made since you read it are not overwritten",
+            )
+        author = _USER.sub("", request.headers.get("X-Attache-User", "")).strip()[:100]
+        return view(*args, author=author or "api", if_match=if_match, **kwargs)
+
+    return cast(F, wrapper)
+
+
+def _body() -> dict[str, Any]:
+    if not request.data:
+        return {}
+    try:
+        data = request.get_json(force=True)
+    except BadRequest as exc:
+        raise EditRefused("the request body is not valid JSON") from exc
+    if not isinstance(data, dict):
+        raise EditRefused("the request body must be a JSON object")
+    return data
+
+
+def _message(body: dict[str, Any]) -> str:
+    value = body.get("message", request.args.get("message", ""))
+    if not isinstance(value, str):
+        raise EditRefused("message must be a string")
+    return value
+
+
+def _ref_field(body: dict[str, Any], *names: str) -> str:
+    for name in names:
+        value = body.get(name) or request.args.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    raise EditRefused(f"say which term: give {' or '.join(names)}")
+
+
+def _written(outcome: Outcome, status: int = 200, **extra: Any) -> Response:
+    response = jsonify({"ok": True, **outcome.as_dict(), **extra})
+    response.status_code = status
+    response.headers["ETag"] = outcome.etag
+    return response
+
+
+# -- the ontology as a whole ----------------------------------------------------------------------
+
+
+def _wanted_format() -> str:
+    fmt = request.args.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise EditRefused(f"format must be one of {', '.join(FORMATS)}")
+        return fmt
+    best = request.accept_mimetypes.best_match(
+        ["text/turtle", "application/ld+json", "application/n-triples", "application/json"],
+        default="text/turtle",
+    )
+    return {v: k for k, v in FORMATS.items()}.get(best or "text/turtle", "turtle")
+
+
+@bp.get("/api/ontology")
+def get_ontology() -> Response:
+    """The stored ontology as Turtle, JSON-LD, N-Triples or a JSON tree (``?format=`` or Accept)."""
+    snap = editor().snapshot()
+    fmt = _wanted_format()
+    if request.if_none_match and request.if_none_match.contains(snap.etag.strip('"')):
+        response = Response(status=304)
+    elif fmt == "tree":
+        response = jsonify(
+            {
+                "ok": True,
+                "etag": snap.etag,
+                "version": version_of(snap.graph),
+                "triples": len(snap.graph),
+                **tree(snap.graph),
+            }
+        )
+    elif fmt == "turtle":
+        text = to_turtle(snap.graph, file_header(ONTOLOGY_FILE))
+        response = Response(text, mimetype="text/turtle")
+    elif fmt == "ntriples":
+        response = Response("\n".join(snap.lines) + "\n", mimetype="application/n-triples")
+    else:
+        context = dict(PREFIXES)
+        text = snap.graph.serialize(format="json-ld", context=context, indent=1)
+        response = Response(text, mimetype="application/ld+json")
+    response.headers["ETag"] = snap.etag
+    response.headers["Vary"] = "Accept"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.put("/api/ontology")
+@write
+def put_ontology(*, author: str, if_match: str) -> Response:
+    """Replace the whole ontology with a reviewed Turtle document (one revision)."""
+    if request.mimetype not in ("text/turtle", "application/x-turtle"):
+        return _refuse(415, "unsupported_media_type", "send the ontology as text/turtle")
+    graph = read_turtle(request.get_data(as_text=True), source="the request body")
+    outcome = editor().replace(
+        graph, author=author, message=request.args.get("message", ""), if_match=if_match
+    )
+    return _written(outcome)
+
+
+# -- terms ----------------------------------------------------------------------------------------
+
+
+@bp.get("/api/ontology/terms/<path:ref>")
+def get_term(ref: str) -> Response:
+    snap = editor().snapshot()
+    response = jsonify({"ok": True, "etag": snap.etag, "term": describe_term(snap.graph, resolve_ref(ref))})
+    response.headers["ETag"] = snap.etag
+    return response
+
+
+@bp.get("/api/ontology/terms/<path:ref>/impact")
+def get_impact(ref: str) -> Response:
+    """How many triples and articles use the term, and which terms refer to it."""
+    snap = editor().snapshot()
+    iri = resolve_ref(ref)
+    describe_term(snap.graph, iri)  # 404 for an unknown term
+    response = jsonify({"ok": True, "etag": snap.etag, **impact(state().store, snap.graph, iri)})
+    response.headers["ETag"] = snap.etag
+    return response
+
+
+@bp.post("/api/ontology/terms")
+@write
+def create_term(*, author: str, if_match: str) -> Response:
+    body = _body()
+    iri = resolve_ref(_ref_field(body, "id", "iri"))
+    edit = TermEdit.from_json(body, ignore=("id", "iri", "message"))
+    outcome = editor().create(
+        iri, edit, author=author, message=_message(body), if_match=if_match
+    )
+    return _written(outcome, 201, term=describe_term(outcome.graph, iri))
+
+
+@bp.route("/api/ontology/terms/<path:ref>", methods=["PUT", "PATCH"])
+@write
+def update_term(ref: str, *, author: str, if_match: str) -> Response:
+    """Replace the fields given in the body; fields left out stay as they are."""
+    body = _body()
+    iri = resolve_ref(ref)
+    edit = TermEdit.from_json(body, ignore=("id", "iri", "message"))
+    outcome = editor().update(iri, edit, author=author, message=_message(body), if_match=if_match)
+    return _written(outcome, term=describe_term(outcome.graph, iri))
+
+
+@bp.delete("/api/ontology/terms/<path:ref>")
+@write
+def delete_term(ref: str, *, author: str, if_match: str) -> Response:
+    """Delete an unused term; ``migrate_to`` folds a used one (and its data) into another."""
+    body = _body()
+    target = body.get("migrate_to") or request.args.get("migrate_to")
+    outcome = editor().delete(
+        resolve_ref(ref),
+        author=author,
+        message=_message(body),
+        migrate_to=resolve_ref(target) if isinstance(target, str) and target else None,
+        if_match=if_match,
+    )
+    return _written(outcome)
+
+
+@bp.post("/api/ontology/terms/<path:ref>/rename")
+@write
+def rename_term(ref: str, *, author: str, if_match: str) -> Response:
+    body = _body()
+    new = resolve_ref(_ref_field(body, "to"))
+    outcome = editor().rename(
+        resolve_ref(ref), new, author=author, message=_message(body), if_match=if_match
+    )
+    return _written(outcome, term=describe_term(outcome.graph, new))
+
+
+@bp.post("/api/ontology/terms/<path:ref>/merge")
+@write
+def merge_term(ref: str, *, author: str, if_match: str) -> Response:
+    body = _body()
+    target = resolve_ref(_ref_field(body, "into"))
+    outcome = editor().merge(
+        resolve_ref(ref), target, author=author, message=_message(body), if_match=if_match
+    )
+    return _written(outcome, term=describe_term(outcome.graph, target))
+
+
+# -- history --------------------------------------------------------------------------------------
+
+
+def _int_arg(name: str, default: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit():
+        raise EditRefused(f"{name} must be a whole number")
+    return min(int(raw), high)
+
+
+@bp.get("/api/ontology/history")
+def history() -> Response:
+    store = state().store
+    limit = _int_arg("limit", 50, 500)
+    offset = _int_arg("offset", 0, 10**9)
+    revisions = list_revisions(store, limit=limit, offset=offset)
+    response = jsonify(
+        {
+            "ok": True,
+            "etag": editor().etag(),
+            "revisions": [r.as_dict(full=False) for r in revisions],
+        }
+    )
+    return response
+
+
+@bp.get("/api/ontology/history/<int:number>")
+def revision(number: int) -> Response:
+    return jsonify({"ok": True, "revision": get_revision(state().store, number).as_dict()})
+
+
+@bp.post("/api/ontology/history/<int:number>/revert")
+@write
+def revert(number: int, *, author: str, if_match: str) -> Response:
+    """Undo one revision (and its data migration) as a new revision."""
+    body = _body()
+    outcome = editor().revert(number, author=author, message=_message(body), if_match=if_match)
+    return _written(outcome)
+
+
+# -- data conformance -------------------------------------------------------------------------------
+
+
+@bp.get("/api/ontology/conformance")
+def conformance() -> Response:
+    """The SHACL shapes run over the instance data (one article with ``?article=``)."""
+    store = state().store
+    ref = request.args.get("article")
+    article = None
+    if ref:
+        article = find_article(store, ref)
+        if article is None:
+            raise NotFound(f"no stored article {ref!r}")
+    report = validate_data(store, article=article, max_results=_int_arg("limit", 200, 5000))
+    return jsonify({"ok": True, **report.as_dict()})
+
+
+# -- the page ---------------------------------------------------------------------------------------
+
+
+@bp.get("/ontology")
+def page() -> Response:
+    """The editor page: no build step, no third-party code, nothing loaded from elsewhere."""
+    static = current_app.static_folder
+    assert static is not None
+    response = send_from_directory(static, "ontology.html", max_age=0)
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+__all__ = ["bp", "editor", "write"]

@@ -1,0 +1,168 @@
+"""The endpoint as users reach it: ``attache serve`` on the on-disk store, over HTTP.
+
+SPARQLWrapper (what data engineers use from Python) reads JSON, XML, CSV and a
+CONSTRUCT into an rdflib graph; the probes of the issue (SSRF variants, oversized and
+nested queries, a cartesian product, an update without a token) leave the server up
+and the store unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+
+from tests.service.conftest import TOKEN, Canary
+from tests.service.live import LiveServer
+
+pytestmark = pytest.mark.server
+
+ARTICLES = "SELECT ?a ?title WHERE { ?a a dd:NewsArticle ; dcterms:title ?title } ORDER BY ?a"
+
+
+def fetch(
+    server: LiveServer, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(server.url + path, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return exc.code, dict(exc.headers), exc.read()
+
+
+def triples(server: LiveServer) -> int:
+    count: int = json.loads(fetch(server, "/api/health")[2])["triples"]
+    return count
+
+
+def wrapper(server: LiveServer, query: str, fmt: str) -> SPARQLWrapper:
+    client = SPARQLWrapper(server.url + "/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    return client
+
+
+def test_sparqlwrapper_reads_json(live_server: LiveServer) -> None:
+    result = wrapper(live_server, ARTICLES, JSON).queryAndConvert()
+    assert isinstance(result, dict)
+    rows = result["results"]["bindings"]
+    assert len(rows) == 8 and all(row["title"]["value"] for row in rows)
+
+
+def test_sparqlwrapper_reads_xml(live_server: LiveServer) -> None:
+    document = wrapper(live_server, ARTICLES, XML).queryAndConvert()
+    results = document.getElementsByTagName("result")  # type: ignore[union-attr]
+    assert len(results) == 8
+
+
+def test_sparqlwrapper_reads_csv_by_post(live_server: LiveServer) -> None:
+    client = wrapper(live_server, ARTICLES, CSV)
+    client.setMethod(POST)
+    text = client.queryAndConvert().decode("utf-8")  # type: ignore[union-attr]
+    lines = text.strip().splitlines()
+    assert lines[0] == "a,title" and len(lines) == 9
+
+
+def test_sparqlwrapper_reads_a_construct_into_an_rdflib_graph(live_server: LiveServer) -> None:
+    query = "CONSTRUCT { ?a dcterms:title ?t } WHERE { ?a a dd:NewsArticle ; dcterms:title ?t }"
+    graph = wrapper(live_server, query, TURTLE).queryAndConvert()
+    if isinstance(graph, bytes):
+        graph = Graph().parse(data=graph, format="turtle")
+    assert isinstance(graph, Graph) and len(graph) == 8
+
+
+def test_ssrf_probes_over_http_reach_no_one(live_server: LiveServer) -> None:
+    with Canary() as canary:
+        for query in (
+            f"SELECT * WHERE {{ SERVICE <{canary.url}> {{ ?s ?p ?o }} }}",
+            f"SELECT * WHERE {{ s\\u0065rvice <{canary.url}> {{ ?s ?p ?o }} }}",
+            f"SELECT * FROM <{canary.url}> WHERE {{ ?s ?p ?o }}",
+            "SELECT * WHERE { <file:///etc/passwd> ?p ?o }",
+        ):
+            status, _, body = fetch(
+                live_server, "/sparql?" + urllib.parse.urlencode({"query": query})
+            )
+            assert status == 400 and json.loads(body)["code"] == "forbidden_feature"
+        status, _, body = fetch(
+            live_server,
+            "/sparql/update",
+            f"LOAD <{canary.url}>".encode(),
+            {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"},
+        )
+        assert status == 400 and json.loads(body)["code"] == "forbidden_feature"
+        time.sleep(0.1)
+        assert canary.hits == []
+
+
+def test_oversized_and_nested_queries_are_refused_and_the_server_lives(
+    live_server: LiveServer,
+) -> None:
+    for query, code in (
+        ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 70 * 1024, "query_too_large"),
+        ("SELECT * WHERE " + "{" * 5000 + "}" * 5000, "query_too_deep"),
+    ):
+        status, _, body = fetch(
+            live_server, "/sparql", query.encode(), {"Content-Type": "application/sparql-query"}
+        )
+        assert status == 400 and json.loads(body)["code"] == code
+    assert live_server.alive()
+    assert fetch(live_server, "/api/health")[0] == 200
+
+
+def test_a_cartesian_product_hits_the_deadline_and_other_requests_are_answered(
+    live_server: LiveServer,
+) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    fetch(live_server, "/sparql?query=ASK%7B%7D")  # workers started, snapshot open
+    outcome: dict[str, object] = {}
+
+    def slow() -> None:
+        started = time.monotonic()
+        status, _, body = fetch(live_server, "/sparql?" + urllib.parse.urlencode({"query": query}))
+        outcome.update(status=status, body=json.loads(body), elapsed=time.monotonic() - started)
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(1.0)
+    started = time.monotonic()
+    assert fetch(live_server, "/api/health")[0] == 200
+    assert fetch(live_server, "/sparql?query=ASK%7B%7D")[0] == 200  # the other worker
+    quick = time.monotonic() - started
+    thread.join(timeout=15)
+    assert quick < 1.0
+    assert outcome["status"] == 504
+    assert outcome["body"]["code"] == "query_timeout"  # type: ignore[index]
+    assert 3.0 <= outcome["elapsed"] < 4.0  # type: ignore[operator]
+    assert fetch(live_server, "/sparql?query=ASK%7B%7D")[0] == 200
+
+
+def test_an_update_without_a_token_changes_nothing_and_with_it_is_seen_at_once(
+    live_server: LiveServer,
+) -> None:
+    before = triples(live_server)
+    insert = (
+        b"INSERT DATA { GRAPH <https://example.org/live> "
+        b"{ <https://example.org/x> <https://example.org/p> 1 } }"
+    )
+    headers = {"Content-Type": "application/sparql-update"}
+    assert fetch(live_server, "/sparql/update", insert, headers)[0] == 401
+    wrong = {**headers, "Authorization": "Bearer nope"}
+    assert fetch(live_server, "/sparql/update", insert, wrong)[0] == 403
+    assert triples(live_server) == before
+    right = {**headers, "Authorization": f"Bearer {TOKEN}"}
+    assert fetch(live_server, "/sparql/update", insert, right)[0] == 200
+    ask = urllib.parse.urlencode({"query": "ASK { <https://example.org/x> ?p 1 }"})
+    assert json.loads(fetch(live_server, "/sparql?" + ask)[2])["boolean"] is True
+    drop = b"DROP GRAPH <https://example.org/live>"
+    assert fetch(live_server, "/sparql/update", drop, right)[0] == 200
+    assert json.loads(fetch(live_server, "/sparql?" + ask)[2])["boolean"] is False
+    assert triples(live_server) == before
