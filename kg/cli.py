@@ -78,8 +78,14 @@ def store_of(config: Config) -> Iterator[Store]:
     help="Show a progress bar (default: when stderr is a terminal).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article as it is stored.")
-@click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-              help="Extraction processes; 0 means one per CPU core.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Extraction processes; 0 means one per CPU core.",
+)
 @click.pass_obj
 def ingest(
     config: Config,
@@ -174,8 +180,9 @@ def query(config: Config, query: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "turtle"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "turtle"]), default="table", show_default=True
+)
 @click.pass_obj
 def extract(config: Config, file: Path, fmt: str) -> None:
     """Show what extraction makes of one article file, without storing anything."""
@@ -539,9 +546,8 @@ def ontology_import(
         click.echo(f"unchanged (ETag {outcome.etag})")
         return
     rev = outcome.revision
-    click.echo(
-        f"revision {rev.number}: +{len(rev.added)} -{len(rev.removed)} triples (ETag {outcome.etag})"
-    )
+    click.echo(f"revision {rev.number}: +{len(rev.added)} -{len(rev.removed)} triples")
+    click.echo(f"ETag {outcome.etag}", err=True)
 
 
 @ontology.command("history")

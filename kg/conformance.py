@@ -20,7 +20,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.ontology import SHAPES_FILE, parse_turtle
+from kg.ontology import SHAPES_FILE, bundled_ontology, parse_turtle
 from kg.ontology_history import HISTORY_GRAPH
 from kg.store.base import Store
 from kg.vocab import ART, ONTOLOGY_GRAPH, PREFIXES
@@ -97,7 +97,7 @@ def _short(term: object) -> str:
     text = str(term)
     for prefix, ns in _NAMES.items():
         if isinstance(term, URIRef) and text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
+            return f"{prefix}:{text[len(ns) :]}"
     return text
 
 
@@ -117,7 +117,9 @@ def validate_data(
     else:
         data = store.construct(_ONE, {"g": article})
     triples = len(data)
-    for triple in store.construct(_ONE, {"g": ONTOLOGY_GRAPH}):
+    ontology = store.construct(_ONE, {"g": ONTOLOGY_GRAPH})
+    # A store that never had its ontology installed is checked against the bundled one.
+    for triple in ontology if len(ontology) else bundled_ontology():
         data.add(triple)
     conforms, results, _ = validate(
         data,

@@ -26,10 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
-from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.serializers.longturtle import LongTurtleSerializer
 
 from kg.errors import EditRefused, NotFound, OntologyError, RevertConflict, StaleVersion, TermInUse
@@ -83,7 +83,7 @@ MAX_VALUES = 500
 # -- names -----------------------------------------------------------------------------
 
 
-def prefixed(term: URIRef | str) -> str:
+def prefixed(term: object) -> str:
     """``dd:recipient`` for a known namespace, else the IRI itself."""
     text = str(term)
     best = ""
@@ -295,8 +295,10 @@ def describe_term(graph: Graph, iri: URIRef) -> dict[str, Any]:
     kind = kind_of(graph, iri)
     if kind is None:
         raise NotFound(f"no term {prefixed(iri)} in the ontology")
-    parent_prop = RDFS.subPropertyOf if kind in ("object_property", "datatype_property") else (
-        RDFS.subClassOf
+    parent_prop = (
+        RDFS.subPropertyOf
+        if kind in ("object_property", "datatype_property")
+        else (RDFS.subClassOf)
     )
     labels = list(graph.objects(iri, RDFS.label)) or list(graph.objects(iri, SKOS.prefLabel))
     children = sorted(
@@ -311,8 +313,11 @@ def describe_term(graph: Graph, iri: URIRef) -> dict[str, Any]:
         "labels": _literal_json(labels),
         "alt_labels": _literal_json(graph.objects(iri, SKOS.altLabel)),
         "comments": _literal_json(graph.objects(iri, RDFS.comment)),
-        "parents": [prefixed(p) for p in sorted(graph.objects(iri, parent_prop), key=str)
-                    if isinstance(p, URIRef)],
+        "parents": [
+            prefixed(p)
+            for p in sorted(graph.objects(iri, parent_prop), key=str)
+            if isinstance(p, URIRef)
+        ],
         "domain": [prefixed(c) for c in _class_list(graph, iri, RDFS.domain)],
         "range": [prefixed(c) for c in _class_list(graph, iri, RDFS.range)],
         "deprecated": is_deprecated(graph, iri),
@@ -323,9 +328,8 @@ def describe_term(graph: Graph, iri: URIRef) -> dict[str, Any]:
 
 
 def _terms_of(graph: Graph, types: Sequence[URIRef]) -> list[URIRef]:
-    return sorted(
-        {s for t in types for s in graph.subjects(RDF.type, t) if is_dd(s)}, key=str
-    )  # type: ignore[arg-type]
+    found = {s for t in types for s in graph.subjects(RDF.type, t) if isinstance(s, URIRef)}
+    return sorted((s for s in found if is_dd(s)), key=str)
 
 
 def tree(graph: Graph) -> dict[str, Any]:
@@ -444,7 +448,9 @@ def apply_edit(graph: Graph, iri: URIRef, edit: TermEdit, *, create: bool) -> Gr
             )
     is_property = kind in ("object_property", "datatype_property")
     if (edit.domain is not None or edit.range is not None) and not is_property:
-        raise EditRefused(f"{prefixed(iri)} is not a property; only properties have a domain and range")
+        raise EditRefused(
+            f"{prefixed(iri)} is not a property; only properties have a domain and range"
+        )
     if edit.parents is not None and kind == "individual":
         raise EditRefused(f"{prefixed(iri)} is an individual; it has types, not parents")
     if edit.labels is not None:
@@ -605,15 +611,20 @@ def find_problems(graph: Graph, *, shapes: Path = SHAPES_FILE) -> list[str]:
                 owner = s if isinstance(s, URIRef) else _owner(graph, s)
                 dangling.setdefault(ref, set()).add(prefixed(owner) if owner else "a blank node")  # type: ignore[arg-type]
     for ref, owners in sorted(dangling.items(), key=lambda kv: str(kv[0])):
+        verb = "refers" if len(owners) == 1 else "refer"
         problems.append(
-            f"{', '.join(sorted(owners))} refer(s) to {prefixed(ref)}, which is not defined"
+            f"{', '.join(sorted(owners))} {verb} to {prefixed(ref)}, which is not defined"
         )
     for s in sorted(untyped - set(dangling), key=str):
         problems.append(f"{prefixed(s)} has statements but no type (class, property, individual)")
 
-    def must_be(ref: object, wanted: tuple[URIRef, ...], what: str, owner: URIRef, role: str) -> None:
-        if is_dd(ref) and ref in typed and not (kinds.get(ref, set()) & set(wanted)):  # type: ignore[arg-type]
-            problems.append(f"{prefixed(owner)}: its {role} {prefixed(ref)} is not {what}")  # type: ignore[arg-type]
+    def must_be(
+        ref: object, wanted: tuple[URIRef, ...], what: str, owner: URIRef, role: str
+    ) -> None:
+        if not isinstance(ref, URIRef) or not is_dd(ref) or ref not in typed:
+            return
+        if not kinds.get(ref, set()) & set(wanted):
+            problems.append(f"{prefixed(owner)}: its {role} {prefixed(ref)} is not {what}")
 
     for s, o in graph.subject_objects(RDFS.subClassOf):
         if isinstance(s, URIRef):
@@ -690,7 +701,9 @@ _USE_PATTERN = """
     UNION { GRAPH ?g { ?s ?p ?term } BIND(?term AS ?o) }
     FILTER(?g != ?ont && ?g != ?hist)"""
 
-_IMPACT_COUNT = f"SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?g) AS ?graphs) WHERE {{{_USE_PATTERN}\n}}"
+_IMPACT_COUNT = (
+    f"SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?g) AS ?graphs) WHERE {{{_USE_PATTERN}\n}}"
+)
 
 _IMPACT_ARTICLES = f"""
 SELECT ?g (SAMPLE(?t) AS ?title) (COUNT(*) AS ?n) WHERE {{{_USE_PATTERN}
@@ -777,7 +790,7 @@ class OntologyEditor:
 
     One editor per store and process: its lock makes the read-check-write of every
     edit atomic with respect to the others, so two writers holding the same ETag
-    cannot both succeed. ``listeners`` are called after each change (the service
+    cannot both succeed. ``listeners`` get the new ontology after each change (the service
     uses them to refresh what caches the ontology).
     """
 
@@ -785,7 +798,7 @@ class OntologyEditor:
         self.store = store
         self.shapes = shapes
         self.lock = threading.RLock()
-        self.listeners: list[Callable[[], None]] = []
+        self.listeners: list[Callable[[Graph], None]] = []
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -814,31 +827,54 @@ class OntologyEditor:
     # -- writes ----------------------------------------------------------------------------------
 
     def create(
-        self, iri: URIRef, edit: TermEdit, *, author: str, message: str = "",
+        self,
+        iri: URIRef,
+        edit: TermEdit,
+        *,
+        author: str,
+        message: str = "",
         if_match: str | None = None,
     ) -> Outcome:
         with self.lock:
             snap = self._current(if_match)
             candidate = apply_edit(snap.graph, iri, edit, create=True)
             return self._commit(
-                snap, candidate, kind="create", author=author,
-                message=message or f"create {prefixed(iri)}", summary=f"created {prefixed(iri)}",
+                snap,
+                candidate,
+                kind="create",
+                author=author,
+                message=message or f"create {prefixed(iri)}",
+                summary=f"created {prefixed(iri)}",
             )
 
     def update(
-        self, iri: URIRef, edit: TermEdit, *, author: str, message: str = "",
+        self,
+        iri: URIRef,
+        edit: TermEdit,
+        *,
+        author: str,
+        message: str = "",
         if_match: str | None = None,
     ) -> Outcome:
         with self.lock:
             snap = self._current(if_match)
             candidate = apply_edit(snap.graph, iri, edit, create=False)
             return self._commit(
-                snap, candidate, kind="update", author=author,
-                message=message or f"update {prefixed(iri)}", summary=f"updated {prefixed(iri)}",
+                snap,
+                candidate,
+                kind="update",
+                author=author,
+                message=message or f"update {prefixed(iri)}",
+                summary=f"updated {prefixed(iri)}",
             )
 
     def delete(
-        self, iri: URIRef, *, author: str, message: str = "", migrate_to: URIRef | None = None,
+        self,
+        iri: URIRef,
+        *,
+        author: str,
+        message: str = "",
+        migrate_to: URIRef | None = None,
         if_match: str | None = None,
     ) -> Outcome:
         """Delete an unused term, or with ``migrate_to`` fold it (and its data) into another."""
@@ -854,9 +890,7 @@ class OntologyEditor:
             if refs:
                 reasons.append(f"the terms {', '.join(prefixed(r) for r in refs)} refer to it")
             if used["triples"]:
-                reasons.append(
-                    f"{used['triples']} triples in {used['articles']} articles use it"
-                )
+                reasons.append(f"{used['triples']} triples in {used['articles']} articles use it")
             if reasons:
                 raise TermInUse(
                     f"{prefixed(iri)} cannot be deleted: {'; '.join(reasons)}. Change those "
@@ -865,12 +899,21 @@ class OntologyEditor:
                 )
             candidate = apply_delete(snap.graph, iri)
             return self._commit(
-                snap, candidate, kind="delete", author=author,
-                message=message or f"delete {prefixed(iri)}", summary=f"deleted {prefixed(iri)}",
+                snap,
+                candidate,
+                kind="delete",
+                author=author,
+                message=message or f"delete {prefixed(iri)}",
+                summary=f"deleted {prefixed(iri)}",
             )
 
     def rename(
-        self, old: URIRef, new: URIRef, *, author: str, message: str = "",
+        self,
+        old: URIRef,
+        new: URIRef,
+        *,
+        author: str,
+        message: str = "",
         if_match: str | None = None,
     ) -> Outcome:
         """Give a term a new IRI, in the ontology and in every article, in one transaction."""
@@ -885,16 +928,25 @@ class OntologyEditor:
                 )
             candidate = apply_rename(snap.graph, old, new)
             return self._commit(
-                snap, candidate, kind="rename", author=author,
+                snap,
+                candidate,
+                kind="rename",
+                author=author,
                 message=message or f"rename {prefixed(old)} to {prefixed(new)}",
-                summary=f"renamed {prefixed(old)} to {prefixed(new)}", migrations=[(old, new)],
+                summary=f"renamed {prefixed(old)} to {prefixed(new)}",
+                migrations=[(old, new)],
             )
 
     def merge(
-        self, source: URIRef, target: URIRef, *, author: str, message: str = "",
+        self,
+        source: URIRef,
+        target: URIRef,
+        *,
+        author: str,
+        message: str = "",
         if_match: str | None = None,
     ) -> Outcome:
-        """Fold ``source`` into ``target``: references and data move, its labels become alt labels."""
+        """Fold ``source`` into ``target``: references and data move, labels become alt labels."""
         with self.lock:
             snap = self._current(if_match)
             self._require(snap.graph, source)
@@ -910,22 +962,30 @@ class OntologyEditor:
                 )
             candidate = apply_merge(snap.graph, source, target)
             return self._commit(
-                snap, candidate, kind="merge", author=author,
+                snap,
+                candidate,
+                kind="merge",
+                author=author,
                 message=message or f"merge {prefixed(source)} into {prefixed(target)}",
                 summary=f"merged {prefixed(source)} into {prefixed(target)}",
                 migrations=[(source, target)],
             )
 
     def replace(
-        self, graph: Graph, *, author: str, message: str = "", if_match: str | None = None,
+        self,
+        graph: Graph,
+        *,
+        author: str,
+        message: str = "",
+        if_match: str | None = None,
         kind: str = "import",
     ) -> Outcome:
         """Load a whole reviewed ontology (``attache ontology import``) as one revision."""
         with self.lock:
             snap = self._current(if_match)
-            old_terms = {s for s in snap.graph.subjects(RDF.type) if is_dd(s)}
-            new_terms = {s for s in graph.subjects(RDF.type) if is_dd(s)}
-            gone = sorted(old_terms - new_terms, key=str)
+            old_terms = {s for s in snap.graph.subjects(RDF.type) if isinstance(s, URIRef)}
+            new_terms = {s for s in graph.subjects(RDF.type) if isinstance(s, URIRef)}
+            gone = sorted((t for t in old_terms - new_terms if is_dd(t)), key=str)
             for needed, source in (
                 (code_terms(), "Attaché's code (kg/vocab.py)"),
                 (shape_terms(self.shapes), f"the SHACL shapes ({self.shapes.name})"),
@@ -934,28 +994,36 @@ class OntologyEditor:
                 if dropped:
                     shown = ", ".join(dropped[:10]) + (" ..." if len(dropped) > 10 else "")
                     raise TermInUse(
-                        f"the new ontology drops {len(dropped)} term(s) that {source} uses: "
-                        f"{shown}"
+                        f"the new ontology drops {len(dropped)} term(s) that {source} uses: {shown}"
                     )
             in_use = []
             for term in gone:
-                used = impact(self.store, snap.graph, term)  # type: ignore[arg-type]
+                used = impact(self.store, snap.graph, term)
                 if used["triples"]:
                     in_use.append(f"{prefixed(term)} ({used['triples']} triples)")
             if in_use:
                 raise TermInUse(
-                    "the new ontology drops terms the data still uses: " + ", ".join(in_use)
+                    "the new ontology drops terms the data still uses: "
+                    + ", ".join(in_use)
                     + ". Rename or merge them through the editor (which migrates the data) "
                     "before importing"
                 )
             return self._commit(
-                snap, copy_graph(graph), kind=kind, author=author,
+                snap,
+                copy_graph(graph),
+                kind=kind,
+                author=author,
                 message=message or "import a reviewed ontology file",
                 summary=f"imported ({len(graph)} triples)",
             )
 
     def revert(
-        self, number: int, *, author: str, message: str = "", if_match: str | None = None,
+        self,
+        number: int,
+        *,
+        author: str,
+        message: str = "",
+        if_match: str | None = None,
     ) -> Outcome:
         """Undo one revision as a new revision (its data migration is undone too)."""
         with self.lock:
@@ -974,9 +1042,13 @@ class OntologyEditor:
             lines = sorted((current - set(target.added)) | {x for x in target.removed if x})
             candidate = graph_from_lines(lines)
             return self._commit(
-                snap, candidate, kind="revert", author=author,
+                snap,
+                candidate,
+                kind="revert",
+                author=author,
                 message=message or f"revert revision {number}",
-                summary=f"reverted revision {number} ({target.summary})", reverts=number,
+                summary=f"reverted revision {number} ({target.summary})",
+                reverts=number,
                 data_undo=(target.data_added, target.data_removed),
             )
 
@@ -1041,9 +1113,7 @@ class OntologyEditor:
             for row in self.store.select(query):
                 existing.add((row["s"], row["p"], row["o"], row["g"]))
         added = [q for q in rewritten if q not in existing]
-        head = values_block(
-            {"old": old, "new": new, "ont": ONTOLOGY_GRAPH, "hist": HISTORY_GRAPH}
-        )
+        head = values_block({"old": old, "new": new, "ont": ONTOLOGY_GRAPH, "hist": HISTORY_GRAPH})
         guard = "FILTER(?g != ?ont && ?g != ?hist)"
         ops = [
             f"DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }}\n"
@@ -1070,8 +1140,9 @@ class OntologyEditor:
         head = values_block({"tc": DD.tripleCount})
         return (
             "DELETE { GRAPH ?g { ?g ?tc ?old } } INSERT { GRAPH ?g { ?g ?tc ?n } }\n"
-            f"WHERE {{ {head} {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ {rows} GRAPH ?g {{ ?s ?p ?o }} }}"
-            " GROUP BY ?g } GRAPH ?g { ?g ?tc ?old } }"
+            f"WHERE {{ {head} {{ SELECT ?g (COUNT(*) AS ?n)\n"
+            f"  WHERE {{ {rows} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}\n"
+            "  GRAPH ?g { ?g ?tc ?old } }"
         )
 
     def _commit(
@@ -1107,8 +1178,14 @@ class OntologyEditor:
         if data_undo is not None:
             undo_delete = quads_from_lines(data_undo[0])
             undo_insert = quads_from_lines(data_undo[1])
-            ops += [op for op in (data_block("DELETE DATA", undo_delete),
-                                  data_block("INSERT DATA", undo_insert)) if op]
+            ops += [
+                op
+                for op in (
+                    data_block("DELETE DATA", undo_delete),
+                    data_block("INSERT DATA", undo_insert),
+                )
+                if op
+            ]
             data_added = [quad_line(*q) for q in undo_insert]
             data_removed = [quad_line(*q) for q in undo_delete]
             touched |= {q[3] for q in undo_delete + undo_insert}
@@ -1142,7 +1219,7 @@ class OntologyEditor:
         ]
         self.store.update(" ;\n".join(op for op in update if op))
         for listener in list(self.listeners):
-            listener()
+            listener(reparsed)
         return Outcome(revision.etag_after, revision, reparsed)
 
 
@@ -1180,11 +1257,11 @@ class _StableTurtle(LongTurtleSerializer):
     large diff. Properties and objects are already sorted by ``longturtle``.
     """
 
-    def orderSubjects(self) -> list[Any]:  # noqa: N802 - rdflib's name
+    def orderSubjects(self) -> list[Any]:  # rdflib's method name
         subjects = list(self._subjects)
         head = [s for s in subjects if s == ONTOLOGY_IRI]
         named = sorted(s for s in subjects if isinstance(s, URIRef) and s != ONTOLOGY_IRI)
-        blank = sorted(s for s in subjects if not isinstance(s, URIRef))
+        blank = sorted((s for s in subjects if not isinstance(s, URIRef)), key=str)
         return head + named + blank
 
 
@@ -1213,15 +1290,25 @@ def export(store: Store, out_dir: Path) -> Path:
 
 
 def read_turtle(text: str, *, source: str = "the file") -> Graph:
-    """Parse Turtle for an import; a syntax error refuses it with the parser's message."""
+    """Parse Turtle for an import; a syntax error refuses it with the parser's message.
+
+    Oxigraph reads it first for its precise line-and-column messages; rdflib then builds
+    the graph (its parser fails on some truncated input with bare IndexErrors).
+    """
+    try:
+        for _ in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
+            pass
+    except (SyntaxError, ValueError) as exc:
+        raise EditRefused(f"{source} is not valid Turtle: {exc}") from exc
     try:
         return Graph().parse(data=text, format="turtle")
-    except (BadSyntax, ValueError) as exc:
+    except Exception as exc:  # whatever rdflib raises, the file is refused the same way
         raise EditRefused(f"{source} is not valid Turtle: {exc}") from exc
 
 
-def import_file(store: Store, path: Path, *, author: str, message: str = "",
-                if_match: str | None = None) -> Outcome:
+def import_file(
+    store: Store, path: Path, *, author: str, message: str = "", if_match: str | None = None
+) -> Outcome:
     """Validate a reviewed Turtle file and load it as a new revision."""
     try:
         text = path.read_text(encoding="utf-8")

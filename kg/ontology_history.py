@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, XSD
 
-from kg.errors import EditRefused, NotFound, QueryError
+from kg.errors import EditRefused, NotFound, QueryError, RevertConflict
 from kg.sparql import serialize
 from kg.store.base import Store
 from kg.vocab import BASE
@@ -125,7 +125,7 @@ def _tree_labels(graph: Graph) -> dict[BNode, str] | None:
 
 def canonical_lines(graph: Graph) -> list[str]:
     """The graph as sorted N-Triples lines with deterministic blank-node labels."""
-    labels = _tree_labels(graph)
+    labels: dict[BNode, str] | None = _tree_labels(graph)
     if labels is None:
         canonical = to_canonical_graph(graph)
         labels = {
@@ -136,7 +136,7 @@ def canonical_lines(graph: Graph) -> list[str]:
 
     def nt(term: Any) -> str:
         if isinstance(term, BNode):
-            return "_:" + labels[term]  # type: ignore[index]
+            return "_:" + labels[term]
         return term_nt(term)
 
     return sorted({f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in graph})
@@ -186,7 +186,10 @@ class Revision:
     def as_dict(self, *, full: bool = True) -> dict[str, Any]:
         """JSON view; ``full=False`` leaves out the triples (for listings)."""
         counts = self.counts or (
-            len(self.added), len(self.removed), len(self.data_added), len(self.data_removed)
+            len(self.added),
+            len(self.removed),
+            len(self.data_added),
+            len(self.data_removed),
         )
         out: dict[str, Any] = {
             "number": self.number,
@@ -326,11 +329,27 @@ def latest_number(store: Store) -> int:
 # -- SPARQL Update text from serialized terms -------------------------------------------------
 
 
+def _has_blank_node(line: str) -> bool:
+    """Whether an N-Triples line has a blank subject or object (a literal has quotes)."""
+    return line.startswith("_:") or ('"' not in line and " _:" in line)
+
+
 def insert_data(graph_iri: URIRef, lines: Sequence[str]) -> str:
-    """``INSERT DATA`` of canonical lines into one graph ('' when there are none)."""
-    if not lines:
-        return ""
-    return f"INSERT DATA {{ GRAPH {term_nt(graph_iri)} {{\n" + "\n".join(lines) + "\n} }"
+    """Insert canonical lines into one graph ('' when there are none).
+
+    Triples with blank nodes go in through one ``INSERT { … } WHERE {}`` template (which
+    keeps each blank node one node), the rest as ``INSERT DATA``: Virtuoso refuses blank
+    nodes in ``INSERT DATA`` and compiles large templates into too much SQL.
+    """
+    graph = term_nt(graph_iri)
+    blank = [line for line in lines if _has_blank_node(line)]
+    plain = [line for line in lines if not _has_blank_node(line)]
+    ops = []
+    if plain:
+        ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(plain) + "\n} }")
+    if blank:
+        ops.append(f"INSERT {{ GRAPH {graph} {{\n" + "\n".join(blank) + "\n} } WHERE {}")
+    return " ;\n".join(ops)
 
 
 _QUAD = re.compile(r"^(?P<triple>.*) <(?P<graph>[^<>\s]*)> \.$")
@@ -344,7 +363,7 @@ def quads_from_lines(lines: Iterable[str]) -> list[tuple[Any, Any, Any, URIRef]]
             continue
         match = _QUAD.match(line)
         if match is None:
-            raise NotFound(f"a recorded data change is not an N-Quads line: {line[:200]}")
+            raise RevertConflict(f"a recorded data change is not an N-Quads line: {line[:200]}")
         by_graph.setdefault(match["graph"], []).append(match["triple"] + " .")
     out: list[tuple[Any, Any, Any, URIRef]] = []
     for graph_iri, triples in by_graph.items():

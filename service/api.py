@@ -20,6 +20,7 @@ def index() -> Response:
             "version": __version__,
             "endpoints": {
                 "health": "/api/health",
+                "ask": "/api/ask?q=",
                 "sparql": "/sparql",
                 "sparql_update": "/sparql/update",
                 "sparql_prefixes": "/sparql/prefixes",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
+from rdflib import Graph
 from werkzeug.exceptions import BadRequest
 
 from kg.conformance import validate_data
@@ -61,7 +62,7 @@ def _setup(setup_state: Any) -> None:
     app.extensions[EXTENSION] = editor
 
 
-def _after_change(app: Flask) -> None:
+def _after_change(app: Flask, graph: Graph) -> None:
     """Make everything that caches the ontology see the change now, not at the next restart.
 
     The question lexicon (kg.qa) also notices changes on its own through a fingerprint of
@@ -69,12 +70,20 @@ def _after_change(app: Flask) -> None:
     replaced by another of the same length).
     """
     current = app.extensions["attache"]
-    current.ontology_version = version_of(app.extensions[EXTENSION].snapshot().graph)
-    holders = [*app.extensions.values(), *vars(current).values()]
-    for holder in holders:
+    current.ontology_version = version_of(graph)
+    pool = getattr(app.extensions.get("attache_sparql"), "pool", None)
+    if pool is not None and callable(getattr(pool, "invalidate", None)):
+        pool.invalidate()  # the SPARQL endpoint reads a fresh snapshot next
+    refreshed: set[int] = set()
+    for holder in [*app.extensions.values(), *vars(current).values()]:
         for candidate in (holder, *getattr(holder, "__dict__", {}).values()):
             refresh = getattr(candidate, "refresh", None)
-            if callable(refresh) and type(candidate).__module__.startswith("kg.qa"):
+            if (
+                callable(refresh)
+                and type(candidate).__module__.startswith("kg.qa")
+                and id(candidate) not in refreshed
+            ):
+                refreshed.add(id(candidate))
                 refresh()
 
 
@@ -83,7 +92,7 @@ def editor() -> OntologyEditor:
     return value
 
 
-# -- writes: token, author, If-Match -------------------------------------------------------------
+# -- writes: token, author, If-Match ---------------------------------------------------------------
 
 
 def _refuse(status: int, code: str, message: str) -> Response:
@@ -160,7 +169,7 @@ def _written(outcome: Outcome, status: int = 200, **extra: Any) -> Response:
     return response
 
 
-# -- the ontology as a whole ----------------------------------------------------------------------
+# -- the ontology as a whole -----------------------------------------------------------------------
 
 
 def _wanted_format() -> str:
@@ -221,13 +230,15 @@ def put_ontology(*, author: str, if_match: str) -> Response:
     return _written(outcome)
 
 
-# -- terms ----------------------------------------------------------------------------------------
+# -- terms -----------------------------------------------------------------------------------------
 
 
 @bp.get("/api/ontology/terms/<path:ref>")
 def get_term(ref: str) -> Response:
     snap = editor().snapshot()
-    response = jsonify({"ok": True, "etag": snap.etag, "term": describe_term(snap.graph, resolve_ref(ref))})
+    response = jsonify(
+        {"ok": True, "etag": snap.etag, "term": describe_term(snap.graph, resolve_ref(ref))}
+    )
     response.headers["ETag"] = snap.etag
     return response
 
@@ -249,9 +260,7 @@ def create_term(*, author: str, if_match: str) -> Response:
     body = _body()
     iri = resolve_ref(_ref_field(body, "id", "iri"))
     edit = TermEdit.from_json(body, ignore=("id", "iri", "message"))
-    outcome = editor().create(
-        iri, edit, author=author, message=_message(body), if_match=if_match
-    )
+    outcome = editor().create(iri, edit, author=author, message=_message(body), if_match=if_match)
     return _written(outcome, 201, term=describe_term(outcome.graph, iri))
 
 
@@ -304,7 +313,7 @@ def merge_term(ref: str, *, author: str, if_match: str) -> Response:
     return _written(outcome, term=describe_term(outcome.graph, target))
 
 
-# -- history --------------------------------------------------------------------------------------
+# -- history ---------------------------------------------------------------------------------------
 
 
 def _int_arg(name: str, default: int, high: int) -> int:
@@ -346,7 +355,7 @@ def revert(number: int, *, author: str, if_match: str) -> Response:
     return _written(outcome)
 
 
-# -- data conformance -------------------------------------------------------------------------------
+# -- data conformance ------------------------------------------------------------------------------
 
 
 @bp.get("/api/ontology/conformance")
@@ -363,7 +372,7 @@ def conformance() -> Response:
     return jsonify({"ok": True, **report.as_dict()})
 
 
-# -- the page ---------------------------------------------------------------------------------------
+# -- the page --------------------------------------------------------------------------------------
 
 
 @bp.get("/ontology")

@@ -1,4 +1,4 @@
-"""Answering: run the chosen template with bound values, render, rank, cite evidence.
+"""Answering: run the chosen template with bound values, rank, render, cite evidence.
 
 :class:`Answerer` holds what is built once per store (the lexicon cache, the entity
 finder, the parsed query files). :meth:`Answerer.ask` returns the payload that the
@@ -8,10 +8,15 @@ HTTP endpoint and the CLI share::
      "reading"}, "answers": [{"text", "iri", "evidence": [{"article", "title", "url",
      "date", "sentence"}]}], "suggestions": [...], "sparql": ..., "elapsed_ms": ...}
 
-Values reach the store only through ``store.select(query, bindings)``. Answers are
-de-duplicated, ranked by support (distinct articles, then sentences), and capped. A
-question not understood, or whose answer the graph does not hold, gets no answers,
-the reading of what was understood, and suggestions that do have answers.
+Values reach the store only through ``store.select(query, bindings)``. The template
+queries hold only required, index-driven patterns: an OPTIONAL is evaluated against
+every matching triple of the store, and an entity's triples are repeated in every
+article graph that mentions it. Labels, article metadata and event attributes are
+then read for what is shown, with small lookups on one bound subject (memoized per
+question). Answers are de-duplicated, ranked by support (distinct articles, then
+sentences) and capped. A question not understood, or whose answer the graph does not
+hold, gets no answers, the reading of what was understood, and suggestions that do
+have answers; never a guess.
 """
 
 from __future__ import annotations
@@ -22,13 +27,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
 from kg.qa.lexicon import POSITION_SYNONYMS, Lexicon, LexiconCache, stem, tokenize
-from kg.qa.parse import Interpretation, parse
+from kg.qa.parse import Interpretation, choose, parse
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
 from kg.store.base import Store, Term
@@ -37,6 +42,8 @@ from kg.vocab import DD
 
 DEFAULT_MAX_ANSWERS = 10
 MAX_EVIDENCE = 5
+MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
+MAX_PROFILE_EVENTS = 20
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -46,46 +53,126 @@ _NUMBER_WORDS = (
 ).split()
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
-_COUNTRY_OF = "SELECT ?country WHERE { ?org dd:country ?country }"
+_ROLE_PROPERTIES = (
+    DD.supplier, DD.recipient, DD.actor, DD.target, DD.participant, DD.speaker, DD.contractor,
+    DD.equipment, DD.program, DD.legalBasis, DD.topic, DD.organization, DD.member,
+    DD.location, DD.outlet, DD.holder, DD.position, DD.quote, DD.valueText, DD.quantity,
+)
+_SDO = "https://schema.org/"
+_DCTERMS = "http://purl.org/dc/terms/"
+
+# Lookups on one bound subject. Entity triples are repeated in every article graph that
+# mentions the entity, so these ask for one property at a time, DISTINCT or LIMIT 1.
+_DESCRIBE = "SELECT ?p ?o WHERE { ?x ?p ?o }"  # events and articles only: they are small
+_LABEL = "SELECT ?label WHERE { ?x rdfs:label ?label } LIMIT 1"
+_TYPES = "SELECT DISTINCT ?type WHERE { ?x a ?type }"
+_CATEGORIES = "SELECT DISTINCT ?category WHERE { ?x dd:weaponCategory ?category }"
+_COUNTRY_OF = "SELECT DISTINCT ?country WHERE { ?x dd:country ?country }"
+_FACTS = """
+SELECT DISTINCT ?role ?other WHERE {
+  ?x ?role ?other .
+  VALUES ?role { rdf:type dd:country dd:weaponCategory dd:manufacturer }
+}"""
+_MENTIONS = """
+SELECT DISTINCT ?s ?sentence ?article WHERE {
+  ?x dd:mentionedIn ?s .
+  ?s dd:text ?sentence ; dd:inArticle ?article .
+} LIMIT 5"""
+
+
+class Lookups:
+    """Small reads on one bound subject, memoized for the duration of one question."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._memo: dict[tuple[str, Term], Any] = {}
+
+    def _get(self, kind: str, query: str, node: Term) -> list[dict[str, Term]]:
+        key = (kind, node)
+        if key not in self._memo:
+            self._memo[key] = self.store.select(query, {"x": node}).bindings
+        rows: list[dict[str, Term]] = self._memo[key]
+        return rows
+
+    def describe(self, node: Term) -> dict[URIRef, list[Term]]:
+        """Every property of an event or article (small subjects; never an entity)."""
+        out: dict[URIRef, list[Term]] = {}
+        for row in self._get("describe", _DESCRIBE, node):
+            if isinstance(row.get("p"), URIRef):
+                out.setdefault(row["p"], []).append(row["o"])  # type: ignore[index]
+        return out
+
+    def first(self, node: Term, prop: URIRef) -> Term | None:
+        values = self.describe(node).get(prop) or []
+        return values[0] if values else None
+
+    def label(self, node: Term) -> str:
+        if not isinstance(node, URIRef):
+            return str(node)
+        rows = self._get("label", _LABEL, node)
+        return str(rows[0]["label"]) if rows else _local(node)
+
+    def types(self, node: Term) -> set[URIRef]:
+        return {r["type"] for r in self._get("types", _TYPES, node) if isinstance(r["type"], URIRef)}
+
+    def categories(self, node: Term) -> set[URIRef]:
+        rows = self._get("categories", _CATEGORIES, node)
+        return {r["category"] for r in rows if isinstance(r["category"], URIRef)}
+
+    def countries(self, node: Term) -> list[URIRef]:
+        rows = self._get("countries", _COUNTRY_OF, node)
+        return [r["country"] for r in rows if isinstance(r["country"], URIRef)]
+
+    def evidence(self, sentence: Term, text: Term, article: Term) -> dict[str, str | None]:
+        meta = self.describe(article)
+        return {
+            "article": str(article),
+            "title": _str(_one(meta, URIRef(_DCTERMS + "title"))),
+            "url": _str(_one(meta, URIRef(_SDO + "url"))),
+            "date": _str(_one(meta, URIRef(_SDO + "datePublished"))),
+            "sentence": str(text),
+        }
+
+
+def _one(meta: Mapping[URIRef, list[Term]], prop: URIRef) -> Term | None:
+    values = meta.get(prop) or []
+    return values[0] if values else None
 
 
 @dataclass
 class Answer:
-    """One de-duplicated answer with the evidence gathered for it."""
+    """One de-duplicated answer: its value, the rows that support it, how it ranks."""
 
     key: str
-    text: str
-    iri: str | None
+    value: Term | None
     first: int
-    evidence: dict[str, dict[str, str | None]] = field(default_factory=dict)
-    articles: set[str] = field(default_factory=set)
+    text: str = ""
+    iri: str | None = None
+    rows: list[dict[str, Term]] = field(default_factory=list)
     rank: tuple[float, ...] = ()
     detail: str = ""
-    types: set[URIRef] = field(default_factory=set)
-    category: set[URIRef] = field(default_factory=set)
+    events: list[Term] = field(default_factory=list)
+    evidence: list[dict[str, str | None]] = field(default_factory=list)
 
-    def cite(self, row: Mapping[str, Term]) -> None:
-        sentence = row.get("s")
-        if sentence is None or "sentence" not in row:
-            return
-        article = str(row.get("article", ""))
-        self.articles.add(article)
-        key = str(sentence)
-        if key in self.evidence:
-            return
-        self.evidence[key] = {
-            "article": article,
-            "title": _str(row.get("title")),
-            "url": _str(row.get("url")),
-            "date": _str(row.get("published")),
-            "sentence": str(row["sentence"]),
-        }
+    @property
+    def sentences(self) -> set[Term]:
+        return {r["s"] for r in self.rows if "s" in r}
+
+    @property
+    def articles(self) -> set[Term]:
+        return {r["article"] for r in self.rows if "article" in r}
+
+    def add(self, row: dict[str, Term]) -> None:
+        self.rows.append(row)
+        event = row.get("e")
+        if event is not None and event not in self.events:
+            self.events.append(event)
 
     def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "iri": self.iri}
         if self.detail:
             out["detail"] = self.detail
-        out["evidence"] = list(self.evidence.values())[:MAX_EVIDENCE]
+        out["evidence"] = self.evidence[:MAX_EVIDENCE]
         return out
 
 
@@ -112,11 +199,11 @@ class Answerer:
         self.max_question_chars = max_question_chars
 
     def refresh(self) -> None:
-        """Rebuild the lexicon and the label index now (they also refresh on change)."""
+        """Rebuild the lexicon and the name indexes now (they also refresh on change)."""
         self.lexicons.refresh()
         self.finder.refresh()
 
-    # -- the public call ------------------------------------------------------------
+    # -- the public calls -----------------------------------------------------------
 
     def ask(self, question: str, *, suggest: bool = True) -> dict[str, Any]:
         """Answer one question; the payload shape is documented in the module docstring."""
@@ -129,19 +216,21 @@ class Answerer:
                 f"the question is longer than {self.max_question_chars} characters"
             )
         lexicon = self.lexicons.get()
-        positions = self.finder.position_heads()
-        interpretation = parse(question, lexicon, self.finder, positions)
-        self._resolve_role_refs(interpretation)
+        lookups = Lookups(self.store)
+        interpretation = self.interpret(question, lexicon, lookups)
         answers: list[Answer] = []
         sparql = ""
         if interpretation.template is not None:
-            answers, sparql = self._answer(interpretation, lexicon)
+            answers, sparql = self._answer(interpretation, lexicon, lookups)
+            for answer in answers:
+                self._present(answer, interpretation, lexicon, lookups)
+        template = interpretation.template
         payload: dict[str, Any] = {
             "ok": True,
             "question": question,
             "interpretation": {
-                "template": interpretation.template.id if interpretation.template else None,
-                "family": interpretation.template.family if interpretation.template else None,
+                "template": template.id if template else None,
+                "family": template.family if template else None,
                 "entities": [f.as_dict() for f in _distinct(interpretation.entities)],
                 "reading": reading(interpretation, lexicon),
             },
@@ -155,7 +244,16 @@ class Answerer:
         payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return payload
 
-    # -- running a template ----------------------------------------------------------
+    def interpret(
+        self, question: str, lexicon: Lexicon | None = None, lookups: Lookups | None = None
+    ) -> Interpretation:
+        """How a question is read: template, slots and filters (no answering)."""
+        lexicon = lexicon or self.lexicons.get()
+        interpretation = parse(question, lexicon, self.finder, self.finder.position_heads())
+        self._resolve_role_refs(interpretation, lookups or Lookups(self.store))
+        return interpretation
+
+    # -- running templates --------------------------------------------------------------
 
     def run(self, template: Template, bindings: Mapping[str, Term]) -> tuple[list, str]:
         """The rows of one template with ``bindings``, and the query text as it ran.
@@ -178,58 +276,57 @@ class Answerer:
             texts.append(bind(query, {"x": value}))
         return out, "\n\n".join(texts)
 
-    def _answer(self, it: Interpretation, lexicon: Lexicon) -> tuple[list[Answer], str]:
+    def _answer(
+        self, it: Interpretation, lexicon: Lexicon, lookups: Lookups
+    ) -> tuple[list[Answer], str]:
         """The reading's answers; failing that, its alternatives, then looser readings.
 
         Looser readings are said so in the reading: a statement by the speaker on any
         topic; two facts from separate reports ("Turkey supplies Poland" and "Turkey
         supplies the TB2" for "Who supplies the TB2 to Poland?"); events that involve
-        only some of the entities named.
+        only some of the entities named, when the question names the kind of event.
         """
         assert it.template is not None
-        attempts = [(it.template, it.slots), *it.alternatives]
         first = ""
-        for template, slots in attempts:
-            answers, sparql = self._attempt(it, template, slots, lexicon)
+        for template, slots in [(it.template, it.slots), *it.alternatives]:
+            answers, sparql = self._attempt(it, template, slots, lexicon, lookups)
             first = first or sparql
             if answers:
                 it.template, it.slots = template, slots
                 return answers, sparql
         template, slots = it.template, it.slots
         if template.id == "statement_by_about":
-            answers, sparql = self._attempt(
-                it, BY_ID["statement_by"], {"speaker": slots["speaker"]}, lexicon
-            )
+            speaker = {"speaker": slots["speaker"]}
+            answers, sparql = self._attempt(it, BY_ID["statement_by"], speaker, lexicon, lookups)
             if answers:
                 it.relaxed = (
                     f"nothing {slots['speaker'].label} said was linked to "
                     f"{slots['topic'].label}; all that was said"
                 )
-                it.template, it.slots = BY_ID["statement_by"], {"speaker": slots["speaker"]}
+                it.template, it.slots = BY_ID["statement_by"], speaker
                 return answers, sparql
-        if (
-            template.involving
-            and it.event_classes
-            and len({f.iri for f in slots.values()}) >= 2
-        ):
+        if template.each and it.event_classes and len({f.iri for f in slots.values()}) >= 2:
             # Only when the question names the kind of event ("the possible sale", "a
             # press conference"): the kind then narrows the events of fewer entities.
-            answers, sparql = self._attempt(it, template, slots, lexicon, partial=True)
+            answers, sparql = self._attempt(it, template, slots, lexicon, lookups, partial=True)
             if answers:
                 it.relaxed = "no event involves all of them; events involving most of them"
                 return answers, sparql
-        if len(template.params) == 2 and not template.involving and it.mode != "yes_no":
-            answers, sparql = self._combine(it, template, slots, lexicon)
+        if len(template.params) == 2 and not template.each and it.mode != "yes_no":
+            answers, sparql = self._combine(it, template, slots, lexicon, lookups)
             if answers:
                 return answers, sparql
         return [], first
 
     def _combine(
-        self, it: Interpretation, template: Template, slots: dict[str, Found], lexicon: Lexicon
+        self,
+        it: Interpretation,
+        template: Template,
+        slots: dict[str, Found],
+        lexicon: Lexicon,
+        lookups: Lookups,
     ) -> tuple[list[Answer], str]:
-        """Answers that two one-parameter templates both give (two reports, one answer each)."""
-        from kg.qa.parse import choose
-
+        """Answers that two one-parameter templates both give (two reports, one answer)."""
         results: list[dict[str, Answer]] = []
         texts = []
         for param in template.params:
@@ -237,18 +334,17 @@ class Answerer:
             if single is None or len(single.params) != 1:
                 return [], ""
             answers, sparql = self._attempt(
-                it, single, {single.params[0].name: slots[param.name]}, lexicon, raw=True
+                it, single, {single.params[0].name: slots[param.name]}, lexicon, lookups,
+                raw=True,
             )
             results.append({a.key: a for a in answers})
             texts.append(sparql)
         common = [a for key, a in results[0].items() if key in results[1]]
-        for answer in common:
-            other = results[1][answer.key]
-            for key, value in other.evidence.items():
-                answer.evidence.setdefault(key, value)
-            answer.articles |= other.articles
         if not common:
             return [], ""
+        for answer in common:
+            for row in results[1][answer.key].rows:
+                answer.add(row)
         it.relaxed = "no single report names all of them; combining separate reports"
         return self._finish(it, common), "\n\n".join(texts)
 
@@ -258,23 +354,37 @@ class Answerer:
         template: Template,
         slots: dict[str, Found],
         lexicon: Lexicon,
+        lookups: Lookups,
         *,
         partial: bool = False,
         raw: bool = False,
     ) -> tuple[list[Answer], str]:
         bindings = {name: found.iri for name, found in slots.items()}
         rows, sparql = self.run(template, bindings)
-        if template.id == "role_holder":
-            rows, sparql = self._role_rows(it, rows, sparql)
-        answers = self._render(template, it, slots, rows, lexicon, partial=partial)
-        answers = self._filter(it, answers, lexicon)
+        if template.classes:
+            allowed: set[URIRef] = set()
+            for cls in template.classes:
+                allowed |= lexicon.descendants(cls)
+            rows = [r for r in rows if r.get("cls") in allowed or r.get("cls") == DD.WeaponSystem]
+        if template.id in {"role_holder", "role_holder_unattached"}:
+            rows, sparql = self._role_rows(it, rows, sparql, lookups)
+        answers = self._group(template, it, slots, rows, lexicon, lookups, partial)
+        if template.id == "profile":
+            facts = self._facts(slots["x"], lexicon, lookups)
+            answers = ([facts] if facts is not None else []) + answers
+        answers = self._filter(it, template, answers, lexicon, lookups)
         if raw:
             return answers, sparql
         return self._finish(it, answers), sparql
 
     def _finish(self, it: Interpretation, answers: list[Answer]) -> list[Answer]:
         answers.sort(
-            key=lambda a: (*[-r for r in a.rank], -len(a.articles), -len(a.evidence), a.first)
+            key=lambda a: (
+                *[-r for r in a.rank],
+                -len(a.articles),
+                -len(a.sentences),
+                a.first,
+            )
         )
         if it.mode == "count":
             return _count(answers)
@@ -282,223 +392,326 @@ class Answerer:
             return _yes(it, answers)
         return answers[: self.max_answers]
 
-    def _role_rows(self, it: Interpretation, rows: list, sparql: str) -> tuple[list, str]:
-        """Role holders whose position matches the question's words; other orgs next."""
-        template = BY_ID["role_holder"]
-        tried = {it.slots["org"].iri}
-        matched = _match_positions(rows, it.position, it)
-        queue = [f.iri for f in it.alternates]
-        for country in self._countries(it.slots["org"].iri):
-            queue.append(country)
-        while not matched and queue:
-            org = queue.pop(0)
-            if org in tried:
-                continue
-            tried.add(org)
-            more, text = self.run(template, {"org": org})
-            matched = _match_positions(more, it.position, it)
-            if matched:
-                sparql = text
-        return matched, sparql
+    # -- grouping rows into answers ------------------------------------------------------
 
-    def _countries(self, org: URIRef) -> list[URIRef]:
-        rows = self.store.select(_COUNTRY_OF, {"org": org})
-        return [r["country"] for r in rows if isinstance(r.get("country"), URIRef)]
-
-    def _resolve_role_refs(self, it: Interpretation) -> None:
-        """Replace "the Polish president" (Poland) by the person holding that role."""
-        if not it.role_refs or it.template is None:
-            return
-        template = BY_ID["role_holder"]
-        for entity, words in it.role_refs:
-            names = [n for n, f in it.slots.items() if f.iri == entity.iri]
-            if not names:
-                continue
-            rows, _ = self.run(template, {"org": entity.iri})
-            fake = Interpretation(question=it.question, slots={"org": entity})
-            matched = _match_positions(rows, words, fake)
-            holders = {r["answer"] for r in matched if isinstance(r.get("answer"), URIRef)}
-            if len(holders) != 1:
-                continue
-            holder = holders.pop()
-            label = next((str(r["answerLabel"]) for r in matched if "answerLabel" in r), "")
-            person = Found(holder, label or str(holder), DD.Person, entity.text, entity.start,
-                           entity.end, "role")
-            for name in names:
-                it.slots[name] = person
-            it.entities.append(person)
-
-    # -- rendering ----------------------------------------------------------------------
-
-    def _render(
+    def _group(
         self,
         template: Template,
         it: Interpretation,
         slots: dict[str, Found],
         rows: list,
         lexicon: Lexicon,
-        *,
-        partial: bool = False,
+        lookups: Lookups,
+        partial: bool,
     ) -> list[Answer]:
         kind = template.render
         answers: dict[str, Answer] = {}
-        coverage = _coverage(template, it, slots, rows, partial) if template.involving else {}
+        coverage = _coverage(it, slots, rows, partial) if template.each else {}
+        described: set[Term] = set()
 
-        def add(key: str, text: str, iri: str | None, row: Mapping[str, Term]) -> Answer:
+        def add(key: str, value: Term | None, row: dict[str, Term]) -> Answer:
             answer = answers.get(key)
             if answer is None:
-                answer = answers[key] = Answer(key, text, iri, len(answers))
-            answer.cite(row)
-            if isinstance(row.get("answerType"), URIRef):
-                answer.types.add(row["answerType"])  # type: ignore[arg-type]
-            if isinstance(row.get("category"), URIRef):
-                answer.category.add(row["category"])  # type: ignore[arg-type]
+                answer = answers[key] = Answer(key, value, len(answers))
+            answer.add(row)
             return answer
 
         for row in rows:
             event = row.get("e")
-            if template.involving:
+            if template.each:
                 if event not in coverage:
                     continue
                 rank = coverage[event]
             else:
                 rank = ()
-            if kind == "entity":
-                value = row.get("answer")
-                if value is None:
+            needs_event = kind in {"date", "deadline", "value", "quantity", "terms", "quote"}
+            if needs_event:
+                if event is None or (len(described) >= MAX_DESCRIBED and event not in described):
                     continue
-                text = str(row.get("answerLabel") or _local(value))
-                answer = add(str(value), text, str(value) if isinstance(value, URIRef) else None,
-                             row)
-            elif kind == "position":
-                text = str(row["answer"])
-                if row.get("orgLabel") is not None:
-                    text = f"{text} of {row['orgLabel']}"
-                answer = add(norm(text), text, None, row)
-            elif kind == "quote":
-                text = str(row["answer"]).strip()
-                answer = add(norm(text), text, None, row)
-            elif kind == "date":
-                text = format_date(row["date"], row.get("precision"), row.get("dateEnd"),
-                                   row.get("dateText"))
-                answer = add(norm(text), text, None, row)
-            elif kind == "deadline":
-                text = format_date(row["deadline"], None, None, None)
-                answer = add(norm(text), text, None, row)
-            elif kind == "value":
-                text = format_value(row)
-                answer = add(norm(text), text, None, row)
-            elif kind == "quantity":
-                text = format_quantity(row["quantity"])
-                answer = add(norm(text), text, None, row)
-                if row.get("equipmentLabel") is not None:
-                    answer.detail = str(row["equipmentLabel"])
-            elif kind == "terms":
-                answer = None
-                if row.get("quantity") is not None:
-                    text = format_quantity(row["quantity"])
-                    answer = add("q:" + norm(text), text, None, row)
+                described.add(event)
+            keys = self._keys(kind, row, lookups, lexicon)
+            for key, value in keys:
+                answer = add(key, value, row)
+                if rank and (not answer.rank or rank > answer.rank):
                     answer.rank = rank
-                if row.get("value") is not None or row.get("valueText") is not None:
-                    text = format_value(row)
-                    answer = add("v:" + norm(text), text, None, row)
-                if answer is None:
-                    continue
-            elif kind == "event":
-                cls = row.get("cls")
-                if not isinstance(cls, URIRef):
-                    continue
-                answer = add(str(cls), lexicon.label(cls), str(cls), row)
-            elif kind == "article":
-                article = row.get("answer")
-                text = str(row.get("title") or row.get("url") or article)
-                answer = add(str(article), text, str(article), row)
-            elif kind == "profile":
-                answer = self._profile_row(add, row, lexicon)
-                if answer is None:
-                    continue
-            else:  # pragma: no cover - templates are data checked by tests
-                continue
-            if rank and (not answer.rank or rank > answer.rank):
-                answer.rank = rank
-        if kind in {"event", "profile"}:
-            _describe_events(answers, rows, lexicon, kind, slots)
         return list(answers.values())
 
-    def _profile_row(self, add: Any, row: Mapping[str, Term], lexicon: Lexicon) -> Answer | None:
-        if str(row.get("part")) == "fact":
-            return add("fact", "", None, row)
+    def _keys(
+        self, kind: str, row: Mapping[str, Term], lookups: Lookups, lexicon: Lexicon
+    ) -> list[tuple[str, Term | None]]:
+        """What one row answers: (de-duplication key, value) pairs."""
         event = row.get("e")
-        if event is None:
-            return None
-        return add(str(event), "", str(event), row)
+        if kind in {"entity", "article"}:
+            value = row.get("answer")
+            return [] if value is None else [(str(value), value)]
+        if kind == "position":
+            return [(norm(str(row["answer"])), row["answer"])] if "answer" in row else []
+        if kind in {"event", "profile"}:
+            cls = row.get("cls")
+            if not isinstance(cls, URIRef) or event is None:
+                return []
+            return [(str(cls) if kind == "event" else str(event), cls)]
+        assert event is not None
+        if kind == "quote":
+            quote = lookups.first(event, DD.quote)
+            text = str(quote if quote is not None else row.get("sentence", "")).strip()
+            return [(norm(text), Literal(text))] if text else []
+        if kind == "date":
+            text = format_date(
+                row["date"],
+                lookups.first(event, DD.datePrecision),
+                lookups.first(event, DD.dateEnd),
+                lookups.first(event, DD.dateText),
+            )
+            return [(norm(text), Literal(text))]
+        if kind == "deadline":
+            text = format_date(row["deadline"], None, None, None)
+            return [(norm(text), Literal(text))]
+        out: list[tuple[str, Term | None]] = []
+        if kind in {"quantity", "terms"}:
+            quantity = row.get("quantity") or lookups.first(event, DD.quantity)
+            if quantity is not None:
+                text = format_quantity(quantity)
+                out.append(("q:" + norm(text), Literal(text)))
+        if kind in {"value", "terms"}:
+            text = format_value(
+                lookups.first(event, DD.value),
+                lookups.first(event, DD.currency),
+                lookups.first(event, DD.valueText),
+            )
+            if text:
+                out.append(("v:" + norm(text), Literal(text)))
+        return out
 
-    # -- filtering ------------------------------------------------------------------------
+    # -- filtering -----------------------------------------------------------------------
 
-    def _filter(self, it: Interpretation, answers: list[Answer], lexicon: Lexicon) -> list[Answer]:
-        excluded = {str(f.iri) for f in it.excluded}
-        answers = [a for a in answers if a.iri not in excluded]
-        if it.answer_classes:
+    def _filter(
+        self,
+        it: Interpretation,
+        template: Template,
+        answers: list[Answer],
+        lexicon: Lexicon,
+        lookups: Lookups,
+    ) -> list[Answer]:
+        excluded = {f.iri for f in it.excluded}
+        answers = [a for a in answers if a.value not in excluded]
+        if it.answer_classes and template.render == "entity":
             wanted: set[URIRef] = set()
             for cls in it.answer_classes:
                 wanted |= lexicon.descendants(cls)
-            matching = [a for a in answers if a.types & wanted]
+            matching = [a for a in answers if lookups.types(a.value) & wanted]  # type: ignore[arg-type]
             if matching:
                 answers = matching
-        if it.categories:
-            answers = [a for a in answers if not a.category or a.category & it.categories]
+        if it.categories and template.render == "entity":
+            if template.answer == "equipment":
+                answers = [a for a in answers if _category_fits(lookups.categories(a.value), it)]  # type: ignore[arg-type]
+            elif template.answer in {"supplier", "recipient"} and "equipment" not in template.roles:
+                # "Who sells drones to Poland?": the deals' equipment must be drones. When
+                # a weapon is named, category words describe it ("S-400 missile systems").
+                for answer in answers:
+                    answer.rows = [
+                        r for r in answer.rows
+                        if all(
+                            _category_fits(lookups.categories(eq), it)
+                            for eq in lookups.describe(r["e"]).get(DD.equipment, [])
+                        )
+                    ]
+                answers = [a for a in answers if a.rows]
         return answers
 
-    # -- suggestions -----------------------------------------------------------------------
+    # -- presenting -------------------------------------------------------------------------
+
+    def _present(
+        self, answer: Answer, it: Interpretation, lexicon: Lexicon, lookups: Lookups
+    ) -> None:
+        """Text, IRI, evidence and details of one answer that is shown."""
+        template = it.template
+        assert template is not None
+        kind = template.render if answer.key not in {"count", "yes", "fact"} else answer.key
+        value = answer.value
+        if kind == "count":
+            shown = [lookups.label(v) if isinstance(v, URIRef) else str(v) for v in answer.events]
+            answer.detail = ", ".join(shown[:20])
+        if kind == "entity":
+            answer.text = lookups.label(value)  # type: ignore[arg-type]
+            answer.iri = str(value)
+        elif kind == "article":
+            meta = lookups.describe(value)  # type: ignore[arg-type]
+            title = _one(meta, URIRef(_DCTERMS + "title")) or _one(meta, URIRef(_SDO + "url"))
+            answer.text = str(title or value)
+            answer.iri = str(value)
+        elif kind == "position":
+            org = lookups.first(answer.events[0], DD.organization) if answer.events else None
+            answer.text = str(value) + (f" of {lookups.label(org)}" if org is not None else "")
+        elif kind == "event":
+            answer.text = lexicon.label(value)  # type: ignore[arg-type]
+            answer.iri = str(value)
+            answer.detail = " | ".join(
+                d for d in (self._roles_text(e, lexicon, lookups) for e in answer.events[:2]) if d
+            )
+        elif kind == "profile":
+            label = lexicon.label(value)  # type: ignore[arg-type]
+            roles = self._roles_text(answer.events[0], lexicon, lookups)
+            answer.text = f"{label} ({roles})" if roles else label
+            answer.iri = str(answer.events[0])
+        elif kind == "quantity":
+            answer.text = str(value)
+            if answer.events:
+                equipment = lookups.first(answer.events[0], DD.equipment)
+                if equipment is not None:
+                    answer.detail = lookups.label(equipment)
+        elif kind not in {"count", "yes", "fact"}:
+            answer.text = str(value)
+        if not answer.evidence:
+            seen: set[Term] = set()
+            for row in answer.rows:
+                if len(answer.evidence) >= MAX_EVIDENCE:
+                    break
+                if "s" in row and "sentence" in row and row["s"] not in seen:
+                    seen.add(row["s"])
+                    answer.evidence.append(
+                        lookups.evidence(row["s"], row["sentence"], row["article"])
+                    )
+
+    def _roles_text(self, event: Term, lexicon: Lexicon, lookups: Lookups) -> str:
+        """ "supplier: Russia; recipient: Turkey; equipment: S-400"."""
+        described = lookups.describe(event)
+        parts = []
+        for role in _ROLE_PROPERTIES:
+            values = described.get(role)
+            if values:
+                labels = sorted({lookups.label(v) for v in values})
+                parts.append(f"{lexicon.label(role)}: {', '.join(labels)}")
+        return "; ".join(parts)
+
+    def _facts(self, entity: Found, lexicon: Lexicon, lookups: Lookups) -> Answer | None:
+        """ "CAATSA: Legal instrument; country: United States", cited by its mentions."""
+        rows = self.store.select(_FACTS, {"x": entity.iri}).bindings
+        mentions = self.store.select(_MENTIONS, {"x": entity.iri}).bindings
+        if not rows and not mentions:
+            return None
+        kinds: list[str] = []
+        facts: list[str] = []
+        for row in rows:
+            role, other = row["role"], row["other"]
+            if role == RDF.type:
+                if isinstance(other, URIRef) and str(other).startswith(str(DD._NS)):
+                    kinds.append(lexicon.label(other))
+                continue
+            facts.append(f"{lexicon.label(role)}: {lookups.label(other)}")  # type: ignore[arg-type]
+        described = "; ".join(p for p in [", ".join(sorted(set(kinds))), *sorted(facts)] if p)
+        answer = Answer("fact", entity.iri, -1, rank=(1.0,))
+        answer.text = f"{entity.label}: {described}" if described else entity.label
+        answer.iri = str(entity.iri)
+        for row in mentions:
+            answer.evidence.append(lookups.evidence(row["s"], row["sentence"], row["article"]))
+        answer.rows = [dict(row) for row in mentions]
+        return answer
+
+    # -- roles ----------------------------------------------------------------------------
+
+    def _role_rows(
+        self, it: Interpretation, rows: list, sparql: str, lookups: Lookups
+    ) -> tuple[list, str]:
+        """Role holders whose position matches the question's words; other orgs next."""
+        org = it.slots["org"].iri
+        matched = _match_positions(rows, it.position, it)
+        # Then: the other organizations named ("the U.S. envoy to Poland"), the state of a
+        # named body ("the Chinese Foreign Ministry"), people of the state whose position
+        # was stated without an organization.
+        queue = [(BY_ID["role_holder"], f.iri) for f in it.alternates]
+        queue += [(BY_ID["role_holder"], c) for c in lookups.countries(org)]
+        queue += [(BY_ID["role_holder_unattached"], org)]
+        tried = {("role_holder", org)}
+        while not matched and queue:
+            template, value = queue.pop(0)
+            if (template.id, value) in tried:
+                continue
+            tried.add((template.id, value))
+            more, text = self.run(template, {"org": value})
+            matched = _match_positions(more, it.position, it)
+            if matched:
+                sparql = text
+        return matched, sparql
+
+    def _resolve_role_refs(self, it: Interpretation, lookups: Lookups) -> None:
+        """Replace "the Polish president" (Poland) by the person holding that role."""
+        if not it.role_refs or it.template is None:
+            return
+        for entity, words in it.role_refs:
+            names = [n for n, f in it.slots.items() if f.iri == entity.iri]
+            if not names:
+                continue
+            rows, _ = self.run(BY_ID["role_holder"], {"org": entity.iri})
+            probe = Interpretation(question=it.question, slots={"org": entity})
+            matched = _match_positions(rows, words, probe)
+            holders = {r["answer"] for r in matched if isinstance(r.get("answer"), URIRef)}
+            if len(holders) != 1:
+                continue
+            holder = holders.pop()
+            person = Found(
+                holder, lookups.label(holder), DD.Person, entity.text, entity.start, entity.end,
+                "role",
+            )
+            for name in names:
+                it.slots[name] = person
+            it.entities.append(person)
+
+    # -- suggestions ------------------------------------------------------------------------
 
     def suggestions(self, it: Interpretation, limit: int = 3) -> list[str]:
-        """Up to ``limit`` questions about the same entities that have answers in the graph."""
-        entities = [e for e in _distinct(it.entities) if e not in it.excluded]
+        """Up to ``limit`` questions about the same entities that have answers here."""
+        entities = [
+            e for e in _distinct(it.entities) if e not in it.excluded and self._mentioned(e)
+        ]
         if not entities:
             entities = self._sample_entities()
         family = it.template.family if it.template else ""
         ordered = sorted(
-            (t for t in TEMPLATES if len({p.name for p in t.params if not t.involving}) <= 1),
+            (t for t in TEMPLATES if len(t.params) == 1 and t.relation != "role_fallback"),
             key=lambda t: (t.family != family, t.id in {"profile", "sources_mentioning"}),
         )
         out: list[str] = []
         tried = 0
         for entity in entities[:3]:
             for template in ordered:
-                if len(out) >= limit or tried >= 12:
+                if len(out) >= limit or tried >= 8:
                     return out
-                param = template.params[0] if template.params else None
-                if param is None or entity.kind not in param.kinds:
+                if entity.kind not in template.params[0].kinds:
                     continue
                 if it.template is not None and template.id == it.template.id:
                     continue
-                names = {p.name: entity.label for p in template.params}
-                try:
-                    question = template.example.format(**names)
-                except (KeyError, IndexError):
-                    continue
-                if question in out:
+                names = {"x": entity.label, template.params[0].name: entity.label}
+                question = template.example.format_map(_Default(names))
+                if question in out or "?" not in question[:-1] + "?":
                     continue
                 tried += 1
                 if self.ask(question, suggest=False)["answers"]:
                     out.append(question)
         return out
 
+    def _mentioned(self, entity: Found) -> bool:
+        return bool(self.store.select(_MENTIONS, {"x": entity.iri}).bindings)
+
     def _sample_entities(self) -> list[Found]:
         rows = self.store.select(
-            "SELECT DISTINCT ?x ?label ?type WHERE { ?e dd:evidence ?s ; ?role ?x . "
-            "VALUES ?role { dd:recipient dd:equipment dd:target dd:member dd:speaker } "
-            "?x rdfs:label ?label ; a ?type } LIMIT 6"
+            "SELECT ?x WHERE { ?e dd:evidence ?s ; dd:recipient|dd:equipment|dd:target ?x } "
+            "LIMIT 3"
         )
+        lookups = Lookups(self.store)
         out = []
         for row in rows:
-            x, kind = row.get("x"), row.get("type")
-            if isinstance(x, URIRef) and isinstance(kind, URIRef):
-                out.append(Found(x, str(row["label"]), kind, str(row["label"]), 0, 0, "sample"))
+            x = row.get("x")
+            if isinstance(x, URIRef):
+                kinds = lookups.types(x)
+                cls = next((c for c in (DD.State, DD.WeaponSystem, DD.Company) if c in kinds), None)
+                if cls is not None:
+                    label = lookups.label(x)
+                    out.append(Found(x, label, cls, label, 0, 0, "sample"))
         return out
 
 
-# -- helpers -------------------------------------------------------------------------------
+# -- helpers ---------------------------------------------------------------------------------
 
 
 def _distinct(entities: Iterable[Found]) -> list[Found]:
@@ -515,8 +728,13 @@ def _local(term: Term) -> str:
     return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _category_fits(categories: set[URIRef], it: Interpretation) -> bool:
+    """An unknown category fits; a known one must be among those the question names."""
+    return not categories or bool(categories & it.categories)
+
+
 def _coverage(
-    template: Template, it: Interpretation, slots: dict[str, Found], rows: list, partial: bool
+    it: Interpretation, slots: dict[str, Found], rows: list, partial: bool
 ) -> dict[Term, tuple[float, ...]]:
     """Events that involve enough of the question's entities, with a rank for each.
 
@@ -525,12 +743,12 @@ def _coverage(
     question names (a summit, a deal) are kept when the question names one, and rank
     first when named exactly.
     """
+    template = it.template
     wanted = {f.iri for f in slots.values()}
-    need = len(wanted) if len(wanted) <= 2 or template.id == "relations_between" else (
-        len(wanted) - 1
-    )
+    need = len(wanted)
+    if len(wanted) > 2 and not (template is not None and template.id == "relations_between"):
+        need = len(wanted) - 1
     found: dict[Term, set[Term]] = {}
-    direct: dict[Term, int] = {}
     classes: dict[Term, Term] = {}
     for row in rows:
         event = row.get("e")
@@ -539,8 +757,6 @@ def _coverage(
         found.setdefault(event, set())
         if row.get("x") is not None:
             found[event].add(row["x"])
-        if str(row.get("direct", "0")) == "1":
-            direct[event] = direct.get(event, 0) + 1
         if row.get("cls") is not None:
             classes[event] = row["cls"]
     hinted = {e for e in found if not it.event_classes or classes.get(e) in it.event_classes}
@@ -550,9 +766,8 @@ def _coverage(
     for event, covered in found.items():
         if len(covered & wanted) < need or event not in hinted:
             continue
-        cls = classes.get(event)
-        exact = 1.0 if cls in it.exact_classes else 0.0
-        out[event] = (float(len(covered & wanted)), exact, float(min(direct.get(event, 0), 1)))
+        exact = 1.0 if classes.get(event) in it.exact_classes else 0.0
+        out[event] = (float(len(covered & wanted)), exact)
     return out
 
 
@@ -560,24 +775,20 @@ def position_words(text: str) -> frozenset[str]:
     """Normalized words of a position ("Secretary of Defense" = "defence secretary")."""
     out = set()
     for token in tokenize(text):
-        if not token.is_word:
+        if not token.is_word or token.norm in _POSITION_STOP:
             continue
         s = stem(token.text)
-        if token.norm in _POSITION_STOP:
-            continue
         out.add(POSITION_SYNONYMS.get(s, s))
     return frozenset(out)
 
 
 def _match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
-    """Rows whose position has exactly the question's words, else all of them and more."""
+    """Rows whose position has exactly the question's words, else the closest superset."""
     wanted = frozenset(POSITION_SYNONYMS.get(w, w) for w in words if w not in _POSITION_STOP)
     if not wanted:
         return []
     names: set[str] = set()
-    for found in it.slots.values():
-        names |= position_words(found.label)
-    for found in it.alternates:
+    for found in [*it.slots.values(), *it.alternates]:
         names |= position_words(found.label)
     exact, partial = [], []
     for row in rows:
@@ -597,13 +808,11 @@ def _match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> 
 def _count(answers: list[Answer]) -> list[Answer]:
     if not answers:
         return []
-    total = Answer("count", str(len(answers)), None, 0)
-    total.detail = ", ".join(a.text for a in answers[:20])
+    total = Answer("count", None, 0)
+    total.text = str(len(answers))
     for answer in answers:
-        for key, value in answer.evidence.items():
-            if len(total.evidence) < MAX_EVIDENCE:
-                total.evidence.setdefault(key, value)
-        total.articles |= answer.articles
+        total.rows.extend(answer.rows)
+    total.events = [a.value for a in answers if a.value is not None]  # labelled when shown
     return [total]
 
 
@@ -611,76 +820,16 @@ def _yes(it: Interpretation, answers: list[Answer]) -> list[Answer]:
     if it.expected is None:
         return []
     for answer in answers:
-        if answer.iri == str(it.expected.iri):
-            yes = Answer("yes", "Yes", answer.iri, 0, dict(answer.evidence), set(answer.articles))
-            yes.detail = answer.text
+        if answer.value == it.expected.iri:
+            yes = Answer("yes", answer.value, 0, rows=list(answer.rows))
+            yes.text = "Yes"
+            yes.iri = str(answer.value)
+            yes.detail = it.expected.label
             return [yes]
     return []
 
 
-def _describe_events(
-    answers: dict[str, Answer],
-    rows: list,
-    lexicon: Lexicon,
-    kind: str,
-    slots: Mapping[str, Found],
-) -> None:
-    """Text (profiles) or details (relations) that name each event's roles."""
-    roles: dict[str, dict[str, list[str]]] = {}
-    classes: dict[str, str] = {}
-    facts: dict[str, list[str]] = {}
-    for row in rows:
-        event = str(row.get("e"))
-        if row.get("cls") is not None:
-            classes[event] = lexicon.label(row["cls"])  # type: ignore[arg-type]
-        role, other = row.get("role"), row.get("other")
-        if role is None or other is None:
-            continue
-        label = str(row.get("otherLabel") or _local(other))
-        if str(row.get("part")) == "fact":
-            if role == RDF.type:
-                name = "type"
-                label = lexicon.label(other) if isinstance(other, URIRef) else label
-            else:
-                name = lexicon.label(role)  # type: ignore[arg-type]
-            entry = f"{name}: {label}"
-            if entry not in facts.setdefault(name, []):
-                facts[name].append(entry)
-            continue
-        by_role = roles.setdefault(event, {})
-        values = by_role.setdefault(lexicon.label(role), [])  # type: ignore[arg-type]
-        if label not in values:
-            values.append(label)
-    for key, answer in answers.items():
-        if kind == "profile" and key == "fact":
-            subject = next(iter(slots.values()))
-            parts = [", ".join(v.split(": ", 1)[1] for v in facts.get("type", []))]
-            parts += [v for name, values in facts.items() if name != "type" for v in values]
-            answer.text = f"{subject.label}: " + "; ".join(p for p in parts if p)
-            continue
-        if kind == "profile":
-            described = "; ".join(
-                f"{role}: {', '.join(values)}" for role, values in roles.get(key, {}).items()
-            )
-            answer.text = f"{classes.get(key, 'Event')} ({described})" if described else (
-                classes.get(key, "Event")
-            )
-            continue
-        # relations: one answer per event class; the detail names the parties
-        details = []
-        for event, cls in classes.items():
-            if cls != answer.text:
-                continue
-            described = "; ".join(
-                f"{role}: {', '.join(values)}" for role, values in roles.get(event, {}).items()
-            )
-            if described and described not in details:
-                details.append(described)
-        answer.detail = " | ".join(details[:3])
-
-
-
-# -- formatting values ----------------------------------------------------------------------
+# -- formatting values ---------------------------------------------------------------------------
 
 
 def format_date(
@@ -707,9 +856,11 @@ def format_date(
     if month and day:
         base = f"{_MONTHS[month - 1]} {day}, {year}"
         if len(end_parts) == 3 and end_parts[0] == year and int(end_parts[1]) == month:
-            base = f"{_MONTHS[month - 1]} {day}-{int(end_parts[2][:2])}, {year}"
+            if int(end_parts[2][:2]) != day:
+                base = f"{_MONTHS[month - 1]} {day}-{int(end_parts[2][:2])}, {year}"
         elif len(end_parts) == 3:
-            base += f" to {_MONTHS[int(end_parts[1]) - 1]} {int(end_parts[2][:2])}, {end_parts[0]}"
+            month_end = _MONTHS[int(end_parts[1]) - 1]
+            base += f" to {month_end} {int(end_parts[2][:2])}, {end_parts[0]}"
     elif month:
         base = f"{_MONTHS[month - 1]} {year}"
     else:
@@ -727,34 +878,42 @@ def format_date(
     return base
 
 
-def format_value(row: Mapping[str, Term]) -> str:
-    """The value as the article wrote it, else the number in words ("$4.6 billion")."""
-    if row.get("valueText") is not None:
-        return str(row["valueText"])
-    value = row.get("value")
+def format_value(value: Term | None, currency: Term | None, text: Term | None) -> str:
+    """The value as the article wrote it, else the number in words ("$4.6 billion").
+
+    >>> format_value(Literal(4.6e9), Literal("USD"), None)
+    '$4.6 billion'
+    """
+    if text is not None:
+        return str(text)
     if value is None:
         return ""
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    currency = str(row.get("currency") or "")
-    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
-                       (Decimal(10) ** 6, "million")):
+    code = str(currency or "")
+    for size, word in (
+        (Decimal(10) ** 12, "trillion"),
+        (Decimal(10) ** 9, "billion"),
+        (Decimal(10) ** 6, "million"),
+    ):
         if abs(amount) >= size:
             number = f"{(amount / size):.2f}".rstrip("0").rstrip(".")
             break
     else:
         number, word = f"{amount:,.0f}", ""
-    sign = _CURRENCY_SIGNS.get(currency)
-    text = f"{number} {word}".strip()
-    if sign:
-        return f"{sign}{text}"
-    return f"{text} {currency}".strip()
+    sign = _CURRENCY_SIGNS.get(code)
+    words = f"{number} {word}".strip()
+    return f"{sign}{words}" if sign else f"{words} {code}".strip()
 
 
 def format_quantity(value: Term) -> str:
-    """A count, with its word for small numbers ("3 (three)") as articles often spell them."""
+    """A count, with its word for small numbers ("3 (three)") as articles often spell them.
+
+    >>> format_quantity(Literal(32)), format_quantity(Literal(3))
+    ('32', '3 (three)')
+    """
     try:
         number = int(Decimal(str(value)))
     except (InvalidOperation, ValueError):
@@ -774,19 +933,22 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
         return f"{what}, but could not match the question to a template" + (
             f" ({notes})." if notes else "."
         )
-    labels = {name: f.label for name, f in it.slots.items()}
+    labels: dict[str, str] = {name: f.label for name, f in it.slots.items()}
     distinct = [f.label for f in _distinct(it.slots.values())]
-    labels["entities"] = " and ".join(distinct) if len(distinct) <= 2 else (
-        ", ".join(distinct[:-1]) + f" and {distinct[-1]}"
+    labels["entities"] = (
+        " and ".join(distinct)
+        if len(distinct) <= 2
+        else ", ".join(distinct[:-1]) + f" and {distinct[-1]}"
     )
+    labels.setdefault("x", distinct[0] if distinct else "?")
     labels["position"] = it.position_text or " ".join(it.position)
     text = template.reading.format_map(_Default(labels))
     extras = []
-    if it.categories and template.answer in {"equipment"}:
+    if it.categories and template.answer == "equipment":
         extras.append("only " + ", ".join(sorted(lexicon.label(c) for c in it.categories)))
     if it.excluded:
         extras.append("leaving out " + ", ".join(f.label for f in it.excluded))
-    if it.event_classes and template.involving and template.id != "relations_between":
+    if it.event_classes and template.each and template.id != "relations_between":
         named = sorted({lexicon.label(c) for c in it.exact_classes}) or sorted(
             {lexicon.label(c) for c in it.event_classes if c != DD.Event}
         )[:4]
@@ -805,4 +967,3 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
 class _Default(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
         return "?"
-

@@ -80,12 +80,10 @@ STOP_WORDS = frozenset(
 )
 
 _MAX_SPAN = 7
-_STORE_LOOKUP = """
-SELECT ?e ?label ?type WHERE {
-  ?e dd:normLabel ?key .
-  OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e a ?type }
-}"""
+# An entity's triples are repeated in every article graph that mentions it: ask for one
+# property at a time, DISTINCT, rather than joining label and type (copies multiply).
+_STORE_LOOKUP = "SELECT DISTINCT ?e ?type WHERE { ?e dd:normLabel ?key ; a ?type }"
+_LABEL_OF = "SELECT ?label WHERE { ?e rdfs:label ?label } LIMIT 1"
 _NAME_KEYS = "SELECT DISTINCT ?key WHERE { ?e dd:normLabel ?key }"
 _PEOPLE = "SELECT DISTINCT ?e ?label WHERE { ?e a dd:Person ; rdfs:label ?label }"
 _POSITIONS = "SELECT DISTINCT ?position WHERE { ?r dd:position ?position }"
@@ -213,18 +211,16 @@ class EntityFinder:
             return self._cache[key]
         rows = self.store.select(_STORE_LOOKUP, {"key": Literal(key)})
         found: tuple[URIRef, str, URIRef] | None = None
-        by_entity: dict[URIRef, tuple[str, set[URIRef]]] = {}
+        types: dict[URIRef, set[URIRef]] = {}
         for row in rows:
-            e = row.get("e")
-            if not isinstance(e, URIRef):
-                continue
-            label, types = by_entity.setdefault(e, (str(row.get("label", key)), set()))
-            if isinstance(row.get("type"), URIRef):
-                types.add(row["type"])  # type: ignore[arg-type]
-        for e, (label, types) in sorted(by_entity.items()):
-            cls = best_type(types)
+            e, kind = row.get("e"), row.get("type")
+            if isinstance(e, URIRef) and isinstance(kind, URIRef):
+                types.setdefault(e, set()).add(kind)
+        for e, kinds in sorted(types.items()):
+            cls = best_type(kinds)
             if cls is not None:
-                found = (e, label, cls)
+                labels = self.store.select(_LABEL_OF, {"e": e}).bindings
+                found = (e, str(labels[0]["label"]) if labels else key, cls)
                 break
         if len(self._cache) > 5000:
             self._cache.clear()

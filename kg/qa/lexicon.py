@@ -113,10 +113,12 @@ def stem(word: str) -> str:
     ['supply', 'supply', 'supply', 'supply']
     >>> [stem(w) for w in ("sold", "procures", "procured", "approval", "approved")]
     ['sell', 'procur', 'procur', 'approv', 'approv']
+    >>> stem("made") == stem("make") == stem("makes") == stem("making")
+    True
     """
     w = norm(word)
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
+        w = _IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
     if len(w) <= 3 or not w.isalpha():
         return w
     stripped = True

@@ -48,6 +48,7 @@ DETS = frozenset(
     "the a an its their his her this that these those our your some any all both each".split()
 )
 RELATIVE = frozenset({"that", "who", "which", "whom"})
+PARTICLES = frozenset("out off up down away back".split())
 WH = frozenset({"who", "whom", "whose", "what", "which", "where", "when", "how", "why"})
 ADVERB = frozenset(
     "also still already previously reportedly ever recently just not never publicly "
@@ -916,7 +917,8 @@ class Frame:
         entity = items[i].entity
         nxt = i + 1
         if (entity is not None and entity.adjective) or (
-            nxt < self.n and items[nxt].is_word and items[nxt].norm not in AUX | PREPS | DETS
+            nxt < self.n and items[nxt].is_word
+            and items[nxt].norm not in AUX | PREPS | DETS | PARTICLES
             and nxt != self.verb and items[nxt].norm not in {"and", "or"}
         ):
             return "mod"

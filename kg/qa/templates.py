@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.errors import QueryError
+from kg.vocab import DD
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -58,6 +61,7 @@ class Template:
     file: str = ""
     yes_no: bool = False
     each: bool = False  # run once per named entity, keep the events they share
+    classes: tuple[URIRef, ...] = ()  # events of these classes or subclasses are kept
 
     @property
     def query_file(self) -> Path:
@@ -77,6 +81,8 @@ def _p(name: str, kinds: frozenset[str] = ANY, role: str | None = None) -> Param
 
 
 X = (_p("x"),)
+TRANSFER = (DD.ArmsNegotiation, DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsSaleApproval)
+SANCTION = (DD.SanctionThreat, DD.SanctionImposition)
 
 TEMPLATES: tuple[Template, ...] = (
     # -- supplier -------------------------------------------------------------------
@@ -91,6 +97,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who supplies the {equipment} to {recipient}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "supplier_to",
@@ -103,6 +110,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who sells weapons to {recipient}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "supplier_of_equipment",
@@ -115,6 +123,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who sells the {equipment}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "approver_of_sale_to",
@@ -126,6 +135,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who approved arms sales to {recipient}?",
         "Who approved the arms sale to {recipient}?",
         yes_no=True,
+        classes=(DD.ArmsSaleApproval,),
     ),
     Template(
         "approver_of_equipment",
@@ -137,6 +147,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who approved a sale of the {equipment}?",
         "Who approved the sale of the {equipment}?",
         yes_no=True,
+        classes=(DD.ArmsSaleApproval,),
     ),
     Template(
         "exporter_of",
@@ -148,6 +159,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Which organizations of {country} sell or make arms?",
         "Who is {country}'s state arms exporter?",
         countable=True,
+        classes=(*TRANSFER, DD.Manufacturing),
     ),
     # -- buyers ---------------------------------------------------------------------
     Template(
@@ -161,6 +173,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Which countries buy the {equipment} from {supplier}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "buyers_of_equipment",
@@ -173,6 +186,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Which countries are buying the {equipment}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "buyers_from",
@@ -185,6 +199,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Which countries buy weapons from {supplier}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     # -- acquisitions -----------------------------------------------------------------
     Template(
@@ -198,6 +213,7 @@ TEMPLATES: tuple[Template, ...] = (
         "What weapons is {recipient} buying from {supplier}?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "acquisitions_of",
@@ -210,6 +226,7 @@ TEMPLATES: tuple[Template, ...] = (
         "What weapons is {recipient} buying?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     Template(
         "exports_of",
@@ -222,6 +239,7 @@ TEMPLATES: tuple[Template, ...] = (
         "What weapons does {supplier} sell?",
         countable=True,
         yes_no=True,
+        classes=TRANSFER,
     ),
     # -- sanctions --------------------------------------------------------------------
     Template(
@@ -234,6 +252,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Under which law does {actor} sanction or threaten {target}?",
         "Under which law could {target} face sanctions from {actor}?",
         yes_no=True,
+        classes=SANCTION,
     ),
     Template(
         "sanction_law_against",
@@ -245,6 +264,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Under which law is {target} sanctioned or threatened with sanctions?",
         "Under which law could {target} face sanctions?",
         yes_no=True,
+        classes=SANCTION,
     ),
     Template(
         "sanction_law_by",
@@ -256,6 +276,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Under which laws does {actor} sanction or threaten sanctions?",
         "Under which law does {actor} impose sanctions?",
         yes_no=True,
+        classes=SANCTION,
     ),
     Template(
         "sanctioner_of",
@@ -268,6 +289,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who threatened {target} with sanctions?",
         countable=True,
         yes_no=True,
+        classes=SANCTION,
     ),
     Template(
         "sanction_targets_of",
@@ -280,6 +302,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Whom did {actor} sanction?",
         countable=True,
         yes_no=True,
+        classes=SANCTION,
     ),
     # -- suspension and exclusion -----------------------------------------------------------
     Template(
@@ -292,6 +315,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Which program was {target} suspended, removed or excluded from?",
         "Which program was {target} suspended from?",
         yes_no=True,
+        classes=(DD.ProgramSuspension,),
     ),
     Template(
         "suspender_of_from",
@@ -303,6 +327,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who suspended {target} from the {program}?",
         "Who suspended {target} from the {program}?",
         yes_no=True,
+        classes=(DD.ProgramSuspension,),
     ),
     Template(
         "suspender_of",
@@ -314,6 +339,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who suspended (removed, excluded) {target}?",
         "Who suspended {target}?",
         yes_no=True,
+        classes=(DD.ProgramSuspension,),
     ),
     Template(
         "suspended_members_of",
@@ -326,6 +352,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who was removed from the {program}?",
         countable=True,
         yes_no=True,
+        classes=(DD.ProgramSuspension,),
     ),
     Template(
         "suspended_by",
@@ -338,6 +365,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Whom did {actor} suspend?",
         countable=True,
         yes_no=True,
+        classes=(DD.ProgramSuspension,),
     ),
     Template(
         "export_halter_to",
@@ -350,6 +378,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who halted arms exports to {target}?",
         countable=True,
         yes_no=True,
+        classes=(DD.ExportHalt,),
     ),
     Template(
         "export_halt_targets_of",
@@ -362,6 +391,7 @@ TEMPLATES: tuple[Template, ...] = (
         "To which countries did {actor} halt arms exports?",
         countable=True,
         yes_no=True,
+        classes=(DD.ExportHalt,),
     ),
     # -- roles ---------------------------------------------------------------------------
     Template(
@@ -373,6 +403,18 @@ TEMPLATES: tuple[Template, ...] = (
         "entity",
         "Who is the {position} of {org}?",
         "Who is the president of {org}?",
+        classes=(DD.RoleAssignment,),
+    ),
+    Template(
+        "role_holder_unattached",
+        "role",
+        "role_fallback",  # never chosen by the parser: role_holder's fallback
+        "holder",
+        (_p("org", STATE),),
+        "entity",
+        "Who is the {position} of {org}?",
+        "Who is the president of {org}?",
+        classes=(DD.RoleAssignment,),
     ),
     Template(
         "role_of",
@@ -383,6 +425,7 @@ TEMPLATES: tuple[Template, ...] = (
         "position",
         "What position does {holder} hold?",
         "What is {holder}'s position?",
+        classes=(DD.RoleAssignment,),
     ),
     # -- membership -----------------------------------------------------------------------
     Template(
@@ -421,6 +464,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who attended meetings with {x}?",
         countable=True,
         yes_no=True,
+        classes=(DD.Meeting,),
     ),
     Template(
         "where_involving",
@@ -443,6 +487,7 @@ TEMPLATES: tuple[Template, ...] = (
         "quote",
         "What did {speaker} say about {topic}?",
         "What did {speaker} say about {topic}?",
+        classes=(DD.Statement,),
     ),
     Template(
         "statement_by",
@@ -453,6 +498,7 @@ TEMPLATES: tuple[Template, ...] = (
         "quote",
         "What did {speaker} say?",
         "What did {speaker} say?",
+        classes=(DD.Statement,),
     ),
     Template(
         "speakers_about",
@@ -464,6 +510,7 @@ TEMPLATES: tuple[Template, ...] = (
         "Who made statements about {topic}?",
         "Who spoke about {topic}?",
         countable=True,
+        classes=(DD.Statement,),
     ),
     # -- relations between actors -----------------------------------------------------------------
     Template(

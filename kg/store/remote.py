@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 
 from kg.config import Config
@@ -58,6 +58,9 @@ MAX_GET_URL = 2000
 # Rows per page when listing graphs or exporting: below Virtuoso's default
 # ResultSetMaxRows (10000), so a default-configured Virtuoso never truncates a page.
 PAGE_ROWS = 5000
+# Graphs named in one export query's VALUES block: Virtuoso turns the block into an
+# IN operator, which takes a bounded number of arguments.
+PAGE_GRAPHS = 500
 # Request bodies larger than this are sent with digest credentials computed from a
 # challenge fetched first (see RemoteStore._open).
 DIGEST_PROBE_BYTES = 16 * 1024
@@ -71,11 +74,6 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BNODE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
 
-def prologue() -> str:
-    """PREFIX declarations for the prefixes every Attaché query may use undeclared."""
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
-
-
 def _node_from_json(cell: Mapping[str, Any]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """One SPARQL JSON results cell as a pyoxigraph term (validated on the way in)."""
     kind = cell.get("type")
@@ -84,7 +82,8 @@ def _node_from_json(cell: Mapping[str, Any]) -> ox.NamedNode | ox.BlankNode | ox
         return ox.NamedNode(value)
     if kind == "bnode":
         # Servers name blank nodes freely (Virtuoso: "nodeID://b10001"); keep the
-        # identity, not the spelling.
+        # identity, not the spelling (the XML path drops the same prefix).
+        value = value.removeprefix("nodeID://")
         if not _BNODE_ID.match(value):
             value = "b" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:20]
         return ox.BlankNode(value)
@@ -109,13 +108,33 @@ def _runs_by_graph(quads: Iterable[ox.Quad]) -> Iterator[tuple[str | None, list[
 _SKIP = re.compile(r"\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.I)
 
 
+def _prologue_end(query: str) -> tuple[int, set[str]]:
+    """Where a query's prologue (comments, PREFIX, BASE) ends, and the prefixes it declares."""
+    i, declared = 0, set()
+    while m := _SKIP.match(query, i):
+        prefix = re.match(r"PREFIX\s+([^\s:]*):", m.group(0), re.I)
+        if prefix:
+            declared.add(prefix.group(1))
+        i = m.end()
+    return i, declared
+
+
 def query_form(query: str) -> str:
     """The form keyword a query starts with, past comments and PREFIX/BASE declarations."""
-    i = 0
-    while m := _SKIP.match(query, i):
-        i = m.end()
+    i, _ = _prologue_end(query)
     word = re.match(r"[A-Za-z]+", query[i:])
     return word.group(0).upper() if word else ""
+
+
+def with_prefixes(query: str) -> str:
+    """``query`` with Attaché's prefixes declared, as the embedded store predeclares them.
+
+    Only the prefixes the query does not declare itself, placed after its own
+    prologue: Virtuoso refuses a BASE that follows a PREFIX.
+    """
+    at, declared = _prologue_end(query)
+    extra = "".join(f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items() if n not in declared)
+    return query[:at] + extra + query[at:]
 
 
 def _clean_message(body: bytes) -> str:
@@ -240,7 +259,7 @@ class RemoteStore:
         challenge first: urllib sends the whole body, reads the 401 and sends the body
         again, but a server that closes the connection right after its 401 (Virtuoso
         does) breaks the pipe under a large body. So a request with a large body first
-        fetches the challenge with an empty GET and goes out already authorized.
+        fetches the challenge with a HEAD request and goes out already authorized.
         """
         urls = [u for u in (self.query_url, self.update_url, self.gsp_url) if u]
         if not self._user:
@@ -268,9 +287,10 @@ class RemoteStore:
         return response
 
     def _challenge(self, url: str) -> str | None:
-        """The ``WWW-Authenticate`` challenge an unauthenticated GET of ``url`` receives."""
+        """The ``WWW-Authenticate`` challenge an unauthenticated HEAD of ``url`` receives."""
         try:
-            with urllib.request.urlopen(url, timeout=self.timeout) as response:
+            probe = urllib.request.Request(url, method="HEAD")
+            with urllib.request.urlopen(probe, timeout=self.timeout) as response:
                 response.read()
         except urllib.error.HTTPError as exc:
             exc.read()
@@ -339,7 +359,7 @@ class RemoteStore:
 
     def _run_query(self, text: str, form: str, results: str = JSON) -> bytes:
         """Send a query, return the body of a complete answer."""
-        full = prologue() + text
+        full = with_prefixes(text)
         request = _Request(self.query_url, self.update_url, form, self._open)
         request.setQuery(full)
         if self.server_timeout:
@@ -422,7 +442,7 @@ class RemoteStore:
 
     def update(self, update: str) -> None:
         request = _Request(self.query_url, self.update_url, "INSERT", self._open)
-        request.setQuery(prologue() + update)
+        request.setQuery(with_prefixes(update))
         request.setMethod(POST)
 
         def send() -> None:
@@ -476,22 +496,7 @@ class RemoteStore:
         return True
 
     def graphs(self) -> list[URIRef]:
-        return sorted(URIRef(g) for g in self._graph_pages())
-
-    def _graph_pages(self) -> Iterator[str]:
-        """Every named graph IRI, a page at a time, in IRI order."""
-        offset = 0
-        while True:
-            _, rows = self._select_raw(
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } "
-                f"ORDER BY ?g LIMIT {PAGE_ROWS} OFFSET {offset}"
-            )
-            for row in rows:
-                if row.get("g", {}).get("type") == "uri":
-                    yield str(row["g"]["value"])
-            if len(rows) < PAGE_ROWS:
-                return
-            offset += PAGE_ROWS
+        return sorted(URIRef(g) for g, _ in self._graph_sizes())
 
     def count(self, graph_iri: URIRef | None = None) -> int:
         if graph_iri is None:
@@ -505,22 +510,29 @@ class RemoteStore:
     # -- bulk ------------------------------------------------------------------
 
     def _graph_sizes(self) -> list[tuple[str, int]]:
-        """(graph IRI, triples) for every named graph, in IRI order, a page at a time."""
+        """(graph IRI, triples) for every named graph, a page at a time.
+
+        Pages follow the last IRI seen rather than an OFFSET: Virtuoso refuses to sort
+        past 10000 rows (MaxSortedTopRows), so OFFSET paging would fail on a store of
+        more than 10000 articles.
+        """
         sizes: list[tuple[str, int]] = []
-        offset = 0
+        after = ""
         while True:
+            since = f"FILTER(STR(?g) > {serialize(Literal(after))})" if after else ""
             _, rows = self._select_raw(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
-                f"ORDER BY ?g LIMIT {PAGE_ROWS} OFFSET {offset}"
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {since} }} "
+                f"GROUP BY ?g ORDER BY STR(?g) LIMIT {PAGE_ROWS}"
             )
-            sizes.extend(
+            page = [
                 (str(r["g"]["value"]), int(r["n"]["value"]))
                 for r in rows
                 if r.get("g", {}).get("type") == "uri"
-            )
-            if len(rows) < PAGE_ROWS:
+            ]
+            sizes.extend(page)
+            if len(rows) < PAGE_ROWS or not page:
                 return sizes
-            offset += PAGE_ROWS
+            after = page[-1][0]
 
     def _xml_solutions(self, text: str) -> list[ox.QuerySolution]:
         """A SELECT's rows as pyoxigraph solutions, from SPARQL XML results.
@@ -563,15 +575,16 @@ class RemoteStore:
             by_graph[g.value].append(ox.Quad(row["s"], row["p"], row["o"], g))
         return [by_graph[g] for g in graphs]
 
-    def _big_graph(self, graph: str, size: int) -> Iterator[list[ox.Quad]]:
-        """A graph larger than a page, read in stable pages (ordered, so none repeats)."""
-        name = serialize(URIRef(graph))
-        for offset in range(0, size, PAGE_ROWS):
-            rows = self._xml_solutions(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
-                f"ORDER BY ?s ?p ?o LIMIT {PAGE_ROWS} OFFSET {offset}"
-            )
-            yield from self._check_and_group([graph], rows, min(PAGE_ROWS, size - offset))
+    def _big_graph(self, graph: str, size: int) -> list[ox.Quad]:
+        """A graph larger than a batch, in one request checked against its size.
+
+        Not paged: OFFSET paging needs a sort, which Virtuoso refuses past 10000 rows;
+        a server that caps the answer is caught by the size check (or its header).
+        """
+        rows = self._xml_solutions(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH {serialize(URIRef(graph))} {{ ?s ?p ?o }} }}"
+        )
+        return self._check_and_group([graph], rows, size)[0]
 
     def iter_graphs(self) -> Iterator[tuple[str, list[ox.Quad]]]:
         """Every named graph with its quads, a few graphs per request (streaming export)."""
@@ -579,10 +592,9 @@ class RemoteStore:
         batch_size = 0
         for graph, size in self._graph_sizes():
             if size > PAGE_ROWS:
-                for quads in self._big_graph(graph, size):
-                    yield graph, quads
+                yield graph, self._big_graph(graph, size)
                 continue
-            if batch and batch_size + size > PAGE_ROWS:
+            if batch and (batch_size + size > PAGE_ROWS or len(batch) == PAGE_GRAPHS):
                 yield from zip(batch, self._quads_of(batch, batch_size), strict=True)
                 batch, batch_size = [], 0
             batch.append(graph)

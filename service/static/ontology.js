@@ -367,7 +367,8 @@ async function loadImpact(id) {
     $("impact").textContent =
       `Used by ${data.triples} triple${data.triples === 1 ? "" : "s"} in ` +
       `${data.articles} article${data.articles === 1 ? "" : "s"}` +
-      (refs ? ` · referenced by ${refs} term${refs === 1 ? "" : "s"} (${data.referenced_by.join(", ")})` : "");
+      (refs ? ` · referenced by ${refs} term${refs === 1 ? "" : "s"} (` +
+        data.referenced_by.slice(0, 6).join(", ") + (refs > 6 ? `, and ${refs - 6} more` : "") + ")" : "");
     const list = $("impact-articles");
     list.replaceChildren();
     for (const a of data.top_articles) {

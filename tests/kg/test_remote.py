@@ -10,6 +10,7 @@ servers the fixtures start.
 from __future__ import annotations
 
 import base64
+import io
 import threading
 import time
 import urllib.parse
@@ -338,3 +339,50 @@ def test_a_stopped_server_is_unavailable_and_the_store_works_again_after_restart
         assert store.count() == 1
     finally:
         server.stop()
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("server_name", ["oxigraph_server", "virtuoso_server"])
+def test_more_graphs_than_a_server_will_sort_at_once_are_listed_and_exported(
+    server_name: str, request: pytest.FixtureRequest
+) -> None:
+    """Graphs are paged by the last IRI seen: Virtuoso refuses ORDER BY past 10000 rows."""
+    store = remote_store(request.getfixturevalue(server_name))
+    count = 10_050
+    lines = "".join(f'<{EX}s> <{EX}p> "{i}" <{EX}g{i:05d}> .\n' for i in range(count))
+    store.load(lines.encode(), "nquads")
+    graphs = store.graphs()
+    assert len(graphs) == count and graphs[0] == URIRef(f"{EX}g00000")
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    assert out.getvalue().count(b"\n") == count
+    store.update(
+        f"DELETE {{ GRAPH ?g {{ <{EX}s> <{EX}p> ?o }} }} WHERE {{ GRAPH ?g {{ <{EX}s> <{EX}p> ?o }} }}"
+    )
+    assert store.count() == 0
+
+
+def test_pages_follow_the_last_graph_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With tiny pages, every graph is still listed once (a stub plays the server)."""
+    import kg.store.remote as remote
+
+    monkeypatch.setattr(remote, "PAGE_ROWS", 2)
+    names = [f"{EX}g{i}" for i in range(5)]
+
+    def reply(handler: BaseHTTPRequestHandler) -> None:
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(handler.path).query)["query"][0]
+        after = query.split('STR(?g) > "')[1].split('"')[0] if "STR(?g) >" in query else ""
+        page = [g for g in names if g > after][:2]
+        rows = ",".join(
+            f'{{"g": {{"type": "uri", "value": "{g}"}}, "n": {{"type": "literal", "value": "1"}}}}'
+            for g in page
+        )
+        answer(
+            200, f'{{"head": {{"vars": ["g", "n"]}}, "results": {{"bindings": [{rows}]}}}}'.encode()
+        )(handler)
+
+    with stub_server(reply) as (url, stub):
+        assert [str(g) for g in RemoteStore(url).graphs()] == names
+    assert len(stub.requests) == 3

@@ -260,3 +260,25 @@ def test_awkward_literals_survive_queries_and_dumps(backend: Store) -> None:
         copy = EmbeddedStore(None)
         copy.load(out.getvalue(), fmt)
         assert {r["o"] for r in copy.select("SELECT ?o WHERE { ?s ?p ?o }")} == values
+
+
+def test_delete_where_reaches_every_graph(backend: Store, request: pytest.FixtureRequest) -> None:
+    if "virtuoso" in request.node.callspec.id:
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="Virtuoso 7.2.5 applies DELETE WHERE { GRAPH ?g { … } } to one graph "
+                "only; DELETE { GRAPH ?g { … } } WHERE { GRAPH ?g { … } } reaches them all",
+            )
+        )
+    for g in (G1, G2):
+        backend.replace_graph(
+            g, graph_of((A, RDFS.label, Literal("x")), (B, RDFS.label, Literal("y")))
+        )
+    backend.update(f"DELETE WHERE {{ GRAPH ?g {{ <{A}> rdfs:label ?l }} }}")
+    assert backend.count() == 2
+    backend.update(
+        f"DELETE {{ GRAPH ?g {{ <{B}> rdfs:label ?l }} }}"
+        f" WHERE {{ GRAPH ?g {{ <{B}> rdfs:label ?l }} }}"
+    )
+    assert backend.count() == 0

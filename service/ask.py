@@ -1,0 +1,77 @@
+"""The question surface: ``GET /api/ask?q=...`` and ``POST /api/ask`` with ``{"question": ...}``.
+
+A thin layer over :class:`kg.qa.Answerer`, built once per app on first use and kept
+in ``app.extensions``. The payload is the one the CLI prints with ``--json``; errors
+leave in the one JSON error shape: an empty question is a 400, one over
+``ATTACHE_MAX_QUESTION_CHARS`` a 413, a POST body that is not JSON a 415.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from kg.qa import Answerer, QuestionError
+from service.errors import error_response
+from service.state import state
+
+bp = Blueprint("ask", __name__)
+
+_EXTENSION = "attache_qa"
+_LOCK = threading.Lock()
+
+
+def answerer() -> Answerer:
+    """The app's answerer (lexicon cache, entity finder, parsed templates), built once."""
+    found = current_app.extensions.get(_EXTENSION)
+    if found is None:
+        with _LOCK:
+            found = current_app.extensions.get(_EXTENSION)
+            if found is None:
+                current = state()
+                found = Answerer(
+                    current.store, max_question_chars=current.config.max_question_chars
+                )
+                current_app.extensions[_EXTENSION] = found
+    assert isinstance(found, Answerer)
+    return found
+
+
+@bp.get("/api/ask")
+def ask_get() -> Response:
+    """Answer ``q`` (or ``question``) from the query string."""
+    question = request.args.get("q")
+    if question is None:
+        question = request.args.get("question")
+    return _answer(question)
+
+
+@bp.post("/api/ask")
+def ask_post() -> Response:
+    """Answer ``{"question": "..."}`` sent as ``application/json``."""
+    if not request.is_json:
+        return error_response(
+            415,
+            "unsupported_media_type",
+            'send {"question": "..."} with Content-Type: application/json',
+        )
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return error_response(400, "bad_request", 'the body must be a JSON object: {"question": ...}')
+    question = body.get("question")
+    if question is not None and not isinstance(question, str):
+        return error_response(400, "bad_question", "the question must be a string")
+    return _answer(question)
+
+
+def _answer(question: str | None) -> Response:
+    text = (question or "").strip()
+    if not text:
+        raise QuestionError("the question is empty: pass ?q=... or {\"question\": \"...\"}")
+    limit = state().config.max_question_chars
+    if len(text) > limit:
+        return error_response(
+            413, "question_too_long", f"the question is longer than {limit} characters"
+        )
+    return jsonify(answerer().ask(text))
