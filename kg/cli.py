@@ -374,9 +374,11 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
     QUESTION is the question text, or - to read one question per line from standard
     input (the store is opened and the pipeline loaded once; one answer per line out).
     """
+    from kg.ontology import ensure_ontology
     from kg.qa import DEFAULT_MAX_ANSWERS, Answerer, QuestionError
 
     with store_of(config) as store:
+        ensure_ontology(store)  # the lexicon is read from it (a no-op once installed)
         answerer = Answerer(
             store,
             max_answers=max_answers or DEFAULT_MAX_ANSWERS,

@@ -58,7 +58,9 @@ def ask_post() -> Response:
         )
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        return error_response(400, "bad_request", 'the body must be a JSON object: {"question": ...}')
+        return error_response(
+            400, "bad_request", 'the body must be a JSON object: {"question": ...}'
+        )
     question = body.get("question")
     if question is not None and not isinstance(question, str):
         return error_response(400, "bad_question", "the question must be a string")
@@ -68,7 +70,7 @@ def ask_post() -> Response:
 def _answer(question: str | None) -> Response:
     text = (question or "").strip()
     if not text:
-        raise QuestionError("the question is empty: pass ?q=... or {\"question\": \"...\"}")
+        raise QuestionError('the question is empty: pass ?q=... or {"question": "..."}')
     limit = state().config.max_question_chars
     if len(text) > limit:
         return error_response(

@@ -54,9 +54,26 @@ _NUMBER_WORDS = (
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 _ROLE_PROPERTIES = (
-    DD.supplier, DD.recipient, DD.actor, DD.target, DD.participant, DD.speaker, DD.contractor,
-    DD.equipment, DD.program, DD.legalBasis, DD.topic, DD.organization, DD.member,
-    DD.location, DD.outlet, DD.holder, DD.position, DD.quote, DD.valueText, DD.quantity,
+    DD.supplier,
+    DD.recipient,
+    DD.actor,
+    DD.target,
+    DD.participant,
+    DD.speaker,
+    DD.contractor,
+    DD.equipment,
+    DD.program,
+    DD.legalBasis,
+    DD.topic,
+    DD.organization,
+    DD.member,
+    DD.location,
+    DD.outlet,
+    DD.holder,
+    DD.position,
+    DD.quote,
+    DD.valueText,
+    DD.quantity,
 )
 _SDO = "https://schema.org/"
 _DCTERMS = "http://purl.org/dc/terms/"
@@ -98,8 +115,9 @@ class Lookups:
         """Every property of an event or article (small subjects; never an entity)."""
         out: dict[URIRef, list[Term]] = {}
         for row in self._get("describe", _DESCRIBE, node):
-            if isinstance(row.get("p"), URIRef):
-                out.setdefault(row["p"], []).append(row["o"])  # type: ignore[index]
+            prop = row.get("p")
+            if isinstance(prop, URIRef):
+                out.setdefault(prop, []).append(row["o"])
         return out
 
     def first(self, node: Term, prop: URIRef) -> Term | None:
@@ -113,7 +131,9 @@ class Lookups:
         return str(rows[0]["label"]) if rows else _local(node)
 
     def types(self, node: Term) -> set[URIRef]:
-        return {r["type"] for r in self._get("types", _TYPES, node) if isinstance(r["type"], URIRef)}
+        return {
+            r["type"] for r in self._get("types", _TYPES, node) if isinstance(r["type"], URIRef)
+        }
 
     def categories(self, node: Term) -> set[URIRef]:
         rows = self._get("categories", _CATEGORIES, node)
@@ -212,9 +232,7 @@ class Answerer:
         if not question:
             raise QuestionError("the question is empty")
         if len(question) > self.max_question_chars:
-            raise QuestionError(
-                f"the question is longer than {self.max_question_chars} characters"
-            )
+            raise QuestionError(f"the question is longer than {self.max_question_chars} characters")
         lexicon = self.lexicons.get()
         lookups = Lookups(self.store)
         interpretation = self.interpret(question, lexicon, lookups)
@@ -255,25 +273,32 @@ class Answerer:
 
     # -- running templates --------------------------------------------------------------
 
-    def run(self, template: Template, bindings: Mapping[str, Term]) -> tuple[list, str]:
+    def run(
+        self, template: Template, bindings: Mapping[str, Term], *, singles: bool = False
+    ) -> tuple[list, str]:
         """The rows of one template with ``bindings``, and the query text as it ran.
 
-        A template with ``each`` runs once per bound value (``x1``, ``x2``, ...), each
-        time with that value as ``?x``; the rows are concatenated.
+        A template with ``each`` runs with ``?x`` and ``?y`` bound to each pair of the
+        distinct values given (``x1``, ``x2``, ``x3``): one run for one or two values,
+        three for three, twice as many for ``both_ways``; ``singles`` binds both to each
+        value in turn instead. The rows are concatenated.
         """
         query = self.queries[template.id]
         if not template.each:
             rows = self.store.select(query, dict(bindings))
             return rows.bindings, bind(query, dict(bindings))
+        values = list(dict.fromkeys(bindings.values()))
+        if singles or len(values) == 1:
+            pairs = [(v, v) for v in values]
+        else:
+            pairs = [(a, b) for i, a in enumerate(values) for b in values[i + 1 :]]
+            if template.both_ways:
+                pairs += [(b, a) for a, b in pairs]
         out: list = []
         texts = []
-        seen: set[Term] = set()
-        for value in bindings.values():
-            if value in seen:
-                continue
-            seen.add(value)
-            out.extend(self.store.select(query, {"x": value}).bindings)
-            texts.append(bind(query, {"x": value}))
+        for x, y in pairs:
+            out.extend(self.store.select(query, {"x": x, "y": y}).bindings)
+            texts.append(bind(query, {"x": x, "y": y}))
         return out, "\n\n".join(texts)
 
     def _answer(
@@ -334,7 +359,11 @@ class Answerer:
             if single is None or len(single.params) != 1:
                 return [], ""
             answers, sparql = self._attempt(
-                it, single, {single.params[0].name: slots[param.name]}, lexicon, lookups,
+                it,
+                single,
+                {single.params[0].name: slots[param.name]},
+                lexicon,
+                lookups,
                 raw=True,
             )
             results.append({a.key: a for a in answers})
@@ -360,7 +389,7 @@ class Answerer:
         raw: bool = False,
     ) -> tuple[list[Answer], str]:
         bindings = {name: found.iri for name, found in slots.items()}
-        rows, sparql = self.run(template, bindings)
+        rows, sparql = self.run(template, bindings, singles=partial)
         if template.classes:
             allowed: set[URIRef] = set()
             for cls in template.classes:
@@ -510,7 +539,8 @@ class Answerer:
                 # a weapon is named, category words describe it ("S-400 missile systems").
                 for answer in answers:
                     answer.rows = [
-                        r for r in answer.rows
+                        r
+                        for r in answer.rows
                         if all(
                             _category_fits(lookups.categories(eq), it)
                             for eq in lookups.describe(r["e"]).get(DD.equipment, [])
@@ -650,7 +680,12 @@ class Answerer:
                 continue
             holder = holders.pop()
             person = Found(
-                holder, lookups.label(holder), DD.Person, entity.text, entity.start, entity.end,
+                holder,
+                lookups.label(holder),
+                DD.Person,
+                entity.text,
+                entity.start,
+                entity.end,
                 "role",
             )
             for name in names:
@@ -695,8 +730,7 @@ class Answerer:
 
     def _sample_entities(self) -> list[Found]:
         rows = self.store.select(
-            "SELECT ?x WHERE { ?e dd:evidence ?s ; dd:recipient|dd:equipment|dd:target ?x } "
-            "LIMIT 3"
+            "SELECT ?x WHERE { ?e dd:evidence ?s ; dd:recipient|dd:equipment|dd:target ?x } LIMIT 3"
         )
         lookups = Lookups(self.store)
         out = []
@@ -738,8 +772,9 @@ def _coverage(
 ) -> dict[Term, tuple[float, ...]]:
     """Events that involve enough of the question's entities, with a rank for each.
 
-    With one or two distinct entities an event must involve all of them; with three,
-    two will do (``partial``: as many as any event involves). Events of a class the
+    The query returns events involving a pair of them; with one or two distinct
+    entities an event must involve all, with three two will do (``partial``: as many
+    as any event involves). Events of a class the
     question names (a summit, a deal) are kept when the question names one, and rank
     first when named exactly.
     """
@@ -755,8 +790,9 @@ def _coverage(
         if event is None:
             continue
         found.setdefault(event, set())
-        if row.get("x") is not None:
-            found[event].add(row["x"])
+        for name in ("x", "y"):
+            if row.get(name) is not None:
+                found[event].add(row[name])
         if row.get("cls") is not None:
             classes[event] = row["cls"]
     hinted = {e for e in found if not it.event_classes or classes.get(e) in it.event_classes}
@@ -832,9 +868,7 @@ def _yes(it: Interpretation, answers: list[Answer]) -> list[Answer]:
 # -- formatting values ---------------------------------------------------------------------------
 
 
-def format_date(
-    value: Term, precision: Term | None, end: Term | None, text: Term | None
-) -> str:
+def format_date(value: Term, precision: Term | None, end: Term | None, text: Term | None) -> str:
     """A date as people write it, at its precision, with the article's words if they add.
 
     >>> from rdflib import Literal, XSD
@@ -893,16 +927,17 @@ def format_value(value: Term | None, currency: Term | None, text: Term | None) -
     except InvalidOperation:
         return str(value)
     code = str(currency or "")
-    for size, word in (
+    scales = (
         (Decimal(10) ** 12, "trillion"),
         (Decimal(10) ** 9, "billion"),
         (Decimal(10) ** 6, "million"),
-    ):
-        if abs(amount) >= size:
-            number = f"{(amount / size):.2f}".rstrip("0").rstrip(".")
-            break
-    else:
+    )
+    scale = next(((size, name) for size, name in scales if abs(amount) >= size), None)
+    if scale is None:
         number, word = f"{amount:,.0f}", ""
+    else:
+        number = f"{(amount / scale[0]):.2f}".rstrip("0").rstrip(".")
+        word = scale[1]
     sign = _CURRENCY_SIGNS.get(code)
     words = f"{number} {word}".strip()
     return f"{sign}{words}" if sign else f"{words} {code}".strip()
@@ -949,9 +984,10 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
     if it.excluded:
         extras.append("leaving out " + ", ".join(f.label for f in it.excluded))
     if it.event_classes and template.each and template.id != "relations_between":
-        named = sorted({lexicon.label(c) for c in it.exact_classes}) or sorted(
-            {lexicon.label(c) for c in it.event_classes if c != DD.Event}
-        )[:4]
+        named = (
+            sorted({lexicon.label(c) for c in it.exact_classes})
+            or sorted({lexicon.label(c) for c in it.event_classes if c != DD.Event})[:4]
+        )
         extras.append("events of kind: " + ", ".join(named))
     if it.relaxed:
         extras.append(it.relaxed)
@@ -964,6 +1000,6 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
     return text
 
 
-class _Default(dict):  # type: ignore[type-arg]
+class _Default(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"

@@ -112,7 +112,12 @@ class Found:
         return str(self.type).rsplit("#", 1)[-1]
 
     def as_dict(self) -> dict[str, str]:
-        return {"text": self.text, "iri": str(self.iri), "label": self.label, "type": self.type_name}
+        return {
+            "text": self.text,
+            "iri": str(self.iri),
+            "label": self.label,
+            "type": self.type_name,
+        }
 
 
 def best_type(types: set[URIRef]) -> URIRef | None:
@@ -269,7 +274,13 @@ class EntityFinder:
         if entry is not None:
             adjective = norm_key(text) in {norm_key(d) for d in entry.demonyms}
             return Found(
-                entry.iri, entry.label, entry.type, text, start, start + len(span), "gazetteer",
+                entry.iri,
+                entry.label,
+                entry.type,
+                text,
+                start,
+                start + len(span),
+                "gazetteer",
                 adjective,
             )
         stored = self.lookup_store(text)
@@ -335,9 +346,12 @@ class EntityFinder:
         """Surnames and typos are only looked for in words written like names."""
         if not token.is_word or not token.text[:1].isalpha():
             return False
-        return _written_as_name(token, i) or (i == 0 and token.text[:1].isupper()
-                                                and token.norm not in STOP_WORDS
-                                                and token.stem not in lexicon.words)
+        return _written_as_name(token, i) or (
+            i == 0
+            and token.text[:1].isupper()
+            and token.norm not in STOP_WORDS
+            and token.stem not in lexicon.words
+        )
 
 
 def _vocabulary_stop(token: Token, index: int) -> bool:
@@ -348,7 +362,7 @@ def _vocabulary_stop(token: Token, index: int) -> bool:
 def position_head(position: str) -> str:
     """The stem of a position's head noun: "state arms exporter" -> "exporter",
     "secretary of defense" -> "secretary", "envoy to Poland" -> "envoy"."""
-    words = []
+    words: list[str] = []
     for token in tokenize(position):
         if not token.is_word:
             continue

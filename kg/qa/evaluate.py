@@ -184,9 +184,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return items
 
 
-def score(
-    gold: Iterable[Mapping[str, Any]], ask: Callable[[str], Mapping[str, Any]]
-) -> Report:
+def score(gold: Iterable[Mapping[str, Any]], ask: Callable[[str], Mapping[str, Any]]) -> Report:
     """Ask every gold question with ``ask`` (question -> payload) and score the answers."""
     report = Report()
     for item in gold:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,15 +123,13 @@ def stem(word: str) -> str:
     if len(w) <= 3 or not w.isalpha():
         return w
     stripped = True
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ied") and len(w) > 4:
+    if (w.endswith("ies") and len(w) > 4) or (w.endswith("ied") and len(w) > 4):
         w = w[:-3] + "y"
     elif w.endswith("ing") and len(w) > 5:
         w = w[:-3]
-    elif w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
-    elif w.endswith("al") and len(w) > 6 and w[-3] not in _VOWELS:
+    elif (w.endswith("ed") and len(w) > 4) or (
+        w.endswith("al") and len(w) > 6 and w[-3] not in _VOWELS
+    ):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         w = w[:-1]
@@ -204,6 +203,8 @@ BUILTIN: dict[URIRef, tuple[str, ...]] = {
         "comment",
         "respond",
         "reply",
+        "speak",
+        "talk",
     ),
     DD.SanctionImposition: ("punish", "penalize", "penalise", "impose sanctions", "sanction"),
     DD.ExportHalt: (
@@ -270,9 +271,20 @@ SELECT ?term ?label ?type ?super WHERE {
   }
 }"""
 
+# Per question: the number and total length of the ontology graph's literals (about a
+# millisecond). At most every ``thorough_every`` seconds also a content mix, so that a
+# label renamed to one of the same length is noticed too (about 4 ms).
 _FINGERPRINT_QUERY = """
-SELECT (COUNT(*) AS ?n) (SUM(STRLEN(?o)) AS ?chars) (SUM(STRLEN(STR(?s))) AS ?subjects)
+SELECT (COUNT(*) AS ?n) (SUM(STRLEN(STR(?o))) AS ?chars)
 WHERE { GRAPH ?g { ?s ?p ?o FILTER(isLiteral(?o)) } }"""
+_THOROUGH_QUERY = """
+SELECT (COUNT(*) AS ?n) (SUM(STRLEN(STR(?o))) AS ?chars)
+  (SUM(STRLEN(STRBEFORE(?h, "a")) + 17 * STRLEN(STRBEFORE(?h, "7"))
+       + 289 * STRLEN(STRBEFORE(?h, "e"))) AS ?mix)
+WHERE {
+  GRAPH ?g { ?s ?p ?o FILTER(isLiteral(?o)) }
+  BIND(MD5(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o), "@", LANG(?o))) AS ?h)
+}"""
 
 
 @dataclass
@@ -322,15 +334,61 @@ class Lexicon:
         return {t for t, types in self.types.items() if DD.WeaponCategory in types}
 
 
-def fingerprint(store: Store) -> tuple[str, ...]:
-    """A cheap summary of the ontology graph that changes when its labels change."""
-    rows = store.select(_FINGERPRINT_QUERY, {"g": ONTOLOGY_GRAPH})
+def fingerprint(store: Store, *, thorough: bool = False) -> tuple[str, ...]:
+    """A summary of the ontology graph's literals that changes when its labels change."""
+    query = _THOROUGH_QUERY if thorough else _FINGERPRINT_QUERY
+    rows = store.select(query, {"g": ONTOLOGY_GRAPH})
     row = rows.bindings[0] if rows.bindings else {}
-    return tuple(str(row.get(name, "")) for name in ("n", "chars", "subjects"))
+    names = ("n", "chars", "mix") if thorough else ("n", "chars")
+    return tuple(str(row.get(name, "")) for name in names)
 
 
-_PREF_QUERY = """
-SELECT ?term ?label WHERE { GRAPH ?g { ?term rdfs:label ?label } }"""
+class LexiconCache:
+    """The lexicon of one store, rebuilt when the ontology graph changes.
+
+    ``get()`` runs one small aggregate query (about a millisecond) and, at most every
+    ``thorough_every`` seconds, a content check that also notices a label renamed to
+    one of the same length; ``refresh()`` forces a rebuild.
+    """
+
+    def __init__(self, store: Store, *, thorough_every: float = 1.0) -> None:
+        self.store = store
+        self.thorough_every = thorough_every
+        self._lexicon: Lexicon | None = None
+        self._thorough: tuple[str, ...] = ()
+        self._checked_at = -1e18
+        self._lock = threading.Lock()
+        self.generation = 0
+
+    def get(self) -> Lexicon:
+        quick = fingerprint(self.store)
+        with self._lock:
+            now = time.monotonic()
+            stale = self._lexicon is None or self._lexicon.fingerprint != quick
+            if not stale and now - self._checked_at >= self.thorough_every:
+                stale = fingerprint(self.store, thorough=True) != self._thorough
+                self._checked_at = now
+            if stale:
+                self._rebuild(quick)
+            assert self._lexicon is not None
+            return self._lexicon
+
+    def refresh(self) -> Lexicon:
+        with self._lock:
+            self._rebuild(fingerprint(self.store))
+            assert self._lexicon is not None
+            return self._lexicon
+
+    def _rebuild(self, quick: tuple[str, ...]) -> None:
+        lexicon = build_lexicon(self.store)
+        lexicon.fingerprint = quick
+        self._lexicon = lexicon
+        self._thorough = fingerprint(self.store, thorough=True)
+        self._checked_at = time.monotonic()
+        self.generation += 1
+
+
+_PREF_QUERY = "SELECT ?term ?label WHERE { GRAPH ?g { ?term rdfs:label ?label } }"
 
 
 def _display_labels(store: Store) -> dict[URIRef, str]:
@@ -342,36 +400,8 @@ def _display_labels(store: Store) -> dict[URIRef, str]:
     return out
 
 
-class LexiconCache:
-    """The lexicon of one store, rebuilt when the ontology graph's fingerprint changes.
-
-    ``get()`` costs one small aggregate query (about a millisecond) when nothing
-    changed; ``refresh()`` forces a rebuild.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._lexicon: Lexicon | None = None
-        self._lock = threading.Lock()
-        self.generation = 0
-
-    def get(self) -> Lexicon:
-        current = fingerprint(self.store)
-        with self._lock:
-            if self._lexicon is None or self._lexicon.fingerprint != current:
-                self._lexicon = build_lexicon(self.store)
-                self.generation += 1
-            return self._lexicon
-
-    def refresh(self) -> Lexicon:
-        with self._lock:
-            self._lexicon = build_lexicon(self.store)
-            self.generation += 1
-            return self._lexicon
-
-
 def build_lexicon(store: Store) -> Lexicon:
-    """The lexicon of the store's ontology graph (display labels from ``rdfs:label``) plus :data:`BUILTIN`."""
+    """The lexicon of the store's ontology graph plus :data:`BUILTIN` (labels shown: rdfs:label)."""
     lexicon = Lexicon(fingerprint=fingerprint(store))
     for row in store.select(_LABEL_QUERY, {"g": ONTOLOGY_GRAPH}):
         term = row.get("term")

@@ -166,63 +166,130 @@ ORG_CLASSES = (DD.Organization, DD.Company, DD.GovernmentBody)
 # Functions: subj, obj, poss, mod, prep:<word>.
 ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
     ("transfer", "supply", "active"): {
-        "subj": "supplier", "obj": "recipient", "prep:to": "recipient", "prep:for": "recipient",
-        "prep:from": "supplier", "poss": "supplier", "mod": "supplier", "prep:by": "supplier",
+        "subj": "supplier",
+        "obj": "recipient",
+        "prep:to": "recipient",
+        "prep:for": "recipient",
+        "prep:from": "supplier",
+        "poss": "supplier",
+        "mod": "supplier",
+        "prep:by": "supplier",
     },
     ("transfer", "supply", "passive"): {
-        "subj": "recipient", "prep:by": "supplier", "prep:to": "recipient",
-        "prep:for": "recipient", "prep:from": "supplier", "mod": "supplier",
+        "subj": "recipient",
+        "prep:by": "supplier",
+        "prep:to": "recipient",
+        "prep:for": "recipient",
+        "prep:from": "supplier",
+        "mod": "supplier",
     },
     ("transfer", "buy", "active"): {
-        "subj": "recipient", "obj": "supplier", "prep:from": "supplier", "poss": "recipient",
-        "mod": "recipient", "prep:by": "recipient",
+        "subj": "recipient",
+        "obj": "supplier",
+        "prep:from": "supplier",
+        "poss": "recipient",
+        "mod": "recipient",
+        "prep:by": "recipient",
     },
     ("transfer", "buy", "passive"): {
-        "subj": "recipient", "prep:by": "recipient", "prep:from": "supplier",
+        "subj": "recipient",
+        "prep:by": "recipient",
+        "prep:from": "supplier",
         "mod": "recipient",
     },
     ("transfer", "noun", "active"): {
-        "subj": "recipient", "prep:to": "recipient", "prep:for": "recipient",
-        "prep:from": "supplier", "prep:by": "supplier", "poss": "recipient", "mod": "recipient",
+        "subj": "recipient",
+        "prep:to": "recipient",
+        "prep:for": "recipient",
+        "prep:from": "supplier",
+        "prep:by": "supplier",
+        "poss": "recipient",
+        "mod": "recipient",
         "obj": "supplier",
     },
     ("approval", "verb", "active"): {
-        "subj": "actor", "prep:to": "recipient", "prep:for": "recipient", "prep:by": "actor",
-        "obj": "recipient", "poss": "actor", "mod": "actor",
+        "subj": "actor",
+        "prep:to": "recipient",
+        "prep:for": "recipient",
+        "prep:by": "actor",
+        "obj": "recipient",
+        "poss": "actor",
+        "mod": "actor",
     },
     ("sanction", "verb", "active"): {
-        "subj": "actor", "obj": "target", "prep:on": "target", "prep:against": "target",
-        "prep:by": "actor", "prep:from": "actor", "mod": "actor", "poss": "actor",
+        "subj": "actor",
+        "obj": "target",
+        "prep:on": "target",
+        "prep:against": "target",
+        "prep:by": "actor",
+        "prep:from": "actor",
+        "mod": "actor",
+        "poss": "actor",
         "prep:with": "target",
     },
     ("sanction", "verb", "passive"): {
-        "subj": "target", "prep:by": "actor", "prep:from": "actor", "mod": "actor",
-        "poss": "actor", "prep:on": "target", "prep:against": "target",
+        "subj": "target",
+        "prep:by": "actor",
+        "prep:from": "actor",
+        "mod": "actor",
+        "poss": "actor",
+        "prep:on": "target",
+        "prep:against": "target",
     },
     ("suspension", "verb", "active"): {
-        "subj": "actor", "obj": "target", "prep:by": "actor", "poss": "actor", "mod": "actor",
-        "prep:from": "program", "prep:of": "target",
+        "subj": "actor",
+        "obj": "target",
+        "prep:by": "actor",
+        "poss": "actor",
+        "mod": "actor",
+        "prep:from": "program",
+        "prep:of": "target",
     },
     ("suspension", "verb", "passive"): {
-        "subj": "target", "prep:by": "actor", "prep:from": "program", "mod": "actor",
+        "subj": "target",
+        "prep:by": "actor",
+        "prep:from": "program",
+        "mod": "actor",
     },
     ("halt", "verb", "active"): {
-        "subj": "actor", "obj": "target", "prep:to": "target", "prep:on": "target",
-        "prep:against": "target", "prep:for": "target", "prep:by": "actor", "poss": "actor",
+        "subj": "actor",
+        "obj": "target",
+        "prep:to": "target",
+        "prep:on": "target",
+        "prep:against": "target",
+        "prep:for": "target",
+        "prep:by": "actor",
+        "poss": "actor",
         "mod": "actor",
     },
     ("halt", "verb", "passive"): {
-        "subj": "target", "prep:by": "actor", "prep:to": "target", "mod": "actor",
+        "subj": "target",
+        "prep:by": "actor",
+        "prep:to": "target",
+        "mod": "actor",
     },
     ("statement", "verb", "active"): {
-        "subj": "speaker", "obj": "topic", "prep:about": "topic", "prep:on": "topic",
-        "prep:regarding": "topic", "prep:concerning": "topic", "prep:over": "topic",
-        "prep:of": "topic", "poss": "speaker", "mod": "topic", "prep:by": "speaker",
+        "subj": "speaker",
+        "obj": "topic",
+        "prep:about": "topic",
+        "prep:on": "topic",
+        "prep:regarding": "topic",
+        "prep:concerning": "topic",
+        "prep:over": "topic",
+        "prep:of": "topic",
+        "poss": "speaker",
+        "mod": "topic",
+        "prep:by": "speaker",
         "prep:in": "topic",
     },
     ("making", "verb", "active"): {
-        "subj": "maker", "obj": "equipment", "prep:by": "maker", "prep:for": "equipment",
-        "prep:of": "equipment", "poss": "maker", "mod": "maker",
+        "subj": "maker",
+        "obj": "equipment",
+        "prep:by": "maker",
+        "prep:for": "equipment",
+        "prep:of": "equipment",
+        "poss": "maker",
+        "mod": "maker",
     },
     ("making", "verb", "passive"): {"subj": "equipment", "prep:by": "maker", "mod": "maker"},
 }
@@ -463,9 +530,7 @@ class Frame:
 
     def is_verbish(self, i: int) -> bool:
         item = self.items[i]
-        if not item.is_word or item.norm in AUX | PREPS | DETS | WH | {"'s"}:
-            return False
-        return True
+        return item.is_word and item.norm not in AUX | PREPS | DETS | WH | {"'s"}
 
     def is_participle(self, i: int) -> bool:
         word = self.items[i].norm
@@ -577,8 +642,14 @@ class Frame:
             return False
         terms = self.terms_at(i)
         verbal = {
-            DD.supplier, DD.recipient, DD.speaker, DD.participant, DD.manufacturer, DD.member,
-            DD.mentionedIn, DD.holder,
+            DD.supplier,
+            DD.recipient,
+            DD.speaker,
+            DD.participant,
+            DD.manufacturer,
+            DD.member,
+            DD.mentionedIn,
+            DD.holder,
         }
         if self._agent_noun(i):
             return False
@@ -589,9 +660,14 @@ class Frame:
         if self.is_class_word(i) and terms & verbal and not self.is_participle(i):
             return after_subject  # "state" (a class) and "stated" (a verb) share a stem
         if self.is_class_word(i) and not terms & verbal:
-            return self.is_participle(i) or (word.endswith("ing") and after_subject) or (
-                after_subject and item.stem in GENERIC_VERBS | self.lexicon.words
-                and not word.endswith("s")
+            return (
+                self.is_participle(i)
+                or (word.endswith("ing") and after_subject)
+                or (
+                    after_subject
+                    and item.stem in GENERIC_VERBS | self.lexicon.words
+                    and not word.endswith("s")
+                )
             )
         if terms & verbal:
             return True
@@ -654,8 +730,16 @@ class Frame:
             if entities:
                 _use(result, "profile", {"x": entities[0]})
             return
-        if self.focus in {"date", "deadline", "location", "value", "quantity", "terms", "event",
-                          "article"} or (self.focus == "count" and self._counts_articles()):
+        if self.focus in {
+            "date",
+            "deadline",
+            "location",
+            "value",
+            "quantity",
+            "terms",
+            "event",
+            "article",
+        } or (self.focus == "count" and self._counts_articles()):
             self._involving(result, entities)
             return
         if relation == "role" or (self._position_words() and self.focus in {"agent", ""}):
@@ -744,15 +828,22 @@ class Frame:
                 return "profile"
             return "agent"
         if any(lexicon.is_a(t, DD.Agent) for t in wh_terms) or wh_terms & {
-            DD.member, DD.recipient, DD.supplier, DD.participant, DD.manufacturer, DD.contractor
+            DD.member,
+            DD.recipient,
+            DD.supplier,
+            DD.participant,
+            DD.manufacturer,
+            DD.contractor,
         }:
             return "agent"
         if DD.LegalInstrument in wh_terms or DD.legalBasis in wh_terms:
             return "law"
         if DD.DefenseProgram in wh_terms:
             return "program"
-        if DD.WeaponSystem in wh_terms or DD.WeaponCategory in wh_terms or any(
-            t in lexicon.categories() for t in wh_terms
+        if (
+            DD.WeaponSystem in wh_terms
+            or DD.WeaponCategory in wh_terms
+            or any(t in lexicon.categories() for t in wh_terms)
         ):
             return "equipment"
         if wh_terms & {DD.RoleAssignment, DD.position}:
@@ -850,15 +941,15 @@ class Frame:
         if not candidates:
             return "", None
         statements = sorted((c for c in candidates if c[3] == "statement"), key=lambda c: c[1])
-        if statements and self.focus in {"quote", "thing"}:
-            if self.focus == "quote" or self._says(statements[0][4]):
-                self.focus = "quote"
-                result.focus = "quote"
-                return "statement", statements[0][4]
+        if statements and (
+            self.focus == "quote" or (self.focus == "thing" and self._says(statements[0][4]))
+        ):
+            self.focus = "quote"
+            result.focus = "quote"
+            return "statement", statements[0][4]
         if self.verb >= 0:
             on_verb = [
-                c for c in candidates
-                if c[4].start <= self.verb < c[4].end and STRENGTH[c[3]] >= 2
+                c for c in candidates if c[4].start <= self.verb < c[4].end and STRENGTH[c[3]] >= 2
             ]
             if on_verb:
                 on_verb.sort(key=lambda c: (c[0], c[2]))
@@ -917,9 +1008,11 @@ class Frame:
         entity = items[i].entity
         nxt = i + 1
         if (entity is not None and entity.adjective) or (
-            nxt < self.n and items[nxt].is_word
+            nxt < self.n
+            and items[nxt].is_word
             and items[nxt].norm not in AUX | PREPS | DETS | PARTICLES
-            and nxt != self.verb and items[nxt].norm not in {"and", "or"}
+            and nxt != self.verb
+            and items[nxt].norm not in {"and", "or"}
         ):
             return "mod"
         if self.verb >= 0 and i > self.verb:
@@ -979,9 +1072,12 @@ class Frame:
         kind = self._verb_kind(relation, verb_hit)
         if kind in {"buy", "supply"}:
             verb_hit = next(
-                (h for h in self.hits
-                 if h.terms & ({DD.recipient} if kind == "buy" else {DD.supplier})
-                 and not self._agent_noun(h.start)),
+                (
+                    h
+                    for h in self.hits
+                    if h.terms & ({DD.recipient} if kind == "buy" else {DD.supplier})
+                    and not self._agent_noun(h.start)
+                ),
                 verb_hit,
             )
         voice = self._voice(verb_hit)
@@ -1135,8 +1231,9 @@ class Frame:
             if template.answer not in roles:
                 continue
             others = {r: e for r, e in roles.items() if r != template.answer}
-            if not all(p.role in others and others[p.role].kind in p.kinds
-                       for p in template.params):
+            if not all(
+                p.role in others and others[p.role].kind in p.kinds for p in template.params
+            ):
                 continue
             if best is None or len(template.params) > len(best[0].params):
                 best = (template, template.answer)
@@ -1159,7 +1256,8 @@ class Frame:
         words = self._position_phrase()
         result.position = words
         result.position_text = " ".join(
-            it.text for it in self.items[max(self.wh_end, 0) :]
+            it.text
+            for it in self.items[max(self.wh_end, 0) :]
             if it.entity is None and it.is_word and it.stem in words
         )
         if not words:
@@ -1187,10 +1285,16 @@ class Frame:
             elif not entity.adjective:
                 continue
             words = []
-            while j < self.n and self.items[j].is_word and (
-                self.items[j].stem in self.positions or (
-                    j + 1 < self.n and self.items[j + 1].stem in self.positions
-                    and self.items[j].norm not in AUX | PREPS | DETS
+            while (
+                j < self.n
+                and self.items[j].is_word
+                and (
+                    self.items[j].stem in self.positions
+                    or (
+                        j + 1 < self.n
+                        and self.items[j + 1].stem in self.positions
+                        and self.items[j].norm not in AUX | PREPS | DETS
+                    )
                 )
             ):
                 words.append(self.items[j].stem)
@@ -1208,9 +1312,7 @@ class Frame:
                 continue
             if it.norm in AUX | DETS | PREPS | WH | {"'s", "current", "new", "former"}:
                 continue
-            if it.stem in self.positions or (words and it.norm not in {"and", "or"}):
-                words.append(it.stem)
-            elif not words:
+            if it.stem in self.positions or (words and it.norm not in {"and", "or"}) or not words:
                 words.append(it.stem)
         # Keep the run that contains a position word.
         return tuple(w for w in words if w)
@@ -1238,7 +1340,7 @@ class Frame:
             return
         template = next(t for t in TEMPLATES if t.id == template_id)
         if template.each:
-            # Bound to ?x one at a time by the answerer: "x1", "x2", "x3" in order.
+            # The answerer binds pairs of these to ?x and ?y: "x1", "x2", "x3" in order.
             result.slots = {f"x{k}": e for k, e in enumerate(ordered[:3], 1)}
         else:
             result.slots = {template.params[0].name: ordered[0]}

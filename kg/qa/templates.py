@@ -8,9 +8,9 @@ lives in ``queries/<id>.rq``; its header names the parameters (``# params: ?a ?b
 and :func:`load_queries` checks the two agree when the package loads.
 
 Templates about events in general ("when", "where", "how much", "what happened
-between") have ``each`` set: their one parameter ``?x`` is bound to each entity the
-question names in turn (up to three), and the answerer keeps the events that involve
-all of them (two of three will do).
+between") have ``each`` set: their parameters ``?x`` and ``?y`` are bound to two of the
+entities the question names (both to the one it names; every pair of three), so the
+store joins on the event and returns only events involving both.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ class Template:
     countable: bool = False
     file: str = ""
     yes_no: bool = False
-    each: bool = False  # run once per named entity, keep the events they share
+    each: bool = False  # ?x ?y bound to pairs of the named entities
+    both_ways: bool = False  # with ``each``: also run each pair with ?x and ?y swapped
     classes: tuple[URIRef, ...] = ()  # events of these classes or subclasses are kept
 
     @property
@@ -80,7 +81,7 @@ def _p(name: str, kinds: frozenset[str] = ANY, role: str | None = None) -> Param
     return Param(name, role or name, kinds)
 
 
-X = (_p("x"),)
+X = (_p("x"), _p("y"))
 TRANSFER = (DD.ArmsNegotiation, DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsSaleApproval)
 SANCTION = (DD.SanctionThreat, DD.SanctionImposition)
 
@@ -524,8 +525,9 @@ TEMPLATES: tuple[Template, ...] = (
         "What happened with {x}?",
         countable=True,
         each=True,
+        both_ways=True,
     ),
-    # -- when ------------------------------------------------------------------------------------------
+    # -- when ----------------------------------------------------------------------------------
     Template(
         "deadline_involving",
         "when",

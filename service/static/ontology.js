@@ -94,13 +94,16 @@ async function handleError(err) {
     return;
   }
   if (err.status === 412) {
-    showMessage(
-      "Someone else changed the ontology since this page loaded it. The page now shows " +
-      "their version; your unsaved edits are still in the form: check them and save again.",
-      "error");
-    const edited = collect();
+    // Someone saved in between: show their version with this user's changes re-applied
+    // on top, so that saving again keeps both.
+    const oldBase = state.current;
+    const edited = oldBase && !state.creating ? collect() : null;
     await loadTree();
-    if (state.current) await selectTerm(state.current.id, { keepForm: edited });
+    if (edited) await selectTerm(oldBase.id, { rebase: { oldBase, edited } });
+    showMessage(
+      "Someone else changed the ontology since this page loaded it. The form now shows " +
+      "their version with your changes applied on top: check it and save again.",
+      "error");
     return;
   }
   showMessage(err.message, "error");
@@ -324,6 +327,25 @@ function collect() {
   return out;
 }
 
+function rebase(oldBase, edited, newBase) {
+  // The user's additions and removals (against what they loaded), applied to the new version.
+  const key = (x) => JSON.stringify(x);
+  const out = {};
+  for (const name of FIELDS) {
+    const before = new Set(oldBase[name].map(key));
+    const kept = new Set(edited[name].map(key));
+    const removed = new Set(oldBase[name].filter((x) => !kept.has(key(x))).map(key));
+    const merged = newBase[name].filter((x) => !removed.has(key(x)));
+    for (const x of edited[name]) {
+      if (!before.has(key(x)) && !merged.some((y) => key(y) === key(x))) merged.push(x);
+    }
+    out[name] = merged;
+  }
+  out.comment = edited.comment !== englishComment(oldBase) ? edited.comment : englishComment(newBase);
+  out.deprecated = edited.deprecated !== oldBase.deprecated ? edited.deprecated : newBase.deprecated;
+  return out;
+}
+
 function restoreForm(edited) {
   for (const name of FIELDS) state.chips[name].set(edited[name]);
   $("comment").value = edited.comment;
@@ -351,7 +373,9 @@ async function selectTerm(id, options) {
   const data = await api("GET", `/api/ontology/terms/${encodeURIComponent(id)}`);
   state.current = data.term;
   fillForm(data.term, false);
-  if (options && options.keepForm) restoreForm(options.keepForm);
+  if (options && options.rebase) {
+    restoreForm(rebase(options.rebase.oldBase, options.rebase.edited, data.term));
+  }
   if (location.hash !== "#" + id) history.replaceState(null, "", "#" + id);
   markSelected();
   loadImpact(id);

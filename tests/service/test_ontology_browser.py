@@ -177,7 +177,8 @@ def test_a_save_over_someone_elses_newer_edit_is_stopped_and_keeps_both(
     page.click("#save")
     page.wait_for_selector("#form-message.error")
     assert "Someone else changed the ontology" in page.inner_text("#form-message")
-    assert "deadline set" in page.inner_text("#alt_labels")  # the user's edit is kept
+    form = page.inner_text("#alt_labels")
+    assert "red line" in form and "deadline set" in form  # theirs shown, the user's kept
     page.click("#save")  # saved again, now over the newer version
     page.wait_for_selector("#form-message.ok")
     words = [

@@ -14,20 +14,41 @@ from kg.qa import Answerer
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
     # supplier
-    ("Who supplies the S-400 to Turkey?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("Which country is supplying S-400 systems to Ankara?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("Who sold the S-400 to Turkey?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("Who supplies Turkey with the S-400?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("From which country is Turkey buying the S-400?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("Which country is Turkey acquiring the S-400 from?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
-    ("By whom was the S-400 delivered to Turkey?", "supplier_of_equipment_to",
-     {"equipment": "S-400", "recipient": "Turkey"}),
+    (
+        "Who supplies the S-400 to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "Which country is supplying S-400 systems to Ankara?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "Who sold the S-400 to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "Who supplies Turkey with the S-400?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "From which country is Turkey buying the S-400?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "Which country is Turkey acquiring the S-400 from?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
+        "By whom was the S-400 delivered to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
     ("Who exports weapons to Poland?", "supplier_to", {"recipient": "Poland"}),
     ("Who provides arms to Warsaw?", "supplier_to", {"recipient": "Poland"}),
     ("Who delivers the S-400?", "supplier_of_equipment", {"equipment": "S-400"}),
@@ -36,23 +57,36 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("Which countries are buying the S-400?", "buyers_of_equipment", {"equipment": "S-400"}),
     ("Who purchased the F-35?", "buyers_of_equipment", {"equipment": "F-35"}),
     ("Who has ordered F-35A jets?", "buyers_of_equipment", {"equipment": "F-35"}),
-    ("Which countries has the S-400 been sold to?", "buyers_of_equipment",
-     {"equipment": "S-400"}),
-    ("List the countries that receive the S-400", "buyers_of_equipment",
-     {"equipment": "S-400"}),
-    ("Who does Russia sell the S-400 to?", "buyers_of_equipment_from",
-     {"equipment": "S-400", "supplier": "Russia"}),
-    ("Which countries buy weapons from the United States?", "buyers_from",
-     {"supplier": "United States"}),
+    ("Which countries has the S-400 been sold to?", "buyers_of_equipment", {"equipment": "S-400"}),
+    ("List the countries that receive the S-400", "buyers_of_equipment", {"equipment": "S-400"}),
+    (
+        "Who does Russia sell the S-400 to?",
+        "buyers_of_equipment_from",
+        {"equipment": "S-400", "supplier": "Russia"},
+    ),
+    (
+        "Which countries buy weapons from the United States?",
+        "buyers_from",
+        {"supplier": "United States"},
+    ),
     # acquisitions
     ("What weapons is Poland buying?", "acquisitions_of", {"recipient": "Poland"}),
     ("What did Poland buy?", "acquisitions_of", {"recipient": "Poland"}),
-    ("What is Turkey acquiring from Russia?", "acquisitions_of_from",
-     {"recipient": "Turkey", "supplier": "Russia"}),
-    ("What does Washington sell to Warsaw?", "acquisitions_of_from",
-     {"recipient": "Poland", "supplier": "United States"}),
-    ("Which fighter jets did Poland order from America?", "acquisitions_of_from",
-     {"recipient": "Poland", "supplier": "United States"}),
+    (
+        "What is Turkey acquiring from Russia?",
+        "acquisitions_of_from",
+        {"recipient": "Turkey", "supplier": "Russia"},
+    ),
+    (
+        "What does Washington sell to Warsaw?",
+        "acquisitions_of_from",
+        {"recipient": "Poland", "supplier": "United States"},
+    ),
+    (
+        "Which fighter jets did Poland order from America?",
+        "acquisitions_of_from",
+        {"recipient": "Poland", "supplier": "United States"},
+    ),
     ("What weapons does Russia export?", "exports_of", {"supplier": "Russia"}),
     # sanctions
     ("Who threatened Turkey with sanctions?", "sanctioner_of", {"target": "Turkey"}),
@@ -60,24 +94,37 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("Which country imposed sanctions on Turkey?", "sanctioner_of", {"target": "Turkey"}),
     ("By whom was Turkey sanctioned?", "sanctioner_of", {"target": "Turkey"}),
     ("Whom did the US sanction?", "sanction_targets_of", {"actor": "United States"}),
-    ("Under which law could Turkey face sanctions?", "sanction_law_against",
-     {"target": "Turkey"}),
-    ("Under which law could Turkey face US sanctions?", "sanction_law_against_by",
-     {"target": "Turkey", "actor": "United States"}),
+    ("Under which law could Turkey face sanctions?", "sanction_law_against", {"target": "Turkey"}),
+    (
+        "Under which law could Turkey face US sanctions?",
+        "sanction_law_against_by",
+        {"target": "Turkey", "actor": "United States"},
+    ),
     ("What law was invoked against Turkey?", "sanction_law_against", {"target": "Turkey"}),
     # suspension and exclusion
     ("Which program was Turkey suspended from?", "suspended_from", {"target": "Turkey"}),
     ("What program was Ankara removed from?", "suspended_from", {"target": "Turkey"}),
-    ("Who suspended Turkey from the F-35 program?", "suspender_of_from",
-     {"target": "Turkey", "program": "F-35 program"}),
-    ("Who kicked Turkey out of the F-35 program?", "suspender_of_from",
-     {"target": "Turkey", "program": "F-35 program"}),
-    ("Who was excluded from the F-35 program?", "suspended_members_of",
-     {"program": "F-35 program"}),
-    ("Which country halted arms exports to Saudi Arabia?", "export_halter_to",
-     {"target": "Saudi Arabia"}),
-    ("Who stopped weapons deliveries to Riyadh?", "export_halter_to",
-     {"target": "Saudi Arabia"}),
+    (
+        "Who suspended Turkey from the F-35 program?",
+        "suspender_of_from",
+        {"target": "Turkey", "program": "F-35 program"},
+    ),
+    (
+        "Who kicked Turkey out of the F-35 program?",
+        "suspender_of_from",
+        {"target": "Turkey", "program": "F-35 program"},
+    ),
+    (
+        "Who was excluded from the F-35 program?",
+        "suspended_members_of",
+        {"program": "F-35 program"},
+    ),
+    (
+        "Which country halted arms exports to Saudi Arabia?",
+        "export_halter_to",
+        {"target": "Saudi Arabia"},
+    ),
+    ("Who stopped weapons deliveries to Riyadh?", "export_halter_to", {"target": "Saudi Arabia"}),
     # role
     ("Who is the president of Turkey?", "role_holder", {"org": "Turkey"}),
     ("Who is Poland's defence minister?", "role_holder", {"org": "Poland"}),
@@ -96,25 +143,46 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("Where was the NATO summit held?", "where_involving", {"x1": "NATO"}),
     ("In which town was the F-35 signing ceremony held?", "where_involving", {"x1": "F-35"}),
     # statement
-    ("What did Mark Esper say about the S-400?", "statement_by_about",
-     {"speaker": "Mark Esper", "topic": "S-400"}),
-    ("What did Esper say about the S-400?", "statement_by_about",
-     {"speaker": "Mark Esper", "topic": "S-400"}),
+    (
+        "What did Mark Esper say about the S-400?",
+        "statement_by_about",
+        {"speaker": "Mark Esper", "topic": "S-400"},
+    ),
+    (
+        "What did Esper say about the S-400?",
+        "statement_by_about",
+        {"speaker": "Mark Esper", "topic": "S-400"},
+    ),
     ("How did Erdogan describe the deal?", "statement_by", {"speaker": "Recep Tayyip Erdogan"}),
     ("What did Heiko Maas say?", "statement_by", {"speaker": "Heiko Maas"}),
     ("Who commented on the S-400?", "speakers_about", {"topic": "S-400"}),
     # relations
-    ("What happened between the United States and Turkey?", "relations_between",
-     {"x1": "United States", "x2": "Turkey"}),
-    ("What is going on between Moscow and Ankara?", "relations_between",
-     {"x1": "Russia", "x2": "Turkey"}),
-    ("What did Germany do regarding Saudi Arabia?", "relations_between",
-     {"x1": "Germany", "x2": "Saudi Arabia"}),
+    (
+        "What happened between the United States and Turkey?",
+        "relations_between",
+        {"x1": "United States", "x2": "Turkey"},
+    ),
+    (
+        "What is going on between Moscow and Ankara?",
+        "relations_between",
+        {"x1": "Russia", "x2": "Turkey"},
+    ),
+    (
+        "What did Germany do regarding Saudi Arabia?",
+        "relations_between",
+        {"x1": "Germany", "x2": "Saudi Arabia"},
+    ),
     # when
-    ("When did Turkey begin receiving the S-400?", "when_involving",
-     {"x1": "Turkey", "x2": "S-400"}),
-    ("On what date did Poland sign the F-35 deal?", "when_involving",
-     {"x1": "Poland", "x2": "F-35"}),
+    (
+        "When did Turkey begin receiving the S-400?",
+        "when_involving",
+        {"x1": "Turkey", "x2": "S-400"},
+    ),
+    (
+        "On what date did Poland sign the F-35 deal?",
+        "when_involving",
+        {"x1": "Poland", "x2": "F-35"},
+    ),
     ("In what year did Finland join NATO?", "when_involving", {"x1": "Finland", "x2": "NATO"}),
     ("What deadline was Turkey given?", "deadline_involving", {"x1": "Turkey"}),
     # maker
@@ -125,20 +193,23 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("What does Lockheed Martin build?", "products_of", {"maker": "Lockheed Martin"}),
     ("Who is Russia's state arms exporter?", "exporter_of", {"country": "Russia"}),
     # value and quantity
-    ("How much is Poland's F-35 deal worth?", "value_involving",
-     {"x1": "Poland", "x2": "F-35"}),
-    ("What is the value of the C-130 sale to Norway?", "value_involving",
-     {"x1": "C-130", "x2": "Norway"}),
-    ("How many F-35 jets is Poland buying?", "quantity_involving",
-     {"x1": "F-35", "x2": "Poland"}),
-    ("How many F-35 jets is Poland purchasing, and for how much?", "deal_terms_involving",
-     {"x1": "F-35", "x2": "Poland"}),
+    ("How much is Poland's F-35 deal worth?", "value_involving", {"x1": "Poland", "x2": "F-35"}),
+    (
+        "What is the value of the C-130 sale to Norway?",
+        "value_involving",
+        {"x1": "C-130", "x2": "Norway"},
+    ),
+    ("How many F-35 jets is Poland buying?", "quantity_involving", {"x1": "F-35", "x2": "Poland"}),
+    (
+        "How many F-35 jets is Poland purchasing, and for how much?",
+        "deal_terms_involving",
+        {"x1": "F-35", "x2": "Poland"},
+    ),
     # profile and sources
     ("What do we know about CAATSA?", "profile", {"x": "CAATSA"}),
     ("Tell me about the S-400", "profile", {"x": "S-400"}),
     ("Who is Mark Esper?", "profile", {"x": "Mark Esper"}),
-    ("Which articles mention Lockheed Martin?", "sources_mentioning",
-     {"x": "Lockheed Martin"}),
+    ("Which articles mention Lockheed Martin?", "sources_mentioning", {"x": "Lockheed Martin"}),
     ("What reports mention Deblin?", "sources_mentioning", {"x": "Deblin"}),
 ]
 
@@ -160,8 +231,7 @@ def test_each_paraphrase_reaches_its_template_with_the_right_entities(
         ("How many members does NATO have?", "count", "members_of", None),
         ("How many articles mention Turkey?", "count", "sources_mentioning", None),
         ("Is Finland a member of NATO?", "yes_no", "memberships_of", "NATO"),
-        ("Does Russia supply the S-400 to Turkey?", "yes_no", "supplier_of_equipment_to",
-         "Russia"),
+        ("Does Russia supply the S-400 to Turkey?", "yes_no", "supplier_of_equipment_to", "Russia"),
         ("Did the United States sanction Turkey?", "yes_no", "sanctioner_of", "United States"),
         ("Has Poland bought the F-35?", "yes_no", "buyers_of_equipment", "Poland"),
     ],
@@ -190,8 +260,10 @@ def test_the_asked_category_and_class_become_filters(answerer: Answerer) -> None
 
 
 def test_typos_surnames_and_metonyms_link_to_canonical_entities(answerer: Answerer) -> None:
-    found = {f.text: f.label for f in answerer.interpret(
-        "Did Esper say Washington sold the S-400 to Tukrey?").entities}
+    found = {
+        f.text: f.label
+        for f in answerer.interpret("Did Esper say Washington sold the S-400 to Tukrey?").entities
+    }
     assert found == {
         "Esper": "Mark Esper",
         "Washington": "United States",
