@@ -473,6 +473,9 @@ _NUMBER_WORDS.update(
 )
 
 
+COERCIVE = {DD.SanctionImposition, DD.SanctionThreat, DD.ProgramSuspension}
+
+
 @dataclass
 class Event:
     """One extracted event or relation, before it becomes RDF."""
@@ -885,17 +888,31 @@ class EventExtractor:
                 if earlier:
                     event.add(DD.equipment, weapons_by_sentence[max(earlier)][:1])
                     event.confidence = min(event.confidence, 0.5)
-            if event.cls in {DD.SanctionImposition, DD.SanctionThreat} and not event.has(DD.actor):
-                previous = [
-                    e
-                    for e in events
-                    if e.cls in {DD.SanctionImposition, DD.SanctionThreat}
-                    and e.has(DD.actor)
-                    and event.sentence - 3 <= e.sentence < event.sentence
-                ]
-                if previous:
-                    event.add(DD.actor, max(previous, key=lambda e: e.sentence).roles[DD.actor])
-                    event.confidence = min(event.confidence, 0.5)
+            if event.cls in COERCIVE:
+                for role in (DD.actor, DD.target):
+                    if event.has(role) or (role == DD.actor and event.cls == DD.ProgramSuspension):
+                        continue
+                    previous = [
+                        e
+                        for e in events
+                        if e.cls in COERCIVE
+                        and e.has(role)
+                        and event.sentence - 3 <= e.sentence < event.sentence
+                    ]
+                    if previous:
+                        event.add(role, max(previous, key=lambda e: e.sentence).roles[role])
+                        event.confidence = min(event.confidence, 0.5)
+        # What the shapes call well-formed: a sanction names who sanctions whom, a
+        # suspension whom it suspends. A mention that still lacks them is no fact.
+        events[:] = [
+            e
+            for e in events
+            if not (
+                e.cls in {DD.SanctionImposition, DD.SanctionThreat}
+                and not (e.has(DD.actor) and e.has(DD.target))
+            )
+            and not (e.cls == DD.ProgramSuspension and not e.has(DD.target))
+        ]
 
     # -- dates -------------------------------------------------------------------
 

@@ -336,3 +336,15 @@ def test_an_alliance_spelt_out_with_its_acronym_still_gives_the_membership(extra
     membership = the_event(g, DD.Membership)
     assert roles(g, membership, DD.member) == {"Hungary"}
     assert roles(g, membership, DD.organization) == {"NATO"}
+
+
+def test_sanctions_without_a_target_are_not_kept_as_facts(extract) -> None:
+    g = extract("Officials said sanctions were possible.")
+    assert not events(g, DD.SanctionThreat) + events(g, DD.SanctionImposition)
+
+
+def test_the_bundled_samples_conform_to_the_shapes(sample_store) -> None:
+    from kg.conformance import validate_data
+
+    report = validate_data(sample_store)
+    assert report.conforms, [f.message for f in report.findings]
