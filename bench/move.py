@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -79,6 +80,8 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--format", choices=["nquads", "trig"], default="nquads")
     args = parser.parse_args()
+    # A plain `kill` still stops the servers (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     fmt = args.format
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

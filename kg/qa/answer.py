@@ -43,7 +43,6 @@ from kg.vocab import DD
 DEFAULT_MAX_ANSWERS = 10
 MAX_EVIDENCE = 5
 MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
-MAX_PROFILE_EVENTS = 20
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -84,6 +83,7 @@ _DESCRIBE = "SELECT ?p ?o WHERE { ?x ?p ?o }"  # events and articles only: they 
 _LABEL = "SELECT ?label WHERE { ?x rdfs:label ?label } LIMIT 1"
 _TYPES = "SELECT DISTINCT ?type WHERE { ?x a ?type }"
 _CATEGORIES = "SELECT DISTINCT ?category WHERE { ?x dd:weaponCategory ?category }"
+_ALT_NAMES = "SELECT DISTINCT ?name WHERE { ?x skos:altLabel ?name }"
 _COUNTRY_OF = "SELECT DISTINCT ?country WHERE { ?x dd:country ?country }"
 _FACTS = """
 SELECT DISTINCT ?role ?other WHERE {
@@ -138,6 +138,9 @@ class Lookups:
     def categories(self, node: Term) -> set[URIRef]:
         rows = self._get("categories", _CATEGORIES, node)
         return {r["category"] for r in rows if isinstance(r["category"], URIRef)}
+
+    def alt_names(self, node: Term) -> list[str]:
+        return [str(r["name"]) for r in self._get("alt_names", _ALT_NAMES, node)]
 
     def countries(self, node: Term) -> list[URIRef]:
         rows = self._get("countries", _COUNTRY_OF, node)
@@ -482,9 +485,11 @@ class Answerer:
             return [(str(cls) if kind == "event" else str(event), cls)]
         assert event is not None
         if kind == "quote":
-            quote = lookups.first(event, DD.quote)
-            text = str(quote if quote is not None else row.get("sentence", "")).strip()
-            return [(norm(text), Literal(text))] if text else []
+            quotes: list[Term] = lookups.describe(event).get(DD.quote) or []
+            if not quotes and "sentence" in row:
+                quotes = [row["sentence"]]
+            texts = [str(q).strip() for q in quotes if str(q).strip()]
+            return [(norm(t), Literal(t)) for t in texts]
         if kind == "date":
             text = format_date(
                 row["date"],
@@ -565,6 +570,9 @@ class Answerer:
         if kind == "entity":
             answer.text = lookups.label(value)  # type: ignore[arg-type]
             answer.iri = str(value)
+            written = self._as_written(answer, lookups)
+            if written:
+                answer.text = f"{answer.text} ({written})"
         elif kind == "article":
             meta = lookups.describe(value)  # type: ignore[arg-type]
             title = _one(meta, URIRef(_DCTERMS + "title")) or _one(meta, URIRef(_SDO + "url"))
@@ -576,9 +584,8 @@ class Answerer:
         elif kind == "event":
             answer.text = lexicon.label(value)  # type: ignore[arg-type]
             answer.iri = str(value)
-            answer.detail = " | ".join(
-                d for d in (self._roles_text(e, lexicon, lookups) for e in answer.events[:2]) if d
-            )
+            details = (self._roles_text(e, lexicon, lookups) for e in answer.events[:3])
+            answer.detail = " | ".join(dict.fromkeys(d for d in details if d))
         elif kind == "profile":
             label = lexicon.label(value)  # type: ignore[arg-type]
             roles = self._roles_text(answer.events[0], lexicon, lookups)
@@ -602,6 +609,22 @@ class Answerer:
                     answer.evidence.append(
                         lookups.evidence(row["s"], row["sentence"], row["article"])
                     )
+
+    def _as_written(self, answer: Answer, lookups: Lookups) -> str:
+        """The name the sources used, when it is not the canonical label ("RTX" was
+        written "Raytheon Technologies"), so a reader can find it in the evidence."""
+        sentences = [f" {norm(str(r['sentence']))} " for r in answer.rows if "sentence" in r]
+        if not isinstance(answer.value, URIRef) or not sentences:
+            return ""
+        if any(f" {norm(answer.text)} " in s for s in sentences):
+            return ""
+        entry = self.finder.gazetteer.entries.get(answer.value)
+        adjectives = {norm(d) for d in entry.demonyms} if entry is not None else set()
+        for name in sorted(lookups.alt_names(answer.value), key=len, reverse=True):
+            key = norm(name)
+            if len(key) > 3 and key not in adjectives and any(f" {key} " in s for s in sentences):
+                return name
+        return ""
 
     def _roles_text(self, event: Term, lexicon: Lexicon, lookups: Lookups) -> str:
         """ "supplier: Russia; recipient: Turkey; equipment: S-400"."""

@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -305,8 +305,9 @@ class Lexicon:
             return
         self.phrases.setdefault(stems, set()).add(term)
         self.max_len = max(self.max_len, len(stems))
-        if len(stems) == 1:
-            self.words.add(stems[0])
+        # Every word of every label is vocabulary: "defense" (of "defense company") is
+        # not a name unless written like one.
+        self.words.update(stems)
 
     def ancestors(self, term: URIRef) -> set[URIRef]:
         """``term`` and every class or property above it (subClassOf/subPropertyOf)."""
@@ -491,7 +492,3 @@ def _bag_matches(phrase: tuple[str, ...], stems: list[str | None]) -> Iterator[t
             lo, hi = min(lo, p), max(hi, p)
         if ok and hi - lo < window:
             yield lo, hi + 1
-
-
-def terms_in(hits: Iterable[Hit]) -> set[URIRef]:
-    return {t for h in hits for t in h.terms}

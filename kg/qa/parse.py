@@ -154,13 +154,6 @@ RELATION_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "role": (DD.RoleAssignment,),
     "deadline": (DD.Ultimatum,),
 }
-AGENT_CLASSES = (
-    DD.Agent,
-    DD.State,
-    DD.Organization,
-    DD.Person,
-)
-ORG_CLASSES = (DD.Organization, DD.Company, DD.GovernmentBody)
 
 # Grammatical function -> semantic role, per relation, verb kind and voice.
 # Functions: subj, obj, poss, mod, prep:<word>.
@@ -1334,7 +1327,7 @@ class Frame:
         }[focus]
         if focus == "count":
             result.mode = "count"
-        ordered = _rank_entities(entities, self.wh_entities)
+        ordered = _rank_entities(entities)
         if not ordered:
             result.notes.append("no entity named to ask about")
             return
@@ -1347,7 +1340,7 @@ class Frame:
         result.template = template
 
 
-def _rank_entities(entities: Iterable[Found], wh_entities: list[Found]) -> list[Found]:
+def _rank_entities(entities: Iterable[Found]) -> list[Found]:
     """Distinct entities, places last (they are where, not who)."""
     seen: set[URIRef] = set()
     out: list[Found] = []

@@ -83,7 +83,8 @@ class Store(Protocol):
         ...
 
     def load(self, data: IO[bytes] | bytes, fmt: str = "trig") -> None:
-        """Add the quads of a TriG or N-Quads document in one transaction."""
+        """Add the quads of a TriG or N-Quads document: in one transaction when the backend
+        can (embedded), else a graph per request (remote)."""
         ...
 
     def close(self) -> None:

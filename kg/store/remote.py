@@ -146,6 +146,19 @@ def _clean_message(body: bytes) -> str:
     return text[:300] or "no details"
 
 
+def _sizes(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(graph, count) pairs from SPARQL JSON rows of ?g and ?n."""
+    return [
+        (str(r["g"]["value"]), int(r["n"]["value"]))
+        for r in rows
+        if r.get("g", {}).get("type") == "uri"
+    ]
+
+
+class _Capped(StoreError):
+    """The server cut a result at its row limit (a StoreError to every caller but one)."""
+
+
 class _Request(SPARQLWrapper):
     """SPARQLWrapper for one request, sent by the store rather than by urllib's global opener.
 
@@ -352,7 +365,7 @@ class RemoteStore:
             )
         capped = response.headers.get("X-SPARQL-MaxRows")
         if capped:
-            raise StoreError(
+            raise _Capped(
                 f"the SPARQL server cut the result of the {what} at {capped} rows "
                 "(Virtuoso ResultSetMaxRows); raise that limit or narrow the query"
             )
@@ -510,25 +523,26 @@ class RemoteStore:
     # -- bulk ------------------------------------------------------------------
 
     def _graph_sizes(self) -> list[tuple[str, int]]:
-        """(graph IRI, triples) for every named graph, a page at a time.
+        """(graph IRI, triples) for every named graph, in IRI order.
 
-        Pages follow the last IRI seen rather than an OFFSET: Virtuoso refuses to sort
-        past 10000 rows (MaxSortedTopRows), so OFFSET paging would fail on a store of
-        more than 10000 articles.
+        One grouped scan when the server returns every row. A server that caps results
+        (Virtuoso's ResultSetMaxRows, 10000 by default) is read a page at a time, each
+        page following the last IRI seen rather than an OFFSET: Virtuoso also refuses
+        to sort past 10000 rows (MaxSortedTopRows), so OFFSET paging would fail on a
+        store of more than 10000 articles.
         """
+        count = "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {} }} GROUP BY ?g"
+        try:
+            _, rows = self._select_raw(count.format(""))
+            return sorted(_sizes(rows))
+        except _Capped:
+            pass
         sizes: list[tuple[str, int]] = []
         after = ""
         while True:
             since = f"FILTER(STR(?g) > {serialize(Literal(after))})" if after else ""
-            _, rows = self._select_raw(
-                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {since} }} "
-                f"GROUP BY ?g ORDER BY STR(?g) LIMIT {PAGE_ROWS}"
-            )
-            page = [
-                (str(r["g"]["value"]), int(r["n"]["value"]))
-                for r in rows
-                if r.get("g", {}).get("type") == "uri"
-            ]
+            _, rows = self._select_raw(count.format(since) + f" ORDER BY STR(?g) LIMIT {PAGE_ROWS}")
+            page = _sizes(rows)
             sizes.extend(page)
             if len(rows) < PAGE_ROWS or not page:
                 return sizes
@@ -551,7 +565,7 @@ class RemoteStore:
             raise StoreError("the SPARQL server answered a SELECT with a boolean")
         return list(results)
 
-    def _quads_of(self, graphs: list[str], expected: int) -> list[list[ox.Quad]]:
+    def _triples_of(self, graphs: list[str], expected: int) -> list[list[str]]:
         """The triples of a few graphs (at most ``PAGE_ROWS`` in all), one list per graph."""
         names = " ".join(serialize(URIRef(g)) for g in graphs)
         rows = self._xml_solutions(
@@ -561,21 +575,23 @@ class RemoteStore:
 
     def _check_and_group(
         self, graphs: list[str], rows: list[ox.QuerySolution], expected: int
-    ) -> list[list[ox.Quad]]:
+    ) -> list[list[str]]:
+        """Each graph's triples as N-Triples text (without the final dot), checked for number."""
         if len(rows) != expected:
             raise StoreError(
                 f"export expected {expected} triples from {len(graphs)} graph(s) but the server "
                 f"sent {len(rows)}: the store changed during the export, or the server caps "
                 "results; retry when no one is writing"
             )
-        by_graph: dict[str, list[ox.Quad]] = {g: [] for g in graphs}
-        single = ox.NamedNode(graphs[0])
-        for row in rows:
-            g = row["g"] if len(graphs) > 1 else single
-            by_graph[g.value].append(ox.Quad(row["s"], row["p"], row["o"], g))
+        by_graph: dict[str, list[str]] = {g: [] for g in graphs}
+        if len(graphs) == 1:
+            by_graph[graphs[0]] = [f"{r['s']} {r['p']} {r['o']}" for r in rows]
+        else:
+            for r in rows:
+                by_graph[r["g"].value].append(f"{r['s']} {r['p']} {r['o']}")
         return [by_graph[g] for g in graphs]
 
-    def _big_graph(self, graph: str, size: int) -> list[ox.Quad]:
+    def _big_graph(self, graph: str, size: int) -> list[str]:
         """A graph larger than a batch, in one request checked against its size.
 
         Not paged: OFFSET paging needs a sort, which Virtuoso refuses past 10000 rows;
@@ -586,8 +602,8 @@ class RemoteStore:
         )
         return self._check_and_group([graph], rows, size)[0]
 
-    def iter_graphs(self) -> Iterator[tuple[str, list[ox.Quad]]]:
-        """Every named graph with its quads, a few graphs per request (streaming export)."""
+    def _graphs_with_triples(self) -> Iterator[tuple[str, list[str]]]:
+        """Every named graph with its triples, a few graphs per request (streaming export)."""
         batch: list[str] = []
         batch_size = 0
         for graph, size in self._graph_sizes():
@@ -595,23 +611,24 @@ class RemoteStore:
                 yield graph, self._big_graph(graph, size)
                 continue
             if batch and (batch_size + size > PAGE_ROWS or len(batch) == PAGE_GRAPHS):
-                yield from zip(batch, self._quads_of(batch, batch_size), strict=True)
+                yield from zip(batch, self._triples_of(batch, batch_size), strict=True)
                 batch, batch_size = [], 0
             batch.append(graph)
             batch_size += size
         if batch:
-            yield from zip(batch, self._quads_of(batch, batch_size), strict=True)
+            yield from zip(batch, self._triples_of(batch, batch_size), strict=True)
 
     def dump(self, out: IO[bytes], fmt: str = "trig") -> None:
         """Write every named graph, a few graphs at a time (memory stays flat)."""
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
-        for graph, quads in self.iter_graphs():
+        for graph, triples in self._graphs_with_triples():
+            name = serialize(URIRef(graph))
             if fmt == "nquads":
-                out.write("".join(f"{q} .\n" for q in quads).encode("utf-8"))
+                out.write("".join(f"{t} {name} .\n" for t in triples).encode("utf-8"))
             else:
-                body = "".join(f"  {q.subject} {q.predicate} {q.object} .\n" for q in quads)
-                out.write(f"{ox.NamedNode(graph)} {{\n{body}}}\n".encode())
+                body = "".join(f"  {t} .\n" for t in triples)
+                out.write(f"{name} {{\n{body}}}\n".encode())
 
     def load(self, data: IO[bytes] | bytes, fmt: str = "trig") -> None:
         """Add the quads of a TriG or N-Quads document, a graph at a time.

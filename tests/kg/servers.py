@@ -230,7 +230,7 @@ Charset = UTF-8
 
 [SPARQL]
 ; Attaché refuses capped results (X-SPARQL-MaxRows), so allow large ones.
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {result_rows}
 MaxQueryExecutionTime = 120
 MaxQueryCostEstimationTime = 0
 """
@@ -241,7 +241,14 @@ class VirtuosoServer(Server):
 
     name = "virtuoso"
 
-    def __init__(self, directory: Path, binary: str, isql: str, buffers: int = 20000) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        binary: str,
+        isql: str,
+        buffers: int = 20000,
+        result_rows: int = 1_000_000,
+    ) -> None:
         super().__init__(directory)
         self.binary = binary
         self.isql = isql
@@ -250,6 +257,7 @@ class VirtuosoServer(Server):
         self.dba_password = "p" + secrets.token_hex(12)
         self.password = "p" + secrets.token_hex(12)
         self.buffers = buffers
+        self.result_rows = result_rows  # 10000 in the stock virtuoso.ini
         self._prepared = False
 
     def command(self) -> list[str]:
@@ -263,6 +271,7 @@ class VirtuosoServer(Server):
                     http_port=self.port,
                     buffers=self.buffers,
                     dirty=self.buffers * 3 // 4,
+                    result_rows=self.result_rows,
                 )
             )
         return [self.binary, "+foreground", "+configfile", str(ini)]

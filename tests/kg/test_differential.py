@@ -128,19 +128,8 @@ def test_reingesting_is_a_no_op_on_every_backend(other: Store, pipeline: Pipelin
     assert summary.unchanged == summary.articles == 2
 
 
-def test_the_same_questions_get_the_same_answers(
-    reference: Store, other: Store, request: pytest.FixtureRequest
-) -> None:
+def test_the_same_questions_get_the_same_answers(reference: Store, other: Store) -> None:
     qa = pytest.importorskip("kg.qa")
-    if "virtuoso" in request.node.callspec.id:
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="kg/qa/lexicon.py's fingerprint query sums STRLEN(?o) over every "
-                "literal; on a number or date Virtuoso fails the query (SL001) where "
-                "Oxigraph leaves the sum unbound (STRLEN(STR(?o)) works on both)",
-            )
-        )
 
     def answers(store: Store, question: str) -> list[tuple[str, list[str]]]:
         payload = qa.Answerer(store).ask(question)

@@ -311,10 +311,14 @@ def test_without_a_graph_store_endpoint_graphs_are_written_by_sparql_update(
 
 
 def own_server(kind: str, directory: Path) -> Server:
+    """A server for one test (it may be stopped); "virtuoso-stock-limits" keeps 10000 rows."""
     if kind == "oxigraph":
         binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
         return OxigraphServer(directory, binary)
-    return VirtuosoServer(directory, require_binary("virtuoso-t"), require_binary("isql-vt"))
+    rows = 10_000 if kind == "virtuoso-stock-limits" else 1_000_000
+    return VirtuosoServer(
+        directory, require_binary("virtuoso-t"), require_binary("isql-vt"), result_rows=rows
+    )
 
 
 @pytest.mark.server
@@ -342,30 +346,38 @@ def test_a_stopped_server_is_unavailable_and_the_store_works_again_after_restart
 
 
 @pytest.mark.server
-@pytest.mark.parametrize("server_name", ["oxigraph_server", "virtuoso_server"])
-def test_more_graphs_than_a_server_will_sort_at_once_are_listed_and_exported(
-    server_name: str, request: pytest.FixtureRequest
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso-stock-limits"])
+def test_more_graphs_than_a_server_will_return_or_sort_at_once_are_listed_and_exported(
+    kind: str, tmp_path: Path
 ) -> None:
-    """Graphs are paged by the last IRI seen: Virtuoso refuses ORDER BY past 10000 rows."""
-    store = remote_store(request.getfixturevalue(server_name))
-    count = 10_050
-    lines = "".join(f'<{EX}s> <{EX}p> "{i}" <{EX}g{i:05d}> .\n' for i in range(count))
-    store.load(lines.encode(), "nquads")
-    graphs = store.graphs()
-    assert len(graphs) == count and graphs[0] == URIRef(f"{EX}g00000")
-    out = io.BytesIO()
-    store.dump(out, "nquads")
-    assert out.getvalue().count(b"\n") == count
-    store.update(
-        f"DELETE {{ GRAPH ?g {{ <{EX}s> <{EX}p> ?o }} }} WHERE {{ GRAPH ?g {{ <{EX}s> <{EX}p> ?o }} }}"
-    )
-    assert store.count() == 0
+    """Virtuoso's stock limits: results capped at 10000 rows, no sort past 10000 rows.
+
+    Listing the graphs then falls back to pages that follow the last IRI seen.
+    """
+    server = own_server(kind, tmp_path / kind)
+    server.start()
+    try:
+        store = remote_store(server)
+        count = 10_050
+        lines = "".join(f'<{EX}s> <{EX}p> "{i}" <{EX}g{i:05d}> .\n' for i in range(count))
+        store.load(lines.encode(), "nquads")
+        graphs = store.graphs()
+        assert len(graphs) == count and graphs[0] == URIRef(f"{EX}g00000")
+        out = io.BytesIO()
+        store.dump(out, "nquads")
+        assert out.getvalue().count(b"\n") == count
+        every_graph = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+        if kind == "virtuoso-stock-limits":
+            with pytest.raises(StoreError, match="10000 rows"):
+                store.select(every_graph)
+        else:
+            assert len(store.select(every_graph)) == count
+    finally:
+        server.stop()
 
 
-def test_pages_follow_the_last_graph_seen(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """With tiny pages, every graph is still listed once (a stub plays the server)."""
+def test_pages_follow_the_last_graph_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A capped answer, then tiny pages: every graph is still listed once (a stub serves)."""
     import kg.store.remote as remote
 
     monkeypatch.setattr(remote, "PAGE_ROWS", 2)
@@ -375,14 +387,14 @@ def test_pages_follow_the_last_graph_seen(
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(handler.path).query)["query"][0]
         after = query.split('STR(?g) > "')[1].split('"')[0] if "STR(?g) >" in query else ""
         page = [g for g in names if g > after][:2]
+        capped = {} if "LIMIT" in query else {"X_SPARQL_MaxRows": "2"}
         rows = ",".join(
             f'{{"g": {{"type": "uri", "value": "{g}"}}, "n": {{"type": "literal", "value": "1"}}}}'
             for g in page
         )
-        answer(
-            200, f'{{"head": {{"vars": ["g", "n"]}}, "results": {{"bindings": [{rows}]}}}}'.encode()
-        )(handler)
+        body = f'{{"head": {{"vars": ["g", "n"]}}, "results": {{"bindings": [{rows}]}}}}'
+        answer(200, body.encode(), **capped)(handler)
 
     with stub_server(reply) as (url, stub):
         assert [str(g) for g in RemoteStore(url).graphs()] == names
-    assert len(stub.requests) == 3
+    assert len(stub.requests) == 4  # the capped whole answer, then three pages

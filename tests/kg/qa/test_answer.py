@@ -25,9 +25,9 @@ def texts(payload: dict) -> list[str]:
     ("question", "expected"),
     [
         ("Who sells the S-400 to Ankara?", ["Russia"]),
-        ("Which countries are buying the S-400?", ["Turkey"]),
+        ("Which countries are buying the S-400?", ["Turkey (Ankara)"]),  # as the source wrote
         ("What air defense system is Turkey acquiring from Russia?", ["S-400"]),
-        ("Who warned Turkey of sanctions?", ["United States"]),
+        ("Who warned Turkey of sanctions?", ["United States (Washington)"]),
         ("Under which law could Turkey face US sanctions?", ["CAATSA"]),
         ("Which program was Turkey suspended from?", ["F-35 program"]),
         ("Who suspended Turkey from the F-35 program?", ["United States"]),
@@ -46,7 +46,10 @@ def texts(payload: dict) -> list[str]:
         ("How much is Poland's F-35 deal worth?", ["$4.6 billion"]),
         ("How many F-35 jets is Poland buying?", ["32"]),
         ("In which town was the F-35 signing ceremony held?", ["Deblin"]),
-        ("What fighter jets did Poland sign a deal to buy from the United States?", ["F-35"]),
+        (
+            "What fighter jets did Poland sign a deal to buy from the United States?",
+            ["F-35 (F-35A)"],
+        ),
         (
             "Who approved the sale to Norway?",
             ["Defense Security Cooperation Agency", "United States"],
@@ -57,6 +60,15 @@ def test_questions_are_answered_from_the_graph(
     answerer: Answerer, question: str, expected: list[str]
 ) -> None:
     assert texts(answerer.ask(question)) == expected
+
+
+def test_an_answer_shows_the_name_the_source_used_when_it_differs(answerer: Answerer) -> None:
+    """The sentence says "Ankara" and "F-35A": the reader can find them in the evidence."""
+    (answer,) = answerer.ask("Who buys the S-400?")["answers"]
+    assert answer["text"] == "Turkey (Ankara)"
+    assert "Ankara" in answer["evidence"][0]["sentence"]
+    (answer,) = answerer.ask("Who sells the S-400 to Turkey?")["answers"]
+    assert answer["text"] == "Russia"  # "Russian" is an adjective, not a name it went by
 
 
 def test_every_answer_carries_its_sentence_and_article(answerer: Answerer) -> None:
@@ -162,8 +174,11 @@ def test_besides_leaves_named_entities_out(answerer: Answerer) -> None:
 
 
 def test_the_category_asked_for_filters_equipment(answerer: Answerer) -> None:
-    assert sorted(texts(answerer.ask("What weapons did Poland buy?"))) == ["F-35", "Patriot"]
-    assert texts(answerer.ask("What fighter jets did Poland buy?")) == ["F-35"]
+    assert sorted(texts(answerer.ask("What weapons did Poland buy?"))) == [
+        "F-35 (F-35A)",
+        "Patriot",
+    ]
+    assert texts(answerer.ask("What fighter jets did Poland buy?")) == ["F-35 (F-35A)"]
     assert texts(answerer.ask("What air defense systems did Poland buy?")) == ["Patriot"]
 
 

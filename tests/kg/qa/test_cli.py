@@ -45,7 +45,7 @@ def test_ask_json_prints_the_payload(data_dir: Path, runner: CliRunner) -> None:
     )
     payload = json.loads(result.output)
     assert payload["ok"] is True
-    assert [a["text"] for a in payload["answers"]] == ["Turkey"]
+    assert [a["text"] for a in payload["answers"]] == ["Turkey (Ankara)"]
 
 
 def test_ask_reads_questions_from_stdin_one_json_line_each_in_order(

@@ -86,7 +86,7 @@ def test_an_alt_label_added_in_the_store_is_understood_without_a_restart(
     fresh_store.update(PROCURE)
     after = answerer.ask(question)
     assert after["interpretation"]["template"] == "buyers_of_equipment"
-    assert [a["text"] for a in after["answers"]] == ["Turkey"]
+    assert [a["text"] for a in after["answers"]] == ["Turkey (Ankara)"]
 
 
 def test_the_lexicon_cache_rebuilds_only_when_the_ontology_graph_changes(
