@@ -29,138 +29,47 @@ from kg.text import norm_key, slugify
 from kg.vocab import DD, RES
 
 # --- trigger lexicon (lemmas) ------------------------------------------------------
-SELL = {
-    "sell",
-    "supply",
-    "deliver",
-    "export",
-    "provide",
-    "transfer",
-    "ship",
-    "send",
-    "give",
-    "offer",
-    "hand",
-    "lease",
-    "donate",
-}
-BUY = {
-    "buy",
-    "purchase",
-    "acquire",
-    "order",
-    "procure",
-    "receive",
-    "import",
-    "obtain",
-    "get",
-    "take",
-    "field",
-    "deploy",
-    "induct",
-    "choose",
-    "select",
-    "pick",
-    "request",
-}
-DEAL_NOUNS = {
-    "deal",
-    "contract",
-    "agreement",
-    "sale",
-    "purchase",
-    "order",
-    "acquisition",
-    "procurement",
-    "delivery",
-    "deliveries",
-    "shipment",
-    "transfer",
-    "supply",
-    "export",
-    "exports",
-    "import",
-    "imports",
-    "package",
-    "batch",
-}
+SELL = frozenset(
+    ("sell supply deliver export provide transfer ship send give offer hand lease donate ").split()
+)
+BUY = frozenset(
+    (
+        "buy purchase acquire order procure receive import obtain get take field deploy "
+        "induct choose select pick request "
+    ).split()
+)
+DEAL_NOUNS = frozenset(
+    (
+        "deal contract agreement sale purchase order acquisition procurement delivery "
+        "deliveries shipment transfer supply export exports import imports package batch "
+    ).split()
+)
 NEGOTIATION = {"negotiate", "negotiation", "talk", "discuss", "discussion"}
 APPROVE = {"approve", "clear", "authorize", "authorise", "notify", "greenlight"}
-SANCTION_NOUNS = {
-    "sanction",
-    "sanctions",
-    "penalty",
-    "penalties",
-    "consequence",
-    "consequences",
-    "measure",
-    "measures",
-    "countermeasure",
-    "countermeasures",
-    "retaliation",
-}
-IMPOSE = {
-    "impose",
-    "slap",
-    "levy",
-    "announce",
-    "apply",
-    "introduce",
-    "place",
-    "put",
-    "hit",
-    "adopt",
-    "decide",
-}
+SANCTION_NOUNS = frozenset(
+    (
+        "sanction sanctions penalty penalties consequence consequences measure measures "
+        "countermeasure countermeasures retaliation "
+    ).split()
+)
+IMPOSE = frozenset(
+    ("impose slap levy announce apply introduce place put hit adopt decide ").split()
+)
 SANCTION_VERBS = {"sanction", "punish", "blacklist", "penalize", "penalise"}
 THREATEN = {"warn", "threaten", "face", "risk", "caution"}
-SUSPEND = {
-    "suspend",
-    "remove",
-    "expel",
-    "exclude",
-    "kick",
-    "oust",
-    "eject",
-    "drop",
-    "bar",
-    "ban",
-    "cut",
-    "freeze",
-}
+SUSPEND = frozenset(
+    ("suspend remove expel exclude kick oust eject drop bar ban cut freeze ").split()
+)
 PROGRAM_NOUNS = {"program", "programme", "project", "initiative", "consortium", "partnership"}
-HALT = {
-    "halt",
-    "suspend",
-    "freeze",
-    "stop",
-    "ban",
-    "block",
-    "restrict",
-    "cancel",
-    "embargo",
-    "curb",
-    "end",
-    "pause",
-}
-EXPORT_NOUNS = {
-    "export",
-    "exports",
-    "sale",
-    "sales",
-    "delivery",
-    "deliveries",
-    "shipment",
-    "shipments",
-    "transfer",
-    "transfers",
-    "license",
-    "licenses",
-    "licence",
-    "licences",
-    "permit",
-    "permits",
-}
+HALT = frozenset(
+    ("halt suspend freeze stop ban block restrict cancel embargo curb end pause ").split()
+)
+EXPORT_NOUNS = frozenset(
+    (
+        "export exports sale sales delivery deliveries shipment shipments transfer transfers "
+        "license licenses licence licences permit permits "
+    ).split()
+)
 MEET_VERBS = {"meet", "host", "visit", "attend", "gather", "convene", "receive"}
 MEET_NOUNS = {
     "meeting": DD.Meeting,
@@ -174,242 +83,58 @@ MEET_NOUNS = {
     "visits": DD.Visit,
     "signing": DD.Ceremony,
 }
-SAY = {
-    "say",
-    "tell",
-    "state",
-    "add",
-    "warn",
-    "announce",
-    "declare",
-    "stress",
-    "note",
-    "insist",
-    "claim",
-    "argue",
-    "describe",
-    "call",
-    "write",
-    "tweet",
-    "confirm",
-    "deny",
-    "explain",
-    "predict",
-    "suggest",
-    "acknowledge",
-    "vow",
-    "pledge",
-    "urge",
-    "complain",
-}
+SAY = frozenset(
+    (
+        "say tell state add warn announce declare stress note insist claim argue describe "
+        "call write tweet confirm deny explain predict suggest acknowledge vow pledge urge "
+        "complain "
+    ).split()
+)
 JOIN = {"join", "accede", "enter"}
 BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
 DEADLINE = {"deadline", "ultimatum"}
 
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
-PLAN_VERBS = {
-    "plan",
-    "intend",
-    "hope",
-    "expect",
-    "seek",
-    "want",
-    "aim",
-    "consider",
-    "propose",
-    "prepare",
-    "mull",
-    "weigh",
-    "agree",
-    "negotiate",
-    "work",
-    "look",
-    "try",
-    "attempt",
-    "wish",
-    "offer",
-    "push",
-    "move",
-    "ready",
-    "willing",
-    "poised",
-    "set",
-    "due",
-    "prepared",
-    "keen",
-    "likely",
-    "able",
-    "eager",
-    "possible",
-    "potential",
-}
+PLAN_VERBS = frozenset(
+    (
+        "plan intend hope expect seek want aim consider propose prepare mull weigh agree "
+        "negotiate work look try attempt wish offer push move ready willing poised set due "
+        "prepared keen likely able eager possible potential "
+    ).split()
+)
 
-TITLE_WORDS = {
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "ministers",
-    "secretary",
-    "chancellor",
-    "premier",
-    "foreign",
-    "defense",
-    "defence",
-    "deputy",
-    "state",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "ambassador",
-    "head",
-    "chief",
-    "director",
-    "commander",
-    "general",
-    "king",
-    "queen",
-    "crown",
-    "prince",
-    "emir",
-    "sultan",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "executive",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "lawmaker",
-    "leader",
-    "governor",
-    "mayor",
-    "admiral",
-    "gen.",
-    "adm.",
-    "lt.",
-    "col.",
-    "undersecretary",
-    "under",
-    "assistant",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "interior",
-    "finance",
-    "economy",
-    "trade",
-    "treasury",
-    "attorney",
-    "armed",
-    "forces",
-    "army",
-    "navy",
-    "air",
-    "force",
-    "staff",
-    "joint",
-    "of",
-    "for",
-    "the",
-    "senior",
-    "top",
-    "official",
-    "commissioner",
-    "high",
-    "sg",
-    "secretary-general",
-    "defense-minister",
-    "foreign-minister",
-    "military",
-    "industry",
-    "industries",
-    "affairs",
-    "external",
-    "ministry",
-    "department",
-    "pentagon",
-    "acting",
-    "former",
-    "procurement",
-    "chief-of-staff",
-    "nato",
-    "alliance",
-    "press",
-    "intelligence",
-}
-TITLE_HEADS = {
-    "president",
-    "minister",
-    "secretary",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "ambassador",
-    "head",
-    "chief",
-    "director",
-    "commander",
-    "king",
-    "queen",
-    "prince",
-    "emir",
-    "sultan",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "senator",
-    "representative",
-    "lawmaker",
-    "leader",
-    "governor",
-    "mayor",
-    "admiral",
-    "general",
-    "adviser",
-    "advisor",
-    "undersecretary",
-    "official",
-    "commissioner",
-    "secretary-general",
-}
-ORG_DESCRIPTOR_HEADS = {
-    "exporter",
-    "manufacturer",
-    "maker",
-    "producer",
-    "contractor",
-    "supplier",
-    "builder",
-    "developer",
-    "agency",
-    "firm",
-    "company",
-    "conglomerate",
-    "corporation",
-    "giant",
-    "group",
-}
-MEMBER_NOUNS = {
-    "ally",
-    "allies",
-    "member",
-    "members",
-    "partner",
-    "partners",
-    "state",
-    "states",
-    "country",
-    "countries",
-}
+TITLE_WORDS = frozenset(
+    (
+        "president vice prime minister ministers secretary chancellor premier foreign "
+        "defense defence deputy state spokesman spokeswoman spokesperson envoy ambassador "
+        "head chief director commander general king queen crown prince emir sultan chairman "
+        "chairwoman chair ceo executive senator sen. rep. representative lawmaker leader "
+        "governor mayor admiral gen. adm. lt. col. undersecretary under assistant national "
+        "security adviser advisor interior finance economy trade treasury attorney armed "
+        "forces army navy air force staff joint of for the senior top official commissioner "
+        "high sg secretary-general defense-minister foreign-minister military industry "
+        "industries affairs external ministry department pentagon acting former procurement "
+        "chief-of-staff nato alliance press intelligence "
+    ).split()
+)
+TITLE_HEADS = frozenset(
+    (
+        "president minister secretary chancellor premier spokesman spokeswoman spokesperson "
+        "envoy ambassador head chief director commander king queen prince emir sultan "
+        "chairman chairwoman chair ceo senator representative lawmaker leader governor mayor "
+        "admiral general adviser advisor undersecretary official commissioner "
+        "secretary-general "
+    ).split()
+)
+ORG_DESCRIPTOR_HEADS = frozenset(
+    (
+        "exporter manufacturer maker producer contractor supplier builder developer agency "
+        "firm company conglomerate corporation giant group "
+    ).split()
+)
+MEMBER_NOUNS = frozenset(
+    ("ally allies member members partner partners state states country countries ").split()
+)
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
@@ -1800,120 +1525,32 @@ class EventExtractor:
 
 SELL_NOUNS = {"sale", "export", "supply", "delivery", "shipment", "transfer"}
 BUY_NOUNS = {"purchase", "acquisition", "order", "procurement", "import"}
-GROUP_NOUNS = {
-    "government",
-    "leader",
-    "leadership",
-    "ministry",
-    "military",
-    "army",
-    "navy",
-    "force",
-    "official",
-    "people",
-    "parliament",
-    "administration",
-    "cabinet",
-}
+GROUP_NOUNS = frozenset(
+    (
+        "government leader leadership ministry military army navy force official people "
+        "parliament administration cabinet "
+    ).split()
+)
 DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
-DEAL_VERBS = {
-    "sign",
-    "seal",
-    "conclude",
-    "finalize",
-    "finalise",
-    "agree",
-    "reach",
-    "work",
-    "negotiate",
-    "announce",
-    "win",
-    "award",
-    "complete",
-    "ink",
-    "strike",
-    "close",
-    "secure",
-    "place",
-    "make",
-    "clinch",
-    "approve",
-    "discuss",
-    "pursue",
-    "land",
-    "get",
-    "receive",
-    "have",
-    "begin",
-    "start",
-    "take",
-}
+DEAL_VERBS = frozenset(
+    (
+        "sign seal conclude finalize finalise agree reach work negotiate announce win award "
+        "complete ink strike close secure place make clinch approve discuss pursue land get "
+        "receive have begin start take "
+    ).split()
+)
 
-ARMS_NOUNS = {
-    "weapon",
-    "weapons",
-    "arm",
-    "arms",
-    "system",
-    "systems",
-    "missile",
-    "missiles",
-    "jet",
-    "jets",
-    "fighter",
-    "fighters",
-    "aircraft",
-    "plane",
-    "planes",
-    "drone",
-    "drones",
-    "helicopter",
-    "helicopters",
-    "tank",
-    "tanks",
-    "submarine",
-    "submarines",
-    "ship",
-    "ships",
-    "frigate",
-    "frigates",
-    "destroyer",
-    "destroyers",
-    "vessel",
-    "vessels",
-    "howitzer",
-    "howitzers",
-    "battery",
-    "batteries",
-    "launcher",
-    "launchers",
-    "rocket",
-    "rockets",
-    "munition",
-    "munitions",
-    "ammunition",
-    "equipment",
-    "hardware",
-    "gun",
-    "guns",
-    "radar",
-    "radars",
-    "uav",
-    "uavs",
-    "warplane",
-    "warplanes",
-    "corvette",
-    "corvettes",
-    "vehicle",
-    "vehicles",
-    "artillery",
-    "interceptor",
-    "interceptors",
-    "rifle",
-    "rifles",
-    "shell",
-    "shells",
-}
+ARMS_NOUNS = frozenset(
+    (
+        "weapon weapons arm arms system systems missile missiles jet jets fighter fighters "
+        "aircraft plane planes drone drones helicopter helicopters tank tanks submarine "
+        "submarines ship ships frigate frigates destroyer destroyers vessel vessels howitzer "
+        "howitzers battery batteries launcher launchers rocket rockets munition munitions "
+        "ammunition equipment hardware gun guns radar radars uav uavs warplane warplanes "
+        "corvette corvettes vehicle vehicles artillery interceptor interceptors rifle rifles "
+        "shell shells "
+    ).split()
+)
 
 
 def _compatible(a: Event, b: Event) -> bool:
