@@ -163,6 +163,13 @@ def require_suite() -> None:
 TOKEN = secrets.token_urlsafe(16)
 
 
+def test_the_w3c_protocol_suite_is_there_to_run() -> None:
+    """Without the manifest the parametrized tests below would be an empty set, which pytest
+    skips quietly; this test makes that a failure in CI."""
+    require_suite()
+    assert len(TESTS) >= 30
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     require_suite()
