@@ -13,6 +13,7 @@ import threading
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from kg.qa import Answerer, QuestionError
+from service.console import console_url
 from service.errors import error_response
 from service.state import state
 
@@ -76,4 +77,8 @@ def _answer(question: str | None) -> Response:
         return error_response(
             413, "question_too_long", f"the question is longer than {limit} characters"
         )
-    return jsonify(answerer().ask(text))
+    payload = answerer().ask(text)
+    if payload.get("sparql"):
+        # One link from an answer to the query that produced it, runnable and editable.
+        payload["console"] = console_url(payload["sparql"])
+    return jsonify(payload)

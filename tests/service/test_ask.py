@@ -74,6 +74,7 @@ def test_payload_keys_come_in_the_documented_order(client: FlaskClient) -> None:
         "suggestions",
         "sparql",
         "elapsed_ms",
+        "console",
     ]
     assert set(body["interpretation"]) == {"template", "family", "entities", "reading"}
     for answer in body["answers"]:
@@ -154,3 +155,15 @@ def test_hostile_questions_change_nothing(qa_app: Flask, question: str) -> None:
 
 def test_the_index_lists_the_endpoint(client: FlaskClient) -> None:
     assert client.get("/").get_json()["endpoints"]["ask"] == "/api/ask?q="
+
+
+def test_every_answer_links_its_sparql_to_the_console(client) -> None:
+    from urllib.parse import parse_qs, urlparse
+
+    body = client.get(
+        "/api/ask", query_string={"q": "Who supplies the S-400 to Turkey?"}
+    ).get_json()
+    link = urlparse(body["console"])
+    assert link.path == "/console"
+    assert parse_qs(link.query)["query"] == [body["sparql"]]
+    assert client.get(body["console"]).status_code == 200  # the page runs ?query= itself
