@@ -58,9 +58,8 @@ MAX_GET_URL = 2000
 # Rows per page when listing graphs or exporting: below Virtuoso's default
 # ResultSetMaxRows (10000), so a default-configured Virtuoso never truncates a page.
 PAGE_ROWS = 5000
-# Graphs named in one export query's VALUES block: Virtuoso turns the block into an
-# IN operator, which takes a bounded number of arguments.
-PAGE_GRAPHS = 500
+# Graphs read by one export query (one UNION branch each), whatever their size.
+PAGE_GRAPHS = 200
 # Request bodies larger than this are sent with digest credentials computed from a
 # challenge fetched first (see RemoteStore._open).
 DIGEST_PROBE_BYTES = 16 * 1024
@@ -567,10 +566,13 @@ class RemoteStore:
 
     def _triples_of(self, graphs: list[str], expected: int) -> list[list[str]]:
         """The triples of a few graphs (at most ``PAGE_ROWS`` in all), one list per graph."""
-        names = " ".join(serialize(URIRef(g)) for g in graphs)
-        rows = self._xml_solutions(
-            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        # One UNION branch per graph: Virtuoso answers a VALUES block of many graphs by
+        # scanning (2-3 s a batch at 1M triples), a branch per graph through its graph
+        # index (0.6 s); Oxigraph is as fast either way.
+        branches = " UNION ".join(
+            f"{{ VALUES ?g {{ {serialize(URIRef(g))} }} GRAPH ?g {{ ?s ?p ?o }} }}" for g in graphs
         )
+        rows = self._xml_solutions(f"SELECT ?g ?s ?p ?o WHERE {{ {branches} }}")
         return self._check_and_group(graphs, rows, expected)
 
     def _check_and_group(
