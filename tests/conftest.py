@@ -4,6 +4,7 @@ an app whose store holds the bundled sample articles, and real SPARQL servers
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,14 @@ def sample_store(pipeline: Pipeline) -> Store:
     summary = ingest_paths(s, [SAMPLES], pipeline=lambda: pipeline, progress=False)
     assert summary.failed == 0, summary.errors
     return s
+
+
+@pytest.fixture(scope="session")
+def samples_trig(sample_store: Store) -> bytes:
+    """The sample store as TriG, to load writable copies of it cheaply."""
+    out = io.BytesIO()
+    sample_store.dump(out, "trig")
+    return out.getvalue()
 
 
 @pytest.fixture

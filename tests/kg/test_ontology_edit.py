@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,13 +39,6 @@ from tests.kg.servers import BACKENDS, open_backend
 
 ART = "https://w3id.org/attache/article/e91761f8bd4c69db0985d327"
 BROKEN = DATA / "ontology" / "broken-article.trig"
-
-
-@pytest.fixture(scope="module")
-def samples_trig(sample_store: Store) -> bytes:
-    out = io.BytesIO()
-    sample_store.dump(out, "trig")
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,13 +25,6 @@ from tests.service.test_api import assert_error_shape
 AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Attache-User": "alice"}
 ART = "https://w3id.org/attache/article/e91761f8bd4c69db0985d327"
 TURKEY = "https://w3id.org/attache/resource/turkey"
-
-
-@pytest.fixture(scope="module")
-def samples_trig(sample_store: Store) -> bytes:
-    out = io.BytesIO()
-    sample_store.dump(out, "trig")
-    return out.getvalue()
 
 
 @pytest.fixture
