@@ -415,8 +415,12 @@ def _name_tokens(token: Token) -> list[Token]:
 
 
 def _is_modifier(token: Token) -> bool:
-    """An adjective or noun modifier of a common noun ("U.S." in "U.S. defense entities")."""
-    return token.dep_ in {"amod", "compound", "nmod", "poss"} and not token.head.ent_type_
+    """An adjective or noun modifier of a common noun ("U.S." in "U.S. defense entities")
+    or of a weapon's name, where it is the origin ("US" in "US Virginia class boats")."""
+    return token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.ent_type_ in {
+        "",
+        "WeaponSystem",
+    }
 
 
 def direct_objects(token: Token) -> list[Token]:
@@ -811,6 +815,12 @@ class EventExtractor:
             ):
                 return
             weapons = view.of_class(WEAPONS)
+            named = {w.iri for w in weapons}
+            if any(
+                e.sentence == view.index and named & {w.iri for w in e.roles.get(DD.equipment, [])}
+                for e in self.events
+            ):
+                return  # "sell X ..., with an option to buy two more": one deal, read already
         p = preps(verb)
         subject = [e for e in self._subject(view, verb) if e.type in PARTIES]
         objects = self._objects(view, verb)
@@ -1431,7 +1441,12 @@ class EventExtractor:
         for token in view.sent:
             if token.pos_ not in {"VERB"} or token.lemma_.lower() not in SAY:
                 continue
-            speakers = [e for e in self._subject(view, token) if e.type != DD.MediaOrganization]
+            head = subject_head(token)
+            if head is not None and head.lower_ in PRONOUNS:
+                speakers = self._pronoun_speaker(view)
+            else:
+                speakers = self._subject(view, token)
+            speakers = [e for e in speakers if e.type != DD.MediaOrganization]
             if not speakers:
                 continue
             if any(
@@ -1454,7 +1469,9 @@ class EventExtractor:
                     for c in token.children
                     if c.dep_ in {"dobj", "attr", "oprd"} and token.lemma_.lower() != "tell"
                 ]
-                text = " ".join(" ".join(t.text for t in c.subtree) for c in clause)
+                text = " ".join(
+                    view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause
+                )
                 if text:
                     event.set(DD.quote, Literal(_tidy(text)))
             outlets = view.entities_in(direct_objects(token), {DD.MediaOrganization})
@@ -1469,6 +1486,19 @@ class EventExtractor:
                     if m.entity.iri not in speaker_iris and m.entity.type != DD.MediaOrganization
                 ],
             )
+
+    def _pronoun_speaker(self, view: SentenceView) -> list[Entity]:
+        """Who "it said" / "he added" is: the speaker of the statement just before. The
+        names inside the reported words are what is said, never who says it; with no
+        statement in the last few sentences the speaker is unknown."""
+        earlier = [
+            e
+            for e in self.events
+            if e.cls == DD.Statement and view.index - 3 <= e.sentence < view.index
+        ]
+        if not earlier:
+            return []
+        return max(earlier, key=lambda e: e.sentence).roles.get(DD.speaker, [])
 
     # -- finishing --------------------------------------------------------------------
 
@@ -1548,7 +1578,7 @@ ARMS_NOUNS = frozenset(
         "howitzers battery batteries launcher launchers rocket rockets munition munitions "
         "ammunition equipment hardware gun guns radar radars uav uavs warplane warplanes "
         "corvette corvettes vehicle vehicles artillery interceptor interceptors rifle rifles "
-        "shell shells "
+        "shell shells warship warships "
     ).split()
 )
 

@@ -11,6 +11,7 @@ entity from two articles, or from a question, is one node.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,8 @@ TYPES: dict[str, URIRef] = {
         "Organization",
     )
 }
+
+_CLASS_NAME = re.compile(r"^(.+?)[- ]class\b", re.I)
 
 CATEGORY_BASE = str(DD._NS) + "category/"
 
@@ -164,6 +167,16 @@ class Gazetteer:
             for name in entry.all_names:
                 # First come wins: states are read first, so a state keeps its names.
                 self.by_key.setdefault(norm_key(name), entry)
+        # A ship class is also named without its kind: "the Virginia class" is the
+        # Virginia-class submarine. Weaker than any name given, so added last.
+        for entry in self.entries.values():
+            if entry.type != DD.WeaponSystem:
+                continue
+            for name in entry.names:
+                match = _CLASS_NAME.match(name)
+                if match:
+                    for joiner in ("-", " "):
+                        self.by_key.setdefault(norm_key(f"{match[1]}{joiner}class"), entry)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry one of whose names has the same normal form as ``name``."""

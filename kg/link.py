@@ -19,7 +19,7 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Entry, Gazetteer
-from kg.nlp import is_designator
+from kg.nlp import is_class_name, is_designator
 from kg.text import norm_key, slugify
 from kg.vocab import DD, RES
 
@@ -35,6 +35,14 @@ _NER_TYPES: dict[str, URIRef] = {
     "PRODUCT": DD.WeaponSystem,
 }
 
+_COMPANY_HEADS = frozenset(
+    (
+        "inc corp corporation company co ltd llc plc group systems industries "
+        "aerospace dynamics technologies holding holdings ag gmbh sa ab asa "
+        "jsc concern shipyard shipyards shipbuilding motors electronics "
+        "aviation defence defense munitions arms "
+    ).split()
+)
 # Head words that say what kind of organization an unknown name is.
 _ORG_HEADS: tuple[tuple[URIRef, frozenset[str]], ...] = (
     (
@@ -65,17 +73,7 @@ _ORG_HEADS: tuple[tuple[URIRef, frozenset[str]], ...] = (
             ).split()
         ),
     ),
-    (
-        DD.Company,
-        frozenset(
-            (
-                "inc corp corporation company co ltd llc plc group systems industries "
-                "aerospace dynamics technologies holding holdings ag gmbh sa ab asa "
-                "jsc concern shipyard shipyards shipbuilding motors electronics "
-                "aviation defence defense munitions arms "
-            ).split()
-        ),
-    ),
+    (DD.Company, _COMPANY_HEADS),
     (
         DD.NonStateArmedGroup,
         frozenset(("militia militias rebels insurgents movement ").split()),
@@ -195,10 +193,19 @@ class Linker:
         pending: list[tuple[Span, str]] = []
         mentions: list[Mention] = []
         for ent in doc.ents:
-            name = clean_name(_HONORIFICS.sub("", ent.text))
-            if not name:
-                continue
-            resolved = self._resolve(ent, name, context)
+            longer = _longer_company_name(ent)
+            resolved: tuple[Entity, str] | None
+            if longer is not None:  # a unit of a known company, or another company
+                ent, name = longer, clean_name(longer.text)
+                resolved = self.resolve_name(name, fuzzy=False) or (
+                    Entity(RES[slugify(name)], DD.Company, name),
+                    "new",
+                )
+            else:
+                name = clean_name(_HONORIFICS.sub("", ent.text))
+                if not name:
+                    continue
+                resolved = self._resolve(ent, name, context)
             if resolved is None:
                 if ent.label_ == "PERSON":
                     pending.append((ent, name))
@@ -231,9 +238,13 @@ class Linker:
             if entry is not None:
                 return self.entity_for(entry), "gazetteer"
         if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
+            if is_class_name(name):  # "Virginia class" (before "submarines")
+                name = re.sub(r"[- ]class$", "-class", name)
             found = self.resolve_name(name, fuzzy=False)
             if found:
                 return found
+            if is_class_name(name):
+                return Entity(RES[slugify(name)], DD.WeaponSystem, name), "class"
             if not is_designator(name):
                 return None
             return Entity(RES[slugify(name)], DD.WeaponSystem, name), "designator"
@@ -297,6 +308,41 @@ def _long_name_type(name: str) -> URIRef:
     if norm_key(name).split()[-1] in _LAW_HEADS:
         return DD.LegalInstrument
     return guess_type("ORG", name) or DD.Organization
+
+
+# Last words of a company's name that make it a different company from the known one
+# it starts with: "GE Aviation Systems" is not "GE Aviation", nor "Lockheed Martin
+# Aeronautics" Lockheed Martin (a subsidiary or division, named as such).
+_UNIT_HEADS = _COMPANY_HEADS | frozenset(
+    "aeronautics space propellers engines marine naval land missiles shipyard".split()
+)
+# Legal-form words: "Lockheed Martin Corporation" is still Lockheed Martin.
+_LEGAL_FORMS = frozenset(
+    "inc corp corporation company co ltd llc plc ag gmbh sa ab asa jsc pjsc oao ooo nv bv "
+    "spa srl kg se limited incorporated".split()
+)
+
+
+def _longer_company_name(ent: Span) -> Span | None:
+    """A known company's name followed by more capitalized name words that end in a
+    business word ("GE Aviation Systems LLC" after the gazetteer matched "GE Aviation"):
+    the longer name, untied from the known entry. Titles and people after a company
+    ("Lockheed Martin Chief Executive ...") do not end in a business word, so stay out."""
+    if ent.label_ != "Company":
+        return None
+    doc = ent.doc
+    end = ent.end
+    last_head = None
+    while end < len(doc) and doc[end].is_title and not doc[end].ent_type_:
+        word = doc[end].lower_.rstrip(".")
+        if word in _LEGAL_FORMS:
+            break
+        end += 1
+        if word in _UNIT_HEADS:
+            last_head = end
+    if last_head is None:
+        return None
+    return Span(doc, ent.start, last_head, label="ORG")
 
 
 _PLACE_NOUNS = frozenset(

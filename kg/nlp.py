@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer
@@ -29,13 +30,34 @@ _DESIGNATOR_RE = re.compile(DESIGNATOR)
 # Designator-shaped strings that are not weapons in news text.
 NOT_WEAPONS = re.compile(r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3)$")
 
+# Hull classification symbols: "SSN-774", "DDG-51", and a class known by its symbol
+# before it has a number ("SSN-AUKUS"). Written as three tokens by the tokenizer.
+HULL_SYMBOL = r"^(?:SSBN|SSGN|SSN|SSK|CVN|DDG|FFG|LHA|LHD|LPD|LCS)$"
+
+# What a ship or aircraft class is a class of: "Virginia class nuclear-powered submarines".
+CLASS_OF = frozenset(
+    (
+        "submarine destroyer frigate corvette carrier cruiser vessel ship boat warship "
+        "icebreaker minesweeper battleship aircraft jet fighter bomber helicopter"
+    ).split()
+)
+_CLASS_LOOKAHEAD = 4
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
+_HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
 
 
 def is_designator(text: str) -> bool:
-    """True for strings shaped like a weapon model designator (S-400, F-35A, Su-57)."""
+    """True for strings shaped like a weapon model designator (S-400, F-35A, Su-57) or a
+    hull classification (SSN-774, SSN-AUKUS)."""
+    if _HULL_RE.match(text):
+        return True
     return bool(_DESIGNATOR_RE.match(text)) and "-" in text and not NOT_WEAPONS.match(text)
+
+
+def is_class_name(text: str) -> bool:
+    """True for a ship or aircraft class as :func:`class_names` finds it ("Virginia class")."""
+    return bool(re.search(r"[A-Za-z0-9][- ]class$", text))
 
 
 def load_model(name: str = "") -> Language:
@@ -63,6 +85,33 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("class_names")
+def class_names(doc: Doc) -> Doc:
+    """ "Virginia class nuclear-powered submarines", "Arleigh Burke-class destroyers": the
+    capitalized name before "class", when a kind of vessel or aircraft follows within a
+    few words, names a weapon system (the class), whatever the NER made of it (a state
+    of the US, a person). "world-class training" has no vessel after it, so stays out."""
+    spans = []
+    for token in doc:
+        if token.lower_ != "class" or token.i == 0:
+            continue
+        after = doc[token.i + 1 : token.i + 1 + _CLASS_LOOKAHEAD]
+        if not any(t.lemma_.lower() in CLASS_OF for t in after):
+            continue
+        end = token.i + 1
+        start = token.i - 1 if doc[token.i - 1].text in {"-", "–"} else token.i
+        first = start
+        while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first < start:
+            spans.append(Span(doc, first, end, label="WeaponSystem"))
+    if spans:
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
+        doc.ents = filter_spans([*kept, *spans])
+    return doc
+
+
 def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
     """EntityRuler patterns: every name of every entry, labelled with its class, id = IRI."""
     for entry in gazetteer:
@@ -80,12 +129,22 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
         "pattern": [{"TEXT": {"REGEX": DESIGNATOR}}],
         "id": "",
     }
+    yield {
+        "label": "WeaponSystem",
+        "pattern": [
+            {"TEXT": {"REGEX": HULL_SYMBOL}},
+            {"ORTH": "-"},
+            {"TEXT": {"REGEX": r"^(?:\d{1,4}|[A-Z]{2,10})$"}},
+        ],
+        "id": "",
+    }
 
 
 def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     """The full pipeline: model + paragraph breaks + gazetteer EntityRuler before the NER."""
     nlp = load_model(model)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("class_names", after="ner")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

@@ -348,3 +348,49 @@ def test_the_bundled_samples_conform_to_the_shapes(sample_store) -> None:
 
     report = validate_data(sample_store)
     assert report.conforms, [f.message for f in report.findings]
+
+
+def test_a_state_before_a_weapons_name_is_its_origin_not_a_buyer(extract) -> None:
+    g = extract("Britain will sell Norway four UK Astute class attack submarines, officials said.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Norway"}
+    assert roles(g, deal, DD.supplier) == {"United Kingdom"}
+    assert roles(g, deal, DD.equipment) == {"Astute-class submarine"}
+
+
+def test_an_option_to_buy_more_is_the_same_deal(extract) -> None:
+    g = extract("France will sell six Rafale jets to Greece, with an option to buy four more.")
+    deals = events(g, DD.ArmsDeal)
+    assert len(deals) == 1
+    assert roles(g, deals[0], DD.recipient) == {"Greece"}
+
+
+def test_the_vessels_of_a_new_class_are_the_class_last_named(extract) -> None:
+    g = extract(
+        "Canada chose a new class of frigate, the DDG-1000, for its navy.\n"
+        "The warships will be built by Navantia and Thales, a navy statement said."
+    )
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.actor) == {"Navantia", "Thales"}
+    assert roles(g, made, DD.equipment) == {"DDG-1000"}
+
+
+def test_it_said_after_a_sentence_is_not_a_company_named_in_it(extract) -> None:
+    g = extract("The frigates will be built by Navantia and Rolls-Royce, it said.")
+    for statement in events(g, DD.Statement):
+        assert not roles(g, statement, DD.speaker) & {"Navantia", "Rolls-Royce"}
+
+
+def test_it_said_is_the_speaker_of_the_statement_before(extract) -> None:
+    g = extract(
+        "Sweden's defence ministry said the talks with Turkey had ended.\n"
+        "The deal for the Gripen jets will be signed in May, it said."
+    )
+    speakers = [roles(g, s, DD.speaker) for s in events(g, DD.Statement)]
+    assert speakers.count(speakers[0]) == len(speakers) == 2, speakers
+
+
+def test_a_reported_clause_keeps_its_words_as_written(extract) -> None:
+    g = extract("Britain's defence ministry said that Rolls-Royce would build the engines.")
+    quotes = {str(q) for s in events(g, DD.Statement) for q in g.objects(s, DD.quote)}
+    assert "Rolls-Royce would build the engines" in quotes

@@ -42,3 +42,11 @@ def test_abbreviations_resolve_to_the_full_entity() -> None:
     assert gaz.lookup("North Atlantic Treaty Organization") == gaz.lookup("NATO")
     caatsa = gaz.lookup("Countering America's Adversaries Through Sanctions Act")
     assert caatsa is not None and caatsa == gaz.lookup("CAATSA")
+
+
+def test_a_ship_class_is_also_known_by_its_name_and_class_alone() -> None:
+    gaz = default_gazetteer()
+    destroyer = gaz.lookup("Arleigh Burke-class destroyer")
+    assert destroyer is not None
+    assert gaz.lookup("Arleigh Burke class") == destroyer
+    assert gaz.lookup("Arleigh Burke-class") == destroyer

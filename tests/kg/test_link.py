@@ -1,0 +1,90 @@
+"""Entity linking: which span of the text names which entity.
+
+The sentences are written for these tests; each states a pattern of news English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from kg.articles import Article
+from kg.extract import Pipeline
+from kg.nlp import is_designator
+from kg.vocab import DD
+
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def entities(pipeline: Pipeline):
+    """label -> ontology class local name, for what one text mentions."""
+
+    def run(text: str) -> dict[str, str]:
+        g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+        return {
+            str(label): str(g.value(s, RDF.type)).split("#")[-1]
+            for s, label in g.subject_objects(RDFS.label)
+            if (URIRef(s), RDF.type, DD.Extractor) not in g
+        }
+
+    return run
+
+
+def test_a_longer_company_name_is_its_own_company(entities) -> None:
+    found = entities("The principal contractor will be Thales Air Systems LLC of Paris.")
+    assert found.get("Thales Air Systems") == "Company"
+    assert "Thales" not in found
+
+
+def test_a_legal_form_after_a_known_name_is_the_known_company(entities) -> None:
+    found = entities("Lockheed Martin Corporation will build the jets, Navantia SA said.")
+    assert found.get("Lockheed Martin") == "Company"
+    assert found.get("Navantia") == "Company"
+    assert not any(label.startswith("Lockheed Martin ") for label in found)
+
+
+def test_a_title_after_a_company_does_not_lengthen_its_name(entities) -> None:
+    found = entities("Lockheed Martin Chief Executive James Taiclet met the minister.")
+    assert found.get("Lockheed Martin") == "Company"
+    assert found.get("James Taiclet") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Japan will buy two Arleigh Burke class guided-missile destroyers.",
+            "Arleigh Burke-class destroyer",
+        ),
+        ("The navy retired its last Hobart-class air warfare destroyers.", "Hobart-class"),
+        ("Two Ohio class ballistic missile submarines docked in Guam.", "Ohio-class"),
+    ],
+)
+def test_a_named_class_of_vessels_is_a_weapon_system(entities, text: str, label: str) -> None:
+    found = entities(text)
+    assert found.get(label) == "WeaponSystem", found
+    assert "Ohio" not in found and "Hobart" not in found  # not the state, not the city
+
+
+def test_a_class_without_a_vessel_after_it_is_no_weapon(entities) -> None:
+    found = entities("Officials praised the World Class training given to Kenyan cadets.")
+    assert not any(cls == "WeaponSystem" for cls in found.values()), found
+
+
+@pytest.mark.parametrize("text", ["SSN-AUKUS", "SSN-774", "DDG-1000", "S-400", "F-35A"])
+def test_hull_classifications_and_model_designators_name_weapons(text: str) -> None:
+    assert is_designator(text)
+
+
+@pytest.mark.parametrize("text", ["COVID-19", "G-20", "USA-UK", "SSN"])
+def test_other_hyphenated_codes_are_not_weapons(text: str) -> None:
+    assert not is_designator(text)
+
+
+def test_a_hull_classification_in_text_is_a_weapon_system(entities) -> None:
+    found = entities("The first SSN-AUKUS boats and the DDG-1000 destroyers were discussed.")
+    assert found.get("SSN-AUKUS") == "WeaponSystem"
+    assert found.get("DDG-1000") == "WeaponSystem"
