@@ -136,6 +136,14 @@ MEMBER_NOUNS = frozenset(
     ("ally allies member members partner partners state states country countries ").split()
 )
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
+# People and bodies a nationality word can stand before: "Russian individuals".
+NATIONALS_NOUNS = frozenset(
+    (
+        "national citizen individual official entity company firm business bank person "
+        "people diplomat officer oligarch lawmaker agent executive"
+    ).split()
+)
+ENTRY_VERBS = {"enter", "travel", "visit", "come", "fly", "land", "cross"}
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
@@ -198,6 +206,8 @@ _NUMBER_WORDS.update(
 )
 
 
+GATHERINGS = {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony}
+ARMS_EVENTS = {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation, DD.ArmsSaleApproval}
 COERCIVE = {DD.SanctionImposition, DD.SanctionThreat, DD.ProgramSuspension}
 
 
@@ -401,7 +411,8 @@ def phrase_text(token: Token, preposition: str) -> str:
     """The words of a prepositional phrase ("over its purchase of the S-400")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
-            return " ".join(t.text for t in child.subtree if t is not child)
+            words = [t for t in child.subtree if t is not child]
+            return token.doc[words[0].i : words[-1].i + 1].text if words else ""
     return ""
 
 
@@ -604,7 +615,14 @@ class EventExtractor:
             found = view.of_class(WEAPONS)
             if found:
                 weapons_by_sentence[view.index] = found
+        views = {view.index: view for view in self.views}
         for event in events:
+            if event.cls in GATHERINGS and not event.has(DD.equipment):
+                # "signed the deal ... during a ceremony in X": the deal told before.
+                deal = _latest(events, event.sentence + 1, ARMS_EVENTS, window=15)
+                told = views.get(event.sentence)
+                if deal is not None and told is not None and _refers_to_a_deal(told.sent):
+                    event.add(DD.topic, deal.roles.get(DD.equipment, []))
             if event.cls in {
                 DD.ArmsDeal,
                 DD.ArmsDelivery,
@@ -747,10 +765,20 @@ class EventExtractor:
             else:
                 heads = [t for h in with_conjuncts(child) for t in _name_tokens(h)]
                 named = view.entities_in(heads, PARTIES)
-                out += named or view.entities_in(
-                    [t for t in child.subtree if not _is_modifier(t)], PARTIES
+                out += (
+                    named
+                    or view.entities_in([t for t in child.subtree if not _is_modifier(t)], PARTIES)
+                    or self._nationality_of(view, child)
                 )
         return out
+
+    def _nationality_of(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """The state of people or bodies named by nationality: "18 Saudi nationals",
+        "Chinese companies" (a sanction on them is a sanction on the state's people)."""
+        if noun.lemma_.lower() not in NATIONALS_NOUNS:
+            return []
+        modifiers = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+        return view.entities_in(modifiers, {DD.State})
 
     # -- triggers ----------------------------------------------------------------
 
@@ -1075,6 +1103,16 @@ class EventExtractor:
             text = phrase_text(anchor, phrase)
             if text:
                 event.set(DD.reason, Literal(_tidy(text)))
+        for clause in anchor.children:  # "... because they are believed connected to ..."
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in {"because", "as", "since"} for c in clause.children
+            ):
+                words = [
+                    t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)
+                ]
+                text = anchor.doc[words[0].i : words[-1].i + 1].text if words else ""
+                if text and not event.values.get(DD.reason):
+                    event.set(DD.reason, Literal(_tidy(text)))
 
     def _suspension_or_halt(self, view: SentenceView, verb: Token) -> None:
         p = preps(verb)
@@ -1090,6 +1128,19 @@ class EventExtractor:
                     targets += view.entities_in(t.subtree, PARTIES)
             event.add(DD.target, targets)
             event.add(DD.equipment, view.of_class(WEAPONS))
+            return
+        if lemma in {"ban", "bar"} and any(
+            t.tag_ == "VBG" and t.lemma_.lower() in ENTRY_VERBS for t in p.get("from", [])
+        ):
+            # "banned 18 Saudi nationals from entering the Schengen zone": an entry ban.
+            event = self._new(DD.SanctionImposition, view, verb, 0.8)
+            event.add(DD.actor, self._subject(view, verb))
+            event.add(DD.target, self._objects(view, verb))
+            counted = [c for o in objects for c in o.children if c.dep_ == "nummod"]
+            count = number_value(counted[0]) if counted else None
+            if count:
+                event.set(DD.quantity, Literal(count))
+            self._sanction_details(view, verb, event)
             return
         if lemma in SUSPEND and "from" in p:
             source = p["from"]
@@ -1597,6 +1648,15 @@ def _compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def _refers_to_a_deal(sent: Span) -> bool:
+    """ "the deal", "this contract": a definite mention of a deal told before."""
+    return any(
+        t.lemma_.lower() in {"deal", "contract", "agreement", "sale", "purchase", "order"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        for t in sent
+    )
 
 
 def _latest(

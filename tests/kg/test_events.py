@@ -394,3 +394,38 @@ def test_a_reported_clause_keeps_its_words_as_written(extract) -> None:
     g = extract("Britain's defence ministry said that Rolls-Royce would build the engines.")
     quotes = {str(q) for s in events(g, DD.Statement) for q in g.objects(s, DD.quote)}
     assert "Rolls-Royce would build the engines" in quotes
+
+
+def test_an_entry_ban_on_nationals_is_a_sanction_on_their_state(extract) -> None:
+    g = extract(
+        "Britain has barred 12 Iranian officials from entering the country because they "
+        "are accused of supplying drones to Russia."
+    )
+    ban = the_event(g, DD.SanctionImposition)
+    assert roles(g, ban, DD.actor) == {"United Kingdom"}
+    assert roles(g, ban, DD.target) == {"Iran"}
+    assert g.value(ban, DD.quantity) == Literal(12)
+    assert str(g.value(ban, DD.reason)).startswith("they are accused of supplying drones")
+
+
+def test_sanctions_on_companies_named_by_nationality_target_the_state(extract) -> None:
+    g = extract("The United States sanctioned Chinese companies over drone parts.")
+    sanction = the_event(g, DD.SanctionImposition)
+    assert roles(g, sanction, DD.target) == {"China"}
+
+
+def test_a_ban_on_exports_is_no_entry_ban(extract) -> None:
+    g = extract("Germany banned arms exports to Saudi Arabia.")
+    assert not events(g, DD.SanctionImposition)
+    assert roles(g, the_event(g, DD.ExportHalt), DD.target) == {"Saudi Arabia"}
+
+
+def test_a_ceremony_for_the_deal_is_about_the_deals_weapons(extract) -> None:
+    g = extract(
+        "Romania agreed to buy 32 F-16 jets from Norway on Monday.\n"
+        "Defense Minister Angel Tilvar signed the contract at a ceremony "
+        "in the town of Campia Turzii."
+    )
+    ceremony = the_event(g, DD.Ceremony)
+    assert roles(g, ceremony, DD.topic) >= {"F-16"}
+    assert roles(g, ceremony, DD.location) == {"Campia Turzii"}
