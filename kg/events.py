@@ -1454,6 +1454,10 @@ class EventExtractor:
                 # hangs on the spelt-out name; the name's own place in the sentence counts.
                 noun = noun.head
             members = self._member_of_noun(view, noun)
+            if not members and _non_member(t):
+                continue  # "a major non-NATO ally"
+            if not members:
+                members = self._buyer_described(view, noun)
             members = [
                 e for e in members if e.type in {DD.State, DD.Organization} and e.iri != org.iri
             ]
@@ -1463,6 +1467,16 @@ class EventExtractor:
             event.add(DD.member, members)
             event.add(DD.organization, [org])
             self.events.append(event)
+
+    def _buyer_described(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """ "This proposed sale will improve the security of a NATO ally": the buyer of the
+        deal the sentence speaks of, described by its alliance (the style of sale notices)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+            return []
+        if not _refers_to_a_deal(view.sent):
+            return []
+        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=15)
+        return deal.roles.get(DD.recipient, []) if deal is not None else []
 
     def _member_of_noun(self, view: SentenceView, noun: Token) -> list[Entity]:
         # "the first EU state and NATO member": a conjunct stands where its first one does.
@@ -1648,6 +1662,13 @@ def _compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def _non_member(token: Token) -> bool:
+    """ "non-NATO": the name negated by a prefix."""
+    doc = token.doc
+    before = doc[max(0, token.i - 2) : token.i].text.lower().replace(" ", "")
+    return before.endswith("non-") or before.endswith("non")
 
 
 def _refers_to_a_deal(sent: Span) -> bool:

@@ -429,3 +429,23 @@ def test_a_ceremony_for_the_deal_is_about_the_deals_weapons(extract) -> None:
     ceremony = the_event(g, DD.Ceremony)
     assert roles(g, ceremony, DD.topic) >= {"F-16"}
     assert roles(g, ceremony, DD.location) == {"Campia Turzii"}
+
+
+def test_a_sale_notice_describing_its_buyer_as_an_ally_gives_the_membership(extract) -> None:
+    g = extract(
+        "The State Department has approved a possible sale of 12 F-16 jets to Romania.\n"
+        "The proposed sale will improve the security of a NATO ally."
+    )
+    found = {
+        (label(g, g.value(m, DD.member)), label(g, g.value(m, DD.organization)))
+        for m in events(g, DD.Membership)
+    }
+    assert found == {("Romania", "NATO")}
+
+
+def test_a_non_nato_ally_is_no_member(extract) -> None:
+    g = extract(
+        "The State Department has approved a possible sale of 12 F-16 jets to Jordan.\n"
+        "The proposed sale will improve the security of a major non-NATO ally."
+    )
+    assert not events(g, DD.Membership)
