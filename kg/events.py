@@ -93,6 +93,7 @@ SAY = frozenset(
 JOIN = {"join", "accede", "enter"}
 BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
 DEADLINE = {"deadline", "ultimatum"}
+TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
 
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 PLAN_VERBS = frozenset(
@@ -807,6 +808,8 @@ class EventExtractor:
                 self._join(view, token)
             if lemma in BUILD:
                 self._build(view, token)
+            if lemma in TEST_VERBS or lower.startswith(("test-fir", "test-launch")):
+                self._weapon_test(view, token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
                 cls = (
@@ -1245,14 +1248,21 @@ class EventExtractor:
         return False
 
     def _place(
-        self, view: SentenceView, anchor: Token, event: Event, *, whole: bool = True
+        self,
+        view: SentenceView,
+        anchor: Token,
+        event: Event,
+        *,
+        whole: bool = True,
+        scope: Iterable[Token] | None = None,
     ) -> None:
         """``in``/``at`` phrases that name a place (a capital named as a city stays the
-        city): anywhere in the sentence for a meeting, else on the trigger's own clause."""
+        city): anywhere in the sentence for a meeting, else on the trigger's own clause
+        (or in the ``scope`` given)."""
         places: list[Entity] = []
-        if whole:
-            scope: Iterable[Token] = view.sent
-        else:
+        if scope is None and whole:
+            scope = view.sent
+        elif scope is None:
             verb = governing_verb(anchor)
             scope = [*anchor.children, *verb.children]
         for t in scope:
@@ -1316,6 +1326,32 @@ class EventExtractor:
         event = self._new(DD.Manufacturing, view, verb, 0.7)
         event.add(DD.actor, makers)
         event.add(DD.equipment, weapons)
+
+    def _weapon_test(self, view: SentenceView, verb: Token) -> None:
+        """ "North Korea test-fired a Hwasong missile", "the S-400 is activated for testing
+        at X Air Base": who tests which weapon, where. "launch" and "fire" need a weapon
+        governed by the verb ("launched an inquiry" is no test)."""
+        governed = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+            for t in _core(c)
+        ]
+        weapons = view.entities_in(governed, WEAPONS)
+        if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+            weapons = view.of_class(WEAPONS)  # "tested the system's radars": the one named
+        if not weapons:
+            return
+        event = self._new(DD.WeaponTest, view, verb, 0.7)
+        event.add(DD.equipment, weapons)
+        if is_passive(verb):
+            event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
+        else:
+            event.add(DD.actor, self._subject(view, verb))
+        # "activated for testing at X Air Base", "launched a missile at the Y Cosmodrome":
+        # the place may hang on the purpose phrase or the object, not only the verb.
+        subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
+        self._place(view, verb, event, scope=[t for t in verb.subtree if t.i not in subject])
 
     # -- relations over time ---------------------------------------------------------
 
@@ -1662,6 +1698,19 @@ def _compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def _core(token: Token) -> list[Token]:
+    """A noun phrase without its prepositional phrases: "an investigation into the crash
+    of the Su-34" is an investigation; "two KN-23 missiles at the range" are missiles."""
+    out = []
+    for t in token.subtree:
+        node = t
+        while node.i != token.i and node.dep_ != "prep":
+            node = node.head
+        if node.i == token.i:
+            out.append(t)
+    return out
 
 
 def _non_member(token: Token) -> bool:

@@ -13,7 +13,9 @@ import importlib
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -42,6 +44,12 @@ CLASS_OF = frozenset(
     ).split()
 )
 _CLASS_LOOKAHEAD = 4
+
+# Hyphenated verbs of weapons tests, kept as one token so the parser sees a verb.
+TEST_COMPOUNDS = (
+    "test-fire test-fires test-fired test-firing "
+    "test-launch test-launches test-launched test-launching"
+).split()
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 _HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
@@ -112,6 +120,39 @@ def class_names(doc: Doc) -> Doc:
     return doc
 
 
+# Last words of a military facility's name, and generic words that are not a name by
+# themselves: "Incirlik Air Base", "Plesetsk Cosmodrome", "White Sands Missile Range".
+FACILITY_HEADS = frozenset(
+    "Base Airbase Airfield Cosmodrome Spaceport Range Barracks Shipyard Dockyard".split()
+)
+_FACILITY_GENERIC = frozenset(
+    "Air Force Naval Navy Army Military Missile Space Test Marine Corps Joint The".split()
+)
+
+
+@Language.component("facility_names")
+def facility_names(doc: Doc) -> Doc:
+    """Names of bases and ranges the model misses or cuts ("Murted Air Base"): the run of
+    capitalized words before a facility head word, when one of them is a proper name and
+    not only "Air Force"."""
+    spans = []
+    for token in doc:
+        if token.text not in FACILITY_HEADS or token.i == 0:
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].is_title and not doc[first].is_sent_start:
+            if doc[first - 1].is_sent_start and doc[first - 1].pos_ != "PROPN":
+                break  # "The", "At" opening the sentence
+            first -= 1
+        if any(t.text not in _FACILITY_GENERIC for t in doc[first : token.i]):
+            spans.append(Span(doc, first, token.i + 1, label="FAC"))
+    if spans:
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
+        doc.ents = filter_spans([*kept, *spans])
+    return doc
+
+
 def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
     """EntityRuler patterns: every name of every entry, labelled with its class, id = IRI."""
     for entry in gazetteer:
@@ -143,8 +184,14 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
 def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     """The full pipeline: model + paragraph breaks + gazetteer EntityRuler before the NER."""
     nlp = load_model(model)
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for word in TEST_COMPOUNDS:  # "test-fired" is one verb, not "test", "-", "fired"
+            for form in (word, word.capitalize()):
+                tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("class_names", after="ner")
+    nlp.add_pipe("facility_names", after="class_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

@@ -62,6 +62,7 @@ class DD(DefinedNamespace):
     Statement: URIRef
     MembershipChange: URIRef
     Manufacturing: URIRef
+    WeaponTest: URIRef
 
     # --- relations over time -------------------------------------------------
     RoleAssignment: URIRef

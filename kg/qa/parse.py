@@ -121,6 +121,7 @@ RELATION_TERMS: dict[str, tuple[URIRef, ...]] = {
     "halt": (DD.ExportHalt,),
     "membership": (DD.Membership, DD.MembershipChange, DD.member),
     "making": (DD.Manufacturing, DD.manufacturer, DD.contractor),
+    "testing": (DD.WeaponTest,),
     "statement": (DD.Statement, DD.speaker, DD.quote),
     "meeting": (DD.Meeting, DD.participant),
     "role": (DD.RoleAssignment, DD.holder, DD.position),
@@ -134,6 +135,7 @@ STRENGTH = {
     "transfer": 2,
     "membership": 2,
     "making": 2,
+    "testing": 2,
     "deadline": 2,
     "role": 1,
     "meeting": 1,
@@ -148,6 +150,7 @@ RELATION_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "halt": (DD.ExportHalt,),
     "membership": (DD.Membership, DD.MembershipChange),
     "making": (DD.Manufacturing,),
+    "testing": (DD.WeaponTest,),
     # A joint statement is made at a meeting; a press conference is held at one.
     "statement": (DD.Statement, DD.Meeting),
     "meeting": (DD.Meeting, DD.Statement),
@@ -285,6 +288,15 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
         "mod": "maker",
     },
     ("making", "verb", "passive"): {"subj": "equipment", "prep:by": "maker", "mod": "maker"},
+    ("testing", "verb", "active"): {
+        "subj": "tester",
+        "obj": "equipment",
+        "prep:by": "tester",
+        "prep:of": "equipment",
+        "poss": "tester",
+        "mod": "tester",
+    },
+    ("testing", "verb", "passive"): {"subj": "equipment", "prep:by": "tester", "mod": "tester"},
 }
 THING_ROLES = frozenset({"equipment", "program", "law", "location"})
 # The role a bare "what" asks for, per relation.
@@ -296,6 +308,7 @@ THING_ROLE = {
     "statement": "quote",
     "membership": "organization",
     "making": "equipment",
+    "testing": "equipment",
     "role": "position",
 }
 
@@ -798,6 +811,12 @@ class Frame:
         if self.wh == "how many":
             if DD.value in terms and self._asks_value_too():
                 return "terms"
+            if any(e.kind == "STATE" for e in self.wh_entities) and any(
+                lexicon.is_a(t, DD.Person) for t in wh_terms
+            ):
+                # "How many Iranian officials ...": people of a nationality, whom the graph
+                # holds as their state and a number stated in the text.
+                return "quantity"
             if any(lexicon.is_a(t, DD.Agent) for t in wh_terms) or DD.NewsArticle in wh_terms:
                 return "count"
             if wh_terms & {DD.member, DD.recipient, DD.supplier, DD.participant}:
@@ -1206,6 +1225,8 @@ class Frame:
             return "speaker"
         if relation == "making":
             return "maker" if self._wh_function() in {"subj", "prep:by"} else ""
+        if relation == "testing":
+            return "tester" if self._wh_function() in {"subj", "prep:by"} else ""
         function = self._wh_function()
         if relation == "sanction" and function == "subj" and undergoer:
             return "target"

@@ -575,6 +575,33 @@ TEMPLATES: tuple[Template, ...] = (
         countable=True,
         yes_no=True,
     ),
+    # -- weapons tests ---------------------------------------------------------------------------
+    Template(
+        "tester_of",
+        "test",
+        "testing",
+        "tester",
+        (_p("equipment", WEAPON),),
+        "entity",
+        "Who tested (test-fired, launched, activated) the {equipment}?",
+        "Who tested the {equipment}?",
+        countable=True,
+        yes_no=True,
+        classes=(DD.WeaponTest,),
+    ),
+    Template(
+        "tests_by",
+        "test",
+        "testing",
+        "equipment",
+        (_p("tester", AGENT),),
+        "entity",
+        "Which weapons did {tester} test?",
+        "What did {tester} test?",
+        countable=True,
+        yes_no=True,
+        classes=(DD.WeaponTest,),
+    ),
     # -- value and quantity ----------------------------------------------------------------------
     Template(
         "deal_terms_involving",

@@ -449,3 +449,23 @@ def test_a_non_nato_ally_is_no_member(extract) -> None:
         "The proposed sale will improve the security of a major non-NATO ally."
     )
     assert not events(g, DD.Membership)
+
+
+def test_a_test_firing_names_who_tested_what_and_where(extract) -> None:
+    g = extract("North Korea test-fired two KN-23 missiles at the Sohae Launch Range on Friday.")
+    test = the_event(g, DD.WeaponTest)
+    assert roles(g, test, DD.actor) == {"North Korea"}
+    assert roles(g, test, DD.equipment) == {"KN-23"}
+    assert roles(g, test, DD.location) == {"Sohae Launch Range"}
+
+
+def test_an_activation_for_testing_is_a_weapons_test(extract) -> None:
+    g = extract("The Patriot batteries were activated for testing at Rzeszow Air Base.")
+    test = the_event(g, DD.WeaponTest)
+    assert roles(g, test, DD.equipment) == {"Patriot"}
+    assert roles(g, test, DD.location) == {"Rzeszow Air Base"}
+
+
+def test_launching_something_other_than_a_weapon_is_no_test(extract) -> None:
+    g = extract("Russia launched an investigation into the crash of the Su-34 on Monday.")
+    assert not events(g, DD.WeaponTest)

@@ -88,3 +88,20 @@ def test_a_hull_classification_in_text_is_a_weapon_system(entities) -> None:
     found = entities("The first SSN-AUKUS boats and the DDG-1000 destroyers were discussed.")
     assert found.get("SSN-AUKUS") == "WeaponSystem"
     assert found.get("DDG-1000") == "WeaponSystem"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("US jets flew from Incirlik Air Base on Monday.", "Incirlik Air Base"),
+        ("The rocket lifted off from the Plesetsk Cosmodrome.", "Plesetsk Cosmodrome"),
+        ("Troops trained at White Sands Missile Range in May.", "White Sands Missile Range"),
+    ],
+)
+def test_military_facilities_are_places(entities, text: str, label: str) -> None:
+    assert entities(text).get(label) == "Place"
+
+
+def test_a_facility_word_alone_is_no_place(entities) -> None:
+    found = entities("The Air Force Base was closed, the Pentagon said.")
+    assert not any("Base" in label for label in found), found

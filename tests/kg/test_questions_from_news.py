@@ -1,0 +1,100 @@
+"""From news text to answers: articles written for these tests are extracted, stored and
+questioned, so each test covers a rule of extraction and the question that uses it.
+
+The facts are real; the wording is the project's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from kg.articles import Article
+from kg.extract import Pipeline
+from kg.ingest import Summary, ingest_article
+from kg.ontology import ensure_ontology
+from kg.qa import Answerer
+from kg.store import EmbeddedStore
+
+ARTICLES = [
+    Article(
+        title="Russia test-launches Sarmat missile",
+        date=dt.date(2022, 4, 21),
+        url="https://news.attache.example/2022/04/21/sarmat-test",
+        text=(
+            "Russia test-launched its new RS-28 Sarmat intercontinental ballistic missile "
+            "at the Plesetsk Cosmodrome in northern Russia on Wednesday, the defence "
+            "ministry said.\n"
+            "President Vladimir Putin said the missile had no equal in the world."
+        ),
+    ),
+    Article(
+        title="Britain bars Iranian officials",
+        date=dt.date(2023, 7, 6),
+        url="https://news.attache.example/2023/07/06/uk-iran-entry-ban",
+        text=(
+            "Britain has barred 13 Iranian officials from entering the country because "
+            "they are accused of supplying drones to Russia, the Foreign Office said."
+        ),
+    ),
+    Article(
+        title="Contractors named for Danish frigate support sale",
+        date=dt.date(2024, 3, 1),
+        url="https://news.attache.example/2024/03/01/denmark-frigate-support",
+        text=(
+            "The State Department has approved a possible sale of SM-2 missiles to "
+            "Denmark for $280 million.\n"
+            "The principal contractors will be Raytheon Company of Tucson, Arizona, and "
+            "Thales Air Systems LLC of Limours, France."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    summary = Summary()
+    for article in ARTICLES:
+        ingest_article(store, article, lambda: pipeline, summary)
+    yield Answerer(store)
+    store.close()
+
+
+def texts(answerer: Answerer, question: str) -> list[str]:
+    return [a["text"] for a in answerer.ask(question)["answers"]]
+
+
+def test_where_a_missile_was_tested(answerer: Answerer) -> None:
+    assert "Plesetsk Cosmodrome" in texts(answerer, "Where was the Sarmat test-launched?")
+
+
+def test_when_a_missile_was_tested(answerer: Answerer) -> None:
+    found = texts(answerer, "When did Russia test the Sarmat?")
+    assert any(text.startswith("April 20, 2022") for text in found), found
+
+
+def test_who_tested_a_missile(answerer: Answerer) -> None:
+    assert texts(answerer, "Who tested the Sarmat missile?") == ["Russia"]
+
+
+def test_what_a_country_tested(answerer: Answerer) -> None:
+    assert texts(answerer, "What did Russia test-fire?") == ["RS-28 Sarmat"]
+
+
+def test_how_many_people_an_entry_ban_covers(answerer: Answerer) -> None:
+    found = texts(answerer, "How many Iranian officials did Britain ban from entering?")
+    assert [text.split()[0] for text in found] == ["13"]
+
+
+def test_who_a_country_sanctioned(answerer: Answerer) -> None:
+    assert "Iran" in texts(answerer, "Who did the United Kingdom sanction?")
+
+
+def test_a_contractor_named_in_full_is_answered_as_named(answerer: Answerer) -> None:
+    found = texts(answerer, "Who are the principal contractors for the Danish SM-2 sale?")
+    assert "Thales Air Systems" in found
+    assert "Thales" not in found
