@@ -51,14 +51,26 @@ def stored_version(store: Store) -> str | None:
 
 
 def ensure_ontology(store: Store) -> str:
-    """Install the bundled ontology when the store has none; return the stored version.
+    """Install the bundled ontology when the store has none, or when it holds an older
+    bundled version that nobody edited; return the stored version.
 
-    A store whose ontology was edited keeps its edits: only an absent ontology
-    graph is filled from the file.
+    A store whose ontology was edited keeps its edits (the ontology history says so):
+    an upgrade of Attaché must not undo an analyst's work. Such a store reports its own
+    version, and ``attache ontology import`` brings the new terms in as a revision.
     """
+    from kg.ontology_history import latest_number  # it imports the store layer, like us
+
     version = stored_version(store)
-    if version is None:
-        graph = bundled_ontology()
+    graph = bundled_ontology()
+    if version is None or (_older(version, version_of(graph)) and latest_number(store) == 0):
         store.replace_graph(ONTOLOGY_GRAPH, graph)
         version = version_of(graph)
     return version
+
+
+def _older(version: str, than: str) -> bool:
+    """ "1.0.0" is older than "1.1.0"; versions that are not dotted numbers never are."""
+    try:
+        return tuple(map(int, version.split("."))) < tuple(map(int, than.split(".")))
+    except ValueError:
+        return False

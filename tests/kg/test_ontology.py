@@ -8,8 +8,9 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.ontology import SHAPES_FILE, bundled_ontology, ensure_ontology, parse_turtle, version_of
+from kg.ontology_history import HIST, HISTORY_GRAPH
 from kg.store import Store
-from kg.vocab import DD, ONTOLOGY_GRAPH
+from kg.vocab import DD, ONTOLOGY_GRAPH, ONTOLOGY_IRI
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
@@ -91,3 +92,28 @@ def test_the_store_receives_the_ontology_in_its_own_graph(store: Store) -> None:
     assert ensure_ontology(store) == "1.1.0"
     assert store.count(ONTOLOGY_GRAPH) == len(bundled_ontology())
     assert store.ask("ASK { GRAPH ?g { ?c a owl:Class } }", {"g": ONTOLOGY_GRAPH})
+
+
+def _install_older(store: Store) -> None:
+    older = Graph()
+    for triple in bundled_ontology():
+        older.add(triple)
+    older.set((ONTOLOGY_IRI, OWL.versionInfo, Literal("1.0.0")))
+    older.remove((DD.WeaponTest, None, None))
+    store.replace_graph(ONTOLOGY_GRAPH, older)
+
+
+def test_an_older_unedited_ontology_is_upgraded_to_the_bundled_one(store: Store) -> None:
+    _install_older(store)
+    assert ensure_ontology(store) == version_of(bundled_ontology())
+    assert store.count(ONTOLOGY_GRAPH) == len(bundled_ontology())
+
+
+def test_an_edited_ontology_is_kept_through_an_upgrade(store: Store) -> None:
+    _install_older(store)
+    revision = URIRef(HISTORY_GRAPH + "/r1")
+    store.update(f"INSERT DATA {{ GRAPH <{HISTORY_GRAPH}> {{ <{revision}> <{HIST.number}> 1 }} }}")
+    assert ensure_ontology(store) == "1.0.0"
+    assert not store.ask(
+        "ASK { GRAPH ?g { ?c a owl:Class } }", {"g": ONTOLOGY_GRAPH, "c": DD.WeaponTest}
+    )
