@@ -169,6 +169,13 @@ _YEAR_CUES = frozenset(
     {"in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after",
      "from", "as of", "for", "of"}
 )  # fmt: skip
+# Earliest and latest times: "as soon as 2027" is a year like "in 2027", said as a bound.
+_COMPARATIVE_CUES = frozenset(
+    {"as soon as", "as early as", "as late as", "no later than", "no earlier than",
+     }
+)  # fmt: skip
+_KEPT_PREPOSITIONS |= _COMPARATIVE_CUES
+_YEAR_CUES |= _COMPARATIVE_CUES
 _CUES = _KEPT_PREPOSITIONS | {"of"}
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "through", "before"})
 # Words that may follow a year; any other lower-case word makes the number a quantity
@@ -392,6 +399,12 @@ def _locate(lower: str, text: str, match: re.Match[str], rule: _Rule) -> tuple[i
         before, before_at, before_comma = _word_before(lower, at)
         if before == "as" and not before_comma:
             word, at = "as of", before_at
+    elif word in {"as", "than"}:  # "as soon as 2027", "no later than 2030"
+        middle, middle_at, middle_comma = _word_before(lower, at)
+        first, first_at, first_comma = _word_before(lower, middle_at)
+        phrase = f"{first} {middle} {word}"
+        if phrase in _COMPARATIVE_CUES and not (middle_comma or first_comma):
+            word, at = phrase, first_at
     cue = word if word in _CUES else None
     if cue in _KEPT_PREPOSITIONS:
         start = at

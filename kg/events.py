@@ -34,7 +34,7 @@ SELL = frozenset(
 )
 BUY = frozenset(
     (
-        "buy purchase acquire order procure receive import obtain get take field deploy "
+        "buy purchase acquire order procure receive import obtain get take field "
         "induct choose select pick request "
     ).split()
 )
@@ -93,6 +93,15 @@ SAY = frozenset(
 JOIN = {"join", "accede", "enter"}
 BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
 DEADLINE = {"deadline", "ultimatum"}
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+DEPLOY_VERBS = {"deploy", "station", "redeploy", "position"}
+DEPLOY_NOUNS = {"deployment", "redeployment", "stationing"}
+FORCE_NOUNS = frozenset(
+    (
+        "troop troops soldier soldiers force forces unit units personnel marine marines "
+        "battalion brigade squadron fleet boat boats sailor sailors crew crews"
+    ).split()
+)
 TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
 
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
@@ -660,6 +669,7 @@ class EventExtractor:
                 and not (e.has(DD.actor) and e.has(DD.target))
             )
             and not (e.cls == DD.ProgramSuspension and not e.has(DD.target))
+            and not (e.cls == DD.Deployment and not (e.has(DD.actor) or e.has(DD.equipment)))
         ]
 
     # -- dates -------------------------------------------------------------------
@@ -810,6 +820,8 @@ class EventExtractor:
                 self._build(view, token)
             if lemma in TEST_VERBS or lower.startswith(("test-fir", "test-launch")):
                 self._weapon_test(view, token)
+            if lemma in DEPLOY_VERBS:
+                self._deployment_verb(view, token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
                 cls = (
@@ -822,6 +834,8 @@ class EventExtractor:
                 self._deal_noun(view, token, cls)
             if lower in SANCTION_NOUNS or lemma in SANCTION_NOUNS:
                 self._sanction_noun(view, token)
+            if lemma in DEPLOY_NOUNS:
+                self._deployment_noun(view, token)
             if lower in MEET_NOUNS:
                 self._meeting_noun(view, token, MEET_NOUNS[lower])
             if lemma in DEADLINE:
@@ -1255,6 +1269,7 @@ class EventExtractor:
         *,
         whole: bool = True,
         scope: Iterable[Token] | None = None,
+        words: frozenset[str] = PLACE_PREPOSITIONS,
     ) -> None:
         """``in``/``at`` phrases that name a place (a capital named as a city stays the
         city): anywhere in the sentence for a meeting, else on the trigger's own clause
@@ -1266,7 +1281,7 @@ class EventExtractor:
             verb = governing_verb(anchor)
             scope = [*anchor.children, *verb.children]
         for t in scope:
-            if t.lower_ not in {"in", "at", "near", "outside"} or t.dep_ != "prep":
+            if t.lower_ not in words or t.dep_ != "prep":
                 continue
             for tok in t.subtree:
                 m = view.mention_at(tok)
@@ -1352,6 +1367,76 @@ class EventExtractor:
         # the place may hang on the purpose phrase or the object, not only the verb.
         subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
         self._place(view, verb, event, scope=[t for t in verb.subtree if t.i not in subject])
+
+    def _deployment_verb(self, view: SentenceView, verb: Token) -> None:
+        """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)
+        deployed in Western Australia": who sends which forces or weapons where."""
+        governed = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+            for t in _core(c)
+        ]
+        if verb.dep_ == "acl":  # "submarines deployed in X": the noun it describes
+            governed += _core(verb.head)
+        head = subject_head(verb)
+        moved = head is not None and head.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS
+        if head is not None and moved:  # "US troops deployed to Poland": what moves
+            governed += _core(head)
+        weapons = view.entities_in(governed, WEAPONS)
+        forces = [t for t in governed if t.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS]
+        if not weapons and not forces:
+            return  # "deployed its diplomatic skills"
+        event = self._new(DD.Deployment, view, verb, 0.7)
+        event.add(DD.equipment, weapons)
+        if is_passive(verb) or verb.dep_ == "acl" or moved:
+            event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
+        else:
+            event.add(DD.actor, self._subject(view, verb))
+        # "US and British submarines": the forces' nationality deploys them.
+        event.add(DD.actor, [e for t in forces for e in self._nationality_of_forces(view, t)])
+        self._place(
+            view,
+            verb,
+            event,
+            scope=[t for t in verb.subtree if t not in governed],
+            words=PLACE_PREPOSITIONS | {"to", "into"},  # "deployed to Kaliningrad"
+        )
+
+    def _deployment_noun(self, view: SentenceView, noun: Token) -> None:
+        """ "the United States and Britain would begin these rotational deployments as soon
+        as 2027", "the deployment of Patriot batteries to Poland"."""
+        verb = governing_verb(noun)
+        of_phrase = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        ]
+        weapons = view.entities_in(of_phrase, WEAPONS)
+        event = self._new(DD.Deployment, view, noun, 0.6)
+        event.from_noun = True
+        event.add(DD.equipment, weapons)
+        owners = view.entities_in(
+            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
+            STATES_ORGS,
+        )
+        if not owners and noun.dep_ == "dobj":  # "X would begin these deployments"
+            owners = [e for e in self._subject(view, verb) if e.type in STATES_ORGS]
+        event.add(DD.actor, owners)
+        self._place(
+            view,
+            noun,
+            event,
+            scope=[t for t in noun.subtree if t.i != noun.i],
+            words=PLACE_PREPOSITIONS | {"to", "into"},
+        )
+
+    def _nationality_of_forces(self, view: SentenceView, noun: Token) -> list[Entity]:
+        modifiers = [
+            t
+            for c in noun.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+            for t in with_conjuncts(c)
+        ]
+        return view.entities_in(modifiers, {DD.State})
 
     # -- relations over time ---------------------------------------------------------
 

@@ -63,6 +63,7 @@ class DD(DefinedNamespace):
     MembershipChange: URIRef
     Manufacturing: URIRef
     WeaponTest: URIRef
+    Deployment: URIRef
 
     # --- relations over time -------------------------------------------------
     RoleAssignment: URIRef

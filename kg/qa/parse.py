@@ -122,6 +122,7 @@ RELATION_TERMS: dict[str, tuple[URIRef, ...]] = {
     "membership": (DD.Membership, DD.MembershipChange, DD.member),
     "making": (DD.Manufacturing, DD.manufacturer, DD.contractor),
     "testing": (DD.WeaponTest,),
+    "deployment": (DD.Deployment,),
     "statement": (DD.Statement, DD.speaker, DD.quote),
     "meeting": (DD.Meeting, DD.participant),
     "role": (DD.RoleAssignment, DD.holder, DD.position),
@@ -136,6 +137,7 @@ STRENGTH = {
     "membership": 2,
     "making": 2,
     "testing": 2,
+    "deployment": 2,
     "deadline": 2,
     "role": 1,
     "meeting": 1,
@@ -151,6 +153,7 @@ RELATION_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "membership": (DD.Membership, DD.MembershipChange),
     "making": (DD.Manufacturing,),
     "testing": (DD.WeaponTest,),
+    "deployment": (DD.Deployment,),
     # A joint statement is made at a meeting; a press conference is held at one.
     "statement": (DD.Statement, DD.Meeting),
     "meeting": (DD.Meeting, DD.Statement),
@@ -297,6 +300,23 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
         "mod": "tester",
     },
     ("testing", "verb", "passive"): {"subj": "equipment", "prep:by": "tester", "mod": "tester"},
+    ("deployment", "verb", "active"): {
+        "subj": "deployer",
+        "obj": "equipment",
+        "prep:by": "deployer",
+        "prep:of": "equipment",
+        "poss": "deployer",
+        "mod": "deployer",
+        "prep:in": "location",
+        "prep:to": "location",
+    },
+    ("deployment", "verb", "passive"): {
+        "subj": "equipment",
+        "prep:by": "deployer",
+        "mod": "deployer",
+        "prep:in": "location",
+        "prep:to": "location",
+    },
 }
 THING_ROLES = frozenset({"equipment", "program", "law", "location"})
 # The role a bare "what" asks for, per relation.
@@ -309,6 +329,7 @@ THING_ROLE = {
     "membership": "organization",
     "making": "equipment",
     "testing": "equipment",
+    "deployment": "equipment",
     "role": "position",
 }
 
@@ -1227,6 +1248,8 @@ class Frame:
             return "maker" if self._wh_function() in {"subj", "prep:by"} else ""
         if relation == "testing":
             return "tester" if self._wh_function() in {"subj", "prep:by"} else ""
+        if relation == "deployment":
+            return "deployer" if self._wh_function() in {"subj", "prep:by"} else ""
         function = self._wh_function()
         if relation == "sanction" and function == "subj" and undergoer:
             return "target"

@@ -715,3 +715,20 @@ def test_decades_and_their_parts_are_multi_year(text: str, start: dt.date, end: 
 
 def test_a_decade_used_as_an_adjective_is_not_a_date() -> None:
     assert find_dates("It uses 2030s technology.", P) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("deployments could begin as soon as 2027.", "as soon as 2027"),
+        ("the jets arrive as early as March 2026.", "as early as March 2026"),
+        ("a decision no later than 2030.", "no later than 2030"),
+    ],
+)
+def test_earliest_and_latest_bounds_are_dates(text: str, written: str) -> None:
+    assert [m.value.text for m in find_dates(text, dt.date(2023, 3, 14))] == [written]
+
+
+@pytest.mark.parametrize("text", ["as soon as possible", "as many as 2027 troops"])
+def test_bounds_on_other_things_are_not_dates(text: str) -> None:
+    assert find_dates(text, dt.date(2023, 3, 14)) == []

@@ -469,3 +469,31 @@ def test_an_activation_for_testing_is_a_weapons_test(extract) -> None:
 def test_launching_something_other_than_a_weapon_is_no_test(extract) -> None:
     g = extract("Russia launched an investigation into the crash of the Su-34 on Monday.")
     assert not events(g, DD.WeaponTest)
+
+
+def test_a_deployment_names_who_sends_what_where(extract) -> None:
+    g = extract("Russia deployed Iskander missiles to Kaliningrad in 2018.")
+    deployment = the_event(g, DD.Deployment)
+    assert roles(g, deployment, DD.actor) == {"Russia"}
+    assert roles(g, deployment, DD.equipment) == {"Iskander"}
+    assert roles(g, deployment, DD.location) == {"Kaliningrad"}
+    assert not events(g, DD.ArmsDeal)  # deploying one's own weapons is no acquisition
+
+
+def test_forces_named_by_nationality_are_deployed_by_their_state(extract) -> None:
+    g = extract("The pact will see US and Japanese troops deployed in Okinawa.")
+    deployment = the_event(g, DD.Deployment)
+    assert roles(g, deployment, DD.actor) == {"United States", "Japan"}
+    assert roles(g, deployment, DD.location) == {"Okinawa"}
+
+
+def test_deployments_begun_by_states_are_theirs_with_their_date(extract) -> None:
+    g = extract("France and Italy would begin the rotational deployments as soon as 2027.")
+    deployment = the_event(g, DD.Deployment)
+    assert roles(g, deployment, DD.actor) == {"France", "Italy"}
+    assert str(g.value(deployment, DD.date)) == "2027"
+
+
+def test_deploying_something_other_than_forces_is_no_deployment(extract) -> None:
+    g = extract("The minister deployed all her diplomatic skills in Brussels.")
+    assert not events(g, DD.Deployment)

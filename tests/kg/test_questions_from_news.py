@@ -40,6 +40,16 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Germany to station brigade in Lithuania",
+        date=dt.date(2023, 12, 18),
+        url="https://news.attache.example/2023/12/18/germany-lithuania-brigade",
+        text=(
+            "Germany will station a brigade of about 4,800 troops in Lithuania, to be "
+            "ready by 2027, Defence Minister Boris Pistorius said in Vilnius.\n"
+            "Russia deployed Iskander missiles to its Kaliningrad exclave in 2018."
+        ),
+    ),
+    Article(
         title="Contractors named for Danish frigate support sale",
         date=dt.date(2024, 3, 1),
         url="https://news.attache.example/2024/03/01/denmark-frigate-support",
@@ -98,3 +108,16 @@ def test_a_contractor_named_in_full_is_answered_as_named(answerer: Answerer) -> 
     found = texts(answerer, "Who are the principal contractors for the Danish SM-2 sale?")
     assert "Thales Air Systems" in found
     assert "Thales" not in found
+
+
+def test_where_a_state_deploys_troops(answerer: Answerer) -> None:
+    assert "Lithuania" in texts(answerer, "Where will Germany station troops?")
+
+
+def test_who_deployed_a_missile(answerer: Answerer) -> None:
+    assert texts(answerer, "Who deployed the Iskander?") == ["Russia"]
+
+
+def test_when_a_deployment_is_due(answerer: Answerer) -> None:
+    found = texts(answerer, "When will the German deployment in Lithuania be ready?")
+    assert "2027" in found, found
