@@ -93,6 +93,8 @@ SAY = frozenset(
 JOIN = {"join", "accede", "enter"}
 BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
 DEADLINE = {"deadline", "ultimatum"}
+# Nouns by which news refers back to an alliance or union it named: "joined the alliance".
+BLOC_NOUNS = frozenset({"alliance", "bloc", "pact", "union", "organization", "organisation"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 DEPLOY_VERBS = {"deploy", "station", "redeploy", "position"}
 DEPLOY_NOUNS = {"deployment", "redeployment", "stationing"}
@@ -104,12 +106,14 @@ FORCE_NOUNS = frozenset(
 )
 TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
 
+DENY_VERBS = {"deny", "reject", "refute", "dismiss"}
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 PLAN_VERBS = frozenset(
     (
         "plan intend hope expect seek want aim consider propose prepare mull weigh agree "
         "negotiate work look try attempt wish offer push move ready willing poised set due "
-        "prepared keen likely able eager possible potential "
+        "prepared keen likely able eager possible potential bid application candidacy "
+        "ambition aspiration "
     ).split()
 )
 
@@ -124,7 +128,7 @@ TITLE_WORDS = frozenset(
         "forces army navy air force staff joint of for the senior top official commissioner "
         "high sg secretary-general defense-minister foreign-minister military industry "
         "industries affairs external ministry department pentagon acting former procurement "
-        "chief-of-staff nato alliance press intelligence "
+        "chief-of-staff nato alliance press intelligence policy "
     ).split()
 )
 TITLE_HEADS = frozenset(
@@ -453,7 +457,10 @@ def direct_objects(token: Token) -> list[Token]:
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    """ "was sold", and a participle with its agent: "the jets, built by Dassault"."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
+        token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def governing_verb(token: Token) -> Token:
@@ -477,6 +484,8 @@ def modality_of(token: Token, cls: URIRef) -> URIRef:
                 return DD.threatened if cls in {DD.SanctionThreat} else DD.planned
         if current.lemma_ in PLAN_VERBS and current is not token:
             return DD.planned
+        if current.lemma_ in DENY_VERBS and current is not token:
+            return DD.negated  # "Iran has denied supplying drones"
         if current.head is current:
             break
         current = current.head
@@ -905,6 +914,7 @@ class EventExtractor:
     def _deal_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
         weapons = view.entities_in(noun.subtree, WEAPONS) or view.of_class(WEAPONS)
         if not weapons and not self._arms_context(view):
+            self._follow_up_delivery(view, noun)
             return
         verb = governing_verb(noun)
         event = self._new(cls, view, noun, 0.6)
@@ -933,6 +943,19 @@ class EventExtractor:
             owners = []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
+
+    def _follow_up_delivery(self, view: SentenceView, noun: Token) -> None:
+        """ "Deliveries are expected to begin in 2028": right after a deal, its deliveries,
+        with the deal's parties and weapons (and this sentence's date)."""
+        if noun.lemma_.lower() not in {"delivery", "shipment"} or view.mentions:
+            return
+        deal = _latest(self.events, view.index, {DD.ArmsDeal}, window=3)
+        if deal is None:
+            return
+        event = self._new(DD.ArmsDelivery, view, noun, 0.5)
+        event.from_noun = True
+        for role in (DD.supplier, DD.recipient, DD.equipment):
+            event.add(role, deal.roles.get(role, []))
 
     def _assign_parties(
         self, event: Event, weapons: list[Entity], parties: list[Entity], counterparts: list[Entity]
@@ -1043,6 +1066,13 @@ class EventExtractor:
         p = preps(verb)
         for phrase in ("to", "for"):
             event.add(DD.recipient, view.entities_in(p.get(phrase, []), STATES_ORGS))
+        if not event.has(DD.recipient) and _refers_to_a_deal(view.sent):
+            # "approved the possible sale": the sale told before, its buyer and weapons.
+            deal = _latest(self.events, view.index, ARMS_EVENTS, window=6)
+            if deal is not None:
+                event.add(DD.recipient, deal.roles.get(DD.recipient, []))
+                if not event.has(DD.equipment):
+                    event.add(DD.equipment, deal.roles.get(DD.equipment, []))
         for t in view.sent:
             if t.lower_ == "to" and t.head.lemma_.lower() in {
                 "sale",
@@ -1091,6 +1121,17 @@ class EventExtractor:
         p = {**preps(noun), **preps(verb)}
         for phrase in ("on", "against"):
             event.add(DD.target, view.entities_in(p.get(phrase, []), PARTIES))
+        if not event.has(DD.target):
+            # "sanctions on six Iranian individuals and companies": their state, and how many.
+            for anchor in (noun, verb):
+                for c in anchor.children:
+                    if c.dep_ == "prep" and c.lower_ in {"on", "against"}:
+                        for obj in (o for o in c.children if o.dep_ == "pobj"):
+                            event.add(DD.target, self._nationality_of(view, obj))
+                            count = [n for n in obj.children if n.dep_ == "nummod"]
+                            value = number_value(count[0]) if count else None
+                            if value and event.has(DD.target):
+                                event.set(DD.quantity, Literal(value))
         if verb.lemma_.lower() in {"hit", "slap", "threaten"}:  # "hit Turkey with sanctions"
             event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, noun, event)
@@ -1313,17 +1354,36 @@ class EventExtractor:
             event.set(DD.deadline, event.date.literal())
 
     def _join(self, view: SentenceView, verb: Token) -> None:
-        orgs = view.entities_in(
-            direct_objects(verb) + preps(verb).get("to", []),
-            {DD.Alliance, DD.InternationalOrganization},
-        )
+        objects = direct_objects(verb) + preps(verb).get("to", [])
+        orgs = view.entities_in(objects, {DD.Alliance, DD.InternationalOrganization})
+        if not orgs and any(
+            t.lemma_.lower() in BLOC_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            for t in objects
+        ):
+            orgs = self._last_named(view, {DD.Alliance, DD.InternationalOrganization})
         if not orgs:
             return
         event = self._new(DD.MembershipChange, view, verb, 0.8)
-        event.add(DD.member, self._subject(view, verb))
+        if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
+            # "Sweden's bid to join NATO": whose bid, not who voted on it.
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            event.add(DD.member, view.entities_in(owners, {DD.State}))
+        else:
+            event.add(DD.member, self._subject(view, verb))
         event.add(DD.organization, orgs)
 
+    def _last_named(self, view: SentenceView, classes: set[URIRef]) -> list[Entity]:
+        """ "the alliance": the last one of ``classes`` named up to this sentence."""
+        for earlier in reversed([v for v in self.views if v.index <= view.index]):
+            found = earlier.of_class(classes)
+            if found:
+                return found[-1:]
+        return []
+
     def _build(self, view: SentenceView, verb: Token) -> None:
+        if any(c.dep_ == "prt" for c in verb.children) or "on" in preps(verb):
+            return  # "builds up its capability", "build on the partnership": not making
         weapons = view.of_class(WEAPONS)
         passive = is_passive(verb)
         maker_classes = {DD.Company, DD.Organization, DD.GovernmentBody, DD.State}

@@ -137,8 +137,8 @@ def clean_name(text: str) -> str:
     text = re.sub(r"(?:'s|’s|')$", "", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
-    if text.lower() in _GENERIC_NOUNS:
-        return ""
+    if text.lower() in _GENERIC_NOUNS or not any(c.isupper() for c in text):
+        return ""  # "foreign ministry": a description, not a name
     return text
 
 

@@ -497,3 +497,75 @@ def test_deployments_begun_by_states_are_theirs_with_their_date(extract) -> None
 def test_deploying_something_other_than_forces_is_no_deployment(extract) -> None:
     g = extract("The minister deployed all her diplomatic skills in Brussels.")
     assert not events(g, DD.Deployment)
+
+
+def test_a_participle_with_its_agent_names_the_maker(extract) -> None:
+    g = extract(
+        "Greece ordered 24 Rafale jets from France.\n"
+        "The jets, built by Dassault Aviation, will be based in Tanagra."
+    )
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.actor) == {"Dassault Aviation"}
+    assert roles(g, made, DD.equipment) == {"Rafale"}
+
+
+def test_building_up_a_capability_is_not_making_weapons(extract) -> None:
+    g = extract("Japan will buy Tomahawk missiles as Tokyo builds up its defences.")
+    assert not events(g, DD.Manufacturing)
+
+
+def test_joining_the_alliance_named_before_is_a_membership_change(extract) -> None:
+    g = extract(
+        "NATO leaders met in Vilnius on Tuesday.\nFinland joined the alliance in April 2023."
+    )
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Finland"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+
+
+def test_a_bid_to_join_belongs_to_its_owner_and_is_not_yet_done(extract) -> None:
+    g = extract("Turkey's parliament voted to ratify Sweden's bid to join NATO.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Sweden"}
+    assert g.value(change, DD.modality) == DD.planned
+
+
+def test_sanctions_on_a_number_of_nationals_name_their_state_and_count(extract) -> None:
+    g = extract("Canada imposed sanctions on 14 Russian individuals and entities on Friday.")
+    sanction = the_event(g, DD.SanctionImposition)
+    assert roles(g, sanction, DD.actor) == {"Canada"}
+    assert roles(g, sanction, DD.target) == {"Russia"}
+    assert g.value(sanction, DD.quantity) == Literal(14)
+
+
+def test_a_denied_transfer_is_negated(extract) -> None:
+    g = extract("Iran has denied supplying Shahed drones to Russia.")
+    for deal in events(g, DD.ArmsDeal) + events(g, DD.ArmsDelivery):
+        assert g.value(deal, DD.modality) == DD.negated
+
+
+def test_approving_the_sale_told_before_names_its_buyer_and_weapons(extract) -> None:
+    g = extract(
+        "Japan will purchase up to 400 Tomahawk missiles from the United States.\n"
+        "The State Department approved the possible sale in November."
+    )
+    approval = the_event(g, DD.ArmsSaleApproval)
+    assert roles(g, approval, DD.recipient) == {"Japan"}
+    assert roles(g, approval, DD.equipment) == {"Tomahawk"}
+
+
+def test_deliveries_right_after_a_deal_are_its_deliveries(extract) -> None:
+    g = extract(
+        "India signed a deal with France on Monday to buy 26 Rafale jets.\n"
+        "Deliveries are expected to begin in 2028."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"India"}
+    assert roles(g, delivery, DD.equipment) == {"Rafale"}
+    assert str(g.value(delivery, DD.date)) == "2028"
+
+
+def test_a_title_with_policy_in_it_is_kept_whole(extract) -> None:
+    g = extract("Josep Borrell, the EU's foreign policy chief, said the talks had failed.")
+    positions = {str(g.value(r, DD.position)) for r in events(g, DD.RoleAssignment)}
+    assert positions == {"foreign policy chief"}

@@ -105,3 +105,9 @@ def test_military_facilities_are_places(entities, text: str, label: str) -> None
 def test_a_facility_word_alone_is_no_place(entities) -> None:
     found = entities("The Air Force Base was closed, the Pentagon said.")
     assert not any("Base" in label for label in found), found
+
+
+def test_a_lowercase_description_is_not_an_entity(entities) -> None:
+    found = entities("A Chinese foreign ministry spokesman said Japan should reflect.")
+    assert "foreign ministry" not in found
+    assert found.get("China") == "State"
