@@ -106,6 +106,11 @@ FORCE_NOUNS = frozenset(
 )
 TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
 
+# Titles that only a government gives: its state is the one the holder speaks for.
+GOVERNMENT_TITLES = frozenset(
+    "president minister chancellor premier secretary ambassador envoy spokesman "
+    "spokeswoman spokesperson".split()
+)
 DENY_VERBS = {"deny", "reject", "refute", "dismiss"}
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 PLAN_VERBS = frozenset(
@@ -636,6 +641,21 @@ class EventExtractor:
                 weapons_by_sentence[view.index] = found
         views = {view.index: view for view in self.views}
         for event in events:
+            if event.cls == DD.ArmsDelivery and not event.has(DD.recipient):
+                # "X signed a deal with Y ..., and the first deliveries arrived in ...".
+                deal = next(
+                    (
+                        e
+                        for e in events
+                        if e.cls == DD.ArmsDeal
+                        and e.sentence == event.sentence
+                        and e.has(DD.recipient)
+                        and _same_weapons(e, event)
+                    ),
+                    None,
+                )
+                if deal is not None:
+                    event.add(DD.recipient, deal.roles[DD.recipient])
             if event.cls in GATHERINGS and not event.has(DD.equipment):
                 # "signed the deal ... during a ceremony in X": the deal told before.
                 deal = _latest(events, event.sentence + 1, ARMS_EVENTS, window=15)
@@ -894,6 +914,11 @@ class EventExtractor:
                 event.add(DD.supplier, subject)
                 event.add(DD.recipient, objects)
             event.add(DD.recipient, view.entities_in(p.get("to", []), PARTIES))
+            if not event.has(DD.recipient):
+                # "send 14 Leopard 2 A6 tanks to Ukraine" parsed with "to" on another word.
+                for t in verb.subtree:
+                    if t.lower_ == "to" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
+                        event.add(DD.recipient, view.entities_in(list(t.subtree), PARTIES))
         else:
             if passive:
                 event.add(DD.recipient, view.entities_in(agent_tokens(verb), PARTIES))
@@ -1249,8 +1274,12 @@ class EventExtractor:
 
     def _meeting_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
         event = self._new(cls, view, noun, 0.6)
+        of_phrase = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        ]
         orgs = view.entities_in(
-            [c for c in noun.subtree if c.i < noun.i], {DD.Alliance, DD.InternationalOrganization}
+            [c for c in noun.subtree if c.i < noun.i] + of_phrase,  # "a summit of the Quad"
+            {DD.Alliance, DD.InternationalOrganization},
         )
         event.add(DD.organization, orgs)
         verb = governing_verb(noun)
@@ -1525,7 +1554,25 @@ class EventExtractor:
             event.add(DD.holder, [m.entity])
             event.set(DD.position, Literal(title))
             event.add(DD.organization, orgs[-1:])  # the name nearest the title
+            if not orgs and is_person and set(title.split()) & GOVERNMENT_TITLES:
+                # "Canada has suspended ..., Foreign Minister X said": X speaks for Canada.
+                state = self._state_reported_by(view, span)
+                if state:
+                    event.add(DD.organization, state)
+                    event.confidence = 0.6
             self.events.append(event)
+
+    def _state_reported_by(self, view: SentenceView, span: Span) -> list[Entity]:
+        """The state that is the subject of what the person at ``span`` says."""
+        verb = span.root.head
+        if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in SAY:
+            return []
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                head = subject_head(clause)
+                if head is not None:
+                    return view.entities_in(with_conjuncts(head), {DD.State})[:1]
+        return []
 
     def _title_before(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
         """The title words and organizations right before a name.
@@ -1863,6 +1910,12 @@ def _non_member(token: Token) -> bool:
     doc = token.doc
     before = doc[max(0, token.i - 2) : token.i].text.lower().replace(" ", "")
     return before.endswith("non-") or before.endswith("non")
+
+
+def _same_weapons(a: Event, b: Event) -> bool:
+    return {w.iri for w in a.roles.get(DD.equipment, [])} == {
+        w.iri for w in b.roles.get(DD.equipment, [])
+    }
 
 
 def _refers_to_a_deal(sent: Span) -> bool:

@@ -569,3 +569,34 @@ def test_a_title_with_policy_in_it_is_kept_whole(extract) -> None:
     g = extract("Josep Borrell, the EU's foreign policy chief, said the talks had failed.")
     positions = {str(g.value(r, DD.position)) for r in events(g, DD.RoleAssignment)}
     assert positions == {"foreign policy chief"}
+
+
+def test_a_minister_speaking_for_a_state_is_that_states_minister(extract) -> None:
+    g = extract("Sweden has halted arms exports to Turkey, Foreign Minister Ann Linde said.")
+    found = {
+        (label(g, g.value(r, DD.holder)), label(g, g.value(r, DD.organization)))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert found == {("Ann Linde", "Sweden")}
+
+
+def test_a_summit_of_an_organization_names_it(extract) -> None:
+    g = extract("Leaders of Brazil and India met in Kazan for a summit of BRICS on Tuesday.")
+    summit = the_event(g, DD.Summit)
+    assert roles(g, summit, DD.organization) == {"BRICS"}
+
+
+def test_the_recipient_is_found_when_the_parse_hangs_it_elsewhere(extract) -> None:
+    g = extract("Germany will send 14 Leopard 2 A6 tanks to Ukraine, the chancellor said.")
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Ukraine"}
+
+
+def test_deliveries_told_with_the_deal_go_to_its_buyer(extract) -> None:
+    g = extract(
+        "Egypt signed a deal with France in 2015 for 24 Rafale jets, and the first "
+        "deliveries arrived in July 2015."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Egypt"}
+    assert str(g.value(delivery, DD.date)) == "2015-07"
