@@ -1452,6 +1452,9 @@ class EventExtractor:
             event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
         else:
             event.add(DD.actor, self._subject(view, verb))
+            head = subject_head(verb)
+            if not event.has(DD.actor) and head is not None:
+                event.add(DD.actor, self._nationality_of_forces(view, head))  # "Turkish forces"
         # "activated for testing at X Air Base", "launched a missile at the Y Cosmodrome":
         # the place may hang on the purpose phrase or the object, not only the verb.
         subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
@@ -1519,6 +1522,9 @@ class EventExtractor:
         )
 
     def _nationality_of_forces(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """ "US and British submarines", "Turkish forces": the state they belong to."""
+        if noun.lemma_.lower() not in ARMS_NOUNS | FORCE_NOUNS:
+            return []
         modifiers = [
             t
             for c in noun.children

@@ -113,6 +113,11 @@ class Pipeline:
             add_entity(graph, entity, {m.text for m in found if m.via != "surname"})
             for index in sorted({m.sentence for m in found}):
                 graph.add((iri, DD.mentionedIn, sentence_nodes[index]))
+            # What the gazetteer knows of the weapon's maker, when the article names both
+            # (so the maker's labels are in the graph, and the fact has its sentences).
+            maker = entity.entry.manufacturer if entity.entry is not None else None
+            if maker is not None and maker in entities:
+                graph.add((iri, DD.manufacturer, maker))
 
         dates = resolve_dates(article)
         events = extract_events(doc, mentions, sentence_of, dates, article.date)

@@ -125,6 +125,9 @@ def class_names(doc: Doc) -> Doc:
 FACILITY_HEADS = frozenset(
     "Base Airbase Airfield Cosmodrome Spaceport Range Barracks Shipyard Dockyard".split()
 )
+# "Murted air base", "Tartus naval base": news often writes the kind in lower case.
+_LOWER_HEADS = frozenset({"base", "airbase", "airfield"})
+_LOWER_KINDS = frozenset({"air", "naval", "military", "army", "navy", "missile"})
 _FACILITY_GENERIC = frozenset(
     "Air Force Naval Navy Army Military Missile Space Test Marine Corps Joint The".split()
 )
@@ -137,14 +140,22 @@ def facility_names(doc: Doc) -> Doc:
     not only "Air Force"."""
     spans = []
     for token in doc:
-        if token.text not in FACILITY_HEADS or token.i == 0:
+        if token.i == 0 or not (
+            token.text in FACILITY_HEADS
+            or (token.lower_ in _LOWER_HEADS and doc[token.i - 1].lower_ in _LOWER_KINDS)
+        ):
             continue
         first = token.i
+        if token.is_lower:  # "Murted air base": the kind word belongs to the name
+            first -= 1
         while first > 0 and doc[first - 1].is_title and not doc[first].is_sent_start:
             if doc[first - 1].is_sent_start and doc[first - 1].pos_ != "PROPN":
                 break  # "The", "At" opening the sentence
             first -= 1
-        if any(t.text not in _FACILITY_GENERIC for t in doc[first : token.i]):
+        name = doc[first : token.i]
+        if any(t.ent_type_ in {"State", "NORP"} for t in name):
+            continue  # "a Russian air base", "the Syrian naval base": no name
+        if any(t.text not in _FACILITY_GENERIC and t.is_title for t in name):
             spans.append(Span(doc, first, token.i + 1, label="FAC"))
     if spans:
         taken = {i for span in spans for i in range(span.start, span.end)}

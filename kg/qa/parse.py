@@ -824,6 +824,10 @@ class Frame:
         if self.wh == "where":
             if DD.mentionedIn in terms:
                 return "article"
+            if self.wh_prep == "from" and any(
+                lexicon.is_a(t, base) for t in terms for base in RELATION_TERMS["transfer"]
+            ):
+                return "agent"  # "Where did Turkey get the S-400 from?": from whom
             return "location"
         if self.wh == "when" or self.wh == "how long":
             return "deadline" if DD.deadline in terms and DD.Ultimatum in terms else "date"

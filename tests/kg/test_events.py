@@ -600,3 +600,16 @@ def test_deliveries_told_with_the_deal_go_to_its_buyer(extract) -> None:
     delivery = the_event(g, DD.ArmsDelivery)
     assert roles(g, delivery, DD.recipient) == {"Egypt"}
     assert str(g.value(delivery, DD.date)) == "2015-07"
+
+
+def test_a_weapons_maker_the_gazetteer_knows_is_stated_when_both_are_named(extract) -> None:
+    g = extract("Qatar ordered 12 more Rafale jets, another export win for Dassault Aviation.")
+    rafale = next(g.subjects(RDFS.label, Literal("Rafale", lang="en")))
+    assert label(g, g.value(rafale, DD.manufacturer)) == "Dassault Aviation"
+    alone = extract("Qatar ordered 12 more Rafale jets.")
+    assert not list(alone.objects(None, DD.manufacturer))
+
+
+def test_forces_named_by_nationality_test_for_their_state(extract) -> None:
+    g = extract("Turkish forces tested the S-400 radars over Ankara this week.")
+    assert roles(g, the_event(g, DD.WeaponTest), DD.actor) == {"Turkey"}

@@ -111,3 +111,19 @@ def test_a_lowercase_description_is_not_an_entity(entities) -> None:
     found = entities("A Chinese foreign ministry spokesman said Japan should reflect.")
     assert "foreign ministry" not in found
     assert found.get("China") == "State"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The parts were unloaded at Shayrat air base near Homs.", "Shayrat air base"),
+        ("Chinese warships use the Ream naval base in Cambodia.", "Ream naval base"),
+    ],
+)
+def test_a_base_named_with_its_kind_in_lower_case_is_a_place(entities, text, label) -> None:
+    assert entities(text).get(label) == "Place"
+
+
+def test_a_base_described_by_its_country_is_no_name(entities) -> None:
+    found = entities("The jets flew from a Russian air base in Syria.")
+    assert not any("base" in name for name in found), found

@@ -35,6 +35,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         {"equipment": "S-400", "recipient": "Turkey"},
     ),
     (
+        "Where did Turkey buy the S-400 from?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
+    (
         "From which country is Turkey buying the S-400?",
         "supplier_of_equipment_to",
         {"equipment": "S-400", "recipient": "Turkey"},
