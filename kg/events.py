@@ -641,6 +641,22 @@ class EventExtractor:
                 weapons_by_sentence[view.index] = found
         views = {view.index: view for view in self.views}
         for event in events:
+            if event.cls == DD.Meeting and not event.has(DD.location):
+                # "visited Seoul and met Lee": the meeting was where the visit was.
+                visit = next(
+                    (
+                        e
+                        for e in events
+                        if e.cls == DD.Visit
+                        and e.sentence == event.sentence
+                        and e.has(DD.location)
+                        and {p.iri for p in e.roles.get(DD.participant, [])}
+                        & {p.iri for p in event.roles.get(DD.participant, [])}
+                    ),
+                    None,
+                )
+                if visit is not None:
+                    event.add(DD.location, visit.roles[DD.location])
             if event.cls == DD.ArmsDelivery and not event.has(DD.recipient):
                 # "X signed a deal with Y ..., and the first deliveries arrived in ...".
                 deal = next(
@@ -925,6 +941,11 @@ class EventExtractor:
             else:
                 event.add(DD.recipient, subject)
             event.add(DD.supplier, view.entities_in(p.get("from", []) + p.get("by", []), PARTIES))
+            if not event.has(DD.supplier):
+                # "buy 20 more F-35A jets from Lockheed Martin", "from" hung on the jets.
+                for t in verb.subtree:
+                    if t.lower_ == "from" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
+                        event.add(DD.supplier, view.entities_in(list(t.subtree), PARTIES))
             if lemma in {"choose", "select", "pick"}:
                 event.add(DD.supplier, [e for e in objects if e.type in STATES_ORGS])
         # A party named as the explicit buyer is not also the seller ("the leaders of the
@@ -1261,6 +1282,14 @@ class EventExtractor:
             t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in with_conjuncts(c)
         ]
         people = view.entities_in(with_conjuncts(head), AGENTS) if head is not None else []
+        visited: list[Entity] = []
+        if verb.lemma_.lower() == "visit":
+            # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
+            # where the visit was; "visited Pope Francis" is whom.
+            for m in (view.mention_at(t) for t in objects):
+                if m is not None and (m.entity.type == DD.Place or _as_city(m) is not None):
+                    visited.append(_as_city(m) or m.entity)
+            objects = [t for t in objects if view.mention_at(t) is None or not visited]
         people += view.entities_in(objects, AGENTS)
         people += view.entities_in(preps(verb).get("with", []), AGENTS)
         if len(people) < 2 and verb.lemma_.lower() in {"meet", "receive"}:
@@ -1270,6 +1299,7 @@ class EventExtractor:
         cls = DD.Visit if verb.lemma_.lower() == "visit" else DD.Meeting
         event = self._new(cls, view, verb, 0.7)
         event.add(DD.participant, people)
+        event.add(DD.location, visited)
         self._place(view, verb, event)
 
     def _meeting_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
@@ -1357,14 +1387,7 @@ class EventExtractor:
                 m = view.mention_at(tok)
                 if m is None or m.entity.type not in {DD.Place, DD.State}:
                     continue
-                entity = m.entity
-                entry = entity.entry
-                if (
-                    entry is not None
-                    and entity.type == DD.State
-                    and m.text.strip() in entry.metonyms
-                ):
-                    entity = Entity(RES[slugify(m.text)], DD.Place, m.text.strip())
+                entity = _as_city(m) or m.entity
                 if entity.iri not in {p.iri for p in places}:
                     places.append(entity)
         event.add(DD.location, places)
@@ -1916,6 +1939,18 @@ def _non_member(token: Token) -> bool:
     doc = token.doc
     before = doc[max(0, token.i - 2) : token.i].text.lower().replace(" ", "")
     return before.endswith("non-") or before.endswith("non")
+
+
+def _as_city(mention: Mention) -> Entity | None:
+    """A capital named for its state's government ("Seoul said") is, as a place, the city."""
+    entry = mention.entity.entry
+    if (
+        entry is not None
+        and mention.entity.type == DD.State
+        and mention.text.strip() in entry.metonyms
+    ):
+        return Entity(RES[slugify(mention.text)], DD.Place, mention.text.strip())
+    return None
 
 
 def _same_weapons(a: Event, b: Event) -> bool:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from kg.events import NATIONALS_NOUNS
 from kg.qa.entities import AGENT_KINDS, EntityFinder, Found
 from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, find_hits, stem, tokenize
 from kg.qa.templates import TEMPLATES, Template
@@ -110,6 +111,9 @@ _EXCLUDERS = (
     ("not", "counting"),
     ("in", "addition", "to"),
 )
+
+# People and bodies named by nationality ("Chinese companies"): the state stands for them.
+_NATIONALS_STEMS = frozenset(stem(word) for word in NATIONALS_NOUNS)
 
 # Relations: which lexicon terms signal them, and how strongly (a sanction noun beats
 # a generic verb of saying: "Who warned Turkey of sanctions?").
@@ -1044,6 +1048,15 @@ class Frame:
             return "poss"
         entity = items[i].entity
         nxt = i + 1
+        if (
+            entity is not None
+            and entity.adjective
+            and nxt < self.n
+            and items[nxt].stem in _NATIONALS_STEMS
+            and self.verb >= 0
+            and i > self.verb
+        ):
+            return "obj"  # "Who sanctioned Chinese companies?": the companies' state
         if (entity is not None and entity.adjective) or (
             nxt < self.n
             and items[nxt].is_word

@@ -613,3 +613,18 @@ def test_a_weapons_maker_the_gazetteer_knows_is_stated_when_both_are_named(extra
 def test_forces_named_by_nationality_test_for_their_state(extract) -> None:
     g = extract("Turkish forces tested the S-400 radars over Ankara this week.")
     assert roles(g, the_event(g, DD.WeaponTest), DD.actor) == {"Turkey"}
+
+
+def test_a_visited_capital_is_where_the_visit_and_its_meetings_were(extract) -> None:
+    g = extract("US Defense Secretary Lloyd Austin visited Seoul and met Lee Jong-sup on Monday.")
+    visit = the_event(g, DD.Visit)
+    assert roles(g, visit, DD.location) == {"Seoul"}
+    assert roles(g, visit, DD.participant) == {"Lloyd Austin"}
+    assert roles(g, the_event(g, DD.Meeting), DD.location) == {"Seoul"}
+
+
+def test_a_seller_the_parse_hangs_on_the_weapons_is_still_the_supplier(extract) -> None:
+    g = extract("South Korea plans to buy 20 more F-35A jets from Lockheed Martin.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"Lockheed Martin"}
+    assert roles(g, deal, DD.recipient) == {"South Korea"}

@@ -13,6 +13,8 @@ import pytest
 from kg.qa import Answerer
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
+    # a nationality standing for the people or firms of that state
+    ("Who sanctioned Chinese companies?", "sanctioner_of", {"target": "China"}),
     # supplier
     (
         "Who supplies the S-400 to Turkey?",
