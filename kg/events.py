@@ -95,6 +95,10 @@ BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemb
 DEADLINE = {"deadline", "ultimatum"}
 # Nouns by which news refers back to an alliance or union it named: "joined the alliance".
 BLOC_NOUNS = frozenset({"alliance", "bloc", "pact", "union", "organization", "organisation"})
+# What a member holds in a body and can be suspended from: "suspended Russia's rights".
+MEMBER_RIGHTS = frozenset(
+    {"right", "rights", "membership", "participation", "seat", "vote", "privilege", "status"}
+)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 DEPLOY_VERBS = {"deploy", "station", "redeploy", "position"}
 DEPLOY_NOUNS = {"deployment", "redeployment", "stationing"}
@@ -1246,13 +1250,39 @@ class EventExtractor:
                 event.set(DD.quantity, Literal(count))
             self._sanction_details(view, verb, event)
             return
+        bodies = {DD.Alliance, DD.InternationalOrganization}
+        if lemma in SUSPEND and not p.get("from") and objects:
+            # "suspended Russia's rights of representation": its rights in the subject body.
+            held = [o for o in objects if o.lemma_.lower() in MEMBER_RIGHTS and o.dep_ == "dobj"]
+            owners = [c for o in held for c in o.children if c.dep_ == "poss"]
+            subject = self._subject(view, verb)
+            members = view.entities_in(owners, PARTIES)
+            if not members and any(e.type in bodies for e in subject):
+                # "The Council of Europe expelled Russia": from itself.
+                members = [e for e in self._objects(view, verb) if e.type in STATES_ORGS]
+            if members:
+                event = self._new(DD.ProgramSuspension, view, verb, 0.8)
+                event.add(DD.target, members)
+                event.add(DD.actor, subject)
+                event.add(DD.organization, [e for e in subject if e.type in bodies])
+            return
         if lemma in SUSPEND and "from" in p:
             source = p["from"]
-            if not {t.lemma_.lower() for t in source} & PROGRAM_NOUNS and not view.entities_in(
-                source, {DD.DefenseProgram}
+            orgs = view.entities_in(source, bodies)
+            if not orgs and any(
+                t.lemma_.lower() in BLOC_NOUNS | {"body", "council"}
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                for t in source
+            ):
+                orgs = self._last_named(view, bodies)  # "expelled from the body"
+            if (
+                not {t.lemma_.lower() for t in source} & PROGRAM_NOUNS
+                and not view.entities_in(source, {DD.DefenseProgram})
+                and not orgs
             ):
                 return
             event = self._new(DD.ProgramSuspension, view, verb, 0.8)
+            event.add(DD.organization, orgs)
             if is_passive(verb):
                 event.add(DD.target, self._subject(view, verb))
                 event.add(DD.actor, view.entities_in(agent_tokens(verb), PARTIES))

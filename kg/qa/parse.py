@@ -620,6 +620,8 @@ class Frame:
             if not item.is_word or item.norm in AUX | PREPS | RELATIVE:
                 break
             terms = self.terms_at(j)
+            if seen_noun and item.norm.endswith("ed") and len(item.norm) > 4:
+                break  # "which organization suspended": a past tense, even if a label too
             if self.is_class_word(j):
                 self.wh_terms |= terms
                 seen_noun = True
@@ -1160,8 +1162,14 @@ class Frame:
                     role = "x"
                 else:
                     role = table.get(function)
-                if role in THING_ROLES and entity.kind in AGENT_KINDS:
-                    role = None  # "contractors for Norway": a state is not equipment
+                # "contractors for Norway": a state is not equipment; but one may be
+                # suspended from a body as from a program ("from the Council of Europe").
+                if (
+                    role in THING_ROLES
+                    and entity.kind in AGENT_KINDS
+                    and not (role == "program" and entity.kind == "ORG")
+                ):
+                    role = None
             if role and role not in roles:
                 roles[role] = entity
         answer = self._answer_role(relation, table, predicate_noun, undergoer)

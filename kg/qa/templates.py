@@ -34,6 +34,7 @@ PROGRAM = frozenset({"PROGRAM"})
 STATE = frozenset({"STATE"})
 MADE = frozenset({"WEAPON", "PROGRAM"})
 ORGANIZATION = frozenset({"ORG", "STATE", "COMPANY"})
+FROM_WHAT = frozenset({"PROGRAM", "ORG"})  # suspended from a program, or expelled from a body
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,7 @@ TEMPLATES: tuple[Template, ...] = (
         "program",
         (_p("target", AGENT),),
         "entity",
-        "Which program was {target} suspended, removed or excluded from?",
+        "Which program or body was {target} suspended, removed or excluded from?",
         "Which program was {target} suspended from?",
         yes_no=True,
         classes=(DD.ProgramSuspension,),
@@ -323,7 +324,7 @@ TEMPLATES: tuple[Template, ...] = (
         "suspension",
         "suspension",
         "actor",
-        (_p("target", AGENT), _p("program", PROGRAM)),
+        (_p("target", AGENT), _p("program", FROM_WHAT)),
         "entity",
         "Who suspended {target} from the {program}?",
         "Who suspended {target} from the {program}?",
@@ -347,7 +348,7 @@ TEMPLATES: tuple[Template, ...] = (
         "suspension",
         "suspension",
         "target",
-        (_p("program", PROGRAM),),
+        (_p("program", FROM_WHAT),),
         "entity",
         "Who was suspended from the {program}?",
         "Who was removed from the {program}?",

@@ -628,3 +628,22 @@ def test_a_seller_the_parse_hangs_on_the_weapons_is_still_the_supplier(extract) 
     deal = the_event(g, DD.ArmsDeal)
     assert roles(g, deal, DD.supplier) == {"Lockheed Martin"}
     assert roles(g, deal, DD.recipient) == {"South Korea"}
+
+
+def test_suspending_a_members_rights_is_a_suspension_from_the_body(extract) -> None:
+    g = extract("The Council of Europe suspended Russia's rights of representation on Friday.")
+    suspension = the_event(g, DD.ProgramSuspension)
+    assert roles(g, suspension, DD.target) == {"Russia"}
+    assert roles(g, suspension, DD.organization) == {"Council of Europe"}
+
+
+def test_expulsion_from_the_body_named_before_is_a_suspension_from_it(extract) -> None:
+    g = extract(
+        "Belarus sought a seat at the Organization of American States.\n"
+        "Nicaragua was expelled from the organisation in 2023."
+    )
+    found = {
+        (label(g, g.value(e, DD.target)), label(g, g.value(e, DD.organization)))
+        for e in events(g, DD.ProgramSuspension)
+    }
+    assert ("Nicaragua", "Organization of American States") in found

@@ -50,6 +50,15 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Council of Europe expels Russia",
+        date=dt.date(2022, 3, 17),
+        url="https://news.attache.example/2022/03/17/coe-russia",
+        text=(
+            "The Council of Europe expelled Russia on Wednesday over its invasion of "
+            "Ukraine, ending 26 years of membership."
+        ),
+    ),
+    Article(
         title="Contractors named for Danish frigate support sale",
         date=dt.date(2024, 3, 1),
         url="https://news.attache.example/2024/03/01/denmark-frigate-support",
@@ -121,3 +130,8 @@ def test_who_deployed_a_missile(answerer: Answerer) -> None:
 def test_when_a_deployment_is_due(answerer: Answerer) -> None:
     found = texts(answerer, "When will the German deployment in Lithuania be ready?")
     assert "2027" in found, found
+
+
+def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
+    assert texts(answerer, "Which body was Russia expelled from?") == ["Council of Europe"]
+    assert texts(answerer, "Which organization expelled Russia?") == ["Council of Europe"]

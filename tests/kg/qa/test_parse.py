@@ -13,6 +13,8 @@ import pytest
 from kg.qa import Answerer
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
+    # a past tense after the wh-noun is the verb, even when it also names a class
+    ("Which country suspended Turkey?", "suspender_of", {"target": "Turkey"}),
     # a nationality standing for the people or firms of that state
     ("Who sanctioned Chinese companies?", "sanctioner_of", {"target": "China"}),
     # supplier
