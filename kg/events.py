@@ -871,6 +871,8 @@ class EventExtractor:
                 self._weapon_test(view, token)
             if lemma in DEPLOY_VERBS:
                 self._deployment_verb(view, token)
+            if lemma == "arrive":
+                self._arrival(view, token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
                 cls = (
@@ -993,6 +995,26 @@ class EventExtractor:
             owners = []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
+
+    def _arrival(self, view: SentenceView, verb: Token) -> None:
+        """ "The tanks are expected to arrive by the end of March": weapons arriving are
+        delivered; those of the deal told just before when the sentence names none."""
+        head = subject_head(verb)
+        if head is None or head.lemma_.lower() not in ARMS_NOUNS:
+            return
+        weapons = view.entities_in(_core(head), WEAPONS)
+        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=3)
+        if not weapons and deal is None:
+            return
+        if not weapons and deal is not None:
+            weapons = deal.roles.get(DD.equipment, [])
+        event = self._new(DD.ArmsDelivery, view, verb, 0.6)
+        event.add(DD.equipment, weapons)
+        event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
+        if deal is not None and (not weapons or _same_weapons(deal, event)):
+            for role in (DD.supplier, DD.recipient):
+                if not event.has(role):
+                    event.add(role, deal.roles.get(role, []))
 
     def _follow_up_delivery(self, view: SentenceView, noun: Token) -> None:
         """ "Deliveries are expected to begin in 2028": right after a deal, its deliveries,

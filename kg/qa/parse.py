@@ -788,10 +788,32 @@ class Frame:
                     else:
                         result.alternatives.append((other.template, other.slots))
             return
+        if not relation and self._in_a_body(entities):
+            relation = result.relation = self.relation = "membership"
         if not relation:
             result.notes.append("no relation (selling, buying, sanctions, ...) recognized")
             return
         self._relation_reading(result, relation, verb_hit, entities)
+
+    def _in_a_body(self, entities: list[Found]) -> bool:
+        """ "Which countries are in NATO?", "Is Finland in the EU?": being in an alliance or
+        an international organization, said with a be-form and "in", is membership."""
+        if not any(it.norm in BE for it in self.items):
+            return False
+        for i, item in enumerate(self.items):
+            if item.entity is not None and item.entity.kind == "ORG":
+                p = self.prev(i)
+                if (
+                    p >= 0
+                    and self.items[p].norm == "in"
+                    and item.entity.type
+                    in {
+                        DD.Alliance,
+                        DD.InternationalOrganization,
+                    }
+                ):
+                    return True
+        return False
 
     def _relation_reading(
         self, result: Interpretation, relation: str, verb_hit: Hit | None, entities: list[Found]

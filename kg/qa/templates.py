@@ -503,6 +503,17 @@ TEMPLATES: tuple[Template, ...] = (
         classes=(DD.Statement,),
     ),
     Template(
+        "statements_about",
+        "statement",
+        "statement",
+        "quote",
+        (_p("topic", ANY),),
+        "quote",
+        "What was said about {topic}?",
+        "What was said about {topic}?",
+        classes=(DD.Statement,),
+    ),
+    Template(
         "speakers_about",
         "statement",
         "statement",

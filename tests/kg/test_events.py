@@ -647,3 +647,23 @@ def test_expulsion_from_the_body_named_before_is_a_suspension_from_it(extract) -
         for e in events(g, DD.ProgramSuspension)
     }
     assert ("Nicaragua", "Organization of American States") in found
+
+
+def test_weapons_arriving_after_a_deal_are_its_delivery(extract) -> None:
+    g = extract(
+        "Norway will send eight Leopard 2 tanks to Ukraine, the government said.\n"
+        "The tanks are expected to arrive by the end of March."
+    )
+    deliveries = events(g, DD.ArmsDelivery)
+    dated = [d for d in deliveries if str(g.value(d, DD.dateText)) == "by the end of March"]
+    assert len(dated) == 1
+    assert roles(g, dated[0], DD.recipient) == {"Ukraine"}
+    assert roles(g, dated[0], DD.equipment) == {"Leopard 2"}
+
+
+def test_people_arriving_are_no_delivery(extract) -> None:
+    g = extract(
+        "Norway will send eight Leopard 2 tanks to Ukraine.\n"
+        "The minister is expected to arrive in Kyiv on Monday."
+    )
+    assert len(events(g, DD.ArmsDelivery)) == 1

@@ -13,6 +13,16 @@ import pytest
 from kg.qa import Answerer
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
+    # being "in" an alliance is membership
+    ("Which countries are in NATO?", "members_of", {"organization": "NATO"}),
+    # what was said about something, by anyone
+    ("What was said about the S-400?", "statements_about", {"topic": "S-400"}),
+    # giving and sending are supplying
+    (
+        "Who gave Turkey the S-400?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
     # a past tense after the wh-noun is the verb, even when it also names a class
     ("Which country suspended Turkey?", "suspender_of", {"target": "Turkey"}),
     # a nationality standing for the people or firms of that state
