@@ -247,6 +247,7 @@ class Linker:
                 return Entity(RES[slugify(name)], DD.WeaponSystem, name), "class"
             if not is_designator(name):
                 return None
+            name = re.sub(r"(?<=\d)([A-Z]?)s$", r"\1", name)  # "F-99s": the F-99
             return Entity(RES[slugify(name)], DD.WeaponSystem, name), "designator"
         if ent.label_ not in _NER_TYPES and ent.label_ != "NORP":
             return None

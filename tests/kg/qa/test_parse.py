@@ -13,6 +13,12 @@ import pytest
 from kg.qa import Answerer
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
+    # a designator in the plural
+    (
+        "Who is selling S-400s to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
     # being "in" an alliance is membership
     ("Which countries are in NATO?", "members_of", {"organization": "NATO"}),
     # what was said about something, by anyone
