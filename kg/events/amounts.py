@@ -1,0 +1,130 @@
+"""Amounts in news text: money ("$4.6 billion", "630 billion rupees") and counts
+("32 F-35 jets", "two dozen drones")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rdflib import Literal, URIRef
+from spacy.tokens import Token
+
+from kg.events.model import Event
+from kg.vocab import DD
+
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+_MONEY = re.compile(
+    r"(?P<cur>US\$|\$|€|£|¥|EUR|USD|GBP)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*(?P<scale>trillion|billion|"
+    r"million|thousand|bn|mn|m|b|tn)?\b|(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|"
+    r"million)?\s*(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles|won|zloty|rupees)",
+    re.I,
+)
+
+
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+}
+
+
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "won": "KRW",
+    "zloty": "PLN",
+    "rupees": "INR",
+}
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | None:
+    """("$4.6 billion" ->) value, ISO currency, the text as written.
+
+    With several amounts in a sentence, the one nearest ``near`` (a character offset in
+    ``text``: the trigger or the equipment) is the event's.
+    """
+    found: list[tuple[int, tuple[float, str, str]]] = []
+    for m in _MONEY.finditer(text):
+        num = m.group("num") or m.group("num2")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        cur = (m.group("cur") or m.group("cur2") or "").lower()
+        try:
+            value = float(num.replace(",", "")) * _SCALES.get(scale, 1.0)
+        except ValueError:
+            continue
+        if not scale and value < 1000:
+            continue  # "$5" in defense news is noise; real values carry a scale or size
+        found.append((m.start(), (value, _CURRENCIES.get(cur, "USD"), m.group(0).strip())))
+    if not found:
+        return None
+    if near is None:
+        return found[0][1]
+    return min(found, key=lambda f: abs(f[0] - near))[1]
+
+
+def number_value(token: Token) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
+    """A count modifying the equipment noun: "32 F-35 jets", "three submarines", "24 drones"."""
+    for t in weapon_tokens:
+        head = t.head if t.dep_ in {"compound", "nmod", "amod"} else t
+        for candidate in (head, *head.children, *t.children):
+            for c in [candidate, *candidate.children]:
+                if c.dep_ in {"nummod", "quantmod"} and c.like_num:
+                    value = number_value(c)
+                    if value is not None and 0 < value < 100000 and not _looks_like_year(c):
+                        return value
+        # "32 of its F-35 jets": the number governs "of" + the weapon phrase
+        node = head
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.like_num:
+                value = number_value(node.head.head)
+                if value is not None and not _looks_like_year(node.head.head):
+                    return value
+            node = node.head
+    return None
+
+
+def _looks_like_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
+
+
+def _set_money(event: Event, money: tuple[float, str, str]) -> None:
+    value, currency, written = money
+    event.set(DD.value, Literal(f"{value:.2f}", datatype=XSD_DECIMAL))
+    event.set(DD.currency, Literal(currency))
+    event.set(DD.valueText, Literal(written))

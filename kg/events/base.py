@@ -1,0 +1,249 @@
+"""What every rule needs: the article's sentences and mentions, new events, and
+who the subject, objects and places of a trigger are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from rdflib import URIRef
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import DateMention, DateValue
+from kg.events.grammar import (
+    _is_modifier,
+    _name_tokens,
+    governing_verb,
+    modality_of,
+    subject_head,
+    subject_tokens,
+    with_conjuncts,
+)
+from kg.events.model import Event, SentenceView, _as_city
+from kg.events.words import (
+    AGENTS,
+    ARMS_NOUNS,
+    GROUP_NOUNS,
+    NATIONALS_NOUNS,
+    PARTIES,
+    PLACE_PREPOSITIONS,
+    PRONOUNS,
+    SAY,
+    STATES_ORGS,
+)
+from kg.link import Entity, Mention
+from kg.vocab import DD
+
+
+class ExtractorBase:
+    """The article being read, and the readings every rule shares."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        sentence_of: Sequence[int],
+        dates: Sequence[DateMention],
+        published: dt.date | None,
+        sentence_spans: Sequence[Span],
+    ) -> None:
+        self.doc = doc
+        self.published = published
+        self.dates = dates
+        self.events: list[Event] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        self.views: list[SentenceView] = []
+        seen: set[int] = set()
+        for sent in sentence_spans:
+            index = sentence_of[sent.start]
+            if index in seen:
+                continue  # a verbatim repeat: its facts are already read
+            seen.add(index)
+            self.views.append(SentenceView(sent, index, by_sentence.get(index, [])))
+
+    def _date_for(self, view: SentenceView, token: Token) -> DateValue | None:
+        inside = [d for d in self.dates if view.sent.start_char <= d.start < view.sent.end_char]
+        if not inside:
+            return None
+        return min(inside, key=lambda d: abs(d.start - token.idx)).value
+
+    def _new(self, cls: URIRef, view: SentenceView, token: Token, confidence: float) -> Event:
+        event = Event(
+            cls,
+            view.index,
+            token.text,
+            modality=modality_of(token, cls),
+            confidence=confidence,
+            date=self._date_for(view, token),
+        )
+        self.events.append(event)
+        if cls not in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony}:
+            self._place(view, token, event, whole=False)
+        return event
+
+    def _subject(self, view: SentenceView, token: Token) -> list[Entity]:
+        head = subject_head(token)
+        tokens = list(head.subtree) if head is not None else []
+        if head is not None:
+            # The subject's head noun (and its conjuncts) is who acts: "Turkish President
+            # Erdogan" is Erdogan, "Russia and Turkey" both; otherwise anything inside.
+            found = view.entities_in(self._head_names(view, head), AGENTS)
+            if found:
+                return found
+        found = view.entities_in([t for t in tokens if not _is_modifier(t)], AGENTS)
+        if found:
+            return found
+        if head is not None and head.lower_ in PRONOUNS:
+            return self._antecedent(view, head)
+        return []
+
+    def _head_names(self, view: SentenceView, head: Token) -> list[Token]:
+        """Tokens naming a noun phrase and its conjuncts: the name itself, or for a
+        common noun its owner ("Boeing's defense unit" -> Boeing)."""
+        tokens: list[Token] = []
+        for h in with_conjuncts(head):
+            names = _name_tokens(h)
+            if not any(view.mention_at(t) for t in names):
+                names += [t for c in h.children if c.dep_ == "poss" for t in _name_tokens(c)]
+                if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
+                    names += [
+                        t
+                        for c in h.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                        for t in _name_tokens(o)
+                    ]
+            tokens += names
+        return tokens
+
+    def _antecedent(
+        self, view: SentenceView, pronoun: Token, exclude: set[URIRef] | None = None
+    ) -> list[Entity]:
+        """What "it"/"they" refers to: the speaker when the clause is reported speech
+        ("China said it will ..."), else the nearest party named before it in the
+        sentence, else the subject of the previous sentence."""
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY:
+                speaker = subject_head(clause.head)
+                if speaker is not None:
+                    found = view.entities_in(with_conjuncts(speaker), STATES_ORGS)
+                    if found:
+                        return found
+                break
+            if clause.head is clause:
+                break
+            clause = clause.head
+        before = [view.mention_at(t) for t in view.sent if t.i < pronoun.i]
+        parties = [
+            m.entity
+            for m in before
+            if m is not None
+            and m.entity.type in STATES_ORGS
+            and m.entity.iri not in (exclude or set())
+        ]
+        if parties:
+            return parties[-1:]
+        previous = [v for v in self.views if v.index == view.index - 1]
+        if previous:
+            root = previous[0].sent.root
+            return previous[0].entities_in(subject_tokens(root), STATES_ORGS)[:1]
+        return []
+
+    def _objects(self, view: SentenceView, token: Token) -> list[Entity]:
+        """Parties among the direct objects, with pronouns resolved (never to the subject)."""
+        out: list[Entity] = []
+        subject = {e.iri for e in self._subject(view, token)}
+        for child in token.children:
+            if child.dep_ not in {"dobj", "iobj", "dative"}:
+                continue
+            if child.lower_ in PRONOUNS | {"them", "him", "her"}:
+                out += [e for e in self._antecedent(view, child, subject)]
+            else:
+                heads = [t for h in with_conjuncts(child) for t in _name_tokens(h)]
+                named = view.entities_in(heads, PARTIES)
+                out += (
+                    named
+                    or view.entities_in([t for t in child.subtree if not _is_modifier(t)], PARTIES)
+                    or self._nationality_of(view, child)
+                )
+        return out
+
+    def _nationality_of(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """The state of people or bodies named by nationality: "18 Saudi nationals",
+        "Chinese companies" (a sanction on them is a sanction on the state's people)."""
+        if noun.lemma_.lower() not in NATIONALS_NOUNS:
+            return []
+        modifiers = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+        return view.entities_in(modifiers, {DD.State})
+
+    def _place(
+        self,
+        view: SentenceView,
+        anchor: Token,
+        event: Event,
+        *,
+        whole: bool = True,
+        scope: Iterable[Token] | None = None,
+        words: frozenset[str] = PLACE_PREPOSITIONS,
+    ) -> None:
+        """``in``/``at`` phrases that name a place (a capital named as a city stays the
+        city): anywhere in the sentence for a meeting, else on the trigger's own clause
+        (or in the ``scope`` given)."""
+        places: list[Entity] = []
+        if scope is None and whole:
+            scope = view.sent
+        elif scope is None:
+            verb = governing_verb(anchor)
+            scope = [*anchor.children, *verb.children]
+        for t in scope:
+            if t.lower_ not in words or t.dep_ != "prep":
+                continue
+            for tok in t.subtree:
+                m = view.mention_at(tok)
+                if m is None or m.entity.type not in {DD.Place, DD.State}:
+                    continue
+                entity = _as_city(m) or m.entity
+                if entity.iri not in {p.iri for p in places}:
+                    places.append(entity)
+        event.add(DD.location, places)
+
+    def _independent(self, view: SentenceView) -> list[Entity]:
+        """Entities not merely modifying another name ("French" in "French President
+        Macron") nor inside a topic phrase ("talks on Syria")."""
+        out: list[Entity] = []
+        for t in view.sent:
+            m = view.mention_at(t)
+            if m is None or m.entity in out:
+                continue
+            if t.dep_ in {"amod", "compound", "poss"} and view.mention_at(t.head) not in (None, m):
+                continue
+            if any(
+                a.lower_ in {"on", "about", "over", "regarding"} and a.dep_ == "prep"
+                for a in t.ancestors
+                if a.i < t.i and a.sent == t.sent and a.i > t.i - 6
+            ):
+                continue
+            out.append(m.entity)
+        return out
+
+    def _is_place_mention(self, view: SentenceView, entity: Entity) -> bool:
+        for t in view.sent:
+            m = view.mention_at(t)
+            if m and m.entity.iri == entity.iri and t.head.lower_ in {"in", "at"}:
+                return True
+        return False
+
+    def _last_named(self, view: SentenceView, classes: set[URIRef]) -> list[Entity]:
+        """ "the alliance": the last one of ``classes`` named up to this sentence."""
+        for earlier in reversed([v for v in self.views if v.index <= view.index]):
+            found = earlier.of_class(classes)
+            if found:
+                return found[-1:]
+        return []
+
+    def _arms_context(self, view: SentenceView) -> bool:
+        return any(t.lemma_.lower() in ARMS_NOUNS for t in view.sent)

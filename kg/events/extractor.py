@@ -1,0 +1,293 @@
+"""The extractor: every rule applied sentence by sentence, then what spans
+sentences (follow-ups, carry-over), duplicates merged, and the events named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from rdflib import URIRef
+from spacy.tokens import Doc, Token
+
+from kg.dates import DateMention
+from kg.events.amounts import _set_money, parse_money
+from kg.events.coercion import CoercionRules
+from kg.events.forces import ForceRules
+from kg.events.gatherings import GatheringRules
+from kg.events.grammar import _refers_to_a_deal
+from kg.events.model import Event, SentenceView, _compatible, _latest, _same_weapons
+from kg.events.relations import RelationRules
+from kg.events.transfers import TransferRules
+from kg.events.words import (
+    APPROVE,
+    ARMS_EVENTS,
+    BUILD,
+    BUY,
+    COERCIVE,
+    DEADLINE,
+    DEAL_NOUNS,
+    DEPLOY_NOUNS,
+    DEPLOY_VERBS,
+    GATHERINGS,
+    HALT,
+    JOIN,
+    MEET_NOUNS,
+    MEET_VERBS,
+    NEGOTIATION,
+    SANCTION_NOUNS,
+    SANCTION_VERBS,
+    SELL,
+    SUSPEND,
+    TEST_VERBS,
+    THREATEN,
+    WEAPONS,
+)
+from kg.link import Entity, Mention
+from kg.vocab import DD
+
+
+class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules):
+    """Applies the rules sentence by sentence; one instance per article."""
+
+    def run(self) -> list[Event]:
+        for view in self.views:
+            for token in view.sent:
+                self._trigger(view, token)
+            self._roles(view)
+            self._memberships(view)
+            self._statements(view)
+        events = self._dedupe()
+        for view in self.views:
+            self._deal_details(view, events)
+        self._carry_over(events)
+        return events
+
+    def _trigger(self, view: SentenceView, token: Token) -> None:
+        inside = view.mention_at(token)
+        if inside is not None and inside.entity.type != DD.DefenseProgram:
+            return  # "Sanctions" in a law's name, "Sales" in an agency's: not events
+        lemma = token.lemma_.lower()
+        lower = token.lower_
+        if token.pos_ in {"VERB", "AUX"}:
+            if lemma in SELL or lemma in BUY:
+                self._transfer(view, token, sell=lemma in SELL)
+            elif lemma in NEGOTIATION:
+                self._deal_noun(view, token, DD.ArmsNegotiation)
+            if lemma in APPROVE:
+                self._approval(view, token)
+            if lemma in SANCTION_VERBS:
+                self._sanction_verb(view, token)
+            if lemma in SUSPEND or lemma in HALT:
+                self._suspension_or_halt(view, token)
+            if lemma in THREATEN:
+                self._threat(view, token)
+            if lemma in MEET_VERBS:
+                self._meeting_verb(view, token)
+            if lemma in JOIN:
+                self._join(view, token)
+            if lemma in BUILD:
+                self._build(view, token)
+            if lemma in TEST_VERBS or lower.startswith(("test-fir", "test-launch")):
+                self._weapon_test(view, token)
+            if lemma in DEPLOY_VERBS:
+                self._deployment_verb(view, token)
+            if lemma == "arrive":
+                self._arrival(view, token)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
+                cls = (
+                    DD.ArmsDelivery
+                    if lemma in {"delivery", "shipment", "transfer"}
+                    else DD.ArmsDeal
+                )
+                if lemma in {"talk", "negotiation"}:
+                    cls = DD.ArmsNegotiation
+                self._deal_noun(view, token, cls)
+            if lower in SANCTION_NOUNS or lemma in SANCTION_NOUNS:
+                self._sanction_noun(view, token)
+            if lemma in DEPLOY_NOUNS:
+                self._deployment_noun(view, token)
+            if lower in MEET_NOUNS:
+                self._meeting_noun(view, token, MEET_NOUNS[lower])
+            if lemma in DEADLINE:
+                self._deadline(view, token)
+
+    def _deal_details(self, view: SentenceView, events: list[Event]) -> None:
+        """Sentences that complete an earlier deal: "The principal contractors will be X
+        and Y.", "The estimated cost is $107 million." (the style of sale notices)."""
+        text = view.sent.text.lower()
+        # A notice's closing paragraphs speak of the one sale it announced.
+        latest = _latest(
+            events,
+            view.index,
+            {DD.ArmsDeal, DD.ArmsSaleApproval, DD.ArmsDelivery, DD.ArmsNegotiation},
+            window=15,
+        )
+        if latest is None:
+            return
+        if re.search(r"\b(?:prime|principal|main|lead)?\s*contractors?\b", text) and any(
+            t.lemma_ == "be" for t in view.sent
+        ):
+            latest.add(DD.contractor, view.of_class({DD.Company}))
+        if re.search(
+            r"\b(?:estimated\s+)?(?:cost|value|price|worth)\b", text
+        ) and not latest.values.get(DD.value):
+            money = parse_money(view.sent.text)
+            if money is not None:
+                _set_money(latest, money)
+
+    def _carry_over(self, events: list[Event]) -> None:
+        """Fill what a follow-up sentence leaves implicit from the story so far: "The
+        hardware has also been sold to X" (which hardware), "Y will also be sanctioned"
+        (by whom). Taken only from the few sentences before, at a lower confidence."""
+        weapons_by_sentence: dict[int, list[Entity]] = {}
+        for view in self.views:
+            found = view.of_class(WEAPONS)
+            if found:
+                weapons_by_sentence[view.index] = found
+        views = {view.index: view for view in self.views}
+        for event in events:
+            if event.cls == DD.Meeting and not event.has(DD.location):
+                # "visited Seoul and met Lee": the meeting was where the visit was.
+                visit = next(
+                    (
+                        e
+                        for e in events
+                        if e.cls == DD.Visit
+                        and e.sentence == event.sentence
+                        and e.has(DD.location)
+                        and {p.iri for p in e.roles.get(DD.participant, [])}
+                        & {p.iri for p in event.roles.get(DD.participant, [])}
+                    ),
+                    None,
+                )
+                if visit is not None:
+                    event.add(DD.location, visit.roles[DD.location])
+            if event.cls == DD.ArmsDelivery and not event.has(DD.recipient):
+                # "X signed a deal with Y ..., and the first deliveries arrived in ...".
+                deal = next(
+                    (
+                        e
+                        for e in events
+                        if e.cls == DD.ArmsDeal
+                        and e.sentence == event.sentence
+                        and e.has(DD.recipient)
+                        and _same_weapons(e, event)
+                    ),
+                    None,
+                )
+                if deal is not None:
+                    event.add(DD.recipient, deal.roles[DD.recipient])
+            if event.cls in GATHERINGS and not event.has(DD.equipment):
+                # "signed the deal ... during a ceremony in X": the deal told before.
+                deal = _latest(events, event.sentence + 1, ARMS_EVENTS, window=15)
+                told = views.get(event.sentence)
+                if deal is not None and told is not None and _refers_to_a_deal(told.sent):
+                    event.add(DD.topic, deal.roles.get(DD.equipment, []))
+            if event.cls in {
+                DD.ArmsDeal,
+                DD.ArmsDelivery,
+                DD.ArmsNegotiation,
+                DD.Manufacturing,
+            } and not event.has(DD.equipment):
+                earlier = [
+                    i for i in weapons_by_sentence if event.sentence - 4 <= i < event.sentence
+                ]
+                if earlier:
+                    event.add(DD.equipment, weapons_by_sentence[max(earlier)][:1])
+                    event.confidence = min(event.confidence, 0.5)
+            if event.cls in COERCIVE:
+                for role in (DD.actor, DD.target):
+                    if event.has(role) or (role == DD.actor and event.cls == DD.ProgramSuspension):
+                        continue
+                    previous = [
+                        e
+                        for e in events
+                        if e.cls in COERCIVE
+                        and e.has(role)
+                        and event.sentence - 3 <= e.sentence < event.sentence
+                    ]
+                    if previous:
+                        event.add(role, max(previous, key=lambda e: e.sentence).roles[role])
+                        event.confidence = min(event.confidence, 0.5)
+        # What the shapes call well-formed: a sanction names who sanctions whom, a
+        # suspension whom it suspends. A mention that still lacks them is no fact.
+        events[:] = [
+            e
+            for e in events
+            if not (
+                e.cls in {DD.SanctionImposition, DD.SanctionThreat}
+                and not (e.has(DD.actor) and e.has(DD.target))
+            )
+            and not (e.cls == DD.ProgramSuspension and not e.has(DD.target))
+            and not (e.cls == DD.Deployment and not (e.has(DD.actor) or e.has(DD.equipment)))
+        ]
+
+    def _dedupe(self) -> list[Event]:
+        """Drop events with no role at all and exact duplicates; merge same-class events
+        of one sentence that share their equipment."""
+        out: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        arms = {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation, DD.ArmsSaleApproval}
+        verb_arms = {
+            e.sentence
+            for e in self.events
+            if e.cls in arms and not e.from_noun and (e.has(DD.supplier) or e.has(DD.recipient))
+        }
+        for event in self.events:
+            if event.from_noun and event.cls in arms and event.sentence in verb_arms:
+                continue
+            if not any(event.roles.values()):
+                continue
+            if event.cls in {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation} and not (
+                event.has(DD.supplier) or event.has(DD.recipient)
+            ):
+                continue
+            if event.cls in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony} and not (
+                event.has(DD.participant) or event.has(DD.organization)
+            ):
+                continue
+            merged = False
+            for other in out:
+                if (
+                    other.cls == event.cls
+                    and other.sentence == event.sentence
+                    and event.cls not in {DD.RoleAssignment, DD.Membership}
+                    and _compatible(other, event)
+                ):
+                    for role, entities in event.roles.items():
+                        other.add(role, entities)
+                    for prop, values in event.values.items():
+                        for v in values:
+                            other.set(prop, v)
+                    other.confidence = max(other.confidence, event.confidence)
+                    other.date = other.date or event.date
+                    merged = True
+                    break
+            if merged:
+                continue
+            key = event.key()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(event)
+        return out
+
+
+def extract_events(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    sentence_of: Sequence[int],
+    dates: Sequence[DateMention],
+    published: dt.date | None,
+) -> list[Event]:
+    """Events and relations of one parsed article."""
+    return EventExtractor(doc, mentions, sentence_of, dates, published, list(doc.sents)).run()
+
+
+def event_iris(article: URIRef, events: Sequence[Event]) -> Iterator[tuple[URIRef, Event]]:
+    """Deterministic IRIs: the article IRI, a kind letter and the position."""
+    for n, event in enumerate(events):
+        kind = "r" if event.cls in {DD.RoleAssignment, DD.Membership} else "e"
+        yield URIRef(f"{article}#{kind}{n}"), event

@@ -1,0 +1,154 @@
+"""Armed forces and their weapons: who makes, tests and deploys them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.events.base import ExtractorBase
+from kg.events.grammar import (
+    _core,
+    agent_tokens,
+    governing_verb,
+    is_passive,
+    preps,
+    subject_head,
+    with_conjuncts,
+)
+from kg.events.model import SentenceView
+from kg.events.words import (
+    AGENTS,
+    ARMS_NOUNS,
+    FORCE_NOUNS,
+    PLACE_PREPOSITIONS,
+    STATES_ORGS,
+    WEAPONS,
+)
+from kg.link import Entity
+from kg.vocab import DD
+
+
+class ForceRules(ExtractorBase):
+    """Armed forces and their weapons: who makes, tests and deploys them."""
+
+    def _build(self, view: SentenceView, verb: Token) -> None:
+        if any(c.dep_ == "prt" for c in verb.children) or "on" in preps(verb):
+            return  # "builds up its capability", "build on the partnership": not making
+        weapons = view.of_class(WEAPONS)
+        passive = is_passive(verb)
+        maker_classes = {DD.Company, DD.Organization, DD.GovernmentBody, DD.State}
+        if passive:
+            makers = view.entities_in(agent_tokens(verb), maker_classes)
+        else:
+            head = subject_head(verb)
+            makers = (
+                view.entities_in(with_conjuncts(head), maker_classes) if head is not None else []
+            )
+        if not makers:
+            return
+        if not weapons and not self._arms_context(view):
+            return
+        event = self._new(DD.Manufacturing, view, verb, 0.7)
+        event.add(DD.actor, makers)
+        event.add(DD.equipment, weapons)
+
+    def _weapon_test(self, view: SentenceView, verb: Token) -> None:
+        """ "North Korea test-fired a Hwasong missile", "the S-400 is activated for testing
+        at X Air Base": who tests which weapon, where. "launch" and "fire" need a weapon
+        governed by the verb ("launched an inquiry" is no test)."""
+        governed = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+            for t in _core(c)
+        ]
+        weapons = view.entities_in(governed, WEAPONS)
+        if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+            weapons = view.of_class(WEAPONS)  # "tested the system's radars": the one named
+        if not weapons:
+            return
+        event = self._new(DD.WeaponTest, view, verb, 0.7)
+        event.add(DD.equipment, weapons)
+        if is_passive(verb):
+            event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
+        else:
+            event.add(DD.actor, self._subject(view, verb))
+            head = subject_head(verb)
+            if not event.has(DD.actor) and head is not None:
+                event.add(DD.actor, self._nationality_of_forces(view, head))  # "Turkish forces"
+        # "activated for testing at X Air Base", "launched a missile at the Y Cosmodrome":
+        # the place may hang on the purpose phrase or the object, not only the verb.
+        subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
+        self._place(view, verb, event, scope=[t for t in verb.subtree if t.i not in subject])
+
+    def _deployment_verb(self, view: SentenceView, verb: Token) -> None:
+        """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)
+        deployed in Western Australia": who sends which forces or weapons where."""
+        governed = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+            for t in _core(c)
+        ]
+        if verb.dep_ == "acl":  # "submarines deployed in X": the noun it describes
+            governed += _core(verb.head)
+        head = subject_head(verb)
+        moved = head is not None and head.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS
+        if head is not None and moved:  # "US troops deployed to Poland": what moves
+            governed += _core(head)
+        weapons = view.entities_in(governed, WEAPONS)
+        forces = [t for t in governed if t.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS]
+        if not weapons and not forces:
+            return  # "deployed its diplomatic skills"
+        event = self._new(DD.Deployment, view, verb, 0.7)
+        event.add(DD.equipment, weapons)
+        if is_passive(verb) or verb.dep_ == "acl" or moved:
+            event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
+        else:
+            event.add(DD.actor, self._subject(view, verb))
+        # "US and British submarines": the forces' nationality deploys them.
+        event.add(DD.actor, [e for t in forces for e in self._nationality_of_forces(view, t)])
+        self._place(
+            view,
+            verb,
+            event,
+            scope=[t for t in verb.subtree if t not in governed],
+            words=PLACE_PREPOSITIONS | {"to", "into"},  # "deployed to Kaliningrad"
+        )
+
+    def _deployment_noun(self, view: SentenceView, noun: Token) -> None:
+        """ "the United States and Britain would begin these rotational deployments as soon
+        as 2027", "the deployment of Patriot batteries to Poland"."""
+        verb = governing_verb(noun)
+        of_phrase = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        ]
+        weapons = view.entities_in(of_phrase, WEAPONS)
+        event = self._new(DD.Deployment, view, noun, 0.6)
+        event.from_noun = True
+        event.add(DD.equipment, weapons)
+        owners = view.entities_in(
+            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
+            STATES_ORGS,
+        )
+        if not owners and noun.dep_ == "dobj":  # "X would begin these deployments"
+            owners = [e for e in self._subject(view, verb) if e.type in STATES_ORGS]
+        event.add(DD.actor, owners)
+        self._place(
+            view,
+            noun,
+            event,
+            scope=[t for t in noun.subtree if t.i != noun.i],
+            words=PLACE_PREPOSITIONS | {"to", "into"},
+        )
+
+    def _nationality_of_forces(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """ "US and British submarines", "Turkish forces": the state they belong to."""
+        if noun.lemma_.lower() not in ARMS_NOUNS | FORCE_NOUNS:
+            return []
+        modifiers = [
+            t
+            for c in noun.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+            for t in with_conjuncts(c)
+        ]
+        return view.entities_in(modifiers, {DD.State})

@@ -1,0 +1,148 @@
+"""Meetings, summits, visits, ceremonies and statements."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from spacy.tokens import Token
+
+from kg.events.base import ExtractorBase
+from kg.events.grammar import (
+    _tidy,
+    direct_objects,
+    governing_verb,
+    preps,
+    quotes_in,
+    subject_head,
+    with_conjuncts,
+)
+from kg.events.model import SentenceView, _as_city
+from kg.events.words import AGENTS, PRONOUNS, SAY
+from kg.link import Entity
+from kg.vocab import DD
+
+
+class GatheringRules(ExtractorBase):
+    """Meetings, summits, visits, ceremonies and statements."""
+
+    def _meeting_verb(self, view: SentenceView, verb: Token) -> None:
+        head = subject_head(verb)
+        objects = [
+            t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in with_conjuncts(c)
+        ]
+        people = view.entities_in(with_conjuncts(head), AGENTS) if head is not None else []
+        visited: list[Entity] = []
+        if verb.lemma_.lower() == "visit":
+            # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
+            # where the visit was; "visited Pope Francis" is whom.
+            for m in (view.mention_at(t) for t in objects):
+                if m is not None and (m.entity.type == DD.Place or _as_city(m) is not None):
+                    visited.append(_as_city(m) or m.entity)
+            objects = [t for t in objects if view.mention_at(t) is None or not visited]
+        people += view.entities_in(objects, AGENTS)
+        people += view.entities_in(preps(verb).get("with", []), AGENTS)
+        if len(people) < 2 and verb.lemma_.lower() in {"meet", "receive"}:
+            return
+        if not people:
+            return
+        cls = DD.Visit if verb.lemma_.lower() == "visit" else DD.Meeting
+        event = self._new(cls, view, verb, 0.7)
+        event.add(DD.participant, people)
+        event.add(DD.location, visited)
+        self._place(view, verb, event)
+
+    def _meeting_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
+        event = self._new(cls, view, noun, 0.6)
+        of_phrase = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        ]
+        orgs = view.entities_in(
+            [c for c in noun.subtree if c.i < noun.i] + of_phrase,  # "a summit of the Quad"
+            {DD.Alliance, DD.InternationalOrganization},
+        )
+        event.add(DD.organization, orgs)
+        verb = governing_verb(noun)
+        subject = (
+            view.entities_in(with_conjuncts(h), AGENTS)
+            if (h := subject_head(noun)) is not None
+            else []
+        )
+        p = {**preps(noun), **preps(verb)}
+        between = [view.entities_in(p.get(w, []), AGENTS) for w in ("between", "with", "of")]
+        people = [e for e in self._independent(view) if e.type == DD.Person]
+        participants = [*subject, *(e for group in between for e in group), *people]
+        orgs_iris = {o.iri for o in orgs}
+        event.add(
+            DD.participant,
+            [
+                e
+                for e in participants
+                if e.iri not in orgs_iris
+                and not self._is_place_mention(view, e)
+                and e.type not in {DD.Alliance, DD.InternationalOrganization}
+            ],
+        )
+        self._place(view, noun, event)
+
+    def _statements(self, view: SentenceView) -> None:
+        """Speech verbs with a speaker: the quote (or reported clause), topics, outlet."""
+        for token in view.sent:
+            if token.pos_ not in {"VERB"} or token.lemma_.lower() not in SAY:
+                continue
+            head = subject_head(token)
+            if head is not None and head.lower_ in PRONOUNS:
+                speakers = self._pronoun_speaker(view)
+            else:
+                speakers = self._subject(view, token)
+            speakers = [e for e in speakers if e.type != DD.MediaOrganization]
+            if not speakers:
+                continue
+            if any(
+                e.cls == DD.Statement
+                and e.sentence == view.index
+                and {s.iri for s in e.roles.get(DD.speaker, [])} == {s.iri for s in speakers}
+                for e in self.events
+            ):
+                continue
+            event = self._new(DD.Statement, view, token, 0.75)
+            event.modality = DD.reported if token.lemma_.lower() != "say" else DD.asserted
+            event.add(DD.speaker, speakers)
+            quotes = quotes_in(view.sent.text)
+            if quotes:
+                for q in quotes:
+                    event.set(DD.quote, Literal(q))
+            else:
+                clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}] or [
+                    c
+                    for c in token.children
+                    if c.dep_ in {"dobj", "attr", "oprd"} and token.lemma_.lower() != "tell"
+                ]
+                text = " ".join(
+                    view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause
+                )
+                if text:
+                    event.set(DD.quote, Literal(_tidy(text)))
+            outlets = view.entities_in(direct_objects(token), {DD.MediaOrganization})
+            outlets += view.entities_in(preps(token).get("to", []), {DD.MediaOrganization})
+            event.add(DD.outlet, outlets)
+            speaker_iris = {s.iri for s in speakers}
+            event.add(
+                DD.topic,
+                [
+                    m.entity
+                    for m in view.mentions
+                    if m.entity.iri not in speaker_iris and m.entity.type != DD.MediaOrganization
+                ],
+            )
+
+    def _pronoun_speaker(self, view: SentenceView) -> list[Entity]:
+        """Who "it said" / "he added" is: the speaker of the statement just before. The
+        names inside the reported words are what is said, never who says it; with no
+        statement in the last few sentences the speaker is unknown."""
+        earlier = [
+            e
+            for e in self.events
+            if e.cls == DD.Statement and view.index - 3 <= e.sentence < view.index
+        ]
+        if not earlier:
+            return []
+        return max(earlier, key=lambda e: e.sentence).roles.get(DD.speaker, [])

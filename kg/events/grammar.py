@@ -1,0 +1,231 @@
+"""Reading the dependency parse: subjects, objects, prepositional phrases, voice,
+modality and quoted words, for the rules in this package."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+from spacy.tokens import Span, Token
+
+from kg.events.words import (
+    ARMS_NOUNS,
+    DEAL_NOUNS,
+    DENY_VERBS,
+    EXPORT_NOUNS,
+    MODAL_PLANNED,
+    PLAN_VERBS,
+)
+from kg.vocab import DD
+
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
+
+
+def subject_head(token: Token) -> Token | None:
+    """The subject of ``token``'s clause, climbing through xcomp/advcl/prep/object links."""
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if current.dep_ == "relcl":
+            return current.head  # "the company, which builds ...": the noun it modifies
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            # "punish Turkey for buying": the object of the verb the phrase hangs on.
+            obj = next((c for c in current.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if current.dep_ == "xcomp":
+            # Object control: "prompting Washington to remove", "urged Ankara to drop".
+            obj = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if (
+            current.dep_
+            in {
+                "xcomp",
+                "advcl",
+                "ccomp",
+                "conj",
+                "dobj",
+                "pobj",
+                "prep",
+                "acl",
+                "pcomp",
+                "attr",
+                "appos",
+                "compound",
+                "nmod",
+                "amod",
+                "acomp",
+                "nsubj",
+                "oprd",
+                "npadvmod",
+            }
+            and current.head is not current
+        ):
+            current = current.head
+            continue
+        break
+    return None
+
+
+def subject_tokens(token: Token) -> list[Token]:
+    head = subject_head(token)
+    return list(head.subtree) if head is not None else []
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Russia and Turkey")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(with_conjuncts(child))
+    return out
+
+
+def agent_tokens(token: Token) -> list[Token]:
+    """The ``by`` agent of a passive verb (also when the parser hung it on a later noun)."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return list(child.subtree)
+    for t in token.subtree:
+        if t.lower_ == "by" and t.dep_ in {"agent", "prep"}:
+            return [x for x in t.subtree if x is not t]
+    return []
+
+
+def preps(token: Token) -> dict[str, list[Token]]:
+    """Prepositional phrases attached to ``token``: preposition -> the tokens naming who or
+    what it introduces. The object's head noun (and its conjuncts) when it is a name ("to
+    Turkey and Qatar"); otherwise the phrase without modifiers, so "for the delivery of
+    Russian systems" or "on U.S. defense entities" do not make Russia or the US a party."""
+    out: dict[str, list[Token]] = {}
+    for child in token.children:
+        if child.dep_ not in {"prep", "dative", "agent"}:
+            continue
+        objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}] or (
+            [child] if child.dep_ == "dative" and child.ent_type_ else []
+        )
+        tokens: list[Token] = []
+        for obj in objects:
+            heads = with_conjuncts(obj)
+            if any(h.ent_type_ for h in heads):
+                tokens.extend(t for h in heads for t in _name_tokens(h))
+            elif obj.lemma_.lower() not in DEAL_NOUNS | EXPORT_NOUNS | ARMS_NOUNS:
+                tokens.extend(t for t in obj.subtree if not _is_modifier(t))
+        out.setdefault(child.lower_, []).extend(tokens)
+    return out
+
+
+def phrase_text(token: Token, preposition: str) -> str:
+    """The words of a prepositional phrase ("over its purchase of the S-400")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            words = [t for t in child.subtree if t is not child]
+            return token.doc[words[0].i : words[-1].i + 1].text if words else ""
+    return ""
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    """A name's head token with the compound tokens that spell it."""
+    return [
+        t
+        for t in token.subtree
+        if t.i == token.i or (t.dep_ in {"compound", "flat"} and t.head.i == token.i)
+    ]
+
+
+def _is_modifier(token: Token) -> bool:
+    """An adjective or noun modifier of a common noun ("U.S." in "U.S. defense entities")
+    or of a weapon's name, where it is the origin ("US" in "US Virginia class boats")."""
+    return token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.ent_type_ in {
+        "",
+        "WeaponSystem",
+    }
+
+
+def direct_objects(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "iobj", "dative", "attr", "oprd"} and child.dep_ != "prep":
+            out.extend(child.subtree)
+    return out
+
+
+def is_passive(token: Token) -> bool:
+    """ "was sold", and a participle with its agent: "the jets, built by Dassault"."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
+        token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb a noun trigger hangs from ("signed a deal" -> signed)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def modality_of(token: Token, cls: URIRef) -> URIRef:
+    """Negated, planned or asserted, read from the trigger and the verbs above it."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "neg" or (child.lower_ in {"no", "never"} and child.dep_ == "det"):
+                return DD.negated
+            if child.dep_ == "aux" and child.lower_ in MODAL_PLANNED:
+                return DD.threatened if cls in {DD.SanctionThreat} else DD.planned
+        if current.lemma_ in PLAN_VERBS and current is not token:
+            return DD.planned
+        if current.lemma_ in DENY_VERBS and current is not token:
+            return DD.negated  # "Iran has denied supplying drones"
+        if current.head is current:
+            break
+        current = current.head
+    if cls == DD.SanctionThreat:
+        return DD.threatened
+    return DD.asserted
+
+
+def quotes_in(text: str) -> list[str]:
+    return [q.strip(" ,.") for q in _QUOTE.findall(text) if len(q.split()) >= 1]
+
+
+def _core(token: Token) -> list[Token]:
+    """A noun phrase without its prepositional phrases: "an investigation into the crash
+    of the Su-34" is an investigation; "two KN-23 missiles at the range" are missiles."""
+    out = []
+    for t in token.subtree:
+        node = t
+        while node.i != token.i and node.dep_ != "prep":
+            node = node.head
+        if node.i == token.i:
+            out.append(t)
+    return out
+
+
+def _non_member(token: Token) -> bool:
+    """ "non-NATO": the name negated by a prefix."""
+    doc = token.doc
+    before = doc[max(0, token.i - 2) : token.i].text.lower().replace(" ", "")
+    return before.endswith("non-") or before.endswith("non")
+
+
+def _refers_to_a_deal(sent: Span) -> bool:
+    """ "the deal", "this contract": a definite mention of a deal told before."""
+    return any(
+        t.lemma_.lower() in {"deal", "contract", "agreement", "sale", "purchase", "order"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        for t in sent
+    )
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"^(?:that|whether)\s+", "", text.strip())
+    text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,")

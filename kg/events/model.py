@@ -1,0 +1,134 @@
+"""What the rules produce (:class:`Event`) and the sentence view they read from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from spacy.tokens import Span, Token
+
+from kg.dates import DateValue
+from kg.link import Entity, Mention
+from kg.text import slugify
+from kg.vocab import DD, RES
+
+
+@dataclass
+class Event:
+    """One extracted event or relation, before it becomes RDF."""
+
+    cls: URIRef
+    sentence: int
+    trigger: str
+    roles: dict[URIRef, list[Entity]] = field(default_factory=dict)
+    values: dict[URIRef, list[Literal]] = field(default_factory=dict)
+    modality: URIRef = DD.asserted
+    confidence: float = 0.7
+    date: DateValue | None = None
+    from_noun: bool = False  # read from a noun ("the deal") rather than a verb ("sold")
+
+    def add(self, role: URIRef, entities: Iterable[Entity]) -> None:
+        bucket = self.roles.setdefault(role, [])
+        for e in entities:
+            if e.iri not in {b.iri for b in bucket}:
+                bucket.append(e)
+
+    def set(self, prop: URIRef, value: Literal) -> None:
+        bucket = self.values.setdefault(prop, [])
+        if value not in bucket:
+            bucket.append(value)
+
+    def has(self, role: URIRef) -> bool:
+        return bool(self.roles.get(role))
+
+    def key(self) -> tuple[object, ...]:
+        return (
+            self.cls,
+            self.sentence,
+            tuple(
+                sorted(
+                    (str(r), tuple(sorted(str(e.iri) for e in es))) for r, es in self.roles.items()
+                )
+            ),
+        )
+
+
+class SentenceView:
+    """One sentence with its mentions indexed by token, and helpers over the parse."""
+
+    def __init__(self, sent: Span, index: int, mentions: Sequence[Mention]) -> None:
+        self.sent = sent
+        self.index = index
+        self.by_token: dict[int, Mention] = {}
+        self.mentions = list(mentions)
+        doc = sent.doc
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = m
+
+    def entities_in(
+        self, tokens: Iterable[Token], classes: set[URIRef] | None = None
+    ) -> list[Entity]:
+        out: list[Entity] = []
+        seen: set[URIRef] = set()
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m is None or m.entity.iri in seen:
+                continue
+            if classes is not None and m.entity.type not in classes:
+                continue
+            seen.add(m.entity.iri)
+            out.append(m.entity)
+        return out
+
+    def of_class(self, classes: set[URIRef]) -> list[Entity]:
+        return self.entities_in(self.sent, classes)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Two same-sentence events describe one event unless their parties conflict."""
+    for role in (DD.supplier, DD.recipient, DD.actor, DD.target, DD.speaker):
+        x = {e.iri for e in a.roles.get(role, [])}
+        y = {e.iri for e in b.roles.get(role, [])}
+        if x and y and not (x & y):
+            return False
+    sup = {e.iri for e in a.roles.get(DD.supplier, [])} | {
+        e.iri for e in b.roles.get(DD.supplier, [])
+    }
+    rec = {e.iri for e in a.roles.get(DD.recipient, [])} | {
+        e.iri for e in b.roles.get(DD.recipient, [])
+    }
+    return not (sup & rec)
+
+
+def _same_weapons(a: Event, b: Event) -> bool:
+    return {w.iri for w in a.roles.get(DD.equipment, [])} == {
+        w.iri for w in b.roles.get(DD.equipment, [])
+    }
+
+
+def _latest(
+    events: Sequence[Event], before: int, classes: set[URIRef], window: int = 6
+) -> Event | None:
+    """The last event of ``classes`` in the ``window`` sentences before ``before``."""
+    candidates = [e for e in events if e.cls in classes and before - window <= e.sentence < before]
+    return max(candidates, key=lambda e: e.sentence) if candidates else None
+
+
+def _as_city(mention: Mention) -> Entity | None:
+    """A capital named for its state's government ("Seoul said") is, as a place, the city."""
+    entry = mention.entity.entry
+    if (
+        entry is not None
+        and mention.entity.type == DD.State
+        and mention.text.strip() in entry.metonyms
+    ):
+        return Entity(RES[slugify(mention.text)], DD.Place, mention.text.strip())
+    return None

@@ -1,0 +1,257 @@
+"""Relations that hold over time: role assignments ("Turkish President X") and
+memberships ("NATO ally Turkey", "joined NATO")."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+from spacy.tokens import Span, Token
+
+from kg.events.base import ExtractorBase
+from kg.events.grammar import (
+    _non_member,
+    _refers_to_a_deal,
+    direct_objects,
+    preps,
+    subject_head,
+    subject_tokens,
+    with_conjuncts,
+)
+from kg.events.model import Event, SentenceView, _latest
+from kg.events.words import (
+    ARMS_EVENTS,
+    BLOC_NOUNS,
+    GOVERNMENT_TITLES,
+    MEMBER_NOUNS,
+    ORG_DESCRIPTOR_HEADS,
+    SAY,
+    STATES_ORGS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from kg.link import Entity
+from kg.text import norm_key
+from kg.vocab import DD
+
+
+class RelationRules(ExtractorBase):
+    """Relations that hold over time: role assignments ("Turkish President X") and"""
+
+    def _join(self, view: SentenceView, verb: Token) -> None:
+        objects = direct_objects(verb) + preps(verb).get("to", [])
+        orgs = view.entities_in(objects, {DD.Alliance, DD.InternationalOrganization})
+        if not orgs and any(
+            t.lemma_.lower() in BLOC_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            for t in objects
+        ):
+            orgs = self._last_named(view, {DD.Alliance, DD.InternationalOrganization})
+        if not orgs:
+            return
+        event = self._new(DD.MembershipChange, view, verb, 0.8)
+        if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
+            # "Sweden's bid to join NATO": whose bid, not who voted on it.
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            event.add(DD.member, view.entities_in(owners, {DD.State}))
+        else:
+            event.add(DD.member, self._subject(view, verb))
+        event.add(DD.organization, orgs)
+
+    def _roles(self, view: SentenceView) -> None:
+        """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""
+        for m in view.mentions:
+            if m.entity.type not in {DD.Person, DD.Company, DD.GovernmentBody, DD.Organization}:
+                continue
+            span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            title, orgs = self._title_before(view, span)
+            if not title:
+                title, orgs = self._title_appositive(view, span)
+            if not title:
+                continue
+            is_person = m.entity.type == DD.Person
+            if not is_person:
+                # "the head of Russian state arms exporter X": X is the exporter, not the head.
+                title = title.rsplit(" of ", 1)[-1]
+                if title.split()[-1] not in ORG_DESCRIPTOR_HEADS:
+                    continue
+            if is_person and not set(title.split()) & TITLE_HEADS:
+                continue
+            event = Event(DD.RoleAssignment, view.index, title, confidence=0.8)
+            event.add(DD.holder, [m.entity])
+            event.set(DD.position, Literal(title))
+            event.add(DD.organization, orgs[-1:])  # the name nearest the title
+            if not orgs and is_person and set(title.split()) & GOVERNMENT_TITLES:
+                # "Canada has suspended ..., Foreign Minister X said": X speaks for Canada.
+                state = self._state_reported_by(view, span)
+                if state:
+                    event.add(DD.organization, state)
+                    event.confidence = 0.6
+            self.events.append(event)
+
+    def _state_reported_by(self, view: SentenceView, span: Span) -> list[Entity]:
+        """The state that is the subject of what the person at ``span`` says."""
+        verb = span.root.head
+        if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in SAY:
+            return []
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                head = subject_head(clause)
+                if head is not None:
+                    return view.entities_in(with_conjuncts(head), {DD.State})[:1]
+        return []
+
+    def _title_before(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
+        """The title words and organizations right before a name.
+
+        "Turkish President X", "Poland's Defense Minister X", and, past a comma, "the U.S.
+        envoy to Poland, X": "to <state>" stays in the title (an envoy's host is not his
+        employer)."""
+        doc = view.sent.doc
+        start = span.start - 1
+        if start >= view.sent.start and doc[start].text == ",":
+            start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
+        items: list[tuple[Token, Entity | None]] = []
+        i = start
+        while i >= view.sent.start:
+            t = doc[i]
+            m = view.mention_at(t)
+            if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
+                m = None  # "Defense" mistaken for an organization: it is a title word
+            if m is not None and m.entity.type in STATES_ORGS - {DD.MediaOrganization}:
+                first = doc.char_span(m.start, m.end, alignment_mode="expand")
+                items.insert(0, (t, m.entity))
+                i = (first.start if first is not None else i) - 1
+                continue
+            lower = t.lower_
+            if (
+                lower in {"'s", "’s", "to"}
+                or lower in TITLE_WORDS
+                or lower in ORG_DESCRIPTOR_HEADS
+                or (lower in {"arms", "weapons", "state-owned", "aerospace"})
+            ):
+                items.insert(0, (t, None))
+                i -= 1
+                continue
+            break
+        words: list[str] = []
+        orgs: list[Entity] = []
+        previous = ""
+        for token, entity in items:
+            if entity is not None:
+                if previous == "to":
+                    words.append(entity.label)
+                else:
+                    orgs.append(entity)
+            elif token.lower_ not in {"'s", "’s"}:
+                words.append(token.lower_)
+            previous = token.lower_ if entity is None else ""
+        while words and words[0] in {"the", "of", "for", "to"}:
+            words.pop(0)
+        while words and words[-1] in {"the", "of", "for", "to"}:
+            words.pop()
+        if start != span.start - 1 and not (set(words) & TITLE_HEADS):
+            return "", []
+        return " ".join(words), orgs
+
+    def _title_appositive(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
+        """ "X, the head of Y," or "Y's envoy, X": a title noun in apposition to the name."""
+        root = span.root
+        candidates = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            candidates.append(root.head)
+        for head in candidates:
+            if (
+                head.lower_ not in TITLE_HEADS
+                and head.lemma_.lower() not in TITLE_HEADS | ORG_DESCRIPTOR_HEADS
+            ):
+                continue
+            tokens = [t for t in head.subtree if t.i < span.start or t.i >= span.end]
+            words = [
+                t
+                for t in tokens
+                if t.lower_ in TITLE_WORDS and t.lower_ not in {"the", "of", "for"}
+            ]
+            orgs = view.entities_in(tokens, STATES_ORGS)
+            title = " ".join(w.lower_ for w in words if not view.mention_at(w))
+            if title:
+                return title, orgs
+        return "", []
+
+    def _memberships(self, view: SentenceView) -> None:
+        """ "NATO ally Turkey", "Turkey, a NATO member", "a member of NATO", "joined NATO"."""
+        for t in view.sent:
+            m = view.mention_at(t)
+            if m is None or m.entity.type not in {DD.Alliance, DD.InternationalOrganization}:
+                continue
+            org = m.entity
+            noun = None
+            if t.head.lower_ in MEMBER_NOUNS or t.head.lemma_.lower() in MEMBER_NOUNS:
+                noun = t.head
+            elif (
+                t.dep_ == "pobj"
+                and t.head.lower_ == "of"
+                and t.head.head.lemma_.lower() in MEMBER_NOUNS
+            ):
+                noun = t.head.head
+            elif any(c.dep_ == "appos" and c.lemma_.lower() in MEMBER_NOUNS for c in t.children):
+                noun = t  # "North Atlantic Treaty Organization (NATO), allies": read from the name
+            if noun is None:
+                continue
+            same = view.mention_at(noun.head)
+            if (
+                noun is not t
+                and noun.dep_ == "appos"
+                and same is not None
+                and same.entity.iri == org.iri
+            ):
+                # "one of its North Atlantic Treaty Organization (NATO) ally": the title noun
+                # hangs on the spelt-out name; the name's own place in the sentence counts.
+                noun = noun.head
+            members = self._member_of_noun(view, noun)
+            if not members and _non_member(t):
+                continue  # "a major non-NATO ally"
+            if not members:
+                members = self._buyer_described(view, noun)
+            members = [
+                e for e in members if e.type in {DD.State, DD.Organization} and e.iri != org.iri
+            ]
+            if not members:
+                continue
+            event = Event(DD.Membership, view.index, noun.text, confidence=0.75)
+            event.add(DD.member, members)
+            event.add(DD.organization, [org])
+            self.events.append(event)
+
+    def _buyer_described(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """ "This proposed sale will improve the security of a NATO ally": the buyer of the
+        deal the sentence speaks of, described by its alliance (the style of sale notices)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+            return []
+        if not _refers_to_a_deal(view.sent):
+            return []
+        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=15)
+        return deal.roles.get(DD.recipient, []) if deal is not None else []
+
+    def _member_of_noun(self, view: SentenceView, noun: Token) -> list[Entity]:
+        # "the first EU state and NATO member": a conjunct stands where its first one does.
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        # "Turkey, one of its NATO allies": "one" stands for the noun.
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            noun = noun.head.head
+        # "NATO ally Turkey": the noun is a compound of the state.
+        if noun.dep_ in {"compound", "amod", "nmod"}:
+            return view.entities_in([noun.head], {DD.State})
+        # "Turkey, a NATO member": apposition.
+        if noun.dep_ == "appos":
+            return view.entities_in([noun.head], {DD.State})
+        # "Finland became NATO's member", "is a member of": the clause subject.
+        if noun.dep_ in {"attr", "oprd", "dobj", "pobj"}:
+            subject = view.entities_in(subject_tokens(noun), {DD.State})
+            if subject:
+                return subject
+        for child in noun.children:
+            if child.dep_ == "appos":
+                return view.entities_in(child.subtree, {DD.State})
+        return []

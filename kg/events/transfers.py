@@ -1,0 +1,299 @@
+"""Arms transfers: negotiations, deals, deliveries and sale approvals, with who
+supplies, who receives, what, how many and for how much."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from spacy.tokens import Token
+
+from kg.events.amounts import _looks_like_year, _set_money, number_value, parse_money, quantity_for
+from kg.events.base import ExtractorBase
+from kg.events.grammar import (
+    _core,
+    _refers_to_a_deal,
+    agent_tokens,
+    governing_verb,
+    is_passive,
+    preps,
+    subject_head,
+    subject_tokens,
+)
+from kg.events.model import Event, SentenceView, _latest, _same_weapons
+from kg.events.words import (
+    ARMS_EVENTS,
+    ARMS_NOUNS,
+    BUY_NOUNS,
+    DEAL_VERBS,
+    DELIVERY_VERBS,
+    PARTIES,
+    SELL,
+    SELL_NOUNS,
+    STATES_ORGS,
+    WEAPONS,
+)
+from kg.link import Entity
+from kg.vocab import DD
+
+
+class TransferRules(ExtractorBase):
+    """Arms transfers: negotiations, deals, deliveries and sale approvals, with who"""
+
+    def _transfer(self, view: SentenceView, verb: Token, *, sell: bool) -> None:
+        if any(
+            c.dep_ == "prt" and c.lower_ in {"up", "off", "back", "away"} for c in verb.children
+        ):
+            return  # "give up", "back off": not a transfer
+        governed = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "prep", "dative", "nsubjpass", "attr", "oprd", "agent"}
+            for t in c.subtree
+        ]
+        weapons = view.entities_in(governed, WEAPONS)
+        if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+            if not (
+                verb.lemma_.lower() in SELL | {"buy", "purchase", "acquire", "order"}
+                and view.of_class(WEAPONS)
+            ):
+                return
+            weapons = view.of_class(WEAPONS)
+            named = {w.iri for w in weapons}
+            if any(
+                e.sentence == view.index and named & {w.iri for w in e.roles.get(DD.equipment, [])}
+                for e in self.events
+            ):
+                return  # "sell X ..., with an option to buy two more": one deal, read already
+        p = preps(verb)
+        subject = [e for e in self._subject(view, verb) if e.type in PARTIES]
+        objects = self._objects(view, verb)
+        lemma = verb.lemma_.lower()
+        passive = is_passive(verb)
+        # "deliver", "ship", or "take delivery of": a delivery; "sell", "buy": a deal.
+        delivered = lemma in DELIVERY_VERBS or any(
+            t.lemma_.lower() in {"delivery", "shipment", "handover"} for t in governed
+        )
+        cls = DD.ArmsDelivery if delivered else DD.ArmsDeal
+        event = self._new(cls, view, verb, 0.8)
+        event.add(DD.equipment, weapons)
+        if sell:
+            if passive:
+                event.add(DD.supplier, view.entities_in(agent_tokens(verb), PARTIES))
+            else:
+                event.add(DD.supplier, subject)
+                event.add(DD.recipient, objects)
+            event.add(DD.recipient, view.entities_in(p.get("to", []), PARTIES))
+            if not event.has(DD.recipient):
+                # "send 14 Leopard 2 A6 tanks to Ukraine" parsed with "to" on another word.
+                for t in verb.subtree:
+                    if t.lower_ == "to" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
+                        event.add(DD.recipient, view.entities_in(list(t.subtree), PARTIES))
+        else:
+            if passive:
+                event.add(DD.recipient, view.entities_in(agent_tokens(verb), PARTIES))
+            else:
+                event.add(DD.recipient, subject)
+            event.add(DD.supplier, view.entities_in(p.get("from", []) + p.get("by", []), PARTIES))
+            if not event.has(DD.supplier):
+                # "buy 20 more F-35A jets from Lockheed Martin", "from" hung on the jets.
+                for t in verb.subtree:
+                    if t.lower_ == "from" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
+                        event.add(DD.supplier, view.entities_in(list(t.subtree), PARTIES))
+            if lemma in {"choose", "select", "pick"}:
+                event.add(DD.supplier, [e for e in objects if e.type in STATES_ORGS])
+        # A party named as the explicit buyer is not also the seller ("the leaders of the
+        # US, Australia and Britain ... offer Australia submarines").
+        recipients = {e.iri for e in event.roles.get(DD.recipient, [])}
+        if DD.supplier in event.roles:
+            event.roles[DD.supplier] = [
+                e for e in event.roles[DD.supplier] if e.iri not in recipients
+            ]
+        self._complete_deal(view, verb, event)
+
+    def _deal_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
+        weapons = view.entities_in(noun.subtree, WEAPONS) or view.of_class(WEAPONS)
+        if not weapons and not self._arms_context(view):
+            self._follow_up_delivery(view, noun)
+            return
+        verb = governing_verb(noun)
+        event = self._new(cls, view, noun, 0.6)
+        event.from_noun = True
+        event.add(DD.equipment, weapons)
+        p = {**preps(verb), **preps(noun)} if verb.lemma_.lower() in DEAL_VERBS else preps(noun)
+        event.add(DD.supplier, view.entities_in(p.get("from", []), PARTIES))
+        event.add(DD.recipient, view.entities_in(p.get("to", []) + p.get("for", []), STATES_ORGS))
+        counterpart = view.entities_in(p.get("with", []), STATES_ORGS)
+        subject = (
+            [e for e in self._subject(view, noun) if e.type in STATES_ORGS]
+            if verb.lemma_.lower() in DEAL_VERBS
+            else []
+        )
+        # "Poland's deal", "Turkish purchase": a possessor or demonym before the noun.
+        owners = view.entities_in(
+            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}], STATES_ORGS
+        )
+        # The possessor of a sale is the seller ("Washington's arms sales"), of a purchase
+        # the buyer ("Poland's purchase"); of a neutral "deal" the weapon's origin decides.
+        if noun.lemma_.lower() in SELL_NOUNS:
+            event.add(DD.supplier, owners)
+            owners = []
+        elif noun.lemma_.lower() in BUY_NOUNS:
+            event.add(DD.recipient, owners)
+            owners = []
+        self._assign_parties(event, weapons, [*subject, *owners], counterpart)
+        self._complete_deal(view, noun, event)
+
+    def _follow_up_delivery(self, view: SentenceView, noun: Token) -> None:
+        """ "Deliveries are expected to begin in 2028": right after a deal, its deliveries,
+        with the deal's parties and weapons (and this sentence's date)."""
+        if noun.lemma_.lower() not in {"delivery", "shipment"} or view.mentions:
+            return
+        deal = _latest(self.events, view.index, {DD.ArmsDeal}, window=3)
+        if deal is None:
+            return
+        event = self._new(DD.ArmsDelivery, view, noun, 0.5)
+        event.from_noun = True
+        for role in (DD.supplier, DD.recipient, DD.equipment):
+            event.add(role, deal.roles.get(role, []))
+
+    def _arrival(self, view: SentenceView, verb: Token) -> None:
+        """ "The tanks are expected to arrive by the end of March": weapons arriving are
+        delivered; those of the deal told just before when the sentence names none."""
+        head = subject_head(verb)
+        if head is None or head.lemma_.lower() not in ARMS_NOUNS:
+            return
+        weapons = view.entities_in(_core(head), WEAPONS)
+        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=3)
+        if not weapons and deal is None:
+            return
+        if not weapons and deal is not None:
+            weapons = deal.roles.get(DD.equipment, [])
+        event = self._new(DD.ArmsDelivery, view, verb, 0.6)
+        event.add(DD.equipment, weapons)
+        event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
+        if deal is not None and (not weapons or _same_weapons(deal, event)):
+            for role in (DD.supplier, DD.recipient):
+                if not event.has(role):
+                    event.add(role, deal.roles.get(role, []))
+
+    def _assign_parties(
+        self, event: Event, weapons: list[Entity], parties: list[Entity], counterparts: list[Entity]
+    ) -> None:
+        """Who sells and who buys when the parse does not say: the weapon's origin sells."""
+        origins = {w.entry.country for w in weapons if w.entry is not None and w.entry.country}
+        known = {e.iri for es in event.roles.values() for e in es}
+        for party in [*parties, *counterparts]:
+            if party.iri in known:
+                continue
+            if party.iri in origins or (party in counterparts and event.has(DD.recipient)):
+                event.add(DD.supplier, [party])
+            elif party in counterparts:
+                # "X signed a deal with Y": without an origin, Y is the seller if X buys.
+                event.add(DD.supplier, [party])
+            elif not event.has(DD.recipient) or party.iri not in origins:
+                event.add(DD.recipient, [party])
+
+    def _complete_deal(self, view: SentenceView, anchor: Token, event: Event) -> None:
+        weapon_tokens = [
+            t for t in view.sent if (m := view.mention_at(t)) and m.entity.type == DD.WeaponSystem
+        ]
+        quantity = quantity_for(weapon_tokens) or self._counted_noun(view)
+        if quantity:
+            event.set(DD.quantity, Literal(quantity))
+        equipment = [t.idx for t in weapon_tokens]
+        money = parse_money(
+            view.sent.text, (equipment[0] if equipment else anchor.idx) - view.sent.start_char
+        )
+        if money:
+            _set_money(event, money)
+        # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...".
+        makers = view.entities_in(anchor.subtree, {DD.Company})
+        if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
+            for maker in makers:
+                if not any(maker.iri == e.iri for es in event.roles.values() for e in es):
+                    event.add(DD.contractor, [maker])
+        if not event.has(DD.supplier):
+            origins = [
+                w.entry.country
+                for w in event.roles.get(DD.equipment, [])
+                if w.entry and w.entry.country
+            ]
+            for mention in view.mentions:
+                if mention.entity.iri in origins and mention.entity.iri not in {
+                    e.iri for e in event.roles.get(DD.recipient, [])
+                }:
+                    event.add(DD.supplier, [mention.entity])
+                    event.confidence = min(event.confidence, 0.5)
+
+    def _counted_noun(self, view: SentenceView) -> int | None:
+        """ "24 attack drones", "three submarines": a count on an arms noun without a model name."""
+        for t in view.sent:
+            if (
+                t.dep_ == "nummod"
+                and t.head.lemma_.lower() in ARMS_NOUNS
+                and not _looks_like_year(t)
+            ):
+                value = number_value(t)
+                if value:
+                    return value
+        return None
+
+    def _approval(self, view: SentenceView, verb: Token) -> None:
+        subject_side = set(subject_tokens(verb))
+        words = {t.lemma_.lower() for t in verb.subtree if t not in subject_side}
+        if not words & {
+            "sale",
+            "export",
+            "transfer",
+            "purchase",
+            "package",
+            "deal",
+            "contract",
+            "request",
+            "license",
+            "licence",
+        }:
+            return
+        weapons = view.of_class(WEAPONS)
+        event = self._new(DD.ArmsSaleApproval, view, verb, 0.7)
+        event.add(DD.equipment, weapons)
+        subject = self._subject(view, verb)
+        event.add(DD.actor, subject)
+        # The approving government's state sells.
+        for e in subject:
+            if e.type == DD.State:
+                event.add(DD.supplier, [e])
+            elif e.entry is not None and e.entry.country:
+                country = next(
+                    (m.entity for m in view.mentions if m.entity.iri == e.entry.country), None
+                )
+                event.add(
+                    DD.supplier,
+                    [country]
+                    if country
+                    else [
+                        Entity(
+                            e.entry.country,
+                            DD.State,
+                            e.entry.country.rsplit("/", 1)[-1].replace("-", " ").title(),
+                        )
+                    ],
+                )
+        p = preps(verb)
+        for phrase in ("to", "for"):
+            event.add(DD.recipient, view.entities_in(p.get(phrase, []), STATES_ORGS))
+        if not event.has(DD.recipient) and _refers_to_a_deal(view.sent):
+            # "approved the possible sale": the sale told before, its buyer and weapons.
+            deal = _latest(self.events, view.index, ARMS_EVENTS, window=6)
+            if deal is not None:
+                event.add(DD.recipient, deal.roles.get(DD.recipient, []))
+                if not event.has(DD.equipment):
+                    event.add(DD.equipment, deal.roles.get(DD.equipment, []))
+        for t in view.sent:
+            if t.lower_ == "to" and t.head.lemma_.lower() in {
+                "sale",
+                "sales",
+                "transfer",
+                "export",
+            }:
+                event.add(DD.recipient, view.entities_in(t.subtree, STATES_ORGS))
+        self._complete_deal(view, verb, event)

@@ -1,0 +1,289 @@
+"""The words the rules look for: trigger lemmas, nouns that mark roles, and the
+ontology classes that may fill each kind of role."""
+
+from __future__ import annotations
+
+from kg.vocab import DD
+
+SELL = frozenset(
+    ("sell supply deliver export provide transfer ship send give offer hand lease donate ").split()
+)
+
+
+BUY = frozenset(
+    (
+        "buy purchase acquire order procure receive import obtain get take field "
+        "induct choose select pick request "
+    ).split()
+)
+
+
+DEAL_NOUNS = frozenset(
+    (
+        "deal contract agreement sale purchase order acquisition procurement delivery "
+        "deliveries shipment transfer supply export exports import imports package batch "
+    ).split()
+)
+
+
+NEGOTIATION = {"negotiate", "negotiation", "talk", "discuss", "discussion"}
+
+
+APPROVE = {"approve", "clear", "authorize", "authorise", "notify", "greenlight"}
+
+
+SANCTION_NOUNS = frozenset(
+    (
+        "sanction sanctions penalty penalties consequence consequences measure measures "
+        "countermeasure countermeasures retaliation "
+    ).split()
+)
+
+
+IMPOSE = frozenset(
+    ("impose slap levy announce apply introduce place put hit adopt decide ").split()
+)
+
+
+SANCTION_VERBS = {"sanction", "punish", "blacklist", "penalize", "penalise"}
+
+
+THREATEN = {"warn", "threaten", "face", "risk", "caution"}
+
+
+SUSPEND = frozenset(
+    ("suspend remove expel exclude kick oust eject drop bar ban cut freeze ").split()
+)
+
+
+PROGRAM_NOUNS = {"program", "programme", "project", "initiative", "consortium", "partnership"}
+
+
+HALT = frozenset(
+    ("halt suspend freeze stop ban block restrict cancel embargo curb end pause ").split()
+)
+
+
+EXPORT_NOUNS = frozenset(
+    (
+        "export exports sale sales delivery deliveries shipment shipments transfer transfers "
+        "license licenses licence licences permit permits "
+    ).split()
+)
+
+
+MEET_VERBS = {"meet", "host", "visit", "attend", "gather", "convene", "receive"}
+
+
+MEET_NOUNS = {
+    "meeting": DD.Meeting,
+    "talks": DD.Meeting,
+    "summit": DD.Summit,
+    "visit": DD.Visit,
+    "ceremony": DD.Ceremony,
+    "conference": DD.Meeting,
+    "meetings": DD.Meeting,
+    "summits": DD.Summit,
+    "visits": DD.Visit,
+    "signing": DD.Ceremony,
+}
+
+
+SAY = frozenset(
+    (
+        "say tell state add warn announce declare stress note insist claim argue describe "
+        "call write tweet confirm deny explain predict suggest acknowledge vow pledge urge "
+        "complain "
+    ).split()
+)
+
+
+JOIN = {"join", "accede", "enter"}
+
+
+BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
+
+
+DEADLINE = {"deadline", "ultimatum"}
+
+
+# Nouns by which news refers back to an alliance or union it named: "joined the alliance".
+BLOC_NOUNS = frozenset({"alliance", "bloc", "pact", "union", "organization", "organisation"})
+
+
+# What a member holds in a body and can be suspended from: "suspended Russia's rights".
+MEMBER_RIGHTS = frozenset(
+    {"right", "rights", "membership", "participation", "seat", "vote", "privilege", "status"}
+)
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+
+
+DEPLOY_VERBS = {"deploy", "station", "redeploy", "position"}
+
+
+DEPLOY_NOUNS = {"deployment", "redeployment", "stationing"}
+
+
+FORCE_NOUNS = frozenset(
+    (
+        "troop troops soldier soldiers force forces unit units personnel marine marines "
+        "battalion brigade squadron fleet boat boats sailor sailors crew crews"
+    ).split()
+)
+
+
+TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
+
+
+# Titles that only a government gives: its state is the one the holder speaks for.
+GOVERNMENT_TITLES = frozenset(
+    "president minister chancellor premier secretary ambassador envoy spokesman "
+    "spokeswoman spokesperson".split()
+)
+
+
+DENY_VERBS = {"deny", "reject", "refute", "dismiss"}
+
+
+MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
+
+
+PLAN_VERBS = frozenset(
+    (
+        "plan intend hope expect seek want aim consider propose prepare mull weigh agree "
+        "negotiate work look try attempt wish offer push move ready willing poised set due "
+        "prepared keen likely able eager possible potential bid application candidacy "
+        "ambition aspiration "
+    ).split()
+)
+
+
+TITLE_WORDS = frozenset(
+    (
+        "president vice prime minister ministers secretary chancellor premier foreign "
+        "defense defence deputy state spokesman spokeswoman spokesperson envoy ambassador "
+        "head chief director commander general king queen crown prince emir sultan chairman "
+        "chairwoman chair ceo executive senator sen. rep. representative lawmaker leader "
+        "governor mayor admiral gen. adm. lt. col. undersecretary under assistant national "
+        "security adviser advisor interior finance economy trade treasury attorney armed "
+        "forces army navy air force staff joint of for the senior top official commissioner "
+        "high sg secretary-general defense-minister foreign-minister military industry "
+        "industries affairs external ministry department pentagon acting former procurement "
+        "chief-of-staff nato alliance press intelligence policy "
+    ).split()
+)
+
+
+TITLE_HEADS = frozenset(
+    (
+        "president minister secretary chancellor premier spokesman spokeswoman spokesperson "
+        "envoy ambassador head chief director commander king queen prince emir sultan "
+        "chairman chairwoman chair ceo senator representative lawmaker leader governor mayor "
+        "admiral general adviser advisor undersecretary official commissioner "
+        "secretary-general "
+    ).split()
+)
+
+
+ORG_DESCRIPTOR_HEADS = frozenset(
+    (
+        "exporter manufacturer maker producer contractor supplier builder developer agency "
+        "firm company conglomerate corporation giant group "
+    ).split()
+)
+
+
+MEMBER_NOUNS = frozenset(
+    ("ally allies member members partner partners state states country countries ").split()
+)
+
+
+PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
+
+
+# People and bodies a nationality word can stand before: "Russian individuals".
+NATIONALS_NOUNS = frozenset(
+    (
+        "national citizen individual official entity company firm business bank person "
+        "people diplomat officer oligarch lawmaker agent executive"
+    ).split()
+)
+
+
+ENTRY_VERBS = {"enter", "travel", "visit", "come", "fly", "land", "cross"}
+
+
+GATHERINGS = {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony}
+
+
+ARMS_EVENTS = {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation, DD.ArmsSaleApproval}
+
+
+COERCIVE = {DD.SanctionImposition, DD.SanctionThreat, DD.ProgramSuspension}
+
+
+AGENTS = {
+    DD.State,
+    DD.Organization,
+    DD.InternationalOrganization,
+    DD.Alliance,
+    DD.GovernmentBody,
+    DD.MilitaryOrganization,
+    DD.Company,
+    DD.MediaOrganization,
+    DD.NonStateArmedGroup,
+    DD.Person,
+}
+
+
+PARTIES = AGENTS - {DD.MediaOrganization}
+
+
+STATES_ORGS = PARTIES - {DD.Person}
+
+
+WEAPONS = {DD.WeaponSystem}
+
+
+PLACES = {DD.Place, DD.State}
+
+
+SELL_NOUNS = {"sale", "export", "supply", "delivery", "shipment", "transfer"}
+
+
+BUY_NOUNS = {"purchase", "acquisition", "order", "procurement", "import"}
+
+
+GROUP_NOUNS = frozenset(
+    (
+        "government leader leadership ministry military army navy force official people "
+        "parliament administration cabinet "
+    ).split()
+)
+
+
+DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
+
+
+DEAL_VERBS = frozenset(
+    (
+        "sign seal conclude finalize finalise agree reach work negotiate announce win award "
+        "complete ink strike close secure place make clinch approve discuss pursue land get "
+        "receive have begin start take "
+    ).split()
+)
+
+
+ARMS_NOUNS = frozenset(
+    (
+        "weapon weapons arm arms system systems missile missiles jet jets fighter fighters "
+        "aircraft plane planes drone drones helicopter helicopters tank tanks submarine "
+        "submarines ship ships frigate frigates destroyer destroyers vessel vessels howitzer "
+        "howitzers battery batteries launcher launchers rocket rockets munition munitions "
+        "ammunition equipment hardware gun guns radar radars uav uavs warplane warplanes "
+        "corvette corvettes vehicle vehicles artillery interceptor interceptors rifle rifles "
+        "shell shells warship warships "
+    ).split()
+)
