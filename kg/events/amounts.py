@@ -106,24 +106,24 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
             for c in [candidate, *candidate.children]:
                 if c.dep_ in {"nummod", "quantmod"} and c.like_num:
                     value = number_value(c)
-                    if value is not None and 0 < value < 100000 and not _looks_like_year(c):
+                    if value is not None and 0 < value < 100000 and not looks_like_year(c):
                         return value
         # "32 of its F-35 jets": the number governs "of" + the weapon phrase
         node = head
         for _ in range(3):
             if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.like_num:
                 value = number_value(node.head.head)
-                if value is not None and not _looks_like_year(node.head.head):
+                if value is not None and not looks_like_year(node.head.head):
                     return value
             node = node.head
     return None
 
 
-def _looks_like_year(token: Token) -> bool:
+def looks_like_year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
-def _set_money(event: Event, money: tuple[float, str, str]) -> None:
+def set_money(event: Event, money: tuple[float, str, str]) -> None:
     value, currency, written = money
     event.set(DD.value, Literal(f"{value:.2f}", datatype=XSD_DECIMAL))
     event.set(DD.currency, Literal(currency))

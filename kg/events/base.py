@@ -11,15 +11,15 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateMention, DateValue
 from kg.events.grammar import (
-    _is_modifier,
-    _name_tokens,
     governing_verb,
+    is_modifier,
     modality_of,
+    name_tokens,
     subject_head,
     subject_tokens,
     with_conjuncts,
 )
-from kg.events.model import Event, SentenceView, _as_city
+from kg.events.model import Event, SentenceView, as_city
 from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
@@ -92,7 +92,7 @@ class ExtractorBase:
             found = view.entities_in(self._head_names(view, head), AGENTS)
             if found:
                 return found
-        found = view.entities_in([t for t in tokens if not _is_modifier(t)], AGENTS)
+        found = view.entities_in([t for t in tokens if not is_modifier(t)], AGENTS)
         if found:
             return found
         if head is not None and head.lower_ in PRONOUNS:
@@ -104,9 +104,9 @@ class ExtractorBase:
         common noun its owner ("Boeing's defense unit" -> Boeing)."""
         tokens: list[Token] = []
         for h in with_conjuncts(head):
-            names = _name_tokens(h)
+            names = name_tokens(h)
             if not any(view.mention_at(t) for t in names):
-                names += [t for c in h.children if c.dep_ == "poss" for t in _name_tokens(c)]
+                names += [t for c in h.children if c.dep_ == "poss" for t in name_tokens(c)]
                 if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
                     names += [
                         t
@@ -114,7 +114,7 @@ class ExtractorBase:
                         if c.dep_ == "prep" and c.lower_ == "of"
                         for o in c.children
                         if o.dep_ == "pobj"
-                        for t in _name_tokens(o)
+                        for t in name_tokens(o)
                     ]
             tokens += names
         return tokens
@@ -163,11 +163,11 @@ class ExtractorBase:
             if child.lower_ in PRONOUNS | {"them", "him", "her"}:
                 out += [e for e in self._antecedent(view, child, subject)]
             else:
-                heads = [t for h in with_conjuncts(child) for t in _name_tokens(h)]
+                heads = [t for h in with_conjuncts(child) for t in name_tokens(h)]
                 named = view.entities_in(heads, PARTIES)
                 out += (
                     named
-                    or view.entities_in([t for t in child.subtree if not _is_modifier(t)], PARTIES)
+                    or view.entities_in([t for t in child.subtree if not is_modifier(t)], PARTIES)
                     or self._nationality_of(view, child)
                 )
         return out
@@ -206,7 +206,7 @@ class ExtractorBase:
                 m = view.mention_at(tok)
                 if m is None or m.entity.type not in {DD.Place, DD.State}:
                     continue
-                entity = _as_city(m) or m.entity
+                entity = as_city(m) or m.entity
                 if entity.iri not in {p.iri for p in places}:
                     places.append(entity)
         event.add(DD.location, places)

@@ -9,7 +9,6 @@ from spacy.tokens import Token
 from kg.events.amounts import number_value
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
-    _tidy,
     agent_tokens,
     direct_objects,
     governing_verb,
@@ -17,6 +16,7 @@ from kg.events.grammar import (
     modality_of,
     phrase_text,
     preps,
+    tidy,
 )
 from kg.events.model import Event, SentenceView
 from kg.events.words import (
@@ -39,7 +39,7 @@ from kg.vocab import DD, RES
 
 
 class CoercionRules(ExtractorBase):
-    """Coercion: sanctions imposed and threatened, suspensions and exclusions, export"""
+    """Rules for sanctions, suspensions, export halts and deadlines."""
 
     def _sanction_verb(self, view: SentenceView, verb: Token) -> None:
         event = self._new(DD.SanctionImposition, view, verb, 0.8)
@@ -118,7 +118,7 @@ class CoercionRules(ExtractorBase):
         for phrase in ("over", "for"):
             text = phrase_text(anchor, phrase)
             if text:
-                event.set(DD.reason, Literal(_tidy(text)))
+                event.set(DD.reason, Literal(tidy(text)))
         for clause in anchor.children:  # "... because they are believed connected to ..."
             if clause.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in {"because", "as", "since"} for c in clause.children
@@ -128,7 +128,7 @@ class CoercionRules(ExtractorBase):
                 ]
                 text = anchor.doc[words[0].i : words[-1].i + 1].text if words else ""
                 if text and not event.values.get(DD.reason):
-                    event.set(DD.reason, Literal(_tidy(text)))
+                    event.set(DD.reason, Literal(tidy(text)))
 
     def _suspension_or_halt(self, view: SentenceView, verb: Token) -> None:
         p = preps(verb)

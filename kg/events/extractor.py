@@ -11,12 +11,12 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Token
 
 from kg.dates import DateMention
-from kg.events.amounts import _set_money, parse_money
+from kg.events.amounts import parse_money, set_money
 from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
-from kg.events.grammar import _refers_to_a_deal
-from kg.events.model import Event, SentenceView, _compatible, _latest, _same_weapons
+from kg.events.grammar import refers_to_a_deal
+from kg.events.model import Event, SentenceView, compatible, latest_event, same_weapons
 from kg.events.relations import RelationRules
 from kg.events.transfers import TransferRules
 from kg.events.words import (
@@ -118,7 +118,7 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
         and Y.", "The estimated cost is $107 million." (the style of sale notices)."""
         text = view.sent.text.lower()
         # A notice's closing paragraphs speak of the one sale it announced.
-        latest = _latest(
+        latest = latest_event(
             events,
             view.index,
             {DD.ArmsDeal, DD.ArmsSaleApproval, DD.ArmsDelivery, DD.ArmsNegotiation},
@@ -135,7 +135,7 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
         ) and not latest.values.get(DD.value):
             money = parse_money(view.sent.text)
             if money is not None:
-                _set_money(latest, money)
+                set_money(latest, money)
 
     def _carry_over(self, events: list[Event]) -> None:
         """Fill what a follow-up sentence leaves implicit from the story so far: "The
@@ -173,7 +173,7 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
                         if e.cls == DD.ArmsDeal
                         and e.sentence == event.sentence
                         and e.has(DD.recipient)
-                        and _same_weapons(e, event)
+                        and same_weapons(e, event)
                     ),
                     None,
                 )
@@ -181,9 +181,9 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
                     event.add(DD.recipient, deal.roles[DD.recipient])
             if event.cls in GATHERINGS and not event.has(DD.equipment):
                 # "signed the deal ... during a ceremony in X": the deal told before.
-                deal = _latest(events, event.sentence + 1, ARMS_EVENTS, window=15)
+                deal = latest_event(events, event.sentence + 1, ARMS_EVENTS, window=15)
                 told = views.get(event.sentence)
-                if deal is not None and told is not None and _refers_to_a_deal(told.sent):
+                if deal is not None and told is not None and refers_to_a_deal(told.sent):
                     event.add(DD.topic, deal.roles.get(DD.equipment, []))
             if event.cls in {
                 DD.ArmsDeal,
@@ -254,7 +254,7 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
                     other.cls == event.cls
                     and other.sentence == event.sentence
                     and event.cls not in {DD.RoleAssignment, DD.Membership}
-                    and _compatible(other, event)
+                    and compatible(other, event)
                 ):
                     for role, entities in event.roles.items():
                         other.add(role, entities)

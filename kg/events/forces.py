@@ -6,8 +6,8 @@ from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
-    _core,
     agent_tokens,
+    core_phrase,
     governing_verb,
     is_passive,
     preps,
@@ -28,7 +28,7 @@ from kg.vocab import DD
 
 
 class ForceRules(ExtractorBase):
-    """Armed forces and their weapons: who makes, tests and deploys them."""
+    """Rules for making, testing and deploying weapons and forces."""
 
     def _build(self, view: SentenceView, verb: Token) -> None:
         if any(c.dep_ == "prt" for c in verb.children) or "on" in preps(verb):
@@ -59,7 +59,7 @@ class ForceRules(ExtractorBase):
             t
             for c in verb.children
             if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
-            for t in _core(c)
+            for t in core_phrase(c)
         ]
         weapons = view.entities_in(governed, WEAPONS)
         if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
@@ -87,14 +87,14 @@ class ForceRules(ExtractorBase):
             t
             for c in verb.children
             if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
-            for t in _core(c)
+            for t in core_phrase(c)
         ]
         if verb.dep_ == "acl":  # "submarines deployed in X": the noun it describes
-            governed += _core(verb.head)
+            governed += core_phrase(verb.head)
         head = subject_head(verb)
         moved = head is not None and head.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS
         if head is not None and moved:  # "US troops deployed to Poland": what moves
-            governed += _core(head)
+            governed += core_phrase(head)
         weapons = view.entities_in(governed, WEAPONS)
         forces = [t for t in governed if t.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS]
         if not weapons and not forces:

@@ -7,22 +7,22 @@ from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
-    _tidy,
     direct_objects,
     governing_verb,
     preps,
     quotes_in,
     subject_head,
+    tidy,
     with_conjuncts,
 )
-from kg.events.model import SentenceView, _as_city
+from kg.events.model import SentenceView, as_city
 from kg.events.words import AGENTS, PRONOUNS, SAY
 from kg.link import Entity
 from kg.vocab import DD
 
 
 class GatheringRules(ExtractorBase):
-    """Meetings, summits, visits, ceremonies and statements."""
+    """Rules for meetings, summits, visits, ceremonies and statements."""
 
     def _meeting_verb(self, view: SentenceView, verb: Token) -> None:
         head = subject_head(verb)
@@ -35,8 +35,8 @@ class GatheringRules(ExtractorBase):
             # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
             # where the visit was; "visited Pope Francis" is whom.
             for m in (view.mention_at(t) for t in objects):
-                if m is not None and (m.entity.type == DD.Place or _as_city(m) is not None):
-                    visited.append(_as_city(m) or m.entity)
+                if m is not None and (m.entity.type == DD.Place or as_city(m) is not None):
+                    visited.append(as_city(m) or m.entity)
             objects = [t for t in objects if view.mention_at(t) is None or not visited]
         people += view.entities_in(objects, AGENTS)
         people += view.entities_in(preps(verb).get("with", []), AGENTS)
@@ -120,7 +120,7 @@ class GatheringRules(ExtractorBase):
                     view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause
                 )
                 if text:
-                    event.set(DD.quote, Literal(_tidy(text)))
+                    event.set(DD.quote, Literal(tidy(text)))
             outlets = view.entities_in(direct_objects(token), {DD.MediaOrganization})
             outlets += view.entities_in(preps(token).get("to", []), {DD.MediaOrganization})
             event.add(DD.outlet, outlets)

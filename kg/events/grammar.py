@@ -111,9 +111,9 @@ def preps(token: Token) -> dict[str, list[Token]]:
         for obj in objects:
             heads = with_conjuncts(obj)
             if any(h.ent_type_ for h in heads):
-                tokens.extend(t for h in heads for t in _name_tokens(h))
+                tokens.extend(t for h in heads for t in name_tokens(h))
             elif obj.lemma_.lower() not in DEAL_NOUNS | EXPORT_NOUNS | ARMS_NOUNS:
-                tokens.extend(t for t in obj.subtree if not _is_modifier(t))
+                tokens.extend(t for t in obj.subtree if not is_modifier(t))
         out.setdefault(child.lower_, []).extend(tokens)
     return out
 
@@ -127,7 +127,7 @@ def phrase_text(token: Token, preposition: str) -> str:
     return ""
 
 
-def _name_tokens(token: Token) -> list[Token]:
+def name_tokens(token: Token) -> list[Token]:
     """A name's head token with the compound tokens that spell it."""
     return [
         t
@@ -136,7 +136,7 @@ def _name_tokens(token: Token) -> list[Token]:
     ]
 
 
-def _is_modifier(token: Token) -> bool:
+def is_modifier(token: Token) -> bool:
     """An adjective or noun modifier of a common noun ("U.S." in "U.S. defense entities")
     or of a weapon's name, where it is the origin ("US" in "US Virginia class boats")."""
     return token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.ent_type_ in {
@@ -195,7 +195,7 @@ def quotes_in(text: str) -> list[str]:
     return [q.strip(" ,.") for q in _QUOTE.findall(text) if len(q.split()) >= 1]
 
 
-def _core(token: Token) -> list[Token]:
+def core_phrase(token: Token) -> list[Token]:
     """A noun phrase without its prepositional phrases: "an investigation into the crash
     of the Su-34" is an investigation; "two KN-23 missiles at the range" are missiles."""
     out = []
@@ -208,14 +208,14 @@ def _core(token: Token) -> list[Token]:
     return out
 
 
-def _non_member(token: Token) -> bool:
+def non_member(token: Token) -> bool:
     """ "non-NATO": the name negated by a prefix."""
     doc = token.doc
     before = doc[max(0, token.i - 2) : token.i].text.lower().replace(" ", "")
     return before.endswith("non-") or before.endswith("non")
 
 
-def _refers_to_a_deal(sent: Span) -> bool:
+def refers_to_a_deal(sent: Span) -> bool:
     """ "the deal", "this contract": a definite mention of a deal told before."""
     return any(
         t.lemma_.lower() in {"deal", "contract", "agreement", "sale", "purchase", "order"}
@@ -224,7 +224,7 @@ def _refers_to_a_deal(sent: Span) -> bool:
     )
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     text = re.sub(r"^(?:that|whether)\s+", "", text.strip())
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
     text = re.sub(r"\s+", " ", text)

@@ -92,7 +92,7 @@ class SentenceView:
         return self.by_token.get(token.i)
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def compatible(a: Event, b: Event) -> bool:
     """Two same-sentence events describe one event unless their parties conflict."""
     for role in (DD.supplier, DD.recipient, DD.actor, DD.target, DD.speaker):
         x = {e.iri for e in a.roles.get(role, [])}
@@ -108,13 +108,13 @@ def _compatible(a: Event, b: Event) -> bool:
     return not (sup & rec)
 
 
-def _same_weapons(a: Event, b: Event) -> bool:
+def same_weapons(a: Event, b: Event) -> bool:
     return {w.iri for w in a.roles.get(DD.equipment, [])} == {
         w.iri for w in b.roles.get(DD.equipment, [])
     }
 
 
-def _latest(
+def latest_event(
     events: Sequence[Event], before: int, classes: set[URIRef], window: int = 6
 ) -> Event | None:
     """The last event of ``classes`` in the ``window`` sentences before ``before``."""
@@ -122,7 +122,7 @@ def _latest(
     return max(candidates, key=lambda e: e.sentence) if candidates else None
 
 
-def _as_city(mention: Mention) -> Entity | None:
+def as_city(mention: Mention) -> Entity | None:
     """A capital named for its state's government ("Seoul said") is, as a place, the city."""
     entry = mention.entity.entry
     if (

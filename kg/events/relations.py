@@ -8,15 +8,15 @@ from spacy.tokens import Span, Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
-    _non_member,
-    _refers_to_a_deal,
     direct_objects,
+    non_member,
     preps,
+    refers_to_a_deal,
     subject_head,
     subject_tokens,
     with_conjuncts,
 )
-from kg.events.model import Event, SentenceView, _latest
+from kg.events.model import Event, SentenceView, latest_event
 from kg.events.words import (
     ARMS_EVENTS,
     BLOC_NOUNS,
@@ -34,7 +34,7 @@ from kg.vocab import DD
 
 
 class RelationRules(ExtractorBase):
-    """Relations that hold over time: role assignments ("Turkish President X") and"""
+    """Rules for role assignments and memberships."""
 
     def _join(self, view: SentenceView, verb: Token) -> None:
         objects = direct_objects(verb) + preps(verb).get("to", [])
@@ -209,7 +209,7 @@ class RelationRules(ExtractorBase):
                 # hangs on the spelt-out name; the name's own place in the sentence counts.
                 noun = noun.head
             members = self._member_of_noun(view, noun)
-            if not members and _non_member(t):
+            if not members and non_member(t):
                 continue  # "a major non-NATO ally"
             if not members:
                 members = self._buyer_described(view, noun)
@@ -228,9 +228,9 @@ class RelationRules(ExtractorBase):
         deal the sentence speaks of, described by its alliance (the style of sale notices)."""
         if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
             return []
-        if not _refers_to_a_deal(view.sent):
+        if not refers_to_a_deal(view.sent):
             return []
-        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=15)
+        deal = latest_event(self.events, view.index + 1, ARMS_EVENTS, window=15)
         return deal.roles.get(DD.recipient, []) if deal is not None else []
 
     def _member_of_noun(self, view: SentenceView, noun: Token) -> list[Entity]:

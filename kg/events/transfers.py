@@ -6,19 +6,19 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
-from kg.events.amounts import _looks_like_year, _set_money, number_value, parse_money, quantity_for
+from kg.events.amounts import looks_like_year, number_value, parse_money, quantity_for, set_money
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
-    _core,
-    _refers_to_a_deal,
     agent_tokens,
+    core_phrase,
     governing_verb,
     is_passive,
     preps,
+    refers_to_a_deal,
     subject_head,
     subject_tokens,
 )
-from kg.events.model import Event, SentenceView, _latest, _same_weapons
+from kg.events.model import Event, SentenceView, latest_event, same_weapons
 from kg.events.words import (
     ARMS_EVENTS,
     ARMS_NOUNS,
@@ -36,7 +36,7 @@ from kg.vocab import DD
 
 
 class TransferRules(ExtractorBase):
-    """Arms transfers: negotiations, deals, deliveries and sale approvals, with who"""
+    """Rules for arms negotiations, deals, deliveries and sale approvals."""
 
     def _transfer(self, view: SentenceView, verb: Token, *, sell: bool) -> None:
         if any(
@@ -147,7 +147,7 @@ class TransferRules(ExtractorBase):
         with the deal's parties and weapons (and this sentence's date)."""
         if noun.lemma_.lower() not in {"delivery", "shipment"} or view.mentions:
             return
-        deal = _latest(self.events, view.index, {DD.ArmsDeal}, window=3)
+        deal = latest_event(self.events, view.index, {DD.ArmsDeal}, window=3)
         if deal is None:
             return
         event = self._new(DD.ArmsDelivery, view, noun, 0.5)
@@ -161,8 +161,8 @@ class TransferRules(ExtractorBase):
         head = subject_head(verb)
         if head is None or head.lemma_.lower() not in ARMS_NOUNS:
             return
-        weapons = view.entities_in(_core(head), WEAPONS)
-        deal = _latest(self.events, view.index + 1, ARMS_EVENTS, window=3)
+        weapons = view.entities_in(core_phrase(head), WEAPONS)
+        deal = latest_event(self.events, view.index + 1, ARMS_EVENTS, window=3)
         if not weapons and deal is None:
             return
         if not weapons and deal is not None:
@@ -170,7 +170,7 @@ class TransferRules(ExtractorBase):
         event = self._new(DD.ArmsDelivery, view, verb, 0.6)
         event.add(DD.equipment, weapons)
         event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
-        if deal is not None and (not weapons or _same_weapons(deal, event)):
+        if deal is not None and (not weapons or same_weapons(deal, event)):
             for role in (DD.supplier, DD.recipient):
                 if not event.has(role):
                     event.add(role, deal.roles.get(role, []))
@@ -204,7 +204,7 @@ class TransferRules(ExtractorBase):
             view.sent.text, (equipment[0] if equipment else anchor.idx) - view.sent.start_char
         )
         if money:
-            _set_money(event, money)
+            set_money(event, money)
         # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...".
         makers = view.entities_in(anchor.subtree, {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
@@ -230,7 +230,7 @@ class TransferRules(ExtractorBase):
             if (
                 t.dep_ == "nummod"
                 and t.head.lemma_.lower() in ARMS_NOUNS
-                and not _looks_like_year(t)
+                and not looks_like_year(t)
             ):
                 value = number_value(t)
                 if value:
@@ -281,9 +281,9 @@ class TransferRules(ExtractorBase):
         p = preps(verb)
         for phrase in ("to", "for"):
             event.add(DD.recipient, view.entities_in(p.get(phrase, []), STATES_ORGS))
-        if not event.has(DD.recipient) and _refers_to_a_deal(view.sent):
+        if not event.has(DD.recipient) and refers_to_a_deal(view.sent):
             # "approved the possible sale": the sale told before, its buyer and weapons.
-            deal = _latest(self.events, view.index, ARMS_EVENTS, window=6)
+            deal = latest_event(self.events, view.index, ARMS_EVENTS, window=6)
             if deal is not None:
                 event.add(DD.recipient, deal.roles.get(DD.recipient, []))
                 if not event.has(DD.equipment):
