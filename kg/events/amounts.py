@@ -99,8 +99,14 @@ def number_value(token: Token) -> int | None:
 
 
 def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
-    """A count modifying the equipment noun: "32 F-35 jets", "three submarines", "24 drones"."""
+    """A count modifying the equipment noun: "32 F-35 jets", "three submarines", "24 drones",
+    and the figure sale notices put in brackets: "one hundred fifty (150) AIM-9X"."""
     for t in weapon_tokens:
+        doc = t.doc
+        if t.i >= 3 and doc[t.i - 1].text == ")" and doc[t.i - 3].text == "(":
+            value = number_value(doc[t.i - 2])
+            if value is not None and 0 < value < 100000:
+                return value
         head = t.head if t.dep_ in {"compound", "nmod", "amod"} else t
         for candidate in (head, *head.children, *t.children):
             for c in [candidate, *candidate.children]:

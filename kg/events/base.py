@@ -29,6 +29,7 @@ from kg.events.words import (
     PLACE_PREPOSITIONS,
     PRONOUNS,
     SAY,
+    STATE_NOUNS,
     STATES_ORGS,
 )
 from kg.link import Entity, Mention
@@ -97,6 +98,29 @@ class ExtractorBase:
             return found
         if head is not None and head.lower_ in PRONOUNS:
             return self._antecedent(view, head)
+        if (
+            head is not None
+            and head.lemma_.lower() in STATE_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return self._state_before(view, head)
+        return []
+
+    def _state_before(self, view: SentenceView, token: Token) -> list[Entity]:
+        """ "The kingdom is considering ...", "the country said": the state named last
+        before these words, in this sentence or the ones before."""
+        before = [
+            m.entity
+            for t in view.sent
+            if t.i < token.i and (m := view.mention_at(t)) is not None
+            if m.entity.type == DD.State
+        ]
+        if before:
+            return before[-1:]
+        for earlier in reversed([v for v in self.views if v.index < view.index]):
+            found = earlier.of_class({DD.State})
+            if found:
+                return found[-1:]
         return []
 
     def _head_names(self, view: SentenceView, head: Token) -> list[Token]:

@@ -33,7 +33,21 @@ class ForceRules(ExtractorBase):
     def _build(self, view: SentenceView, verb: Token) -> None:
         if any(c.dep_ == "prt" for c in verb.children) or "on" in preps(verb):
             return  # "builds up its capability", "build on the partnership": not making
-        weapons = view.of_class(WEAPONS)
+        # What is made must be what the verb governs: "has made a determination approving
+        # the sale of missiles" makes no missiles.
+        made = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+            for t in core_phrase(c)
+        ]
+        if verb.dep_ == "acl":  # "the jets, built by Dassault"
+            made += core_phrase(verb.head)
+        weapons = view.entities_in(made, WEAPONS)
+        if not weapons:
+            if not any(t.lemma_.lower() in ARMS_NOUNS for t in made):
+                return
+            weapons = view.of_class(WEAPONS)
         passive = is_passive(verb)
         maker_classes = {DD.Company, DD.Organization, DD.GovernmentBody, DD.State}
         if passive:
@@ -44,8 +58,6 @@ class ForceRules(ExtractorBase):
                 view.entities_in(with_conjuncts(head), maker_classes) if head is not None else []
             )
         if not makers:
-            return
-        if not weapons and not self._arms_context(view):
             return
         event = self._new(DD.Manufacturing, view, verb, 0.7)
         event.add(DD.actor, makers)

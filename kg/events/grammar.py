@@ -13,6 +13,7 @@ from kg.events.words import (
     DEAL_NOUNS,
     DENY_VERBS,
     EXPORT_NOUNS,
+    GROUP_NOUNS,
     MODAL_PLANNED,
     PLAN_VERBS,
 )
@@ -112,6 +113,17 @@ def preps(token: Token) -> dict[str, list[Token]]:
             heads = with_conjuncts(obj)
             if any(h.ent_type_ for h in heads):
                 tokens.extend(t for h in heads for t in name_tokens(h))
+                # "to the Government of Finland": the state the government is of.
+                tokens.extend(
+                    t
+                    for h in heads
+                    if h.lemma_.lower() in GROUP_NOUNS
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for t in name_tokens(o)
+                )
             elif obj.lemma_.lower() not in DEAL_NOUNS | EXPORT_NOUNS | ARMS_NOUNS:
                 tokens.extend(t for t in obj.subtree if not is_modifier(t))
         out.setdefault(child.lower_, []).extend(tokens)
@@ -195,13 +207,17 @@ def quotes_in(text: str) -> list[str]:
     return [q.strip(" ,.") for q in _QUOTE.findall(text) if len(q.split()) >= 1]
 
 
+_OUTSIDE_THE_CORE = frozenset({"prep", "acl", "relcl", "advcl", "ccomp", "xcomp", "appos"})
+
+
 def core_phrase(token: Token) -> list[Token]:
-    """A noun phrase without its prepositional phrases: "an investigation into the crash
-    of the Su-34" is an investigation; "two KN-23 missiles at the range" are missiles."""
+    """A noun phrase without its prepositional phrases and clauses: "an investigation into
+    the crash of the Su-34" is an investigation; "two KN-23 missiles at the range" are
+    missiles; "a determination approving the sale of missiles" is a determination."""
     out = []
     for t in token.subtree:
         node = t
-        while node.i != token.i and node.dep_ != "prep":
+        while node.i != token.i and node.dep_ not in _OUTSIDE_THE_CORE:
             node = node.head
         if node.i == token.i:
             out.append(t)

@@ -40,9 +40,12 @@ class TransferRules(ExtractorBase):
 
     def _transfer(self, view: SentenceView, verb: Token, *, sell: bool) -> None:
         if any(
-            c.dep_ == "prt" and c.lower_ in {"up", "off", "back", "away"} for c in verb.children
+            c.dep_ == "prt"
+            and c.lower_ in {"up", "off", "back", "away"}
+            and not (c.lower_ == "up" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to")
+            for c in verb.children
         ):
-            return  # "give up", "back off": not a transfer
+            return  # "give up", "back off": not a transfer; "buying up to 54 jets" is one
         governed = [
             t
             for c in verb.children

@@ -200,6 +200,10 @@ MEMBER_NOUNS = frozenset(
 )
 
 
+# Nouns by which news refers back to a state it named: "the kingdom", "the country".
+STATE_NOUNS = frozenset(
+    "country nation state kingdom republic emirate monarchy island government".split()
+)
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
 
 

@@ -667,3 +667,28 @@ def test_people_arriving_are_no_delivery(extract) -> None:
         "The minister is expected to arrive in Kyiv on Monday."
     )
     assert len(events(g, DD.ArmsDelivery)) == 1
+
+
+def test_a_sale_to_the_government_of_a_state_goes_to_the_state(extract) -> None:
+    g = extract(
+        "The State Department has made a determination approving a possible Foreign "
+        "Military Sale to the Government of Estonia of Javelin missiles for $40 million."
+    )
+    approval = the_event(g, DD.ArmsSaleApproval)
+    assert roles(g, approval, DD.recipient) == {"Estonia"}
+    assert not events(g, DD.Manufacturing)  # "made a determination" makes no missiles
+
+
+def test_a_bracketed_figure_is_the_quantity(extract) -> None:
+    g = extract("Estonia has requested to buy up to sixty (60) Javelin missiles from the US.")
+    assert g.value(the_event(g, DD.ArmsDeal), DD.quantity) == Literal(60)
+
+
+def test_the_kingdom_is_the_state_named_before(extract) -> None:
+    g = extract(
+        "Macron met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.\n"
+        "The kingdom is considering buying up to 54 Rafale jets, an official said."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Saudi Arabia"}
+    assert g.value(deal, DD.quantity) == Literal(54)
