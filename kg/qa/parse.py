@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
 from kg.events import NATIONALS_NOUNS
 from kg.qa.entities import AGENT_KINDS, EntityFinder, Found
-from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, find_hits, stem, tokenize
+from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, Token, find_hits, stem, tokenize
 from kg.qa.templates import TEMPLATES, Template
-from kg.vocab import DD
+from kg.text import slugify
+from kg.vocab import DD, RES
 
 AUX = frozenset(
     "is are was were be been being am do does did has have had will would can could should "
@@ -410,7 +411,7 @@ def parse(
     profile = _PROFILE.match(text)
     imperative = _IMPERATIVE.match(text)
     tokens = tokenize(text)
-    found = finder.find(text, tokens, lexicon)
+    found = [_as_place(f, tokens, finder) for f in finder.find(text, tokens, lexicon)]
     result.entities = list(found)
     items = _items(tokens, found)
     if profile:
@@ -430,6 +431,23 @@ def parse(
     frame.read()
     frame.decide(result)
     return result
+
+
+# "sells the S-400 to Ankara" is to Turkey; "visited Ankara", "met in Ankara" the city.
+_PLACE_CUES = frozenset({"in", "at", "near", "visit", "visited", "visiting", "visits"})
+
+
+def _as_place(found: Found, tokens: list[Token], finder: EntityFinder) -> Found:
+    """A capital named as where something happened ("Who visited Riyadh?", "met in Seoul")
+    is the city, as extraction stores it; elsewhere it stands for its state's government."""
+    if found.type != DD.State or found.start == 0:
+        return found
+    entry = finder.gazetteer.lookup(found.text)
+    if entry is None or found.text not in entry.metonyms:
+        return found
+    if tokens[found.start - 1].text.lower() not in _PLACE_CUES:
+        return found
+    return replace(found, iri=RES[slugify(found.text)], label=found.text, type=DD.Place)
 
 
 def _item_at(items: list[Item], token_index: int) -> int:
@@ -1211,7 +1229,7 @@ class Frame:
         if kind == "LAW":
             return "law"
         if kind == "PLACE":
-            return "location"
+            return "x" if relation == "meeting" else "location"  # "Who met in Riyadh?"
         return None
 
     def _predicate_noun(self, relation: str) -> str:

@@ -59,6 +59,15 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Austin visits Seoul",
+        date=dt.date(2023, 1, 30),
+        url="https://news.attache.example/2023/01/30/austin-seoul",
+        text=(
+            "US Defense Secretary Lloyd Austin visited Seoul on Monday and met South "
+            "Korean Defence Minister Lee Jong-sup."
+        ),
+    ),
+    Article(
         title="Contractors named for Danish frigate support sale",
         date=dt.date(2024, 3, 1),
         url="https://news.attache.example/2024/03/01/denmark-frigate-support",
@@ -135,3 +144,16 @@ def test_when_a_deployment_is_due(answerer: Answerer) -> None:
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
     assert texts(answerer, "Which body was Russia expelled from?") == ["Council of Europe"]
     assert texts(answerer, "Which organization expelled Russia?") == ["Council of Europe"]
+
+
+def test_who_visited_a_capital(answerer: Answerer) -> None:
+    assert "Lloyd Austin" in texts(answerer, "Who visited Seoul?")
+
+
+def test_where_two_people_met_during_a_visit(answerer: Answerer) -> None:
+    assert texts(answerer, "Where did Austin meet Lee Jong-sup?") == ["Seoul"]
+
+
+def test_a_capital_a_weapon_goes_to_is_its_state(answerer: Answerer) -> None:
+    interpretation = answerer.ask("Who sells Javelin missiles to Seoul?")["interpretation"]
+    assert [e["label"] for e in interpretation["entities"]][-1] == "South Korea"
