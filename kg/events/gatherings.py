@@ -90,7 +90,7 @@ class GatheringRules(ExtractorBase):
                 continue
             head = subject_head(token)
             if head is not None and head.lower_ in PRONOUNS:
-                speakers = self._pronoun_speaker(view)
+                speakers = self._pronoun_speaker(view, head)
             else:
                 speakers = self._subject(view, token)
             speakers = [e for e in speakers if e.type != DD.MediaOrganization]
@@ -134,15 +134,33 @@ class GatheringRules(ExtractorBase):
                 ],
             )
 
-    def _pronoun_speaker(self, view: SentenceView) -> list[Entity]:
-        """Who "it said" / "he added" is: the speaker of the statement just before. The
-        names inside the reported words are what is said, never who says it; with no
-        statement in the last few sentences the speaker is unknown."""
+    def _pronoun_speaker(self, view: SentenceView, pronoun: Token) -> list[Entity]:
+        """Who "it said" / "he added" is: the speaker of the statement just before; for
+        "he" or "she" with none, the person named last before the quote (in this sentence
+        or the two before: "Minister X visited Y. '...,' he said."). The names inside the
+        reported words are what is said, never who says it."""
         earlier = [
             e
             for e in self.events
             if e.cls == DD.Statement and view.index - 3 <= e.sentence < view.index
         ]
-        if not earlier:
+        if earlier:
+            return max(earlier, key=lambda e: e.sentence).roles.get(DD.speaker, [])
+        if pronoun.lower_ not in {"he", "she"}:
             return []
-        return max(earlier, key=lambda e: e.sentence).roles.get(DD.speaker, [])
+        quoted = {t.i for c in pronoun.head.children if c.dep_ == "ccomp" for t in c.subtree}
+        people = [
+            m.entity
+            for t in view.sent
+            if t.i < pronoun.i and t.i not in quoted and (m := view.mention_at(t)) is not None
+            if m.entity.type == DD.Person
+        ]
+        if people:
+            return people[-1:]
+        for earlier_view in reversed(
+            [v for v in self.views if view.index - 2 <= v.index < view.index]
+        ):
+            found = earlier_view.of_class({DD.Person})
+            if found:
+                return found[-1:]
+        return []

@@ -692,3 +692,17 @@ def test_the_kingdom_is_the_state_named_before(extract) -> None:
     deal = the_event(g, DD.ArmsDeal)
     assert roles(g, deal, DD.recipient) == {"Saudi Arabia"}
     assert g.value(deal, DD.quantity) == Literal(54)
+
+
+def test_he_said_after_a_named_official_is_that_official(extract) -> None:
+    g = extract(
+        "Defence Minister Boris Pistorius visited Vilnius on Monday.\n"
+        '"We will keep our promise to Lithuania," he said.'
+    )
+    speakers = [roles(g, s, DD.speaker) for s in events(g, DD.Statement)]
+    assert {"Boris Pistorius"} in speakers
+
+
+def test_he_said_with_nobody_named_before_has_no_speaker(extract) -> None:
+    g = extract('"We will keep our promise to Lithuania," he said.')
+    assert not events(g, DD.Statement)
