@@ -42,8 +42,25 @@ def to_ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot store {term!r}")
 
 
+# Building rdflib terms costs microseconds each (IRI checks, literal casting) and the
+# same terms come back in every answer: labels, classes, hot entities, their sentences.
+# Terms are immutable, so converted ones are kept, up to a bound.
+_CONVERTED: dict[object, Term] = {}
+_CONVERTED_MAX = 100_000
+
+
 def from_ox(term: object) -> Term:
     """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain)."""
+    found = _CONVERTED.get(term)
+    if found is None:
+        found = _convert(term)
+        if len(_CONVERTED) >= _CONVERTED_MAX:
+            _CONVERTED.clear()
+        _CONVERTED[term] = found
+    return found
+
+
+def _convert(term: object) -> Term:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -67,11 +84,17 @@ def triples_block(graph: Graph) -> str:
 
 
 class EmbeddedStore:
-    """Oxigraph in-process. ``path=None`` keeps everything in memory."""
+    """Oxigraph in-process. ``path=None`` keeps everything in memory.
+
+    ``generation`` counts the writes made through this object. Only one process can
+    open an on-disk store and every write goes through these methods, so a cache
+    kept for an unchanged ``generation`` is exact, with no query to check it.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.kind = "embedded" if path else "memory"
+        self.generation = 0
         try:
             if path is None:
                 self._store = ox.Store()
@@ -105,8 +128,7 @@ class EmbeddedStore:
         rows = []
         for solution in result:
             row = {}
-            for name in variables:
-                value = solution[name]
+            for name, value in zip(variables, solution, strict=True):
                 if value is not None:
                     row[name] = from_ox(value)
             rows.append(row)
@@ -130,12 +152,16 @@ class EmbeddedStore:
     # -- writes ----------------------------------------------------------------
 
     def update(self, update: str) -> None:
+        # Counted before and after: a cache filled while the write runs is not kept.
+        self.generation += 1
         try:
             self._store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL Update syntax error: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
+        finally:
+            self.generation += 1
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         name = to_ox(graph_iri)
@@ -178,10 +204,13 @@ class EmbeddedStore:
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown load format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
         source = io.BytesIO(data) if isinstance(data, bytes) else data
+        self.generation += 1
         try:
             self._store.load(source, format=_FORMATS[fmt])
         except SyntaxError as exc:
             raise StoreError(f"cannot load: {exc}") from exc
+        finally:
+            self.generation += 1
 
     def quads(self) -> Iterable[ox.Quad]:
         """Raw quads, for benchmarks and export."""
