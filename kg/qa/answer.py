@@ -8,15 +8,16 @@ HTTP endpoint and the CLI share::
      "reading"}, "answers": [{"text", "iri", "evidence": [{"article", "title", "url",
      "date", "sentence"}]}], "suggestions": [...], "sparql": ..., "elapsed_ms": ...}
 
-Values reach the store only through ``store.select(query, bindings)``. The template
-queries hold only required, index-driven patterns: an OPTIONAL is evaluated against
-every matching triple of the store, and an entity's triples are repeated in every
-article graph that mentions it. Labels, article metadata and event attributes are
-then read for what is shown, with small lookups on one bound subject (memoized per
-question). Answers are de-duplicated, ranked by support (distinct articles, then
-sentences) and capped. A question not understood, or whose answer the graph does not
-hold, gets no answers, the reading of what was understood, and suggestions that do
-have answers; never a guess.
+Values reach the store only as bound terms (``store.select(query, bindings)``, or a
+``VALUES`` block of serialized terms for many nodes). The template queries hold only
+required, index-driven patterns: an OPTIONAL is evaluated against every matching
+triple of the store, and an entity's triples are repeated in every article graph that
+mentions it. Labels, article metadata and event attributes are then read for what is
+shown, a few batched reads per question (:mod:`kg.qa.lookups`; one query per answer
+would cost more than the template). Answers are de-duplicated, ranked by support
+(distinct articles, then sentences) and capped. A question not understood, or whose
+answer the graph does not hold, gets no answers, the reading of what was understood,
+and suggestions that do have answers; never a guess.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
 from kg.qa.lexicon import POSITION_SYNONYMS, Lexicon, LexiconCache, stem, tokenize
+from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, one
 from kg.qa.parse import Interpretation, choose, parse
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
@@ -52,39 +54,6 @@ _NUMBER_WORDS = (
 ).split()
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
-_ROLE_PROPERTIES = (
-    DD.supplier,
-    DD.recipient,
-    DD.actor,
-    DD.target,
-    DD.participant,
-    DD.speaker,
-    DD.contractor,
-    DD.equipment,
-    DD.program,
-    DD.legalBasis,
-    DD.topic,
-    DD.organization,
-    DD.member,
-    DD.location,
-    DD.outlet,
-    DD.holder,
-    DD.position,
-    DD.quote,
-    DD.valueText,
-    DD.quantity,
-)
-_SDO = "https://schema.org/"
-_DCTERMS = "http://purl.org/dc/terms/"
-
-# Lookups on one bound subject. Entity triples are repeated in every article graph that
-# mentions the entity, so these ask for one property at a time, DISTINCT or LIMIT 1.
-_DESCRIBE = "SELECT ?p ?o WHERE { ?x ?p ?o }"  # events and articles only: they are small
-_LABEL = "SELECT ?label WHERE { ?x rdfs:label ?label } LIMIT 1"
-_TYPES = "SELECT DISTINCT ?type WHERE { ?x a ?type }"
-_CATEGORIES = "SELECT DISTINCT ?category WHERE { ?x dd:weaponCategory ?category }"
-_ALT_NAMES = "SELECT DISTINCT ?name WHERE { ?x skos:altLabel ?name }"
-_COUNTRY_OF = "SELECT DISTINCT ?country WHERE { ?x dd:country ?country }"
 _FACTS = """
 SELECT DISTINCT ?role ?other WHERE {
   ?x ?role ?other .
@@ -95,71 +64,6 @@ SELECT DISTINCT ?s ?sentence ?article WHERE {
   ?x dd:mentionedIn ?s .
   ?s dd:text ?sentence ; dd:inArticle ?article .
 } LIMIT 5"""
-
-
-class Lookups:
-    """Small reads on one bound subject, memoized for the duration of one question."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._memo: dict[tuple[str, Term], Any] = {}
-
-    def _get(self, kind: str, query: str, node: Term) -> list[dict[str, Term]]:
-        key = (kind, node)
-        if key not in self._memo:
-            self._memo[key] = self.store.select(query, {"x": node}).bindings
-        rows: list[dict[str, Term]] = self._memo[key]
-        return rows
-
-    def describe(self, node: Term) -> dict[URIRef, list[Term]]:
-        """Every property of an event or article (small subjects; never an entity)."""
-        out: dict[URIRef, list[Term]] = {}
-        for row in self._get("describe", _DESCRIBE, node):
-            prop = row.get("p")
-            if isinstance(prop, URIRef):
-                out.setdefault(prop, []).append(row["o"])
-        return out
-
-    def first(self, node: Term, prop: URIRef) -> Term | None:
-        values = self.describe(node).get(prop) or []
-        return values[0] if values else None
-
-    def label(self, node: Term) -> str:
-        if not isinstance(node, URIRef):
-            return str(node)
-        rows = self._get("label", _LABEL, node)
-        return str(rows[0]["label"]) if rows else _local(node)
-
-    def types(self, node: Term) -> set[URIRef]:
-        return {
-            r["type"] for r in self._get("types", _TYPES, node) if isinstance(r["type"], URIRef)
-        }
-
-    def categories(self, node: Term) -> set[URIRef]:
-        rows = self._get("categories", _CATEGORIES, node)
-        return {r["category"] for r in rows if isinstance(r["category"], URIRef)}
-
-    def alt_names(self, node: Term) -> list[str]:
-        return [str(r["name"]) for r in self._get("alt_names", _ALT_NAMES, node)]
-
-    def countries(self, node: Term) -> list[URIRef]:
-        rows = self._get("countries", _COUNTRY_OF, node)
-        return [r["country"] for r in rows if isinstance(r["country"], URIRef)]
-
-    def evidence(self, sentence: Term, text: Term, article: Term) -> dict[str, str | None]:
-        meta = self.describe(article)
-        return {
-            "article": str(article),
-            "title": _str(_one(meta, URIRef(_DCTERMS + "title"))),
-            "url": _str(_one(meta, URIRef(_SDO + "url"))),
-            "date": _str(_one(meta, URIRef(_SDO + "datePublished"))),
-            "sentence": str(text),
-        }
-
-
-def _one(meta: Mapping[URIRef, list[Term]], prop: URIRef) -> Term | None:
-    values = meta.get(prop) or []
-    return values[0] if values else None
 
 
 @dataclass
@@ -199,10 +103,6 @@ class Answer:
         return out
 
 
-def _str(term: Term | None) -> str | None:
-    return None if term is None else str(term)
-
-
 class Answerer:
     """Question answering over one store: parse, bind, query, render."""
 
@@ -216,6 +116,7 @@ class Answerer:
     ) -> None:
         self.store = store
         self.lexicons = LexiconCache(store)
+        self._lexicon: tuple[int, Lexicon] | None = None
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
         self.queries = load_queries()
         self.max_answers = max_answers
@@ -223,8 +124,24 @@ class Answerer:
 
     def refresh(self) -> None:
         """Rebuild the lexicon and the name indexes now (they also refresh on change)."""
+        self._lexicon = None
         self.lexicons.refresh()
         self.finder.refresh()
+
+    def lexicon(self) -> Lexicon:
+        """The store's lexicon, checked without a query when the store counts its writes.
+
+        :class:`LexiconCache` checks the ontology graph on every call (milliseconds at 1M
+        triples, tens of them for its periodic content check); a store with a
+        ``generation`` (the embedded one) says exactly when anything changed.
+        """
+        generation = getattr(self.store, "generation", None)
+        if not isinstance(generation, int):
+            return self.lexicons.get()
+        held = self._lexicon
+        if held is None or held[0] != generation:
+            held = self._lexicon = (generation, self.lexicons.get())
+        return held[1]
 
     # -- the public calls -----------------------------------------------------------
 
@@ -236,13 +153,14 @@ class Answerer:
             raise QuestionError("the question is empty")
         if len(question) > self.max_question_chars:
             raise QuestionError(f"the question is longer than {self.max_question_chars} characters")
-        lexicon = self.lexicons.get()
+        lexicon = self.lexicon()
         lookups = Lookups(self.store)
         interpretation = self.interpret(question, lexicon, lookups)
         answers: list[Answer] = []
         sparql = ""
         if interpretation.template is not None:
             answers, sparql = self._answer(interpretation, lexicon, lookups)
+            self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
         template = interpretation.template
@@ -269,7 +187,7 @@ class Answerer:
         self, question: str, lexicon: Lexicon | None = None, lookups: Lookups | None = None
     ) -> Interpretation:
         """How a question is read: template, slots and filters (no answering)."""
-        lexicon = lexicon or self.lexicons.get()
+        lexicon = lexicon or self.lexicon()
         interpretation = parse(question, lexicon, self.finder, self.finder.position_heads())
         self._resolve_role_refs(interpretation, lookups or Lookups(self.store))
         return interpretation
@@ -448,6 +366,19 @@ class Answerer:
             answer.add(row)
             return answer
 
+        needs_event = kind in {"date", "deadline", "value", "quantity", "terms", "quote"}
+        if kind in {"date", "value", "quantity", "terms", "quote"}:
+            # The events whose attributes the keys read, in one query: the first
+            # MAX_DESCRIBED distinct ones, as the loop below takes them.
+            wanted: dict[Term, None] = {}
+            for row in rows:
+                event = row.get("e")
+                if event is None or (template.each and event not in coverage):
+                    continue
+                if len(wanted) >= MAX_DESCRIBED:
+                    break
+                wanted[event] = None
+            lookups.prefetch("describe", wanted)
         for row in rows:
             event = row.get("e")
             if template.each:
@@ -456,7 +387,6 @@ class Answerer:
                 rank = coverage[event]
             else:
                 rank = ()
-            needs_event = kind in {"date", "deadline", "value", "quantity", "terms", "quote"}
             if needs_event:
                 if event is None or (len(described) >= MAX_DESCRIBED and event not in described):
                     continue
@@ -530,6 +460,7 @@ class Answerer:
         excluded = {f.iri for f in it.excluded}
         answers = [a for a in answers if a.value not in excluded]
         if it.answer_classes and template.render == "entity":
+            lookups.prefetch("types", (a.value for a in answers))
             wanted: set[URIRef] = set()
             for cls in it.answer_classes:
                 wanted |= lexicon.descendants(cls)
@@ -538,10 +469,15 @@ class Answerer:
                 answers = matching
         if it.categories and template.render == "entity":
             if template.answer == "equipment":
+                lookups.prefetch("categories", (a.value for a in answers))
                 answers = [a for a in answers if _category_fits(lookups.categories(a.value), it)]  # type: ignore[arg-type]
             elif template.answer in {"supplier", "recipient"} and "equipment" not in template.roles:
                 # "Who sells drones to Poland?": the deals' equipment must be drones. When
                 # a weapon is named, category words describe it ("S-400 missile systems").
+                events = [r["e"] for a in answers for r in a.rows]
+                lookups.prefetch("describe", events)
+                equipment = (eq for e in events for eq in lookups.describe(e).get(DD.equipment, []))
+                lookups.prefetch("categories", equipment)
                 for answer in answers:
                     answer.rows = [
                         r
@@ -555,6 +491,55 @@ class Answerer:
         return answers
 
     # -- presenting -------------------------------------------------------------------------
+
+    def _prefetch(self, answers: list[Answer], it: Interpretation, lookups: Lookups) -> None:
+        """Read what :meth:`_present` shows of every answer in a few queries, not one
+        per answer: events and articles first, then the names in them."""
+        template = it.template
+        assert template is not None
+        kinds = {
+            a.key: template.render if a.key not in {"count", "yes", "fact"} else a.key
+            for a in answers
+        }
+        described: list[Term] = []  # events and articles
+        named: list[Term] = []  # entities shown by label
+        for answer in answers:
+            kind = kinds[answer.key]
+            if kind == "count":
+                named.extend(answer.events)
+            elif kind == "entity" and answer.value is not None:
+                named.append(answer.value)
+            elif kind == "article" and answer.value is not None:
+                described.append(answer.value)
+            elif kind in {"position", "profile", "quantity"} and answer.events:
+                described.append(answer.events[0])
+            elif kind == "event":
+                described.extend(answer.events[:3])
+            if not answer.evidence:
+                described.extend(_evidence_rows(answer.rows, "article"))
+        lookups.prefetch("describe", described)
+        roles: list[Term | None] = []
+        for answer in answers:
+            kind = kinds[answer.key]
+            if kind == "event":
+                roles.extend(lookups.role_values(answer.events[:3]))
+            elif kind == "profile" and answer.events:
+                roles.extend(lookups.role_values(answer.events[:1]))
+            elif kind == "position" and answer.events:
+                roles.append(lookups.first(answer.events[0], DD.organization))
+            elif kind == "quantity" and answer.events:
+                roles.append(lookups.first(answer.events[0], DD.equipment))
+        lookups.prefetch("label", [*named, *roles])  # None: no organization or equipment
+        lookups.prefetch(
+            "alt_names",
+            (
+                a.value
+                for a in answers
+                if kinds[a.key] == "entity"
+                and isinstance(a.value, URIRef)
+                and self._as_written_needs_names(a, lookups.label(a.value))
+            ),
+        )
 
     def _present(
         self, answer: Answer, it: Interpretation, lexicon: Lexicon, lookups: Lookups
@@ -575,7 +560,7 @@ class Answerer:
                 answer.text = f"{answer.text} ({written})"
         elif kind == "article":
             meta = lookups.describe(value)  # type: ignore[arg-type]
-            title = _one(meta, URIRef(_DCTERMS + "title")) or _one(meta, URIRef(_SDO + "url"))
+            title = one(meta, URIRef(DCTERMS + "title")) or one(meta, URIRef(SDO + "url"))
             answer.text = str(title or value)
             answer.iri = str(value)
         elif kind == "position":
@@ -600,27 +585,26 @@ class Answerer:
         elif kind not in {"count", "yes", "fact"}:
             answer.text = str(value)
         if not answer.evidence:
-            seen: set[Term] = set()
-            for row in answer.rows:
-                if len(answer.evidence) >= MAX_EVIDENCE:
-                    break
-                if "s" in row and "sentence" in row and row["s"] not in seen:
-                    seen.add(row["s"])
-                    answer.evidence.append(
-                        lookups.evidence(row["s"], row["sentence"], row["article"])
-                    )
+            for row in _evidence_rows(answer.rows):
+                answer.evidence.append(lookups.evidence(row["s"], row["sentence"], row["article"]))
+
+    def _as_written_needs_names(self, answer: Answer, text: str) -> bool:
+        """Whether the sources wrote none of their sentences with the label ``text``."""
+        sentences = [f" {norm(str(r['sentence']))} " for r in answer.rows if "sentence" in r]
+        if not isinstance(answer.value, URIRef) or not sentences:
+            return False
+        return not any(f" {norm(text)} " in s for s in sentences)
 
     def _as_written(self, answer: Answer, lookups: Lookups) -> str:
         """The name the sources used, when it is not the canonical label ("RTX" was
         written "Raytheon Technologies"), so a reader can find it in the evidence."""
+        value = answer.value
+        if not isinstance(value, URIRef) or not self._as_written_needs_names(answer, answer.text):
+            return ""
         sentences = [f" {norm(str(r['sentence']))} " for r in answer.rows if "sentence" in r]
-        if not isinstance(answer.value, URIRef) or not sentences:
-            return ""
-        if any(f" {norm(answer.text)} " in s for s in sentences):
-            return ""
-        entry = self.finder.gazetteer.entries.get(answer.value)
+        entry = self.finder.gazetteer.entries.get(value)
         adjectives = {norm(d) for d in entry.demonyms} if entry is not None else set()
-        for name in sorted(lookups.alt_names(answer.value), key=len, reverse=True):
+        for name in sorted(lookups.alt_names(value), key=len, reverse=True):
             key = norm(name)
             if len(key) > 3 and key not in adjectives and any(f" {key} " in s for s in sentences):
                 return name
@@ -630,7 +614,7 @@ class Answerer:
         """ "supplier: Russia; recipient: Turkey; equipment: S-400"."""
         described = lookups.describe(event)
         parts = []
-        for role in _ROLE_PROPERTIES:
+        for role in ROLE_PROPERTIES:
             values = described.get(role)
             if values:
                 labels = sorted({lookups.label(v) for v in values})
@@ -643,6 +627,8 @@ class Answerer:
         mentions = self.store.select(_MENTIONS, {"x": entity.iri}).bindings
         if not rows and not mentions:
             return None
+        lookups.prefetch("label", [r["other"] for r in rows if r["role"] != RDF.type])
+        lookups.prefetch("describe", [r["article"] for r in mentions])
         kinds: list[str] = []
         facts: list[str] = []
         for row in rows:
@@ -781,8 +767,18 @@ def _distinct(entities: Iterable[Found]) -> list[Found]:
     return out
 
 
-def _local(term: Term) -> str:
-    return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _evidence_rows(rows: list[dict[str, Term]], key: str | None = None) -> list[Any]:
+    """The rows an answer cites: the first MAX_EVIDENCE with distinct sentences (or,
+    with ``key``, those rows' values of ``key``)."""
+    seen: set[Term] = set()
+    out: list[Any] = []
+    for row in rows:
+        if len(out) >= MAX_EVIDENCE:
+            break
+        if "s" in row and "sentence" in row and row["s"] not in seen:
+            seen.add(row["s"])
+            out.append(row if key is None else row[key])
+    return out
 
 
 def _category_fits(categories: set[URIRef], it: Interpretation) -> bool:

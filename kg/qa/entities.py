@@ -138,9 +138,11 @@ class EntityFinder:
         self._cache: dict[str, tuple[URIRef, str, URIRef] | None] = {}
         self._gazetteer_surnames = _gazetteer_surnames(gazetteer)
         self._gazetteer_keys = list(gazetteer.by_key)
-        # Loaded on demand; reloaded when the number of stored names has changed,
-        # which is checked at most every ``index_ttl`` seconds.
+        # Loaded on demand; reloaded when the store's write count has changed or, for
+        # stores that do not count (remote), when the number of stored names has
+        # changed, which is checked at most every ``index_ttl`` seconds.
         self.index_ttl = index_ttl
+        self._store_generation = -1
         self._count = -1
         self._checked_at = -1e18
         self._generation = 0
@@ -154,8 +156,17 @@ class EntityFinder:
             self._loaded.clear()
             self._cache.clear()
             self._checked_at = -1e18
+            self._store_generation = -1
 
     def _current_generation(self) -> int:
+        store_generation = getattr(self.store, "generation", None)
+        if isinstance(store_generation, int):
+            # The store counts its writes (embedded): exact, and no count to run.
+            if store_generation != self._store_generation:
+                self._store_generation = store_generation
+                self._generation += 1
+                self._cache.clear()
+            return self._generation
         now = time.monotonic()
         if now - self._checked_at >= self.index_ttl:
             rows = self.store.select(_LABEL_COUNT)
