@@ -130,6 +130,17 @@ class ExtractorBase:
         for h in with_conjuncts(head):
             names = name_tokens(h)
             if not any(view.mention_at(t) for t in names):
+                # "India's ambassador, Shambhu Kumaran,": the person in apposition.
+                named = [
+                    t
+                    for c in h.children
+                    if c.dep_ == "appos"
+                    for t in name_tokens(c)
+                    if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
+                ]
+                if named:
+                    tokens += named
+                    continue
                 names += [t for c in h.children if c.dep_ == "poss" for t in name_tokens(c)]
                 if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
                     names += [

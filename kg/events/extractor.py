@@ -235,8 +235,21 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
             for e in self.events
             if e.cls in arms and not e.from_noun and (e.has(DD.supplier) or e.has(DD.recipient))
         }
-        for event in self.events:
+        # Verb readings first: a deal noun in the same sentence only fills what they lack
+        # ("signed a contract with X to buy ...": the verb gives the buyer, "with" the seller).
+        ordered = sorted(self.events, key=lambda e: e.from_noun and e.cls in arms)
+        for event in ordered:
             if event.from_noun and event.cls in arms and event.sentence in verb_arms:
+                for other in out:
+                    if (
+                        other.cls in arms
+                        and other.sentence == event.sentence
+                        and compatible(other, event)
+                    ):
+                        for role in (DD.supplier, DD.recipient, DD.equipment):
+                            if not other.has(role):
+                                other.add(role, event.roles.get(role, []))
+                        break
                 continue
             if not any(event.roles.values()):
                 continue

@@ -134,6 +134,8 @@ class RelationRules(ExtractorBase):
                 i -= 1
                 continue
             break
+        while items and items[0][1] is None and items[0][0].lower_ in {"the", "of", "for", "to"}:
+            items.pop(0)  # "handed the document to the U.S. envoy": not part of the title
         words: list[str] = []
         orgs: list[Entity] = []
         previous = ""
@@ -145,7 +147,10 @@ class RelationRules(ExtractorBase):
                     orgs.append(entity)
             elif token.lower_ not in {"'s", "’s"}:
                 words.append(token.lower_)
-            previous = token.lower_ if entity is None else ""
+            if entity is not None:
+                previous = ""
+            elif token.lower_ != "the":  # "envoy to the Philippines": still after "to"
+                previous = token.lower_
         while words and words[0] in {"the", "of", "for", "to"}:
             words.pop(0)
         while words and words[-1] in {"the", "of", "for", "to"}:
@@ -172,7 +177,14 @@ class RelationRules(ExtractorBase):
                 for t in tokens
                 if t.lower_ in TITLE_WORDS and t.lower_ not in {"the", "of", "for"}
             ]
-            orgs = view.entities_in(tokens, STATES_ORGS)
+            # "India's ambassador to the Philippines": India's; the Philippines host.
+            hosted = {
+                t.i
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for t in c.subtree
+            }
+            orgs = view.entities_in([t for t in tokens if t.i not in hosted], STATES_ORGS)
             title = " ".join(w.lower_ for w in words if not view.mention_at(w))
             if title:
                 return title, orgs

@@ -706,3 +706,35 @@ def test_he_said_after_a_named_official_is_that_official(extract) -> None:
 def test_he_said_with_nobody_named_before_has_no_speaker(extract) -> None:
     g = extract('"We will keep our promise to Lithuania," he said.')
     assert not events(g, DD.Statement)
+
+
+def test_an_ambassador_to_a_state_is_the_sending_states(extract) -> None:
+    g = extract(
+        "India's ambassador to the Philippines, Shambhu Kumaran, called the deal a milestone."
+    )
+    found = {
+        (label(g, g.value(r, DD.holder)), label(g, g.value(r, DD.organization)))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert found == {("Shambhu Kumaran", "India")}
+    speakers = [roles(g, s, DD.speaker) for s in events(g, DD.Statement)]
+    assert speakers == [{"Shambhu Kumaran"}]
+
+
+def test_a_contract_with_a_company_to_buy_makes_it_the_supplier(extract) -> None:
+    g = extract(
+        "Vietnam signed a $600 million contract with India's BrahMos Aerospace on Friday "
+        "to buy shore-based anti-ship missile systems."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Vietnam"}
+    assert roles(g, deal, DD.supplier) == {"BrahMos Aerospace"}
+
+
+def test_words_before_a_title_are_not_part_of_it(extract) -> None:
+    g = extract("The minister gave the letter to the French ambassador to Japan, Philippe Setton.")
+    found = {
+        (str(g.value(r, DD.position)), label(g, g.value(r, DD.organization)))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert ("ambassador to Japan", "France") in found
