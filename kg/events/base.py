@@ -107,8 +107,10 @@ class ExtractorBase:
         return []
 
     def _state_before(self, view: SentenceView, token: Token) -> list[Entity]:
-        """ "The kingdom is considering ...", "the country said": the state named last
-        before these words, in this sentence or the ones before."""
+        """ "The kingdom is considering ...", "the country said": the state named before
+        these words in this sentence; else the state the sentence before was about (its
+        subject's: "Germany's economy ministry said ... . The country's foreign minister");
+        else the state named last before."""
         before = [
             m.entity
             for t in view.sent
@@ -117,7 +119,13 @@ class ExtractorBase:
         ]
         if before:
             return before[-1:]
-        for earlier in reversed([v for v in self.views if v.index < view.index]):
+        earlier_views = [v for v in self.views if v.index < view.index]
+        if earlier_views:
+            last = earlier_views[-1]
+            subject = [e for e in self._subject(last, last.sent.root) if e.type == DD.State]
+            if subject:
+                return subject[:1]
+        for earlier in reversed(earlier_views):
             found = earlier.of_class({DD.State})
             if found:
                 return found[-1:]

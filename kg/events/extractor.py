@@ -57,6 +57,7 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
             self._roles(view)
             self._memberships(view)
             self._statements(view)
+        self._titles_named_next()
         events = self._dedupe()
         for view in self.views:
             self._deal_details(view, events)

@@ -738,3 +738,27 @@ def test_words_before_a_title_are_not_part_of_it(extract) -> None:
         for r in events(g, DD.RoleAssignment)
     }
     assert ("ambassador to Japan", "France") in found
+
+
+def test_an_office_named_then_a_new_speaker_named_is_one_person(extract) -> None:
+    g = extract(
+        "Poland's defence ministry signed the contract on Monday.\n"
+        "The country's defence minister also announced new purchases.\n"
+        "Wladyslaw Kosiniak-Kamysz said the army would grow."
+    )
+    found = {
+        (label(g, g.value(r, DD.holder)), str(g.value(r, DD.position)))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert ("Wladyslaw Kosiniak-Kamysz", "defence minister") in found
+    role = next(r for r in events(g, DD.RoleAssignment))
+    assert label(g, g.value(role, DD.organization)) == "Poland"
+
+
+def test_a_speaker_named_before_is_not_the_unnamed_office_holder(extract) -> None:
+    g = extract(
+        "Wladyslaw Kosiniak-Kamysz visited Kyiv on Monday.\n"
+        "The country's defence minister also announced new purchases.\n"
+        "Wladyslaw Kosiniak-Kamysz said the army would grow."
+    )
+    assert not events(g, DD.RoleAssignment)
