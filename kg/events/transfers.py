@@ -10,6 +10,7 @@ from kg.events.amounts import looks_like_year, number_value, parse_money, quanti
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
+    awardee,
     core_phrase,
     governing_verb,
     is_passive,
@@ -208,8 +209,9 @@ class TransferRules(ExtractorBase):
         )
         if money:
             set_money(event, money)
-        # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...".
-        makers = view.entities_in(anchor.subtree, {DD.Company})
+        # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...",
+        # or given it: "awarded Lockheed Martin a contract".
+        makers = view.entities_in([*anchor.subtree, *awardee(anchor)], {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
             for maker in makers:
                 if not any(maker.iri == e.iri for es in event.roles.values() for e in es):

@@ -762,3 +762,16 @@ def test_a_speaker_named_before_is_not_the_unnamed_office_holder(extract) -> Non
         "Wladyslaw Kosiniak-Kamysz said the army would grow."
     )
     assert not events(g, DD.RoleAssignment)
+
+
+def test_a_weapons_name_in_the_plural_is_known(extract) -> None:
+    g = extract("Morocco placed an order for 24 Apache helicopters with the United States.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.equipment) == {"AH-64 Apache"}
+    assert roles(g, deal, DD.supplier) == {"United States"}
+
+
+def test_the_company_awarded_a_contract_to_build_is_the_maker(extract) -> None:
+    g = extract("The Pentagon awarded Lockheed Martin a $1.8 billion contract to build F-35 jets.")
+    assert roles(g, the_event(g, DD.Manufacturing), DD.actor) == {"Lockheed Martin"}
+    assert roles(g, the_event(g, DD.ArmsDeal), DD.contractor) == {"Lockheed Martin"}

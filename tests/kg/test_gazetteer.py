@@ -50,3 +50,9 @@ def test_a_ship_class_is_also_known_by_its_name_and_class_alone() -> None:
     assert destroyer is not None
     assert gaz.lookup("Arleigh Burke class") == destroyer
     assert gaz.lookup("Arleigh Burke-class") == destroyer
+
+
+def test_a_weapon_named_by_a_common_noun_is_known_in_the_plural() -> None:
+    gaz = default_gazetteer()
+    apache = gaz.lookup("Apache helicopter")
+    assert apache is not None and gaz.lookup("Apache helicopters") == apache
