@@ -15,7 +15,7 @@ from kg.events.amounts import parse_money, set_money
 from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
-from kg.events.grammar import refers_to_a_deal
+from kg.events.grammar import refers_back_to_weapons, refers_to_a_deal
 from kg.events.model import Event, SentenceView, compatible, latest_event, same_weapons
 from kg.events.relations import RelationRules
 from kg.events.transfers import TransferRules
@@ -131,9 +131,12 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
             t.lemma_ == "be" for t in view.sent
         ):
             latest.add(DD.contractor, view.of_class({DD.Company}))
-        if re.search(
-            r"\b(?:estimated\s+)?(?:cost|value|price|worth)\b", text
-        ) and not latest.values.get(DD.value):
+        own = any(e.sentence == view.index and e.cls in ARMS_EVENTS for e in events)
+        if (
+            re.search(r"\b(?:estimated\s+)?(?:cost|value|price|worth)\b", text)
+            and not latest.values.get(DD.value)
+            and not own  # "approved a sale ... worth $13.9 billion": that sale's value
+        ):
             money = parse_money(view.sent.text)
             if money is not None:
                 set_money(latest, money)
@@ -195,7 +198,10 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
                 earlier = [
                     i for i in weapons_by_sentence if event.sentence - 4 <= i < event.sentence
                 ]
-                if earlier:
+                told = views.get(event.sentence)
+                # Only what the sentence refers back to: "the jets", "the hardware", "them";
+                # "intends to buy jets from more than one supplier" names no jets told.
+                if earlier and told is not None and refers_back_to_weapons(told.sent):
                     event.add(DD.equipment, weapons_by_sentence[max(earlier)][:1])
                     event.confidence = min(event.confidence, 0.5)
             if event.cls in COERCIVE:

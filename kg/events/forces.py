@@ -12,6 +12,7 @@ from kg.events.grammar import (
     governing_verb,
     is_passive,
     preps,
+    refers_back_to_weapons,
     subject_head,
     with_conjuncts,
 )
@@ -79,7 +80,22 @@ class ForceRules(ExtractorBase):
         ]
         weapons = view.entities_in(governed, WEAPONS)
         if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
-            weapons = view.of_class(WEAPONS)  # "tested the system's radars": the one named
+            # "tested the system's radars": the one named, but not what it was tested
+            # against ("against Turkish F-16 jets").
+            against = {
+                t.i
+                for c in verb.subtree
+                if c.dep_ == "prep" and c.lower_ in {"against", "with", "over"}
+                for t in c.subtree
+            }
+            weapons = view.entities_in([t for t in view.sent if t.i not in against], WEAPONS)
+            if not weapons and refers_back_to_weapons(view.sent):
+                for earlier in reversed(
+                    [v for v in self.views if view.index - 2 <= v.index < view.index]
+                ):
+                    weapons = earlier.of_class(WEAPONS)[-1:]
+                    if weapons:
+                        break
         if not weapons:
             return
         event = self._new(DD.WeaponTest, view, verb, 0.7)

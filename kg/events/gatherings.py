@@ -9,6 +9,7 @@ from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     direct_objects,
     governing_verb,
+    name_tokens,
     preps,
     quotes_in,
     subject_head,
@@ -89,7 +90,14 @@ class GatheringRules(ExtractorBase):
             if token.pos_ not in {"VERB"} or token.lemma_.lower() not in SAY:
                 continue
             head = subject_head(token)
-            if head is not None and head.lower_ in PRONOUNS:
+            if (
+                head is not None
+                and head.lower_ in {"who", "which", "that"}
+                and token.dep_ == "relcl"
+            ):
+                # "Emmanuel Macron, who said last month ...": the one the clause describes.
+                speakers = view.entities_in(name_tokens(token.head), AGENTS)
+            elif head is not None and head.lower_ in PRONOUNS:
                 speakers = self._pronoun_speaker(view, head)
             else:
                 speakers = self._subject(view, token)

@@ -265,3 +265,20 @@ def awardee(token: Token) -> list[Token]:
         if c.dep_ in {"dative", "iobj"} or (c.dep_ == "prep" and c.lower_ == "to")
         for t in c.subtree
     ]
+
+
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
+_OBJECT_PRONOUNS = frozenset({"it", "them", "they"})
+
+
+def refers_back_to_weapons(sent: Span) -> bool:
+    """A sentence that speaks of weapons already told: "the jets", "these systems", "the
+    hardware", or "it"/"them" as what is sold or built."""
+    for t in sent:
+        if t.lemma_.lower() in ARMS_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children
+        ):
+            return True
+        if t.lower_ in _OBJECT_PRONOUNS and t.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            return True
+    return False

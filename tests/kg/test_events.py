@@ -775,3 +775,42 @@ def test_the_company_awarded_a_contract_to_build_is_the_maker(extract) -> None:
     g = extract("The Pentagon awarded Lockheed Martin a $1.8 billion contract to build F-35 jets.")
     assert roles(g, the_event(g, DD.Manufacturing), DD.actor) == {"Lockheed Martin"}
     assert roles(g, the_event(g, DD.ArmsDeal), DD.contractor) == {"Lockheed Martin"}
+
+
+def test_what_a_system_is_tested_against_is_not_what_is_tested(extract) -> None:
+    g = extract(
+        "India began receiving the S-400 in December.\n"
+        "Indian forces tested the system's radars against Indian Su-30 jets last week."
+    )
+    assert roles(g, the_event(g, DD.WeaponTest), DD.equipment) == {"S-400"}
+
+
+def test_who_said_in_a_relative_clause_is_the_one_described(extract) -> None:
+    g = extract(
+        "Tensions grew between Biden and French President Emmanuel Macron, who said NATO "
+        "was experiencing brain death."
+    )
+    speakers = [roles(g, s, DD.speaker) for s in events(g, DD.Statement)]
+    assert speakers == [{"Emmanuel Macron"}]
+
+
+def test_a_value_in_a_sentence_with_its_own_sale_is_that_sales(extract) -> None:
+    g = extract(
+        "Indonesia signed a contract to buy 42 Rafale jets from France.\n"
+        "The US approved a possible sale to Indonesia of F-15 jets worth $13.9 billion."
+    )
+    rafale = [d for d in events(g, DD.ArmsDeal) if roles(g, d, DD.equipment) == {"Rafale"}]
+    assert rafale and g.value(rafale[0], DD.value) is None
+
+
+def test_jets_not_told_before_are_no_weapon_carried_over(extract) -> None:
+    g = extract(
+        "Indonesia dropped plans to buy Russian Su-35 fighters.\n"
+        "Officials said the country intends to buy jets from more than one supplier."
+    )
+    later = [d for d in events(g, DD.ArmsDeal) if "more than one" in evidence_text(g, d)]
+    assert all(not roles(g, d, DD.equipment) for d in later)
+
+
+def evidence_text(g: Graph, event: URIRef) -> str:
+    return str(g.value(g.value(event, DD.evidence), DD.text))
