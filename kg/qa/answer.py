@@ -22,9 +22,10 @@ and suggestions that do have answers; never a guess.
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -66,6 +67,42 @@ SELECT DISTINCT ?s ?sentence ?article WHERE {
 } LIMIT 5"""
 
 
+class SettledLexicon(Lexicon):
+    """A built lexicon (they are never changed once built) that works out each term's
+    ancestors and descendants, and the weapon categories, once: parsing a question asks
+    for them dozens of times, and :class:`Lexicon` walks the class tree on every call."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(**{f.name: getattr(lexicon, f.name) for f in fields(Lexicon)})
+        self._ancestors: dict[URIRef, frozenset[URIRef]] = {}
+        self._descendants: dict[URIRef, frozenset[URIRef]] = {}
+        self._categories: frozenset[URIRef] | None = None
+
+    def _ancestors_of(self, term: URIRef) -> frozenset[URIRef]:
+        found = self._ancestors.get(term)
+        if found is None:
+            found = self._ancestors[term] = frozenset(super().ancestors(term))
+        return found
+
+    def ancestors(self, term: URIRef) -> set[URIRef]:
+        return set(self._ancestors_of(term))
+
+    def is_a(self, term: URIRef, ancestor: URIRef) -> bool:
+        return ancestor in self._ancestors_of(term)
+
+    def descendants(self, term: URIRef) -> set[URIRef]:
+        found = self._descendants.get(term)
+        if found is None:
+            below = {t for t in self.supers if term in self._ancestors_of(t)} | {term}
+            found = self._descendants[term] = frozenset(below)
+        return set(found)
+
+    def categories(self) -> set[URIRef]:
+        if self._categories is None:
+            self._categories = frozenset(super().categories())
+        return set(self._categories)
+
+
 @dataclass
 class Answer:
     """One de-duplicated answer: its value, the rows that support it, how it ranks."""
@@ -80,6 +117,8 @@ class Answer:
     detail: str = ""
     events: list[Term] = field(default_factory=list)
     evidence: list[dict[str, str | None]] = field(default_factory=list)
+    _written: list[str] = field(default_factory=list, repr=False)
+    _unread: list[Term] | None = field(default=None, repr=False)
 
     @property
     def sentences(self) -> set[Term]:
@@ -88,6 +127,19 @@ class Answer:
     @property
     def articles(self) -> set[Term]:
         return {r["article"] for r in self.rows if "article" in r}
+
+    def written(self) -> Iterator[str]:
+        """The normal form of each distinct sentence cited, padded (" ... ") for word
+        matching. Normalizing is the slow part, so it is done as far as a search reads,
+        and once (the answer's rows are final by the time it is asked)."""
+        if self._unread is None:
+            self._unread = list(dict.fromkeys(r["sentence"] for r in self.rows if "sentence" in r))
+            self._unread.reverse()
+        yield from self._written
+        while self._unread:
+            text = f" {norm(str(self._unread.pop()))} "
+            self._written.append(text)
+            yield text
 
     def add(self, row: dict[str, Term]) -> None:
         self.rows.append(row)
@@ -116,7 +168,8 @@ class Answerer:
     ) -> None:
         self.store = store
         self.lexicons = LexiconCache(store)
-        self._lexicon: tuple[int, Lexicon] | None = None
+        # (store generation, lexicon built, its settled copy): see :meth:`lexicon`.
+        self._lexicon: tuple[int | None, Lexicon, Lexicon] | None = None
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
         self.queries = load_queries()
         self.max_answers = max_answers
@@ -133,15 +186,19 @@ class Answerer:
 
         :class:`LexiconCache` checks the ontology graph on every call (milliseconds at 1M
         triples, tens of them for its periodic content check); a store with a
-        ``generation`` (the embedded one) says exactly when anything changed.
+        ``generation`` (the embedded one) says exactly when anything changed. The
+        lexicon is returned settled: its class reasoning is worked out once per term.
         """
         generation = getattr(self.store, "generation", None)
         if not isinstance(generation, int):
-            return self.lexicons.get()
+            generation = None
         held = self._lexicon
-        if held is None or held[0] != generation:
-            held = self._lexicon = (generation, self.lexicons.get())
-        return held[1]
+        if held is not None and generation is not None and held[0] == generation:
+            return held[2]
+        built = self.lexicons.get()
+        settled = held[2] if held is not None and held[1] is built else SettledLexicon(built)
+        self._lexicon = (generation, built, settled)
+        return settled
 
     # -- the public calls -----------------------------------------------------------
 
@@ -517,7 +574,7 @@ class Answerer:
                 described.extend(answer.events[:3])
             if not answer.evidence:
                 described.extend(_evidence_rows(answer.rows, "article"))
-        lookups.prefetch("describe", described)
+        lookups.prefetch_all({"describe": described, "label": named})
         roles: list[Term | None] = []
         for answer in answers:
             kind = kinds[answer.key]
@@ -529,17 +586,15 @@ class Answerer:
                 roles.append(lookups.first(answer.events[0], DD.organization))
             elif kind == "quantity" and answer.events:
                 roles.append(lookups.first(answer.events[0], DD.equipment))
-        lookups.prefetch("label", [*named, *roles])  # None: no organization or equipment
-        lookups.prefetch(
-            "alt_names",
-            (
-                a.value
-                for a in answers
-                if kinds[a.key] == "entity"
-                and isinstance(a.value, URIRef)
-                and self._as_written_needs_names(a, lookups.label(a.value))
-            ),
-        )
+        written = [
+            a.value
+            for a in answers
+            if kinds[a.key] == "entity"
+            and isinstance(a.value, URIRef)
+            and self._as_written_needs_names(a, lookups.label(a.value))
+        ]
+        # None in roles: an event without an organization or equipment.
+        lookups.prefetch_all({"label": roles, "alt_names": written})
 
     def _present(
         self, answer: Answer, it: Interpretation, lexicon: Lexicon, lookups: Lookups
@@ -590,10 +645,10 @@ class Answerer:
 
     def _as_written_needs_names(self, answer: Answer, text: str) -> bool:
         """Whether the sources wrote none of their sentences with the label ``text``."""
-        sentences = [f" {norm(str(r['sentence']))} " for r in answer.rows if "sentence" in r]
-        if not isinstance(answer.value, URIRef) or not sentences:
+        if not isinstance(answer.value, URIRef) or not any("sentence" in r for r in answer.rows):
             return False
-        return not any(f" {norm(text)} " in s for s in sentences)
+        key = f" {norm(text)} "
+        return not any(key in s for s in answer.written())
 
     def _as_written(self, answer: Answer, lookups: Lookups) -> str:
         """The name the sources used, when it is not the canonical label ("RTX" was
@@ -601,7 +656,7 @@ class Answerer:
         value = answer.value
         if not isinstance(value, URIRef) or not self._as_written_needs_names(answer, answer.text):
             return ""
-        sentences = [f" {norm(str(r['sentence']))} " for r in answer.rows if "sentence" in r]
+        sentences = list(answer.written())
         entry = self.finder.gazetteer.entries.get(value)
         adjectives = {norm(d) for d in entry.demonyms} if entry is not None else set()
         for name in sorted(lookups.alt_names(value), key=len, reverse=True):
@@ -627,8 +682,12 @@ class Answerer:
         mentions = self.store.select(_MENTIONS, {"x": entity.iri}).bindings
         if not rows and not mentions:
             return None
-        lookups.prefetch("label", [r["other"] for r in rows if r["role"] != RDF.type])
-        lookups.prefetch("describe", [r["article"] for r in mentions])
+        lookups.prefetch_all(
+            {
+                "label": [r["other"] for r in rows if r["role"] != RDF.type],
+                "describe": [r["article"] for r in mentions],
+            }
+        )
         kinds: list[str] = []
         facts: list[str] = []
         for row in rows:
@@ -658,6 +717,8 @@ class Answerer:
         # Then: the other organizations named ("the U.S. envoy to Poland"), the state of a
         # named body ("the Chinese Foreign Ministry"), people of the state whose position
         # was stated without an organization.
+        if matched:
+            return matched, sparql
         queue = [(BY_ID["role_holder"], f.iri) for f in it.alternates]
         queue += [(BY_ID["role_holder"], c) for c in lookups.countries(org)]
         queue += [(BY_ID["role_holder_unattached"], org)]
@@ -826,8 +887,10 @@ def _coverage(
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def position_words(text: str) -> frozenset[str]:
-    """Normalized words of a position ("Secretary of Defense" = "defence secretary")."""
+    """Normalized words of a position ("Secretary of Defense" = "defence secretary");
+    remembered, as the same positions come back in every role question."""
     out = set()
     for token in tokenize(text):
         if not token.is_word or token.norm in _POSITION_STOP:

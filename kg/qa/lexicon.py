@@ -461,8 +461,10 @@ def find_hits(lexicon: Lexicon, stems: list[str | None]) -> list[Hit]:
             if terms:
                 hits.append(Hit(frozenset(terms), i, i + length))
     seen = {(h.start, h.end) for h in hits}
+    present = {s for s in stems if s is not None}
     for phrase, terms in lexicon.phrases.items():
-        if len(phrase) < 2:
+        # A phrase matches only if all its words occur; most do not (a cheap test first).
+        if len(phrase) < 2 or not present.issuperset(phrase):
             continue
         for hit in _bag_matches(phrase, stems):
             if (hit[0], hit[1]) not in seen:

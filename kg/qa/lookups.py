@@ -4,10 +4,10 @@ An answer shows more than its template's rows: the label of each entity, the tit
 date of each cited article, the parties and dates of each event. Read one node at a
 time, that is dozens of queries per question, and each costs a fraction of a
 millisecond before it reads anything. So :class:`Lookups` reads each kind for many
-nodes at once (:meth:`Lookups.prefetch`: one query with a ``VALUES`` block of
-serialized terms, as :func:`kg.sparql.bind` builds for one) and keeps what it read
-for the rest of the question; the single-node accessors read a batch of one when
-nothing was prefetched.
+nodes, and several kinds at once (:meth:`Lookups.prefetch_all`: one query, with a
+``VALUES`` block of serialized terms as :func:`kg.sparql.bind` builds for one value),
+and keeps what it read for the rest of the question; the single-node accessors read a
+batch of one when nothing was prefetched.
 
 Entity triples are repeated in every article graph that mentions the entity, so
 the reads on entities are ``DISTINCT``, and the first value read for a node is the
@@ -21,40 +21,42 @@ from typing import Any
 
 from rdflib import BNode, URIRef
 
-from kg.sparql import serialize, where_brace
+from kg.sparql import serialize
 from kg.store.base import Store, Term
 from kg.vocab import DD
 
 SDO = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 
-# One read per kind; ?x is bound to the nodes asked about.
-_QUERIES = {
+# One read per kind, as (DISTINCT?, pattern): ?x is bound to the nodes asked about and
+# ?o is what is read (with ?p, the property, for a description).
+_READS = {
     # Events and articles only: they are small, and in one graph each.
-    "describe": "SELECT ?x ?p ?o WHERE { ?x ?p ?o }",
-    "label": "SELECT DISTINCT ?x ?label WHERE { ?x rdfs:label ?label }",
-    "types": "SELECT DISTINCT ?x ?type WHERE { ?x a ?type }",
-    "categories": "SELECT DISTINCT ?x ?category WHERE { ?x dd:weaponCategory ?category }",
-    "alt_names": "SELECT DISTINCT ?x ?name WHERE { ?x skos:altLabel ?name }",
-    "countries": "SELECT DISTINCT ?x ?country WHERE { ?x dd:country ?country }",
+    "describe": (False, "?x ?p ?o"),
+    "label": (True, "?x rdfs:label ?o"),
+    "types": (True, "?x a ?o"),
+    "categories": (True, "?x dd:weaponCategory ?o"),
+    "alt_names": (True, "?x skos:altLabel ?o"),
+    "countries": (True, "?x dd:country ?o"),
 }
-_VALUE = {
-    "describe": "o",
-    "label": "label",
-    "types": "type",
-    "categories": "category",
-    "alt_names": "name",
-    "countries": "country",
-}
-_BATCH = 400  # nodes per query: a long VALUES block still parses in well under a millisecond
+_BATCH = 400  # nodes per read: a long VALUES block still parses in well under a millisecond
 
 
-def bind_many(query: str, name: str, values: Iterable[Term]) -> str:
-    """``query`` with ``?name`` bound to each of ``values`` (a one-variable ``VALUES``
-    block at the head of its WHERE group, every term serialized by Oxigraph)."""
-    block = " ".join(serialize(v) for v in values)
-    at = where_brace(query) + 1
-    return f"{query[:at]} VALUES ?{name} {{ {block} }}\n{query[at:]}"
+def reads_query(reads: Mapping[str, Iterable[Term]]) -> str:
+    """One query for several reads: a UNION of one sub-SELECT per kind, each with its
+    nodes bound to ``?x`` in a ``VALUES`` block of terms serialized by Oxigraph (so a
+    sub-SELECT needs nothing from outside it). Rows: ``?k`` (the kind), ``?x``, ``?p``
+    (descriptions only), ``?o``."""
+    branches = []
+    for kind, nodes in reads.items():
+        distinct, pattern = _READS[kind]
+        block = " ".join(serialize(n) for n in nodes)
+        head = "SELECT DISTINCT" if distinct else "SELECT"
+        project = "?x ?o" if distinct else "?x ?p ?o"
+        branches.append(
+            f'{{ {head} ("{kind}" AS ?k) {project} WHERE {{ VALUES ?x {{ {block} }} {pattern} }} }}'
+        )
+    return "SELECT ?k ?x ?p ?o WHERE {\n  " + "\n  UNION ".join(branches) + "\n}"
 
 
 class Lookups:
@@ -66,27 +68,34 @@ class Lookups:
 
     def prefetch(self, kind: str, nodes: Iterable[Term | None]) -> None:
         """Read ``kind`` for every node not read yet, in as few queries as possible."""
-        wanted = [
-            n
-            for n in dict.fromkeys(nodes)
-            if n is not None and (kind, n) not in self._memo and _readable(kind, n)
-        ]
-        for start in range(0, len(wanted), _BATCH):
-            batch = wanted[start : start + _BATCH]
-            found: dict[Term, list[Any]] = {n: [] for n in batch}
-            value = _VALUE[kind]
-            rows = self.store.select(bind_many(_QUERIES[kind], "x", batch))
-            for row in rows:
-                values = found.get(row.get("x"))  # type: ignore[arg-type]
-                if values is None or value not in row:
+        self.prefetch_all({kind: nodes})
+
+    def prefetch_all(self, reads: Mapping[str, Iterable[Term | None]]) -> None:
+        """:meth:`prefetch` for several kinds at once: one query for all of them."""
+        wanted = {
+            kind: [
+                n
+                for n in dict.fromkeys(nodes)
+                if n is not None and (kind, n) not in self._memo and _readable(kind, n)
+            ]
+            for kind, nodes in reads.items()
+        }
+        while any(wanted.values()):
+            batch = {kind: nodes[:_BATCH] for kind, nodes in wanted.items() if nodes}
+            wanted = {kind: nodes[_BATCH:] for kind, nodes in wanted.items()}
+            found: dict[tuple[str, Term], list[Any]] = {
+                (kind, n): [] for kind, nodes in batch.items() for n in nodes
+            }
+            for row in self.store.select(reads_query(batch)):
+                values = found.get((str(row.get("k")), row.get("x")))  # type: ignore[arg-type]
+                if values is None or "o" not in row:
                     continue
-                values.append((row["p"], row["o"]) if kind == "describe" else row[value])
-            for node, values in found.items():
-                self._memo[(kind, node)] = values
+                values.append((row["p"], row["o"]) if "p" in row else row["o"])
+            self._memo.update(found)
 
     def _get(self, kind: str, node: Term) -> list[Any]:
         if (kind, node) not in self._memo:
-            self.prefetch(kind, [node])
+            self.prefetch_all({kind: [node]})
         return self._memo.get((kind, node), [])
 
     # -- the reads -------------------------------------------------------------------------
