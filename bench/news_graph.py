@@ -59,6 +59,8 @@ HOT = frozenset(
         "france",
         "indonesia",
         "finland",
+        "rafale",
+        "dassault-aviation",
     )
 )
 

@@ -35,7 +35,7 @@ from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
 from kg.qa.lexicon import POSITION_SYNONYMS, Lexicon, LexiconCache, stem, tokenize
-from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, one
+from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
 from kg.qa.parse import Interpretation, choose, parse
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
@@ -46,6 +46,7 @@ from kg.vocab import DD
 DEFAULT_MAX_ANSWERS = 10
 MAX_EVIDENCE = 5
 MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
+MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is unchanged
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -171,6 +172,7 @@ class Answerer:
         # (store generation, lexicon built, its settled copy): see :meth:`lexicon`.
         self._lexicon: tuple[int | None, Lexicon, Lexicon] | None = None
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
+        self._memo: tuple[int, Memo] | None = None  # (store generation, lookups read)
         self.queries = load_queries()
         self.max_answers = max_answers
         self.max_question_chars = max_question_chars
@@ -178,6 +180,7 @@ class Answerer:
     def refresh(self) -> None:
         """Rebuild the lexicon and the name indexes now (they also refresh on change)."""
         self._lexicon = None
+        self._memo = None
         self.lexicons.refresh()
         self.finder.refresh()
 
@@ -200,6 +203,18 @@ class Answerer:
         self._lexicon = (generation, built, settled)
         return settled
 
+    def lookups(self) -> Lookups:
+        """Reads for one question. While the store counts no write, what questions read
+        (labels, articles, events) is kept for the next ones: popular entities and
+        articles come back in question after question."""
+        generation = getattr(self.store, "generation", None)
+        if not isinstance(generation, int):
+            return Lookups(self.store)
+        held = self._memo
+        if held is None or held[0] != generation or len(held[1]) > MAX_REMEMBERED:
+            held = self._memo = (generation, {})
+        return Lookups(self.store, held[1])
+
     # -- the public calls -----------------------------------------------------------
 
     def ask(self, question: str, *, suggest: bool = True) -> dict[str, Any]:
@@ -211,7 +226,7 @@ class Answerer:
         if len(question) > self.max_question_chars:
             raise QuestionError(f"the question is longer than {self.max_question_chars} characters")
         lexicon = self.lexicon()
-        lookups = Lookups(self.store)
+        lookups = self.lookups()
         interpretation = self.interpret(question, lexicon, lookups)
         answers: list[Answer] = []
         sparql = ""
@@ -246,7 +261,7 @@ class Answerer:
         """How a question is read: template, slots and filters (no answering)."""
         lexicon = lexicon or self.lexicon()
         interpretation = parse(question, lexicon, self.finder, self.finder.position_heads())
-        self._resolve_role_refs(interpretation, lookups or Lookups(self.store))
+        self._resolve_role_refs(interpretation, lookups or self.lookups())
         return interpretation
 
     # -- running templates --------------------------------------------------------------
@@ -802,7 +817,7 @@ class Answerer:
         rows = self.store.select(
             "SELECT ?x WHERE { ?e dd:evidence ?s ; dd:recipient|dd:equipment|dd:target ?x } LIMIT 3"
         )
-        lookups = Lookups(self.store)
+        lookups = self.lookups()
         out = []
         for row in rows:
             x = row.get("x")

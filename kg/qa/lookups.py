@@ -59,12 +59,16 @@ def reads_query(reads: Mapping[str, Iterable[Term]]) -> str:
     return "SELECT ?k ?x ?p ?o WHERE {\n  " + "\n  UNION ".join(branches) + "\n}"
 
 
-class Lookups:
-    """Reads about nodes, batched and memoized for the duration of one question."""
+Memo = dict[tuple[str, Term], list[Any]]
 
-    def __init__(self, store: Store) -> None:
+
+class Lookups:
+    """Reads about nodes, batched and memoized for the duration of one question, or in
+    ``memo`` (shared by the questions asked while the store is unchanged)."""
+
+    def __init__(self, store: Store, memo: Memo | None = None) -> None:
         self.store = store
-        self._memo: dict[tuple[str, Term], list[Any]] = {}
+        self._memo: Memo = {} if memo is None else memo
 
     def prefetch(self, kind: str, nodes: Iterable[Term | None]) -> None:
         """Read ``kind`` for every node not read yet, in as few queries as possible."""
