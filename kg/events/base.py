@@ -125,11 +125,7 @@ class ExtractorBase:
             subject = [e for e in self._subject(last, last.sent.root) if e.type == DD.State]
             if subject:
                 return subject[:1]
-        for earlier in reversed(earlier_views):
-            found = earlier.of_class({DD.State})
-            if found:
-                return found[-1:]
-        return []
+        return self._named_before(view, {DD.State})
 
     def _head_names(self, view: SentenceView, head: Token) -> list[Token]:
         """Tokens naming a noun phrase and its conjuncts: the name itself, or for a
@@ -282,7 +278,15 @@ class ExtractorBase:
 
     def _last_named(self, view: SentenceView, classes: set[URIRef]) -> list[Entity]:
         """ "the alliance": the last one of ``classes`` named up to this sentence."""
-        for earlier in reversed([v for v in self.views if v.index <= view.index]):
+        return view.of_class(classes)[-1:] or self._named_before(view, classes)
+
+    def _named_before(
+        self, view: SentenceView, classes: set[URIRef], window: int | None = None
+    ) -> list[Entity]:
+        """The last one of ``classes`` named in the sentences before ``view`` (only the
+        ``window`` sentences just before, when given)."""
+        first = view.index - window if window is not None else -1
+        for earlier in reversed([v for v in self.views if first <= v.index < view.index]):
             found = earlier.of_class(classes)
             if found:
                 return found[-1:]

@@ -16,7 +16,14 @@ from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
 from kg.events.grammar import refers_back_to_weapons, refers_to_a_deal
-from kg.events.model import Event, SentenceView, compatible, latest_event, same_weapons
+from kg.events.model import (
+    Event,
+    SentenceView,
+    companion,
+    compatible,
+    latest_event,
+    same_weapons,
+)
 from kg.events.relations import RelationRules
 from kg.events.transfers import TransferRules
 from kg.events.words import (
@@ -154,32 +161,27 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
         for event in events:
             if event.cls == DD.Meeting and not event.has(DD.location):
                 # "visited Seoul and met Lee": the meeting was where the visit was.
-                visit = next(
-                    (
-                        e
-                        for e in events
-                        if e.cls == DD.Visit
-                        and e.sentence == event.sentence
-                        and e.has(DD.location)
-                        and {p.iri for p in e.roles.get(DD.participant, [])}
-                        & {p.iri for p in event.roles.get(DD.participant, [])}
+                visit = companion(
+                    events,
+                    event,
+                    DD.Visit,
+                    lambda visit, meeting: (
+                        visit.has(DD.location)
+                        and bool(
+                            {p.iri for p in visit.roles.get(DD.participant, [])}
+                            & {p.iri for p in meeting.roles.get(DD.participant, [])}
+                        )
                     ),
-                    None,
                 )
                 if visit is not None:
                     event.add(DD.location, visit.roles[DD.location])
             if event.cls == DD.ArmsDelivery and not event.has(DD.recipient):
                 # "X signed a deal with Y ..., and the first deliveries arrived in ...".
-                deal = next(
-                    (
-                        e
-                        for e in events
-                        if e.cls == DD.ArmsDeal
-                        and e.sentence == event.sentence
-                        and e.has(DD.recipient)
-                        and same_weapons(e, event)
-                    ),
-                    None,
+                deal = companion(
+                    events,
+                    event,
+                    DD.ArmsDeal,
+                    lambda deal, delivery: deal.has(DD.recipient) and same_weapons(deal, delivery),
                 )
                 if deal is not None:
                     event.add(DD.recipient, deal.roles[DD.recipient])

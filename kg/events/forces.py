@@ -9,6 +9,7 @@ from kg.events.grammar import (
     agent_tokens,
     awardee,
     core_phrase,
+    governed_core,
     governing_verb,
     is_passive,
     preps,
@@ -37,14 +38,7 @@ class ForceRules(ExtractorBase):
             return  # "builds up its capability", "build on the partnership": not making
         # What is made must be what the verb governs: "has made a determination approving
         # the sale of missiles" makes no missiles.
-        made = [
-            t
-            for c in verb.children
-            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
-            for t in core_phrase(c)
-        ]
-        if verb.dep_ == "acl":  # "the jets, built by Dassault"
-            made += core_phrase(verb.head)
+        made = governed_core(verb, described=True)  # "the jets, built by Dassault"
         weapons = view.entities_in(made, WEAPONS)
         if not weapons:
             if not any(t.lemma_.lower() in ARMS_NOUNS for t in made):
@@ -72,12 +66,7 @@ class ForceRules(ExtractorBase):
         """ "North Korea test-fired a Hwasong missile", "the S-400 is activated for testing
         at X Air Base": who tests which weapon, where. "launch" and "fire" need a weapon
         governed by the verb ("launched an inquiry" is no test)."""
-        governed = [
-            t
-            for c in verb.children
-            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
-            for t in core_phrase(c)
-        ]
+        governed = governed_core(verb)
         weapons = view.entities_in(governed, WEAPONS)
         if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
             # "tested the system's radars": the one named, but not what it was tested
@@ -90,12 +79,7 @@ class ForceRules(ExtractorBase):
             }
             weapons = view.entities_in([t for t in view.sent if t.i not in against], WEAPONS)
             if not weapons and refers_back_to_weapons(view.sent):
-                for earlier in reversed(
-                    [v for v in self.views if view.index - 2 <= v.index < view.index]
-                ):
-                    weapons = earlier.of_class(WEAPONS)[-1:]
-                    if weapons:
-                        break
+                weapons = self._named_before(view, WEAPONS, window=2)
         if not weapons:
             return
         event = self._new(DD.WeaponTest, view, verb, 0.7)
@@ -115,14 +99,7 @@ class ForceRules(ExtractorBase):
     def _deployment_verb(self, view: SentenceView, verb: Token) -> None:
         """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)
         deployed in Western Australia": who sends which forces or weapons where."""
-        governed = [
-            t
-            for c in verb.children
-            if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
-            for t in core_phrase(c)
-        ]
-        if verb.dep_ == "acl":  # "submarines deployed in X": the noun it describes
-            governed += core_phrase(verb.head)
+        governed = governed_core(verb, described=True)  # "submarines deployed in X"
         head = subject_head(verb)
         moved = head is not None and head.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS
         if head is not None and moved:  # "US troops deployed to Poland": what moves

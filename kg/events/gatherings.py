@@ -165,10 +165,4 @@ class GatheringRules(ExtractorBase):
         ]
         if people:
             return people[-1:]
-        for earlier_view in reversed(
-            [v for v in self.views if view.index - 2 <= v.index < view.index]
-        ):
-            found = earlier_view.of_class({DD.Person})
-            if found:
-                return found[-1:]
-        return []
+        return self._named_before(view, {DD.Person}, window=2)

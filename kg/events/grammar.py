@@ -282,3 +282,29 @@ def refers_back_to_weapons(sent: Span) -> bool:
         if t.lower_ in _OBJECT_PRONOUNS and t.dep_ in {"dobj", "nsubjpass", "nsubj"}:
             return True
     return False
+
+
+def governed_core(verb: Token, *, described: bool = False) -> list[Token]:
+    """The core phrases of what ``verb`` acts on: its object, passive subject or
+    complement; with ``described``, also the noun a participle describes ("the jets,
+    built by Dassault")."""
+    out = [
+        t
+        for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+        for t in core_phrase(c)
+    ]
+    if described and verb.dep_ == "acl":
+        out += core_phrase(verb.head)
+    return out
+
+
+def clause_phrase(verb: Token, preposition: str) -> list[Token]:
+    """The tokens of every ``preposition`` phrase in ``verb``'s own clause, wherever the
+    parse hung it ("send 14 Leopard 2 A6 tanks to Ukraine" with "to" on the tanks)."""
+    return [
+        t
+        for p in verb.subtree
+        if p.lower_ == preposition and p.dep_ == "prep" and governing_verb(p).i == verb.i
+        for t in p.subtree
+    ]

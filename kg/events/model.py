@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -106,6 +106,20 @@ def compatible(a: Event, b: Event) -> bool:
         e.iri for e in b.roles.get(DD.recipient, [])
     }
     return not (sup & rec)
+
+
+def companion(
+    events: Iterable[Event],
+    event: Event,
+    cls: URIRef,
+    accept: Callable[[Event, Event], bool],
+) -> Event | None:
+    """The first event of ``cls`` told in ``event``'s sentence that ``accept(it, event)``
+    takes."""
+    return next(
+        (e for e in events if e.cls == cls and e.sentence == event.sentence and accept(e, event)),
+        None,
+    )
 
 
 def same_weapons(a: Event, b: Event) -> bool:

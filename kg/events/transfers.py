@@ -11,6 +11,7 @@ from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
     awardee,
+    clause_phrase,
     core_phrase,
     governing_verb,
     is_passive,
@@ -88,9 +89,7 @@ class TransferRules(ExtractorBase):
             event.add(DD.recipient, view.entities_in(p.get("to", []), PARTIES))
             if not event.has(DD.recipient):
                 # "send 14 Leopard 2 A6 tanks to Ukraine" parsed with "to" on another word.
-                for t in verb.subtree:
-                    if t.lower_ == "to" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
-                        event.add(DD.recipient, view.entities_in(list(t.subtree), PARTIES))
+                event.add(DD.recipient, view.entities_in(clause_phrase(verb, "to"), PARTIES))
         else:
             if passive:
                 event.add(DD.recipient, view.entities_in(agent_tokens(verb), PARTIES))
@@ -99,9 +98,7 @@ class TransferRules(ExtractorBase):
             event.add(DD.supplier, view.entities_in(p.get("from", []) + p.get("by", []), PARTIES))
             if not event.has(DD.supplier):
                 # "buy 20 more F-35A jets from Lockheed Martin", "from" hung on the jets.
-                for t in verb.subtree:
-                    if t.lower_ == "from" and t.dep_ == "prep" and governing_verb(t).i == verb.i:
-                        event.add(DD.supplier, view.entities_in(list(t.subtree), PARTIES))
+                event.add(DD.supplier, view.entities_in(clause_phrase(verb, "from"), PARTIES))
             if lemma in {"choose", "select", "pick"}:
                 event.add(DD.supplier, [e for e in objects if e.type in STATES_ORGS])
         # A party named as the explicit buyer is not also the seller ("the leaders of the
