@@ -67,9 +67,16 @@ def answer_matched(returned: Sequence[str], aliases: Iterable[str]) -> bool:
 
 
 def is_correct(returned: Sequence[str], expected: Sequence[Sequence[str]], match: str) -> bool:
-    """A question is correct when some (``any``) or every (``all``) expected answer matched."""
+    """A question is correct when some (``any``) or every (``all``) expected answer matched.
+
+    A question with no expected answer (family T0: no article states it) is correct only
+    when nothing is returned: an answer to it is a guess.
+
+    >>> is_correct([], [], "any"), is_correct(["France"], [], "any")
+    (True, False)
+    """
     if not expected:
-        return False
+        return not returned
     found = [answer_matched(returned, aliases) for aliases in expected]
     return all(found) if match == "all" else any(found)
 
@@ -87,6 +94,11 @@ class Outcome:
     template: str | None = None
     error: str = ""
 
+    @property
+    def wrong(self) -> bool:
+        """Answered, but wrongly: answers came back and the question is not correct."""
+        return bool(self.returned) and not self.correct
+
 
 @dataclass
 class Report:
@@ -94,16 +106,25 @@ class Report:
 
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def by_family(self) -> dict[str, tuple[int, int]]:
-        table: dict[str, tuple[int, int]] = {}
+    def by_family(self) -> dict[str, tuple[int, int, int]]:
+        """Per family: (correct, answered wrongly, total)."""
+        table: dict[str, tuple[int, int, int]] = {}
         for outcome in self.outcomes:
-            right, total = table.get(outcome.family, (0, 0))
-            table[outcome.family] = (right + outcome.correct, total + 1)
+            right, wrong, total = table.get(outcome.family, (0, 0, 0))
+            table[outcome.family] = (right + outcome.correct, wrong + outcome.wrong, total + 1)
         return dict(sorted(table.items(), key=lambda kv: _family_key(kv[0])))
 
     @property
     def correct(self) -> int:
         return sum(o.correct for o in self.outcomes)
+
+    @property
+    def wrong(self) -> int:
+        return sum(o.wrong for o in self.outcomes)
+
+    @property
+    def unanswered(self) -> int:
+        return sum(not o.returned and not o.correct for o in self.outcomes)
 
     @property
     def total(self) -> int:
@@ -117,10 +138,17 @@ class Report:
         out: dict[str, Any] = {
             "score": round(self.score, 4),
             "correct": self.correct,
+            "wrong": self.wrong,
+            "unanswered": self.unanswered,
             "total": self.total,
             "families": {
-                family: {"correct": right, "total": total, "score": round(right / total, 4)}
-                for family, (right, total) in self.by_family().items()
+                family: {
+                    "correct": right,
+                    "wrong": wrong,
+                    "total": total,
+                    "score": round(right / total, 4),
+                }
+                for family, (right, wrong, total) in self.by_family().items()
             },
         }
         if failures:
@@ -140,10 +168,16 @@ class Report:
         return out
 
     def lines(self, *, failures: bool = False) -> list[str]:
-        out = [f"{'family':<8} {'correct':>7} {'total':>5} {'score':>6}"]
-        for family, (right, total) in self.by_family().items():
-            out.append(f"{family:<8} {right:>7} {total:>5} {right / total:>6.0%}")
-        out.append(f"{'total':<8} {self.correct:>7} {self.total:>5} {self.score:>6.0%}")
+        out = [f"{'family':<8} {'correct':>7} {'wrong':>5} {'none':>5} {'total':>5} {'score':>6}"]
+        for family, (right, wrong, total) in self.by_family().items():
+            none = total - right - wrong
+            out.append(
+                f"{family:<8} {right:>7} {wrong:>5} {none:>5} {total:>5} {right / total:>6.0%}"
+            )
+        out.append(
+            f"{'total':<8} {self.correct:>7} {self.wrong:>5} {self.unanswered:>5} "
+            f"{self.total:>5} {self.score:>6.0%}"
+        )
         if failures:
             for o in self.outcomes:
                 if o.correct:

@@ -71,6 +71,10 @@ def test_any_needs_one_expected_answer_and_all_needs_every_one() -> None:
     assert not is_correct(["Greece"], expected, "all")
     assert is_correct(["Cyprus", "Hellenic Republic"], expected, "all")
     assert not is_correct([], expected, "any")
+
+
+def test_an_unanswerable_question_is_correct_only_when_nothing_is_returned() -> None:
+    assert is_correct([], [], "any")
     assert not is_correct(["Greece"], [], "any")
 
 
@@ -89,11 +93,15 @@ def test_score_asks_every_question_and_reports_per_family() -> None:
             "match": "any",
         },
         {"family": "T12", "question": "When?", "answers": [["1999"]], "match": "any"},
+        {"family": "T0", "question": "Who sells the W?", "answers": [], "match": "any"},
+        {"family": "T0", "question": "Who buys the W?", "answers": [], "match": "any"},
     ]
     replies = {
         "Who sells the X to Y?": ["Greece"],
         "Who sells the Z to Y?": ["Malta"],
         "When?": ["March 1999"],
+        "Who sells the W?": [],
+        "Who buys the W?": ["Malta"],
     }
 
     def ask(question: str) -> dict:
@@ -103,13 +111,14 @@ def test_score_asks_every_question_and_reports_per_family() -> None:
         }
 
     report = score(gold, ask)
-    assert (report.correct, report.total) == (2, 3)
-    assert report.by_family() == {"T1": (1, 2), "T12": (1, 1)}
+    assert (report.correct, report.wrong, report.unanswered, report.total) == (3, 2, 0, 5)
+    assert report.by_family() == {"T0": (1, 1, 2), "T1": (1, 1, 2), "T12": (1, 0, 1)}
     table = report.lines()
-    assert table[0].split() == ["family", "correct", "total", "score"]
-    assert table[-1].split() == ["total", "2", "3", "67%"]
+    assert table[0].split() == ["family", "correct", "wrong", "none", "total", "score"]
+    assert table[-1].split() == ["total", "3", "2", "0", "5", "60%"]
     failures = report.as_dict(failures=True)["failures"]
-    assert failures == [
+    assert failures[1]["question"] == "Who buys the W?"
+    assert failures[:1] == [
         {
             "family": "T1",
             "question": "Who sells the Z to Y?",
