@@ -23,6 +23,7 @@ and suggestions that do have answers; never a guess.
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -32,17 +33,30 @@ from typing import Any
 from rdflib import RDF, Literal, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.qa.asked import Asked, asked
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
-from kg.qa.lexicon import POSITION_SYNONYMS, Lexicon, LexiconCache, stem, tokenize
+from kg.qa.lexicon import (
+    POSITION_SYNONYMS,
+    POSITION_WORDS,
+    Lexicon,
+    LexiconCache,
+    find_hits,
+    stem,
+    tokenize,
+)
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
 from kg.qa.parse import Interpretation, choose, parse
+from kg.qa.reader import Read, Reader, keywords
+from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
 
+_NO_KIND = Asked("none")
+POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 DEFAULT_MAX_ANSWERS = 10
 MAX_EVIDENCE = 5
 MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
@@ -174,6 +188,7 @@ class Answerer:
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
         self._memo: tuple[int, Memo] | None = None  # (store generation, lookups read)
         self.queries = load_queries()
+        self.reader = Reader(store)
         self.max_answers = max_answers
         self.max_question_chars = max_question_chars
 
@@ -232,10 +247,15 @@ class Answerer:
         sparql = ""
         if interpretation.template is not None:
             answers, sparql = self._answer(interpretation, lexicon, lookups)
+            answers = self._supported(question, interpretation, answers, lexicon)
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
         template = interpretation.template
+        shown = [a.payload() for a in answers]
+        read_from = ""
+        if not answers:
+            shown, read_from = self._read(question, interpretation, lookups)
         payload: dict[str, Any] = {
             "ok": True,
             "question": question,
@@ -243,17 +263,76 @@ class Answerer:
                 "template": template.id if template else None,
                 "family": template.family if template else None,
                 "entities": [f.as_dict() for f in _distinct(interpretation.entities)],
-                "reading": reading(interpretation, lexicon),
+                "reading": read_from or reading(interpretation, lexicon),
+                **({"tier": "sentence"} if read_from else {}),
             },
-            "answers": [a.payload() for a in answers],
+            "answers": shown,
             "suggestions": [],
             "sparql": sparql,
             "elapsed_ms": 0.0,
         }
-        if not answers and suggest:
+        if not shown and suggest:
             payload["suggestions"] = self.suggestions(interpretation)
         payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return payload
+
+    def _supported(
+        self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
+    ) -> list[Answer]:
+        """The answers whose evidence carries what the template did not read.
+
+        A template reads the question's entities and its relation words (the lexicon's
+        labels); the rest of the question ("military *assistance*", "the *television*
+        channel") is not in the query. An answer none of whose sentences has any of those
+        words answers a different question, and is dropped: better no answer (then the
+        sentence tier reads) than the answer to another question.
+        """
+        if not answers or it.mode in {"count", "yes_no"}:
+            return answers
+        rest = unread_words(question, it, lexicon)
+        if not rest:
+            return answers
+        kept = []
+        for answer in answers:
+            if answer.key in {"count", "yes", "fact"}:
+                kept.append(answer)
+                continue
+            texts = [str(r["sentence"]) for r in answer.rows if "sentence" in r]
+            if not texts:
+                kept.append(answer)
+                continue
+            if _carries(texts, rest) or _carries(self._context(answer), rest):
+                kept.append(answer)
+        return kept
+
+    def _context(self, answer: Answer) -> list[str]:
+        """The other sentences of the answer's articles that name the answer: a fact is
+        often told across sentences ("... a sale of SM-2 missiles to Denmark. The
+        principal contractors will be Raytheon ...")."""
+        if not isinstance(answer.value, URIRef):
+            return []
+        articles = answer.articles
+        rows = self.store.select(reader_query("entity_sentences"), {"x": answer.value})
+        return [str(r["text"]) for r in rows if r["article"] in articles]
+
+    def _read(
+        self, question: str, it: Interpretation, lookups: Lookups
+    ) -> tuple[list[dict[str, Any]], str]:
+        """The second tier (:mod:`kg.qa.reader`): answers read from stored sentences when
+        no extracted fact answers, with the reading that says so."""
+        want = asked(question)
+        if want is None or not it.entities:
+            return [], ""
+        reads = self.reader.read(question, want, it.entities)
+        if not reads:
+            return [], ""
+        lookups.prefetch("describe", {r.sentence.article for r in reads})
+        shown = [_read_payload(r, lookups) for r in reads]
+        names = ", ".join(dict.fromkeys(f.label for f in it.entities))
+        return shown, (
+            f"no extracted fact answers this; read from a sentence that mentions {names} "
+            f"(answer wanted: {want.kind})"
+        )
 
     def interpret(
         self, question: str, lexicon: Lexicon | None = None, lookups: Lookups | None = None
@@ -831,6 +910,51 @@ class Answerer:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+# Words of a question that say nothing a sentence must repeat.
+_GENERIC = frozenset(
+    stem(w)
+    for w in (
+        "hold happen go going regard regarding do doing 's she he they we it them him "
+        "take took involve involved relate related concern concerning say said according "
+        "article report reported describe described call called know known worth value "
+        "cost total number amount sign signed seal sealed ink inked reach reached conclude "
+        "concluded plan planned"
+    ).split()
+)
+
+
+def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
+    stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
+    return any(word in stems for word in words)
+
+
+_SOURCE = re.compile(r",?\s*\baccording\s+to\s+[^,?]+,?", re.I)
+
+
+def unread_words(question: str, it: Interpretation, lexicon: Lexicon) -> list[str]:
+    """The question's content words that no entity and no lexicon label accounts for."""
+    want = asked(question) or _NO_KIND
+    # Who reported it is not part of what is asked ("..., according to the website").
+    question = _SOURCE.sub(" ", question)
+    words = keywords(question, it.entities, want)
+    tokens = [t for t in tokenize(question) if t.is_word]
+    hits = find_hits(lexicon, [t.stem for t in tokens])
+    read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}
+    read |= {t.stem for t in tokenize(it.position_text)} | set(it.position)
+    return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
+
+
+def _read_payload(read: Read, lookups: Lookups) -> dict[str, Any]:
+    sentence = read.sentence
+    return {
+        "text": read.text,
+        "iri": read.iri,
+        "confidence": read.confidence,
+        "tier": "sentence",
+        "evidence": [lookups.evidence(sentence.node, Literal(sentence.text), sentence.article)],
+    }
 
 
 def _distinct(entities: Iterable[Found]) -> list[Found]:

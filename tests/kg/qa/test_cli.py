@@ -110,13 +110,14 @@ def test_eval_ingests_articles_asks_and_scores(tmp_path: Path, runner: CliRunner
     )
     result = runner.invoke(main, ["eval", str(gold), "--show-failures"])
     assert result.exit_code == 0, result.output
-    assert "S1             1     1   100%" in result.output
-    assert "S2             0     1     0%" in result.output
-    assert "total          1     2    50%" in result.output
+    assert "S1             1     0     0     1   100%" in result.output
+    assert "S2             0     0     1     1     0%" in result.output
+    assert "total          1     0     1     2    50%" in result.output
     assert "[S2] Who is the king of Atlantis?" in result.output
     as_json = runner.invoke(
         main, ["eval", "--dev", str(gold), "--articles", str(articles), "--json"]
     )
     report = json.loads(as_json.output[as_json.output.index("{") :])
-    assert report["families"]["S1"] == {"correct": 1, "total": 1, "score": 1.0}
+    assert report["families"]["S1"] == {"correct": 1, "wrong": 0, "total": 1, "score": 1.0}
+    assert (report["wrong"], report["unanswered"]) == (0, 1)
     assert report["total"] == 2

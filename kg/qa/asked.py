@@ -1,0 +1,271 @@
+"""What a question asks for: the type of its answer, read from its wording alone.
+
+Question answering has two tiers. The first reads the question into a template over
+extracted events (:mod:`kg.qa.parse`). The second (:mod:`kg.qa.reader`) reads stored
+sentences, and needs only to know what kind of thing would answer: a person, a state, a
+company, a place, a date, a number, an amount of money, a duration, a reason, what was
+said, or a thing named by the question's own noun ("Which television channel ...?").
+That is decided here from the interrogative and the noun it governs, the way question
+classifiers of open-domain QA systems do (Li and Roth's answer types), with word lists
+that hold for English questions in general, not for particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.qa.lexicon import stem, tokenize
+
+# Answer kinds. Entity kinds name the classes that may answer (see kg.qa.reader).
+ENTITY_KINDS = frozenset(
+    {
+        "agent",
+        "person",
+        "state",
+        "company",
+        "organization",
+        "place",
+        "weapon",
+        "program",
+        "law",
+        "named",
+    }
+)
+VALUE_KINDS = frozenset(
+    {"date", "year", "count", "money", "duration", "reason", "quote", "position"}
+)
+# Nouns that ask for a value, not a name ("At what value ...", "Over what period ...").
+_VALUE_HEADS = {
+    **dict.fromkeys(("value", "worth", "cost", "price", "sum", "amount"), "money"),
+    **dict.fromkeys(("date", "day", "deadline"), "date"),
+    **dict.fromkeys(("year",), "year"),
+    **dict.fromkeys(("period", "duration"), "duration"),
+}
+
+# The noun after "which"/"what" decides the kind; a noun not listed asks for a name that
+# the sentence writes next to that noun ("the Zvezda channel", "Skrydstrup air base").
+_HEAD_KINDS: dict[str, str] = {}
+for _kind, _words in {
+    "state": "country nation state government kingdom republic power ally partner "
+    "neighbour neighbor member superpower",
+    "company": "company firm manufacturer maker contractor shipbuilder shipyard builder "
+    "producer exporter developer corporation conglomerate defence-firm subcontractor "
+    "supplier seller vendor",
+    "organization": "organization organisation alliance bloc body agency institution "
+    "ministry department council union group coalition service navy army force",
+    "program": "program programme project initiative",
+    "law": "law act legislation statute",
+    "position": "post position office title role job",
+    "person": "person minister president official leader spokesman spokesperson "
+    "spokeswoman chief secretary ambassador general commander envoy premier chancellor "
+    "king prince diplomat director executive ceo lawmaker senator admiral officer "
+    "politician representative monarch emir sultan head",
+    "place": "city capital place town region province location venue site island "
+    "airport port base headquarters",
+    "weapon": "weapon system aircraft jet fighter missile submarine frigate ship vessel "
+    "tank helicopter drone equipment engine munition ammunition rocket interceptor "
+    "platform warship boat howitzer radar warplane destroyer corvette bomber launcher "
+    "arm armament hardware model variant type",
+}.items():
+    for _word in _words.split():
+        _HEAD_KINDS[stem(_word)] = _kind
+# Heads that ask for an agent of several classes ("which suppliers": states or firms).
+_AGENT_HEADS = frozenset(
+    stem(w) for w in "supplier seller partner party side buyer customer".split()
+)
+# "member" and "ally" are states or organizations; "party" is named ("Labour Party").
+_NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())
+
+_AUX = frozenset(
+    "is are was were be been being do does did has have had will would can could shall "
+    "should may might must".split()
+)
+_PREPOSITIONS = frozenset("of in on at for to from with by under over into about".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her".split())
+_REPORTING = frozenset(
+    stem(w)
+    for w in (
+        "say said says tell told warn warned insist insisted call called describe described "
+        "claim claimed announce announced argue argued accuse accused promise promised "
+        "urge urged state stated add added note noted stress stressed"
+    ).split()
+)
+_NUMBER = re.compile(r"^\s*how\s+(many|much|long|often|far)\b", re.I)
+_YEARS = re.compile(r"\b(which|what)\s+years?\b|\bin\s+(which|what)\s+years?\b|\byears?\b", re.I)
+_WHEN = re.compile(
+    r"^\s*(?:since\s+|until\s+)?when\b|\b(?:on|by|since|until)?\s*(?:which|what)\s+"
+    r"(?:date|day|month|time|year|years)\b",
+    re.I,
+)
+_WHY = re.compile(
+    r"^\s*why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were|is|are)\s+the\s+reasons?\b|"
+    r"\bon\s+what\s+(?:legal\s+)?grounds?\b|\bwhat\s+(?:\w+\s+){0,3}?(?:prompted|"
+    r"triggered|caused|led\s+to|drove|driven|motivated|sparked)\b|"
+    r"\bwhat\s+(?:\w+\s+){0,2}reasons?\b",
+    re.I,
+)
+_WHERE = re.compile(r"^\s*(?:from\s+)?where\b", re.I)
+_WHO = re.compile(r"^\s*(?:to\s+|by\s+|with\s+|from\s+)?(?:who|whom|whose)\b", re.I)
+_WHICH = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:which|what)\s+((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+"
+    r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|must|may|"
+    r"might)\b",
+    re.I,
+)
+_WHICH_SUBJECT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:which|what)\s+((?:[\w'’.-]+\s+){0,4})", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_IMPERATIVE = re.compile(r"^\s*(?:name|list|identify|give|tell\s+me)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The kind of answer a question wants, and the noun that names it, if any."""
+
+    kind: str
+    head: str = ""  # the noun asked for, as written ("channel"), for named things
+    plural: bool = False
+    counted: tuple[str, ...] = ()  # stems of what "how many" counts ("fighter", "f-16")
+    phrase: tuple[str, ...] = ()  # stems of the noun phrase asked for ("fighter", "jet")
+
+    @property
+    def is_entity(self) -> bool:
+        return self.kind in ENTITY_KINDS
+
+
+def asked(question: str) -> Asked | None:
+    """The kind of answer ``question`` asks for; None when its wording does not say.
+
+    >>> asked("When did Slovakia inherit its S-300 battery?").kind
+    'date'
+    >>> asked("In which years did the bloc fail to meet its obligations?").kind
+    'year'
+    >>> a = asked("How many F-16 fighters does the package include?")
+    >>> a.kind, a.counted
+    ('count', ('f-16', 'fighter'))
+    >>> asked("Which company builds the aircraft?").kind
+    'company'
+    >>> a = asked("On which television channel did the spokesman speak?")
+    >>> a.kind, a.head
+    ('named', 'channel')
+    >>> asked("Why did Spain halt the sale?").kind
+    'reason'
+    >>> asked("What did the minister say about the deal?").kind
+    'quote'
+    >>> asked("Which countries signed the pact?").plural
+    True
+    """
+    text = " ".join(question.replace("?", " ").split())
+    lower = text.lower()
+    number = _NUMBER.match(lower)
+    if number:
+        word = number.group(1)
+        if word == "many":
+            return Asked("count", counted=_counted(lower[number.end() :]))
+        if word == "much":
+            return Asked("money")
+        if word == "long":
+            return Asked("duration")
+        return None
+    if _WHY.search(lower):
+        return Asked("reason")
+    if _WHEN.search(lower):
+        return Asked("year" if _YEARS.search(lower) else "date")
+    if _WHERE.match(lower):
+        return Asked("place")
+    tokens = lower.split()
+    reporting = any(stem(t) in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
+    which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
+    if which:
+        kind = _noun_kind(text[which.start(1) : which.end(1)])
+        if kind is not None:
+            return kind
+    if _WHO.match(lower):
+        return Asked("agent", plural=False)
+    if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
+        return Asked("quote")
+    if _IMPERATIVE.match(lower):
+        rest = _IMPERATIVE.sub("", lower, count=1)
+        rest = re.sub(r"^\s*(?:the|a|an)\s+", "", rest)
+        kind = _noun_kind(rest)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _noun_kind(words: str) -> Asked | None:
+    """The kind asked by the words after "which"/"what": the noun phrase's head decides.
+
+    The phrase runs to the first auxiliary, preposition or verb-like word; its last word
+    is the head ("Which Chinese military body did ..." -> body).
+    """
+    phrase: list[str] = []
+    tokens = tokenize(words)
+    for i, token in enumerate(tokens):
+        word = token.norm
+        if not token.is_word:
+            break
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if phrase and after is not None and _verb_before(after):
+            break  # "Which company builds the aircraft": "builds" is the verb
+        if word in _AUX or word in _PREPOSITIONS or (phrase and word in _DETERMINERS):
+            break
+        if word in _DETERMINERS:
+            continue
+        phrase.append(token.text.lower())
+        if len(phrase) >= 4:
+            break
+    # A known noun followed by a verb-like word ("country halted previously approved"):
+    # the noun ends the phrase.
+    for k, word in enumerate(phrase):
+        if stem(word) in _HEAD_KINDS and any(
+            w.endswith(("ed", "ly")) and stem(w) not in _HEAD_KINDS for w in phrase[k + 1 :]
+        ):
+            del phrase[k + 1 :]
+            break
+    # A verb right after the interrogative ("What happened ...") leaves no noun phrase.
+    while phrase and phrase[-1].endswith(("ed", "ly")) and stem(phrase[-1]) not in _HEAD_KINDS:
+        phrase.pop()
+    if not phrase:
+        return None
+    head = phrase[-1]
+    key = stem(head)
+    plural = head.endswith("s") and not head.endswith("ss") and key != head
+    stems = tuple(stem(w) for w in phrase)
+    if head in _VALUE_HEADS or key in _VALUE_HEADS:
+        return Asked(_VALUE_HEADS.get(head) or _VALUE_HEADS[key], head=head, phrase=stems)
+    if key in _NAMED_OVERRIDES:
+        return Asked("named", head=head, plural=plural, phrase=stems)
+    if key in _AGENT_HEADS:
+        return Asked("agent", head=head, plural=plural, phrase=stems)
+    kind = _HEAD_KINDS.get(key)
+    if kind is not None:
+        if kind == "state" and key in {stem("ally"), stem("member"), stem("power")}:
+            return Asked("agent", head=head, plural=plural, phrase=stems)
+        return Asked(kind, head=head, plural=plural, phrase=stems)
+    if key in {"thing", "what", "which", "kind", "sort"} or len(key) < 3:
+        return None
+    return Asked("named", head=head, plural=plural, phrase=stems)
+
+
+def _verb_before(after: object) -> bool:
+    """Whether a word followed by ``after`` is the question's verb: an object starts with
+    a determiner, a preposition or a capitalized name ("visited Morocco")."""
+    text = getattr(after, "text", "")
+    norm = getattr(after, "norm", "")
+    return norm in _DETERMINERS or norm in _PREPOSITIONS or text[:1].isupper() or text[:1].isdigit()
+
+
+def _counted(rest: str) -> tuple[str, ...]:
+    """Stems of the noun phrase that "how many" counts, up to the verb."""
+    out = []
+    for token in tokenize(rest):
+        word = token.norm
+        if not token.is_word or word in _AUX or word in _PREPOSITIONS:
+            break
+        if word in _DETERMINERS:
+            continue
+        out.append(token.stem)
+        if len(out) >= 3:
+            break
+    return tuple(out)

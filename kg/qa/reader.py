@@ -1,0 +1,531 @@
+"""The second tier: answers read from stored sentences when no extracted fact answers.
+
+Extraction turns what it recognizes into events; news says much more than any set of
+event kinds holds ("the Zvezda channel", "a three-day visit", "in 1993"). Every article's
+sentences are stored as RDF with the entities each mentions (``dd:Sentence``,
+``dd:mentionedIn``), so when the first tier has no fact for a question, this tier reads
+the sentences of the articles that name every entity of the question, as open-domain
+QA systems read retrieved passages:
+
+1. :func:`kg.qa.asked.asked` says what kind of answer the question wants;
+2. the sentences are scored by how many of the question's content words they contain
+   (weighted by rarity among the sentences read) and by the question's entities they
+   mention; only a sentence that carries most of the question is read;
+3. from the best sentences, the answer of the wanted kind is taken (an entity mentioned
+   there of a fitting class, a date, a number, an amount, the reported clause, the
+   reason after "over"/"because of"/"citing"), nearest the question's words, and never
+   an entity the question itself names.
+
+Answers read this way are marked (``"tier": "sentence"``) with a lower confidence, and
+the reading says so. Nothing is guessed: without such a sentence there is no answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from kg.dates import find_dates
+from kg.qa.asked import Asked
+from kg.qa.entities import Found
+from kg.qa.lexicon import stem, tokenize
+from kg.store.base import Store, Term
+from kg.text import norm
+from kg.vocab import DD
+
+QUERY_DIR = Path(__file__).with_name("reading")
+MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
+MIN_COVERAGE = 0.6  # share of the question's content (by weight) a sentence must carry
+CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
+
+_CLASSES: dict[str, frozenset[URIRef]] = {
+    "person": frozenset({DD.Person}),
+    "state": frozenset({DD.State}),
+    "company": frozenset({DD.Company}),
+    "organization": frozenset(
+        {
+            DD.Alliance,
+            DD.InternationalOrganization,
+            DD.GovernmentBody,
+            DD.MilitaryOrganization,
+            DD.Organization,
+            DD.NonStateArmedGroup,
+        }
+    ),
+    "place": frozenset({DD.Place, DD.State}),
+    "weapon": frozenset({DD.WeaponSystem}),
+    "program": frozenset({DD.DefenseProgram}),
+    "law": frozenset({DD.LegalInstrument}),
+}
+_CLASSES["agent"] = (
+    _CLASSES["person"] | _CLASSES["state"] | _CLASSES["company"] | _CLASSES["organization"]
+)
+
+# Words that carry no content of their own in a question.
+_STOP = frozenset(
+    (
+        "a an the this that these those its it their his her our your my of to from by for "
+        "with in on at about against under over into onto between among within through "
+        "during before after since until as than and or but not no nor so if then there "
+        "here what which who whom whose when where why how is are was were be been being do "
+        "does did has have had will would can could shall should may might must also just "
+        "only first new one ones any some all each both other another such same own more "
+        "most much many long often according article report reported per say said says "
+        "tell told name list give me us well yet still ever again once ago currently "
+        "now later earlier being get got make made take took 's ’s besides apart except "
+        "other"
+    ).split()
+)
+_WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        ).split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_SCALE = r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
+_MONEY = re.compile(
+    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB)\s?)\s?"
+    r"\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"\s*(?:US\s)?(?:dollars|"
+    r"euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|rubles|"
+    r"shekels|riyals|dirhams|lira|zloty|reais|pesos|USD|EUR|CHF)\b",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b" + _NUM + r"(?:[- ](?:and[- ]a[- ]half[- ])?)(?:years?|months?|weeks?|days?|hours?|"
+    r"decades?)(?:\s+and\s+" + _NUM + r"\s+(?:years?|months?|weeks?|days?))?\b",
+    re.I,
+)
+_COUNT = re.compile(r"\b" + _NUM + r"\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because\s+of|because|due\s+to|owing\s+to|citing|in\s+response\s+to|in\s+protest\s+"
+    r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
+    r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
+    r"to\s+protest|as\s+punishment\s+for)\s+",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{1,60}?|warned|insisted|argued|stated|noted|added|"
+    r"stressed|claimed|announced|declared|explained|wrote|urged|called)\s+(?:on\s+\w+\s+)?"
+    r"(?:that\s+)?(?P<clause>[^\"“”]{8,})$",
+    re.I,
+)
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?P<clause>.{8,}?)[,\"”]+\s+(?:[\w.'’ -]{1,80}?)\s+(?:said|says|added|told|warned|"
+    r"noted|stated|insisted|wrote)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|\.\s|\.$|\s—\s"
+)
+_APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+_ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.I)
+
+
+@cache
+def query(name: str) -> str:
+    """The text of one of this tier's queries (``reading/<name>.rq``), read once."""
+    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def queries() -> dict[str, str]:
+    """Every query this tier runs, by name (parsed by a test)."""
+    return {p.stem: query(p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+@dataclass
+class Sentence:
+    """One stored sentence with what it mentions."""
+
+    node: Term
+    article: Term
+    index: int
+    text: str
+    published: dt.date | None
+    mentions: dict[URIRef, tuple[set[URIRef], set[str]]] = field(default_factory=dict)
+    shown: dict[URIRef, str] = field(default_factory=dict)  # each mention's label
+    stems: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Read:
+    """An answer read from a sentence."""
+
+    text: str
+    iri: str | None
+    sentence: Sentence
+    coverage: float
+    kind: str
+
+    @property
+    def confidence(self) -> float:
+        return round(CONFIDENCE * self.coverage, 2)
+
+
+class Reader:
+    """Reads answers from the stored sentences of a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def read(
+        self,
+        question: str,
+        want: Asked,
+        entities: Sequence[Found],
+        *,
+        limit: int = 5,
+    ) -> list[Read]:
+        """Answers of the kind ``want`` from the sentences that carry ``question``."""
+        named = _distinct_iris(entities)
+        if not named:
+            return []
+        sentences = self._sentences(named)
+        if not sentences:
+            return []
+        words = keywords(question, entities, want)
+        if not words:
+            return []
+        scored = _score(sentences, words, named)
+        out: list[Read] = []
+        seen: set[str] = set()
+        for coverage, sentence, hits in scored[:3]:
+            if coverage < MIN_COVERAGE:
+                break
+            for text, iri in _candidates(sentence, want, named, hits, entities):
+                key = norm(text)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                out.append(Read(text, iri, sentence, coverage, want.kind))
+            if out and not want.plural:
+                break
+        return out[: (limit if want.plural else 2)]
+
+    def _sentences(self, named: list[URIRef]) -> list[Sentence]:
+        """The sentences of the articles that mention every entity named."""
+        counts: dict[Term, int] | None = None
+        for iri in named:
+            rows = self.store.select(query("articles_mentioning"), {"x": iri}).bindings
+            found = {r["article"]: int(str(r["n"])) for r in rows}
+            if counts is None:
+                counts = found
+            else:
+                counts = {a: n + found[a] for a, n in counts.items() if a in found}
+        if not counts:
+            return []
+        articles = sorted(counts, key=lambda a: (-counts[a], str(a)))[:MAX_ARTICLES]
+        out: list[Sentence] = []
+        for article in articles:
+            by_node: dict[Term, Sentence] = {}
+            for row in self.store.select(query("article_sentences"), {"article": article}):
+                published = _as_date(row.get("published"))
+                sentence = Sentence(
+                    row["s"], article, int(str(row["i"])), str(row["text"]), published
+                )
+                sentence.stems = {t.stem for t in tokenize(sentence.text) if t.is_word}
+                by_node[row["s"]] = sentence
+            for row in self.store.select(query("article_mentions"), {"article": article}):
+                held = by_node.get(row["s"])
+                if held is None or not isinstance(row["m"], URIRef):
+                    continue
+                sentence = held
+                types, labels = sentence.mentions.setdefault(row["m"], (set(), set()))
+                if isinstance(row["type"], URIRef):
+                    types.add(row["type"])
+                labels.add(str(row["label"]))
+                if row.get("pref") is not None:
+                    sentence.shown[row["m"]] = str(row["label"])
+            out.extend(sorted(by_node.values(), key=lambda s: s.index))
+        return out
+
+
+def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:
+    return list(dict.fromkeys(f.iri for f in entities))
+
+
+def _as_date(term: Term | None) -> dt.date | None:
+    if isinstance(term, Literal):
+        try:
+            return dt.date.fromisoformat(str(term)[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]:
+    """The stems of the question's content words: not its entities, not function words,
+    not the noun that names the kind of answer ("which *country*")."""
+    text = question
+    for found in entities:
+        text = text.replace(found.text, " ")
+    head = stem(want.head) if want.head else ""
+    out = []
+    for token in tokenize(text):
+        if not token.is_word or token.norm in _STOP or len(token.norm) < 2:
+            continue
+        if want.kind != "named" and (token.stem == head or token.stem in want.phrase):
+            continue
+        out.append(token.stem)
+    return list(dict.fromkeys(out))
+
+
+def _score(
+    sentences: list[Sentence], keywords: list[str], named: list[URIRef]
+) -> list[tuple[float, Sentence, set[str]]]:
+    """Sentences by the weighted share of the question's words they carry.
+
+    A word's weight is its rarity among the sentences read (inverse document frequency),
+    so the words every sentence shares count little; a sentence that mentions none of the
+    question's entities counts only half.
+    """
+    df: Counter[str] = Counter()
+    for sentence in sentences:
+        df.update(k for k in keywords if k in sentence.stems)
+    n = len(sentences)
+    weights = {
+        k: math.log((n + 1) / (df[k] + 0.5)) * (0.5 if k in _WEAK else 1.0) for k in keywords
+    }
+    total = sum(weights.values()) or 1.0
+    scored = []
+    for sentence in sentences:
+        hits = {k for k in keywords if k in sentence.stems}
+        if not hits:
+            continue
+        coverage = sum(weights[k] for k in hits) / total
+        named_here = sum(1 for iri in named if iri in sentence.mentions)
+        if not named_here:
+            coverage *= 0.5
+        scored.append((coverage, sentence, hits))
+    scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
+    return scored
+
+
+def _positions(sentence: Sentence, hits: set[str]) -> list[int]:
+    return [t.start for t in tokenize(sentence.text) if t.stem in hits]
+
+
+Span = tuple[int, str, str | None]  # (offset in the sentence, text, IRI)
+
+
+def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | None]]:
+    """Candidates (start, text, iri) ordered by distance to the nearest anchor."""
+    if not anchors:
+        return [(t, i) for _, t, i in spans]
+    ranked = sorted(spans, key=lambda c: min(abs(c[0] - a) for a in anchors))
+    return [(t, i) for _, t, i in ranked]
+
+
+def _candidates(
+    sentence: Sentence,
+    want: Asked,
+    named: list[URIRef],
+    hits: set[str],
+    entities: Sequence[Found],
+) -> list[tuple[str, str | None]]:
+    anchors = _positions(sentence, hits)
+    text = sentence.text
+    kind = want.kind
+    spans: list[Span] = []
+    if kind in _CLASSES:
+        allowed = _CLASSES[kind]
+        asked_texts = {norm(f.text) for f in entities}
+        for iri, (types, labels) in sentence.mentions.items():
+            if iri in named or not types & allowed:
+                continue
+            if kind == "place" and DD.State in types and not (types & {DD.Place}):
+                pass
+            where = _find_label(text, labels)
+            if where is None:
+                continue
+            label = sentence.shown.get(iri) or max(labels, key=len)
+            if norm(label) in asked_texts:
+                continue
+            spans.append((where, label, str(iri)))
+    elif kind == "named":
+        spans = _named_spans(text, want.head, entities)
+    elif kind in {"date", "year"}:
+        for mention in find_dates(text, sentence.published):
+            value = mention.value
+            if kind == "year":
+                if value.start.year != value.end.year:
+                    shown = f"{value.start.year}-{value.end.year}"
+                else:
+                    shown = str(value.start.year)
+            else:
+                shown = _strip_preposition(value.text)
+            spans.append((mention.start, shown, None))
+    elif kind == "money":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _MONEY.finditer(text)]
+    elif kind == "duration":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
+    elif kind == "count":
+        spans = _count_spans(text, want.counted)
+    elif kind == "reason":
+        spans = _reason_spans(text, anchors)
+    elif kind == "quote":
+        clause = _reported(text)
+        return [(clause, None)] if clause else []
+    elif kind == "position":
+        spans = _position_spans(sentence, named)
+    return _nearest(spans, anchors)
+
+
+def _find_label(text: str, labels: Iterable[str]) -> int | None:
+    lower = text.lower()
+    best = None
+    for label in sorted(labels, key=len, reverse=True):
+        if len(label) < 2:
+            continue
+        match = re.search(r"(?<!\w)" + re.escape(label.lower()) + r"(?!\w)", lower)
+        if match and (best is None or match.start() < best):
+            best = match.start()
+    return best
+
+
+def _named_spans(text: str, head: str, entities: Sequence[Found]) -> list[Span]:
+    """Names written next to the noun the question asks for: "the Zvezda TV channel",
+    "Skrydstrup air base", "the Norwegian Labour Party" (a capitalized run before the
+    noun, or the noun capitalized as part of the name)."""
+    if not head:
+        return []
+    key = stem(head)
+    tokens = tokenize(text)
+    asked_texts = {norm(f.text) for f in entities}
+    out: list[Span] = []
+    for i, token in enumerate(tokens):
+        if token.stem != key:
+            continue
+        j = i - 1
+        # up to two lowercase modifiers between the name and the noun ("air base")
+        skipped = 0
+        while j >= 0 and tokens[j].text.islower() and tokens[j].norm not in _STOP and skipped < 2:
+            j -= 1
+            skipped += 1
+        k = j
+        while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].norm not in {"the", "a", "an"}:
+            k -= 1
+        if k == j:
+            continue
+        start = tokens[k + 1].start
+        name = text[start : token.end]
+        if norm(text[start : tokens[j].end]) in asked_texts:
+            continue
+        out.append((start, name, None))
+    return out
+
+
+def _strip_preposition(text: str) -> str:
+    return re.sub(r"^(?:in|on|at|by|from|since|until|during|of|as of|for)\s+", "", text, flags=re.I)
+
+
+def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
+    """Numbers followed (within three words) by what is counted."""
+    tokens = tokenize(text)
+    out: list[Span] = []
+    money = [(m.start(), m.end()) for m in _MONEY.finditer(text)]
+    dates = [(m.start, m.end) for m in find_dates(text, None)]
+    for i, token in enumerate(tokens):
+        if not _COUNT.fullmatch(token.text):
+            continue
+        if any(a <= token.start < b for a, b in money + dates):
+            continue
+        if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
+            continue
+        following = {t.stem for t in tokens[i + 1 : i + 5]}
+        if counted and not (set(counted) & following):
+            continue
+        out.append((token.start, token.text, None))
+    return out
+
+
+def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
+    """The phrase after a reason marker, to the end of its clause."""
+    out: list[Span] = []
+    for match in _REASON.finditer(text):
+        rest = text[match.end() :]
+        clause = _CLAUSE_END.split(rest)[0]
+        clause = clause.strip(' ,."”')
+        if len(clause.split()) < 2:
+            continue
+        # "after" and "for" also begin dates and durations: keep them only before a clause
+        # that is not a date.
+        if match.group(0).lower().strip() in {"after", "for", "following"} and find_dates(
+            clause, None
+        ):
+            continue
+        out.append((match.start(), clause, None))
+    return out
+
+
+def _reported(text: str) -> str:
+    """What was said: the quotation, the clause after the reporting verb, or the sentence
+    before its attribution ("..., the minister said")."""
+    text = _ACCORDING.sub("", text)
+    quoted = _QUOTED.findall(text)
+    if quoted:
+        return max(quoted, key=len).strip(" ,.")
+    after = _ATTRIBUTION_AFTER.match(text)
+    if after:
+        return after.group("clause").strip(' ,."“”')
+    reported = _REPORTED.search(text)
+    if reported:
+        return reported.group("clause").strip(' ,."“”')
+    return ""
+
+
+def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """The title written with a person the question names: "Defence Minister Richard
+    Marles" or "Richard Marles, Australia's defence minister,"."""
+    text = sentence.text
+    out: list[Span] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None or DD.Person not in held[0]:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
+            if not match:
+                continue
+            before = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,5})$", text[: match.start()])
+            after = _APPOSITION.match(text[match.end() :])
+            if after and re.search(
+                r"\b(minister|president|secretary|chief|head|director|ambassador|spokes\w+|"
+                r"general|commander|chairman|ceo|leader|envoy|premier|chancellor)\b",
+                after.group(1),
+                re.I,
+            ):
+                out.append((match.end(), after.group(1).strip(), None))
+            if before:
+                words = before.group(1).split()
+                title = [w for w in words if norm(w) not in {"the", "a", "an"}]
+                if title and re.search(
+                    r"(minister|president|secretary|chief|head|director|ambassador|spokes|"
+                    r"general|commander|chairman|ceo|leader|envoy|premier|chancellor|pm)",
+                    " ".join(title),
+                    re.I,
+                ):
+                    out.append((match.start(), " ".join(title), None))
+            break
+    return out
+
+
+def group_by_article(reads: Iterable[Read]) -> dict[Term, list[Read]]:
+    out: dict[Term, list[Read]] = defaultdict(list)
+    for read in reads:
+        out[read.sentence.article].append(read)
+    return out
