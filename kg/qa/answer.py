@@ -47,7 +47,7 @@ from kg.qa.lexicon import (
 )
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
 from kg.qa.parse import Interpretation, choose, parse
-from kg.qa.reader import Read, Reader, keywords
+from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
@@ -56,6 +56,24 @@ from kg.text import norm
 from kg.vocab import DD
 
 _NO_KIND = Asked("none")
+# What a template's answers are (its render), by the kind of answer a question asks for.
+_RENDERS_FOR: dict[str, frozenset[str]] = {
+    "date": frozenset({"date", "deadline"}),
+    "year": frozenset({"date", "deadline"}),
+    "count": frozenset({"quantity", "terms"}),
+    "money": frozenset({"value", "terms"}),
+    "duration": frozenset(),
+    "reason": frozenset(),
+    "quote": frozenset({"quote"}),
+    "position": frozenset({"position"}),
+    **{
+        kind: frozenset({"entity"})
+        for kind in ("person", "state", "company", "organization", "weapon", "program", "law")
+    },
+    "agent": frozenset({"entity"}),
+    "named": frozenset({"entity"}),
+    "place": frozenset({"entity"}),
+}
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 DEFAULT_MAX_ANSWERS = 10
 MAX_EVIDENCE = 5
@@ -247,6 +265,7 @@ class Answerer:
         sparql = ""
         if interpretation.template is not None:
             answers, sparql = self._answer(interpretation, lexicon, lookups)
+            answers = self._fitting(question, interpretation, answers, lookups)
             answers = self._supported(question, interpretation, answers, lexicon)
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
@@ -276,6 +295,41 @@ class Answerer:
         payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return payload
 
+    def _fitting(
+        self, question: str, it: Interpretation, answers: list[Answer], lookups: Lookups
+    ) -> list[Answer]:
+        """The answers of the kind the question asks for: "which company" never a state,
+        "when" a date, "what did X say" what was said, never the name of an event kind.
+
+        The template chosen may answer another question than the one asked (a reading
+        that matched the entities but not the question's words); what the question's
+        own wording asks for (:func:`kg.qa.asked.asked`) is checked here.
+        """
+        want = asked(question)
+        template = it.template
+        if want is None or template is None or not answers or it.mode in {"count", "yes_no"}:
+            return answers
+        renders = _RENDERS_FOR.get(want.kind)
+        if renders is not None and template.render not in renders:
+            return []
+        if template.render != "entity":
+            return answers
+        classes = ENTITY_CLASSES.get(want.kind)
+        values = [a.value for a in answers if isinstance(a.value, URIRef)]
+        lookups.prefetch_all({"types": values, "label": values})
+        kept = []
+        for answer in answers:
+            if not isinstance(answer.value, URIRef):
+                kept.append(answer)
+            elif want.kind == "named":
+                if want.head and stem(want.head) in {
+                    t.stem for t in tokenize(lookups.label(answer.value))
+                }:
+                    kept.append(answer)
+            elif classes is None or set(lookups.types(answer.value)) & classes:
+                kept.append(answer)
+        return kept
+
     def _supported(
         self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
     ) -> list[Answer]:
@@ -289,6 +343,9 @@ class Answerer:
         """
         if not answers or it.mode in {"count", "yes_no"}:
             return answers
+        if it.template is not None and it.template.render in {"article", "profile", "event"}:
+            return answers  # what an entity is in, or all that involves it: no relation
+        answers = self._named_together(it, answers)
         rest = unread_words(question, it, lexicon)
         if not rest:
             return answers
@@ -302,6 +359,25 @@ class Answerer:
                 kept.append(answer)
                 continue
             if _carries(texts, rest) or _carries(self._context(answer), rest):
+                kept.append(answer)
+        return kept
+
+    def _named_together(self, it: Interpretation, answers: list[Answer]) -> list[Answer]:
+        """The answers told in an article that names every entity of the question: a
+        question about Latvia is not answered by an article that never mentions it."""
+        left_out = {f.iri for f in it.excluded}
+        asked_about = {f.iri for f in it.entities} - left_out
+        if not asked_about:
+            return answers
+        everywhere: set[Term] | None = None
+        for iri in asked_about:
+            rows = self.store.select(reader_query("articles_mentioning"), {"x": iri}).bindings
+            found = {r["article"] for r in rows}
+            everywhere = found if everywhere is None else everywhere & found
+        kept = []
+        for answer in answers:
+            articles = answer.articles
+            if not articles or articles & (everywhere or set()):
                 kept.append(answer)
         return kept
 
@@ -323,7 +399,7 @@ class Answerer:
         want = asked(question)
         if want is None or not it.entities:
             return [], ""
-        reads = self.reader.read(question, want, it.entities)
+        reads = self.reader.read(question, want, it.entities, left_out=it.excluded)
         if not reads:
             return [], ""
         lookups.prefetch("describe", {r.sentence.article for r in reads})
@@ -919,8 +995,8 @@ _GENERIC = frozenset(
         "hold happen go going regard regarding do doing 's she he they we it them him "
         "take took involve involved relate related concern concerning say said according "
         "article report reported describe described call called know known worth value "
-        "cost total number amount sign signed seal sealed ink inked reach reached conclude "
-        "concluded plan planned"
+        "cost total number amount mention mentioned mentions sign signed seal sealed ink "
+        "inked reach reached conclude concluded plan planned"
     ).split()
 )
 

@@ -77,6 +77,11 @@ _AGENT_HEADS = frozenset(
 # "member" and "ally" are states or organizations; "party" is named ("Labour Party").
 _NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())
 
+# Heads that ask for no kind of thing the sentences hold: the articles themselves, or
+# anything at all ("what kind of ...").
+_NOT_ASKED = frozenset(
+    stem(w) for w in "thing what which kind sort article source report story news".split()
+)
 _AUX = frozenset(
     "is are was were be been being do does did has have had will would can could shall "
     "should may might must".split()
@@ -84,14 +89,20 @@ _AUX = frozenset(
 _PREPOSITIONS = frozenset("of in on at for to from with by under over into about".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 _REPORTING = frozenset(
-    stem(w)
+    w
     for w in (
         "say said says tell told warn warned insist insisted call called describe described "
         "claim claimed announce announced argue argued accuse accused promise promised "
-        "urge urged state stated add added note noted stress stressed"
+        "urge urged stated add added note noted stress stressed says tells warns insists "
+        "calls describes claims announces argues accuses promises urges adds notes stresses "
+        "saying telling warning insisting calling describing claiming"
     ).split()
 )
-_NUMBER = re.compile(r"^\s*how\s+(many|much|long|often|far)\b", re.I)
+_NUMBER = re.compile(
+    r"^\s*(?:(?:roughly|approximately|about|around|exactly|so\s+far|in\s+total|and|but)\s+|"
+    r"(?:for|in|by|within|after)\s+|)how\s+(many|much|long|often|far|big|large|soon)\b",
+    re.I,
+)
 _YEARS = re.compile(r"\b(which|what)\s+years?\b|\bin\s+(which|what)\s+years?\b|\byears?\b", re.I)
 _WHEN = re.compile(
     r"^\s*(?:since\s+|until\s+)?when\b|\b(?:on|by|since|until)?\s*(?:which|what)\s+"
@@ -113,8 +124,16 @@ _WHICH = re.compile(
     r"might)\b",
     re.I,
 )
-_WHICH_SUBJECT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:which|what)\s+((?:[\w'’.-]+\s+){0,4})", re.I)
+_WHICH_SUBJECT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:which|what)\s+((?:[\w'’.-]+(?:\s+|$)){0,4})", re.I
+)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_MONEYISH = re.compile(r"\b(?:package|budget|deal|contract|fund|aid|loan|sale|order)s?\b")
+# "according to the article": where the reader should look, not a report of speech.
+_THE_TEXT = re.compile(
+    r",?\s*\b(?:according\s+to|in|per)\s+(?:the|this)\s+(?:article|report|text|story|piece)\b",
+    re.I,
+)
 _IMPERATIVE = re.compile(r"^\s*(?:name|list|identify|give|tell\s+me)\b", re.I)
 
 
@@ -155,7 +174,7 @@ def asked(question: str) -> Asked | None:
     >>> asked("Which countries signed the pact?").plural
     True
     """
-    text = " ".join(question.replace("?", " ").split())
+    text = " ".join(_THE_TEXT.sub(" ", question).replace("?", " ").split())
     lower = text.lower()
     number = _NUMBER.match(lower)
     if number:
@@ -166,6 +185,10 @@ def asked(question: str) -> Asked | None:
             return Asked("money")
         if word == "long":
             return Asked("duration")
+        if word == "soon":
+            return Asked("date")
+        if word in {"big", "large"}:
+            return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
     if _WHY.search(lower):
         return Asked("reason")
@@ -174,7 +197,7 @@ def asked(question: str) -> Asked | None:
     if _WHERE.match(lower):
         return Asked("place")
     tokens = lower.split()
-    reporting = any(stem(t) in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
+    reporting = any(t in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
     if which:
         kind = _noun_kind(text[which.start(1) : which.end(1)])
@@ -243,7 +266,7 @@ def _noun_kind(words: str) -> Asked | None:
         if kind == "state" and key in {stem("ally"), stem("member"), stem("power")}:
             return Asked("agent", head=head, plural=plural, phrase=stems)
         return Asked(kind, head=head, plural=plural, phrase=stems)
-    if key in {"thing", "what", "which", "kind", "sort"} or len(key) < 3:
+    if key in _NOT_ASKED or len(key) < 3:
         return None
     return Asked("named", head=head, plural=plural, phrase=stems)
 

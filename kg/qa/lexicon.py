@@ -116,6 +116,8 @@ def stem(word: str) -> str:
     ['sell', 'procur', 'procur', 'approv', 'approv']
     >>> stem("made") == stem("make") == stem("makes") == stem("making")
     True
+    >>> stem("agreed") == stem("agree") == stem("agrees")
+    True
     """
     w = norm(word)
     if w in _IRREGULAR:
@@ -125,6 +127,8 @@ def stem(word: str) -> str:
     stripped = True
     if (w.endswith("ies") and len(w) > 4) or (w.endswith("ied") and len(w) > 4):
         w = w[:-3] + "y"
+    elif w.endswith("eed") and len(w) > 4:
+        w = w[:-1]  # agreed -> agree, as agree and agrees
     elif w.endswith("ing") and len(w) > 5:
         w = w[:-3]
     elif (w.endswith("ed") and len(w) > 4) or (

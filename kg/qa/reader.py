@@ -46,7 +46,7 @@ MAX_ARTICLES = 12  # articles read per question: those that mention the entities
 MIN_COVERAGE = 0.6  # share of the question's content (by weight) a sentence must carry
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
-_CLASSES: dict[str, frozenset[URIRef]] = {
+ENTITY_CLASSES: dict[str, frozenset[URIRef]] = {
     "person": frozenset({DD.Person}),
     "state": frozenset({DD.State}),
     "company": frozenset({DD.Company}),
@@ -65,8 +65,11 @@ _CLASSES: dict[str, frozenset[URIRef]] = {
     "program": frozenset({DD.DefenseProgram}),
     "law": frozenset({DD.LegalInstrument}),
 }
-_CLASSES["agent"] = (
-    _CLASSES["person"] | _CLASSES["state"] | _CLASSES["company"] | _CLASSES["organization"]
+ENTITY_CLASSES["agent"] = (
+    ENTITY_CLASSES["person"]
+    | ENTITY_CLASSES["state"]
+    | ENTITY_CLASSES["company"]
+    | ENTITY_CLASSES["organization"]
 )
 
 # Words that carry no content of their own in a question.
@@ -81,9 +84,16 @@ _STOP = frozenset(
         "most much many long often according article report reported per say said says "
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
-        "other"
+        "other he she they we it him them i you roughly approximately exactly"
     ).split()
 )
+# Words that only restate the kind of answer asked for ("In what *year* ...").
+_ASKED_WORDS = {
+    "date": frozenset(stem(w) for w in "date day month year time week".split()),
+    "year": frozenset(stem(w) for w in "date day month year years time".split()),
+    "duration": frozenset(stem(w) for w in "long period time".split()),
+    "money": frozenset(stem(w) for w in "value worth cost much price".split()),
+}
 _WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
 _NUMBER_WORDS = {
     w: i
@@ -188,19 +198,26 @@ class Reader:
         want: Asked,
         entities: Sequence[Found],
         *,
+        left_out: Sequence[Found] = (),
         limit: int = 5,
     ) -> list[Read]:
-        """Answers of the kind ``want`` from the sentences that carry ``question``."""
+        """Answers of the kind ``want`` from the sentences that carry ``question``.
+
+        ``left_out`` are entities the question names to exclude ("Besides Turkey, ...");
+        they are neither looked for nor answered.
+        """
         named = _distinct_iris(entities)
-        if not named:
+        excluded = set(_distinct_iris(left_out))
+        looked_for = [iri for iri in named if iri not in excluded]
+        if not looked_for:
             return []
-        sentences = self._sentences(named)
+        sentences = self._sentences(looked_for)
         if not sentences:
             return []
         words = keywords(question, entities, want)
         if not words:
             return []
-        scored = _score(sentences, words, named)
+        scored = _score(sentences, words, looked_for)
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
@@ -218,17 +235,20 @@ class Reader:
 
     def _sentences(self, named: list[URIRef]) -> list[Sentence]:
         """The sentences of the articles that mention every entity named."""
-        counts: dict[Term, int] | None = None
+        mentions: Counter[Term] = Counter()
+        entities: Counter[Term] = Counter()
         for iri in named:
-            rows = self.store.select(query("articles_mentioning"), {"x": iri}).bindings
-            found = {r["article"]: int(str(r["n"])) for r in rows}
-            if counts is None:
-                counts = found
-            else:
-                counts = {a: n + found[a] for a, n in counts.items() if a in found}
-        if not counts:
+            for row in self.store.select(query("articles_mentioning"), {"x": iri}):
+                mentions[row["article"]] += int(str(row["n"]))
+                entities[row["article"]] += 1
+        # Every entity named, or all but one of three or more: a question's description
+        # of a party ("the federal government") is not always a name the article uses.
+        needed = len(named) - 1 if len(named) >= 3 else len(named)
+        articles = [a for a in entities if entities[a] >= needed]
+        if not articles:
             return []
-        articles = sorted(counts, key=lambda a: (-counts[a], str(a)))[:MAX_ARTICLES]
+        articles.sort(key=lambda a: (-entities[a], -mentions[a], str(a)))
+        articles = articles[:MAX_ARTICLES]
         out: list[Sentence] = []
         for article in articles:
             by_node: dict[Term, Sentence] = {}
@@ -274,11 +294,14 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
     for found in entities:
         text = text.replace(found.text, " ")
     head = stem(want.head) if want.head else ""
+    asked_for = _ASKED_WORDS.get(want.kind, frozenset())
     out = []
     for token in tokenize(text):
         if not token.is_word or token.norm in _STOP or len(token.norm) < 2:
             continue
         if want.kind != "named" and (token.stem == head or token.stem in want.phrase):
+            continue
+        if token.stem in asked_for:
             continue
         out.append(token.stem)
     return list(dict.fromkeys(out))
@@ -341,8 +364,8 @@ def _candidates(
     text = sentence.text
     kind = want.kind
     spans: list[Span] = []
-    if kind in _CLASSES:
-        allowed = _CLASSES[kind]
+    if kind in ENTITY_CLASSES:
+        allowed = ENTITY_CLASSES[kind]
         asked_texts = {norm(f.text) for f in entities}
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:

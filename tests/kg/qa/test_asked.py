@@ -1,0 +1,72 @@
+"""What a question asks for, read from its wording: the kind of its answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.qa.asked import asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "head"),
+    [
+        ("When did Poland sign the deal?", "date", ""),
+        ("In what year did the alliance admit Finland?", "year", ""),
+        ("On what date was the contract signed?", "date", ""),
+        ("How many tanks will Norway buy?", "count", ""),
+        ("How much is the deal worth?", "money", ""),
+        ("At what value did the ministry put the deal?", "money", "value"),
+        ("How long did the visit last?", "duration", ""),
+        ("Over what period will the jets be delivered?", "duration", "period"),
+        ("Why did Spain halt the sale?", "reason", ""),
+        ("What prompted the sanctions?", "reason", ""),
+        ("On what legal grounds did the court block the transfer?", "reason", ""),
+        ("Where was the treaty signed?", "place", ""),
+        ("Which capital did the minister visit?", "place", "capital"),
+        ("Who signed the pact?", "agent", ""),
+        ("Which country builds the frigates?", "state", "country"),
+        ("Which nation supplied the drones?", "state", "nation"),
+        ("Which firm makes the engines?", "company", "firm"),
+        ("Which company builds the aircraft?", "company", "company"),
+        ("Which Chinese military body did Washington blacklist?", "organization", "body"),
+        ("Which Israeli minister visited Morocco?", "person", "minister"),
+        ("Which NATO allies deployed Patriot batteries?", "agent", "allies"),
+        ("What fighter jets did Poland buy?", "weapon", "jets"),
+        ("What post does Richard Marles hold?", "position", "post"),
+        ("On which television channel did he speak?", "named", "channel"),
+        ("Which political party does she lead?", "named", "party"),
+        ("What did the minister say about the deal?", "quote", ""),
+        ("Name the company that builds the Rafale.", "company", "company"),
+    ],
+)
+def test_the_wording_says_what_kind_of_answer_is_wanted(
+    question: str, kind: str, head: str
+) -> None:
+    found = asked(question)
+    assert found is not None
+    assert (found.kind, found.head) == (kind, head)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened between Germany and Saudi Arabia according to the article?",
+        "What has happened between the United States and Turkey?",
+        "Which articles mention Greece?",
+        "What do we know about CAATSA?",
+    ],
+)
+def test_questions_that_name_no_kind_of_answer(question: str) -> None:
+    assert asked(question) is None
+
+
+def test_plural_heads_ask_for_every_answer() -> None:
+    found = asked("Which countries signed the pact?")
+    assert found is not None and found.plural
+    found = asked("Which country signed the pact?")
+    assert found is not None and not found.plural
+
+
+def test_how_many_names_what_is_counted() -> None:
+    found = asked("How many F-16 fighters does the package include?")
+    assert found is not None and found.counted == ("f-16", "fighter")

@@ -1,0 +1,89 @@
+"""The second tier: answers read from stored sentences when no extracted fact answers.
+
+The article in ``tests/data/reading/`` was written for these tests. Each question below
+asks for something no event kind holds (how long a crossing took, the harbour, the
+broadcaster, the reason for a purchase); the answer must come from the sentence that
+carries the question, of the kind the question asks for, marked as read from a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib.plugins.sparql import prepareQuery
+
+from kg.articles import read_file
+from kg.extract import Pipeline
+from kg.ingest import Summary, ingest_article
+from kg.ontology import ensure_ontology
+from kg.qa import Answerer
+from kg.qa.reader import queries
+from kg.store import EmbeddedStore
+from kg.vocab import PREFIXES
+
+ARTICLE = Path(__file__).resolve().parents[2] / "data" / "reading" / "estonia_himars.md"
+
+
+@pytest.fixture(scope="module")
+def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    (article,) = read_file(ARTICLE)
+    assert not isinstance(article, Exception)
+    ingest_article(store, article, lambda: pipeline, Summary())
+    yield Answerer(store)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How long did the crossing of the HIMARS launchers to Estonia take?", "twelve days"),
+        ("At which harbour did the HIMARS launchers reach Estonia?", "Paldiski harbour"),
+        ("Why did Estonia agree to buy HIMARS?", "Russia's full-scale invasion of Ukraine"),
+        ("To which broadcaster did Estonia's defence minister speak about HIMARS?", "ERR"),
+    ],
+)
+def test_what_no_event_holds_is_read_from_the_sentence_that_says_it(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    payload = answerer.ask(question)
+    texts = [a["text"] for a in payload["answers"]]
+    assert any(expected in t for t in texts), texts
+    first = payload["answers"][0]
+    assert first["tier"] == "sentence"
+    assert 0 < first["confidence"] < 0.5
+    assert expected.split()[0] in first["evidence"][0]["sentence"]
+    assert payload["interpretation"]["tier"] == "sentence"
+    assert "read from a sentence" in payload["interpretation"]["reading"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which bank lent Estonia the money for the HIMARS purchase?",
+        "How many HIMARS launchers did Latvia order?",
+        "When did Estonia test-fire its HIMARS?",
+    ],
+)
+def test_a_question_no_sentence_carries_gets_no_answer(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question)["answers"] == []
+
+
+def test_an_answer_has_the_type_the_question_asks_for(answerer: Answerer) -> None:
+    """A company is asked for: the states of the same sentence are not answers."""
+    assert answerer.ask("Which company supplied HIMARS to Estonia?")["answers"] == []
+    texts = [
+        a["text"] for a in answerer.ask("Which country supplied HIMARS to Estonia?")["answers"]
+    ]
+    assert texts == ["United States"]
+
+
+def test_the_reading_queries_are_valid_sparql() -> None:
+    found = queries()
+    assert {"articles_mentioning", "article_sentences", "article_mentions"} <= set(found)
+    for text in found.values():
+        assert "# params:" in text
+        prepareQuery(text, initNs=PREFIXES)
