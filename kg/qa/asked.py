@@ -134,6 +134,13 @@ _THE_TEXT = re.compile(
     r",?\s*\b(?:according\s+to|in|per)\s+(?:the|this)\s+(?:article|report|text|story|piece)\b",
     re.I,
 )
+_SOURCE_FIRST = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},\s*", re.I)
+_CHARACTERISE = re.compile(
+    r"^\s*how\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+.{1,80}?\b(?:"
+    r"characteri[sz]e\w*|describe\w*|assess\w*|sum\w*\s+up|call\w*|react\w*|respond\w*|"
+    r"view\w*|see|regard\w*|portray\w*|depict\w*|label\w*|dub\w*|justif\w*|explain\w*)\b",
+    re.I,
+)
 _IMPERATIVE = re.compile(r"^\s*(?:name|list|identify|give|tell\s+me)\b", re.I)
 
 
@@ -198,6 +205,16 @@ def asked(question: str) -> Asked | None:
         return Asked("place")
     tokens = lower.split()
     reporting = any(t in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
+    source = _SOURCE_FIRST.match(text)
+    if source:
+        # "According to Parly, what does the contract strengthen?": read the question
+        # after its source; what it asks is what the source said.
+        rest = asked(text[source.end() :])
+        if rest is None or (rest.kind in {"named", "weapon"} and not rest.plural):
+            return Asked("quote")
+        return rest
+    if _CHARACTERISE.match(lower):
+        return Asked("quote")
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
     if which:
         kind = _noun_kind(text[which.start(1) : which.end(1)])
