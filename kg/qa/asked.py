@@ -225,9 +225,9 @@ def asked(question: str) -> Asked | None:
     if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
         return Asked("quote")
     if _IMPERATIVE.match(lower):
-        rest = _IMPERATIVE.sub("", lower, count=1)
-        rest = re.sub(r"^\s*(?:the|a|an)\s+", "", rest)
-        kind = _noun_kind(rest)
+        tail = _IMPERATIVE.sub("", text, count=1)
+        tail = re.sub(r"^\s*(?:the|a|an)\s+", "", tail, flags=re.I)
+        kind = _noun_kind(tail)
         if kind is not None:
             return kind
     return None
