@@ -95,7 +95,7 @@ _REPORTING = frozenset(
         "claim claimed announce announced argue argued accuse accused promise promised "
         "urge urged stated add added note noted stress stressed says tells warns insists "
         "calls describes claims announces argues accuses promises urges adds notes stresses "
-        "saying telling warning insisting calling describing claiming"
+        "saying telling warning insisting calling describing claiming argue argues"
     ).split()
 )
 _NUMBER = re.compile(
@@ -111,9 +111,9 @@ _WHEN = re.compile(
 )
 _WHY = re.compile(
     r"^\s*why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were|is|are)\s+the\s+reasons?\b|"
-    r"\bon\s+what\s+(?:legal\s+)?grounds?\b|\bwhat\s+(?:\w+\s+){0,3}?(?:prompted|"
-    r"triggered|caused|led\s+to|drove|driven|motivated|sparked)\b|"
-    r"\bwhat\s+(?:\w+\s+){0,2}reasons?\b",
+    r"\bon\s+what\s+(?:legal\s+)?(?:grounds?|basis)\b|\bwhat\s+(?:[\w'’]+\s+){0,6}?(?:"
+    r"prompted|triggered|caused|led|leads|drove|driven|motivated|sparked|spurred|preceded|"
+    r"provoked|fuell?ed)\b|\bwhat\s+(?:\w+\s+){0,2}(?:reasons?|motives?|grounds?)\b",
     re.I,
 )
 _WHERE = re.compile(r"^\s*(?:from\s+)?where\b", re.I)
@@ -153,6 +153,7 @@ class Asked:
     plural: bool = False
     counted: tuple[str, ...] = ()  # stems of what "how many" counts ("fighter", "f-16")
     phrase: tuple[str, ...] = ()  # stems of the noun phrase asked for ("fighter", "jet")
+    reported: bool = False  # the question asks about what someone said ("say", "argue")
 
     @property
     def is_entity(self) -> bool:
@@ -198,7 +199,8 @@ def asked(question: str) -> Asked | None:
             return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
     if _WHY.search(lower):
-        return Asked("reason")
+        said = any(t in _REPORTING for t in lower.split()) or bool(_ACCORDING.search(lower))
+        return Asked("reason", reported=said)
     if _WHEN.search(lower):
         return Asked("year" if _YEARS.search(lower) else "date")
     if _WHERE.match(lower):

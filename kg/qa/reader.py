@@ -124,7 +124,8 @@ _REASON = re.compile(
     r"\b(?:because\s+of|because|due\s+to|owing\s+to|citing|in\s+response\s+to|in\s+protest\s+"
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
     r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
-    r"to\s+protest|as\s+punishment\s+for)\s+",
+    r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
+    r"triggered|motivated|sparked|caused|provoked)\s+by|^as|^since|^with)\s+",
     re.I,
 )
 _REPORTED = re.compile(
@@ -211,7 +212,8 @@ class Reader:
         looked_for = [iri for iri in named if iri not in excluded]
         if not looked_for:
             return []
-        sentences = self._sentences(looked_for)
+        optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
+        sentences = self._sentences(looked_for, optional)
         if not sentences:
             return []
         words = keywords(question, entities, want)
@@ -233,17 +235,22 @@ class Reader:
                 break
         return out[: (limit if want.plural else 2)]
 
-    def _sentences(self, named: list[URIRef]) -> list[Sentence]:
-        """The sentences of the articles that mention every entity named."""
+    def _sentences(
+        self, named: list[URIRef], optional: frozenset[URIRef] = frozenset()
+    ) -> list[Sentence]:
+        """The sentences of the articles that mention every entity named.
+
+        One of ``optional`` may be missing when three or more are named: a question's
+        description of a body ("the federal government") is not always a name the
+        article uses.
+        """
         mentions: Counter[Term] = Counter()
         entities: Counter[Term] = Counter()
         for iri in named:
             for row in self.store.select(query("articles_mentioning"), {"x": iri}):
                 mentions[row["article"]] += int(str(row["n"]))
                 entities[row["article"]] += 1
-        # Every entity named, or all but one of three or more: a question's description
-        # of a party ("the federal government") is not always a name the article uses.
-        needed = len(named) - 1 if len(named) >= 3 else len(named)
+        needed = len(named) - 1 if len(named) >= 3 and set(named) & optional else len(named)
         articles = [a for a in entities if entities[a] >= needed]
         if not articles:
             return []
@@ -272,6 +279,12 @@ class Reader:
                     sentence.shown[row["m"]] = str(row["label"])
             out.extend(sorted(by_node.values(), key=lambda s: s.index))
         return out
+
+
+# Entities a question may describe in words an article does not use as a name.
+_DESCRIBABLE = frozenset(
+    {DD.GovernmentBody, DD.Organization, DD.MilitaryOrganization, DD.InternationalOrganization}
+)
 
 
 def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:
@@ -402,6 +415,10 @@ def _candidates(
         spans = _count_spans(text, want.counted)
     elif kind == "reason":
         spans = _reason_spans(text, anchors)
+        if not spans and want.reported:
+            # "Why did the envoy argue against the embargo?": the reason is what was said.
+            clause = _reported(text)
+            spans = [(0, clause, None)] if clause else []
     elif kind == "quote":
         clause = _reported(text)
         return [(clause, None)] if clause else []
