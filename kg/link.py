@@ -203,7 +203,7 @@ class Linker:
                 )
             else:
                 name = clean_name(_HONORIFICS.sub("", ent.text))
-                if not name:
+                if not name or (_part_of_title(ent) and self.gazetteer.lookup(name) is None):
                     continue
                 resolved = self._resolve(ent, name, context)
             if resolved is None:
@@ -317,6 +317,26 @@ def _long_name_type(name: str) -> URIRef:
 _UNIT_HEADS = _COMPANY_HEADS | frozenset(
     "aeronautics space propellers engines marine naval land missiles shipyard".split()
 )
+# Words that make a title of the words before them ("Defence Minister", "Foreign
+# Secretary"): the model sometimes takes the first word for an organization.
+_TITLE_WORDS = frozenset(
+    "minister secretary chief spokesman spokeswoman spokesperson adviser advisor "
+    "undersecretary commander director".split()
+)
+
+
+def _part_of_title(ent: Span) -> bool:
+    """One word of an organization's kind written just before a title word: the
+    title's subject ("Defence Minister Hanno Pevkur"), not a name of its own."""
+    doc = ent.doc
+    return (
+        ent.label_ in {"ORG", "NORP"}
+        and len(ent) == 1
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ in _TITLE_WORDS
+    )
+
+
 # Legal-form words: "Lockheed Martin Corporation" is still Lockheed Martin.
 _LEGAL_FORMS = frozenset(
     "inc corp corporation company co ltd llc plc ag gmbh sa ab asa jsc pjsc oao ooo nv bv "

@@ -307,7 +307,14 @@ class Answerer:
         """
         want = asked(question)
         template = it.template
-        if want is None or template is None or not answers or it.mode in {"count", "yes_no"}:
+        if template is None or not answers or it.mode in {"count", "yes_no"}:
+            return answers
+        if template.render == "entity":
+            # What the question names is not its answer ("Which allies deployed Patriot
+            # batteries to Slovakia?" is not answered "Slovakia").
+            named = {f.iri for f in it.entities}
+            answers = [a for a in answers if a.value not in named]
+        if want is None:
             return answers
         renders = _RENDERS_FOR.get(want.kind)
         if renders is not None and template.render not in renders:
@@ -399,7 +406,9 @@ class Answerer:
         want = asked(question)
         if want is None or not it.entities:
             return [], ""
-        reads = self.reader.read(question, want, it.entities, left_out=it.excluded)
+        reads = self.reader.read(
+            question, want, it.entities, left_out=it.excluded, lexicon=self.lexicon()
+        )
         if not reads:
             return [], ""
         lookups.prefetch("describe", {r.sentence.article for r in reads})

@@ -116,6 +116,12 @@ _WHY = re.compile(
     r"provoked|fuell?ed)\b|\bwhat\s+(?:\w+\s+){0,2}(?:reasons?|motives?|grounds?)\b",
     re.I,
 )
+_WHO_IS = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the\s+|a\s+|an\s+)?"
+    r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s+(?:who|that|of|at|for|in)\b|\s*$)",
+    re.I,
+)
+_WHO_HEADS = re.compile(r"^\s*who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran)\b", re.I)
 _WHERE = re.compile(r"^\s*(?:from\s+)?where\b", re.I)
 _WHO = re.compile(r"^\s*(?:to\s+|by\s+|with\s+|from\s+)?(?:who|whom|whose)\b", re.I)
 _WHICH = re.compile(
@@ -223,6 +229,12 @@ def asked(question: str) -> Asked | None:
         if kind is not None:
             return kind
     if _WHO.match(lower):
+        # "Who is the German chancellor ...", "Who heads the agency": a title or the
+        # verb of an office asks for a person, not any agent.
+        described = _WHO_IS.match(lower)
+        words = tokenize(described.group(1)) if described else []
+        if any(_HEAD_KINDS.get(t.stem) == "person" for t in words) or _WHO_HEADS.match(lower):
+            return Asked("person")
         return Asked("agent", plural=False)
     if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
         return Asked("quote")

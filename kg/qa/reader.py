@@ -36,7 +36,7 @@ from rdflib import Literal, URIRef
 from kg.dates import find_dates
 from kg.qa.asked import Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import stem, tokenize
+from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -73,6 +73,7 @@ ENTITY_CLASSES["agent"] = (
 )
 
 # Words that carry no content of their own in a question.
+_CONNECTORS = frozenset({"and", "of", "for", "on", "&"})
 _STOP = frozenset(
     (
         "a an the this that these those its it their his her our your my of to from by for "
@@ -192,6 +193,27 @@ class Reader:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._synonyms: tuple[int, dict[str, frozenset[str]]] | None = None
+
+    def synonyms(self, lexicon: Lexicon | None) -> dict[str, frozenset[str]]:
+        """One-word labels of the same ontology term, by stem: "pact" with "accord" and
+        "treaty" (``dd:Agreement``), "buy" with "purchase". The ontology's labels are
+        the vocabulary its editors chose, so editing them changes what matches."""
+        if lexicon is None:
+            return {}
+        if self._synonyms is None or self._synonyms[0] != id(lexicon):
+            by_term: dict[URIRef, set[str]] = defaultdict(set)
+            for phrase, terms in lexicon.phrases.items():
+                if len(phrase) == 1:
+                    for term in terms:
+                        by_term[term].add(phrase[0])
+            table: dict[str, set[str]] = defaultdict(set)
+            for words in by_term.values():
+                if len(words) > 1:
+                    for word in words:
+                        table[word] |= words
+            self._synonyms = (id(lexicon), {w: frozenset(v) for w, v in table.items()})
+        return self._synonyms[1]
 
     def read(
         self,
@@ -200,6 +222,7 @@ class Reader:
         entities: Sequence[Found],
         *,
         left_out: Sequence[Found] = (),
+        lexicon: Lexicon | None = None,
         limit: int = 5,
     ) -> list[Read]:
         """Answers of the kind ``want`` from the sentences that carry ``question``.
@@ -219,13 +242,16 @@ class Reader:
         words = keywords(question, entities, want)
         if not words:
             return []
-        scored = _score(sentences, words, looked_for)
+        same_words = self.synonyms(lexicon)
+        forms = {w: same_words.get(w, frozenset()) | {w} for w in words}
+        scored = _score(sentences, words, looked_for, forms)
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
             if coverage < MIN_COVERAGE:
                 break
-            for text, iri in _candidates(sentence, want, named, hits, entities):
+            head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
+            for text, iri in _candidates(sentence, want, named, hits, entities, head_forms):
                 key = norm(text)
                 if not key or key in seen:
                     continue
@@ -321,7 +347,10 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
 
 
 def _score(
-    sentences: list[Sentence], keywords: list[str], named: list[URIRef]
+    sentences: list[Sentence],
+    keywords: list[str],
+    named: list[URIRef],
+    forms: dict[str, frozenset[str]] | None = None,
 ) -> list[tuple[float, Sentence, set[str]]]:
     """Sentences by the weighted share of the question's words they carry.
 
@@ -329,9 +358,10 @@ def _score(
     so the words every sentence shares count little; a sentence that mentions none of the
     question's entities counts only half.
     """
+    same = forms or {k: frozenset({k}) for k in keywords}
     df: Counter[str] = Counter()
     for sentence in sentences:
-        df.update(k for k in keywords if k in sentence.stems)
+        df.update(k for k in keywords if same[k] & sentence.stems)
     n = len(sentences)
     weights = {
         k: math.log((n + 1) / (df[k] + 0.5)) * (0.5 if k in _WEAK else 1.0) for k in keywords
@@ -339,7 +369,7 @@ def _score(
     total = sum(weights.values()) or 1.0
     scored = []
     for sentence in sentences:
-        hits = {k for k in keywords if k in sentence.stems}
+        hits = {k for k in keywords if same[k] & sentence.stems}
         if not hits:
             continue
         coverage = sum(weights[k] for k in hits) / total
@@ -372,6 +402,7 @@ def _candidates(
     named: list[URIRef],
     hits: set[str],
     entities: Sequence[Found],
+    same: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str | None]]:
     anchors = _positions(sentence, hits)
     text = sentence.text
@@ -383,8 +414,6 @@ def _candidates(
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:
                 continue
-            if kind == "place" and DD.State in types and not (types & {DD.Place}):
-                pass
             where = _find_label(text, labels)
             if where is None:
                 continue
@@ -392,8 +421,14 @@ def _candidates(
             if norm(label) in asked_texts:
                 continue
             spans.append((where, label, str(iri)))
+        if kind == "weapon" and want.head:
+            # "Which engines ...": what the sentence names with that noun ("MTU396 diesel
+            # engines") before the weapons it mentions otherwise.
+            written = _named_spans(text, want.head, entities, same)
+            if written:
+                return [(t, i) for _, t, i in written] + _nearest(spans, anchors)
     elif kind == "named":
-        spans = _named_spans(text, want.head, entities)
+        spans = _named_spans(text, want.head, entities, same)
     if kind == "place":
         spans = _place_spans(text, spans, entities)
     elif kind in {"date", "year"}:
@@ -439,18 +474,21 @@ def _find_label(text: str, labels: Iterable[str]) -> int | None:
     return best
 
 
-def _named_spans(text: str, head: str, entities: Sequence[Found]) -> list[Span]:
-    """Names written next to the noun the question asks for: "the Zvezda TV channel",
-    "Skrydstrup air base", "the Norwegian Labour Party" (a capitalized run before the
-    noun, or the noun capitalized as part of the name)."""
+def _named_spans(
+    text: str, head: str, entities: Sequence[Found], same: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Names written with the noun the question asks for (or a word the ontology gives
+    as its synonym): "the Zvezda TV channel", "Skrydstrup air base", "the Basic Exchange
+    and Cooperation Agreement" (a capitalized run before the noun, connectors such as
+    "and"/"of" inside it, the noun capitalized as part of the name or not)."""
     if not head:
         return []
-    key = stem(head)
+    keys = {stem(head)} | set(same)
     tokens = tokenize(text)
     asked_texts = {norm(f.text) for f in entities}
     out: list[Span] = []
     for i, token in enumerate(tokens):
-        if token.stem != key:
+        if token.stem not in keys:
             continue
         j = i - 1
         # up to two lowercase modifiers between the name and the noun ("air base")
@@ -459,8 +497,20 @@ def _named_spans(text: str, head: str, entities: Sequence[Found]) -> list[Span]:
             j -= 1
             skipped += 1
         k = j
-        while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].norm not in {"the", "a", "an"}:
-            k -= 1
+        while k >= 0:
+            word = tokens[k]
+            if word.text[:1].isupper() and word.norm not in {"the", "a", "an"}:
+                k -= 1
+            elif (
+                word.norm in _CONNECTORS
+                and k > 0
+                and k < j
+                and tokens[k - 1].text[:1].isupper()
+                and tokens[k - 1].norm not in {"the", "a", "an"}
+            ):
+                k -= 1  # "Exchange and Cooperation"
+            else:
+                break
         if k == j:
             continue
         start = tokens[k + 1].start
