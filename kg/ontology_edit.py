@@ -563,7 +563,11 @@ def _cycles(graph: Graph, prop: URIRef) -> list[list[URIRef]]:
         state[node] = 1
         for nxt in sorted(edges.get(node, []), key=str):
             if state.get(nxt) == 1:
-                cycles.append([*path[path.index(nxt) :], nxt])
+                loop = path[path.index(nxt) :]
+                # Told from its smallest term, whatever term the search met it from.
+                first = min(range(len(loop)), key=lambda i: str(loop[i]))
+                loop = loop[first:] + loop[:first]
+                cycles.append([*loop, loop[0]])
             elif nxt not in state:
                 visit(nxt, [*path, nxt])
         state[node] = 2

@@ -65,6 +65,9 @@ _RENDERS_FOR: dict[str, frozenset[str]] = {
     "duration": frozenset(),
     "reason": frozenset(),
     "quote": frozenset({"quote"}),
+    "object": frozenset({"entity", "quote"}),
+    "description": frozenset(),
+    "distance": frozenset(),
     "position": frozenset({"position"}),
     **{
         kind: frozenset({"entity"})

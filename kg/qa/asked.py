@@ -33,7 +33,19 @@ ENTITY_KINDS = frozenset(
     }
 )
 VALUE_KINDS = frozenset(
-    {"date", "year", "count", "money", "duration", "reason", "quote", "position"}
+    {
+        "date",
+        "year",
+        "count",
+        "money",
+        "duration",
+        "distance",
+        "reason",
+        "quote",
+        "position",
+        "description",
+        "object",
+    }
 )
 # Nouns that ask for a value, not a name ("At what value ...", "Over what period ...").
 _VALUE_HEADS = {
@@ -147,6 +159,21 @@ _CHARACTERISE = re.compile(
     r"view\w*|see|regard\w*|portray\w*|depict\w*|label\w*|dub\w*|justif\w*|explain\w*)\b",
     re.I,
 )
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:besides|apart\s+from|other\s+than|except\s+for|aside\s+from|beyond|once|"
+    r"after|before|when|while|if|under|in\s+addition\s+to|along\s+with)\b[^,?]{1,80},\s*"
+    r"(?=(?:which|what|who|whom|whose|when|where|why|how|name|list|in|on|at|from|to|by|for)\b)",
+    re.I,
+)
+_KIND_OF = re.compile(r"^\s*(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+([\w-]+)", re.I)
+_HOW_FAR = re.compile(r"^\s*how\s+(?:far|close|distant)\b", re.I)
+_WHAT_DONE = re.compile(
+    r"^\s*what\s+(?P<aux>did|does|do|has|have|had|will|would|could)\s+(?P<rest>.{3,160})$",
+    re.I,
+)
+# "What did China do regarding X?" asks what happened, not for an object.
+_EMPTY_VERBS = frozenset("do doing done happen happened regarding concerning about".split())
+_TIME_WORDS = frozenset("last this next ago earlier later now then once yet still".split())
 _IMPERATIVE = re.compile(r"^\s*(?:name|list|identify|give|tell\s+me)\b", re.I)
 
 
@@ -189,7 +216,20 @@ def asked(question: str) -> Asked | None:
     True
     """
     text = " ".join(_THE_TEXT.sub(" ", question).replace("?", " ").split())
+    lead = _LEADING_CLAUSE.match(text)
+    if lead and not _SOURCE_FIRST.match(text):
+        # "Besides Argentina, which country ...", "Once the order is added, how many ...":
+        # the question proper follows the comma.
+        text = text[lead.end() :]
     lower = text.lower()
+    kind_of = _KIND_OF.match(lower)
+    if kind_of:
+        head = kind_of.group(1)
+        if _HEAD_KINDS.get(stem(head)) == "weapon":
+            return Asked("weapon", head=head, phrase=(stem(head),))  # a model, not a class
+        return Asked("description", head=head, phrase=(stem(head),))
+    if _HOW_FAR.match(lower):
+        return Asked("distance")
     number = _NUMBER.match(lower)
     if number:
         word = number.group(1)
@@ -218,7 +258,7 @@ def asked(question: str) -> Asked | None:
         # "According to Parly, what does the contract strengthen?": read the question
         # after its source; what it asks is what the source said.
         rest = asked(text[source.end() :])
-        if rest is None or (rest.kind in {"named", "weapon"} and not rest.plural):
+        if rest is None or (rest.kind in {"named", "weapon", "object"} and not rest.plural):
             return Asked("quote")
         return rest
     if _CHARACTERISE.match(lower):
@@ -238,6 +278,14 @@ def asked(question: str) -> Asked | None:
         return Asked("agent", plural=False)
     if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
         return Asked("quote")
+    done = _WHAT_DONE.match(text)
+    first = done.group("rest").split()[0] if done else ""
+    if done and (first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"}):
+        # "What did Embraer and Saab sign?": the object of a verb of the question. Which
+        # word is the verb is settled on the sentence read (the last one first).
+        verbs = _verb_candidates(done.group("rest"), done.group("aux").lower())
+        if verbs:
+            return Asked("object", phrase=verbs)
     if _IMPERATIVE.match(lower):
         tail = _IMPERATIVE.sub("", text, count=1)
         tail = re.sub(r"^\s*(?:the|a|an)\s+", "", tail, flags=re.I)
@@ -260,7 +308,13 @@ def _noun_kind(words: str) -> Asked | None:
         if not token.is_word:
             break
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if phrase and after is not None and _verb_before(after):
+        if (
+            phrase
+            and after is not None
+            and token.stem not in _HEAD_KINDS
+            and token.stem not in _NAMED_OVERRIDES
+            and _verb_before(after)
+        ):
             break  # "Which company builds the aircraft": "builds" is the verb
         if word in _AUX or word in _PREPOSITIONS or (phrase and word in _DETERMINERS):
             break
@@ -300,6 +354,32 @@ def _noun_kind(words: str) -> Asked | None:
     if key in _NOT_ASKED or len(key) < 3:
         return None
     return Asked("named", head=head, plural=plural, phrase=stems)
+
+
+def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
+    """Stems of the words of "What <aux> <rest>" that may be its verb, likeliest first:
+    after "has"/"had" a participle ("lodged"); otherwise the last words first, a word
+    right after a preposition (its object, "over the arms") last."""
+    tokens = [t for t in tokenize(rest) if t.is_word]
+    likely: list[tuple[int, int, str]] = []
+    for i, t in enumerate(tokens):
+        if (
+            not t.text.islower()
+            or t.norm in _AUX
+            or t.norm in _PREPOSITIONS
+            or t.norm in _DETERMINERS
+            or t.norm in _TIME_WORDS
+            or t.norm in _EMPTY_VERBS
+        ):
+            continue
+        before = [w.norm for w in tokens[max(0, i - 2) : i]]
+        object_of = bool(before) and (
+            before[-1] in _PREPOSITIONS
+            or (len(before) == 2 and before[0] in _PREPOSITIONS and before[1] in _DETERMINERS)
+        )
+        participle = aux in {"has", "have", "had"} and t.norm.endswith(("ed", "en"))
+        likely.append((0 if participle else 1 if not object_of else 2, -i, t.stem))
+    return tuple(stem_ for _, _, stem_ in sorted(likely))
 
 
 def _verb_before(after: object) -> bool:

@@ -73,6 +73,14 @@ ENTITY_CLASSES["agent"] = (
 )
 
 # Words that carry no content of their own in a question.
+_REPORTING_STEMS = frozenset(
+    stem(w)
+    for w in (
+        "say said tell told warn warned insist insisted argue argued state stated add added "
+        "note noted stress stressed claim claimed announce announced describe described call "
+        "called urge urged according"
+    ).split()
+)
 _CONNECTORS = frozenset({"and", "of", "for", "on", "&"})
 _STOP = frozenset(
     (
@@ -85,7 +93,7 @@ _STOP = frozenset(
         "most much many long often according article report reported per say said says "
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
-        "other he she they we it him them i you roughly approximately exactly"
+        "other he she they we it him them i you roughly approximately exactly kind type sort"
     ).split()
 )
 # Words that only restate the kind of answer asked for ("In what *year* ...").
@@ -338,7 +346,9 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
     for token in tokenize(text):
         if not token.is_word or token.norm in _STOP or len(token.norm) < 2:
             continue
-        if want.kind != "named" and (token.stem == head or token.stem in want.phrase):
+        if want.kind not in {"named", "object"} and (
+            token.stem == head or token.stem in want.phrase
+        ):
             continue
         if token.stem in asked_for:
             continue
@@ -456,9 +466,22 @@ def _candidates(
             spans = [(0, clause, None)] if clause else []
     elif kind == "quote":
         clause = _reported(text)
-        return [(clause, None)] if clause else []
+        # What was said must carry what the question asks about ("what will the jets
+        # *form*"), not only the speaker and the reporting verb.
+        # A quotation is the object of the verb asked about, and is kept as it stands.
+        content = hits - _REPORTING_STEMS
+        quoted = bool(_QUOTED.search(text))
+        if clause and (quoted or not content or content & {t.stem for t in tokenize(clause)}):
+            return [(clause, None)]
+        return []
     elif kind == "position":
         spans = _position_spans(sentence, named)
+    elif kind == "distance":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _DISTANCE.finditer(text)]
+    elif kind == "description":
+        spans = _described(text, {stem(want.head)} | set(same))
+    elif kind == "object":
+        return _objects(text, want.phrase)
     return _nearest(spans, anchors)
 
 
@@ -556,6 +579,64 @@ def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> lis
         text_, iri = known.get(norm(name), (name, None))
         out.append((start, text_, iri))
     return out
+
+
+_DISTANCE = re.compile(
+    r"\b(?:about\s+|some\s+|nearly\s+|around\s+)?" + _NUM + r"(?:[- ]?)(?:km|kilometers?|"
+    r"kilometres?|miles?|nautical\s+miles|metres?|meters?|m)\b",
+    re.I,
+)
+_NP_END = re.compile(
+    r"[.;:!?\"“”]|,\s+(?:which|who|said|says|according)\b|\s(?:with|to|from|for|over|in|on|"
+    r"at|during|after|before|by|as|because|since|while|when|that|which|who|under|between|"
+    r"last|this|next)\s",
+    re.I,
+)
+
+
+def _described(text: str, heads: set[str]) -> list[Span]:
+    """What kind of thing the sentence says it is: the words that qualify the noun asked
+    about ("a strategic mutual defence agreement" for "What kind of agreement ...")."""
+    tokens = tokenize(text)
+    out: list[Span] = []
+    for i, token in enumerate(tokens):
+        if token.stem not in heads:
+            continue
+        j = i
+        while j > 0 and i - j < 5:
+            before = tokens[j - 1]
+            if not before.is_word or before.norm in _STOP or before.text[:1].isupper():
+                break
+            j -= 1
+        if j < i:
+            out.append((tokens[j].start, text[tokens[j].start : token.end], None))
+    return out
+
+
+def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """What a verb of the question governs in the sentence: the words after it, to the
+    end of the phrase ("signed a memorandum of understanding last April" -> "a
+    memorandum of understanding"); the question's last verb-like word first."""
+    tokens = tokenize(text)
+    asked = set(verbs)
+    for verb in verbs:
+        for i, token in enumerate(tokens):
+            if token.stem != verb or i + 1 >= len(tokens):
+                continue
+            rest = text[token.end :]
+            phrase = _NP_END.split(" " + rest.strip() + " ", maxsplit=1)[0].strip(" ,")
+            phrase = _SAID_TAIL.sub("", phrase).strip(" ,")
+            words = [t for t in tokenize(phrase) if t.is_word]
+            if not words or len(words) > 14 or all(t.stem in asked for t in words):
+                continue
+            if words[0].norm in _PREPOSITIONS_AFTER:
+                continue
+            return [(phrase, None)]
+    return []
+
+
+_SAID_TAIL = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told|reported|added)\b.*$", re.I)
+_PREPOSITIONS_AFTER = frozenset("with to from for over in on at by of and or but".split())
 
 
 def _strip_preposition(text: str) -> str:

@@ -53,7 +53,6 @@ def test_the_wording_says_what_kind_of_answer_is_wanted(
         "What happened between Germany and Saudi Arabia according to the article?",
         "What has happened between the United States and Turkey?",
         "Which articles mention Greece?",
-        "What do we know about CAATSA?",
     ],
 )
 def test_questions_that_name_no_kind_of_answer(question: str) -> None:
