@@ -1,0 +1,65 @@
+"""The pages for people: the Ask page at ``/`` for a browser, entity pages, and what
+``/api/ask`` adds for them (each answer's type, confidence and page)."""
+
+from __future__ import annotations
+
+import re
+
+from flask.testing import FlaskClient
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_a_browser_gets_the_ask_page_at_the_root(client: FlaskClient) -> None:
+    response = client.get("/", headers={"Accept": BROWSER})
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert 'id="q"' in html and 'role="search"' in html
+    assert "Add an article" in html
+    assert "Accept" in response.headers["Vary"]
+
+
+def test_json_clients_still_get_the_index(client: FlaskClient) -> None:
+    for accept in ("application/json", "*/*"):
+        response = client.get("/", headers={"Accept": accept})
+        assert response.mimetype == "application/json"
+        body = response.get_json()
+        assert body["ok"] is True and body["endpoints"]["ask"] == "/api/ask?q="
+
+
+def test_the_ask_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(
+    client: FlaskClient,
+) -> None:
+    response = client.get("/", headers={"Accept": BROWSER})
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    html = response.get_data(as_text=True)
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script"
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler"
+    for asset in re.findall(r"""(?:src|href)="(/static/[^"]+)\"""", html):
+        served = client.get(asset)
+        served.close()
+        assert served.status_code == 200, asset
+
+
+def test_example_questions_on_the_page_are_links_that_ask_them(client: FlaskClient) -> None:
+    html = client.get("/ask").get_data(as_text=True)
+    links = re.findall(r'class="suggestion" href="/\?q=([^"]+)"', html)
+    assert links and "S-400" in " ".join(links).replace("%2D", "-")
+
+
+def test_answers_carry_their_type_confidence_and_entity_page(client: FlaskClient) -> None:
+    question = "Who supplies the S-400 to Turkey?"
+    body = client.get("/api/ask", query_string={"q": question}).get_json()
+    answer = body["answers"][0]
+    assert answer["text"] == "Russia"
+    assert answer["type"] == "State"
+    assert answer["page"] == "/entity/russia"
+    confidence = answer["confidence"]
+    assert confidence["articles"] >= 2 and confidence["level"] == "high"
+    assert confidence["sentences"] >= confidence["articles"]
+    pages = {e["text"]: e["page"] for e in body["interpretation"]["entities"]}
+    assert pages["Turkey"] == "/entity/turkey"
