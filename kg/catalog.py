@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg.errors import NotFound
 from kg.sparql import serialize
@@ -24,7 +24,7 @@ from kg.store.base import Store, Term
 from kg.vocab import ART, RES
 
 QUERY_DIR = Path(__file__).resolve().parent / "entity_queries"
-_PARAMS = re.compile(r"^#\s*params:\s*(.*)$", re.M)
+_PARAMS = re.compile(r"^#[ \t]*params:[ \t]*(.*)$", re.M)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,200}$")
 
 
@@ -55,6 +55,16 @@ def run(store: Store, name: str, **bindings: Term) -> list[dict[str, Term]]:
     if set(bindings) != set(query.params):
         raise TypeError(f"{name} takes {query.params}, got {tuple(bindings)}")
     return store.select(query.text, bindings).bindings
+
+
+def construct(store: Store, name: str, **bindings: Term) -> Graph:
+    """Run a named CONSTRUCT with exactly the parameters its header names."""
+    query = queries()[name]
+    if set(bindings) != set(query.params):
+        raise TypeError(f"{name} takes {query.params}, got {tuple(bindings)}")
+    # The binder finds a CONSTRUCT's WHERE group only when the text starts with the keyword.
+    body = re.sub(r"\A(?:[ \t]*#[^\n]*\n|\s+)*", "", query.text)
+    return store.construct(body, bindings)
 
 
 def run_many(store: Store, name: str, var: str, values: Iterable[Term]) -> list[dict[str, Term]]:
@@ -141,6 +151,94 @@ def annotate_answers(store: Store, payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
+# -- articles ----------------------------------------------------------------------------------
+
+
+def _article_row(iri: str, row: Mapping[str, Term]) -> dict[str, Any]:
+    n = row.get("n")
+    return {
+        "id": article_id(iri) or iri,
+        "iri": iri,
+        "title": _str(row, "title"),
+        "date": _date(row.get("date")),
+        "url": _str(row, "url"),
+        "triples": int(n) if isinstance(n, Literal) else 0,
+    }
+
+
+def article_total(store: Store) -> int:
+    rows = run(store, "article_count")
+    value = rows[0].get("n") if rows else None
+    return int(value) if isinstance(value, Literal) else 0
+
+
+def articles_page(store: Store, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles, newest first, ``limit`` of them from ``offset``."""
+    if limit < 1 or offset < 0:
+        raise ValueError("limit must be positive and offset not negative")
+    # Two integers checked above are the only text added to the query.
+    text = queries()["articles"].text + f"LIMIT {int(limit)} OFFSET {int(offset)}\n"
+    return [_article_row(str(row["a"]), row) for row in store.select(text).bindings]
+
+
+def article_ref(store: Store, ident: str) -> URIRef:
+    """An article's IRI from its id; :class:`NotFound` when no such article is stored."""
+    if not _ID.match(ident) or not run(store, "article_meta", a=ART[ident]):
+        raise NotFound(f"no stored article {ident!r} (GET /api/articles lists them)")
+    return ART[ident]
+
+
+def article_detail(store: Store, iri: URIRef) -> dict[str, Any]:
+    """An article's metadata and what was extracted from it."""
+    rows = run(store, "article_meta", a=iri)
+    if not rows:
+        raise NotFound(f"no stored article <{iri}>")
+    row = rows[0]
+    out = _article_row(str(iri), row)
+    out.update(
+        {
+            "content_hash": _str(row, "hash"),
+            "extractor_version": _str(row, "version"),
+            "extracted_at": _str(row, "extracted"),
+        }
+    )
+    return {**out, "extraction": extraction(store, iri)}
+
+
+def extraction(store: Store, iri: URIRef) -> dict[str, Any]:
+    """Events by kind and the entities mentioned, with a one-line summary."""
+    events: list[dict[str, Any]] = [
+        {
+            "kind": local_name(str(r["kind"])),
+            "iri": str(r["kind"]),
+            "label": _str(r, "label") or local_name(str(r["kind"])),
+            "count": int(str(r["n"])),
+        }
+        for r in run(store, "article_events", a=iri)
+    ]
+    rows = run(store, "article_entities", a=iri)
+    types = type_labels(store, [str(r["x"]) for r in rows]) if rows else {}
+    entities = [
+        {
+            "iri": str(r["x"]),
+            "id": entity_id(str(r["x"])),
+            "label": _str(r, "label") or local_name(str(r["x"])),
+            "type": types.get(str(r["x"]), ""),
+            "mentions": int(str(r["mentions"])),
+        }
+        for r in rows
+    ]
+    total = sum(e["count"] for e in events)
+    kinds = ", ".join(f"{e['label']} ×{e['count']}" for e in events)
+    summary = pluralize(total, "event") + (f" ({kinds})" if kinds else "")
+    summary += ", " + pluralize(len(entities), "entity", "entities")
+    return {"summary": summary, "events": events, "entities": entities}
+
+
+def article_graph(store: Store, iri: URIRef) -> Graph:
+    return construct(store, "article_graph", a=iri)
+
+
 def pluralize(count: int, noun: str, plural: str | None = None) -> str:
     """``1 article``, ``2 articles``."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
@@ -160,9 +258,15 @@ def _date(value: Term | None) -> str:
 __all__ = [
     "NamedQuery",
     "annotate_answers",
+    "article_detail",
+    "article_graph",
     "article_id",
+    "article_ref",
+    "article_total",
+    "articles_page",
     "entity_id",
     "entity_iri",
+    "extraction",
     "pluralize",
     "queries",
     "run",

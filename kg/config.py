@@ -145,6 +145,12 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_int,
     ),
     Setting(
+        "max_article_bytes",
+        2_000_000,
+        "Largest article (JSON record or file) POST /api/articles accepts, in bytes.",
+        _positive_int,
+    ),
+    Setting(
         "query_workers",
         2,
         "Worker processes that run SPARQL endpoint queries (each is killed and replaced "
@@ -179,6 +185,7 @@ class Config:
     query_timeout: float = 10.0
     max_rows: int = 10000
     max_query_bytes: int = 65536
+    max_article_bytes: int = 2_000_000
     query_workers: int = 2
     log_level: str = "INFO"
     extra: Mapping[str, Any] = field(default_factory=dict)
