@@ -32,7 +32,7 @@ class PortInUse(ConfigError):
     code = "port_in_use"
 
 
-# -- the development token -----------------------------------------------------------------------
+# -- the development token ---------------------------------------------------------------------
 
 
 def dev_token(data: Path) -> tuple[str, bool]:
@@ -61,7 +61,7 @@ def read_dev_token(data: Path) -> str:
         return ""
 
 
-# -- the port ---------------------------------------------------------------------------------------
+# -- the port ----------------------------------------------------------------------------------
 
 
 def check_port(host: str, port: int) -> None:
@@ -94,7 +94,7 @@ def port_error(host: str, port: int, exc: OSError) -> ConfigError:
     return ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
-# -- discovery --------------------------------------------------------------------------------------
+# -- discovery ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
