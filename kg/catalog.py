@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import NotFound
-from kg.sparql import serialize
+from kg.sparql import serialize, where_brace
 from kg.store.base import Store, Term
 from kg.vocab import ART, RES
 
@@ -76,7 +76,7 @@ def run_many(store: Store, name: str, var: str, values: Iterable[Term]) -> list[
     if query.params != (var,):
         raise TypeError(f"{name} takes {query.params}, not ?{var}")
     block = f"VALUES ?{var} {{ {' '.join(serialize(t) for t in terms)} }}"
-    at = query.text.index("{", query.text.upper().index("WHERE")) + 1
+    at = where_brace(query.text) + 1
     return store.select(query.text[:at] + " " + block + "\n" + query.text[at:]).bindings
 
 
@@ -239,6 +239,166 @@ def article_graph(store: Store, iri: URIRef) -> Graph:
     return construct(store, "article_graph", a=iri)
 
 
+# -- entities ----------------------------------------------------------------------------------
+
+_ABOUT_SKIP = {"label", "prefLabel", "altLabel", "type"}
+_MODALITY = {"asserted": "", "negated": "denied", "planned": "planned", "reported": "reported"}
+
+
+def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """Each term's English label; terms without one are left out."""
+    rows = run_many(store, "labels", "x", [URIRef(i) for i in iris])
+    return {str(r["x"]): str(r["label"]) for r in rows if r.get("label") is not None}
+
+
+def _evidence_item(row: Mapping[str, Term], meta: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    article = str(row["article"])
+    info = meta.get(article, {})
+    return {
+        "sentence": str(row["sentence"]),
+        "article": article,
+        "title": info.get("title", ""),
+        "date": info.get("date", ""),
+        "url": info.get("url", ""),
+    }
+
+
+def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
+    """What the graph holds about one entity: its names and class, its facts grouped by
+    kind of event (each with its date and evidence), the articles that mention it, and a
+    timeline of its dated events. :class:`NotFound` when the graph says nothing of it."""
+    about = run(store, "entity_about", x=iri)
+    if not about:
+        raise NotFound(f"the graph holds nothing about <{iri}>")
+    by_property: dict[str, list[Term]] = {}
+    for row in about:
+        by_property.setdefault(str(row["p"]), []).append(row["o"])
+    names = {local_name(p): v for p, v in by_property.items()}
+    given = names.get("label") or names.get("prefLabel")
+    label = str(given[0]) if given else local_name(str(iri))
+
+    articles = [
+        {
+            **{k: v for k, v in _article_row(str(r["article"]), r).items() if k != "triples"},
+            "mentions": int(str(r["mentions"])),
+        }
+        for r in run(store, "entity_articles", x=iri)
+    ]
+    meta = {a["iri"]: a for a in articles}
+    rows = run(store, "entity_events", x=iri)
+    events: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        event = events.setdefault(
+            str(row["e"]),
+            {
+                "iri": str(row["e"]),
+                "kind": str(row["kind"]),
+                "roles": [],
+                "date": _str(row, "date"),
+                "modality": _MODALITY.get(local_name(_str(row, "modality")), ""),
+                "evidence": [],
+            },
+        )
+        role = str(row["role"])
+        if role not in event["roles"]:
+            event["roles"].append(role)
+        item = _evidence_item(row, meta)
+        if item not in event["evidence"]:
+            event["evidence"].append(item)
+        if str(row["article"]) not in meta:  # an article cited but not listed: read its metadata
+            for found in run(store, "article_meta", a=URIRef(str(row["article"]))):
+                meta[str(row["article"])] = _article_row(str(row["article"]), found)
+                event["evidence"][-1] = _evidence_item(row, meta)
+
+    parts = run_many(store, "event_parts", "e", [URIRef(e) for e in events])
+    terms = {e["kind"] for e in events.values()} | {r for e in events.values() for r in e["roles"]}
+    terms |= {str(r["role"]) for r in parts}
+    terms |= {str(p) for p in by_property} | {str(o) for o in about_iris(about)}
+    named = labels(store, terms)
+
+    def name(term: str) -> str:
+        return named.get(term) or local_name(term)
+
+    for row in parts:
+        event = events[str(row["e"])]
+        if str(row["o"]) == str(iri) or entity_id(str(row["o"])) is None:
+            continue  # the entity itself, or a term of the ontology (a date precision)
+        event.setdefault("participants", []).append(
+            {
+                "role": name(str(row["role"])),
+                "label": str(row["label"]),
+                "iri": str(row["o"]),
+                "id": entity_id(str(row["o"])),
+            }
+        )
+    groups: dict[str, dict[str, Any]] = {}
+    for event in sorted(events.values(), key=lambda e: (e["date"] or "9999", e["iri"])):
+        event["kind_label"] = name(event["kind"])
+        event["roles"] = [name(r) for r in event["roles"]]
+        event.setdefault("participants", [])
+        event["participants"].sort(key=lambda p: (p["role"], p["label"]))
+        if not event["date"] and event["evidence"]:
+            event["reported"] = min(e["date"] for e in event["evidence"]) or ""
+        group = groups.setdefault(
+            event["kind"],
+            {"kind": local_name(event["kind"]), "label": name(event["kind"]), "events": []},
+        )
+        group["events"].append(event)
+
+    facts = sorted(groups.values(), key=lambda g: (-len(g["events"]), g["label"]))
+    timeline = [
+        {"date": e["date"], "kind": e["kind_label"], "summary": event_summary(e), "iri": e["iri"]}
+        for e in sorted(events.values(), key=lambda e: (e["date"], e["iri"]))
+        if e["date"]
+    ]
+    return {
+        "iri": str(iri),
+        "id": entity_id(str(iri)),
+        "label": label,
+        "types": sorted(name(str(t)) for t in names.get("type", [])),
+        "alt_labels": sorted({str(v) for v in names.get("altLabel", [])} - {label}),
+        "about": [
+            {
+                "property": name(p),
+                "values": [
+                    {
+                        "label": name(str(v)) if isinstance(v, URIRef) else str(v),
+                        "id": entity_id(str(v)),
+                    }
+                    for v in values
+                ],
+            }
+            for p, values in sorted(by_property.items())
+            if local_name(p) not in _ABOUT_SKIP
+        ],
+        "facts": facts,
+        "articles": articles,
+        "timeline": timeline,
+    }
+
+
+def describe_query(iri: URIRef) -> str:
+    """A query that shows everything about one term, for the console."""
+    return f"DESCRIBE {serialize(iri)}"
+
+
+def about_iris(rows: Iterable[Mapping[str, Term]]) -> list[URIRef]:
+    return [r["o"] for r in rows if isinstance(r["o"], URIRef)]
+
+
+def event_summary(event: Mapping[str, Any]) -> str:
+    """``Arms deal (recipient): supplier France, equipment Rafale`` — one line per event."""
+    head = event.get("kind_label") or local_name(event["kind"])
+    roles = ", ".join(event.get("roles") or [])
+    others = ", ".join(f"{p['role']} {p['label']}" for p in event.get("participants") or [])
+    text = f"{head} (as {roles})" if roles else head
+    if others:
+        text += ": " + others
+    if event.get("modality"):
+        text += f" [{event['modality']}]"
+    return text
+
+
 def pluralize(count: int, noun: str, plural: str | None = None) -> str:
     """``1 article``, ``2 articles``."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
@@ -264,9 +424,13 @@ __all__ = [
     "article_ref",
     "article_total",
     "articles_page",
+    "describe_query",
     "entity_id",
     "entity_iri",
+    "entity_profile",
+    "event_summary",
     "extraction",
+    "labels",
     "pluralize",
     "queries",
     "run",

@@ -9,9 +9,11 @@ page is rendered here from :mod:`kg.catalog`.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
+from rdflib import URIRef
 
-from kg.catalog import entity_iri
+from kg.catalog import describe_query, entity_iri, entity_profile
+from service.console import console_url
 from service.state import state
 
 bp = Blueprint("pages", __name__, template_folder="templates")
@@ -66,6 +68,13 @@ def ask() -> Response:
 
 @bp.get("/entity/<ident>")
 def entity(ident: str) -> Response:
-    """What the graph holds about one entity (placeholder until the catalog reads it)."""
-    iri = entity_iri(ident)
-    return _page(render_template("entity.html", iri=str(iri), ident=ident))
+    """What the graph holds about one entity: facts by kind, articles, a timeline."""
+    profile = entity_profile(state().store, entity_iri(ident))
+    query = describe_query(URIRef(profile["iri"]))
+    return _page(render_template("entity.html", e=profile, console=console_url(query)))
+
+
+@bp.get("/api/entities/<ident>")
+def entity_json(ident: str) -> Response:
+    """The entity page's content as JSON."""
+    return jsonify({"ok": True, "entity": entity_profile(state().store, entity_iri(ident))})

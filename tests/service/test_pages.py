@@ -63,3 +63,39 @@ def test_answers_carry_their_type_confidence_and_entity_page(client: FlaskClient
     assert confidence["sentences"] >= confidence["articles"]
     pages = {e["text"]: e["page"] for e in body["interpretation"]["entities"]}
     assert pages["Turkey"] == "/entity/turkey"
+
+
+def test_an_entity_page_shows_facts_by_kind_with_evidence_articles_and_a_timeline(
+    client: FlaskClient,
+) -> None:
+    response = client.get("/entity/turkey", headers={"Accept": BROWSER})
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    html = response.get_data(as_text=True)
+    assert "<h1>Turkey</h1>" in html
+    assert 'id="timeline"' in html and 'id="articles"' in html
+    assert "Program suspension" in html and "Arms delivery" in html
+    assert "Russia begins delivering S-400 systems to Turkey" in html
+    assert 'href="/entity/russia"' in html
+    assert "/console?query=DESCRIBE" in html
+
+
+def test_an_entity_as_json_groups_its_facts_and_dates_its_timeline(client: FlaskClient) -> None:
+    entity = client.get("/api/entities/turkey").get_json()["entity"]
+    assert entity["label"] == "Turkey" and entity["types"] == ["State"]
+    kinds = {group["kind"]: group for group in entity["facts"]}
+    (suspension, *_) = kinds["ProgramSuspension"]["events"]
+    assert "target" in suspension["roles"]
+    assert any(p["label"] == "F-35 program" for p in suspension["participants"])
+    assert all(item["sentence"] and item["title"] for item in suspension["evidence"])
+    dates = [t["date"] for t in entity["timeline"]]
+    assert dates == sorted(dates) and dates
+    assert len(entity["articles"]) >= 5
+    assert all(a["mentions"] >= 1 for a in entity["articles"])
+
+
+def test_an_unknown_entity_is_a_404_in_the_one_error_shape(client: FlaskClient) -> None:
+    for path in ("/entity/atlantis", "/api/entities/atlantis", "/entity/..%2Fetc"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.get_json()["code"] == "not_found"
