@@ -6,6 +6,7 @@ standard output so they can be piped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -13,13 +14,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import click
 
 from kg import __version__
+from kg.catalog import pluralize
+from kg.client import ServiceClient, ServiceError
 from kg.config import Config, load_config
-from kg.errors import KGError, NotFound
-from kg.ingest import find_article, ingest_paths, list_articles
+from kg.errors import KGError, NotFound, StoreUnavailable
+from kg.ingest import Summary, find_article, ingest_paths, list_articles
+from kg.runtime import find_running, read_dev_token
 from kg.store import Store, open_store
 from kg.store.base import DUMP_FORMATS
 
@@ -62,11 +67,34 @@ def main(ctx: click.Context, data: Path | None, store_kind: str | None) -> None:
 
 @contextmanager
 def store_of(config: Config) -> Iterator[Store]:
-    store = open_store(config)
+    try:
+        store = open_store(config)
+    except StoreUnavailable as exc:
+        running = find_running(config.data) if config.store == "embedded" else None
+        if running is None:
+            raise
+        raise StoreUnavailable(
+            f"the store is held by the service running at {running.url} (pid {running.pid}); "
+            "this command needs the store itself: stop the service first (Ctrl+C where it runs)"
+        ) from exc
     try:
         yield store
     finally:
         store.close()
+
+
+def service_of(config: Config) -> ServiceClient | None:
+    """The running service that holds this data directory's store, if there is one.
+
+    Commands that can go through its HTTP API do, rather than open the live store a second
+    time; writes send ATTACHE_API_TOKEN, else the data directory's development token.
+    """
+    if config.store != "embedded":
+        return None
+    running = find_running(config.data)
+    if running is None:
+        return None
+    return ServiceClient(running.url, config.api_token or read_dev_token(config.data))
 
 
 @main.command()
@@ -99,8 +127,18 @@ def ingest(
 
     Formats: .txt/.md (optional YAML front matter: title, date, url), .html,
     .json/.jsonl (news-please or plain records). Unreadable files are reported and
-    skipped; the exit status is then 1.
+    skipped; the exit status is then 1. While `attache serve` holds the store, the
+    articles are sent to it (POST /api/articles) one at a time.
     """
+    service = service_of(config)
+    if service is not None:
+        if force:
+            raise ServiceError("--force needs the store itself: stop the service first")
+        summary = _ingest_through(service, paths, verbose)
+        click.echo(summary.line())
+        if summary.failed:
+            sys.exit(1)
+        return
     with store_of(config) as store:
         summary = ingest_paths(
             store,
@@ -121,13 +159,58 @@ def ingest(
         sys.exit(1)
 
 
+def _ingest_through(service: ServiceClient, paths: tuple[Path, ...], verbose: bool) -> Summary:
+    """Send each article to the running service; unreadable files are reported and skipped."""
+    import time
+
+    from kg.articles import expand_paths, read_file
+    from kg.errors import ArticleError
+
+    started = time.perf_counter()
+    summary = Summary()
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        click.echo(f"error: {message}", err=True)
+
+    files, missing = expand_paths(paths)
+    for error in missing:
+        fail(error.message)
+    for path in files:
+        for item in read_file(path):
+            if isinstance(item, ArticleError):
+                fail(item.message)
+                continue
+            summary.articles += 1
+            try:
+                answer = service.add_article(item)
+            except ServiceError as exc:
+                if exc.status in (0, 401, 403):
+                    raise  # the service cannot be reached or will take nothing: stop here
+                fail(f"{item.source}: {exc.message}")
+                continue
+            outcome = str(answer["outcome"])
+            triples = int(answer["article"]["triples"]) if outcome != "unchanged" else 0
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            summary.triples += triples
+            if verbose:
+                click.echo(f"{outcome:<9} {triples:>6}  {item.source}")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_obj
 def articles(config: Config, as_json: bool) -> None:
     """List stored articles (id, date, triples, title)."""
-    with store_of(config) as store:
-        items = list_articles(store)
+    service = service_of(config)
+    if service is not None:
+        items = [{k: str(v) for k, v in a.items() if k != "href"} for a in service.articles()]
+    else:
+        with store_of(config) as store:
+            items = list_articles(store)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
@@ -135,7 +218,7 @@ def articles(config: Config, as_json: bool) -> None:
         click.echo(
             f"{item['id']}  {item['date'] or '----------'}  {item['triples']:>5}  {item['title']}"
         )
-    click.echo(f"{len(items)} articles", err=True)
+    click.echo(pluralize(len(items), "article"), err=True)
 
 
 @main.command()
@@ -143,6 +226,14 @@ def articles(config: Config, as_json: bool) -> None:
 @click.pass_obj
 def remove(config: Config, ref: str) -> None:
     """Remove one article's graph (REF: its id, IRI or source URL)."""
+    service = service_of(config)
+    if service is not None:
+        found = [a for a in service.articles() if ref in (a["id"], a["iri"], a["url"])]
+        if not found:
+            raise NotFound(f"no stored article {ref!r} (see `attache articles`)")
+        service.remove_article(found[0]["id"])
+        click.echo(f"removed {found[0]['iri']}")
+        return
     with store_of(config) as store:
         graph = find_article(store, ref)
         if graph is None:
@@ -162,20 +253,34 @@ def query(config: Config, query: str, fmt: str) -> None:
     prefixes dd:, res:, art:, rdfs:, skos:, prov:, schema:, dcterms: are predeclared.
     """
     text = sys.stdin.read() if query == "-" else query
-    with store_of(config) as store:
-        if text.lstrip().upper().startswith("ASK") or " ASK " in f" {text.upper()} ":
-            click.echo("true" if store.ask(text) else "false")
+    service = service_of(config)
+    if service is not None:
+        answer = service.sparql(text)
+        if "boolean" in answer:
+            click.echo("true" if answer["boolean"] else "false")
             return
-        rows = store.select(text)
+        variables: list[str] = list(answer["head"]["vars"])
+        table = [
+            {k: str(v["value"]) for k, v in binding.items()}
+            for binding in answer["results"]["bindings"]
+        ]
+    else:
+        with store_of(config) as store:
+            if text.lstrip().upper().startswith("ASK") or " ASK " in f" {text.upper()} ":
+                click.echo("true" if store.ask(text) else "false")
+                return
+            rows = store.select(text)
+        variables = list(rows.variables)
+        table = [{k: str(v) for k, v in row.items()} for row in rows]
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps({k: str(v) for k, v in row.items()}, ensure_ascii=False))
+        for record in table:
+            click.echo(json.dumps(record, ensure_ascii=False))
         return
     sep = "\t" if fmt == "tsv" else "  "
-    click.echo(sep.join(rows.variables))
-    for row in rows:
-        click.echo(sep.join(str(row.get(v, "")) for v in rows.variables))
-    click.echo(f"{len(rows)} rows", err=True)
+    click.echo(sep.join(variables))
+    for record in table:
+        click.echo(sep.join(record.get(v, "") for v in variables))
+    click.echo(pluralize(len(table), "row"), err=True)
 
 
 @main.command()
@@ -210,16 +315,28 @@ def extract(config: Config, file: Path, fmt: str) -> None:
 
 
 def _export(config: Config, fmt: str, output: Path | None) -> None:
-    with store_of(config) as store:
+    service = service_of(config)
+    with contextlib.ExitStack() as stack:
+        if service is not None:
+
+            def dump(out: IO[bytes]) -> None:
+                service.export(out, fmt)
+
+        else:
+            store = stack.enter_context(store_of(config))
+
+            def dump(out: IO[bytes]) -> None:
+                store.dump(out, fmt)
+
         if output is None:
-            store.dump(sys.stdout.buffer, fmt)
+            dump(sys.stdout.buffer)
             return
         # Written beside the target and renamed at the end: an interrupted export never
         # leaves a file that looks complete.
         partial = output.with_name(output.name + ".part")
         try:
             with partial.open("wb") as fh:
-                store.dump(fh, fmt)
+                dump(fh)
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
@@ -433,6 +550,10 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
     from kg.ontology import ensure_ontology
     from kg.qa import DEFAULT_MAX_ANSWERS, Answerer, QuestionError
 
+    service = service_of(config)
+    if service is not None:
+        _ask_through(service, question, as_json)
+        return
     with store_of(config) as store:
         ensure_ontology(store)  # the lexicon is read from it (a no-op once installed)
         answerer = Answerer(
@@ -457,6 +578,27 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
                 click.echo("")
             else:
                 click.echo(f"error: {payload['error']}", err=True)
+
+
+def _ask_through(service: ServiceClient, question: str, as_json: bool) -> None:
+    """Questions answered by the running service (GET /api/ask), printed as locally."""
+    questions = (
+        (line.strip() for line in sys.stdin if line.strip()) if question == "-" else [question]
+    )
+    for text in questions:
+        try:
+            payload = service.ask(text)
+        except ServiceError as exc:
+            if question != "-" or exc.status != 400:
+                raise
+            payload = {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+        if as_json:
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        elif payload.get("ok"):
+            _print_answer(payload)
+            click.echo("")
+        else:
+            click.echo(f"error: {payload['error']}", err=True)
 
 
 def _default_gold() -> Path:

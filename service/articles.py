@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import hmac
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
@@ -31,6 +32,7 @@ from kg.catalog import (
     extraction,
 )
 from kg.errors import ArticleError, NotFound
+from kg.store.base import DUMP_FORMATS
 from kg.uploads import (
     MEDIA_TYPES,
     ArticleTooLarge,
@@ -253,6 +255,30 @@ def get_article(ident: str) -> Response:
             {"ok": True, "article": {**article_detail(store, iri), "href": _href(ident)}}
         )
     response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.get("/api/export")
+@token_required
+def export() -> Response:
+    """The whole store as TriG or N-Quads (``?format=``): `attache export` while serving."""
+    fmt = request.args.get("format", "trig")
+    if fmt not in DUMP_FORMATS:
+        raise ArticleError(f"format must be one of {', '.join(DUMP_FORMATS)}")
+    spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (closed by the stream)
+    state().store.dump(spool, fmt)
+    spool.seek(0)
+
+    def stream() -> Iterator[bytes]:
+        try:
+            while chunk := spool.read(1 << 16):
+                yield chunk
+        finally:
+            spool.close()
+
+    media = {"trig": "application/trig", "nquads": "application/n-quads"}[fmt]
+    response = Response(stream(), mimetype=media)
+    response.headers["Content-Disposition"] = f"attachment; filename=attache.{fmt}"
     return response
 
 

@@ -204,3 +204,11 @@ def test_a_deleted_article_is_gone_and_its_answers_with_it(api: FlaskClient) -> 
     refused(api.get(f"/api/articles/{ident}"), 404)
     refused(api.delete(f"/api/articles/{ident}", headers=AUTH), 404)
     assert "France" not in ask(api, "Who supplies the Rafale to Greece?")
+
+
+def test_the_whole_store_exports_with_the_token(api: FlaskClient, writable: Store) -> None:
+    refused(api.get("/api/export"), 401)
+    response = api.get("/api/export", query_string={"format": "nquads"}, headers=AUTH)
+    assert response.status_code == 200 and response.mimetype == "application/n-quads"
+    assert len(response.get_data(as_text=True).splitlines()) == writable.count()
+    refused(api.get("/api/export", query_string={"format": "xml"}, headers=AUTH), 400)
