@@ -343,16 +343,18 @@ def _export(config: Config, fmt: str, output: Path | None) -> None:
 
 
 def _import(config: Config, file: Path, fmt: str | None) -> None:
-    import time
+    from kg.dataset_import import import_file
 
     fmt = fmt or ("nquads" if file.suffix in {".nq", ".nquads"} else "trig")
-    with store_of(config) as store, file.open("rb") as fh:
-        before = store.count()
-        started = time.perf_counter()
-        store.load(fh, fmt)
-        seconds = time.perf_counter() - started
-        added = store.count() - before
-    click.echo(f"imported {added} quads in {seconds:.1f} s ({added / max(seconds, 1e-9):,.0f}/s)")
+    with store_of(config) as store:
+        done = import_file(store, file, fmt)
+    rate = done.added / max(done.seconds, 1e-9)
+    if done.added == 0:
+        click.echo(f"nothing new: every quad of {file} is already stored")
+    else:
+        click.echo(
+            f"imported {pluralize(done.added, 'quad')} in {done.seconds:.1f} s ({rate:,.0f}/s)"
+        )
 
 
 _EXPORT_FORMAT = click.option(
@@ -763,6 +765,12 @@ def ontology_history(config: Config, limit: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(revisions, indent=2, ensure_ascii=False))
         return
+    if not revisions:
+        click.echo(
+            "no revisions yet: the ontology is as installed; edits made in the editor "
+            "(/ontology) or with `attache ontology import` are listed here"
+        )
+        return
     for r in revisions:
         click.echo(
             f"{r['number']:>4}  {r['created']}  {r['author']:<12}  "
@@ -785,6 +793,8 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
     there is any violation (warnings alone pass).
     """
     from kg.conformance import validate_data
+    from kg.ingest import article_count
+    from kg.ontology import SHAPES_FILE
 
     with store_of(config) as store:
         graph = None
@@ -792,6 +802,7 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
             graph = find_article(store, article)
             if graph is None:
                 raise NotFound(f"no stored article {article!r} (see `attache articles`)")
+        checked = 1 if graph is not None else article_count(store)
         report = validate_data(store, article=graph, max_results=limit)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -804,9 +815,12 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
                 f"{finding.message}\n          in {where} <{source['iri']}>"
             )
         summary = report.as_dict()
+        warnings = len(report.findings) - len(report.violations)
         click.echo(
-            f"{summary['violations']} violations in {summary['articles']} articles "
-            f"({report.triples} triples checked)"
+            f"checked {pluralize(checked, 'article')} ({pluralize(report.triples, 'triple')}) "
+            f"against the shapes in {SHAPES_FILE.parent.name}/{SHAPES_FILE.name}: "
+            f"{pluralize(summary['violations'], 'violation')} in "
+            f"{pluralize(summary['articles'], 'article')}, {pluralize(warnings, 'warning')}"
             + (" — list truncated" if report.truncated else ""),
             err=True,
         )
