@@ -33,6 +33,12 @@ EXAMPLES = (
 )
 
 
+@bp.app_template_test("web_url")
+def web_url(value: object) -> bool:
+    """An article's URL comes from whoever sent it: link it only when it is a web address."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 def wants_html() -> bool:
     """A browser (``text/html`` preferred over JSON); curl's ``*/*`` still gets JSON."""
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])

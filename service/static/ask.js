@@ -24,6 +24,9 @@ function token() { return sessionStorage.getItem("attache-token") || ""; }
 
 function askUrl(question) { return "/?q=" + encodeURIComponent(question); }
 
+// An article's URL comes from whoever sent the article: link it only when it is a web address.
+function webUrl(value) { return /^https?:\/\//i.test(value || "") ? value : ""; }
+
 // -- asking -----------------------------------------------------------------------------------
 
 let pending = 0;
@@ -123,9 +126,10 @@ function answerItem(answer, consoleUrl) {
   for (const item of answer.evidence || []) {
     const source = el("cite", {});
     const title = item.title || item.url || item.article;
-    source.append(item.url ? el("a", { href: item.url, rel: "noopener noreferrer" }, title) : title);
-    if (item.url) {
-      try { source.append(el("span", { class: "outlet" }, " · " + new URL(item.url).hostname)); }
+    const url = webUrl(item.url);
+    source.append(url ? el("a", { href: url, rel: "noopener noreferrer" }, title) : title);
+    if (url) {
+      try { source.append(el("span", { class: "outlet" }, " · " + new URL(url).hostname)); }
       catch (e) { /* not a URL: the title says it */ }
     }
     if (item.date) source.append(el("time", { datetime: item.date }, " · " + item.date));

@@ -212,3 +212,10 @@ def test_the_whole_store_exports_with_the_token(api: FlaskClient, writable: Stor
     assert response.status_code == 200 and response.mimetype == "application/n-quads"
     assert len(response.get_data(as_text=True).splitlines()) == writable.count()
     refused(api.get("/api/export", query_string={"format": "xml"}, headers=AUTH), 400)
+
+
+def test_an_article_url_that_is_not_a_web_address_is_never_a_link(api: FlaskClient) -> None:
+    assert post(api, json={**GREECE, "url": "javascript:alert(1)"}).status_code == 201
+    html = api.get("/entity/greece", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Greece orders 24 Rafale jets from France" in html
+    assert 'href="javascript:' not in html.lower()
