@@ -122,6 +122,16 @@ class ServiceClient:
         )
         return answer
 
+    def update(self, update: str) -> None:
+        """A SPARQL Update through ``/sparql/update`` (with the token)."""
+        self._json(
+            "POST",
+            "/sparql/update",
+            body=update.encode("utf-8"),
+            content_type="application/sparql-update",
+            write=True,
+        )
+
     def export(self, out: IO[bytes], fmt: str) -> None:
         """The whole store, streamed into ``out``."""
         media = {"trig": "application/trig", "nquads": "application/n-quads"}[fmt]

@@ -75,3 +75,31 @@ def test_one_article_is_singular(tmp_path: Path, runner: CliRunner, samples_trig
     )
     assert result.exit_code == 0
     assert "1 row\n" in result.output and "1 rows" not in result.output
+
+
+def test_query_prints_aligned_columns_with_prefixed_names(
+    tmp_path: Path, runner: CliRunner, samples_trig: bytes
+) -> None:
+    store_with_samples(tmp_path / "store", samples_trig)
+    query = (
+        "SELECT ?article ?title WHERE { ?article a dd:NewsArticle ; dcterms:title ?title } "
+        "ORDER BY ?title LIMIT 3"
+    )
+    result = runner.invoke(main, ["--data", str(tmp_path), "query", query])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["article", "title"]
+    assert len(rows) == 3 and all(row.startswith("art:") for row in rows)
+    column = header.index("title")
+    assert all(row[column - 2 : column] == "  " and row[column] != " " for row in rows)
+
+
+def test_query_runs_updates_when_asked(tmp_path: Path, runner: CliRunner) -> None:
+    data = ["--data", str(tmp_path)]
+    update = (
+        'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> rdfs:label "A" } }'
+    )
+    result = runner.invoke(main, [*data, "query", "--update", update])
+    assert result.exit_code == 0, result.output
+    found = runner.invoke(main, [*data, "query", "SELECT ?l WHERE { ?s rdfs:label ?l }"])
+    assert found.stdout.splitlines() == ["l", "A"]
