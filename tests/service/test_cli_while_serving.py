@@ -111,3 +111,13 @@ def test_commands_that_need_the_store_itself_say_what_to_do(
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert server.url in line and "stop the service first" in line
+
+
+def test_updates_go_through_the_service_with_the_token(server: LiveServer) -> None:
+    graph = "<http://example.org/cli-update>"
+    insert = f'INSERT DATA {{ GRAPH {graph} {{ <http://example.org/a> rdfs:label "A" }} }}'
+    applied = attache(server, "query", "--update", insert)
+    assert applied.returncode == 0, applied.stderr
+    found = attache(server, "query", "SELECT ?l WHERE { <http://example.org/a> rdfs:label ?l }")
+    assert found.stdout.splitlines() == ["l", "A"]
+    assert attache(server, "query", "--update", f"DROP GRAPH {graph}").returncode == 0
