@@ -377,6 +377,20 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
     }
 
 
+def class_instances(store: Store, cls: URIRef) -> list[dict[str, Any]]:
+    """The instances of a class (or of its subclasses) with their article counts, for the
+    ontology editor; each entity with the id of its page."""
+    return [
+        {
+            "iri": str(r["x"]),
+            "id": entity_id(str(r["x"])),
+            "label": _str(r, "label") or local_name(str(r["x"])),
+            "articles": int(str(r["articles"])),
+        }
+        for r in run(store, "class_instances", **{"class": cls})
+    ]
+
+
 def describe_query(iri: URIRef) -> str:
     """A query that shows everything about one term, for the console."""
     return f"DESCRIBE {serialize(iri)}"
@@ -424,6 +438,7 @@ __all__ = [
     "article_ref",
     "article_total",
     "articles_page",
+    "class_instances",
     "describe_query",
     "entity_id",
     "entity_iri",
