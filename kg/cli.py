@@ -516,7 +516,10 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     click.echo(f"Ask questions at {url} · stop with Ctrl+C", err=True)
     # A terminated server unwinds like Ctrl+C: the store is closed, the discovery file removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    write_discovery(config.data, config.host, config.port)
+    # Only the embedded store is held by this process; other commands reach the others directly.
+    discoverable = config.store == "embedded"
+    if discoverable:
+        write_discovery(config.data, config.host, config.port)
     try:
         waitress.serve(
             app, host=config.host, port=config.port, threads=config.threads, ident="attache"
@@ -524,7 +527,8 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     except OSError as exc:
         raise port_error(config.host, config.port, exc) from exc
     finally:
-        remove_discovery(config.data)
+        if discoverable:
+            remove_discovery(config.data)
 
 
 def _dev_token(config: Config) -> str:
