@@ -346,11 +346,24 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
         group["events"].append(event)
 
     facts = sorted(groups.values(), key=lambda g: (-len(g["events"]), g["label"]))
-    timeline = [
-        {"date": e["date"], "kind": e["kind_label"], "summary": event_summary(e), "iri": e["iri"]}
-        for e in sorted(events.values(), key=lambda e: (e["date"], e["iri"]))
-        if e["date"]
-    ]
+    # The same fact told by several articles is one line of the timeline, with its count.
+    timeline: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in sorted(events.values(), key=lambda e: (e["date"], e["iri"])):
+        if not e["date"]:
+            continue
+        key = (e["date"], event_summary(e))
+        if key in seen:
+            seen[key]["events"] += 1
+            continue
+        seen[key] = {
+            "date": e["date"],
+            "kind": e["kind_label"],
+            "summary": key[1],
+            "iri": e["iri"],
+            "events": 1,
+        }
+        timeline.append(seen[key])
     return {
         "iri": str(iri),
         "id": entity_id(str(iri)),
