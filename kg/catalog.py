@@ -123,12 +123,11 @@ def support(evidence: list[Mapping[str, Any]]) -> dict[str, Any]:
 def type_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """The label of each entity's class (its most specific one that has a label)."""
     rows = run_many(store, "types_of", "x", [URIRef(i) for i in iris])
+    named = labels(store, {str(r["type"]) for r in rows}) if rows else {}
     found: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
-        label = row.get("label")
-        found.setdefault(str(row["x"]), []).append(
-            (str(row["type"]), str(label) if label is not None else local_name(str(row["type"])))
-        )
+        kind = str(row["type"])
+        found.setdefault(str(row["x"]), []).append((kind, named.get(kind) or local_name(kind)))
     out: dict[str, str] = {}
     for iri, types in found.items():
         # The generic classes every entity has say nothing; a named subclass does.
@@ -207,30 +206,32 @@ def article_detail(store: Store, iri: URIRef) -> dict[str, Any]:
 
 def extraction(store: Store, iri: URIRef) -> dict[str, Any]:
     """Events by kind and the entities mentioned, with a one-line summary."""
+    kinds = run(store, "article_events", a=iri)
+    rows = run(store, "article_entities", a=iri)
+    named = labels(store, [str(r["kind"]) for r in kinds] + [str(r["x"]) for r in rows])
     events: list[dict[str, Any]] = [
         {
             "kind": local_name(str(r["kind"])),
             "iri": str(r["kind"]),
-            "label": _str(r, "label") or local_name(str(r["kind"])),
+            "label": named.get(str(r["kind"])) or local_name(str(r["kind"])),
             "count": int(str(r["n"])),
         }
-        for r in run(store, "article_events", a=iri)
+        for r in kinds
     ]
-    rows = run(store, "article_entities", a=iri)
     types = type_labels(store, [str(r["x"]) for r in rows]) if rows else {}
     entities = [
         {
             "iri": str(r["x"]),
             "id": entity_id(str(r["x"])),
-            "label": _str(r, "label") or local_name(str(r["x"])),
+            "label": named.get(str(r["x"])) or local_name(str(r["x"])),
             "type": types.get(str(r["x"]), ""),
             "mentions": int(str(r["mentions"])),
         }
         for r in rows
     ]
     total = sum(e["count"] for e in events)
-    kinds = ", ".join(f"{e['label']} ×{e['count']}" for e in events)
-    summary = pluralize(total, "event") + (f" ({kinds})" if kinds else "")
+    listed = ", ".join(f"{e['label']} ×{e['count']}" for e in events)
+    summary = pluralize(total, "event") + (f" ({listed})" if listed else "")
     summary += ", " + pluralize(len(entities), "entity", "entities")
     return {"summary": summary, "events": events, "entities": entities}
 
@@ -249,6 +250,21 @@ def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """Each term's English label; terms without one are left out."""
     rows = run_many(store, "labels", "x", [URIRef(i) for i in iris])
     return {str(r["x"]): str(r["label"]) for r in rows if r.get("label") is not None}
+
+
+def articles_meta(store: Store, iris: list[URIRef]) -> dict[str, dict[str, Any]]:
+    """Title, date and URL of each article, keyed by its IRI."""
+    out: dict[str, dict[str, Any]] = {}
+    fields = {"title": "title", "datePublished": "date", "url": "url"}
+    for row in run_many(store, "articles_meta", "a", iris):
+        item = out.setdefault(str(row["a"]), _article_row(str(row["a"]), {}))
+        item.pop("triples", None)
+        key = fields.get(local_name(str(row["p"])))
+        if key == "date":
+            item["date"] = _date(row["v"])
+        elif key:
+            item[key] = str(row["v"])
+    return out
 
 
 def _evidence_item(row: Mapping[str, Term], meta: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
@@ -277,15 +293,20 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
     given = names.get("label") or names.get("prefLabel")
     label = str(given[0]) if given else local_name(str(iri))
 
-    articles = [
-        {
-            **{k: v for k, v in _article_row(str(r["article"]), r).items() if k != "triples"},
-            "mentions": int(str(r["mentions"])),
-        }
-        for r in run(store, "entity_articles", x=iri)
-    ]
-    meta = {a["iri"]: a for a in articles}
+    counted = run(store, "entity_articles", x=iri)
+    meta = articles_meta(store, [URIRef(str(r["article"])) for r in counted])
+    articles = sorted(
+        (
+            {**meta.get(str(r["article"]), _article_row(str(r["article"]), {}))}
+            | {"mentions": int(str(r["mentions"]))}
+            for r in counted
+        ),
+        key=lambda a: (a["date"], a["iri"]),
+        reverse=True,
+    )
     rows = run(store, "entity_events", x=iri)
+    cited = {str(r["article"]) for r in rows} - set(meta)
+    meta.update(articles_meta(store, [URIRef(a) for a in cited]))
     events: dict[str, dict[str, Any]] = {}
     for row in rows:
         event = events.setdefault(
@@ -294,8 +315,8 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
                 "iri": str(row["e"]),
                 "kind": str(row["kind"]),
                 "roles": [],
-                "date": _str(row, "date"),
-                "modality": _MODALITY.get(local_name(_str(row, "modality")), ""),
+                "date": "",
+                "modality": "",
                 "evidence": [],
             },
         )
@@ -305,14 +326,21 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
         item = _evidence_item(row, meta)
         if item not in event["evidence"]:
             event["evidence"].append(item)
-        if str(row["article"]) not in meta:  # an article cited but not listed: read its metadata
-            for found in run(store, "article_meta", a=URIRef(str(row["article"]))):
-                meta[str(row["article"])] = _article_row(str(row["article"]), found)
-                event["evidence"][-1] = _evidence_item(row, meta)
+    nodes = [URIRef(e) for e in events]
+    for row in run_many(store, "event_attributes", "e", nodes):
+        event = events[str(row["e"])]
+        if local_name(str(row["p"])) == "date":
+            event["date"] = event["date"] or str(row["v"])
+        else:
+            event["modality"] = _MODALITY.get(local_name(str(row["v"])), "")
 
-    parts = run_many(store, "event_parts", "e", [URIRef(e) for e in events])
+    parts = [
+        r
+        for r in run_many(store, "event_parts", "e", nodes)
+        if str(r["o"]) != str(iri) and entity_id(str(r["o"])) is not None
+    ]
     terms = {e["kind"] for e in events.values()} | {r for e in events.values() for r in e["roles"]}
-    terms |= {str(r["role"]) for r in parts}
+    terms |= {str(r["role"]) for r in parts} | {str(r["o"]) for r in parts}
     terms |= {str(p) for p in by_property} | {str(o) for o in about_iris(about)}
     named = labels(store, terms)
 
@@ -320,15 +348,13 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
         return named.get(term) or local_name(term)
 
     for row in parts:
-        event = events[str(row["e"])]
-        if str(row["o"]) == str(iri) or entity_id(str(row["o"])) is None:
-            continue  # the entity itself, or a term of the ontology (a date precision)
-        event.setdefault("participants", []).append(
+        other = str(row["o"])
+        events[str(row["e"])].setdefault("participants", []).append(
             {
                 "role": name(str(row["role"])),
-                "label": str(row["label"]),
-                "iri": str(row["o"]),
-                "id": entity_id(str(row["o"])),
+                "label": name(other),
+                "iri": other,
+                "id": entity_id(other),
             }
         )
     groups: dict[str, dict[str, Any]] = {}
@@ -391,17 +417,23 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
 
 
 def class_instances(store: Store, cls: URIRef) -> list[dict[str, Any]]:
-    """The instances of a class (or of its subclasses) with their article counts, for the
-    ontology editor; each entity with the id of its page."""
-    return [
+    """The instances of a class (or of its subclasses), at most 500, with how many articles
+    mention each, most mentioned first; each entity with the id of its page."""
+    found = [r["x"] for r in run(store, "class_instances", **{"class": cls})]
+    named = labels(store, [str(x) for x in found])
+    counts = {
+        str(r["x"]): int(str(r["articles"])) for r in run_many(store, "mention_counts", "x", found)
+    }
+    items = [
         {
-            "iri": str(r["x"]),
-            "id": entity_id(str(r["x"])),
-            "label": _str(r, "label") or local_name(str(r["x"])),
-            "articles": int(str(r["articles"])),
+            "iri": str(x),
+            "id": entity_id(str(x)),
+            "label": named.get(str(x)) or local_name(str(x)),
+            "articles": counts.get(str(x), 0),
         }
-        for r in run(store, "class_instances", **{"class": cls})
+        for x in found
     ]
+    return sorted(items, key=lambda i: (-i["articles"], i["label"].lower(), i["iri"]))
 
 
 def describe_query(iri: URIRef) -> str:
@@ -450,6 +482,7 @@ __all__ = [
     "article_id",
     "article_ref",
     "article_total",
+    "articles_meta",
     "articles_page",
     "class_instances",
     "describe_query",
