@@ -69,6 +69,7 @@ function show(data) {
   $("result").hidden = false;
   $("reading-title").textContent = understood ? "Read as" : "Not understood";
   $("reading").textContent = interpretation.reading || "";
+  $("reading").dataset.question = data.question || "";
   $("reading").classList.toggle("not-understood", !understood);
 
   const entities = interpretation.entities || [];

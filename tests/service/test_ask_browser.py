@@ -148,3 +148,22 @@ def test_an_article_added_on_the_page_is_answerable_at_once(
         assert page.locator("#answers .answer-text").first.inner_text() == "Sweden"
     finally:
         page.close()
+
+
+def test_the_page_answers_every_readme_sample_question_with_evidence(
+    browser: object, server: LiveServer
+) -> None:
+    from tests.kg.qa.test_readme_questions import sample_questions
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(server.url + "/")
+        for question in sample_questions():
+            ask(page, question)
+            page.wait_for_function(  # the answers of this question, not of the one before
+                "q => document.getElementById('reading').dataset.question === q", arg=question
+            )
+            assert page.locator("#answers > li").count() > 0, question
+            assert page.locator("#answers .evidence blockquote").count() > 0, question
+    finally:
+        page.close()
