@@ -372,24 +372,7 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
         group["events"].append(event)
 
     facts = sorted(groups.values(), key=lambda g: (-len(g["events"]), g["label"]))
-    # The same fact told by several articles is one line of the timeline, with its count.
-    timeline: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for e in sorted(events.values(), key=lambda e: (e["date"], e["iri"])):
-        if not e["date"]:
-            continue
-        key = (e["date"], event_summary(e))
-        if key in seen:
-            seen[key]["events"] += 1
-            continue
-        seen[key] = {
-            "date": e["date"],
-            "kind": e["kind_label"],
-            "summary": key[1],
-            "iri": e["iri"],
-            "events": 1,
-        }
-        timeline.append(seen[key])
+    timeline = _timeline(events.values())
     return {
         "iri": str(iri),
         "id": entity_id(str(iri)),
@@ -414,6 +397,28 @@ def entity_profile(store: Store, iri: URIRef) -> dict[str, Any]:
         "articles": articles,
         "timeline": timeline,
     }
+
+
+def _timeline(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated events in order; the same fact told by several articles is one line, counted."""
+    timeline: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for event in sorted(events, key=lambda e: (e["date"], e["iri"])):
+        if not event["date"]:
+            continue
+        key = (event["date"], event_summary(event))
+        if key in seen:
+            seen[key]["events"] += 1
+            continue
+        seen[key] = {
+            "date": event["date"],
+            "kind": event["kind_label"],
+            "summary": key[1],
+            "iri": event["iri"],
+            "events": 1,
+        }
+        timeline.append(seen[key])
+    return timeline
 
 
 def class_instances(store: Store, cls: URIRef) -> list[dict[str, Any]]:
