@@ -117,7 +117,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "api_token",
         "",
-        "Bearer token that HTTP writes require; empty disables writes over HTTP.",
+        "Bearer token that HTTP writes require; empty disables writes over HTTP, unless "
+        "`attache serve --dev-token` (as `make run`) uses DATA/dev-token.",
         str,
     ),
     Setting(

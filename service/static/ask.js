@@ -208,6 +208,15 @@ function articleSummary(data) {
   if (extracted.summary) parts.push(extracted.summary);
   if (parts.length) out.append(" — " + parts.join("; ") + ". ");
   if (article.href) out.append(el("a", { href: article.href }, "Its extraction (JSON)"));
+  // What it is about, one click away: the entities it names, most mentioned first.
+  const named = (extracted.entities || []).filter((e) => e.id).slice(0, 8);
+  if (named.length) {
+    out.append(el("br"), "About: ");
+    named.forEach((entity, i) => {
+      if (i) out.append(", ");
+      out.append(el("a", { href: "/entity/" + encodeURIComponent(entity.id) }, entity.label));
+    });
+  }
   return out;
 }
 

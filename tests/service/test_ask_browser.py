@@ -144,6 +144,7 @@ def test_an_article_added_on_the_page_is_answerable_at_once(
         page.click("#article-submit")
         page.wait_for_selector("#article-status:has-text('Added')", timeout=60_000)
         assert "triples" in page.locator("#article-status").inner_text()
+        assert page.locator("#article-status a[href='/entity/chile']").count() == 1
         ask(page, "Who supplies the Gripen to Chile?")
         assert page.locator("#answers .answer-text").first.inner_text() == "Sweden"
     finally:
