@@ -1,4 +1,6 @@
 # Two commands matter: `make run` (serve the bundled samples) and `make test`.
+# `make run` uses a local development token (created once in $(ATTACHE_DATA)/dev-token)
+# unless ATTACHE_API_TOKEN is set.
 # Both create .venv and install pinned dependencies on first use; later calls
 # skip installation unless pyproject.toml or a pin file changed.
 
@@ -7,12 +9,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ATTACHE_DATA ?= data
+# `make run PORT=8080 HOST=0.0.0.0`; otherwise ATTACHE_PORT / ATTACHE_HOST, else 127.0.0.1:5000.
+# HOST is taken from the command line only: some shells export HOST as the machine's name.
+SERVE_ARGS := $(if $(filter command line,$(origin HOST)),--host $(HOST)) \
+	$(if $(filter command line environment,$(origin PORT)),--port $(PORT))
 
 .PHONY: run test install lint format check bench clean
 
 run: $(STAMP)
 	$(BIN)/attache ingest samples
-	$(BIN)/attache serve --host 127.0.0.1 --port 5000
+	$(BIN)/attache serve --dev-token $(SERVE_ARGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check kg service tests bench

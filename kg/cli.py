@@ -6,6 +6,7 @@ standard output so they can be piped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -13,13 +14,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import click
+from rdflib import URIRef
 
 from kg import __version__
+from kg.catalog import pluralize
+from kg.client import ServiceClient, ServiceError
 from kg.config import Config, load_config
-from kg.errors import KGError, NotFound
-from kg.ingest import find_article, ingest_paths, list_articles
+from kg.errors import KGError, NotFound, StoreUnavailable
+from kg.ingest import Summary, find_article, ingest_paths, list_articles
+from kg.runtime import find_running, read_dev_token
 from kg.store import Store, open_store
 from kg.store.base import DUMP_FORMATS
 
@@ -62,11 +68,34 @@ def main(ctx: click.Context, data: Path | None, store_kind: str | None) -> None:
 
 @contextmanager
 def store_of(config: Config) -> Iterator[Store]:
-    store = open_store(config)
+    try:
+        store = open_store(config)
+    except StoreUnavailable as exc:
+        running = find_running(config.data) if config.store == "embedded" else None
+        if running is None:
+            raise
+        raise StoreUnavailable(
+            f"the store is held by the service running at {running.url} (pid {running.pid}); "
+            "this command needs the store itself: stop the service first (Ctrl+C where it runs)"
+        ) from exc
     try:
         yield store
     finally:
         store.close()
+
+
+def service_of(config: Config) -> ServiceClient | None:
+    """The running service that holds this data directory's store, if there is one.
+
+    Commands that can go through its HTTP API do, rather than open the live store a second
+    time; writes send ATTACHE_API_TOKEN, else the data directory's development token.
+    """
+    if config.store != "embedded":
+        return None
+    running = find_running(config.data)
+    if running is None:
+        return None
+    return ServiceClient(running.url, config.api_token or read_dev_token(config.data))
 
 
 @main.command()
@@ -99,8 +128,18 @@ def ingest(
 
     Formats: .txt/.md (optional YAML front matter: title, date, url), .html,
     .json/.jsonl (news-please or plain records). Unreadable files are reported and
-    skipped; the exit status is then 1.
+    skipped; the exit status is then 1. While `attache serve` holds the store, the
+    articles are sent to it (POST /api/articles) one at a time.
     """
+    service = service_of(config)
+    if service is not None:
+        if force:
+            raise ServiceError("--force needs the store itself: stop the service first")
+        summary = _ingest_through(service, paths, verbose)
+        click.echo(summary.line())
+        if summary.failed:
+            sys.exit(1)
+        return
     with store_of(config) as store:
         summary = ingest_paths(
             store,
@@ -121,13 +160,58 @@ def ingest(
         sys.exit(1)
 
 
+def _ingest_through(service: ServiceClient, paths: tuple[Path, ...], verbose: bool) -> Summary:
+    """Send each article to the running service; unreadable files are reported and skipped."""
+    import time
+
+    from kg.articles import expand_paths, read_file
+    from kg.errors import ArticleError
+
+    started = time.perf_counter()
+    summary = Summary()
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        click.echo(f"error: {message}", err=True)
+
+    files, missing = expand_paths(paths)
+    for error in missing:
+        fail(error.message)
+    for path in files:
+        for item in read_file(path):
+            if isinstance(item, ArticleError):
+                fail(item.message)
+                continue
+            summary.articles += 1
+            try:
+                answer = service.add_article(item)
+            except ServiceError as exc:
+                if exc.status in (0, 401, 403):
+                    raise  # the service cannot be reached or will take nothing: stop here
+                fail(f"{item.source}: {exc.message}")
+                continue
+            outcome = str(answer["outcome"])
+            triples = int(answer["article"]["triples"]) if outcome != "unchanged" else 0
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            summary.triples += triples
+            if verbose:
+                click.echo(f"{outcome:<9} {triples:>6}  {item.source}")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_obj
 def articles(config: Config, as_json: bool) -> None:
     """List stored articles (id, date, triples, title)."""
-    with store_of(config) as store:
-        items = list_articles(store)
+    service = service_of(config)
+    if service is not None:
+        items = [{k: str(v) for k, v in a.items() if k != "href"} for a in service.articles()]
+    else:
+        with store_of(config) as store:
+            items = list_articles(store)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
@@ -135,7 +219,7 @@ def articles(config: Config, as_json: bool) -> None:
         click.echo(
             f"{item['id']}  {item['date'] or '----------'}  {item['triples']:>5}  {item['title']}"
         )
-    click.echo(f"{len(items)} articles", err=True)
+    click.echo(pluralize(len(items), "article"), err=True)
 
 
 @main.command()
@@ -143,6 +227,14 @@ def articles(config: Config, as_json: bool) -> None:
 @click.pass_obj
 def remove(config: Config, ref: str) -> None:
     """Remove one article's graph (REF: its id, IRI or source URL)."""
+    service = service_of(config)
+    if service is not None:
+        found = [a for a in service.articles() if ref in (a["id"], a["iri"], a["url"])]
+        if not found:
+            raise NotFound(f"no stored article {ref!r} (see `attache articles`)")
+        service.remove_article(found[0]["id"])
+        click.echo(f"removed {found[0]['iri']}")
+        return
     with store_of(config) as store:
         graph = find_article(store, ref)
         if graph is None:
@@ -154,28 +246,88 @@ def remove(config: Config, ref: str) -> None:
 @main.command()
 @click.argument("query", default="-")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table")
+@click.option(
+    "--update", "is_update", is_flag=True, help="Run QUERY as a SPARQL Update (it writes)."
+)
 @click.pass_obj
-def query(config: Config, query: str, fmt: str) -> None:
+def query(config: Config, query: str, fmt: str, is_update: bool) -> None:
     """Run a SPARQL SELECT or ASK over the store (QUERY text, or - for stdin).
 
     The default graph is the union of all article graphs and the ontology; the
     prefixes dd:, res:, art:, rdfs:, skos:, prov:, schema:, dcterms: are predeclared.
+    The table shows IRIs as prefixed names in aligned columns; json and tsv keep full
+    IRIs. With --update, QUERY is a SPARQL Update, applied in one transaction.
     """
     text = sys.stdin.read() if query == "-" else query
-    with store_of(config) as store:
-        if text.lstrip().upper().startswith("ASK") or " ASK " in f" {text.upper()} ":
-            click.echo("true" if store.ask(text) else "false")
-            return
-        rows = store.select(text)
-    if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps({k: str(v) for k, v in row.items()}, ensure_ascii=False))
+    service = service_of(config)
+    if is_update:
+        if service is not None:
+            service.update(text)
+        else:
+            with store_of(config) as store:
+                store.update(text)
+        click.echo("update applied", err=True)
         return
-    sep = "\t" if fmt == "tsv" else "  "
-    click.echo(sep.join(rows.variables))
-    for row in rows:
-        click.echo(sep.join(str(row.get(v, "")) for v in rows.variables))
-    click.echo(f"{len(rows)} rows", err=True)
+    cells: list[dict[str, tuple[bool, str]]]  # variable -> (is an IRI, value)
+    if service is not None:
+        answer = service.sparql(text)
+        if "boolean" in answer:
+            click.echo("true" if answer["boolean"] else "false")
+            return
+        variables: list[str] = list(answer["head"]["vars"])
+        cells = [
+            {k: (v["type"] == "uri", str(v["value"])) for k, v in binding.items()}
+            for binding in answer["results"]["bindings"]
+        ]
+    else:
+        with store_of(config) as store:
+            if text.lstrip().upper().startswith("ASK") or " ASK " in f" {text.upper()} ":
+                click.echo("true" if store.ask(text) else "false")
+                return
+            rows = store.select(text)
+        variables = list(rows.variables)
+        cells = [{k: (isinstance(v, URIRef), str(v)) for k, v in row.items()} for row in rows]
+    if fmt == "json":
+        for record in cells:
+            click.echo(json.dumps({k: v for k, (_, v) in record.items()}, ensure_ascii=False))
+        return
+    if fmt == "tsv":
+        click.echo("\t".join(variables))
+        for record in cells:
+            click.echo("\t".join(record.get(v, (False, ""))[1] for v in variables))
+    else:
+        for line in aligned(variables, cells):
+            click.echo(line)
+    click.echo(pluralize(len(cells), "row"), err=True)
+
+
+def prefixed(iri: str) -> str:
+    """``dd:ArmsDeal`` for an IRI under a declared prefix, else ``<iri>``."""
+    import re
+
+    from kg.vocab import PREFIXES
+
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"
+
+
+def aligned(variables: list[str], rows: list[dict[str, tuple[bool, str]]]) -> list[str]:
+    """A table with a header, IRIs as prefixed names, each column as wide as its widest cell."""
+    table = [
+        [
+            prefixed(v[1]) if v[0] else v[1].replace("\n", " ")
+            for v in (r.get(n, (False, "")) for n in variables)
+        ]
+        for r in rows
+    ]
+    widths = [max([len(n), *(len(row[i]) for row in table)]) for i, n in enumerate(variables)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(variables, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in table
+    ]
+    return lines
 
 
 @main.command()
@@ -210,32 +362,46 @@ def extract(config: Config, file: Path, fmt: str) -> None:
 
 
 def _export(config: Config, fmt: str, output: Path | None) -> None:
-    with store_of(config) as store:
+    service = service_of(config)
+    with contextlib.ExitStack() as stack:
+        if service is not None:
+
+            def dump(out: IO[bytes]) -> None:
+                service.export(out, fmt)
+
+        else:
+            store = stack.enter_context(store_of(config))
+
+            def dump(out: IO[bytes]) -> None:
+                store.dump(out, fmt)
+
         if output is None:
-            store.dump(sys.stdout.buffer, fmt)
+            dump(sys.stdout.buffer)
             return
         # Written beside the target and renamed at the end: an interrupted export never
         # leaves a file that looks complete.
         partial = output.with_name(output.name + ".part")
         try:
             with partial.open("wb") as fh:
-                store.dump(fh, fmt)
+                dump(fh)
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
 
 
 def _import(config: Config, file: Path, fmt: str | None) -> None:
-    import time
+    from kg.dataset_import import import_file
 
     fmt = fmt or ("nquads" if file.suffix in {".nq", ".nquads"} else "trig")
-    with store_of(config) as store, file.open("rb") as fh:
-        before = store.count()
-        started = time.perf_counter()
-        store.load(fh, fmt)
-        seconds = time.perf_counter() - started
-        added = store.count() - before
-    click.echo(f"imported {added} quads in {seconds:.1f} s ({added / max(seconds, 1e-9):,.0f}/s)")
+    with store_of(config) as store:
+        done = import_file(store, file, fmt)
+    rate = done.added / max(done.seconds, 1e-9)
+    if done.added == 0:
+        click.echo(f"nothing new: every quad of {file} is already stored")
+    else:
+        click.echo(
+            f"imported {pluralize(done.added, 'quad')} in {done.seconds:.1f} s ({rate:,.0f}/s)"
+        )
 
 
 _EXPORT_FORMAT = click.option(
@@ -311,21 +477,81 @@ def load(config: Config, file: Path, fmt: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Address to bind (default: $ATTACHE_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: $ATTACHE_PORT or 5000).")
+@click.option(
+    "--dev-token",
+    "use_dev_token",
+    is_flag=True,
+    help="When ATTACHE_API_TOKEN is not set, accept writes with a local development token, "
+    "created on first run in DATA/dev-token and printed once (`make run` does this).",
+)
 @click.pass_obj
-def serve(config: Config, host: str | None, port: int | None) -> None:
-    """Serve the HTTP API with waitress."""
+def serve(config: Config, host: str | None, port: int | None, use_dev_token: bool) -> None:
+    """Serve the HTTP API and the pages with waitress.
+
+    While it runs, DATA/service.json names its URL, so that `attache ask`, `ingest` and
+    the other commands go through it instead of opening the store a second time.
+    """
+    import signal
     from dataclasses import replace
 
     import waitress
 
+    from kg.errors import StoreUnavailable
+    from kg.runtime import check_port, find_running, port_error, remove_discovery, write_discovery
     from service import create_app
 
     config = replace(config, host=host or config.host, port=port or config.port)
+    running = find_running(config.data) if config.store == "embedded" else None
+    if running is not None:
+        raise StoreUnavailable(
+            f"Attaché already serves {config.data} at {running.url} (pid {running.pid}); "
+            "stop it first (Ctrl+C, or kill that pid) or serve another --data directory"
+        )
+    check_port(config.host, config.port)  # before the store is opened: one clear line
+    if use_dev_token and not config.api_token:
+        config = replace(config, api_token=_dev_token(config))
     app = create_app(config)
-    click.echo(
-        f"Attaché serving {config.store} store on http://{config.host}:{config.port}/", err=True
-    )
-    waitress.serve(app, host=config.host, port=config.port, threads=config.threads, ident="attache")
+    url = f"http://{config.host}:{config.port}/"
+    click.echo(f"Attaché serving {config.store} store on {url}", err=True)
+    click.echo(f"Ask questions at {url} · stop with Ctrl+C", err=True)
+    # A terminated server unwinds like Ctrl+C: the store is closed, the discovery file removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Only the embedded store is held by this process; other commands reach the others directly.
+    discoverable = config.store == "embedded"
+    if discoverable:
+        write_discovery(config.data, config.host, config.port)
+    try:
+        waitress.serve(
+            app, host=config.host, port=config.port, threads=config.threads, ident="attache"
+        )
+    except OSError as exc:
+        raise port_error(config.host, config.port, exc) from exc
+    finally:
+        if discoverable:
+            remove_discovery(config.data)
+
+
+def _dev_token(config: Config) -> str:
+    """The data directory's development token; printed (once) when it is created."""
+    from kg.runtime import DEV_TOKEN_FILE, dev_token
+
+    token, created = dev_token(config.data)
+    path = config.data / DEV_TOKEN_FILE
+    if created:
+        click.echo(
+            f"Created a local development token (kept in {path}; shown only this once):\n"
+            f"    {token}\n"
+            "Paste it into 'Add an article' on the Ask page or into the ontology editor, or "
+            "send it with curl:\n"
+            f'    curl -H "Authorization: Bearer {token}" -H "Content-Type: application/json" \\\n'
+            f'      -d \'{{"title": "...", "date": "2024-01-31", "text": "..."}}\' '
+            f"http://{config.host}:{config.port}/api/articles\n"
+            "Set ATTACHE_API_TOKEN to use a token of your own instead.",
+            err=True,
+        )
+    else:
+        click.echo(f"Writes over HTTP use the development token in {path}.", err=True)
+    return token
 
 
 # -- questions ----------------------------------------------------------------------------
@@ -377,6 +603,10 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
     from kg.ontology import ensure_ontology
     from kg.qa import DEFAULT_MAX_ANSWERS, Answerer, QuestionError
 
+    service = service_of(config)
+    if service is not None:
+        _ask_through(service, question, as_json)
+        return
     with store_of(config) as store:
         ensure_ontology(store)  # the lexicon is read from it (a no-op once installed)
         answerer = Answerer(
@@ -401,6 +631,27 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
                 click.echo("")
             else:
                 click.echo(f"error: {payload['error']}", err=True)
+
+
+def _ask_through(service: ServiceClient, question: str, as_json: bool) -> None:
+    """Questions answered by the running service (GET /api/ask), printed as locally."""
+    questions = (
+        (line.strip() for line in sys.stdin if line.strip()) if question == "-" else [question]
+    )
+    for text in questions:
+        try:
+            payload = service.ask(text)
+        except ServiceError as exc:
+            if question != "-" or exc.status != 400:
+                raise
+            payload = {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+        if as_json:
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        elif payload.get("ok"):
+            _print_answer(payload)
+            click.echo("")
+        else:
+            click.echo(f"error: {payload['error']}", err=True)
 
 
 def _default_gold() -> Path:
@@ -565,6 +816,12 @@ def ontology_history(config: Config, limit: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(revisions, indent=2, ensure_ascii=False))
         return
+    if not revisions:
+        click.echo(
+            "no revisions yet: the ontology is as installed; edits made in the editor "
+            "(/ontology) or with `attache ontology import` are listed here"
+        )
+        return
     for r in revisions:
         click.echo(
             f"{r['number']:>4}  {r['created']}  {r['author']:<12}  "
@@ -587,6 +844,8 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
     there is any violation (warnings alone pass).
     """
     from kg.conformance import validate_data
+    from kg.ingest import article_count
+    from kg.ontology import SHAPES_FILE
 
     with store_of(config) as store:
         graph = None
@@ -594,6 +853,7 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
             graph = find_article(store, article)
             if graph is None:
                 raise NotFound(f"no stored article {article!r} (see `attache articles`)")
+        checked = 1 if graph is not None else article_count(store)
         report = validate_data(store, article=graph, max_results=limit)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -606,9 +866,12 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
                 f"{finding.message}\n          in {where} <{source['iri']}>"
             )
         summary = report.as_dict()
+        warnings = len(report.findings) - len(report.violations)
         click.echo(
-            f"{summary['violations']} violations in {summary['articles']} articles "
-            f"({report.triples} triples checked)"
+            f"checked {pluralize(checked, 'article')} ({pluralize(report.triples, 'triple')}) "
+            f"against the shapes in {SHAPES_FILE.parent.name}/{SHAPES_FILE.name}: "
+            f"{pluralize(summary['violations'], 'violation')} in "
+            f"{pluralize(summary['articles'], 'article')}, {pluralize(warnings, 'warning')}"
             + (" — list truncated" if report.truncated else ""),
             err=True,
         )

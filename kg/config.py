@@ -117,7 +117,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "api_token",
         "",
-        "Bearer token that HTTP writes require; empty disables writes over HTTP.",
+        "Bearer token that HTTP writes require; empty disables writes over HTTP, unless "
+        "`attache serve --dev-token` (as `make run`) uses DATA/dev-token.",
         str,
     ),
     Setting(
@@ -142,6 +143,12 @@ SETTINGS: tuple[Setting, ...] = (
         "max_query_bytes",
         65536,
         "Longest SPARQL query or update text the endpoint accepts, in bytes of UTF-8.",
+        _positive_int,
+    ),
+    Setting(
+        "max_article_bytes",
+        2_000_000,
+        "Largest article (JSON record or file) POST /api/articles accepts, in bytes.",
         _positive_int,
     ),
     Setting(
@@ -179,6 +186,7 @@ class Config:
     query_timeout: float = 10.0
     max_rows: int = 10000
     max_query_bytes: int = 65536
+    max_article_bytes: int = 2_000_000
     query_workers: int = 2
     log_level: str = "INFO"
     extra: Mapping[str, Any] = field(default_factory=dict)

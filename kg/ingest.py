@@ -40,7 +40,8 @@ class Summary:
 
     def line(self) -> str:
         return (
-            f"{self.articles} articles: {self.new} new, {self.replaced} replaced, "
+            f"{self.articles} article{'' if self.articles == 1 else 's'}: {self.new} new, "
+            f"{self.replaced} replaced, "
             f"{self.unchanged} unchanged, {self.failed} failed; "
             f"{self.triples} triples written in {self.seconds:.1f} s"
         )

@@ -15,7 +15,7 @@ from flask import Flask
 from kg.config import Config, load_config
 from kg.ontology import ensure_ontology
 from kg.store import Store, open_store
-from service import api, ask, errors, ontology, sparql
+from service import api, articles, ask, errors, ontology, pages, sparql
 from service.state import AppState
 
 
@@ -44,4 +44,6 @@ def create_app(
     app.register_blueprint(ask.bp)  # /api/ask
     sparql.init_app(app)  # /sparql, /sparql/update and the /console page
     app.register_blueprint(ontology.bp)  # /api/ontology and the /ontology editor page
+    app.register_blueprint(articles.bp)  # /api/articles: add, list, read, remove while serving
+    app.register_blueprint(pages.bp)  # the Ask page (/ in a browser, /ask) and /entity/<id>
     return app

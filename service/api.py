@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify
 
 from kg import __version__
 from kg.ingest import article_count
+from service.pages import ask_page, wants_html
 from service.state import state
 
 bp = Blueprint("api", __name__)
@@ -13,7 +14,10 @@ bp = Blueprint("api", __name__)
 
 @bp.get("/")
 def index() -> Response:
-    return jsonify(
+    """The Ask page for a browser; for JSON clients, an index of the surfaces."""
+    if wants_html():
+        return ask_page()
+    response = jsonify(
         {
             "ok": True,
             "name": "Attaché",
@@ -29,9 +33,14 @@ def index() -> Response:
                 "ontology_history": "/api/ontology/history",
                 "ontology_conformance": "/api/ontology/conformance",
                 "ontology_editor": "/ontology",
+                "ask_page": "/ask",
+                "articles": "/api/articles",
+                "entity_page": "/entity/<id>",
             },
         }
     )
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 @bp.get("/api/health")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import threading
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
+from kg.catalog import annotate_answers, entity_id
 from kg.qa import Answerer, QuestionError
 from service.console import console_url
 from service.errors import error_response
@@ -77,7 +78,11 @@ def _answer(question: str | None) -> Response:
         return error_response(
             413, "question_too_long", f"the question is longer than {limit} characters"
         )
-    payload = answerer().ask(text)
+    payload = annotate_answers(state().store, answerer().ask(text))
+    for item in [*payload.get("answers", []), *payload["interpretation"].get("entities", [])]:
+        ident = entity_id(item["iri"]) if isinstance(item.get("iri"), str) else None
+        if ident:
+            item["page"] = url_for("pages.entity", ident=ident)
     if payload.get("sparql"):
         # One link from an answer to the query that produced it, runnable and editable.
         payload["console"] = console_url(payload["sparql"])

@@ -13,6 +13,7 @@ from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
 from kg import errors as kg_errors
+from kg import uploads
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,8 @@ STATUS_OF: dict[type[kg_errors.KGError], int] = {
     kg_errors.NotFound: 404,
     kg_errors.QueryError: 400,
     kg_errors.ArticleError: 400,
+    uploads.ArticleTooLarge: 413,
+    uploads.UnsupportedArticleType: 415,
     kg_errors.OntologyError: 400,
     kg_errors.EditRefused: 422,
     kg_errors.TermInUse: 409,

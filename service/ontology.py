@@ -19,6 +19,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request, sen
 from rdflib import Graph
 from werkzeug.exceptions import BadRequest
 
+from kg.catalog import class_instances
 from kg.conformance import validate_data
 from kg.errors import EditRefused, NotFound
 from kg.ingest import find_article
@@ -252,6 +253,19 @@ def get_impact(ref: str) -> Response:
     response = jsonify({"ok": True, "etag": snap.etag, **impact(state().store, snap.graph, iri)})
     response.headers["ETag"] = snap.etag
     return response
+
+
+@bp.get("/api/ontology/terms/<path:ref>/instances")
+def get_instances(ref: str) -> Response:
+    """The instances of a class (and of its subclasses) in the data, with article counts."""
+    snap = editor().snapshot()
+    iri = resolve_ref(ref)
+    describe_term(snap.graph, iri)  # 404 for an unknown term
+    instances = class_instances(state().store, iri)
+    for item in instances:
+        if item["id"]:
+            item["page"] = f"/entity/{item['id']}"
+    return jsonify({"ok": True, "instances": instances, "truncated": len(instances) >= 500})
 
 
 @bp.post("/api/ontology/terms")

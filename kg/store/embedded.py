@@ -198,7 +198,9 @@ class EmbeddedStore:
     def dump(self, out: IO[bytes], fmt: str = "trig") -> None:
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
-        self._store.dump(out, format=_FORMATS[fmt])
+        # TriG is read by people too: declare the project's prefixes (N-Quads has none).
+        prefixes = dict(PREFIXES) if fmt == "trig" else None
+        self._store.dump(out, format=_FORMATS[fmt], prefixes=prefixes)
 
     def load(self, data: IO[bytes] | bytes, fmt: str = "trig") -> None:
         if fmt not in DUMP_FORMATS:

@@ -624,7 +624,13 @@ class RemoteStore:
         """Write every named graph, a few graphs at a time (memory stays flat)."""
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
+        # TriG declares the prefixes for people who read it (the triples use full IRIs),
+        # once the server has answered: a failed export writes nothing.
+        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
         for graph, triples in self._graphs_with_triples():
+            if fmt == "trig" and header:
+                out.write(header)
+                header = b""
             name = serialize(URIRef(graph))
             if fmt == "nquads":
                 out.write("".join(f"{t} {name} .\n" for t in triples).encode("utf-8"))

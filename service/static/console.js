@@ -22,6 +22,7 @@
   let prefixes = {};          // prefix -> namespace
   let terms = [];             // {prefixed, iri, kind, label}
   let errorAt = null;         // {line, column} of the last error
+  const labels = new Map();   // IRI -> its label ("" when it has none)
   let lastResult = null;      // {form, vars, rows} of the last answer
   let sortState = {column: null, ascending: true};
   let running = null;         // AbortController of the query in flight
@@ -241,8 +242,16 @@
   function termCell(term) {
     if (!term) return '<span class="unbound">–</span>';
     if (term.type === "uri") {
-      return `<a class="iri" href="#" data-iri="${escapeHtml(term.value)}" title="${escapeHtml(term.value)}">` +
-        `${escapeHtml(prefixed(term.value))}</a>`;
+      // A label when the graph has one, the IRI on hover; a click describes the term, and an
+      // entity's link (open in a new tab) is its page.
+      const label = labels.get(term.value);
+      const short = prefixed(term.value);
+      const entity = term.value.startsWith(prefixes.res || "\u0000") ? "/entity/" +
+        encodeURIComponent(term.value.slice(prefixes.res.length)) : "#";
+      const text = label ? escapeHtml(label) : breakable(short);
+      return `<a class="iri${label ? " labelled" : ""}" href="${escapeHtml(entity)}" ` +
+        `data-iri="${escapeHtml(term.value)}" title="${escapeHtml(label ? short + "\n" + term.value : term.value)}">` +
+        `${text}</a>`;
     }
     if (term.type === "bnode") return `<span class="bnode">_:${escapeHtml(term.value)}</span>`;
     if (term.type === "triple") return `<span class="bnode">&lt;&lt; triple &gt;&gt;</span>`;
@@ -250,6 +259,31 @@
     if (term["xml:lang"]) tag = `@${term["xml:lang"]}`;
     else if (term.datatype && term.datatype !== XSD + "string") tag = `^^${prefixed(term.datatype)}`;
     return escapeHtml(term.value) + (tag ? `<span class="lit-tag">${escapeHtml(tag)}</span>` : "");
+  }
+
+  // Long IRIs may break after a slash, a hash or a colon rather than anywhere.
+  function breakable(text) {
+    return escapeHtml(text).replace(/([/#:])/g, "$1<wbr>");
+  }
+
+  // Labels of the IRIs in the last result, read after it is shown (up to 300 IRIs).
+  async function fetchLabels() {
+    const result = lastResult;
+    if (!result || result.form === "ask") return;
+    const iris = new Set();
+    for (const row of result.rows) {
+      for (const term of Object.values(row)) {
+        if (term && term.type === "uri" && !labels.has(term.value) && SAFE_IRI.test(term.value)) iris.add(term.value);
+        if (iris.size >= 300) break;
+      }
+    }
+    if (!iris.size) return;
+    const values = [...iris].map((iri) => `<${iri}>`).join(" ");
+    const rows = await select(`SELECT ?x (SAMPLE(?l) AS ?label) WHERE { VALUES ?x { ${values} } ` +
+      `?x rdfs:label ?l FILTER(lang(?l) = "" || langMatches(lang(?l), "en")) } GROUP BY ?x`);
+    for (const iri of iris) labels.set(iri, "");
+    for (const row of rows) if (row.label) labels.set(row.x.value, row.label.value);
+    if (lastResult === result && rows.length) renderTable();
   }
 
   function isNumber(term) {
@@ -312,6 +346,7 @@
       }
       sortState = {column: null, ascending: true};
       showResult();
+      fetchLabels();
       const limit = response.headers.get("X-Attache-Row-Limit");
       statusLine.innerHTML =
         `<span id="row-count">${rows} ${rows === 1 ? "row" : "rows"}</span> · ` +
@@ -337,6 +372,11 @@
     errorBox.innerHTML = `${where}<strong>${escapeHtml(error.code || "error")}</strong> ` +
       `<span class="muted">(${status || "no answer"})</span><pre>${escapeHtml(error.error || "")}</pre>`;
     errorBox.hidden = false;
+    // The results of an earlier query are not the answer to this one: clear them.
+    lastResult = null;
+    resultsBox.innerHTML = "";
+    chartBox.innerHTML = "";
+    for (const id of ["downloads", "graph-downloads", "tabs", "chart"]) $(id).hidden = true;
     render();
     if (errorAt) {
       const lines = editor.value.split("\n");
@@ -654,7 +694,11 @@
       return;
     }
     const link = event.target.closest("a.iri");
-    if (link) { event.preventDefault(); describe(link.dataset.iri); }
+    // Ctrl/⌘-click or middle-click opens an entity's page; a plain click describes the term.
+    if (link && !(event.ctrlKey || event.metaKey || event.shiftKey)) {
+      event.preventDefault();
+      describe(link.dataset.iri);
+    }
   });
   $("describe-body").addEventListener("click", (event) => {
     const link = event.target.closest("a.iri");

@@ -58,8 +58,9 @@ function setEtag(etag) {
 
 function showVersion() {
   const tree = state.tree;
-  $("version").textContent =
-    (tree ? `ontology ${tree.version} · ${tree.triples} triples · ` : "") + `ETag ${state.etag}`;
+  // The ETag is for machines: shown on hover, not in the header.
+  $("version").textContent = tree ? `ontology ${tree.version} · ${tree.triples} triples` : "";
+  $("version").title = state.etag ? `version tag (ETag) ${state.etag}` : "";
 }
 
 // -- messages -----------------------------------------------------------------------------
@@ -379,6 +380,33 @@ async function selectTerm(id, options) {
   if (location.hash !== "#" + id) history.replaceState(null, "", "#" + id);
   markSelected();
   loadImpact(id);
+  loadInstances(id, data.term.kind);
+}
+
+// The entities (or other instances) of a class, with how many articles mention each.
+async function loadInstances(id, kind) {
+  $("instances-details").hidden = true;
+  $("instances").replaceChildren();
+  if (kind !== "class") return;
+  try {
+    const data = await api("GET", `/api/ontology/terms/${encodeURIComponent(id)}/instances`);
+    if (!state.current || state.current.id !== id || !data.instances.length) return;
+    const n = data.instances.length;
+    $("instances-summary").textContent =
+      `Instances (${n}${data.truncated ? "+" : ""})`;
+    for (const item of data.instances) {
+      const li = document.createElement("li");
+      const name = item.page ? document.createElement("a") : document.createElement("span");
+      name.textContent = item.label;
+      if (item.page) name.href = item.page;
+      name.title = item.iri;
+      li.append(name, ` · ${item.articles} article${item.articles === 1 ? "" : "s"}`);
+      $("instances").append(li);
+    }
+    $("instances-details").hidden = false;
+  } catch (err) {
+    $("instances-details").hidden = true;
+  }
 }
 
 async function loadImpact(id) {
@@ -415,6 +443,7 @@ function newTerm(kind) {
   fillForm(state.current, true);
   $("impact").textContent = "";
   $("impact-details").hidden = true;
+  $("instances-details").hidden = true;
   $("new-id").value = "";
   $("new-id").focus();
   markSelected();

@@ -91,7 +91,7 @@ def test_validate_lists_the_violations_of_a_broken_article_and_exits_1(
     assert code == 1
     assert "dd:evidence" in out and "dd:confidence" in out
     assert "in A deliberately broken article" in out
-    assert "2 violations in 1 articles" in err
+    assert "2 violations in 1 article," in err
 
 
 def test_validate_passes_on_conforming_data(runner: CliRunner, tmp_path: Path) -> None:

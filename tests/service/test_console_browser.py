@@ -90,7 +90,9 @@ def test_a_typed_query_runs_with_ctrl_enter_and_fills_the_table(
     assert "ms" in page.inner_text("#elapsed")  # type: ignore[attr-defined]
     headers = page.locator("#result-table th[data-column]").all_inner_texts()  # type: ignore[attr-defined]
     assert [h.strip() for h in headers] == ["?article", "?title"]
-    assert all(iri.startswith("art:") for iri in column(page, 0))
+    cells = page.locator("#result-table tbody td:nth-child(2) a.iri")  # type: ignore[attr-defined]
+    iris = cells.evaluate_all("els => els.map(e => e.dataset.iri)")
+    assert len(iris) == 8 and all(i.startswith("https://w3id.org/attache/article/") for i in iris)
     page.screenshot(path=str(tmp_path / "console.png"))  # type: ignore[attr-defined]
 
 
@@ -188,3 +190,30 @@ def test_a_label_and_a_count_give_a_bar_chart(page: object) -> None:
     page.wait_for_selector("#chart-tab:not([hidden])")  # type: ignore[attr-defined]
     page.click("#chart-tab")  # type: ignore[attr-defined]
     assert page.locator("#chart-svg rect.bar").count() == 10  # type: ignore[attr-defined]
+
+
+def test_result_cells_show_labels_with_the_iri_on_hover(page: object) -> None:
+    run(page, "SELECT ?e WHERE { ?e a dd:State ; rdfs:label ?l } ORDER BY ?l LIMIT 3")
+    page.wait_for_selector("#result-table a.iri.labelled")  # type: ignore[attr-defined]
+    cell = page.locator("#result-table a.iri").first  # type: ignore[attr-defined]
+    iri = cell.get_attribute("data-iri")
+    assert iri.startswith("https://w3id.org/attache/resource/")
+    assert not cell.inner_text().startswith("res:")
+    assert iri in cell.get_attribute("title")
+    assert cell.get_attribute("href") == "/entity/" + iri.rsplit("/", 1)[-1]
+
+
+def test_an_error_clears_the_previous_results_and_downloads(page: object) -> None:
+    run(page, ARTICLES)
+    page.wait_for_selector("#result-table")  # type: ignore[attr-defined]
+    assert page.is_visible("#downloads")  # type: ignore[attr-defined]
+    run(page, "SELECT ?x WHERE { ?x ?y }")
+    page.wait_for_selector("#error:not([hidden])")  # type: ignore[attr-defined]
+    assert page.locator("#result-table").count() == 0  # type: ignore[attr-defined]
+    assert not page.is_visible("#downloads")  # type: ignore[attr-defined]
+    assert "Line 1, column" in page.inner_text("#error")  # type: ignore[attr-defined]
+
+
+def test_the_console_links_to_the_ask_page_and_the_ontology_editor(page: object) -> None:
+    links = page.locator("header nav a").evaluate_all("els => els.map(e => e.getAttribute('href'))")  # type: ignore[attr-defined]
+    assert "/" in links and "/ontology" in links

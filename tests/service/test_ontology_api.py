@@ -525,3 +525,14 @@ def test_conformance_is_reported_over_http(client: FlaskClient) -> None:
     assert body["ok"] is True
     assert body["violations"] == len([f for f in body["findings"] if f["severity"] == "Violation"])
     assert all(f["articles"] for f in body["findings"])
+
+
+def test_a_class_lists_its_instances_with_article_counts(client: FlaskClient) -> None:
+    body = client.get("/api/ontology/terms/dd:State/instances").get_json()
+    assert body["ok"] is True
+    by_label = {item["label"]: item for item in body["instances"]}
+    assert by_label["Turkey"]["page"] == "/entity/turkey"
+    assert by_label["Turkey"]["articles"] >= 5
+    counts = [item["articles"] for item in body["instances"]]
+    assert counts == sorted(counts, reverse=True)
+    assert client.get("/api/ontology/terms/dd:NoSuchClass/instances").status_code == 404

@@ -213,3 +213,18 @@ def test_the_data_conformance_section_lists_violations_with_their_articles(page:
     broken = [i for i in items if "A deliberately broken article" in i]
     assert any("needs at least one dd:evidence" in i for i in broken)
     assert all(" · in " in item for item in items)
+
+
+def test_a_class_lists_its_instances_with_article_counts_and_entity_pages(page: Any) -> None:
+    open_term(page, "dd:State")
+    expect(page.locator("#instances-details")).to_be_visible()
+    page.click("#instances-summary")
+    turkey = page.locator("#instances a", has_text="Turkey").first
+    expect(turkey).to_have_attribute("href", "/entity/turkey")
+    expect(page.locator("#instances li", has_text="Turkey").first).to_contain_text("articles")
+
+
+def test_the_header_shows_the_version_without_the_raw_etag(page: Any) -> None:
+    expect(page.locator("#version")).to_contain_text("ontology ")
+    expect(page.locator("#version")).not_to_contain_text("ETag")
+    assert "ETag" in (page.locator("#version").get_attribute("title") or "")
