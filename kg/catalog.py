@@ -137,7 +137,9 @@ def type_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
 
 
 def annotate_answers(store: Store, payload: dict[str, Any]) -> dict[str, Any]:
-    """Give each answer its ``type`` (when it is an entity) and its ``confidence``."""
+    """Give each answer its ``type`` (when it is an entity) and its ``support``: how many
+    articles and sentences state it (its ``confidence``, from extraction, is the
+    answerer's)."""
     answers = payload.get("answers") or []
     iris = [a["iri"] for a in answers if isinstance(a.get("iri"), str) and entity_id(a["iri"])]
     types = type_labels(store, iris) if iris else {}
@@ -145,8 +147,7 @@ def annotate_answers(store: Store, payload: dict[str, Any]) -> dict[str, Any]:
         iri = answer.get("iri")
         if "type" not in answer and isinstance(iri, str) and iri in types:
             answer["type"] = types[iri]
-        if "confidence" not in answer:
-            answer["confidence"] = support(answer.get("evidence") or [])
+        answer["support"] = support(answer.get("evidence") or [])
     return payload
 
 

@@ -46,7 +46,7 @@ from kg.qa.lexicon import (
     tokenize,
 )
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
-from kg.qa.parse import Interpretation, choose, parse
+from kg.qa.parse import Interpretation, parse
 from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
@@ -79,6 +79,9 @@ _RENDERS_FOR: dict[str, frozenset[str]] = {
 }
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 DEFAULT_MAX_ANSWERS = 10
+# Facts extracted with less confidence are not given as answers (extraction writes 0.5
+# for its weakest readings, such as a speaker linked across sentences).
+MIN_CONFIDENCE = 0.5
 MAX_EVIDENCE = 5
 MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
 MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is unchanged
@@ -153,6 +156,7 @@ class Answer:
     detail: str = ""
     events: list[Term] = field(default_factory=list)
     evidence: list[dict[str, str | None]] = field(default_factory=list)
+    confidence: float | None = None  # the best of its events' extraction confidence
     _written: list[str] = field(default_factory=list, repr=False)
     _unread: list[Term] | None = field(default=None, repr=False)
 
@@ -187,6 +191,8 @@ class Answer:
         out: dict[str, Any] = {"text": self.text, "iri": self.iri}
         if self.detail:
             out["detail"] = self.detail
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
         out["evidence"] = self.evidence[:MAX_EVIDENCE]
         return out
 
@@ -273,6 +279,7 @@ class Answerer:
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
+            answers = [a for a in answers if a.confidence is None or a.confidence >= MIN_CONFIDENCE]
         template = interpretation.template
         shown = [a.payload() for a in answers]
         read_from = ""
@@ -467,9 +474,10 @@ class Answerer:
         """The reading's answers; failing that, its alternatives, then looser readings.
 
         Looser readings are said so in the reading: a statement by the speaker on any
-        topic; two facts from separate reports ("Turkey supplies Poland" and "Turkey
-        supplies the TB2" for "Who supplies the TB2 to Poland?"); events that involve
-        only some of the entities named, when the question names the kind of event.
+        topic; events that involve only some of the entities named, when the question
+        names the kind of event. Two facts from separate reports are not combined into
+        one ("Turkey supplies Poland" and "Turkey supplies the TB2" do not say that
+        Turkey supplies the TB2 to Poland).
         """
         assert it.template is not None
         first = ""
@@ -497,45 +505,7 @@ class Answerer:
             if answers:
                 it.relaxed = "no event involves all of them; events involving most of them"
                 return answers, sparql
-        if len(template.params) == 2 and not template.each and it.mode != "yes_no":
-            answers, sparql = self._combine(it, template, slots, lexicon, lookups)
-            if answers:
-                return answers, sparql
         return [], first
-
-    def _combine(
-        self,
-        it: Interpretation,
-        template: Template,
-        slots: dict[str, Found],
-        lexicon: Lexicon,
-        lookups: Lookups,
-    ) -> tuple[list[Answer], str]:
-        """Answers that two one-parameter templates both give (two reports, one answer)."""
-        results: list[dict[str, Answer]] = []
-        texts = []
-        for param in template.params:
-            single = choose(template.relation, template.answer, {param.role: slots[param.name]})
-            if single is None or len(single.params) != 1:
-                return [], ""
-            answers, sparql = self._attempt(
-                it,
-                single,
-                {single.params[0].name: slots[param.name]},
-                lexicon,
-                lookups,
-                raw=True,
-            )
-            results.append({a.key: a for a in answers})
-            texts.append(sparql)
-        common = [a for key, a in results[0].items() if key in results[1]]
-        if not common:
-            return [], ""
-        for answer in common:
-            for row in results[1][answer.key].rows:
-                answer.add(row)
-        it.relaxed = "no single report names all of them; combining separate reports"
-        return self._finish(it, common), "\n\n".join(texts)
 
     def _attempt(
         self,
@@ -756,6 +726,7 @@ class Answerer:
                 described.extend(answer.events[:3])
             if not answer.evidence:
                 described.extend(_evidence_rows(answer.rows, "article"))
+            described.extend(answer.events[:5])  # their confidence
         lookups.prefetch_all({"describe": described, "label": named})
         roles: list[Term | None] = []
         for answer in answers:
@@ -824,6 +795,7 @@ class Answerer:
         if not answer.evidence:
             for row in _evidence_rows(answer.rows):
                 answer.evidence.append(lookups.evidence(row["s"], row["sentence"], row["article"]))
+        answer.confidence = _confidence(answer, lookups)
 
     def _as_written_needs_names(self, answer: Answer, text: str) -> bool:
         """Whether the sources wrote none of their sentences with the label ``text``."""
@@ -1032,6 +1004,20 @@ def unread_words(question: str, it: Interpretation, lexicon: Lexicon) -> list[st
     read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}
     read |= {t.stem for t in tokenize(it.position_text)} | set(it.position)
     return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
+
+
+def _confidence(answer: Answer, lookups: Lookups) -> float | None:
+    """The highest extraction confidence among the events an answer comes from."""
+    found = []
+    for event in answer.events[:5]:
+        value = lookups.first(event, DD.confidence)
+        if value is None:
+            continue
+        try:
+            found.append(float(str(value)))
+        except ValueError:
+            continue
+    return round(max(found), 2) if found else None
 
 
 def _read_payload(read: Read, lookups: Lookups) -> dict[str, Any]:

@@ -44,6 +44,7 @@ from kg.vocab import DD
 QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 MIN_COVERAGE = 0.4  # share of the question's content (by weight) a sentence must carry
+MISSING = 0.75  # what a sentence counts that no entity of the question is near
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
 ENTITY_CLASSES: dict[str, frozenset[URIRef]] = {
@@ -377,6 +378,10 @@ def _score(
         k: math.log((n + 1) / (df[k] + 0.5)) * (0.5 if k in _WEAK else 1.0) for k in keywords
     }
     total = sum(weights.values()) or 1.0
+    near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
+    for sentence in sentences:
+        for offset in (-1, 0, 1):
+            near[(sentence.article, sentence.index + offset)] |= set(sentence.mentions)
     scored = []
     for sentence in sentences:
         hits = {k for k in keywords if same[k] & sentence.stems}
@@ -386,6 +391,12 @@ def _score(
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         if not named_here:
             coverage *= 0.5
+        nearby = near.get((sentence.article, sentence.index), set())
+        if any(iri not in nearby for iri in named):
+            # A party the question names but neither this sentence nor its neighbours
+            # mention: the sentence is about someone else ("sold to Indonesia" does not
+            # answer a question about Greece).
+            coverage *= MISSING
         scored.append((coverage, sentence, hits))
     scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
     return scored

@@ -115,13 +115,19 @@ function answerItem(answer, consoleUrl) {
   head.append(name);
   if (answer.detail) head.append(el("span", { class: "detail" }, answer.detail));
   if (answer.type) head.append(el("span", { class: "badge type" }, answer.type));
-  const confidence = answer.confidence;
-  if (confidence) {
-    const articles = confidence.articles;
+  const support = answer.support;
+  if (support) {
+    const articles = support.articles;
     const title = `${articles} article${articles === 1 ? "" : "s"}, ` +
-      `${confidence.sentences} sentence${confidence.sentences === 1 ? "" : "s"}`;
-    head.append(el("span", { class: "badge confidence " + confidence.level, title },
-      `confidence: ${confidence.level} (${title})`));
+      `${support.sentences} sentence${support.sentences === 1 ? "" : "s"}`;
+    const extracted = typeof answer.confidence === "number"
+      ? `, extracted with confidence ${answer.confidence.toFixed(2)}` : "";
+    head.append(el("span", { class: "badge confidence " + support.level, title: title + extracted },
+      `support: ${support.level} (${title})`));
+  }
+  if (answer.tier === "sentence") {
+    head.append(el("span", { class: "badge tier", title: "no extracted fact states this; " +
+      "it was read from the sentence quoted below" }, "read from a sentence"));
   }
   const evidence = el("ul", { class: "evidence" });
   for (const item of answer.evidence || []) {

@@ -78,7 +78,7 @@ def test_asking_shows_answers_with_type_confidence_and_evidence(page: object) ->
     answer = page.locator("#answers > li").first  # type: ignore[attr-defined]
     assert answer.locator(".answer-text").inner_text() == "Russia"
     assert answer.locator(".badge.type").inner_text() == "State"
-    assert "confidence: high" in answer.locator(".badge.confidence").inner_text()
+    assert "support: high" in answer.locator(".badge.confidence").inner_text()
     quote = answer.locator(".evidence blockquote").first.inner_text()
     assert "S-400" in quote and quote.startswith("“")
     cite = answer.locator(".evidence cite").first

@@ -58,9 +58,10 @@ def test_answers_carry_their_type_confidence_and_entity_page(client: FlaskClient
     assert answer["text"] == "Russia"
     assert answer["type"] == "State"
     assert answer["page"] == "/entity/russia"
-    confidence = answer["confidence"]
-    assert confidence["articles"] >= 2 and confidence["level"] == "high"
-    assert confidence["sentences"] >= confidence["articles"]
+    support = answer["support"]
+    assert support["articles"] >= 2 and support["level"] == "high"
+    assert support["sentences"] >= support["articles"]
+    assert 0.5 <= answer["confidence"] <= 1
     pages = {e["text"]: e["page"] for e in body["interpretation"]["entities"]}
     assert pages["Turkey"] == "/entity/turkey"
 
