@@ -50,7 +50,7 @@ from kg.qa.parse import Interpretation, parse
 from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
-from kg.sparql import bind
+from kg.sparql import bind, serialize
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -275,7 +275,7 @@ class Answerer:
         if interpretation.template is not None:
             answers, sparql = self._answer(interpretation, lexicon, lookups)
             answers = self._fitting(question, interpretation, answers, lookups)
-            answers = self._supported(question, interpretation, answers, lexicon)
+            answers = self._supported(question, interpretation, answers, lexicon, lookups)
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
@@ -348,7 +348,12 @@ class Answerer:
         return kept
 
     def _supported(
-        self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
+        self,
+        question: str,
+        it: Interpretation,
+        answers: list[Answer],
+        lexicon: Lexicon,
+        lookups: Lookups,
     ) -> list[Answer]:
         """The answers whose evidence carries what the template did not read.
 
@@ -362,7 +367,7 @@ class Answerer:
             return answers
         if it.template is not None and it.template.render in {"article", "profile", "event"}:
             return answers  # what an entity is in, or all that involves it: no relation
-        answers = self._named_together(it, answers)
+        answers = self._named_together(it, answers, lookups)
         rest = unread_words(question, it, lexicon)
         if not rest:
             return answers
@@ -379,24 +384,53 @@ class Answerer:
                 kept.append(answer)
         return kept
 
-    def _named_together(self, it: Interpretation, answers: list[Answer]) -> list[Answer]:
-        """The answers told in an article that names every entity of the question: a
-        question about Latvia is not answered by an article that never mentions it."""
+    def _named_together(
+        self, it: Interpretation, answers: list[Answer], lookups: Lookups
+    ) -> list[Answer]:
+        """The answers whose facts involve every entity the question names: a party of
+        the answer's events, or named in its evidence sentences. "How many launchers did
+        Latvia order?" is not answered by Estonia's order, even in an article that
+        mentions Latvia elsewhere."""
         left_out = {f.iri for f in it.excluded}
         asked_about = {f.iri for f in it.entities} - left_out
         if not asked_about:
             return answers
+        if it.relaxed and it.template is not None and it.template.render == "quote":
+            # "All that X said", told as such when nothing X said was linked to the
+            # topic: what was said need only come from articles that name the topic.
+            return self._told_where_named(asked_about, answers)
+        lookups.prefetch("describe", [e for a in answers for e in a.events[:10]])
+        kept = []
+        for answer in answers:
+            if not answer.rows or answer.key in {"count", "yes", "fact"}:
+                kept.append(answer)
+                continue
+            involved = set(lookups.role_values(answer.events[:10]))
+            involved |= self._mentioned_in(answer.sentences)
+            if isinstance(answer.value, URIRef):
+                involved.add(answer.value)
+            if asked_about <= involved:
+                kept.append(answer)
+        return kept
+
+    def _told_where_named(self, asked_about: set[URIRef], answers: list[Answer]) -> list[Answer]:
         everywhere: set[Term] | None = None
         for iri in asked_about:
             rows = self.store.select(reader_query("articles_mentioning"), {"x": iri}).bindings
             found = {r["article"] for r in rows}
             everywhere = found if everywhere is None else everywhere & found
-        kept = []
-        for answer in answers:
-            articles = answer.articles
-            if not articles or articles & (everywhere or set()):
-                kept.append(answer)
-        return kept
+        return [a for a in answers if not a.articles or a.articles & (everywhere or set())]
+
+    def _mentioned_in(self, sentences: Iterable[Term]) -> set[Term]:
+        """The entities some of ``sentences`` mention (one query for all of them)."""
+        nodes = list(sentences)[:50]
+        if not nodes:
+            return set()
+        text = reader_query("sentence_mentions")
+        block = " ".join(serialize(n) for n in nodes)
+        where = text.index("{", text.index("WHERE"))
+        query = text[: where + 1] + f" VALUES ?s {{ {block} }}" + text[where + 1 :]
+        return {row["x"] for row in self.store.select(query)}
 
     def _context(self, answer: Answer) -> list[str]:
         """The other sentences of the answer's articles that name the answer: a fact is

@@ -87,3 +87,18 @@ def test_the_reading_queries_are_valid_sparql() -> None:
     for text in found.values():
         assert "# params:" in text
         prepareQuery(text, initNs=PREFIXES)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Estonia and Latvia sign?", "a memorandum of understanding"),
+        ("How far from the Russian border will the Estonian HIMARS be stationed?", "80 kilometres"),
+        ("What kind of capability did Estonia and Latvia call the HIMARS purchase?", "fires"),
+    ],
+)
+def test_objects_distances_and_descriptions_are_read_as_written(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    texts = [a["text"] for a in answerer.ask(question)["answers"]]
+    assert any(expected in t for t in texts), texts
