@@ -316,16 +316,15 @@ def serve(config: Config, host: str | None, port: int | None) -> None:
     """Serve the HTTP API with waitress."""
     from dataclasses import replace
 
-    import waitress
-
     from service import create_app
+    from service.serve import serve as serve_app
 
     config = replace(config, host=host or config.host, port=port or config.port)
     app = create_app(config)
     click.echo(
         f"Attaché serving {config.store} store on http://{config.host}:{config.port}/", err=True
     )
-    waitress.serve(app, host=config.host, port=config.port, threads=config.threads, ident="attache")
+    serve_app(app, config)
 
 
 # -- questions ----------------------------------------------------------------------------

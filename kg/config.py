@@ -115,6 +115,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
     Setting("threads", 8, "Worker threads of the WSGI server.", _positive_int),
     Setting(
+        "max_connections",
+        1000,
+        "Most connections the server keeps open at once; more wait to be accepted.",
+        _positive_int,
+    ),
+    Setting(
+        "request_read_timeout",
+        10.0,
+        "Seconds a connection has to send a whole request (and to start one); slower "
+        "connections are closed, so clients that trickle headers cannot hold the server.",
+        _positive_float,
+    ),
+    Setting(
         "api_token",
         "",
         "Bearer token that HTTP writes require; empty disables writes over HTTP.",
@@ -173,6 +186,8 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 5000
     threads: int = 8
+    max_connections: int = 1000
+    request_read_timeout: float = 10.0
     api_token: str = ""
     spacy_model: str = ""
     max_question_chars: int = 500
