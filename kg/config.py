@@ -164,6 +164,20 @@ SETTINGS: tuple[Setting, ...] = (
         "when a query passes its deadline).",
         _positive_int,
     ),
+    Setting(
+        "query_memory_mb",
+        512,
+        "Memory one query worker may use, in MiB (its heap, RLIMIT_DATA); a query or update "
+        "needing more is stopped with a 400 query_memory and the worker replaced.",
+        _positive_int,
+    ),
+    Setting(
+        "client_queries",
+        1,
+        "Queries one client (IP address) may have running or waiting at once on the SPARQL "
+        "endpoint; more get 429 too_many_queries, so one client cannot take every worker.",
+        _positive_int,
+    ),
     Setting("log_level", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR).", str),
 )
 
@@ -195,6 +209,8 @@ class Config:
     max_rows: int = 10000
     max_query_bytes: int = 65536
     query_workers: int = 2
+    query_memory_mb: int = 512
+    client_queries: int = 1
     log_level: str = "INFO"
     extra: Mapping[str, Any] = field(default_factory=dict)
 

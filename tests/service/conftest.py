@@ -118,6 +118,7 @@ def live_server(
             "ATTACHE_API_TOKEN": TOKEN,
             "ATTACHE_QUERY_TIMEOUT": "3",
             "ATTACHE_MAX_ROWS": "1000",
+            "ATTACHE_CLIENT_QUERIES": "4",  # every test client has the loopback address
         },
     )
     server.load(samples_dump)
