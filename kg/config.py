@@ -46,6 +46,20 @@ def _positive_float(text: str) -> float:
     return value
 
 
+MIN_TOKEN_CHARS = 16
+
+
+def _token(text: str) -> str:
+    token = text.strip()
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(
+            f"must be at least {MIN_TOKEN_CHARS} characters: it alone guards every write over "
+            "HTTP and a short one can be guessed; make one with "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(24))'`"
+        )
+    return token
+
+
 STORE_KINDS = ("embedded", "memory", "remote")
 AUTH_SCHEMES = ("basic", "digest")
 
@@ -130,8 +144,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "api_token",
         "",
-        "Bearer token that HTTP writes require; empty disables writes over HTTP.",
-        str,
+        "Bearer token that HTTP writes require (at least 16 characters, so it cannot be "
+        "guessed); empty disables writes over HTTP.",
+        _token,
     ),
     Setting(
         "spacy_model",
@@ -242,6 +257,11 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: Any) -> C
             raise ConfigError(f"unknown setting {name!r}")
         if value is not None:
             values[name] = value
+    if values["api_token"]:  # an override is held to the same rule as the variable
+        try:
+            values["api_token"] = _token(str(values["api_token"]))
+        except ValueError as exc:
+            raise ConfigError(f"{_BY_NAME['api_token'].env}: {exc}") from exc
     values["data"] = Path(values["data"])
     known = {f.name for f in fields(Config)}
     return Config(**{k: v for k, v in values.items() if k in known})

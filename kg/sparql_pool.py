@@ -371,6 +371,11 @@ class QueryPool:
         with self._lock:
             self._stale = True
 
+    def store_version(self) -> Hashable:
+        """Changes whenever the store may have changed (for caches of derived results)."""
+        with self._lock:
+            return (self.snapshots.version(), self._generation, self._stale)
+
     def snapshot_generation(self) -> int:
         """The generation of the snapshot the next query reads (made fresh if stale)."""
         generation: int = self._current_snapshot()["generation"]

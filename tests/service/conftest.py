@@ -18,7 +18,7 @@ from kg.config import load_config
 from kg.store import EmbeddedStore, Store
 from tests.service.live import LiveServer
 
-TOKEN = "test-token"
+TOKEN = "test-token-0123456789"
 
 
 def make_app(store: Store, **settings: object) -> Flask:
