@@ -16,7 +16,7 @@ from flask.json.provider import DefaultJSONProvider
 from kg.config import Config, load_config
 from kg.ontology import ensure_ontology
 from kg.store import Store, open_store
-from service import api, ask, errors, ontology, sparql
+from service import api, ask, errors, ontology, openapi, sparql
 from service.state import AppState
 
 
@@ -57,4 +57,5 @@ def create_app(
     app.register_blueprint(ask.bp)  # /api/ask
     sparql.init_app(app)  # /sparql, /sparql/update and the /console page
     app.register_blueprint(ontology.bp)  # /api/ontology and the /ontology editor page
+    app.register_blueprint(openapi.bp)  # /api/openapi.json
     return app

@@ -29,6 +29,7 @@ def index() -> Response:
                 "ontology_history": "/api/ontology/history",
                 "ontology_conformance": "/api/ontology/conformance",
                 "ontology_editor": "/ontology",
+                "openapi": "/api/openapi.json",
             },
         }
     )

@@ -8,7 +8,6 @@ server and all its children is sampled every 20 ms while both queries run.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 import urllib.error
@@ -97,4 +96,3 @@ def test_two_runaway_queries_keep_the_service_under_2_gb(
         assert response.status == 200
     with capsys.disabled():
         print(f"\ntwo runaway queries: peak RSS of the service {peak / 1024**2:.0f} MiB")
-    assert os.path.exists(server.log)
