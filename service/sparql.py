@@ -30,7 +30,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MultiDict
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError, QueryBusy, QueryError, StoreError
 from kg.ontology_history import HISTORY_GRAPH
 from kg.sparql_guard import check_query, check_update, with_using
 from kg.sparql_pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
@@ -182,7 +182,10 @@ def _kg_error(exc: KGError) -> Response:
         return error_response(501, exc.code, exc.message)
     if isinstance(exc, NotAcceptable):
         return _cors(error_response(406, exc.code, exc.message))
-    return _cors(error_response(status_for(exc), exc.code, exc.message))
+    response = error_response(status_for(exc), exc.code, exc.message)
+    if isinstance(exc, QueryBusy):  # 429 too_many_queries and 503 busy: worth a retry soon
+        response.headers["Retry-After"] = "2"
+    return _cors(response)
 
 
 def _cors(response: Response) -> Response:

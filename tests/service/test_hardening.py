@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -124,3 +126,27 @@ def test_cli_output_strips_terminal_escapes_from_titles(monkeypatch: pytest.Monk
     assert "S-400 deliveries" in result.output
     assert not any(ch in result.output for ch in "\x1b\x07\x00\x9b")
     assert cli.printable("a\tb\nc\x1b[1;31md") == "a\tb\ncd"
+
+
+def test_one_client_address_cannot_hold_every_query_worker(app: Flask) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    small = "ASK { ?s ?p ?o }"
+    first: list[int] = []
+
+    def ask(query: str, address: str) -> Any:
+        return app.test_client().get(
+            "/sparql", query_string={"query": query}, environ_base={"REMOTE_ADDR": address}
+        )
+
+    runner = threading.Thread(target=lambda: first.append(ask(slow, "10.0.0.1").status_code))
+    runner.start()
+    time.sleep(0.5)
+    again = ask(small, "10.0.0.1")
+    body = _error(again, 429)
+    assert body["code"] == "too_many_queries"
+    assert again.headers["Retry-After"] == "2"
+    other = ask(small, "10.0.0.2")
+    assert other.status_code == 200 and other.get_json()["boolean"] is True
+    runner.join(timeout=30)
+    assert first == [504]
+    assert ask(small, "10.0.0.1").status_code == 200
