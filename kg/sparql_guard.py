@@ -188,6 +188,13 @@ def _ambiguous(token: Token) -> bool:
     )
 
 
+def _datatype_marker(found: list[Token]) -> bool:
+    """Whether the ``^`` just found is part of a ``^^`` after a string literal."""
+    if len(found) >= 2 and found[-2].kind == "string":
+        return True
+    return len(found) >= 3 and found[-2].text == "^" and found[-3].kind == "string"
+
+
 def _check(
     text: str,
     *,
@@ -223,6 +230,8 @@ def _check(
                     previous_run, operators = outer.pop()
                     carried -= previous_run + 1
                 run = 0
+            elif kind == "punct" and token.text == "^" and _datatype_marker(found):
+                pass  # the ^^ of "1"^^xsd:int: a literal, not an operator
             elif kind == "punct" and token.text in _OPERATORS:
                 operators += 1
                 if operators > max_operators:

@@ -132,6 +132,8 @@ def test_ordinary_operators_and_paths_stay_allowed() -> None:
     )
     check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 60 + "?o) }")
     check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o"] * 400) + ") }")
+    rows = " ".join(f'"{i}"^^xsd:integer' for i in range(2000))  # ^^ is no operator
+    check_query("SELECT * WHERE { VALUES ?n { " + rows + " } }")
 
 
 def test_the_query_form_is_read_past_prefixes_and_comments() -> None:
