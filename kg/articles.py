@@ -3,6 +3,11 @@
 This is the only place that knows file formats. It turns each file or record into an
 :class:`Article` (or an :class:`~kg.errors.ArticleError` naming where it came from),
 so that one unreadable file never stops a batch and extraction only ever sees text.
+
+Input is bounded where a small file could otherwise take the machine: YAML front
+matter longer than :data:`MAX_FRONT_MATTER` characters, or using aliases (a 488-byte
+"billion laughs" block grew to 5.4 GB), is refused, and JSON nested deeper than
+:data:`MAX_RECORD_DEPTH` is an error for that file or line, not a crash of the batch.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+MAX_FRONT_MATTER = 16 * 1024  # characters of YAML between the --- lines
+MAX_RECORD_DEPTH = 32  # nesting of a JSON record (articles are flat; 32 is generous)
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -110,18 +118,62 @@ def from_record(record: Any, where: str) -> Article:
     )
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: ``*ref`` is what lets a few bytes expand exponentially."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ArticleError(
+                f"front matter uses a YAML alias (*{event.anchor}) at line "
+                f"{event.start_mark.line + 1}; write the value out instead"
+            )
+        return super().compose_node(parent, index)
+
+
+def check_depth(value: Any, where: str, limit: int = MAX_RECORD_DEPTH) -> None:
+    """Refuse a record nested deeper than ``limit`` (iteratively: no recursion to blow)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping | list):
+            if depth > limit:
+                raise ArticleError(f"{where}: the record nests deeper than {limit} levels")
+            children = item.values() if isinstance(item, Mapping) else item
+            stack.extend((child, depth + 1) for child in children)
+
+
+def _load_json(text: str, where: str) -> Any:
+    try:
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise ArticleError(f"{where}: the JSON nests too deeply to read") from exc
+    check_depth(data, where)
+    return data
+
+
 def parse_text(raw: str, where: str) -> Article:
     """A text or Markdown article with an optional YAML front-matter block."""
     meta: Any = {}
     body = raw
     match = _FRONT_MATTER.match(raw)
     if match:
+        if len(match.group(1)) > MAX_FRONT_MATTER:
+            raise ArticleError(
+                f"{where}: front matter is {len(match.group(1))} characters long; "
+                f"at most {MAX_FRONT_MATTER} are read"
+            )
         try:
-            meta = yaml.safe_load(match.group(1)) or {}
+            meta = yaml.load(match.group(1), Loader=_NoAliasLoader) or {}  # safe, no aliases
+        except ArticleError as exc:
+            raise ArticleError(f"{where}: {exc.message}") from exc
+        except RecursionError as exc:
+            raise ArticleError(f"{where}: front matter nests too deeply") from exc
         except yaml.YAMLError as exc:
             raise ArticleError(f"{where}: front matter is not valid YAML ({exc})") from exc
         if not isinstance(meta, Mapping):
             raise ArticleError(f"{where}: front matter must be a mapping of fields")
+        check_depth(meta, where)
         body = raw[match.end() :]
     return from_record({**meta, "text": body}, where)
 
@@ -147,9 +199,12 @@ def parse_html(raw: str, where: str) -> Article:
 def parse_json(raw: str, where: str) -> Iterator[Article | ArticleError]:
     """One article, or a list of them, in a JSON document."""
     try:
-        data = json.loads(raw)
+        data = _load_json(raw, where)
     except json.JSONDecodeError as exc:
         yield ArticleError(f"{where}: invalid JSON ({exc})")
+        return
+    except ArticleError as exc:
+        yield exc
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records, 1):
@@ -167,7 +222,7 @@ def parse_jsonl(raw: str, where: str) -> Iterator[Article | ArticleError]:
             continue
         label = f"{where}:{lineno}"
         try:
-            yield from_record(json.loads(line), label)
+            yield from_record(_load_json(line, label), label)
         except json.JSONDecodeError as exc:
             yield ArticleError(f"{label}: invalid JSON ({exc.msg})")
         except ArticleError as exc:
@@ -196,6 +251,8 @@ def read_file(path: Path) -> Iterator[Article | ArticleError]:
             yield ArticleError(f"{where}: unsupported file type {suffix or '(none)'}")
     except ArticleError as exc:
         yield exc
+    except (RecursionError, MemoryError) as exc:  # one file must never end the batch
+        yield ArticleError(f"{where}: cannot read ({type(exc).__name__})")
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ArticleError]]:

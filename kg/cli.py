@@ -10,6 +10,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,23 @@ from kg.runtime import find_running, read_dev_token
 from kg.store import Store, open_store
 from kg.store.base import DUMP_FORMATS
 
+# Terminal escape sequences (CSI, OSC and the like) and other control characters: a
+# title or a sentence from an article must not recolour, retitle or rewrite the terminal.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without escape sequences or control characters (tabs and newlines stay)."""
+    return _ESCAPES.sub("", text)
+
+
+def echo(message: str, *, err: bool = False) -> None:
+    """``click.echo`` for text that may come from articles: escapes stripped first."""
+    click.echo(printable(message), err=err)
+
 
 class AttacheGroup(click.Group):
     """Turns domain errors into one line on stderr and exit status 1."""
@@ -37,7 +55,7 @@ class AttacheGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as exc:
-            click.echo(f"error: {exc.message}", err=True)
+            echo(f"error: {exc.message}", err=True)
             ctx.exit(1)
 
 
@@ -148,9 +166,9 @@ def ingest(
             progress=progress,
             jobs=jobs or (os.cpu_count() or 1),
             model=config.spacy_model,
-            on_error=lambda message: click.echo(f"error: {message}", err=True),
+            on_error=lambda message: echo(f"error: {message}", err=True),
             on_article=(
-                (lambda source, outcome, n: click.echo(f"{outcome:<9} {n:>6}  {source}"))
+                (lambda source, outcome, n: echo(f"{outcome:<9} {n:>6}  {source}"))
                 if verbose
                 else None
             ),
@@ -216,9 +234,7 @@ def articles(config: Config, as_json: bool) -> None:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
     for item in items:
-        click.echo(
-            f"{item['id']}  {item['date'] or '----------'}  {item['triples']:>5}  {item['title']}"
-        )
+        echo(f"{item['id']}  {item['date'] or '----------'}  {item['triples']:>5}  {item['title']}")
     click.echo(pluralize(len(items), "article"), err=True)
 
 
@@ -356,9 +372,9 @@ def extract(config: Config, file: Path, fmt: str) -> None:
         if fmt == "turtle":
             click.echo(graph.serialize(format="longturtle"))
         else:
-            click.echo(f"# {article.title or article.source}")
+            echo(f"# {article.title or article.source}")
             for line in render_table(graph):
-                click.echo(line)
+                echo(line)
 
 
 def _export(config: Config, fmt: str, output: Path | None) -> None:
@@ -494,11 +510,10 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     import signal
     from dataclasses import replace
 
-    import waitress
-
     from kg.errors import StoreUnavailable
     from kg.runtime import check_port, find_running, port_error, remove_discovery, write_discovery
     from service import create_app
+    from service.serve import serve as serve_app
 
     config = replace(config, host=host or config.host, port=port or config.port)
     running = find_running(config.data) if config.store == "embedded" else None
@@ -521,9 +536,7 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     if discoverable:
         write_discovery(config.data, config.host, config.port)
     try:
-        waitress.serve(
-            app, host=config.host, port=config.port, threads=config.threads, ident="attache"
-        )
+        serve_app(app, config)
     except OSError as exc:
         raise port_error(config.host, config.port, exc) from exc
     finally:
@@ -561,8 +574,8 @@ def _print_answer(payload: dict[str, object]) -> None:
     """A readable answer: the reading, each answer with its evidence, or suggestions."""
     interpretation = payload["interpretation"]
     assert isinstance(interpretation, dict)
-    click.echo(f"Q: {payload['question']}")
-    click.echo(f"   read as: {interpretation['reading']}")
+    echo(f"Q: {payload['question']}")
+    echo(f"   read as: {interpretation['reading']}")
     answers = payload["answers"]
     assert isinstance(answers, list)
     if not answers:
@@ -572,16 +585,16 @@ def _print_answer(payload: dict[str, object]) -> None:
         if suggestions:
             click.echo("   Questions that have answers:")
             for suggestion in suggestions:
-                click.echo(f"     - {suggestion}")
+                echo(f"     - {suggestion}")
         return
     for number, answer in enumerate(answers, 1):
         detail = f"  [{answer['detail']}]" if answer.get("detail") else ""
-        click.echo(f"{number:>2}. {answer['text']}{detail}")
+        echo(f"{number:>2}. {answer['text']}{detail}")
         for evidence in answer["evidence"]:
             source = evidence.get("title") or evidence.get("url") or evidence["article"]
             date = f", {evidence['date']}" if evidence.get("date") else ""
-            click.echo(f"      “{evidence['sentence']}”")
-            click.echo(f"        — {source}{date}")
+            echo(f"      “{evidence['sentence']}”")
+            echo(f"        — {source}{date}")
 
 
 @main.command()
@@ -723,7 +736,7 @@ def evaluate(
         click.echo(json.dumps(report.as_dict(failures=show_failures), ensure_ascii=False, indent=2))
         return
     for line in report.lines(failures=show_failures):
-        click.echo(line)
+        echo(line)
 
 
 # -- the ontology ---------------------------------------------------------------------------
@@ -823,7 +836,7 @@ def ontology_history(config: Config, limit: int, as_json: bool) -> None:
         )
         return
     for r in revisions:
-        click.echo(
+        echo(
             f"{r['number']:>4}  {r['created']}  {r['author']:<12}  "
             f"+{r['added_count']} -{r['removed_count']}  {r['summary']}"
             + (f"  — {r['message']}" if r["message"] else "")
@@ -861,7 +874,7 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
         for finding in report.findings:
             source = finding.articles[0] if finding.articles else {"iri": "", "title": ""}
             where = source["title"] or source["iri"] or "(no article)"
-            click.echo(
+            echo(
                 f"{finding.severity.lower():<9} {finding.focus}  {finding.path or '-'}  "
                 f"{finding.message}\n          in {where} <{source['iri']}>"
             )

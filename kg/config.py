@@ -46,6 +46,20 @@ def _positive_float(text: str) -> float:
     return value
 
 
+MIN_TOKEN_CHARS = 16
+
+
+def _token(text: str) -> str:
+    token = text.strip()
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(
+            f"must be at least {MIN_TOKEN_CHARS} characters: it alone guards every write over "
+            "HTTP and a short one can be guessed; make one with "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(24))'`"
+        )
+    return token
+
+
 STORE_KINDS = ("embedded", "memory", "remote")
 AUTH_SCHEMES = ("basic", "digest")
 
@@ -115,11 +129,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
     Setting("threads", 8, "Worker threads of the WSGI server.", _positive_int),
     Setting(
+        "max_connections",
+        1000,
+        "Most connections the server keeps open at once; more wait to be accepted.",
+        _positive_int,
+    ),
+    Setting(
+        "request_read_timeout",
+        10.0,
+        "Seconds a connection has to send a whole request (and to start one); slower "
+        "connections are closed, so clients that trickle headers cannot hold the server.",
+        _positive_float,
+    ),
+    Setting(
         "api_token",
         "",
-        "Bearer token that HTTP writes require; empty disables writes over HTTP, unless "
-        "`attache serve --dev-token` (as `make run`) uses DATA/dev-token.",
-        str,
+        "Bearer token that HTTP writes require (at least 16 characters, so it cannot be "
+        "guessed); empty disables writes over HTTP, unless `attache serve --dev-token` "
+        "(as `make run`) uses DATA/dev-token.",
+        _token,
     ),
     Setting(
         "spacy_model",
@@ -158,6 +186,20 @@ SETTINGS: tuple[Setting, ...] = (
         "when a query passes its deadline).",
         _positive_int,
     ),
+    Setting(
+        "query_memory_mb",
+        512,
+        "Memory one query worker may use, in MiB (its heap, RLIMIT_DATA); a query or update "
+        "needing more is stopped with a 400 query_memory and the worker replaced.",
+        _positive_int,
+    ),
+    Setting(
+        "client_queries",
+        1,
+        "Queries one client (IP address) may have running or waiting at once on the SPARQL "
+        "endpoint; more get 429 too_many_queries, so one client cannot take every worker.",
+        _positive_int,
+    ),
     Setting("log_level", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR).", str),
 )
 
@@ -180,6 +222,8 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 5000
     threads: int = 8
+    max_connections: int = 1000
+    request_read_timeout: float = 10.0
     api_token: str = ""
     spacy_model: str = ""
     max_question_chars: int = 500
@@ -188,6 +232,8 @@ class Config:
     max_query_bytes: int = 65536
     max_article_bytes: int = 2_000_000
     query_workers: int = 2
+    query_memory_mb: int = 512
+    client_queries: int = 1
     log_level: str = "INFO"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -219,6 +265,11 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: Any) -> C
             raise ConfigError(f"unknown setting {name!r}")
         if value is not None:
             values[name] = value
+    if values["api_token"]:  # an override is held to the same rule as the variable
+        try:
+            values["api_token"] = _token(str(values["api_token"]))
+        except ValueError as exc:
+            raise ConfigError(f"{_BY_NAME['api_token'].env}: {exc}") from exc
     values["data"] = Path(values["data"])
     known = {f.name for f in fields(Config)}
     return Config(**{k: v for k, v in values.items() if k in known})

@@ -131,3 +131,21 @@ class QueryBusy(StoreUnavailable):
     """Every query worker is busy; the client may retry shortly."""
 
     code = "busy"
+
+
+class QueryMemory(QueryTooComplex):
+    """The query needed more memory than a query worker may use (its worker was replaced)."""
+
+    code = "query_memory"
+
+
+class ClientBusy(QueryBusy):
+    """This client already has as many queries running or waiting as one client may."""
+
+    code = "too_many_queries"
+
+
+class ProtectedGraph(QueryRefused):
+    """An update would change a graph that only its own API may write (the ontology's)."""
+
+    code = "protected_graph"

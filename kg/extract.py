@@ -3,6 +3,11 @@
 :class:`Pipeline` holds what is expensive to build (the spaCy model with the
 gazetteer ruler, the linker) so a batch loads it once; :func:`Pipeline.extract` is
 deterministic for a given article, extractor version and ingestion time.
+
+A text longer than :data:`PIECE_CHARS` (a book-length file, or one past spaCy's own
+``max_length`` of a million characters, which spaCy refuses) is parsed in pieces cut
+at paragraph, line, sentence or word ends and joined back into one ``Doc`` whose text
+is the article's, offsets included: long texts are processed, not refused.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from kg.nlp import build_nlp
 from kg.rdf import add_article, add_entity, add_event, add_sentence, new_graph, seal
 from kg.text import norm
 from kg.vocab import DD
+
+PIECE_CHARS = 100_000
 
 EXTRACTOR_VERSION = f"{__version__}/1"
 """Changes when extraction output may change; a new version re-extracts stored articles."""
@@ -60,6 +67,28 @@ def resolve_dates(article: Article) -> list[DateMention]:
     return [d for d in find_dates(article.text, anchor) if _ABSOLUTE.search(d.value.text)]
 
 
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` as consecutive pieces of at most ``size`` characters (they join back to it).
+
+    Each cut is at the last paragraph break, else line break, else sentence end, else
+    space in the second half of the window; only a text without any is cut mid-word.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = size
+        for separator in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(separator)
+            if at >= size // 2:
+                cut = at + len(separator)
+                break
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
 class Pipeline:
     """spaCy + gazetteer + linker, loaded once and reused for every article."""
 
@@ -69,16 +98,27 @@ class Pipeline:
         self.linker = Linker(self.gazetteer)
         self.version = EXTRACTOR_VERSION
 
+    piece_chars = PIECE_CHARS
+
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
         """Parse many texts at once: spaCy's batching beats one call per article."""
-        return self.nlp.pipe(texts, batch_size=batch_size)
+        listed = list(texts)
+        limit = min(self.piece_chars, self.nlp.max_length)
+        short = self.nlp.pipe((t for t in listed if len(t) <= limit), batch_size=batch_size)
+        for text in listed:
+            yield next(short) if len(text) <= limit else self._parse_long(text, limit)
+
+    def _parse_long(self, text: str, limit: int) -> Doc:
+        docs = list(self.nlp.pipe(pieces(text, limit), batch_size=4))
+        doc: Doc = Doc.from_docs(docs, ensure_whitespace=False)
+        return doc
 
     def extract(self, article: Article, ingested_at: dt.datetime, doc: Doc | None = None) -> Graph:
         """The article's named-graph content: metadata, provenance, sentences, entities."""
         graph = new_graph()
         node = add_article(graph, article, extractor_version=self.version, ingested_at=ingested_at)
         if doc is None:
-            doc = self.nlp(article.text)
+            doc = next(self.parse([article.text]))
 
         # Sentences, with verbatim repeats (captions, pull quotes) folded into the first.
         sentences: list[Sentence] = []

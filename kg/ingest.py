@@ -3,7 +3,7 @@
 The I/O edge of the pipeline. An article whose content hash and extractor version
 match what is stored is skipped (re-ingesting is idempotent and cheap); a changed
 one is re-extracted and its named graph replaced in one transaction; a file that
-cannot be read is reported and the batch goes on.
+cannot be read, or an article whose extraction fails, is reported and the batch goes on.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from spacy.tokens import Doc
 from tqdm import tqdm
 
 from kg.articles import Article, expand_paths, read_file
@@ -139,10 +140,18 @@ def _init_worker(model: str) -> None:
     _WORKER_PIPELINE = Pipeline(model=model)
 
 
-def _extract_in_worker(job: tuple[Article, dt.datetime]) -> Graph:
+def _extract_in_worker(job: tuple[Article, dt.datetime]) -> Graph | str:
+    """The article's graph, or why extraction failed (one article must not end the batch)."""
     assert _WORKER_PIPELINE is not None
     article, when = job
-    return _WORKER_PIPELINE.extract(article, when)
+    try:
+        return _WORKER_PIPELINE.extract(article, when)
+    except Exception as exc:
+        return _failure(article, exc)
+
+
+def _failure(article: Article, exc: BaseException) -> str:
+    return f"{article.source or article.title or 'article'}: extraction failed ({exc!r:.300})"
 
 
 def ingest_paths(
@@ -191,10 +200,19 @@ def ingest_paths(
         dynamic_ncols=True,
     )
     if jobs <= 1:
-        _ingest_sequential(store, _articles(files, fail), summary, get_pipeline, force, done)
+        _ingest_sequential(
+            store, _articles(files, fail), summary, get_pipeline, force, done, fail=fail
+        )
     else:
         _ingest_parallel(
-            store, _articles(files, fail), summary, force=force, jobs=jobs, model=model, done=done
+            store,
+            _articles(files, fail),
+            summary,
+            force=force,
+            jobs=jobs,
+            model=model,
+            done=done,
+            fail=fail,
         )
     bar.close()
     summary.seconds = time.perf_counter() - started
@@ -209,16 +227,29 @@ def _ingest_sequential(
     force: bool,
     done: Callable[[str, str, int], None],
     batch: int = 16,
+    *,
+    fail: Callable[[str], None],
 ) -> None:
-    """Parse changed articles in batches (spaCy's ``pipe``), write each as it is extracted."""
+    """Parse changed articles in batches (spaCy's ``pipe``), write each as it is extracted.
+
+    When a batch fails to parse, its articles are parsed one by one, so only the article
+    at fault is reported as failed.
+    """
     pending: list[tuple[Article, tuple[str, str] | None]] = []
 
     def flush() -> None:
         if not pending:
             return
-        docs = pipeline().parse([a.text for a, _ in pending])
+        try:
+            docs: list[Doc | None] = list(pipeline().parse([a.text for a, _ in pending]))
+        except Exception:
+            docs = [None] * len(pending)
         for (article, state), doc in zip(pending, docs, strict=True):
-            graph = pipeline().extract(article, _now(), doc=doc)
+            try:
+                graph = pipeline().extract(article, _now(), doc=doc)
+            except Exception as exc:
+                fail(_failure(article, exc))
+                continue
             done(article.source or "", *_write(store, article, state, graph, summary))
         pending.clear()
 
@@ -242,6 +273,7 @@ def _ingest_parallel(
     jobs: int,
     model: str,
     done: Callable[[str, str, int], None],
+    fail: Callable[[str], None],
 ) -> None:
     """Extraction in a process pool, writes here; results arrive in input order."""
     import multiprocessing
@@ -259,6 +291,9 @@ def _ingest_parallel(
     with context.Pool(min(jobs, len(work)), initializer=_init_worker, initargs=(model,)) as pool:
         results = pool.imap(_extract_in_worker, [(a, _now()) for a, _ in work], chunksize=4)
         for (article, state), graph in zip(work, results, strict=True):
+            if isinstance(graph, str):
+                fail(graph)
+                continue
             done(article.source or "", *_write(store, article, state, graph, summary))
 
 

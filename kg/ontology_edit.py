@@ -151,6 +151,10 @@ def shape_terms(path: Path = SHAPES_FILE) -> frozenset[URIRef]:
 # -- edits as data ----------------------------------------------------------------------------
 
 
+# Control characters other than tab and line breaks: NUL and terminal escapes among them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _literals(value: Any, field_name: str, *, max_chars: int) -> list[Literal]:
     items = value if isinstance(value, list) else [value]
     if len(items) > MAX_VALUES:
@@ -175,6 +179,12 @@ def _literals(value: Any, field_name: str, *, max_chars: int) -> list[Literal]:
             raise EditRefused(f"{field_name}: empty values are not allowed")
         if len(text) > max_chars:
             raise EditRefused(f"{field_name}: a value is longer than {max_chars} characters")
+        control = _CONTROL.search(text)
+        if control:
+            raise EditRefused(
+                f"{field_name}: control character U+{ord(control.group()):04X} (such as NUL) "
+                "is not allowed in a value"
+            )
         try:
             literal = Literal(text, lang=lang.strip() or None)
         except ValueError as exc:

@@ -6,7 +6,11 @@ recursive-descent parser overflows its stack, killing the whole process, on a fe
 thousand nested brackets. So the public endpoint refuses, on the text alone:
 
 - text longer than a byte limit (64 KiB by default);
-- brackets ``{ ( [`` nested deeper than :data:`MAX_DEPTH`;
+- brackets ``{ ( [`` nested deeper than :data:`MAX_DEPTH`, where a run of prefix
+  operators (``!!!!?x``, ``- - -1``) counts a level per operator: the parser recurses
+  on each, and an update with 9,000 ``!`` overflowed a server thread's stack;
+- more than :data:`MAX_OPERATORS` operators in one expression or path (between two of
+  ``. ; ,`` or brackets): a chain of binary operators is evaluated recursively;
 - the keywords ``SERVICE``, ``LOAD`` and ``FROM`` and IRIs of the ``file:`` scheme.
 
 The keyword check works on tokens, so a keyword inside a string literal, a comment,
@@ -34,6 +38,7 @@ from kg.errors import ForbiddenFeature, QueryError, QueryTooDeep, QueryTooLarge
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 64
+MAX_OPERATORS = 1000
 
 FORBIDDEN_WORDS = {
     "SERVICE": "SERVICE (federated query) is not allowed: the endpoint never fetches remote data",
@@ -72,6 +77,9 @@ _LEXER = _lexer("", _PLX)
 # The other reading: an IRI cannot contain ', and a prefixed name has no \-escapes.
 _LEXER_STRICT = _lexer("'", "%")
 _OPEN, _CLOSE = "{([", "})]"
+_PREFIX_OPERATORS = "!-+^"  # may stand before an operand, and repeat: each is a level
+_OPERATORS = "!-+*/|^&=<>?"  # every character of an operator or path operator
+_SEGMENT_ENDS = ".;,"
 
 
 @dataclass(frozen=True)
@@ -180,7 +188,21 @@ def _ambiguous(token: Token) -> bool:
     )
 
 
-def _check(text: str, *, max_bytes: int, max_depth: int, forbidden: dict[str, str]) -> list[Token]:
+def _datatype_marker(found: list[Token]) -> bool:
+    """Whether the ``^`` just found is part of a ``^^`` after a string literal."""
+    if len(found) >= 2 and found[-2].kind == "string":
+        return True
+    return len(found) >= 3 and found[-2].text == "^" and found[-3].kind == "string"
+
+
+def _check(
+    text: str,
+    *,
+    max_bytes: int,
+    max_depth: int,
+    forbidden: dict[str, str],
+    max_operators: int = MAX_OPERATORS,
+) -> list[Token]:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise QueryTooLarge(
@@ -191,22 +213,45 @@ def _check(text: str, *, max_bytes: int, max_depth: int, forbidden: dict[str, st
     for reading, view, where in _views(text):
         if reading.strict_iris and not ambiguous:
             continue  # the strict reading would see the very same tokens
-        depth = 0
+        # Depth: open brackets plus the prefix operators before each of them (``carried``)
+        # plus the run of prefix operators since the last bracket or operand (``run``).
+        outer: list[tuple[int, int]] = []  # (run, operators) of each enclosing group
+        carried = run = operators = 0
         found: list[Token] = []
         for token in tokens(view, strict_iris=reading.strict_iris):
             found.append(token)
             kind = token.kind
-            if kind == "punct":
-                if token.text in _OPEN:
-                    depth += 1
-                    if depth > max_depth:
-                        offset = token.start if where is None else where[token.start]
-                        raise QueryTooDeep(
-                            f"brackets nest deeper than {max_depth} levels {_at(text, offset)}"
-                        )
-                elif token.text in _CLOSE:
-                    depth = max(0, depth - 1)
-            elif kind == "word":
+            if kind == "punct" and token.text in _OPEN:
+                outer.append((run, operators))
+                carried += run + 1
+                run = operators = 0
+            elif kind == "punct" and token.text in _CLOSE:
+                if outer:
+                    previous_run, operators = outer.pop()
+                    carried -= previous_run + 1
+                run = 0
+            elif kind == "punct" and token.text == "^" and _datatype_marker(found):
+                pass  # the ^^ of "1"^^xsd:int: a literal, not an operator
+            elif kind == "punct" and token.text in _OPERATORS:
+                operators += 1
+                if operators > max_operators:
+                    offset = token.start if where is None else where[token.start]
+                    raise QueryTooDeep(
+                        f"more than {max_operators} operators in one expression {_at(text, offset)}"
+                    )
+                if token.text in _PREFIX_OPERATORS:
+                    run += 1
+            else:
+                run = 0
+                if kind == "punct" and token.text in _SEGMENT_ENDS:
+                    operators = 0
+            if carried + run > max_depth:
+                offset = token.start if where is None else where[token.start]
+                raise QueryTooDeep(
+                    f"brackets and prefix operators nest deeper than {max_depth} levels "
+                    f"{_at(text, offset)}"
+                )
+            if kind == "word":
                 reason = forbidden.get(token.text.upper())
                 if reason:
                     offset = token.start if where is None else where[token.start]

@@ -23,6 +23,17 @@ committed write also shows in RocksDB's write-ahead log and manifest, whose name
 sizes are checked before each query (about 50 µs), so a write made by any code in
 the server process is seen by the next query. A memory store's triple count is
 checked as well; other writes to a memory store must call :meth:`invalidate`.
+
+Each worker runs under a memory ceiling (``memory_mb``); a query that needs more ends
+its worker, which is replaced, and the client hears :class:`~kg.errors.QueryMemory`.
+Workers are shared fairly: one client (the service passes its address) may have at
+most ``per_client`` queries running or waiting at once, and the queue behind busy
+workers is short (twice the pool), so one client's runaway queries leave the other
+workers to everyone else.
+
+Updates are rehearsed in a worker on a private copy of the data
+(:meth:`QueryPool.rehearse_update`) before they touch the real store, so one that
+crashes the engine or takes too much memory never runs in the server.
 """
 
 from __future__ import annotations
@@ -36,6 +47,7 @@ import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Hashable
@@ -44,8 +56,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kg.errors import (
+    ClientBusy,
+    ProtectedGraph,
     QueryBusy,
     QueryError,
+    QueryMemory,
     QuerySyntaxError,
     QueryTimeout,
     QueryTooComplex,
@@ -84,6 +99,10 @@ class Snapshots(Protocol):
         """Free a snapshot no worker uses any more."""
         ...
 
+    def private_copy(self, name: str) -> dict[str, Any]:
+        """A copy of the data that one worker may write to (then :meth:`release` it)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -116,6 +135,12 @@ class DiskSnapshots:
     def release(self, snapshot: dict[str, Any]) -> None:
         shutil.rmtree(snapshot["path"], ignore_errors=True)
 
+    def private_copy(self, name: str) -> dict[str, Any]:
+        path = self._root / name
+        shutil.rmtree(path, ignore_errors=True)
+        self._native.backup(str(path))
+        return {"kind": "disk", "path": str(path)}
+
     def close(self) -> None:
         shutil.rmtree(self._root, ignore_errors=True)
 
@@ -136,6 +161,11 @@ class DumpSnapshots:
 
     def release(self, snapshot: dict[str, Any]) -> None:
         pass
+
+    def private_copy(self, name: str) -> dict[str, Any]:
+        out = io.BytesIO()
+        self._store.dump(out, "nquads")
+        return {"kind": "dump", "data": out.getvalue()}
 
     def close(self) -> None:
         pass
@@ -168,18 +198,21 @@ def _worker_env() -> dict[str, str]:
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    env["RUST_BACKTRACE"] = "0"  # a crash's first line says why; a backtrace would bury it
     return env
 
 
 class _Worker:
     """One worker process and the snapshot generation it has open."""
 
-    def __init__(self, python: str) -> None:
+    def __init__(self, python: str, memory_mb: int = 0) -> None:
+        # Its standard error goes to a file, read when it dies to tell why.
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115  # closed in kill()
         self.proc = subprocess.Popen(
-            [python, "-m", "kg.sparql_worker"],
+            [python, "-m", "kg.sparql_worker", "--memory-mb", str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=None,
+            stderr=self.errors,
             close_fds=True,
             env=_worker_env(),
         )
@@ -217,6 +250,16 @@ class _Worker:
                 raise WorkerDied(f"worker exited with status {self.proc.wait()}")
             self._buffer += chunk
 
+    def last_words(self) -> str:
+        """The end of what the worker wrote to standard error (after it died)."""
+        try:
+            self.errors.seek(0, os.SEEK_END)
+            size = self.errors.tell()
+            self.errors.seek(max(0, size - 65536))
+            return self.errors.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+
     def kill(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
@@ -224,7 +267,7 @@ class _Worker:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL is not ignored
             log.error("query worker %s did not die", self.proc.pid)
-        for stream in (self.proc.stdin, self.proc.stdout):
+        for stream in (self.proc.stdin, self.proc.stdout, self.errors):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
@@ -252,6 +295,7 @@ class QueryTask:
     prefixes: dict[str, str] = field(default_factory=dict)
     default_graphs: list[str] | None = None  # None (both): the union of every graph
     named_graphs: list[str] | None = None
+    client: str | None = None  # who asks (an address), for fair sharing; None: no limit
 
 
 def syntax_error(message: str) -> QuerySyntaxError:
@@ -273,13 +317,19 @@ class QueryPool:
         size: int = 2,
         timeout: float = 10.0,
         max_rows: int = 10000,
+        memory_mb: int = 0,
+        per_client: int = 0,
         python: str = sys.executable,
     ) -> None:
         self.snapshots = snapshots
         self.size = size
         self.timeout = timeout
         self.max_rows = max_rows
+        self.memory_mb = memory_mb
+        self.per_client = per_client  # 0: no limit
         self.python = python
+        self._clients: dict[str, int] = {}
+        self._copies = 0
         self._lock = threading.Condition()
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -300,7 +350,7 @@ class QueryPool:
             if self._started or self._closed:
                 return
             for _ in range(self.size):
-                worker = _Worker(self.python)
+                worker = _Worker(self.python, self.memory_mb)
                 self._all.add(worker)
                 self._idle.append(worker)
             self._started = True
@@ -320,6 +370,11 @@ class QueryPool:
         """The store changed: the next query reads a new snapshot."""
         with self._lock:
             self._stale = True
+
+    def store_version(self) -> Hashable:
+        """Changes whenever the store may have changed (for caches of derived results)."""
+        with self._lock:
+            return (self.snapshots.version(), self._generation, self._stale)
 
     def snapshot_generation(self) -> int:
         """The generation of the snapshot the next query reads (made fresh if stale)."""
@@ -347,7 +402,7 @@ class QueryPool:
             "named_graphs": task.named_graphs,
             "max_rows": self.max_rows,
         }
-        answer = self._run(message, deadline)
+        answer = self._run(message, deadline, client=task.client)
         if not answer["ok"]:
             self._raise(answer)
         return Answer(
@@ -365,13 +420,57 @@ class QueryPool:
         """Parse and try ``update`` on an empty store in a worker, so it cannot crash us."""
         message: dict[str, Any] = {"op": "check_update", "update": update, "base_iri": base_iri}
         message["prefixes"] = prefixes
-        answer = self._run(message, time.monotonic() + timeout)
+        answer = self._run(message, time.monotonic() + timeout, read_snapshot=False)
         if not answer["ok"]:
             self._raise(answer)
 
-    @staticmethod
-    def _raise(answer: dict[str, Any]) -> None:
+    def rehearse_update(
+        self,
+        update: str,
+        *,
+        base_iri: str | None,
+        prefixes: dict[str, str],
+        protected: list[str],
+        timeout: float,
+    ) -> None:
+        """Run ``update`` in a worker on a private copy of the data, under the memory ceiling.
+
+        Raises what the real run would meet (syntax error, failure), :class:`QueryMemory`
+        or :class:`QueryTooComplex` when the engine cannot take it, and
+        :class:`ProtectedGraph` when it would change one of the ``protected`` graphs.
+        """
+        with self._lock:
+            self._copies += 1
+            name = f"update-{self._copies}"
+        copy = self.snapshots.private_copy(name)
+        message: dict[str, Any] = {
+            "op": "rehearse_update",
+            "update": update,
+            "base_iri": base_iri,
+            "prefixes": prefixes,
+            "protected": protected,
+            "copy": copy,
+        }
+        try:
+            answer = self._run(message, time.monotonic() + timeout, read_snapshot=False)
+        finally:
+            if copy["kind"] == "disk":
+                self.snapshots.release(copy)
+        if not answer["ok"]:
+            self._raise(answer)
+
+    def _raise(self, answer: dict[str, Any]) -> None:
         kind = answer.get("kind")
+        if kind == "memory":
+            raise self._memory_error()
+        if kind == "protected":
+            raise ProtectedGraph(
+                f"this update would change the graph <{answer['graph']}>, which only the "
+                "ontology API (/api/ontology) writes: it checks each change, serializes "
+                "it with other edits and records it as a revision. Nothing was changed."
+            )
+        if kind == "update_failed":
+            raise QueryError(f"the update failed: {answer['message']}")
         if kind == "syntax":
             raise syntax_error(answer["message"])
         if kind == "not_acceptable":
@@ -381,11 +480,35 @@ class QueryPool:
             raise QueryError(answer["message"])
         raise StoreError(f"query failed: {answer.get('message')}")
 
-    def _run(self, message: dict[str, Any], deadline: float) -> dict[str, Any]:
+    def _memory_error(self) -> QueryMemory:
+        return QueryMemory(
+            f"the query needed more than the {self.memory_mb} MiB a query may use and was "
+            "stopped; narrow it (fewer cross products, a LIMIT before ORDER BY, smaller strings)"
+        )
+
+    def _run(
+        self,
+        message: dict[str, Any],
+        deadline: float,
+        *,
+        client: str | None = None,
+        read_snapshot: bool = True,
+    ) -> dict[str, Any]:
+        self._enter(client)
+        try:
+            return self._run_on_worker(message, deadline, read_snapshot)
+        finally:
+            self._leave(client)
+
+    def _run_on_worker(
+        self, message: dict[str, Any], deadline: float, read_snapshot: bool
+    ) -> dict[str, Any]:
         worker = self._acquire(deadline)
-        snapshot = self._current_snapshot()
-        if worker.generation != snapshot["generation"]:
-            message["snapshot"] = snapshot
+        with self._lock:  # made and held at once: a newer snapshot must not free it first
+            snapshot = self._current_snapshot() if read_snapshot else None
+            if snapshot is not None and worker.generation != snapshot["generation"]:
+                message["snapshot"] = snapshot
+                self._hold(worker, snapshot)
         try:
             worker.send(message)
             answer = worker.receive(deadline)
@@ -395,14 +518,44 @@ class QueryPool:
                 f"the query ran longer than {self.timeout:g} seconds and was stopped"
             ) from None
         except WorkerDied as exc:
-            log.warning("query worker %s died: %s", worker.proc.pid, exc)
+            words = worker.last_words()
+            log.warning("query worker %s died: %s %s", worker.proc.pid, exc, words[-500:])
             self._replace(worker)
+            if "memory allocation" in words or "MemoryError" in words:
+                raise self._memory_error() from None
             raise QueryTooComplex(
                 "the query engine failed on this query (its worker process died); "
                 "simplify the query"
             ) from None
-        self._release(worker, snapshot if "snapshot" in message else None)
+        if answer.get("retire"):
+            self._replace(worker)
+        else:
+            self._release(worker)
         return answer
+
+    def _enter(self, client: str | None) -> None:
+        """Count a query of ``client``; :class:`ClientBusy` when it has its share already."""
+        if client is None or self.per_client <= 0:
+            return
+        with self._lock:
+            held = self._clients.get(client, 0)
+            if held >= self.per_client:
+                raise ClientBusy(
+                    f"you already have {held} "
+                    f"{'query' if held == 1 else 'queries'} running or waiting, as many as "
+                    "one client may; wait for an answer before sending the next query"
+                )
+            self._clients[client] = held + 1
+
+    def _leave(self, client: str | None) -> None:
+        if client is None or self.per_client <= 0:
+            return
+        with self._lock:
+            left = self._clients.get(client, 1) - 1
+            if left <= 0:
+                self._clients.pop(client, None)
+            else:
+                self._clients[client] = left
 
     def _acquire(self, deadline: float) -> _Worker:
         self.start()
@@ -420,13 +573,16 @@ class QueryPool:
             finally:
                 self._waiting -= 1
 
-    def _release(self, worker: _Worker, loaded: dict[str, Any] | None) -> None:
+    def _hold(self, worker: _Worker, loaded: dict[str, Any]) -> None:
+        """``worker`` reads ``loaded`` now (and no longer the snapshot it had)."""
         with self._lock:
-            if loaded is not None:
-                self._drop_hold(worker)
-                worker.generation = loaded["generation"]
-                worker.snapshot = loaded
-                self._holders[worker.generation] = self._holders.get(worker.generation, 0) + 1
+            self._drop_hold(worker)
+            generation: int = loaded["generation"]
+            worker.generation, worker.snapshot = generation, loaded
+            self._holders[generation] = self._holders.get(generation, 0) + 1
+
+    def _release(self, worker: _Worker) -> None:
+        with self._lock:
             if self._closed:
                 worker.kill()
                 return
@@ -440,7 +596,7 @@ class QueryPool:
             self._all.discard(worker)
             if self._closed:
                 return
-            fresh = _Worker(self.python)
+            fresh = _Worker(self.python, self.memory_mb)
             self._all.add(fresh)
             self._idle.append(fresh)
             self._lock.notify()

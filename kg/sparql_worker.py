@@ -12,13 +12,26 @@ it from a second process) or, for an in-memory store, an N-Quads dump it loads. 
 answers each query already serialized, by Oxigraph's own writers, in the format the
 parent negotiated, with at most ``max_rows`` rows or triples.
 
+A worker runs under a memory ceiling (``--memory-mb``, set as ``RLIMIT_DATA`` on
+itself before it reads anything): an allocation past it fails, which Oxigraph answers
+by aborting the process with "memory allocation of N bytes failed" on standard error,
+and Python by a :class:`MemoryError`. Either way the parent replaces the worker and
+tells the client the query needed too much memory, and the machine keeps its memory.
+
+Updates are rehearsed here too (``op: rehearse_update``), on a private writable copy
+of the store's data: a crash or a memory blow-up ends this process, not the server,
+and the rehearsal says whether the update would change a graph only the ontology
+editor may write.
+
 It imports only pyoxigraph and the standard library so that it starts quickly.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import pickle
+import resource
 import struct
 import sys
 from typing import IO, Any
@@ -83,14 +96,22 @@ class Worker:
                 self.open(task["snapshot"])
             if task["op"] == "check_update":
                 return check_update(task)
+            if task["op"] == "rehearse_update":
+                return rehearse_update(task)
             assert self.store is not None, "no snapshot open"
             return run_query(self.store, task)
+        except MemoryError:
+            # The heap may be in any state now: the parent replaces this worker.
+            return {"ok": False, "kind": "memory", "retire": True}
         except SyntaxError as exc:
             return {"ok": False, "kind": "syntax", "message": str(exc)}
         except ValueError as exc:
             return {"ok": False, "kind": "bad_request", "message": str(exc)}
         except Exception as exc:  # an engine error (OSError, RuntimeError...) is an answer too
-            return {"ok": False, "kind": "error", "message": str(exc)}
+            # RocksDB reports a failed allocation as an I/O error or "corruption".
+            if near_ceiling():
+                return {"ok": False, "kind": "memory", "retire": True}
+            return {"ok": False, "kind": "error", "message": str(exc), "retire": True}
 
 
 def _dataset(task: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +223,64 @@ def check_update(task: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True}
 
 
+def _graph_quads(store: ox.Store, graphs: list[str]) -> dict[str, set[ox.Quad]]:
+    return {g: set(store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in graphs}
+
+
+def rehearse_update(task: dict[str, Any]) -> dict[str, Any]:
+    """Run an update on a private writable copy of the data; say what it would break.
+
+    The copy is a RocksDB checkpoint made for this rehearsal alone (``kind: disk``) or an
+    N-Quads dump (``kind: dump``). Graphs in ``protected`` must come out unchanged.
+    """
+    copy = task["copy"]
+    if copy["kind"] == "disk":
+        store = ox.Store(copy["path"])
+    else:
+        store = ox.Store()
+        store.bulk_load(copy["data"], format=ox.RdfFormat.N_QUADS)
+    protected: list[str] = task.get("protected") or []
+    before = _graph_quads(store, protected)
+    try:
+        store.update(task["update"], base_iri=task.get("base_iri"), prefixes=task.get("prefixes"))
+    except SyntaxError:
+        raise
+    except (RuntimeError, ValueError, OSError) as exc:
+        return {"ok": False, "kind": "update_failed", "message": str(exc)}
+    after = _graph_quads(store, protected)
+    changed = [g for g in protected if before[g] != after[g]]
+    del store  # close the copy before the parent deletes it
+    if changed:
+        return {"ok": False, "kind": "protected", "graph": changed[0]}
+    return {"ok": True}
+
+
+def near_ceiling() -> bool:
+    """Whether this process's heap has come within a tenth of its ceiling."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
+    if soft == resource.RLIM_INFINITY:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024 > soft * 0.9
+    except OSError:
+        pass
+    return True  # cannot tell: a failure under a ceiling is most likely the ceiling
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's heap (``RLIMIT_DATA``: malloc'd and anonymous memory)."""
+    if megabytes > 0:
+        size = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (size, size))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(prog="kg.sparql_worker")
+    parser.add_argument("--memory-mb", type=int, default=0, help="heap ceiling; 0: none")
+    limit_memory(parser.parse_args().memory_mb)
     # Frames go to a private copy of stdout; anything else printed goes to stderr.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

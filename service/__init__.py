@@ -11,12 +11,25 @@ import logging
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 from kg.config import Config, load_config
 from kg.ontology import ensure_ontology
 from kg.store import Store, open_store
-from service import api, articles, ask, errors, ontology, pages, sparql
+from service import api, articles, ask, errors, ontology, openapi, pages, sparql
 from service.state import AppState
+
+
+class JSONProvider(DefaultJSONProvider):
+    """Flask's JSON, with a body nested too deeply to read made a 400, not a 500."""
+
+    sort_keys = False  # payloads are read in a designed order
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as exc:  # json's C scanner on 100,000 nested brackets
+            raise ValueError("the JSON body nests too deeply") from exc
 
 
 def create_app(
@@ -29,7 +42,7 @@ def create_app(
     config = config or load_config()
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=8 * 1024 * 1024)
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # payloads read in a designed order
+    app.json = JSONProvider(app)
     if test_config:
         app.config.update(test_config)
     store = store or open_store(config)
@@ -46,4 +59,5 @@ def create_app(
     app.register_blueprint(ontology.bp)  # /api/ontology and the /ontology editor page
     app.register_blueprint(articles.bp)  # /api/articles: add, list, read, remove while serving
     app.register_blueprint(pages.bp)  # the Ask page (/ in a browser, /ask) and /entity/<id>
+    app.register_blueprint(openapi.bp)  # /api/openapi.json
     return app

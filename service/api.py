@@ -36,6 +36,7 @@ def index() -> Response:
                 "ask_page": "/ask",
                 "articles": "/api/articles",
                 "entity_page": "/entity/<id>",
+                "openapi": "/api/openapi.json",
             },
         }
     )

@@ -30,6 +30,8 @@ STATUS_OF: dict[type[kg_errors.KGError], int] = {
     kg_errors.RevertConflict: 409,
     kg_errors.ConfigError: 500,
     kg_errors.StoreUnavailable: 503,
+    kg_errors.ClientBusy: 429,
+    kg_errors.ProtectedGraph: 403,
     kg_errors.QueryTimeout: 504,
     kg_errors.StoreError: 500,
 }

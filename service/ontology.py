@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import hmac
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
@@ -58,6 +59,7 @@ FORMATS = {
 @bp.record_once
 def _setup(setup_state: Any) -> None:
     app: Flask = setup_state.app
+    app.extensions[CONFORMANCE] = ConformanceCache()
     editor = OntologyEditor(app.extensions["attache"].store)
     editor.listeners.append(functools.partial(_after_change, app))
     app.extensions[EXTENSION] = editor
@@ -334,8 +336,11 @@ def _int_arg(name: str, default: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit():
-        raise EditRefused(f"{name} must be a whole number")
+    # ASCII digits only: "²".isdigit() is true and int("²") raises.
+    if not (raw.isascii() and raw.isdigit()):
+        raise EditRefused(f"{name} must be a whole number written with the digits 0-9")
+    if len(raw.lstrip("0")) > len(str(high)):
+        return high  # and int() never sees thousands of digits
     return min(int(raw), high)
 
 
@@ -382,8 +387,48 @@ def conformance() -> Response:
         article = find_article(store, ref)
         if article is None:
             raise NotFound(f"no stored article {ref!r}")
-    report = validate_data(store, article=article, max_results=_int_arg("limit", 200, 5000))
-    return jsonify({"ok": True, **report.as_dict()})
+    limit = _int_arg("limit", 200, 5000)
+    cache: ConformanceCache = current_app.extensions[CONFORMANCE]
+    payload = cache.get(
+        (_store_version(), str(article), limit),
+        lambda: {"ok": True, **validate_data(store, article=article, max_results=limit).as_dict()},
+    )
+    return jsonify(payload)
+
+
+CONFORMANCE = "attache_conformance"
+
+
+class ConformanceCache:
+    """Reports by store version: pySHACL runs once per change of the data, not per request.
+
+    Without a token anyone may ask, and one run takes a few hundred milliseconds of the
+    server's CPU; so a report is computed by one request at a time (the others wait for
+    it) and reused until the store changes.
+    """
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self.lock = threading.Lock()
+        self.reports: dict[Hashable, dict[str, Any]] = {}
+        self.runs = 0
+
+    def get(self, key: Hashable, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        with self.lock:
+            if key not in self.reports:
+                if len(self.reports) >= self.size:
+                    self.reports.pop(next(iter(self.reports)))
+                self.reports[key] = compute()
+                self.runs += 1
+            return self.reports[key]
+
+
+def _store_version() -> Hashable:
+    """Changes whenever the store may have changed (cheap: no query over the data)."""
+    store = state().store
+    pool = getattr(current_app.extensions.get("attache_sparql"), "pool", None)
+    version = pool.store_version() if pool is not None else None
+    return (version, store.count(), editor().etag())
 
 
 # -- the page --------------------------------------------------------------------------------------

@@ -18,10 +18,11 @@ configured token, writes over HTTP are off. Every error is the one JSON shape.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hmac
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
@@ -29,7 +30,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MultiDict
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError, QueryBusy, QueryError, StoreError
+from kg.ontology_history import HISTORY_GRAPH
 from kg.sparql_guard import check_query, check_update, with_using
 from kg.sparql_pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
@@ -122,6 +124,8 @@ def init_app(app: Flask) -> None:
             size=config.query_workers,
             timeout=config.query_timeout,
             max_rows=config.max_rows,
+            memory_mb=config.query_memory_mb,
+            per_client=config.client_queries,
         )
         extension = SparqlState(pool)
     except StoreError as exc:
@@ -178,7 +182,10 @@ def _kg_error(exc: KGError) -> Response:
         return error_response(501, exc.code, exc.message)
     if isinstance(exc, NotAcceptable):
         return _cors(error_response(406, exc.code, exc.message))
-    return _cors(error_response(status_for(exc), exc.code, exc.message))
+    response = error_response(status_for(exc), exc.code, exc.message)
+    if isinstance(exc, QueryBusy):  # 429 too_many_queries and 503 busy: worth a retry soon
+        response.headers["Retry-After"] = "2"
+    return _cors(response)
 
 
 def _cors(response: Response) -> Response:
@@ -321,6 +328,7 @@ def query() -> Response:
         prefixes=dict(PREFIXES),
         default_graphs=default_graphs if dataset_given else None,
         named_graphs=named_graphs if dataset_given else None,
+        client=request.remote_addr or "unknown",
     )
     return _answer(pool().query(task))
 
@@ -454,17 +462,59 @@ def update() -> Response:
     )
     base = request.base_url
     workers = pool()
-    workers.check_update(text, base_iri=base, prefixes=dict(PREFIXES), timeout=config.query_timeout)
+    editor = current_app.extensions.get("attache_ontology")
     started = time.monotonic()
-    with sparql_state().update_lock:
+    # The ontology editor's lock too: what the rehearsal saw of the ontology graph is
+    # what the update meets, and no edit interleaves with it.
+    with sparql_state().update_lock, getattr(editor, "lock", contextlib.nullcontext()):
+        workers.rehearse_update(
+            text,
+            base_iri=base,
+            prefixes=dict(PREFIXES),
+            protected=[str(ONTOLOGY_GRAPH), str(HISTORY_GRAPH)],
+            timeout=config.query_timeout,
+        )
         try:
-            state().store.update(f"BASE {_iri(base)}\n{text}")
+            store, statement = state().store, f"BASE {_iri(base)}\n{text}"
+            _on_big_stack(lambda: store.update(statement))
         except (RuntimeError, ValueError) as exc:  # e.g. DROP GRAPH of a graph not there
             raise QueryError(f"the update failed: {exc}") from exc
         finally:
             workers.invalidate()
     elapsed_ms = round((time.monotonic() - started) * 1000, 1)
     return jsonify({"ok": True, "elapsed_ms": elapsed_ms})
+
+
+UPDATE_STACK = 256 * 1024 * 1024
+
+
+def _on_big_stack(run: Callable[[], None]) -> None:
+    """Run ``run`` in a thread with a stack far larger than a worker's main thread has.
+
+    The rehearsal ran the update in a worker's main thread (8 MiB of stack), so the
+    real run, on the same data with 32 times the stack, cannot overflow where it did not.
+    """
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            run()
+        except BaseException as exc:
+            failure.append(exc)
+
+    with _STACK_LOCK:
+        previous = threading.stack_size(UPDATE_STACK)
+        try:
+            thread = threading.Thread(target=target, name="sparql-update")
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+_STACK_LOCK = threading.Lock()
 
 
 def _iri(value: str) -> str:

@@ -59,7 +59,7 @@ def samples_trig(sample_store: Store) -> bytes:
 def app(sample_store: Store) -> Flask:
     from service import create_app
 
-    config = load_config(environ={}, store="memory", api_token="test-token")
+    config = load_config(environ={}, store="memory", api_token="test-token-0123456789")
     return create_app(config, store=sample_store, test_config={"TESTING": True})
 
 

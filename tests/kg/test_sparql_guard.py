@@ -107,6 +107,35 @@ def test_nesting_up_to_the_limit_is_accepted_and_brackets_in_strings_do_not_coun
         check_query("SELECT * WHERE " + "{" * 65 + "}" * 65)
 
 
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "!" * 9347 + "?o",  # the update that overflowed a server thread's stack
+        "- " * 200 + "1",
+        "!(" * 40 + "?o" + ")" * 40,  # each level: one bracket and one operator
+        " || ".join(["?o"] * 1200),  # a binary chain is evaluated recursively
+    ],
+)
+def test_operator_depth_counts_not_only_brackets(expression: str) -> None:
+    update = "INSERT { GRAPH <urn:x> { ?s ?p ?o } } WHERE { ?s ?p ?o FILTER(" + expression + ") }"
+    with pytest.raises(QueryTooDeep) as info:
+        check_update(update)
+    assert info.value.code == "query_too_deep"
+    with pytest.raises(QueryTooDeep):
+        check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + expression + ") }")
+
+
+def test_ordinary_operators_and_paths_stay_allowed() -> None:
+    check_query(
+        "SELECT * WHERE { ?s a/rdfs:subClassOf* ?c ; !rdf:type ?o . ?o ^dd:x ?y "
+        'FILTER(!BOUND(?y) && -?n < 3 || ?n >= 1 + 2 * 3 - -4 && ?l != "a"^^xsd:string) }'
+    )
+    check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 60 + "?o) }")
+    check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o"] * 400) + ") }")
+    rows = " ".join(f'"{i}"^^xsd:integer' for i in range(2000))  # ^^ is no operator
+    check_query("SELECT * WHERE { VALUES ?n { " + rows + " } }")
+
+
 def test_the_query_form_is_read_past_prefixes_and_comments() -> None:
     assert check_query("PREFIX a: <https://e.org/>\n# c\nconstruct { } where { }").form == (
         "CONSTRUCT"

@@ -18,7 +18,7 @@ from kg.config import load_config
 from kg.store import EmbeddedStore, Store
 from tests.service.live import LiveServer
 
-TOKEN = "test-token"
+TOKEN = "test-token-0123456789"
 
 
 def make_app(store: Store, **settings: object) -> Flask:
@@ -118,6 +118,7 @@ def live_server(
             "ATTACHE_API_TOKEN": TOKEN,
             "ATTACHE_QUERY_TIMEOUT": "3",
             "ATTACHE_MAX_ROWS": "1000",
+            "ATTACHE_CLIENT_QUERIES": "4",  # every test client has the loopback address
         },
     )
     server.load(samples_dump)

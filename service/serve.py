@@ -1,0 +1,120 @@
+"""Serving the app with waitress, hardened against clients that send slowly (slowloris).
+
+Waitress reads requests on one I/O thread and hands complete ones to its worker
+threads, so a slow client does not hold a thread; it holds a *connection*. Out of the
+box waitress keeps at most 100 connections and closes one only after 120 s without
+any byte, so 150 clients that each send a header line every few seconds stop it from
+accepting anyone else, ``/api/health`` included. Here:
+
+- a connection has ``ATTACHE_REQUEST_READ_TIMEOUT`` seconds to deliver a whole request
+  (headers and body) from its first byte, and as long to send its first byte, or after
+  its last answer to send the next request; then it is closed, however steadily it
+  trickles bytes;
+- ``ATTACHE_MAX_CONNECTIONS`` (1000 by default, with ``poll`` rather than ``select``,
+  which cannot watch descriptors above 1024) bounds the open connections, and the open
+  file limit is raised to fit;
+- the check runs every second rather than waitress's default 30.
+
+Answers being written to a slow reader are left alone while they progress (waitress's
+``channel_timeout`` still closes a connection idle that long).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import resource
+import time
+from typing import Any
+
+from flask import Flask
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, create_server
+
+from kg.config import Config
+
+log = logging.getLogger(__name__)
+
+# Seconds a connection may sit with no byte either way while an answer is written.
+CHANNEL_TIMEOUT = 60
+
+
+class GuardedChannel(HTTPChannel):
+    """A connection that remembers when the request it is reading began."""
+
+    request_started: float | None = None
+
+    def received(self, data: bytes) -> bool:
+        if data and self.request is None:
+            self.request_started = time.time()
+        done: bool = super().received(data)
+        if self.request is None:
+            self.request_started = None
+        return done
+
+
+def overdue(channel: Any, now: float, timeout: float) -> bool:
+    """Whether ``channel`` has been reading a request, or waiting for one, too long."""
+    if channel.requests or channel.total_outbufs_len:
+        return False  # an answer is being made or written
+    started = getattr(channel, "request_started", None)
+    if channel.request is not None and started is not None:
+        return bool(started < now - timeout)
+    return bool(channel.last_activity < now - timeout)
+
+
+def _raise_open_files(wanted: int) -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
+def make_server(app: Flask, config: Config) -> Any:
+    """A waitress server for ``app`` on ``config.host:config.port``, not yet running."""
+    _raise_open_files(config.max_connections + 256)  # + the store's, workers' and logs' files
+    server = create_server(
+        app,
+        host=config.host,
+        port=config.port,
+        threads=config.threads,
+        ident="attache",
+        connection_limit=config.max_connections,
+        channel_timeout=CHANNEL_TIMEOUT,
+        cleanup_interval=1,
+        asyncore_use_poll=True,
+        max_request_header_size=64 * 1024,
+    )
+    # A host name that resolves to several addresses gives one listener per address.
+    listeners = [server] if isinstance(server, BaseWSGIServer) else list(server.map.values())
+    for listener in listeners:
+        if isinstance(listener, BaseWSGIServer):
+            _guard(listener, config.request_read_timeout)
+    return server
+
+
+def _guard(listener: Any, timeout: float) -> None:
+    listener.channel_class = GuardedChannel
+    inner = listener.maintenance
+
+    def maintenance(now: float) -> None:
+        inner(now)
+        for channel in list(listener.active_channels.values()):
+            if overdue(channel, now, timeout):
+                channel.will_close = True
+
+    listener.maintenance = maintenance
+
+
+def serve(app: Flask, config: Config) -> None:
+    """Serve ``app`` until interrupted."""
+    server = make_server(app, config)
+    log.info(
+        "serving on http://%s:%s/ (%d connections, %g s to send a request)",
+        config.host,
+        config.port,
+        config.max_connections,
+        config.request_read_timeout,
+    )
+    server.run()
