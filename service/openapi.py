@@ -41,6 +41,13 @@ REF = {
     "description": "A term: prefixed name (dd:Deal) or full IRI.",
     "schema": TEXT,
 }
+IDENT = {
+    "name": "ident",
+    "in": "path",
+    "required": True,
+    "description": "An article's or entity's id (as listed), or its IRI.",
+    "schema": TEXT,
+}
 NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "integer"}}
 GRAPHS = {"type": "array", "items": TEXT}
 
@@ -208,6 +215,75 @@ def document() -> dict[str, Any]:
                     _json("Prefixes and terms."),
                 )
             },
+            "/api/articles": {
+                "get": _op(
+                    "Stored articles, newest first, a page at a time.",
+                    _json("Articles with their ids, titles, dates, URLs and triple counts."),
+                    parameters=[
+                        _query("limit", "At most this many (digits 0-9; at most 500)."),
+                        _query("offset", "Skip this many (digits 0-9)."),
+                    ],
+                ),
+                "post": {
+                    **_op(
+                        "Add an article while serving: a JSON record (plain or news-please), "
+                        "a multipart file upload, or a text/Markdown/HTML body. The same "
+                        "article again is 200 and unchanged; a changed one replaces the old.",
+                        _json("The article (id, triples) and what was extracted."),
+                        status="201",
+                        security=BEARER,
+                        requestBody={
+                            "required": True,
+                            "content": {
+                                "application/json": {"schema": JSON_OBJECT},
+                                "multipart/form-data": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "file": {"type": "string", "format": "binary"}
+                                        },
+                                    }
+                                },
+                                "text/plain": {"schema": TEXT},
+                                "text/markdown": {"schema": TEXT},
+                                "text/html": {"schema": TEXT},
+                            },
+                        },
+                    ),
+                },
+            },
+            "/api/articles/{ident}": {
+                "parameters": [IDENT],
+                "get": _op(
+                    "One article: its metadata and extraction (JSON, or Turtle).",
+                    {
+                        "description": "The article as JSON, or its graph as Turtle.",
+                        "content": {"*/*": {"schema": {}}},
+                    },
+                    parameters=[_query("format", "json or turtle.")],
+                ),
+                "delete": _op(
+                    "Remove an article and everything extracted from it.",
+                    _json("What was removed."),
+                    security=BEARER,
+                ),
+            },
+            "/api/export": {
+                "get": _op(
+                    "The whole store as TriG or N-Quads (`attache export` while serving).",
+                    {"description": "The dump.", "content": {"*/*": {"schema": {}}}},
+                    security=BEARER,
+                    parameters=[_query("format", "trig or nquads.")],
+                )
+            },
+            "/api/entities/{ident}": {
+                "parameters": [IDENT],
+                "get": _op(
+                    "What the graph holds about one entity: facts by kind of event, the "
+                    "articles that mention it, and a timeline.",
+                    _json("The entity's facts, articles and timeline."),
+                ),
+            },
             "/api/ontology": {
                 "get": _op(
                     "The stored ontology (Turtle, JSON-LD, N-Triples or a JSON tree).",
@@ -253,6 +329,13 @@ def document() -> dict[str, Any]:
             "/api/ontology/terms/{ref}/impact": {
                 "parameters": [REF],
                 "get": _op("How many triples and articles use the term.", _json("Counts.")),
+            },
+            "/api/ontology/terms/{ref}/instances": {
+                "parameters": [REF],
+                "get": _op(
+                    "The instances of a class in the data, with article counts.",
+                    _json("Instances (at most 500)."),
+                ),
             },
             "/api/ontology/terms/{ref}/rename": {
                 "parameters": [REF],
