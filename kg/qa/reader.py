@@ -232,7 +232,7 @@ class Reader:
         *,
         left_out: Sequence[Found] = (),
         lexicon: Lexicon | None = None,
-        limit: int = 5,
+        limit: int = 10,
     ) -> list[Read]:
         """Answers of the kind ``want`` from the sentences that carry ``question``.
 
@@ -493,7 +493,41 @@ def _candidates(
         spans = _described(text, {stem(want.head)} | set(same))
     elif kind == "object":
         return _objects(text, want.phrase)
-    return _nearest(spans, anchors)
+    return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
+
+
+def _unconflicted(
+    sentence: Sentence, spans: list[Span], entities: Sequence[Found], kind: str
+) -> list[Span]:
+    """Drop names that the sentence ties to another state than the question's: for
+    "Washington's ambassador", not "Ethiopia's UN Ambassador Tekeda Alemu"; for "the
+    Argentine air base", not "the Danish Skrydstrup air base"."""
+    if kind not in _QUALIFIED_KINDS:
+        return spans
+    asked_states = {f.iri for f in entities if f.type == DD.State}
+    if not asked_states:
+        return spans
+    text = sentence.text
+    others = [
+        (iri, labels)
+        for iri, (types, labels) in sentence.mentions.items()
+        if DD.State in types and iri not in asked_states
+    ]
+    if not others:
+        return spans
+    kept = []
+    for start, name, iri in spans:
+        if iri is not None and iri in {str(o) for o, _ in others}:
+            kept.append((start, name, iri))  # a state answering for itself
+            continue
+        window = text[max(0, start - 30) : start + len(name)]
+        if any(_find_label(window, labels) is not None for _, labels in others):
+            continue
+        kept.append((start, name, iri))
+    return kept
+
+
+_QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})
 
 
 def _find_label(text: str, labels: Iterable[str]) -> int | None:
@@ -625,6 +659,7 @@ def _described(text: str, heads: set[str]) -> list[Span]:
 
 
 def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    # (After "has"/"had" the question's participle is its verb: asked.py puts it first.)
     """What a verb of the question governs in the sentence: the words after it, to the
     end of the phrase ("signed a memorandum of understanding last April" -> "a
     memorandum of understanding"); the question's last verb-like word first."""
@@ -638,8 +673,8 @@ def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
             phrase = _NP_END.split(" " + rest.strip() + " ", maxsplit=1)[0].strip(" ,")
             phrase = _SAID_TAIL.sub("", phrase).strip(" ,")
             words = [t for t in tokenize(phrase) if t.is_word]
-            if not words or len(words) > 14 or all(t.stem in asked for t in words):
-                continue
+            if not words or len(words) > 14 or words[0].stem in asked:
+                continue  # nothing, too long, or the rest of a compound the question names
             if words[0].norm in _PREPOSITIONS_AFTER:
                 continue
             return [(phrase, None)]
