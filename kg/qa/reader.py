@@ -515,7 +515,7 @@ def _unconflicted(
     ]
     if not others:
         return spans
-    kept = []
+    kept: list[Span] = []
     for start, name, iri in spans:
         if iri is not None and iri in {str(o) for o, _ in others}:
             kept.append((start, name, iri))  # a state answering for itself
