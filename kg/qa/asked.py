@@ -147,6 +147,13 @@ _WHICH_SUBJECT = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 _MONEYISH = re.compile(r"\b(?:package|budget|deal|contract|fund|aid|loan|sale|order)s?\b")
+_LEAD_IN = re.compile(
+    r"^(?:please\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+"
+    r"know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
+    r"(?=(?:who|whom|whose|what|which|where|when|how|why|in|on|at|for|from|to|by|with|"
+    r"according|besides|apart|roughly|participation)\b)",
+    re.I,
+)
 # "according to the article": where the reader should look, not a report of speech.
 _THE_TEXT = re.compile(
     r",?\s*\b(?:according\s+to|in|per)\s+(?:the|this)\s+(?:article|report|text|story|piece)\b",
@@ -215,6 +222,7 @@ def asked(question: str) -> Asked | None:
     >>> asked("Which countries signed the pact?").plural
     True
     """
+    question = _LEAD_IN.sub("", " ".join(question.split()))  # "Tell me who ...", "Please, ..."
     text = " ".join(_THE_TEXT.sub(" ", question).replace("?", " ").split())
     lead = _LEADING_CLAUSE.match(text)
     if lead and not _SOURCE_FIRST.match(text):
