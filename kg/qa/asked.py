@@ -151,7 +151,7 @@ _LEAD_IN = re.compile(
     r"^(?:please\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+"
     r"know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
     r"(?=(?:who|whom|whose|what|which|where|when|how|why|in|on|at|for|from|to|by|with|"
-    r"according|besides|apart|roughly|participation)\b)",
+    r"according|besides|apart|roughly)\b)",
     re.I,
 )
 # "according to the article": where the reader should look, not a report of speech.
