@@ -82,6 +82,7 @@ _REPORTING_STEMS = frozenset(
         "called urge urged according"
     ).split()
 )
+_SOURCE_LEAD = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},", re.I)
 _CONNECTORS = frozenset({"and", "of", "for", "on", "&"})
 _STOP = frozenset(
     (
@@ -339,6 +340,12 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
     """The stems of the question's content words: not its entities, not function words,
     not the noun that names the kind of answer ("which *country*")."""
     text = question
+    source = _SOURCE_LEAD.match(text) if want.kind == "quote" else None
+    if source and any(f.text in source.group(0) for f in entities):
+        # "According to Argentina's defence ministry, what ...": who said it is the
+        # speaker, found by its entity; the question proper is what was said. ("According
+        # to the letter" names no speaker, and its words are kept.)
+        text = text[source.end() :]
     for found in entities:
         text = text.replace(found.text, " ")
     head = stem(want.head) if want.head else ""
@@ -450,6 +457,12 @@ def _candidates(
                 return [(t, i) for _, t, i in written] + _nearest(spans, anchors)
     elif kind == "named":
         spans = _named_spans(text, want.head, entities, same)
+        if not spans:
+            # No name written with the noun: what the sentence says of it, "bilateral
+            # channels", "the right to defend itself".
+            spans = _complemented(text, {stem(want.head)} | set(same)) or _described(
+                text, {stem(want.head)} | set(same)
+            )
     if kind == "place":
         spans = _place_spans(text, spans, entities)
     elif kind in {"date", "year"}:
@@ -493,7 +506,15 @@ def _candidates(
         spans = _described(text, {stem(want.head)} | set(same))
     elif kind == "object":
         return _objects(text, want.phrase)
+    spans = [c for c in spans if not _restates(c[1], hits)]
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
+
+
+def _restates(candidate: str, hits: set[str]) -> bool:
+    """Whether a candidate only repeats the question's own words ("interest rate" for
+    "What interest rate ...?"): that is not an answer."""
+    words = {t.stem for t in tokenize(candidate) if t.is_word and t.norm not in _STOP}
+    return bool(words) and words <= hits
 
 
 def _unconflicted(
@@ -655,6 +676,20 @@ def _described(text: str, heads: set[str]) -> list[Span]:
             j -= 1
         if j < i:
             out.append((tokens[j].start, text[tokens[j].start : token.end], None))
+    return out
+
+
+def _complemented(text: str, heads: set[str]) -> list[Span]:
+    """The noun asked about with the infinitive that says what it is ("the right to defend
+    itself against ..."), to the end of its phrase."""
+    out: list[Span] = []
+    for match in re.finditer(r"\b(\w+)\s+to\s+[a-z]+", text):
+        if stem(match.group(1)) not in heads:
+            continue
+        rest = text[match.start() :]
+        phrase = re.split(r"[.;:!?\"“”]|,\s|\s(?:and|but)\s+(?:the|that)\b", rest)[0]
+        if 2 < len(phrase.split()) <= 16:
+            out.append((match.start(), phrase.strip(), None))
     return out
 
 
