@@ -82,6 +82,8 @@ DEFAULT_MAX_ANSWERS = 10
 # Facts extracted with less confidence are not given as answers (extraction writes 0.5
 # for its weakest readings, such as a speaker linked across sentences).
 MIN_CONFIDENCE = 0.5
+# A sentence that carries this share of the question outranks facts that carry little of it.
+STRONG = 0.75
 MAX_EVIDENCE = 5
 MAX_DESCRIBED = 60  # events read for attributes (dates, values) per question
 MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is unchanged
@@ -285,6 +287,12 @@ class Answerer:
         read_from = ""
         if not answers:
             shown, read_from = self._read(question, interpretation, lookups)
+        elif self._weakly_carried(question, interpretation, answers, lexicon):
+            # The facts found carry little of what the question says; a sentence that
+            # carries nearly all of it is the better answer.
+            read, reading_ = self._read(question, interpretation, lookups, at_least=STRONG)
+            if read:
+                shown, read_from, answers = read, reading_, []
         payload: dict[str, Any] = {
             "ok": True,
             "question": question,
@@ -442,8 +450,20 @@ class Answerer:
         rows = self.store.select(reader_query("entity_sentences"), {"x": answer.value})
         return [str(r["text"]) for r in rows if r["article"] in articles]
 
+    def _weakly_carried(
+        self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
+    ) -> bool:
+        """Whether the best answer's sentences hold at most half of the question's words
+        that the template did not read (two or more of them)."""
+        rest = unread_words(question, it, lexicon)
+        if len(rest) < 2:
+            return False
+        texts = [str(r["sentence"]) for r in answers[0].rows if "sentence" in r]
+        stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
+        return sum(w in stems for w in rest) / len(rest) <= 0.5
+
     def _read(
-        self, question: str, it: Interpretation, lookups: Lookups
+        self, question: str, it: Interpretation, lookups: Lookups, *, at_least: float = 0.0
     ) -> tuple[list[dict[str, Any]], str]:
         """The second tier (:mod:`kg.qa.reader`): answers read from stored sentences when
         no extracted fact answers, with the reading that says so."""
@@ -453,6 +473,7 @@ class Answerer:
         reads = self.reader.read(
             question, want, it.entities, left_out=it.excluded, lexicon=self.lexicon()
         )
+        reads = [r for r in reads if r.coverage >= at_least]
         if not reads:
             return [], ""
         lookups.prefetch("describe", {r.sentence.article for r in reads})

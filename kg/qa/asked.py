@@ -52,7 +52,8 @@ _VALUE_HEADS = {
     **dict.fromkeys(("value", "worth", "cost", "price", "sum", "amount"), "money"),
     **dict.fromkeys(("date", "day", "deadline"), "date"),
     **dict.fromkeys(("year",), "year"),
-    **dict.fromkeys(("period", "duration"), "duration"),
+    **dict.fromkeys(("period",), "date"),  # "between 2019 and 2024" is a period of dates
+    **dict.fromkeys(("duration",), "duration"),
 }
 
 # The noun after "which"/"what" decides the kind; a noun not listed asks for a name that

@@ -83,6 +83,11 @@ _REPORTING_STEMS = frozenset(
     ).split()
 )
 _SOURCE_LEAD = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},", re.I)
+_CALENDAR_WORDS = re.compile(
+    r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:19|20)\d{2}|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _CONNECTORS = frozenset({"and", "of", "for", "on", "&"})
 _STOP = frozenset(
     (
@@ -95,7 +100,8 @@ _STOP = frozenset(
         "most much many long often according article report reported per say said says "
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
-        "other he she they we it him them i you roughly approximately exactly kind type sort"
+        "other he she they we it him them i you roughly approximately exactly kind type sort "
+        "up out off down"
     ).split()
 )
 # Words that only restate the kind of answer asked for ("In what *year* ...").
@@ -476,6 +482,9 @@ def _candidates(
             else:
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
+        if not spans:
+            # Undated articles resolve no "in April": the words still say when.
+            spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
     elif kind == "money":
         spans = [(m.start(), m.group(0).strip(), None) for m in _MONEY.finditer(text)]
     elif kind == "duration":
