@@ -17,7 +17,7 @@ from kg.qa.asked import asked
         ("How much is the deal worth?", "money", ""),
         ("At what value did the ministry put the deal?", "money", "value"),
         ("How long did the visit last?", "duration", ""),
-        ("Over what period will the jets be delivered?", "duration", "period"),
+        ("Over what period will the jets be delivered?", "date", "period"),
         ("Why did Spain halt the sale?", "reason", ""),
         ("What prompted the sanctions?", "reason", ""),
         ("On what legal grounds did the court block the transfer?", "reason", ""),
