@@ -11,6 +11,7 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Token
 
 from kg.dates import DateMention
+from kg.events.agreements import AgreementRules
 from kg.events.amounts import parse_money, set_money
 from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
@@ -27,6 +28,7 @@ from kg.events.model import (
 from kg.events.relations import RelationRules
 from kg.events.transfers import TransferRules
 from kg.events.words import (
+    AGREE_VERBS,
     APPROVE,
     ARMS_EVENTS,
     BUILD,
@@ -54,7 +56,9 @@ from kg.link import Entity, Mention
 from kg.vocab import DD
 
 
-class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules):
+class EventExtractor(
+    TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules, AgreementRules
+):
     """Applies the rules sentence by sentence; one instance per article."""
 
     def run(self) -> list[Event]:
@@ -102,6 +106,8 @@ class EventExtractor(TransferRules, CoercionRules, GatheringRules, ForceRules, R
                 self._deployment_verb(view, token)
             if lemma == "arrive":
                 self._arrival(view, token)
+            if lemma in AGREE_VERBS:
+                self._agreement(view, token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
                 cls = (

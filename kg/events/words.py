@@ -100,6 +100,25 @@ SAY = frozenset(
 
 JOIN = {"join", "accede", "enter"}
 
+# Verbs that make an agreement of an agreement noun they govern ("signed a pact").
+AGREE_VERBS = {"sign", "conclude", "ink", "seal", "finalize", "finalise", "ratify", "unveil"}
+
+# Nouns of agreements between states or bodies (arms contracts are deals).
+AGREEMENT_NOUNS = frozenset(
+    {
+        "agreement",
+        "pact",
+        "treaty",
+        "accord",
+        "memorandum",
+        "mou",
+        "arrangement",
+        "compact",
+        "declaration",
+        "charter",
+    }
+)
+
 
 BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
 

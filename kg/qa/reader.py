@@ -213,8 +213,9 @@ class Reader:
 
     def synonyms(self, lexicon: Lexicon | None) -> dict[str, frozenset[str]]:
         """One-word labels of the same ontology term, by stem: "pact" with "accord" and
-        "treaty" (``dd:Agreement``), "buy" with "purchase". The ontology's labels are
-        the vocabulary its editors chose, so editing them changes what matches."""
+        "treaty" (``dd:Agreement``), "buy" with "purchase"; and the trigger lemmas of one
+        kind ("sign", "conclude"). The ontology's labels are the vocabulary its editors
+        chose, so editing them changes what matches."""
         if lexicon is None:
             return {}
         if self._synonyms is None or self._synonyms[0] != id(lexicon):
@@ -223,6 +224,13 @@ class Reader:
                 if len(phrase) == 1:
                     for term in terms:
                         by_term[term].add(phrase[0])
+            # The words that tell of one kind ("sign", "conclude") are one word too.
+            triggers: dict[URIRef, set[str]] = defaultdict(set)
+            for row in self.store.select(query("trigger_lemmas")):
+                if isinstance(row["term"], URIRef):
+                    triggers[row["term"]].add(stem(str(row["lemma"])))
+            for term, words in triggers.items():
+                by_term[URIRef(str(term) + "#triggers")] = words
             table: dict[str, set[str]] = defaultdict(set)
             for words in by_term.values():
                 if len(words) > 1:
@@ -713,8 +721,11 @@ def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
         for i, token in enumerate(tokens):
             if token.stem != verb or i + 1 >= len(tokens):
                 continue
-            rest = text[token.end :]
-            phrase = _NP_END.split(" " + rest.strip() + " ", maxsplit=1)[0].strip(" ,")
+            rest = text[token.end :].strip()
+            quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)
+            if quoted:
+                return [(quoted.group(1).strip(), None)]  # lodged “solemn protests”
+            phrase = _NP_END.split(" " + rest + " ", maxsplit=1)[0].strip(" ,")
             phrase = _SAID_TAIL.sub("", phrase).strip(" ,")
             words = [t for t in tokenize(phrase) if t.is_word]
             if not words or len(words) > 14 or words[0].stem in asked:

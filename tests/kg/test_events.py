@@ -814,3 +814,28 @@ def test_jets_not_told_before_are_no_weapon_carried_over(extract) -> None:
 
 def evidence_text(g: Graph, event: URIRef) -> str:
     return str(g.value(g.value(event, DD.evidence), DD.text))
+
+
+def test_an_agreement_signed_names_its_parties_place_and_instrument(extract) -> None:
+    g = extract(
+        "Norway and Sweden on Tuesday signed a mutual defence pact in Oslo.\n"
+        "India signed the Basic Exchange and Cooperation Agreement with the United States."
+    )
+    pact, accord = sorted(events(g, DD.Agreement), key=str)
+    assert roles(g, pact, DD.participant) == {"Norway", "Sweden"}
+    assert roles(g, pact, DD.location) == {"Oslo"}
+    assert g.value(pact, DD.date) == Literal(dt.date(2022, 3, 15))
+    assert roles(g, accord, DD.participant) == {"India", "United States"}
+    assert "Basic Exchange and Cooperation Agreement" in roles(g, accord, DD.topic)
+
+
+def test_signing_a_contract_to_buy_weapons_is_a_deal_not_an_agreement(extract) -> None:
+    g = extract("Poland signed a contract to buy 32 F-35 jets from the United States.")
+    assert events(g, DD.Agreement) == []
+    assert events(g, DD.ArmsDeal)
+
+
+def test_an_agreement_passive_names_its_signatories(extract) -> None:
+    g = extract("The treaty was signed by Norway and Sweden.")
+    treaty = the_event(g, DD.Agreement)
+    assert roles(g, treaty, DD.participant) == {"Norway", "Sweden"}

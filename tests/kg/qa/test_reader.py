@@ -19,6 +19,7 @@ from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer
+from kg.qa.lexicon import stem
 from kg.qa.reader import queries
 from kg.store import EmbeddedStore
 from kg.vocab import PREFIXES
@@ -102,3 +103,11 @@ def test_objects_distances_and_descriptions_are_read_as_written(
 ) -> None:
     texts = [a["text"] for a in answerer.ask(question)["answers"]]
     assert any(expected in t for t in texts), texts
+
+
+def test_the_words_that_tell_of_one_kind_match_each_other(answerer: Answerer) -> None:
+    """Labels of one ontology term ("pact", "treaty") and its trigger lemmas ("sign",
+    "conclude", ``dd:triggerLemma``) are one word to the sentence reader."""
+    same = answerer.reader.synonyms(answerer.lexicon())
+    assert stem("treaty") in same[stem("pact")]
+    assert stem("sign") in same[stem("conclude")]

@@ -1,0 +1,56 @@
+"""Agreements: treaties, pacts, accords and memoranda that states and bodies sign.
+
+"Saudi Arabia and Pakistan signed a strategic mutual defence agreement", "India and the
+United States signed the Basic Exchange and Cooperation Agreement (BECA)", "The pact was
+signed by X and Y in Riyadh", "X signed an accord with Y": a verb of signing or
+concluding whose object (or passive subject) is an agreement noun makes a
+``dd:Agreement`` with its parties (``dd:participant``: the subject and its conjuncts,
+the agent of a passive, whoever the phrase "with ..." names), where (``dd:location``)
+and when it was signed, and the named instrument or the matters it covers
+(``dd:topic``). A light verb alone ("sign", "conclude") makes nothing: "signed a
+contract to buy jets" is a deal, read by the transfer rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.events.base import ExtractorBase
+from kg.events.grammar import agent_tokens, governed_core, is_passive, subject_head
+from kg.events.model import SentenceView
+from kg.events.words import AGREEMENT_NOUNS, PARTIES
+from kg.vocab import DD
+
+
+class AgreementRules(ExtractorBase):
+    """Rules for agreements signed or concluded."""
+
+    def _agreement(self, view: SentenceView, verb: Token) -> None:
+        passive = is_passive(verb)
+        if passive:
+            head = subject_head(verb)
+            signed = list(head.subtree) if head is not None else []
+        else:
+            signed = governed_core(verb)
+        nouns = [t for t in signed if t.lemma_.lower() in AGREEMENT_NOUNS]
+        if not nouns:
+            return
+        event = self._new(DD.Agreement, view, verb, 0.7)
+        if passive:
+            event.add(DD.participant, view.entities_in(agent_tokens(verb), PARTIES))
+        else:
+            event.add(DD.participant, self._subject(view, verb))
+        # "signed X with Y", "signed an accord with Y", "a pact between X and Y": the
+        # phrase hangs on the verb or on the agreement noun.
+        for head in [verb, *nouns]:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                    event.add(DD.participant, view.entities_in(list(child.subtree), PARTIES))
+        parties = {e.iri for e in event.roles.get(DD.participant, [])}
+        covered = [
+            e
+            for e in view.entities_in(signed)
+            if e.iri not in parties and e.type not in {DD.State, DD.Place}
+        ]
+        event.add(DD.topic, covered)
+        self._place(view, verb, event)  # "signed ... in Riyadh", wherever the phrase hangs
