@@ -347,13 +347,26 @@ def aligned(variables: list[str], rows: list[dict[str, tuple[bool, str]]]) -> li
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "turtle"]), default="table", show_default=True
 )
+@click.option(
+    "--unmatched",
+    is_flag=True,
+    help="Over every article in PATHS (files or folders), list the clauses that join two "
+    "known entities but make no event, counted by verb: what extraction does not read yet.",
+)
+@click.option("--top", default=40, show_default=True, help="With --unmatched: verbs listed.")
 @click.pass_obj
-def extract(config: Config, file: Path, fmt: str) -> None:
-    """Show what extraction makes of one article file, without storing anything."""
+def extract(config: Config, paths: tuple[Path, ...], fmt: str, unmatched: bool, top: int) -> None:
+    """Show what extraction makes of an article file, without storing anything.
+
+    With --unmatched, read many articles and list what no kind of event claims.
+    """
+    if unmatched:
+        _unmatched(config, paths, top)
+        return
     import datetime as dt
 
     from kg.articles import Article, read_file
@@ -361,7 +374,9 @@ def extract(config: Config, file: Path, fmt: str) -> None:
     from kg.extract import Pipeline
     from kg.inspect import render_table
 
-    items = list(read_file(file))
+    if len(paths) != 1 or paths[0].is_dir():
+        raise click.UsageError("give one article file (or use --unmatched for many)")
+    items = list(read_file(paths[0]))
     errors = [i for i in items if isinstance(i, ArticleError)]
     if errors:
         raise errors[0]
@@ -375,6 +390,33 @@ def extract(config: Config, file: Path, fmt: str) -> None:
             echo(f"# {article.title or article.source}")
             for line in render_table(graph):
                 echo(line)
+
+
+def _unmatched(config: Config, paths: tuple[Path, ...], top: int) -> None:
+    import datetime as dt
+
+    from kg.articles import Article, expand_paths, read_file
+    from kg.extract import Pipeline
+    from kg.unmatched import Unmatched, find_unmatched
+
+    files, problems = expand_paths(paths)
+    for problem in problems:
+        click.echo(f"error: {problem.message}", err=True)
+    pipeline = Pipeline(model=config.spacy_model)
+    found = Unmatched()
+    read = 0
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for file in files:
+        for item in read_file(file):
+            if not isinstance(item, Article):
+                click.echo(f"error: {item.message}", err=True)
+                continue
+            doc = next(pipeline.parse([item.text]))
+            find_unmatched(doc, pipeline.extract(item, now, doc=doc), found)
+            read += 1
+    click.echo(f"{pluralize(read, 'article')}: {sum(found.counts.values())} unclaimed frames")
+    for line in found.lines(top):
+        echo(line)
 
 
 def _export(config: Config, fmt: str, output: Path | None) -> None:

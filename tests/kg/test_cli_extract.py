@@ -39,3 +39,32 @@ def test_an_unreadable_file_is_a_plain_error(tmp_path: Path, runner: CliRunner) 
     result = runner.invoke(main, ["--store", "memory", "extract", str(bad)])
     assert result.exit_code == 1
     assert "bad.json" in result.output
+
+
+def test_unmatched_lists_clauses_joining_entities_that_no_kind_claims(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\ntitle: Frigates\ndate: 2025-08-05\n---\n"
+        "Japan outbid Germany in Australia's frigate competition.\n"
+        "Russia sold S-400 systems to Turkey.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        "---\ntitle: Again\ndate: 2025-08-06\n---\nJapan outbid France for the contract.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["--store", "memory", "extract", "--unmatched", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "2 articles" in result.output
+    rows = [line.split() for line in result.output.splitlines()[2:]]
+    assert ["2", "outbid"] == rows[0][:2]
+    assert not any(row[1] == "sell" for row in rows)  # the sale is an event: claimed
+
+
+def test_several_files_need_unmatched(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--store", "memory", "extract", str(FIXTURE), str(FIXTURE)])
+    assert result.exit_code == 2
+    assert "--unmatched" in result.output
