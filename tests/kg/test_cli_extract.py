@@ -60,7 +60,7 @@ def test_unmatched_lists_clauses_joining_entities_that_no_kind_claims(
     assert result.exit_code == 0, result.output
     assert "2 articles" in result.output
     rows = [line.split() for line in result.output.splitlines()[2:]]
-    assert ["2", "outbid"] == rows[0][:2]
+    assert rows[0][:2] == ["2", "outbid"]
     assert not any(row[1] == "sell" for row in rows)  # the sale is an event: claimed
 
 
