@@ -7,6 +7,7 @@ standard output so they can be piped.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import os
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 from rdflib import URIRef
@@ -422,7 +423,16 @@ def _unmatched(config: Config, paths: tuple[Path, ...], top: int) -> None:
 def _export(config: Config, fmt: str, output: Path | None) -> None:
     service = service_of(config)
     with contextlib.ExitStack() as stack:
-        if service is not None:
+        if fmt == "plover":
+            source = stack.enter_context(_plover_source(config, service))
+
+            def dump(out: IO[bytes]) -> None:
+                from kg.plover import records
+
+                for item in records(source):
+                    out.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+
+        elif service is not None:
 
             def dump(out: IO[bytes]) -> None:
                 service.export(out, fmt)
@@ -447,6 +457,26 @@ def _export(config: Config, fmt: str, output: Path | None) -> None:
             partial.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _plover_source(config: Config, service: Any) -> Iterator[Store]:
+    """The store to read events from: the configured one, or, while the service holds
+    it, an in-memory copy of the service's N-Quads export."""
+    if service is None:
+        with store_of(config) as store:
+            yield store
+        return
+    from kg.store import EmbeddedStore
+
+    buffer = io.BytesIO()
+    service.export(buffer, "nquads")
+    copy = EmbeddedStore(None)
+    try:
+        copy.load(buffer.getvalue(), "nquads")
+        yield copy
+    finally:
+        copy.close()
+
+
 def _import(config: Config, file: Path, fmt: str | None) -> None:
     from kg.dataset_import import import_file
 
@@ -465,10 +495,11 @@ def _import(config: Config, file: Path, fmt: str | None) -> None:
 _EXPORT_FORMAT = click.option(
     "--format",
     "fmt",
-    type=click.Choice(DUMP_FORMATS),
+    type=click.Choice([*DUMP_FORMATS, "plover"]),
     default="trig",
     show_default=True,
-    help="TriG (one block per named graph) or N-Quads (one line per quad).",
+    help="TriG (one block per named graph), N-Quads (one line per quad), or PLOVER-style "
+    "event records (JSON lines; arms transfers with SIPRI's register fields).",
 )
 _EXPORT_OUTPUT = click.option(
     "-o",
@@ -492,7 +523,8 @@ _IMPORT_FORMAT = click.option(
 @_EXPORT_OUTPUT
 @click.pass_obj
 def export_(config: Config, fmt: str, output: Path | None) -> None:
-    """Write the whole store, every named graph, as TriG or N-Quads.
+    """Write the whole store, every named graph, as TriG or N-Quads; or its events as
+    PLOVER-style records (JSON lines).
 
     Streams: the embedded store writes as it reads, a remote store is read a few
     graphs per request, so memory stays flat however large the store.
