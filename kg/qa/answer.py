@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from rapidfuzz.distance import OSA
 from rdflib import RDF, Literal, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
@@ -56,6 +57,13 @@ from kg.text import norm
 from kg.vocab import DD
 
 _NO_KIND = Asked("none")
+# Designators written without their hyphen or with a detached suffix: s400, F35, F35-A.
+_DESIGNATOR = re.compile(r"\b([A-Za-z]{1,3})[ ]?(\d{1,4})(?:-?([A-Za-z]{1,2}))?\b")
+# Ordinary question words that are one letter from an ontology word but mean themselves.
+_COMMON = frozenset(
+    "signed states stated stating listed lists member members months armed arming "
+    "alliance allies allied".split()
+)
 # What a template's answers are (its render), by the kind of answer a question asks for.
 _RENDERS_FOR: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "deadline"}),
@@ -271,13 +279,14 @@ class Answerer:
             raise QuestionError(f"the question is longer than {self.max_question_chars} characters")
         lexicon = self.lexicon()
         lookups = self.lookups()
-        interpretation = self.interpret(question, lexicon, lookups)
+        forgiven, fixes = self.forgive(question, lexicon)
+        interpretation = self.interpret(forgiven, lexicon, lookups)
         answers: list[Answer] = []
         sparql = ""
         if interpretation.template is not None:
             answers, sparql = self._answer(interpretation, lexicon, lookups)
-            answers = self._fitting(question, interpretation, answers, lookups)
-            answers = self._supported(question, interpretation, answers, lexicon, lookups)
+            answers = self._fitting(forgiven, interpretation, answers, lookups)
+            answers = self._supported(forgiven, interpretation, answers, lexicon, lookups)
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
@@ -286,11 +295,11 @@ class Answerer:
         shown = [a.payload() for a in answers]
         read_from = ""
         if not answers:
-            shown, read_from = self._read(question, interpretation, lookups)
-        elif self._weakly_carried(question, interpretation, answers, lexicon):
+            shown, read_from = self._read(forgiven, interpretation, lookups)
+        elif self._weakly_carried(forgiven, interpretation, answers, lexicon):
             # The facts found carry little of what the question says; a sentence that
             # carries nearly all of it is the better answer.
-            read, reading_ = self._read(question, interpretation, lookups, at_least=STRONG)
+            read, reading_ = self._read(forgiven, interpretation, lookups, at_least=STRONG)
             if read:
                 shown, read_from, answers = read, reading_, []
         payload: dict[str, Any] = {
@@ -310,6 +319,14 @@ class Answerer:
         }
         if not shown and suggest:
             payload["suggestions"] = self.suggestions(interpretation)
+        if not shown and interpretation.mode == "yes_no" and interpretation.template is not None:
+            payload["interpretation"]["reading"] = not_stated(
+                interpretation, payload["interpretation"]["reading"]
+            )
+        if fixes:
+            shown_fixes = "; ".join(f"{a} → {b}" for a, b in fixes)
+            payload["interpretation"]["reading"] += f" (read {shown_fixes})"
+            payload["interpretation"]["corrected"] = forgiven
         payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return payload
 
@@ -449,6 +466,46 @@ class Answerer:
         articles = answer.articles
         rows = self.store.select(reader_query("entity_sentences"), {"x": answer.value})
         return [str(r["text"]) for r in rows if r["article"] in articles]
+
+    def forgive(self, question: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+        """The question with slips mended, and what was mended: designators written
+        without their hyphen ("s400", "F35-A" -> "S-400", "F-35A") when that is a known
+        name, and a word one letter away from a word of the ontology's vocabulary
+        ("suplies" -> "supply"), so that a typo does not lose the question. Names are
+        matched with a threshold by the entity finder itself."""
+        fixes: list[tuple[str, str]] = []
+
+        def designator(match: re.Match[str]) -> str:
+            letters, digits, suffix = match.group(1), match.group(2), match.group(3) or ""
+            for candidate in (f"{letters}-{digits}{suffix}", f"{letters}-{digits}"):
+                candidate = candidate.upper()
+                if candidate.lower() != match.group(0).lower() and self.finder.known(candidate):
+                    tail = "" if candidate.endswith(suffix.upper()) else suffix
+                    fixes.append((match.group(0), candidate + tail))
+                    return candidate + tail
+            return match.group(0)
+
+        text = _DESIGNATOR.sub(designator, question)
+        words = lexicon.words
+        out = []
+        for token in tokenize(text):
+            out.append(token)
+        for token in reversed(out):
+            raw = token.text
+            if (
+                len(raw) < 6
+                or not raw.isalpha()
+                or not raw.islower()
+                or token.stem in words
+                or norm(raw) in _COMMON
+            ):
+                continue
+            near = {w for w in words if len(w) >= 5 and OSA.distance(token.stem, w) == 1}
+            if len(near) == 1:
+                (word,) = near
+                fixes.append((raw, word))
+                text = text[: token.start] + word + text[token.end :]
+        return text, fixes
 
     def _weakly_carried(
         self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
@@ -1348,6 +1405,12 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
     if it.mode == "yes_no" and it.expected is not None:
         return f"Is {it.expected.label} among the answers to: {text}"
     return text
+
+
+def not_stated(it: Interpretation, reading_text: str) -> str:
+    """The reading of a yes/no question no stored fact answers: not stated, never "no"
+    (the articles not saying something is no evidence against it)."""
+    return f"The articles do not state it. {reading_text}"
 
 
 class _Default(dict[str, str]):

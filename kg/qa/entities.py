@@ -246,6 +246,10 @@ class EntityFinder:
     def _gazetteer(self, text: str) -> Entry | None:
         return self.gazetteer.lookup(text)
 
+    def known(self, text: str) -> bool:
+        """Whether ``text`` is a name the gazetteer or the store knows."""
+        return self._gazetteer(text) is not None or self.lookup_store(text) is not None
+
     # -- finding ---------------------------------------------------------------------------
 
     def find(self, question: str, tokens: list[Token], lexicon: Lexicon) -> list[Found]:

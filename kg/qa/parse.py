@@ -414,7 +414,8 @@ def parse(
     found = [_as_place(f, tokens, finder) for f in finder.find(text, tokens, lexicon)]
     result.entities = list(found)
     items = _items(tokens, found)
-    if profile:
+    if profile or _bare_name(items):
+        # "Rosoboronexport" alone asks what is known about it.
         return _profile(result, items)
     if imperative and not profile:
         # "List the countries that buy X" reads as "Which countries buy X".
@@ -498,6 +499,12 @@ def _exclusions(items: list[Item]) -> tuple[list[Item], list[Found]]:
                     keep[j] = False
     out = [it for it, k in zip(items, keep, strict=True) if k]
     return [Item(i, it.text, it.norm, it.stem, it.entity) for i, it in enumerate(out)], excluded
+
+
+def _bare_name(items: list[Item]) -> bool:
+    """A question that is one name and nothing else (but punctuation)."""
+    words = [it for it in items if it.is_word or it.entity is not None]
+    return len(words) == 1 and words[0].entity is not None
 
 
 def _profile(result: Interpretation, items: list[Item]) -> Interpretation:

@@ -296,3 +296,35 @@ def test_dates_values_and_quantities_read_as_people_write_them() -> None:
     assert format_value(None, None, Literal("up to $13.9 billion")) == "up to $13.9 billion"
     assert format_quantity(Literal(32)) == "32"
     assert format_quantity(Literal(3)) == "3 (three)"  # articles often spell small numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "mended"),
+    [
+        ("Who supplies the s400 to Turkey?", "s400 → S-400"),
+        ("Who supplies the S400 to Turkey?", "S400 → S-400"),
+        ("Who suplies the S-400 to Turkey?", "suplies → supply"),
+    ],
+)
+def test_slips_in_a_question_are_mended_and_said(
+    answerer: Answerer, question: str, mended: str
+) -> None:
+    payload = answerer.ask(question)
+    assert texts(payload) == texts(answerer.ask("Who supplies the S-400 to Turkey?"))
+    assert texts(payload)
+    assert mended in payload["interpretation"]["reading"]
+    assert payload["interpretation"]["corrected"] == "Who supplies the S-400 to Turkey?" or (
+        "supply" in payload["interpretation"]["corrected"]
+    )
+
+
+def test_a_bare_name_asks_what_is_known_about_it(answerer: Answerer) -> None:
+    payload = answerer.ask("Turkey")
+    assert payload["interpretation"]["template"] == "profile"
+    assert payload["answers"]
+
+
+def test_a_yes_no_question_no_fact_answers_is_not_stated_never_no(answerer: Answerer) -> None:
+    payload = answerer.ask("Is Norway a member of NATO?")
+    assert payload["answers"] == []
+    assert payload["interpretation"]["reading"].startswith("The articles do not state it.")
