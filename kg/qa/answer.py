@@ -30,7 +30,6 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from rapidfuzz.distance import OSA
 from rdflib import RDF, Literal, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
@@ -59,11 +58,6 @@ from kg.vocab import DD
 _NO_KIND = Asked("none")
 # Designators written without their hyphen or with a detached suffix: s400, F35, F35-A.
 _DESIGNATOR = re.compile(r"\b([A-Za-z]{1,3})[ ]?(\d{1,4})(?:-?([A-Za-z]{1,2}))?\b")
-# Ordinary question words that are one letter from an ontology word but mean themselves.
-_COMMON = frozenset(
-    "signed states stated stating listed lists member members months armed arming "
-    "alliance allies allied".split()
-)
 # What a template's answers are (its render), by the kind of answer a question asks for.
 _RENDERS_FOR: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "deadline"}),
@@ -470,9 +464,10 @@ class Answerer:
     def forgive(self, question: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
         """The question with slips mended, and what was mended: designators written
         without their hyphen ("s400", "F35-A" -> "S-400", "F-35A") when that is a known
-        name, and a word one letter away from a word of the ontology's vocabulary
-        ("suplies" -> "supply"), so that a typo does not lose the question. Names are
-        matched with a threshold by the entity finder itself."""
+        name. Misspelled names ("Turky") are matched with a threshold by the entity
+        finder itself. Misspelled ordinary words are not mended: without an English word
+        list, "border" is one letter from the vocabulary's "order" as "suplies" is from
+        "supply"."""
         fixes: list[tuple[str, str]] = []
 
         def designator(match: re.Match[str]) -> str:
@@ -486,25 +481,6 @@ class Answerer:
             return match.group(0)
 
         text = _DESIGNATOR.sub(designator, question)
-        words = lexicon.words
-        out = []
-        for token in tokenize(text):
-            out.append(token)
-        for token in reversed(out):
-            raw = token.text
-            if (
-                len(raw) < 6
-                or not raw.isalpha()
-                or not raw.islower()
-                or token.stem in words
-                or norm(raw) in _COMMON
-            ):
-                continue
-            near = {w for w in words if len(w) >= 5 and OSA.distance(token.stem, w) == 1}
-            if len(near) == 1:
-                (word,) = near
-                fixes.append((raw, word))
-                text = text[: token.start] + word + text[token.end :]
         return text, fixes
 
     def _weakly_carried(
