@@ -492,8 +492,7 @@ class Answerer:
         if len(rest) < 2:
             return False
         texts = [str(r["sentence"]) for r in answers[0].rows if "sentence" in r]
-        stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
-        return sum(w in stems for w in rest) / len(rest) <= 0.5
+        return sum(_carries(texts, [w]) for w in rest) / len(rest) <= 0.5
 
     def _read(
         self, question: str, it: Interpretation, lookups: Lookups, *, at_least: float = 0.0
@@ -1075,7 +1074,17 @@ _GENERIC = frozenset(
 
 def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
     stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
-    return any(word in stems for word in words)
+    return any(_ASPECT.get(word, frozenset({word})) & stems for word in words)
+
+
+# Verbs of aspect written one way in a question and another in the article ("start
+# receiving" / "began delivering"): each stands for its group.
+_ASPECT: dict[str, frozenset[str]] = {
+    stem(word): group
+    for words in ("start begin began begun commence", "finish complete end", "resume continue")
+    for group in [frozenset(stem(w) for w in words.split())]
+    for word in words.split()
+}
 
 
 _SOURCE = re.compile(r",?\s*\baccording\s+to\s+[^,?]+,?", re.I)
