@@ -701,37 +701,40 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
             max_answers=max_answers or DEFAULT_MAX_ANSWERS,
             max_question_chars=config.max_question_chars,
         )
-        questions = (
-            (line.strip() for line in sys.stdin if line.strip()) if question == "-" else [question]
-        )
-        for text in questions:
+
+        def local(text: str) -> dict[str, Any]:
             try:
-                payload = answerer.ask(text)
+                return answerer.ask(text)
             except QuestionError as exc:
                 if question != "-":
                     raise
-                payload = {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
-            if as_json:
-                click.echo(json.dumps(payload, ensure_ascii=False))
-            elif payload.get("ok"):
-                _print_answer(payload)
-                click.echo("")
-            else:
-                click.echo(f"error: {payload['error']}", err=True)
+                return {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+
+        _print_answers(question, local, as_json)
 
 
 def _ask_through(service: ServiceClient, question: str, as_json: bool) -> None:
     """Questions answered by the running service (GET /api/ask), printed as locally."""
+
+    def through(text: str) -> dict[str, Any]:
+        try:
+            return service.ask(text)
+        except ServiceError as exc:
+            if question != "-" or exc.status != 400:
+                raise
+            return {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+
+    _print_answers(question, through, as_json)
+
+
+def _print_answers(question: str, ask: Any, as_json: bool) -> None:
+    """Ask ``question`` (or, for "-", each line of standard input) and print each payload:
+    JSON lines, or the answers with their sentences; a refused line is an error line."""
     questions = (
         (line.strip() for line in sys.stdin if line.strip()) if question == "-" else [question]
     )
     for text in questions:
-        try:
-            payload = service.ask(text)
-        except ServiceError as exc:
-            if question != "-" or exc.status != 400:
-                raise
-            payload = {"ok": False, "status": 400, "code": exc.code, "error": exc.message}
+        payload = ask(text)
         if as_json:
             click.echo(json.dumps(payload, ensure_ascii=False))
         elif payload.get("ok"):

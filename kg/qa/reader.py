@@ -524,7 +524,43 @@ def _candidates(
     elif kind == "object":
         return _objects(text, want.phrase)
     spans = [c for c in spans if not _restates(c[1], hits)]
+    if want.is_entity:
+        spans = _not_listed_with(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as\s+well\s+as|the)\s*|\s*[A-Z][\w'’.-]*\s*)*$")
+
+
+def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+    """Leave out names listed with a party of the question ("Egypt, Qatar, Greece and the
+    United Arab Emirates are customers"): the items of one list share a role, so a
+    neighbour of the question's recipient is another recipient, not the supplier."""
+    text = sentence.text
+    asked_at: list[tuple[int, int]] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.I)
+            if match:
+                asked_at.append((match.start(), match.end()))
+                break
+    if not asked_at:
+        return spans
+    kept: list[Span] = []
+    for start, name, found in spans:
+        end = start + len(name)
+        listed = False
+        for a_start, a_end in asked_at:
+            between = text[a_end:start] if a_end <= start else text[end:a_start]
+            if ("," in between or " and " in f" {between} ") and _LIST_GLUE.match(between):
+                listed = True
+                break
+        if not listed:
+            kept.append((start, name, found))
+    return kept
 
 
 def _restates(candidate: str, hits: set[str]) -> bool:
