@@ -115,6 +115,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
     Setting("threads", 8, "Worker threads of the WSGI server.", _positive_int),
     Setting(
+        "workers",
+        1,
+        "Processes that answer HTTP requests on the one port: the one that holds the store "
+        "(and makes every write) plus WORKERS-1 readers that answer from snapshots of it "
+        "and forward writes to it. About one per core.",
+        _positive_int,
+    ),
+    Setting(
         "api_token",
         "",
         "Bearer token that HTTP writes require; empty disables writes over HTTP, unless "
@@ -180,6 +188,7 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 5000
     threads: int = 8
+    workers: int = 1
     api_token: str = ""
     spacy_model: str = ""
     max_question_chars: int = 500
