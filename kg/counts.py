@@ -5,14 +5,15 @@ any size: counting the articles is a query over every article graph and counting
 triples walks every quad (115 ms at 1M triples). A store that says when it changed (an
 integer ``generation``, as the embedded store and the worker snapshots have) is counted
 once per change, exactly; a remote store, which other clients may write to and which
-has no cheap change marker, is counted at most once every ``ttl`` seconds.
+has no cheap change marker, is counted at most once every ``ttl`` seconds, and asked
+``ASK {}`` on every call instead, so that health still says at once when it is down.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest import article_count
@@ -38,10 +39,10 @@ class CountKeeper:
         self.store = store
         self.ttl = ttl
         self.clock = clock
-        self._held: tuple[Hashable, Counts] | None = None
+        self._held: tuple[tuple[str, int], Counts] | None = None
         self._lock = threading.Lock()
 
-    def _key(self) -> Hashable:
+    def _key(self) -> tuple[str, int]:
         generation = getattr(self.store, "generation", None)
         if isinstance(generation, int):
             return ("generation", generation)
@@ -49,6 +50,8 @@ class CountKeeper:
 
     def current(self) -> Counts:
         key = self._key()
+        if key[0] == "time":
+            self.store.ask("ASK {}")  # raises StoreUnavailable when the server is down
         held = self._held
         if held is not None and held[0] == key:
             return held[1]

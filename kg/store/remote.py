@@ -519,6 +519,27 @@ class RemoteStore:
             )
         return int(rows[0]["n"]["value"]) if rows else 0
 
+    def check_default_graph(self) -> None:
+        """Refuse a server whose default graph does not show its named graphs.
+
+        Attaché writes only named graphs and its questions read the default graph, so on
+        such a server (Oxigraph started without ``--union-default-graph``) every question
+        would come back empty, with no error. One triple of a named graph is looked for in
+        the default graph; a server with no named graph yet has nothing to check.
+        """
+        rows = self.select(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+            "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1"
+        )
+        if not rows.bindings:
+            return
+        if not self.ask("ASK { ?s ?p ?o }", dict(rows.bindings[0])):
+            raise ConfigError(
+                f"the SPARQL server at {self.query_url} does not show its named graphs in its "
+                "default graph, so every question would come back empty: start Oxigraph "
+                "server with --union-default-graph (Fuseki: tdb2:unionDefaultGraph true)"
+            )
+
     # -- bulk ------------------------------------------------------------------
 
     def _graph_sizes(self) -> list[tuple[str, int]]:
