@@ -28,6 +28,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -40,6 +41,10 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 HEALTH_EVERY = 0.05
+# Left out by default: at 0b8023d these questions run for minutes ("When did Turkey start
+# receiving the S-400?" over 100 s in-process, synthetic ones over 30 s), and a server
+# thread stuck on one takes a core from every other request of the run.
+SKIPPED = (r"^When did .* start receiving ",)
 
 
 def free_port() -> int:
@@ -62,6 +67,7 @@ class Tally:
 
     ms: list[float] = field(default_factory=list)
     failed: int = 0
+    errors: list[str] = field(default_factory=list)  # the first failure, said once
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -88,7 +94,7 @@ class Server:
                 time.sleep(0.2)
 
     def connection(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its child processes (workers), in MB."""
@@ -133,7 +139,12 @@ def client(server: Server, paths: list[str], start: int, until: float, tally: Ta
             n += 1
             try:
                 status = get(conn, path)
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as exc:
+                if tally is not None and not tally.errors:
+                    tally.errors.append(
+                        f"{type(exc).__name__}: {exc} after "
+                        f"{time.perf_counter() - now:.1f} s on {path}"
+                    )
                 conn.close()
                 conn = server.connection()
                 status = 0
@@ -188,6 +199,8 @@ def level(server: Server, paths: list[str], clients: int, seconds: float, warmup
     started = time.perf_counter()
     run(server, paths, clients, seconds, tally, health)
     elapsed = time.perf_counter() - started
+    for error in tally.errors:
+        print(f"  first failure with {clients} clients: {error}")
     rate = len(tally.ms) / elapsed
     return (
         f"{clients:>7} {rate:>12.0f} {pct(tally.ms, 50):>7.1f} {pct(tally.ms, 95):>7.1f} "
@@ -206,6 +219,12 @@ def main() -> None:
         "--prime", type=float, default=20.0, help="seconds of 4 unmeasured clients first"
     )
     parser.add_argument("--workers", type=int, default=2, help="ATTACHE_WORKERS of the server")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=list(SKIPPED),
+        help="regular expression of questions left out (default: those that run for minutes)",
+    )
     parser.add_argument("--source", type=Path, help="serve the code in this source tree instead")
     args = parser.parse_args()
 
@@ -213,7 +232,10 @@ def main() -> None:
     if not meta_path.exists():
         raise SystemExit(f"no {meta_path}: build the graph with bench/ask.py --data {args.data}")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    paths = ["/api/ask?q=" + quote(q["text"]) for q in meta["questions"]]
+    skip = re.compile("|".join(args.skip)) if args.skip else None
+    texts = [q["text"] for q in meta["questions"]]
+    skipped = [t for t in texts if skip and skip.search(t)]
+    paths = ["/api/ask?q=" + quote(t) for t in texts if t not in skipped]
     server = Server(args.data.resolve(), args.workers, args.source)
     try:
         conn = server.connection()
@@ -229,9 +251,19 @@ def main() -> None:
             f"attache serve ({args.source or 'this tree'}), {args.workers} worker(s), "
             f"{health['triples']:,} triples in {health['articles']:,} articles, on "
             f"{os.cpu_count()} cores; {len(paths)} questions cycled; {args.seconds:.0f} s "
-            f"per level after {args.warmup:.0f} s of warm-up"
+            f"per level after {args.warmup:.0f} s of warm-up; left out: {len(skipped)} "
+            f"matching {args.skip}"
         )
         print(f"/api/health idle: p50 {statistics.median(idle):.2f} ms, p95 {pct(idle, 95):.2f} ms")
+        primed = Tally()
+        run(server, paths, 4, args.prime, primed)
+        print(
+            f"primed with 4 clients for {args.prime:.0f} s: {len(primed.ms)} questions answered "
+            f"(p50 {pct(primed.ms, 50):.1f} ms, p95 {pct(primed.ms, 95):.1f} ms, max "
+            f"{max(primed.ms, default=0):.0f} ms): each process has read each question before"
+        )
+        for error in primed.errors:
+            print(f"  first failure while priming: {error}")
         print("clients  questions/s  p50 ms  p95 ms  p99 ms failed  health p50  health p95  RSS MB")
         for clients in (int(c) for c in args.clients.split(",")):
             print(level(server, paths, clients, args.seconds, args.warmup), flush=True)
