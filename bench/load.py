@@ -17,7 +17,7 @@ counted either. A question's reads repeat across clients, as on a real service: 
 answerer keeps what questions read while the store is unchanged.
 
 Usage: python bench/load.py --data DIR [--clients 1,4,8] [--seconds 10] [--workers 2]
-    [--warmup 2] [--prime 20] [--source DIR]
+    [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR]
 (--source: serve the code of another source tree, for comparison.)
 Prints figures; asserts nothing.
 """
@@ -159,14 +159,14 @@ def client(server: Server, paths: list[str], start: int, until: float, tally: Ta
         conn.close()
 
 
-def poll_health(server: Server, until: float, out: list[float]) -> None:
+def poll_health(server: Server, until: float, out: list[float], every: float) -> None:
     conn = server.connection()
     try:
         while time.perf_counter() < until:
             started = time.perf_counter()
             if get(conn, "/api/health") == 200:
                 out.append((time.perf_counter() - started) * 1000)
-            time.sleep(max(0.0, HEALTH_EVERY - (time.perf_counter() - started)))
+            time.sleep(max(0.0, every - (time.perf_counter() - started)))
     finally:
         conn.close()
 
@@ -178,6 +178,7 @@ def run(
     duration: float,
     tally: Tally | None = None,
     health: list[float] | None = None,
+    every: float = HEALTH_EVERY,
 ) -> None:
     """``clients`` closed-loop clients (and the health poller) for ``duration`` seconds."""
     until = time.perf_counter() + duration
@@ -186,18 +187,20 @@ def run(
         for i in range(clients)
     ]
     if health is not None:
-        threads.append(threading.Thread(target=poll_health, args=(server, until, health)))
+        threads.append(threading.Thread(target=poll_health, args=(server, until, health, every)))
     for t in threads:
         t.start()
     for t in threads:
         t.join()
 
 
-def level(server: Server, paths: list[str], clients: int, seconds: float, warmup: float) -> str:
+def level(
+    server: Server, paths: list[str], clients: int, seconds: float, warmup: float, every: float
+) -> str:
     run(server, paths, clients, warmup)
     tally, health = Tally(), list[float]()
     started = time.perf_counter()
-    run(server, paths, clients, seconds, tally, health)
+    run(server, paths, clients, seconds, tally, health, every)
     elapsed = time.perf_counter() - started
     for error in tally.errors:
         print(f"  first failure with {clients} clients: {error}")
@@ -217,6 +220,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0, help="unmeasured time per level")
     parser.add_argument(
         "--prime", type=float, default=20.0, help="seconds of 4 unmeasured clients first"
+    )
+    parser.add_argument(
+        "--health-every", type=float, default=HEALTH_EVERY, help="seconds between health polls"
     )
     parser.add_argument("--workers", type=int, default=2, help="ATTACHE_WORKERS of the server")
     parser.add_argument(
@@ -266,7 +272,10 @@ def main() -> None:
             print(f"  first failure while priming: {error}")
         print("clients  questions/s  p50 ms  p95 ms  p99 ms failed  health p50  health p95  RSS MB")
         for clients in (int(c) for c in args.clients.split(",")):
-            print(level(server, paths, clients, args.seconds, args.warmup), flush=True)
+            print(
+                level(server, paths, clients, args.seconds, args.warmup, args.health_every),
+                flush=True,
+            )
     finally:
         server.stop()
 
