@@ -46,14 +46,17 @@ def _positive_float(text: str) -> float:
     return value
 
 
-STORE_KINDS = ("embedded", "memory", "remote")
 AUTH_SCHEMES = ("basic", "digest")
 
 
 def _store_kind(text: str) -> str:
+    # The registry of kg.store names the kinds; imported here, when a value is read,
+    # because the stores import these settings.
+    from kg.store import KINDS
+
     kind = text.strip().lower()
-    if kind not in STORE_KINDS:
-        raise ValueError("must be 'embedded', 'memory' or 'remote'")
+    if kind not in KINDS:
+        raise ValueError("must be one of " + ", ".join(f"'{k}'" for k in KINDS))
     return kind
 
 

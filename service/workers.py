@@ -42,7 +42,7 @@ from flask import Flask, Response, request
 
 from kg.config import SETTINGS, Config, load_config
 from kg.errors import ConfigError
-from kg.store import EmbeddedStore, open_store
+from kg.store import open_store
 from kg.store.snapshot import SnapshotPublisher, SnapshotStore
 from service.errors import error_response
 
@@ -275,12 +275,12 @@ def serve_workers(app: Flask, config: Config) -> None:
 
     store = app.extensions["attache"].store
     publisher: SnapshotPublisher | None = None
-    if isinstance(store, EmbeddedStore):
-        if store.path is None:
-            raise ConfigError(
-                "ATTACHE_WORKERS above 1 needs a store other processes can read: "
-                "ATTACHE_STORE=embedded or remote, not memory"
-            )
+    if store.kind == "memory":
+        raise ConfigError(
+            "ATTACHE_WORKERS above 1 needs a store other processes can read: "
+            "ATTACHE_STORE=embedded or remote, not memory"
+        )
+    if store.capabilities.snapshots:  # else a server that every process reaches itself
         publisher = SnapshotPublisher(store, (config.data / SNAPSHOTS).resolve())
         publisher.publish_if_changed()
     init_writer(app, publisher)

@@ -13,7 +13,7 @@ import io
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -21,8 +21,12 @@ from rdflib.namespace import XSD
 
 from kg.errors import QueryError, StoreError, StoreUnavailable
 from kg.sparql import bind
-from kg.store.base import DUMP_FORMATS, Bindings, Rows, Term
+from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows, Term
+from kg.store.kinds import store_kind
 from kg.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    from kg.config import Config
 
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 _XSD_STRING = str(XSD.string)
@@ -101,6 +105,13 @@ class EmbeddedStore:
         self.path = path
         self.kind = "embedded" if path else "memory"
         self.read_only = read_only and path is not None
+        # One process holds the store and Oxigraph applies each update in one transaction,
+        # its WHERE checked in it: conditional updates are atomic.
+        self.capabilities = Capabilities(
+            snapshots=path is not None and not self.read_only,
+            transactions=not self.read_only,
+            conditional_update=not self.read_only,
+        )
         self.generation = 0
         self._triples: int | None = None  # None: unknown, counted at the next count()
         self._writing = threading.Lock()  # one write and its count change at a time
@@ -285,3 +296,13 @@ class EmbeddedStore:
         if self.path is not None and not self.read_only:
             self._store.flush()
         del self._store
+
+
+@store_kind("embedded", "Oxigraph on disk under the data directory, held by one process.")
+def open_embedded(config: Config) -> EmbeddedStore:
+    return EmbeddedStore(config.store_path)
+
+
+@store_kind("memory", "Oxigraph in memory, lost on exit; for tests and demos.")
+def open_memory(config: Config) -> EmbeddedStore:
+    return EmbeddedStore(None)

@@ -48,8 +48,9 @@ from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 from kg.config import Config
 from kg.errors import ConfigError, QueryError, StoreError, StoreUnavailable
 from kg.sparql import bind, serialize
-from kg.store.base import DUMP_FORMATS, Bindings, Rows
+from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows
 from kg.store.embedded import from_ox, to_ox
+from kg.store.kinds import store_kind
 from kg.vocab import PREFIXES
 
 # A query longer than this (URL-encoded) is POSTed; shorter ones use GET, which
@@ -212,6 +213,10 @@ class RemoteStore:
     """
 
     kind = "remote"
+    # Whether a request is applied whole, and a conditional update atomically, depends on
+    # the server (Oxigraph: yes; Virtuoso does not roll back a half-failed request), which
+    # this client cannot tell: it promises neither. No backups other processes can open.
+    capabilities = Capabilities()
 
     def __init__(
         self,
@@ -714,3 +719,8 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
+
+
+@store_kind("remote", "A SPARQL 1.1 server (see the sparql_* settings).")
+def open_remote(config: Config) -> RemoteStore:
+    return RemoteStore.from_config(config)

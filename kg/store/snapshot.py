@@ -29,7 +29,7 @@ from typing import IO, Any
 from rdflib import Graph, URIRef
 
 from kg.errors import StoreError, StoreUnavailable
-from kg.store.base import Bindings, Rows
+from kg.store.base import Bindings, Capabilities, Rows
 from kg.store.embedded import EmbeddedStore
 
 POINTER = "current.json"
@@ -99,6 +99,7 @@ class SnapshotStore:
     """
 
     kind = "embedded"
+    capabilities = Capabilities()  # read-only: no writes, so no snapshots of its own either
 
     def __init__(self, root: Path) -> None:
         self.root = root
