@@ -568,6 +568,12 @@ def load(config: Config, file: Path, fmt: str | None) -> None:
 @click.option("--host", default=None, help="Address to bind (default: $ATTACHE_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: $ATTACHE_PORT or 5000).")
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes answering requests (default: $ATTACHE_WORKERS or 1).",
+)
+@click.option(
     "--dev-token",
     "use_dev_token",
     is_flag=True,
@@ -575,7 +581,9 @@ def load(config: Config, file: Path, fmt: str | None) -> None:
     "created on first run in DATA/dev-token and printed once (`make run` does this).",
 )
 @click.pass_obj
-def serve(config: Config, host: str | None, port: int | None, use_dev_token: bool) -> None:
+def serve(
+    config: Config, host: str | None, port: int | None, workers: int | None, use_dev_token: bool
+) -> None:
     """Serve the HTTP API and the pages with waitress.
 
     While it runs, DATA/service.json names its URL, so that `attache ask`, `ingest` and
@@ -589,7 +597,12 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     from service import create_app
     from service.serve import serve as serve_app
 
-    config = replace(config, host=host or config.host, port=port or config.port)
+    config = replace(
+        config,
+        host=host or config.host,
+        port=port or config.port,
+        workers=workers or config.workers,
+    )
     running = find_running(config.data) if config.store == "embedded" else None
     if running is not None:
         raise StoreUnavailable(
@@ -610,7 +623,12 @@ def serve(config: Config, host: str | None, port: int | None, use_dev_token: boo
     if discoverable:
         write_discovery(config.data, config.host, config.port)
     try:
-        serve_app(app, config)
+        if config.workers > 1:
+            from service.workers import serve_workers
+
+            serve_workers(app, config)  # this process writes; the others answer from snapshots
+        else:
+            serve_app(app, config)
     except OSError as exc:
         raise port_error(config.host, config.port, exc) from exc
     finally:

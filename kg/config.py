@@ -60,14 +60,17 @@ def _token(text: str) -> str:
     return token
 
 
-STORE_KINDS = ("embedded", "memory", "remote")
 AUTH_SCHEMES = ("basic", "digest")
 
 
 def _store_kind(text: str) -> str:
+    # The registry of kg.store names the kinds; imported here, when a value is read,
+    # because the stores import these settings.
+    from kg.store import KINDS
+
     kind = text.strip().lower()
-    if kind not in STORE_KINDS:
-        raise ValueError("must be 'embedded', 'memory' or 'remote'")
+    if kind not in KINDS:
+        raise ValueError("must be one of " + ", ".join(f"'{k}'" for k in KINDS))
     return kind
 
 
@@ -140,6 +143,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a connection has to send a whole request (and to start one); slower "
         "connections are closed, so clients that trickle headers cannot hold the server.",
         _positive_float,
+    ),
+    Setting(
+        "workers",
+        1,
+        "Processes that answer HTTP requests on the one port: the one that holds the store "
+        "(and makes every write) plus WORKERS-1 readers that answer from snapshots of it "
+        "and forward writes to it. About one per core.",
+        _positive_int,
     ),
     Setting(
         "api_token",
@@ -224,6 +235,7 @@ class Config:
     threads: int = 8
     max_connections: int = 1000
     request_read_timeout: float = 10.0
+    workers: int = 1
     api_token: str = ""
     spacy_model: str = ""
     max_question_chars: int = 500

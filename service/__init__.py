@@ -47,6 +47,11 @@ def create_app(
         app.config.update(test_config)
     store = store or open_store(config)
     ontology_version = ensure_ontology(store)
+    # After the ontology is written, a remote server has a named graph to look for: one
+    # that hides it from queries is refused at start, not found out by empty answers.
+    check_default_graph = getattr(store, "check_default_graph", None)
+    if callable(check_default_graph):
+        check_default_graph()
     app.extensions["attache"] = AppState(
         config=config, store=store, ontology_version=ontology_version
     )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify
+import os
+
+from flask import Blueprint, Flask, Response, current_app, jsonify
 
 from kg import __version__
-from kg.ingest import article_count
+from kg.counts import CountKeeper, Counts
 from service.pages import ask_page, wants_html
 from service.state import state
 
@@ -48,13 +50,24 @@ def index() -> Response:
 def health() -> Response:
     """Store kind, triple and article counts, ontology version: what an operator checks first."""
     current = state()
+    counts = counts_for(current_app)
     return jsonify(
         {
             "ok": True,
             "version": __version__,
             "store": current.store.kind,
-            "triples": current.store.count(),
-            "articles": article_count(current.store),
+            "triples": counts.triples,
+            "articles": counts.articles,
             "ontology_version": current.ontology_version,
+            "worker": os.getpid(),
         }
     )
+
+
+def counts_for(app: Flask) -> Counts:
+    """The store's counts, kept in the app between calls (see :mod:`kg.counts`)."""
+    keeper = app.extensions.get("attache_counts")
+    if keeper is None:
+        keeper = app.extensions["attache_counts"] = CountKeeper(app.extensions["attache"].store)
+    counts: Counts = keeper.current()
+    return counts

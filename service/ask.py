@@ -9,6 +9,7 @@ leave in the one JSON error shape: an empty question is a 400, one over
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
@@ -21,7 +22,51 @@ from service.state import state
 bp = Blueprint("ask", __name__)
 
 _EXTENSION = "attache_qa"
+_ANSWERS = "attache_answers"
 _LOCK = threading.Lock()
+MAX_KEPT_ANSWERS = 2000
+
+
+class AnswerCache:
+    """Answers kept per store generation: the same question on an unchanged store gets the
+    same answer, so a repeated one (a popular question, a reloaded page) is not read again.
+
+    Only for a store whose ``generation`` says exactly when it changed (the embedded store,
+    a worker's snapshot); a remote store, which others may write to, is always asked.
+    Bounded: the least recently asked answers go first.
+    """
+
+    def __init__(self, limit: int = MAX_KEPT_ANSWERS) -> None:
+        self.limit = limit
+        self._generation: int | None = None
+        self._kept: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, generation: int, question: str) -> bytes | None:
+        with self._lock:
+            if generation != self._generation:
+                self._generation, self._kept = generation, OrderedDict()
+                return None
+            found = self._kept.get(question)
+            if found is not None:
+                self._kept.move_to_end(question)
+            return found
+
+    def put(self, generation: int, question: str, body: bytes) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return  # the store changed while the answer was read: not kept
+            self._kept[question] = body
+            while len(self._kept) > self.limit:
+                self._kept.popitem(last=False)
+
+
+def answer_cache() -> AnswerCache:
+    found = current_app.extensions.get(_ANSWERS)
+    if found is None:
+        found = current_app.extensions.setdefault(_ANSWERS, AnswerCache())
+    assert isinstance(found, AnswerCache)
+    return found
 
 
 def answerer() -> Answerer:
@@ -78,6 +123,12 @@ def _answer(question: str | None) -> Response:
         return error_response(
             413, "question_too_long", f"the question is longer than {limit} characters"
         )
+    generation = getattr(state().store, "generation", None)
+    cache = answer_cache() if isinstance(generation, int) else None
+    if cache is not None and generation is not None:
+        kept = cache.get(generation, text)
+        if kept is not None:
+            return Response(kept, mimetype="application/json")
     payload = annotate_answers(state().store, answerer().ask(text))
     for item in [*payload.get("answers", []), *payload["interpretation"].get("entities", [])]:
         ident = entity_id(item["iri"]) if isinstance(item.get("iri"), str) else None
@@ -86,4 +137,7 @@ def _answer(question: str | None) -> Response:
     if payload.get("sparql"):
         # One link from an answer to the query that produced it, runnable and editable.
         payload["console"] = console_url(payload["sparql"])
-    return jsonify(payload)
+    response = jsonify(payload)
+    if cache is not None and generation is not None:
+        cache.put(generation, text, response.get_data())
+    return response

@@ -71,13 +71,16 @@ def _raise_open_files(wanted: int) -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
-def make_server(app: Flask, config: Config) -> Any:
-    """A waitress server for ``app`` on ``config.host:config.port``, not yet running."""
+def make_server(app: Flask, config: Config, *, sockets: list[Any] | None = None) -> Any:
+    """A waitress server for ``app`` on ``config.host:config.port`` (or on ``sockets``
+    already listening, as the worker processes share), not yet running."""
     _raise_open_files(config.max_connections + 256)  # + the store's, workers' and logs' files
+    where: dict[str, Any] = (
+        {"sockets": sockets} if sockets else {"host": config.host, "port": config.port}
+    )
     server = create_server(
         app,
-        host=config.host,
-        port=config.port,
+        **where,
         threads=config.threads,
         ident="attache",
         connection_limit=config.max_connections,

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from kg.config import Config
-from kg.store.base import Bindings, Rows, Store, Term
+from kg.errors import ConfigError
+from kg.store.base import Bindings, Capabilities, Rows, Store, Term
 from kg.store.embedded import EmbeddedStore
+from kg.store.kinds import KINDS, StoreKind
 from kg.store.remote import RemoteStore
 
-__all__ = ["Bindings", "EmbeddedStore", "RemoteStore", "Rows", "Store", "Term", "open_store"]
+__all__ = [
+    "KINDS",
+    "Bindings",
+    "Capabilities",
+    "EmbeddedStore",
+    "RemoteStore",
+    "Rows",
+    "Store",
+    "StoreKind",
+    "Term",
+    "open_store",
+]
 
 
 def open_store(config: Config) -> Store:
     """The store the configuration names: on disk, in memory, or a remote SPARQL server."""
-    if config.store == "remote":
-        return RemoteStore.from_config(config)
-    if config.store == "memory":
-        return EmbeddedStore(None)
-    return EmbeddedStore(config.store_path)
+    kind = KINDS.get(config.store)
+    if kind is None:
+        raise ConfigError(f"unknown store kind {config.store!r}; use one of {', '.join(KINDS)}")
+    return kind.open(config)

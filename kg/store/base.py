@@ -36,6 +36,23 @@ class Rows:
         return len(self.bindings)
 
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do, asked by callers instead of checking its class.
+
+    - ``snapshots``: :meth:`backup` makes a consistent copy that other processes can open
+      read-only while this one goes on writing (the worker processes read those);
+    - ``transactions``: one update request is applied whole or not at all;
+    - ``conditional_update``: an update whose ``WHERE`` checks stored data (a revision) is
+      applied atomically with that check, so two writers holding the same revision cannot
+      both succeed.
+    """
+
+    snapshots: bool = False
+    transactions: bool = False
+    conditional_update: bool = False
+
+
 @runtime_checkable
 class Store(Protocol):
     """A quad store holding one named graph per article plus the ontology graph.
@@ -45,6 +62,7 @@ class Store(Protocol):
     """
 
     kind: str
+    capabilities: Capabilities
 
     def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         """Run a SELECT; ``bindings`` pre-bind variables by name (never pasted as text)."""

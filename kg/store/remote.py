@@ -48,8 +48,9 @@ from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 from kg.config import Config
 from kg.errors import ConfigError, QueryError, StoreError, StoreUnavailable
 from kg.sparql import bind, serialize
-from kg.store.base import DUMP_FORMATS, Bindings, Rows
+from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows
 from kg.store.embedded import from_ox, to_ox
+from kg.store.kinds import store_kind
 from kg.vocab import PREFIXES
 
 # A query longer than this (URL-encoded) is POSTed; shorter ones use GET, which
@@ -212,6 +213,10 @@ class RemoteStore:
     """
 
     kind = "remote"
+    # Whether a request is applied whole, and a conditional update atomically, depends on
+    # the server (Oxigraph: yes; Virtuoso does not roll back a half-failed request), which
+    # this client cannot tell: it promises neither. No backups other processes can open.
+    capabilities = Capabilities()
 
     def __init__(
         self,
@@ -519,6 +524,27 @@ class RemoteStore:
             )
         return int(rows[0]["n"]["value"]) if rows else 0
 
+    def check_default_graph(self) -> None:
+        """Refuse a server whose default graph does not show its named graphs.
+
+        Attaché writes only named graphs and its questions read the default graph, so on
+        such a server (Oxigraph started without ``--union-default-graph``) every question
+        would come back empty, with no error. One triple of a named graph is looked for in
+        the default graph; a server with no named graph yet has nothing to check.
+        """
+        rows = self.select(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+            "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1"
+        )
+        if not rows.bindings:
+            return
+        if not self.ask("ASK { ?s ?p ?o }", dict(rows.bindings[0])):
+            raise ConfigError(
+                f"the SPARQL server at {self.query_url} does not show its named graphs in its "
+                "default graph, so every question would come back empty: start Oxigraph "
+                "server with --union-default-graph (Fuseki: tdb2:unionDefaultGraph true)"
+            )
+
     # -- bulk ------------------------------------------------------------------
 
     def _graph_sizes(self) -> list[tuple[str, int]]:
@@ -693,3 +719,8 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
+
+
+@store_kind("remote", "A SPARQL 1.1 server (see the sparql_* settings).")
+def open_remote(config: Config) -> RemoteStore:
+    return RemoteStore.from_config(config)

@@ -1,0 +1,62 @@
+"""A question asked again on an unchanged store is answered from the kept answer; any write
+makes the next one read the store again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+
+from kg.qa import Answerer
+from kg.store import EmbeddedStore, Store
+from service.ask import AnswerCache
+from tests.service.conftest import close_app, make_app
+
+QUESTION = "Who supplies the S-400 to Turkey?"
+
+
+@pytest.fixture
+def ask_app(samples_trig: bytes) -> Iterator[tuple[Flask, Store]]:
+    store = EmbeddedStore(None)
+    store.load(samples_trig, "trig")
+    app = make_app(store)
+    yield app, store
+    close_app(app)
+    store.close()
+
+
+def test_a_repeated_question_is_read_once_until_the_store_changes(
+    ask_app: tuple[Flask, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, store = ask_app
+    asked: list[str] = []
+    original = Answerer.ask
+
+    def counting(self: Answerer, question: str) -> object:
+        asked.append(question)
+        return original(self, question)
+
+    monkeypatch.setattr(Answerer, "ask", counting)
+    client = app.test_client()
+    first = client.get("/api/ask", query_string={"q": QUESTION})
+    again = client.get("/api/ask", query_string={"q": QUESTION})
+    assert first.status_code == again.status_code == 200
+    assert first.get_json()["answers"] == again.get_json()["answers"]
+    assert [a["text"] for a in again.get_json()["answers"]] == ["Russia"]
+    assert len(asked) == 1
+
+    store.update("INSERT DATA { GRAPH <https://example.org/g> { <x:a> <x:b> <x:c> } }")
+    client.get("/api/ask", query_string={"q": QUESTION})
+    assert len(asked) == 2
+
+
+def test_kept_answers_are_bounded_and_dropped_with_their_generation() -> None:
+    cache = AnswerCache(limit=2)
+    assert cache.get(1, "a") is None
+    for question in ("a", "b", "c"):
+        cache.put(1, question, question.encode())
+    assert cache.get(1, "a") is None and cache.get(1, "c") == b"c"
+    cache.put(0, "old", b"read while the store changed")
+    assert cache.get(1, "old") is None
+    assert cache.get(2, "c") is None  # a new generation starts empty
