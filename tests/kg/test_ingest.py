@@ -132,6 +132,7 @@ def _write_articles(folder: Path, n: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.reliability
 def test_kill_9_during_ingest_leaves_every_stored_graph_complete(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     _write_articles(articles, 400)

@@ -13,6 +13,8 @@ from kg.extract import Pipeline, pieces
 from kg.ingest import ingest_paths, list_articles
 from kg.store import Store
 
+pytestmark = pytest.mark.reliability
+
 PARAGRAPH = (
     "Russia began delivering parts of its S-400 air defense system to Turkey on Friday. "
     "The United States warned Ankara of sanctions under CAATSA. "

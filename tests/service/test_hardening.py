@@ -20,6 +20,8 @@ from service.ontology import CONFORMANCE
 from tests.service.conftest import TOKEN, close_app, make_app
 from tests.service.test_api import assert_error_shape
 
+pytestmark = pytest.mark.reliability
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DEEP = b"[" * 100_000 + b"]" * 100_000
 

@@ -20,7 +20,7 @@ import pytest
 
 from tests.service.live import LiveServer
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.reliability]
 
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
 LIMIT_BYTES = 2 * 1024**3

@@ -22,6 +22,8 @@ from kg.store import EmbeddedStore
 from service.openapi import document
 from tests.service.conftest import TOKEN, close_app, make_app
 
+pytestmark = pytest.mark.reliability
+
 EXAMPLES = 25
 METHODS = {"get", "put", "post", "patch", "delete"}
 ERROR_KEYS = {"ok", "status", "code", "error"}

@@ -18,7 +18,7 @@ import pytest
 
 from tests.service.live import LiveServer
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.reliability]
 
 SLOW_CLIENTS = 150
 READ_TIMEOUT = 4.0

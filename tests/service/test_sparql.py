@@ -260,6 +260,7 @@ def test_the_format_parameter_overrides_accept_for_download_links(sparql_app: Fl
         "SELECT * WHERE {{ <\\u0066ile:///etc/passwd> ?p ?o }}",
     ],
 )
+@pytest.mark.reliability
 def test_ssrf_variants_are_refused_and_the_canary_sees_no_connection(
     sparql_app: Flask, canary: Canary, template: str
 ) -> None:
@@ -291,11 +292,13 @@ def test_a_query_over_64_kib_is_refused_before_parsing(sparql_app: Flask) -> Non
     assert error_of(response)["code"] == "query_too_large"
 
 
+@pytest.mark.reliability
 def test_five_thousand_nested_braces_are_refused_and_the_service_lives_on(
     sparql_app: Flask,
 ) -> None:
     client = sparql_app.test_client()
-    pids = sparql_app.extensions["attache_sparql"].pool.pids()
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    pids = sparql_app.extensions["attache_sparql"].pool.pids()  # the workers, started
     query = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
     response = client.post("/sparql", data=query, content_type="application/sparql-query")
     assert response.status_code == 400

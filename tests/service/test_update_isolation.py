@@ -16,6 +16,8 @@ from service.state import state
 from tests.service.conftest import TOKEN, close_app, make_app
 from tests.service.test_api import assert_error_shape
 
+pytestmark = pytest.mark.reliability
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TRIALS = 10
 
