@@ -395,7 +395,7 @@ class Answerer:
             if answer.key in {"count", "yes", "fact"}:
                 kept.append(answer)
                 continue
-            texts = [str(r["sentence"]) for r in answer.rows if "sentence" in r]
+            texts = _few_texts(answer)
             if not texts:
                 kept.append(answer)
                 continue
@@ -419,13 +419,15 @@ class Answerer:
             # topic: what was said need only come from articles that name the topic.
             return self._told_where_named(asked_about, answers)
         lookups.prefetch("describe", [e for a in answers for e in a.events[:10]])
+        named_in = self._mentioned_in(s for a in answers for s in _few(a.sentences))
         kept = []
         for answer in answers:
             if not answer.rows or answer.key in {"count", "yes", "fact"}:
                 kept.append(answer)
                 continue
             involved = set(lookups.role_values(answer.events[:10]))
-            involved |= self._mentioned_in(answer.sentences)
+            for sentence in _few(answer.sentences):
+                involved |= named_in.get(sentence, set())
             if isinstance(answer.value, URIRef):
                 involved.add(answer.value)
             if asked_about <= involved:
@@ -440,16 +442,19 @@ class Answerer:
             everywhere = found if everywhere is None else everywhere & found
         return [a for a in answers if not a.articles or a.articles & (everywhere or set())]
 
-    def _mentioned_in(self, sentences: Iterable[Term]) -> set[Term]:
-        """The entities some of ``sentences`` mention (one query for all of them)."""
-        nodes = list(sentences)[:50]
+    def _mentioned_in(self, sentences: Iterable[Term]) -> dict[Term, set[Term]]:
+        """The entities each of ``sentences`` mentions (one query for all of them)."""
+        nodes = list(dict.fromkeys(sentences))
         if not nodes:
-            return set()
+            return {}
         text = reader_query("sentence_mentions")
         block = " ".join(serialize(n) for n in nodes)
         where = text.index("{", text.index("WHERE"))
         query = text[: where + 1] + f" VALUES ?s {{ {block} }}" + text[where + 1 :]
-        return {row["x"] for row in self.store.select(query)}
+        out: dict[Term, set[Term]] = {}
+        for row in self.store.select(query):
+            out.setdefault(row["s"], set()).add(row["x"])
+        return out
 
     def _context(self, answer: Answer) -> list[str]:
         """The other sentences of the answer's articles that name the answer: a fact is
@@ -491,7 +496,7 @@ class Answerer:
         rest = unread_words(question, it, lexicon)
         if len(rest) < 2:
             return False
-        texts = [str(r["sentence"]) for r in answers[0].rows if "sentence" in r]
+        texts = _few_texts(answers[0])
         return sum(_carries(texts, [w]) for w in rest) / len(rest) <= 0.5
 
     def _read(
@@ -1070,6 +1075,19 @@ _GENERIC = frozenset(
         "inked reach reached conclude concluded plan planned"
     ).split()
 )
+
+
+FEW = 40  # sentences of one answer read by the checks: a popular fact is told thousands of times
+
+
+def _few(sentences: Iterable[Term]) -> list[Term]:
+    return sorted(sentences, key=str)[:FEW]
+
+
+def _few_texts(answer: Answer) -> list[str]:
+    """The distinct sentences of an answer, at most :data:`FEW` of them."""
+    texts = dict.fromkeys(str(r["sentence"]) for r in answer.rows if "sentence" in r)
+    return list(texts)[:FEW]
 
 
 def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
