@@ -9,6 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
+# An English word list: questions mend a misspelled word only when no dictionary holds it.
+RUN apt-get update && apt-get install -y --no-install-recommends wamerican \
+ && rm -rf /var/lib/apt/lists/*
 # Dependencies first, pinned exactly as for `make run`, so code edits reuse this layer.
 COPY pyproject.toml constraints.txt requirements-model.txt README.md ./
 COPY kg/__init__.py kg/__init__.py

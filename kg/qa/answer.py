@@ -28,8 +28,10 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import OSA
 from rdflib import RDF, Literal, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
@@ -469,10 +471,10 @@ class Answerer:
     def forgive(self, question: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
         """The question with slips mended, and what was mended: designators written
         without their hyphen ("s400", "F35-A" -> "S-400", "F-35A") when that is a known
-        name. Misspelled names ("Turky") are matched with a threshold by the entity
-        finder itself. Misspelled ordinary words are not mended: without an English word
-        list, "border" is one letter from the vocabulary's "order" as "suplies" is from
-        "supply"."""
+        name; a word that no English dictionary holds and that is one letter from a word
+        of the ontology's vocabulary ("suplies" -> "supply"; "border" is a word and
+        stays); and names the entity finder matched with its threshold ("Turky" ->
+        Turkey), said here so the reading shows them."""
         fixes: list[tuple[str, str]] = []
 
         def designator(match: re.Match[str]) -> str:
@@ -486,6 +488,29 @@ class Answerer:
             return match.group(0)
 
         text = _DESIGNATOR.sub(designator, question)
+        known = english_words()
+        if known:
+            # A word no English dictionary has, one letter from a word of the ontology's
+            # vocabulary ("suplies"), is that word; real words ("border") stay.
+            words = [w for w in lexicon.words if len(w) >= 5]
+            for token in reversed(tokenize(text)):
+                raw = token.text
+                if (
+                    len(raw) < 5
+                    or not raw.isalpha()
+                    or not raw.islower()
+                    or raw in known
+                    or token.stem in lexicon.words
+                ):
+                    continue
+                near = {w for w in words if OSA.distance(token.stem, w) == 1}
+                if len(near) == 1:
+                    (word,) = near
+                    fixes.append((raw, word))
+                    text = text[: token.start] + word + text[token.end :]
+        for found in self.finder.find(text, tokenize(text), lexicon):
+            if found.via == "fuzzy":
+                fixes.append((found.text, found.label))
         return text, fixes
 
     def _weakly_carried(
@@ -1088,6 +1113,20 @@ def _few_texts(answer: Answer) -> list[str]:
     """The distinct sentences of an answer, at most :data:`FEW` of them."""
     texts = dict.fromkeys(str(r["sentence"]) for r in answer.rows if "sentence" in r)
     return list(texts)[:FEW]
+
+
+WORDS_FILE = Path("/usr/share/dict/words")  # Debian: wamerican (.ci/apt-packages.txt)
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Debian's English word list (package ``wamerican``), lowercased; empty without it
+    (then no ordinary word is mended)."""
+    try:
+        text = WORDS_FILE.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
 def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
