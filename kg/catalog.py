@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import NotFound
-from kg.sparql import serialize, where_brace
+from kg.sparql import bind_many, serialize
 from kg.store.base import Store, Term
 from kg.vocab import ART, RES
 
@@ -75,9 +75,7 @@ def run_many(store: Store, name: str, var: str, values: Iterable[Term]) -> list[
     query = queries()[name]
     if query.params != (var,):
         raise TypeError(f"{name} takes {query.params}, not ?{var}")
-    block = f"VALUES ?{var} {{ {' '.join(serialize(t) for t in terms)} }}"
-    at = where_brace(query.text) + 1
-    return store.select(query.text[:at] + " " + block + "\n" + query.text[at:]).bindings
+    return store.select(bind_many(query.text, var, terms)).bindings
 
 
 def local_name(iri: str) -> str:

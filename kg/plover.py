@@ -24,7 +24,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from kg.sparql import serialize
+from kg.sparql import bind_many
 from kg.store.base import Store, Term
 from kg.vocab import DD
 
@@ -61,10 +61,7 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
     ordered = sorted(events, key=str)
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
-        text = query("roles")
-        where = text.index("{", text.index("WHERE"))
-        block = " ".join(serialize(e) for e in batch)
-        bound = text[: where + 1] + f" VALUES ?e {{ {block} }}" + text[where + 1 :]
+        bound = bind_many(query("roles"), "e", batch)
         roles: dict[Term, dict[URIRef, list[tuple[Term, Term | None]]]] = defaultdict(
             lambda: defaultdict(list)
         )

@@ -12,7 +12,7 @@ servers know nothing of client-side bindings, so one mechanism serves both.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -48,6 +48,16 @@ def values_block(bindings: Mapping[str, Term]) -> str:
     head = " ".join(f"?{n}" for n in names)
     row = " ".join(serialize(bindings[n]) for n in names)
     return f"VALUES ({head}) {{ ({row}) }}"
+
+
+def bind_many(query: str, var: str, terms: Iterable[Term]) -> str:
+    """``query`` with ``?var`` bound to each of ``terms``: a ``VALUES`` block of serialized
+    terms opening its WHERE group (one query for many nodes, never pasted text)."""
+    if not _VAR_NAME.match(var):
+        raise QueryError(f"invalid variable name {var!r}")
+    block = f"VALUES ?{var} {{ {' '.join(serialize(t) for t in terms)} }}"
+    at = where_brace(query) + 1
+    return query[:at] + " " + block + "\n" + query[at:]
 
 
 def where_brace(query: str) -> int:

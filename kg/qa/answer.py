@@ -52,7 +52,7 @@ from kg.qa.parse import Interpretation, parse
 from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
-from kg.sparql import bind, serialize
+from kg.sparql import bind, bind_many
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -449,12 +449,8 @@ class Answerer:
         nodes = list(dict.fromkeys(sentences))
         if not nodes:
             return {}
-        text = reader_query("sentence_mentions")
-        block = " ".join(serialize(n) for n in nodes)
-        where = text.index("{", text.index("WHERE"))
-        query = text[: where + 1] + f" VALUES ?s {{ {block} }}" + text[where + 1 :]
         out: dict[Term, set[Term]] = {}
-        for row in self.store.select(query):
+        for row in self.store.select(bind_many(reader_query("sentence_mentions"), "s", nodes)):
             out.setdefault(row["s"], set()).add(row["x"])
         return out
 
