@@ -277,12 +277,17 @@ class Answerer:
         lookups = self.lookups()
         forgiven, fixes = self.forgive(question, lexicon)
         interpretation = self.interpret(forgiven, lexicon, lookups)
+        # Names the entity finder matched with its threshold ("Turky"), said too.
+        fixes += [(f.text, f.label) for f in interpretation.entities if f.via == "fuzzy"]
+        want = asked(forgiven)
+        rest: list[str] = []  # what the template does not read, when there is one
         answers: list[Answer] = []
         sparql = ""
         if interpretation.template is not None:
+            rest = unread_words(forgiven, interpretation, lexicon, want)
             answers, sparql = self._answer(interpretation, lexicon, lookups)
-            answers = self._fitting(forgiven, interpretation, answers, lookups)
-            answers = self._supported(forgiven, interpretation, answers, lexicon, lookups)
+            answers = self._fitting(want, interpretation, answers, lookups)
+            answers = self._supported(rest, interpretation, answers, lookups)
             self._prefetch(answers, interpretation, lookups)
             for answer in answers:
                 self._present(answer, interpretation, lexicon, lookups)
@@ -291,11 +296,11 @@ class Answerer:
         shown = [a.payload() for a in answers]
         read_from = ""
         if not answers:
-            shown, read_from = self._read(forgiven, interpretation, lookups)
-        elif self._weakly_carried(forgiven, interpretation, answers, lexicon):
+            shown, read_from = self._read(forgiven, want, interpretation, lookups)
+        elif _weakly_carried(rest, answers):
             # The facts found carry little of what the question says; a sentence that
             # carries nearly all of it is the better answer.
-            read, reading_ = self._read(forgiven, interpretation, lookups, at_least=STRONG)
+            read, reading_ = self._read(forgiven, want, interpretation, lookups, at_least=STRONG)
             if read:
                 shown, read_from, answers = read, reading_, []
         payload: dict[str, Any] = {
@@ -327,16 +332,15 @@ class Answerer:
         return payload
 
     def _fitting(
-        self, question: str, it: Interpretation, answers: list[Answer], lookups: Lookups
+        self, want: Asked | None, it: Interpretation, answers: list[Answer], lookups: Lookups
     ) -> list[Answer]:
         """The answers of the kind the question asks for: "which company" never a state,
         "when" a date, "what did X say" what was said, never the name of an event kind.
 
         The template chosen may answer another question than the one asked (a reading
         that matched the entities but not the question's words); what the question's
-        own wording asks for (:func:`kg.qa.asked.asked`) is checked here.
+        own wording asks for (``want``, :func:`kg.qa.asked.asked`) is checked here.
         """
-        want = asked(question)
         template = it.template
         if template is None or not answers or it.mode in {"count", "yes_no"}:
             return answers
@@ -369,14 +373,9 @@ class Answerer:
         return kept
 
     def _supported(
-        self,
-        question: str,
-        it: Interpretation,
-        answers: list[Answer],
-        lexicon: Lexicon,
-        lookups: Lookups,
+        self, rest: list[str], it: Interpretation, answers: list[Answer], lookups: Lookups
     ) -> list[Answer]:
-        """The answers whose evidence carries what the template did not read.
+        """The answers whose evidence carries what the template did not read (``rest``).
 
         A template reads the question's entities and its relation words (the lexicon's
         labels); the rest of the question ("military *assistance*", "the *television*
@@ -389,7 +388,6 @@ class Answerer:
         if it.template is not None and it.template.render in {"article", "profile", "event"}:
             return answers  # what an entity is in, or all that involves it: no relation
         answers = self._named_together(it, answers, lookups)
-        rest = unread_words(question, it, lexicon)
         if not rest:
             return answers
         kept = []
@@ -469,8 +467,8 @@ class Answerer:
         without their hyphen ("s400", "F35-A" -> "S-400", "F-35A") when that is a known
         name; a word that no English dictionary holds and that is one letter from a word
         of the ontology's vocabulary ("suplies" -> "supply"; "border" is a word and
-        stays); and names the entity finder matched with its threshold ("Turky" ->
-        Turkey), said here so the reading shows them."""
+        stays). Misspelled names ("Turky") are matched by the entity finder itself, and
+        :meth:`ask` says them with these."""
         fixes: list[tuple[str, str]] = []
 
         def designator(match: re.Match[str]) -> str:
@@ -488,7 +486,7 @@ class Answerer:
         if known:
             # A word no English dictionary has, one letter from a word of the ontology's
             # vocabulary ("suplies"), is that word; real words ("border") stay.
-            words = [w for w in lexicon.words if len(w) >= 5]
+            words: list[str] | None = None
             for token in reversed(tokenize(text)):
                 raw = token.text
                 if (
@@ -499,33 +497,26 @@ class Answerer:
                     or token.stem in lexicon.words
                 ):
                     continue
+                if words is None:
+                    words = [w for w in lexicon.words if len(w) >= 5]
                 near = {w for w in words if OSA.distance(token.stem, w) == 1}
                 if len(near) == 1:
                     (word,) = near
                     fixes.append((raw, word))
                     text = text[: token.start] + word + text[token.end :]
-        for found in self.finder.find(text, tokenize(text), lexicon):
-            if found.via == "fuzzy":
-                fixes.append((found.text, found.label))
         return text, fixes
 
-    def _weakly_carried(
-        self, question: str, it: Interpretation, answers: list[Answer], lexicon: Lexicon
-    ) -> bool:
-        """Whether the best answer's sentences hold at most half of the question's words
-        that the template did not read (two or more of them)."""
-        rest = unread_words(question, it, lexicon)
-        if len(rest) < 2:
-            return False
-        texts = _few_texts(answers[0])
-        return sum(_carries(texts, [w]) for w in rest) / len(rest) <= 0.5
-
     def _read(
-        self, question: str, it: Interpretation, lookups: Lookups, *, at_least: float = 0.0
+        self,
+        question: str,
+        want: Asked | None,
+        it: Interpretation,
+        lookups: Lookups,
+        *,
+        at_least: float = 0.0,
     ) -> tuple[list[dict[str, Any]], str]:
         """The second tier (:mod:`kg.qa.reader`): answers read from stored sentences when
         no extracted fact answers, with the reading that says so."""
-        want = asked(question)
         if want is None or not it.entities:
             return [], ""
         reads = self.reader.read(
@@ -1125,6 +1116,15 @@ def english_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
+def _weakly_carried(rest: list[str], answers: list[Answer]) -> bool:
+    """Whether the best answer's sentences hold at most half of the question's words
+    that the template did not read (two or more of them)."""
+    if len(rest) < 2:
+        return False
+    texts = _few_texts(answers[0])
+    return sum(_carries(texts, [w]) for w in rest) / len(rest) <= 0.5
+
+
 def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
     stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
     return any(_ASPECT.get(word, frozenset({word})) & stems for word in words)
@@ -1143,9 +1143,12 @@ _ASPECT: dict[str, frozenset[str]] = {
 _SOURCE = re.compile(r",?\s*\baccording\s+to\s+[^,?]+,?", re.I)
 
 
-def unread_words(question: str, it: Interpretation, lexicon: Lexicon) -> list[str]:
-    """The question's content words that no entity and no lexicon label accounts for."""
-    want = asked(question) or _NO_KIND
+def unread_words(
+    question: str, it: Interpretation, lexicon: Lexicon, want: Asked | None
+) -> list[str]:
+    """The question's content words that no entity and no lexicon label accounts for
+    (``want`` is what the question asks for, :func:`kg.qa.asked.asked`)."""
+    want = want or _NO_KIND
     # Who reported it is not part of what is asked ("..., according to the website").
     question = _SOURCE.sub(" ", question)
     words = keywords(question, it.entities, want)
