@@ -435,12 +435,9 @@ class Answerer:
         return kept
 
     def _told_where_named(self, asked_about: set[URIRef], answers: list[Answer]) -> list[Answer]:
-        everywhere: set[Term] | None = None
-        for iri in asked_about:
-            rows = self.store.select(reader_query("articles_mentioning"), {"x": iri}).bindings
-            found = {r["article"] for r in rows}
-            everywhere = found if everywhere is None else everywhere & found
-        return [a for a in answers if not a.articles or a.articles & (everywhere or set())]
+        _, naming = self.reader.articles_naming(asked_about)
+        everywhere = {a for a, n in naming.items() if n == len(asked_about)}
+        return [a for a in answers if not a.articles or a.articles & everywhere]
 
     def _mentioned_in(self, sentences: Iterable[Term]) -> dict[Term, set[Term]]:
         """The entities each of ``sentences`` mentions (one query for all of them)."""

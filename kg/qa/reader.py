@@ -285,6 +285,17 @@ class Reader:
                 break
         return out[: (limit if want.plural else 2)]
 
+    def articles_naming(self, named: Iterable[URIRef]) -> tuple[Counter[Term], Counter[Term]]:
+        """For each article that mentions some of ``named``: how many sentences mention
+        them, and how many of them it names."""
+        mentions: Counter[Term] = Counter()
+        entities: Counter[Term] = Counter()
+        for iri in named:
+            for row in self.store.select(query("articles_mentioning"), {"x": iri}):
+                mentions[row["article"]] += int(str(row["n"]))
+                entities[row["article"]] += 1
+        return mentions, entities
+
     def _sentences(
         self, named: list[URIRef], optional: frozenset[URIRef] = frozenset()
     ) -> list[Sentence]:
@@ -294,12 +305,7 @@ class Reader:
         description of a body ("the federal government") is not always a name the
         article uses.
         """
-        mentions: Counter[Term] = Counter()
-        entities: Counter[Term] = Counter()
-        for iri in named:
-            for row in self.store.select(query("articles_mentioning"), {"x": iri}):
-                mentions[row["article"]] += int(str(row["n"]))
-                entities[row["article"]] += 1
+        mentions, entities = self.articles_naming(named)
         needed = len(named) - 1 if len(named) >= 3 and set(named) & optional else len(named)
         articles = [a for a in entities if entities[a] >= needed]
         if not articles:
