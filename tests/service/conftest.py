@@ -45,6 +45,17 @@ def sparql_app(sample_store: Store) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def samples_app(samples_trig: bytes) -> Iterator[Flask]:
+    """The samples in a store of the test's own, which it may write to."""
+    store = EmbeddedStore(None)
+    store.load(samples_trig)
+    application = make_app(store)
+    yield application
+    close_app(application)
+    store.close()
+
+
+@pytest.fixture
 def write_app() -> Iterator[Flask]:
     """A small store of its own that tests may write to."""
     store = EmbeddedStore(None)
@@ -112,7 +123,7 @@ def live_server(
     samples_dump: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     """``attache serve`` on the samples (embedded store on disk), 3 s deadline, 1000 rows."""
-    server = LiveServer(
+    with LiveServer(
         tmp_path_factory.mktemp("live"),
         {
             "ATTACHE_API_TOKEN": TOKEN,
@@ -120,10 +131,5 @@ def live_server(
             "ATTACHE_MAX_ROWS": "1000",
             "ATTACHE_CLIENT_QUERIES": "4",  # every test client has the loopback address
         },
-    )
-    server.load(samples_dump)
-    server.start()
-    try:
+    ).serving(samples_dump) as server:
         yield server
-    finally:
-        server.stop()

@@ -6,6 +6,7 @@ is stopped (and its query workers with it) when the test module ends.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -32,6 +34,17 @@ class LiveServer:
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data / "server.log"
+
+    @contextlib.contextmanager
+    def serving(self, dump: Path | None = None) -> Iterator[LiveServer]:
+        """Load ``dump`` (if given), start, and stop when the block ends, however it ends."""
+        if dump is not None:
+            self.load(dump)
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
 
     @property
     def url(self) -> str:

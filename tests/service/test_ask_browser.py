@@ -26,13 +26,10 @@ QUESTION = "Who supplies the S-400 to Turkey?"
 @pytest.fixture(scope="module")
 def server(samples_dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A server of this module's own: one test adds an article to it."""
-    live = LiveServer(tmp_path_factory.mktemp("ask-live"), {"ATTACHE_API_TOKEN": TOKEN})
-    live.load(samples_dump)
-    live.start()
-    try:
+    with LiveServer(tmp_path_factory.mktemp("ask-live"), {"ATTACHE_API_TOKEN": TOKEN}).serving(
+        samples_dump
+    ) as live:
         yield live
-    finally:
-        live.stop()
 
 
 @pytest.fixture(scope="module")

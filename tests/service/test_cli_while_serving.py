@@ -30,13 +30,10 @@ ministry said. France will deliver the first Rafale jets to Greece next year.
 
 @pytest.fixture(scope="module")
 def server(samples_dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(tmp_path_factory.mktemp("cli-live"), {"ATTACHE_API_TOKEN": TOKEN})
-    live.load(samples_dump)
-    live.start()
-    try:
+    with LiveServer(tmp_path_factory.mktemp("cli-live"), {"ATTACHE_API_TOKEN": TOKEN}).serving(
+        samples_dump
+    ) as live:
         yield live
-    finally:
-        live.stop()
 
 
 def attache(server: LiveServer, *args: str, token: str = TOKEN) -> subprocess.CompletedProcess[str]:

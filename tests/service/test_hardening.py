@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,9 +14,8 @@ from flask.testing import FlaskClient
 from kg import cli
 from kg.config import MIN_TOKEN_CHARS, load_config
 from kg.errors import ConfigError
-from kg.store import EmbeddedStore
 from service.ontology import CONFORMANCE
-from tests.service.conftest import TOKEN, close_app, make_app
+from tests.service.conftest import TOKEN
 from tests.service.test_api import assert_error_shape
 
 pytestmark = pytest.mark.reliability
@@ -27,13 +25,8 @@ DEEP = b"[" * 100_000 + b"]" * 100_000
 
 
 @pytest.fixture
-def app(samples_trig: bytes) -> Iterator[Flask]:
-    store = EmbeddedStore(None)
-    store.load(samples_trig)
-    application = make_app(store)
-    yield application
-    close_app(application)
-    store.close()
+def app(samples_app: Flask) -> Flask:
+    return samples_app
 
 
 @pytest.fixture

@@ -32,16 +32,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     dump = root / "data.trig"
     lines = [f"<urn:s{i}> <urn:p{i % 7}> 'value {i}' ." for i in range(5000)]
     dump.write_text("<urn:g> {\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
-    live = LiveServer(
+    with LiveServer(
         root / "data",
         {"ATTACHE_QUERY_TIMEOUT": "30", "ATTACHE_CLIENT_QUERIES": "2"},
-    )
-    live.load(dump)
-    live.start()
-    try:
+    ).serving(dump) as live:
         yield live
-    finally:
-        live.stop()
 
 
 def _tree(pid: int) -> list[int]:

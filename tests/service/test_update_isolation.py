@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from flask import Flask
 
 from kg.ontology_history import list_revisions
-from kg.store import EmbeddedStore, Store
+from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH
 from service.state import state
-from tests.service.conftest import TOKEN, close_app, make_app
+from tests.service.conftest import TOKEN
 from tests.service.test_api import assert_error_shape
 
 pytestmark = pytest.mark.reliability
@@ -23,13 +22,8 @@ TRIALS = 10
 
 
 @pytest.fixture
-def app(samples_trig: bytes) -> Iterator[Flask]:
-    store = EmbeddedStore(None)
-    store.load(samples_trig)
-    application = make_app(store)
-    yield application
-    close_app(application)
-    store.close()
+def app(samples_app: Flask) -> Flask:
+    return samples_app
 
 
 def _update(app: Flask, text: str) -> Any:
