@@ -877,10 +877,3 @@ def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:
                     out.append((match.start(), " ".join(title), None))
             break
     return out
-
-
-def group_by_article(reads: Iterable[Read]) -> dict[Term, list[Read]]:
-    out: dict[Term, list[Read]] = defaultdict(list)
-    for read in reads:
-        out[read.sentence.article].append(read)
-    return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.qa.asked import asked
+from kg.qa.answer import _RENDERS_FOR
+from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,9 @@ def test_plural_heads_ask_for_every_answer() -> None:
 def test_how_many_names_what_is_counted() -> None:
     found = asked("How many F-16 fighters does the package include?")
     assert found is not None and found.counted == ("f-16", "fighter")
+
+
+def test_every_kind_of_answer_says_which_template_answers_fit_it() -> None:
+    """A kind the answer-kind reader can return and the answerer cannot check would let
+    any template's answers through."""
+    assert set(_RENDERS_FOR) == ENTITY_KINDS | VALUE_KINDS
