@@ -209,7 +209,7 @@ class Reader:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._synonyms: tuple[int, dict[str, frozenset[str]]] | None = None
+        self._synonyms: tuple[Lexicon, dict[str, frozenset[str]]] | None = None
 
     def synonyms(self, lexicon: Lexicon | None) -> dict[str, frozenset[str]]:
         """One-word labels of the same ontology term, by stem: "pact" with "accord" and
@@ -218,7 +218,9 @@ class Reader:
         chose, so editing them changes what matches."""
         if lexicon is None:
             return {}
-        if self._synonyms is None or self._synonyms[0] != id(lexicon):
+        if (
+            self._synonyms is None or self._synonyms[0] is not lexicon
+        ):  # held, so its id is never reused
             by_term: dict[URIRef, set[str]] = defaultdict(set)
             for phrase, terms in lexicon.phrases.items():
                 if len(phrase) == 1:
@@ -236,7 +238,7 @@ class Reader:
                 if len(words) > 1:
                     for word in words:
                         table[word] |= words
-            self._synonyms = (id(lexicon), {w: frozenset(v) for w, v in table.items()})
+            self._synonyms = (lexicon, {w: frozenset(v) for w, v in table.items()})
         return self._synonyms[1]
 
     def read(
