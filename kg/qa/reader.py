@@ -218,9 +218,8 @@ class Reader:
         chose, so editing them changes what matches."""
         if lexicon is None:
             return {}
-        if (
-            self._synonyms is None or self._synonyms[0] is not lexicon
-        ):  # held, so its id is never reused
+        # Keyed by the lexicon itself, which it holds: a freed lexicon's id may be reused.
+        if self._synonyms is None or self._synonyms[0] is not lexicon:
             by_term: dict[URIRef, set[str]] = defaultdict(set)
             for phrase, terms in lexicon.phrases.items():
                 if len(phrase) == 1:
