@@ -101,14 +101,25 @@ _AUX = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on at for to from with by under over into about".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
-_REPORTING = frozenset(
-    w
+# Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
+# what was said, and in a sentence they introduce it. One list for question reading and
+# sentence reading.
+REPORTING_STEMS = frozenset(
+    stem(w)
     for w in (
-        "say said says tell told warn warned insist insisted call called describe described "
-        "claim claimed announce announced argue argued accuse accused promise promised "
-        "urge urged stated add added note noted stress stressed says tells warns insists "
-        "calls describes claims announces argues accuses promises urges adds notes stresses "
-        "saying telling warning insisting calling describing claiming argue argues"
+        "say tell warn insist call describe claim announce argue accuse promise urge add "
+        "note stress characterise characterize dub hail praise criticise criticize condemn "
+        "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
+        "predict vow pledge maintain assert declare tweet according"
+    ).split()
+)
+# Words with which a question asks for a cause ("What *prompted* ...", "on what *grounds*"):
+# they say what is asked, not what the sentence that answers must carry.
+_REASON_CUES = frozenset(
+    stem(w)
+    for w in (
+        "why reason motive ground basis prompt trigger cause lead led drive drove driven "
+        "motivate spark spur precede provoke fuel behind explain"
     ).split()
 )
 _NUMBER = re.compile(
@@ -165,6 +176,12 @@ _CHARACTERISE = re.compile(
     r"^\s*how\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+.{1,80}?\b(?:"
     r"characteri[sz]e\w*|describe\w*|assess\w*|sum\w*\s+up|call\w*|react\w*|respond\w*|"
     r"view\w*|see|regard\w*|portray\w*|depict\w*|label\w*|dub\w*|justif\w*|explain\w*)\b",
+    re.I,
+)
+_DESCRIBED = re.compile(
+    r"^\s*how\s+(?:is|was|are|were|has|have|had)\s+.{1,80}?\b(?:"
+    r"(?:\w+\s+)?(?:been\s+)?(?:characteri[sz]ed|described|known|seen|viewed|regarded|"
+    r"portrayed|depicted|labell?ed|dubbed|called))\s*$",
     re.I,
 )
 _LEADING_CLAUSE = re.compile(
@@ -254,14 +271,16 @@ def asked(question: str) -> Asked | None:
             return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
     if _WHY.search(lower):
-        said = any(t in _REPORTING for t in lower.split()) or bool(_ACCORDING.search(lower))
-        return Asked("reason", reported=said)
+        words = tokenize(lower)
+        said = any(t.stem in REPORTING_STEMS for t in words) or bool(_ACCORDING.search(lower))
+        cues = tuple(dict.fromkeys(t.stem for t in words if t.stem in _REASON_CUES))
+        return Asked("reason", reported=said, phrase=cues)
     if _WHEN.search(lower):
         return Asked("year" if _YEARS.search(lower) else "date")
     if _WHERE.match(lower):
         return Asked("place")
     tokens = lower.split()
-    reporting = any(t in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
+    reporting = any(stem(t) in REPORTING_STEMS for t in tokens) or bool(_ACCORDING.search(lower))
     source = _SOURCE_FIRST.match(text)
     if source:
         # "According to Parly, what does the contract strengthen?": read the question
@@ -270,6 +289,9 @@ def asked(question: str) -> Asked | None:
         if rest is None or (rest.kind in {"named", "weapon", "object"} and not rest.plural):
             return Asked("quote")
         return rest
+    if _DESCRIBED.match(lower):
+        # "How is Rosoboronexport described?": what the text calls it, not what it said.
+        return Asked("description")
     if _CHARACTERISE.match(lower):
         return Asked("quote")
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)

@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.dates import find_dates
-from kg.qa.asked import Asked
+from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.store.base import Store, Term
@@ -74,14 +74,6 @@ ENTITY_CLASSES["agent"] = (
 )
 
 # Words that carry no content of their own in a question.
-_REPORTING_STEMS = frozenset(
-    stem(w)
-    for w in (
-        "say said tell told warn warned insist insisted argue argued state stated add added "
-        "note noted stress stressed claim claimed announce announced describe described call "
-        "called urge urged according"
-    ).split()
-)
 _SOURCE_LEAD = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},", re.I)
 _CALENDAR_WORDS = re.compile(
     r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -101,9 +93,25 @@ _STOP = frozenset(
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
         "other he she they we it him them i you roughly approximately exactly kind type sort "
-        "up out off down"
+        "up out off down done doing happen happens happened"
     ).split()
 )
+# Suffixes that make a noun of a verb: "violation" is read where the question says
+# "violate", "involvement" where it says "involve".
+_NOMINAL_SUFFIXES = ("ation", "ition", "ion", "ment", "ance", "ence")
+
+
+def derived(word_stem: str) -> set[str]:
+    """The stem with the stems of the verbs its noun suffix derives it from; roots shorter
+    than five letters are left out ("station" is not "state")."""
+    out = {word_stem}
+    for suffix in _NOMINAL_SUFFIXES:
+        root = word_stem.removesuffix(suffix)
+        if root != word_stem and len(root) >= 5:
+            out.add(root[:-1] if root.endswith("e") else root)
+    return out
+
+
 # Words that only restate the kind of answer asked for ("In what *year* ...").
 _ASKED_WORDS = {
     "date": frozenset(stem(w) for w in "date day month year time week".split()),
@@ -111,6 +119,11 @@ _ASKED_WORDS = {
     "duration": frozenset(stem(w) for w in "long period time".split()),
     "money": frozenset(stem(w) for w in "value worth cost much price".split()),
 }
+_DESCRIBING = frozenset(
+    stem(w)
+    for w in "describe characterise characterize know see view regard portray depict label dub "
+    "call".split()
+)
 _WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
 _NUMBER_WORDS = {
     w: i
@@ -265,11 +278,16 @@ class Reader:
         if not sentences:
             return []
         words = keywords(question, entities, want)
-        if not words:
-            return []
         same_words = self.synonyms(lexicon)
-        forms = {w: same_words.get(w, frozenset()) | {w} for w in words}
+        forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
         scored = _score(sentences, words, looked_for, forms)
+        if want.kind == "description" and not want.head:
+            # "How is Rosoboronexport described?": any sentence that describes it, those
+            # with the question's other words first.
+            scored += _described_by_entity(sentences, looked_for, scored)
+            scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
+        elif not words:
+            return []
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
@@ -321,7 +339,9 @@ class Reader:
                 sentence = Sentence(
                     row["s"], article, int(str(row["i"])), str(row["text"]), published
                 )
-                sentence.stems = {t.stem for t in tokenize(sentence.text) if t.is_word}
+                sentence.stems = {
+                    form for t in tokenize(sentence.text) if t.is_word for form in derived(t.stem)
+                }
                 by_node[row["s"]] = sentence
             for row in self.store.select(query("article_mentions"), {"article": article}):
                 held = by_node.get(row["s"])
@@ -342,6 +362,9 @@ class Reader:
 _DESCRIBABLE = frozenset(
     {DD.GovernmentBody, DD.Organization, DD.MilitaryOrganization, DD.InternationalOrganization}
 )
+
+
+_SETTLEMENTS = frozenset(stem(w) for w in "city capital town port village".split())
 
 
 def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:
@@ -381,6 +404,8 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
             continue
         if token.stem in asked_for:
             continue
+        if want.kind == "description" and not want.head and token.stem in _DESCRIBING:
+            continue  # "How is X described?": the verb asks, the text need not have it
         out.append(token.stem)
     return list(dict.fromkeys(out))
 
@@ -430,6 +455,21 @@ def _score(
     return scored
 
 
+def _described_by_entity(
+    sentences: list[Sentence],
+    named: list[URIRef],
+    scored: list[tuple[float, Sentence, set[str]]],
+) -> list[tuple[float, Sentence, set[str]]]:
+    """The sentences that mention every entity ``named`` and are not already ``scored``,
+    at the least coverage that is read."""
+    seen = {id(s) for _, s, _ in scored}
+    return [
+        (MIN_COVERAGE, sentence, set())
+        for sentence in sentences
+        if id(sentence) not in seen and all(iri in sentence.mentions for iri in named)
+    ]
+
+
 def _positions(sentence: Sentence, hits: set[str]) -> list[int]:
     return [t.start for t in tokenize(sentence.text) if t.stem in hits]
 
@@ -459,6 +499,8 @@ def _candidates(
     spans: list[Span] = []
     if kind in ENTITY_CLASSES:
         allowed = ENTITY_CLASSES[kind]
+        if kind == "place" and stem(want.head) in _SETTLEMENTS:
+            allowed = allowed - {DD.State}  # "which capital": a city, never its country
         asked_texts = {norm(f.text) for f in entities}
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:
@@ -513,13 +555,17 @@ def _candidates(
             clause = _reported(text)
             spans = [(0, clause, None)] if clause else []
     elif kind == "quote":
-        clause = _reported(text)
+        clause = _reported(text, hits)
         # What was said must carry what the question asks about ("what will the jets
-        # *form*"), not only the speaker and the reporting verb.
+        # *form*"), not only the speaker and the reporting verb: one of its words or one
+        # of the other entities it names ("insisted *China* would have to comply").
         # A quotation is the object of the verb asked about, and is kept as it stands.
-        content = hits - _REPORTING_STEMS
+        content = hits - REPORTING_STEMS
         quoted = bool(_QUOTED.search(text))
-        if clause and (quoted or not content or content & {t.stem for t in tokenize(clause)}):
+        carried = {form for t in tokenize(clause) for form in derived(t.stem)}
+        if clause and (
+            quoted or not content or content & carried or _names_any(clause, sentence, named)
+        ):
             return [(clause, None)]
         return []
     elif kind == "position":
@@ -527,7 +573,10 @@ def _candidates(
     elif kind == "distance":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DISTANCE.finditer(text)]
     elif kind == "description":
-        spans = _described(text, {stem(want.head)} | set(same))
+        if want.head:
+            spans = _described(text, {stem(want.head)} | set(same))
+        else:
+            spans = _characterised(sentence, named)
     elif kind == "object":
         return _objects(text, want.phrase)
     spans = [c for c in spans if not _restates(c[1], hits)]
@@ -739,6 +788,45 @@ def _described(text: str, heads: set[str]) -> list[Span]:
     return out
 
 
+_WHICH_IS = re.compile(
+    r"^\s*,?\s*(?:which|who)\s+(?:has|have|had)?\s*(?:long\s+|also\s+|always\s+)?"
+    r"(?:been|is|was|are|were)\s+(?P<np>[^,;.]{3,100})"
+)
+_APPOSED = re.compile(
+    r"^\s*,\s*(?P<np>(?:the|a|an|[A-Z][\w-]*['’]s?)\s+[^,;.]{3,100}?)\s*(?:,|\.|;|$)"
+)
+_IS_A = re.compile(r"^\s+(?:is|was|remains)\s+(?P<np>(?:a|an|the|one)\s+[^,;.]{3,100})")
+_AS = re.compile(
+    r"\b(?:described|characteri[sz]ed|seen|known|regarded|viewed)\s+as\s+"
+    r"(?P<np>[^,;.]{3,100})"
+)
+
+
+def _characterised(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """What the sentence calls an entity the question names: its apposition
+    ("Rosoboronexport, Russia's state-controlled arms exporter,"), a relative clause with
+    "be" ("Germany, which has long been one of Israel's staunchest allies"), a copula
+    ("X is a ..."), or "described as ..."."""
+    text = sentence.text
+    out: list[Span] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
+            if not match:
+                continue
+            after = text[match.end() :]
+            for pattern in (_WHICH_IS, _APPOSED, _IS_A, _AS):
+                found = pattern.match(after) if pattern is not _AS else pattern.search(after)
+                if found:
+                    out.append((match.end(), found.group("np").strip(), None))
+                    break
+            break
+    return out
+
+
 def _complemented(text: str, heads: set[str]) -> list[Span]:
     """The noun asked about with the infinitive that says what it is ("the right to defend
     itself against ..."), to the end of its phrase."""
@@ -813,6 +901,10 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     for match in _REASON.finditer(text):
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]
+        if not text[: match.start()].strip():
+            # "Stoked by fears of a wider war, Poland ...": a reason that opens the
+            # sentence ends at its comma.
+            clause = clause.split(", ")[0]
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
@@ -826,13 +918,24 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     return out
 
 
-def _reported(text: str) -> str:
-    """What was said: the quotation, the clause after the reporting verb, or the sentence
+def _reported(text: str, question_words: Iterable[str] = ()) -> str:
+    """What was said: the quotation (the one that carries the question's words, if
+    several), the clause after the reporting verb the question used ("said ... and
+    *insisted* China would comply"), the clause after any reporting verb, or the sentence
     before its attribution ("..., the minister said")."""
+    hits = set(question_words)
     text = _ACCORDING.sub("", text)
     quoted = _QUOTED.findall(text)
     if quoted:
-        return max(quoted, key=len).strip(" ,.")
+        best = max(quoted, key=lambda q: (len(hits & {t.stem for t in tokenize(q)}), len(q)))
+        return best.strip(" ,.")
+    verbs = (hits & REPORTING_STEMS) - {stem("say"), stem("according")}
+    for token in tokenize(text) if verbs else ():
+        if token.stem in verbs:
+            rest = re.sub(r"^\s*(?:on\s+\w+\s+)?(?:that\s+)?", "", text[token.end :])
+            rest = _CLAUSE_END.split(rest)[0].strip(' ,."“”')
+            if len(rest.split()) >= 3:
+                return rest
     after = _ATTRIBUTION_AFTER.match(text)
     # "Last Saturday, the commander said ...": a lead-in before the speaker is not what
     # was said; the clause after the verb is.
@@ -842,6 +945,15 @@ def _reported(text: str) -> str:
     if reported:
         return reported.group("clause").strip(' ,."“”')
     return ""
+
+
+def _names_any(text: str, sentence: Sentence, named: Iterable[URIRef]) -> bool:
+    """Whether ``text`` (part of ``sentence``) names one of the entities ``named``."""
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is not None and _find_label(text, held[1]) is not None:
+            return True
+    return False
 
 
 def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:

@@ -20,7 +20,7 @@ from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer
 from kg.qa.lexicon import stem
-from kg.qa.reader import queries
+from kg.qa.reader import derived, queries
 from kg.store import EmbeddedStore
 from kg.vocab import PREFIXES
 
@@ -111,3 +111,48 @@ def test_the_words_that_tell_of_one_kind_match_each_other(answerer: Answerer) ->
     same = answerer.reader.synonyms(answerer.lexicon())
     assert stem("treaty") in same[stem("pact")]
     assert stem("sign") in same[stem("conclude")]
+
+
+SHAPES = ARTICLE.with_name("poland_k2.md")
+
+
+@pytest.fixture(scope="module")
+def shapes(pipeline: Pipeline) -> Iterator[Answerer]:
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    (article,) = read_file(SHAPES)
+    assert not isinstance(article, Exception)
+    ingest_article(store, article, lambda: pipeline, Summary())
+    yield Answerer(store)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # What the text calls an entity: an apposition, a relative clause with "be".
+        ("How is Hyundai Rotem described?", "maker of"),
+        ("How has Poland long been characterised?", "one of the biggest buyers"),
+        # The clause after the reporting verb the question uses, not after the first one.
+        ("What did Kosiniak-Kamysz insist?", "the first tanks would arrive next year"),
+        # Of two quotations, the one that carries the question's words.
+        ("What did Kosiniak-Kamysz say the contract would build?", "build our deterrence"),
+        # "described X as Y": what X was called.
+        ("What did Kosiniak-Kamysz call the contract?", "a turning point"),
+        # "What drove ...": the cue word says what is asked, the sentence need not carry it.
+        ("What drove Poland to expand its army?", "fears of a wider war"),
+    ],
+)
+def test_descriptions_statements_and_causes_in_their_common_shapes(
+    shapes: Answerer, question: str, expected: str
+) -> None:
+    texts = [a["text"] for a in shapes.ask(question)["answers"]]
+    assert any(expected in t for t in texts), texts
+
+
+def test_a_noun_is_read_where_the_question_has_its_verb() -> None:
+    assert "violat" in derived(stem("violation"))
+    assert "involv" in derived(stem("involvement"))
+    assert derived(stem("violate")) & derived(stem("violation"))
+    # Roots under five letters are left out: a station is not a state.
+    assert not derived(stem("station")) & derived(stem("state"))
