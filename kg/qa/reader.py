@@ -427,8 +427,11 @@ def _score(
     for sentence in sentences:
         df.update(k for k in keywords if same[k] & sentence.stems)
     n = len(sentences)
+    # A word no sentence read carries weighs as one that a single sentence carries: it is
+    # as likely the question's own paraphrase ("quoted", "represented") as the fact's key.
     weights = {
-        k: math.log((n + 1) / (df[k] + 0.5)) * (0.5 if k in _WEAK else 1.0) for k in keywords
+        k: math.log((n + 1) / (max(df[k], 1) + 0.5)) * (0.5 if k in _WEAK else 1.0)
+        for k in keywords
     }
     total = sum(weights.values()) or 1.0
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
