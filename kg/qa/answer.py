@@ -390,6 +390,18 @@ class Answerer:
         answers = self._named_together(it, answers, lookups)
         if not rest:
             return answers
+        if it.template is not None and it.template.id in _ROLE_TEMPLATES:
+            # The holder the rest of the question describes ("who urged Washington to
+            # halt the sale") first; the role answers either way.
+            return sorted(
+                answers,
+                key=lambda a: (
+                    -sum(
+                        _carries(_few_texts(a), [w]) or _carries(self._context(a), [w])
+                        for w in rest
+                    )
+                ),
+            )
         kept = []
         for answer in answers:
             if answer.key in {"count", "yes", "fact"}:
@@ -420,6 +432,10 @@ class Answerer:
             return self._told_where_named(asked_about, answers)
         lookups.prefetch("describe", [e for a in answers for e in a.events[:10]])
         named_in = self._mentioned_in(s for a in answers for s in _few(a.sentences))
+        # "Who is the State Department spokesman who reacted to Niger's decision?": the
+        # role answers; what the relative clause says of the holder is told elsewhere in
+        # the article, so its entities need only be named there.
+        described = it.template is not None and it.template.id in _ROLE_TEMPLATES
         kept = []
         for answer in answers:
             if not answer.rows or answer.key in {"count", "yes", "fact"}:
@@ -430,9 +446,20 @@ class Answerer:
                 involved |= named_in.get(sentence, set())
             if isinstance(answer.value, URIRef):
                 involved.add(answer.value)
-            if asked_about <= involved:
+            if asked_about <= involved or (
+                described and self._named_in_articles(asked_about - involved, answer.articles)
+            ):
                 kept.append(answer)
         return kept
+
+    def _named_in_articles(self, entities: set[Term], articles: Iterable[Term]) -> bool:
+        """Whether every one of ``entities`` is named in one of ``articles``."""
+        articles = set(articles)
+        return all(
+            articles & set(self.reader.articles_naming([e])[0])
+            for e in entities
+            if isinstance(e, URIRef)
+        )
 
     def _told_where_named(self, asked_about: set[URIRef], answers: list[Answer]) -> list[Answer]:
         _, naming = self.reader.articles_naming(asked_about)
@@ -626,7 +653,7 @@ class Answerer:
             for cls in template.classes:
                 allowed |= lexicon.descendants(cls)
             rows = [r for r in rows if r.get("cls") in allowed or r.get("cls") == DD.WeaponSystem]
-        if template.id in {"role_holder", "role_holder_unattached"}:
+        if template.id in _ROLE_TEMPLATES:
             rows, sparql = self._role_rows(it, rows, sparql, lookups)
         answers = self._group(template, it, slots, rows, lexicon, lookups, partial)
         if template.id == "profile":
@@ -1111,6 +1138,9 @@ def english_words() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+_ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached"})
 
 
 def _weakly_carried(rest: list[str], answers: list[Answer]) -> bool:

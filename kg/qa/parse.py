@@ -1419,6 +1419,10 @@ class Frame:
         for it in self.items[max(self.wh_end, 0) :]:
             if it.entity is not None or not it.is_word:
                 continue
+            if any(w in self.positions for w in words) and (
+                it.norm in {"who", "that", "which", "whom", "whose"} or it.norm.endswith("ed")
+            ):
+                break  # "the spokesman who reacted ...", "the spokesperson quoted ...": past it
             if it.norm in AUX | DETS | PREPS | WH | {"'s", "current", "new", "former"}:
                 continue
             if it.stem in self.positions or (words and it.norm not in {"and", "or"}) or not words:

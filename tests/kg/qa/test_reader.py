@@ -156,3 +156,15 @@ def test_a_noun_is_read_where_the_question_has_its_verb() -> None:
     assert derived(stem("violate")) & derived(stem("violation"))
     # Roots under five letters are left out: a station is not a state.
     assert not derived(stem("station")) & derived(stem("state"))
+
+
+def test_a_role_question_with_a_relative_clause_is_answered_by_the_role(
+    shapes: Answerer,
+) -> None:
+    """The clause after the title ("who described ...") says which holder is meant; it is
+    not part of the title."""
+    payload = shapes.ask(
+        "Who is the Polish defence minister who described the contract as a turning point?"
+    )
+    assert [a["text"] for a in payload["answers"]][:1] == ["Wladyslaw Kosiniak-Kamysz"]
+    assert payload["interpretation"]["template"] == "role_holder"
