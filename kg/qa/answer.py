@@ -452,11 +452,11 @@ class Answerer:
                 kept.append(answer)
         return kept
 
-    def _named_in_articles(self, entities: set[Term], articles: Iterable[Term]) -> bool:
+    def _named_in_articles(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
         """Whether every one of ``entities`` is named in one of ``articles``."""
-        articles = set(articles)
+        within = set(articles)
         return all(
-            articles & set(self.reader.articles_naming([e])[0])
+            within & set(self.reader.articles_naming([e])[0])
             for e in entities
             if isinstance(e, URIRef)
         )
