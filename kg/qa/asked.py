@@ -260,7 +260,10 @@ def asked(question: str) -> Asked | None:
     if number:
         word = number.group(1)
         if word == "many":
-            return Asked("count", counted=_counted(lower[number.end() :]))
+            counted = _counted(lower[number.end() :])
+            if counted[:1] and counted[0] in _TIME_UNITS:
+                return Asked("duration")  # "for how many years": a length of time
+            return Asked("count", counted=counted)
         if word == "much":
             return Asked("money")
         if word == "long":
@@ -419,6 +422,9 @@ def _verb_before(after: object) -> bool:
     text = getattr(after, "text", "")
     norm = getattr(after, "norm", "")
     return norm in _DETERMINERS or norm in _PREPOSITIONS or text[:1].isupper() or text[:1].isdigit()
+
+
+_TIME_UNITS = frozenset(stem(w) for w in "years months weeks days hours decades".split())
 
 
 def _counted(rest: str) -> tuple[str, ...]:

@@ -274,7 +274,14 @@ class EntityFinder:
                 taken[k] = True
             i = hit.end
         for i, token in enumerate(tokens):
-            if taken[i] or not self._may_be_lone_name(token, i, lexicon):
+            if taken[i]:
+                continue
+            parts = self._compound(question, token, i)
+            if parts:
+                found.extend(parts)
+                taken[i] = True
+                continue
+            if not self._may_be_lone_name(token, i, lexicon):
                 continue
             hit = self._surname(token, i) or self._fuzzy(token, i)
             if hit is not None:
@@ -303,6 +310,25 @@ class EntityFinder:
             iri, label, cls = stored
             return Found(iri, label, cls, text, start, start + len(span), "store")
         return None
+
+    def _compound(self, question: str, token: Token, i: int) -> list[Found]:
+        """The names joined in one hyphenated word: "US-Philippine" (the United States
+        and the Philippines), "Greece-France", "US-led", "Swiss-made". Each part written
+        as a name must be one; lowercase parts ("led", "made") are words."""
+        pieces = token.text.split("-")
+        if len(pieces) < 2 or not all(pieces):
+            return []
+        out: list[Found] = []
+        offset = token.start
+        for piece in pieces:
+            if piece[:1].isupper():
+                sub = Token(piece, offset, offset + len(piece), piece.lower(), piece.lower())
+                hit = self._exact(question, [sub], i)
+                if hit is None:
+                    return []
+                out.append(hit)
+            offset += len(piece) + 1
+        return out
 
     def _surname(self, token: Token, i: int) -> Found | None:
         key = norm_key(token.text)

@@ -116,7 +116,9 @@ def derived(word_stem: str) -> set[str]:
 _ASKED_WORDS = {
     "date": frozenset(stem(w) for w in "date day month year time week".split()),
     "year": frozenset(stem(w) for w in "date day month year years time".split()),
-    "duration": frozenset(stem(w) for w in "long period time".split()),
+    "duration": frozenset(
+        stem(w) for w in "long period time years months weeks days hours decades".split()
+    ),
     "money": frozenset(stem(w) for w in "value worth cost much price".split()),
 }
 _DESCRIBING = frozenset(

@@ -101,3 +101,10 @@ def test_the_words_that_ask_for_a_cause_are_kept_apart_from_its_content() -> Non
     found = asked("What Turkish action led Berlin to halt arms exports?")
     assert found is not None and found.kind == "reason"
     assert found.phrase == (stem("led"),)
+
+
+def test_how_many_units_of_time_asks_for_a_duration() -> None:
+    found = asked("For how many years does the agreement run?")
+    assert found is not None and found.kind == "duration"
+    found = asked("How many tanks does the order cover?")
+    assert found is not None and found.kind == "count"

@@ -297,6 +297,18 @@ def test_typos_surnames_and_metonyms_link_to_canonical_entities(answerer: Answer
     }
 
 
+def test_names_joined_by_a_hyphen_are_each_linked(answerer: Answerer) -> None:
+    """ "US-Turkish talks", "Russian-made": every part written as a name is a name; a
+    lowercase part is a word."""
+    found = [f.label for f in answerer.interpret("Did the US-Turkish talks fail?").entities]
+    assert found == ["United States", "Turkey"]
+    found = [f.label for f in answerer.interpret("Who bought the Russian-made S-400?").entities]
+    assert found == ["Russia", "S-400"]
+    # A part that names nothing leaves the word alone.
+    found = [f.label for f in answerer.interpret("Did the Zork-Turkey deal fail?").entities]
+    assert "Turkey" not in found
+
+
 @pytest.mark.parametrize(
     "question",
     [
