@@ -266,6 +266,8 @@ class EntityFinder:
                 hit = self._exact(question, span, i)
                 if hit is not None:
                     break
+            if hit is not None and hit.adjective and _inside_unknown_name(tokens, taken, i):
+                hit = None  # "Latin American", "North African": not America, not Africa
             if hit is None:
                 i += 1
                 continue
@@ -283,7 +285,9 @@ class EntityFinder:
                 continue
             if not self._may_be_lone_name(token, i, lexicon):
                 continue
-            hit = self._surname(token, i) or self._fuzzy(token, i)
+            hit = self._surname(token, i)
+            if hit is None and not _inside_unknown_name(tokens, taken, i):
+                hit = self._fuzzy(token, i)
             if hit is not None:
                 found.append(hit)
                 taken[i] = True
@@ -393,6 +397,21 @@ class EntityFinder:
             and token.norm not in STOP_WORDS
             and token.stem not in lexicon.words
         )
+
+
+def _inside_unknown_name(tokens: list[Token], taken: list[bool], i: int) -> bool:
+    """Whether the word at ``i`` continues a capitalized name that nothing linked: a
+    demonym there is part of that name ("Latin American"). The question's first word is
+    capitalized as a sentence start, not as a name."""
+    if i < 2:
+        return False
+    before = tokens[i - 1]
+    return (
+        not taken[i - 1]
+        and before.is_word
+        and before.text[:1].isupper()
+        and before.norm not in STOP_WORDS
+    )
 
 
 def _vocabulary_stop(token: Token, index: int) -> bool:

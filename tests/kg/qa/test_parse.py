@@ -309,6 +309,12 @@ def test_names_joined_by_a_hyphen_are_each_linked(answerer: Answerer) -> None:
     assert "Turkey" not in found
 
 
+def test_a_demonym_inside_a_longer_name_is_not_its_state(answerer: Answerer) -> None:
+    question = "Which Latin American country did the European Union place under an embargo?"
+    found = [f.label for f in answerer.interpret(question).entities]
+    assert found == ["European Union"]
+
+
 @pytest.mark.parametrize(
     "question",
     [
