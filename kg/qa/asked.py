@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.qa.lexicon import stem, tokenize
+from kg.qa.lexicon import IRREGULAR, stem, tokenize
 
 # Answer kinds. Entity kinds name the classes that may answer (see kg.qa.reader).
 ENTITY_KINDS = frozenset(
@@ -357,13 +357,17 @@ def _noun_kind(words: str) -> Asked | None:
         phrase.append(token.text.lower())
         if len(phrase) >= 4:
             break
-    # A known noun followed by a verb-like word ("country halted previously approved"):
-    # the noun ends the phrase.
-    for k, word in enumerate(phrase):
-        if stem(word) in _HEAD_KINDS and any(
-            w.endswith(("ed", "ly")) and stem(w) not in _HEAD_KINDS for w in phrase[k + 1 :]
-        ):
-            del phrase[k + 1 :]
+    # A known noun followed by a verb-like word ("country halted previously approved",
+    # "governments cut off", "country sold"): the noun ends the phrase. After a plural
+    # noun any word that is not itself a head is the verb.
+    for j in range(1, len(phrase)):
+        word, before = phrase[j], phrase[j - 1]
+        if stem(word) in _HEAD_KINDS or not any(stem(w) in _HEAD_KINDS for w in phrase[:j]):
+            continue
+        verb_like = word.endswith(("ed", "ly")) or (word in IRREGULAR and stem(word) != word)
+        after_plural = stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
+        if verb_like or after_plural:
+            del phrase[j:]
             break
     # A verb right after the interrogative ("What happened ...") leaves no noun phrase.
     while phrase and phrase[-1].endswith(("ed", "ly")) and stem(phrase[-1]) not in _HEAD_KINDS:

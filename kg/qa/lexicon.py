@@ -39,7 +39,7 @@ _TOKEN = re.compile(
 )
 
 # Irregular forms that suffix stripping cannot reach.
-_IRREGULAR = {
+IRREGULAR = {
     "sold": "sell",
     "bought": "buy",
     "built": "build",
@@ -120,8 +120,8 @@ def stem(word: str) -> str:
     True
     """
     w = norm(word)
-    if w in _IRREGULAR:
-        w = _IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
+    if w in IRREGULAR:
+        w = IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
     if len(w) <= 3 or not w.isalpha():
         return w
     stripped = True

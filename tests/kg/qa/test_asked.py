@@ -108,3 +108,17 @@ def test_how_many_units_of_time_asks_for_a_duration() -> None:
     assert found is not None and found.kind == "duration"
     found = asked("How many tanks does the order cover?")
     assert found is not None and found.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Which two European governments cut off weapons sales?", "governments"),
+        ("Which Security Council members abstained on the vote?", "members"),
+        ("Which state media outlet reported it?", "outlet"),
+        ("Which country sold the jets?", "country"),
+    ],
+)
+def test_the_noun_asked_for_ends_where_the_verb_begins(question: str, head: str) -> None:
+    found = asked(question)
+    assert found is not None and found.head == head
