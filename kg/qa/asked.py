@@ -365,7 +365,9 @@ def _noun_kind(words: str) -> Asked | None:
         if stem(word) in _HEAD_KINDS or not any(stem(w) in _HEAD_KINDS for w in phrase[:j]):
             continue
         verb_like = word.endswith(("ed", "ly")) or (word in IRREGULAR and stem(word) != word)
-        after_plural = stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
+        after_plural = (
+            stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
+        )
         if verb_like or after_plural:
             del phrase[j:]
             break
