@@ -105,6 +105,13 @@ def derived(word_stem: str) -> set[str]:
     """The stem with the stems of the verbs its noun suffix derives it from; roots shorter
     than five letters are left out ("station" is not "state")."""
     out = {word_stem}
+    if "-" in word_stem:
+        # "build-up" is read where the sentence says "building up".
+        out |= {stem(part) for part in word_stem.split("-") if len(part) >= 4}
+    if word_stem.endswith("ly") and len(word_stem) >= 7:
+        # "steadily" where the question says "steady".
+        root = word_stem[:-2]
+        out.add(root[:-1] + "y" if root.endswith("i") else root)
     for suffix in _NOMINAL_SUFFIXES:
         root = word_stem.removesuffix(suffix)
         if root != word_stem and len(root) >= 5:
@@ -157,7 +164,8 @@ _REASON = re.compile(
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
     r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
     r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
-    r"triggered|motivated|sparked|caused|provoked)\s+by|^as|^since|^with)\s+",
+    r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
+    r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with)\s+",
     re.I,
 )
 _REPORTED = re.compile(
@@ -290,13 +298,16 @@ class Reader:
             scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
         elif not words:
             return []
+        speaker = _speaker(question, entities) if want.kind == "quote" else None
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
             if coverage < MIN_COVERAGE:
                 break
             head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
-            for text, iri in _candidates(sentence, want, named, hits, entities, head_forms):
+            for text, iri in _candidates(
+                sentence, want, named, hits, entities, head_forms, speaker
+            ):
                 key = norm(text)
                 if not key or key in seen:
                     continue
@@ -497,6 +508,7 @@ def _candidates(
     hits: set[str],
     entities: Sequence[Found],
     same: frozenset[str] = frozenset(),
+    speaker: URIRef | None = None,
 ) -> list[tuple[str, str | None]]:
     anchors = _positions(sentence, hits)
     text = sentence.text
@@ -560,6 +572,9 @@ def _candidates(
             clause = _reported(text)
             spans = [(0, clause, None)] if clause else []
     elif kind == "quote":
+        speakers = _attributed(sentence)
+        if speaker is not None and speakers and speaker not in speakers:
+            return []  # said by someone else than the question's speaker
         clause = _reported(text, hits)
         # What was said must carry what the question asks about ("what will the jets
         # *form*"), not only the speaker and the reporting verb: one of its words or one
@@ -906,7 +921,7 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     for match in _REASON.finditer(text):
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]
-        if not text[: match.start()].strip():
+        if not text[: match.start()].strip(" \"“'‘"):
             # "Stoked by fears of a wider war, Poland ...": a reason that opens the
             # sentence ends at its comma.
             clause = clause.split(", ")[0]
@@ -950,6 +965,45 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     if reported:
         return reported.group("clause").strip(' ,."“”')
     return ""
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?", re.I
+)
+
+
+def _speaker(question: str, entities: Sequence[Found]) -> URIRef | None:
+    """Who the question says spoke: the entity of its "According to X," lead, or the one
+    right after "What did" / "How did" ("How did *Egypt*'s ministry respond ...")."""
+    lead = _SOURCE_LEAD.match(question)
+    if lead:
+        inside = [f for f in entities if f.text in lead.group(0)]
+        return inside[0].iri if inside else None
+    start = _SPEAKER_AFTER.match(question)
+    if start:
+        for found in entities:
+            if question.find(found.text, start.end()) == start.end():
+                return found.iri
+    return None
+
+
+def _attributed(sentence: Sentence) -> set[URIRef]:
+    """The entities a sentence gives as the source of what it reports: those named in
+    the words (outside quotation marks) just before a reporting verb ("Pompeo and Esper
+    were quoted as saying", "..., the Kremlin said")."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text)
+    out: set[URIRef] = set()
+    for token in tokenize(text):
+        if token.stem not in REPORTING_STEMS and token.stem != "quot":
+            continue
+        window = text[max(0, token.start - 60) : token.start]
+        window = re.split(r"[,;:]\s", window)[-1]  # the clause the verb is in
+        for iri, (types, labels) in sentence.mentions.items():
+            if DD.Person in types:
+                labels = labels | {label.split()[-1] for label in labels}  # "Esper"
+            if _find_label(window, labels) is not None:
+                out.add(iri)
+    return out
 
 
 def _names_any(text: str, sentence: Sentence, named: Iterable[URIRef]) -> bool:

@@ -20,6 +20,7 @@ from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer
 from kg.qa.lexicon import stem
+from kg.qa import reader
 from kg.qa.reader import derived, queries
 from kg.store import EmbeddedStore
 from kg.vocab import PREFIXES
@@ -168,3 +169,30 @@ def test_a_role_question_with_a_relative_clause_is_answered_by_the_role(
     )
     assert [a["text"] for a in payload["answers"]][:1] == ["Wladyslaw Kosiniak-Kamysz"]
     assert payload["interpretation"]["template"] == "role_holder"
+
+
+def test_a_cause_given_by_a_participle_is_read(shapes: Answerer) -> None:
+    texts = [a["text"] for a in shapes.ask("What prompted Lithuania's purchase?")["answers"]]
+    assert texts[:1] == ["the growing threat from Russia"]
+
+
+def test_what_someone_else_said_does_not_answer_for_the_questions_speaker(
+    shapes: Answerer,
+) -> None:
+    """The sentence gives Czech officials as the source: it is not what Poland said."""
+    said = shapes.ask("What did the Czech officials say about the supply of tank ammunition?")
+    assert any("strain the supply" in a["text"] for a in said["answers"])
+    assert shapes.ask("What did Poland say about the supply of tank ammunition?")["answers"] == []
+
+
+def test_the_speaker_of_a_question_is_its_source_or_the_subject_after_what_did(
+    shapes: Answerer,
+) -> None:
+    def speaker(question: str) -> str | None:
+        entities = shapes.interpret(question).entities
+        found = reader._speaker(question, entities)
+        return str(found).rsplit("/", 1)[-1] if found else None
+
+    assert speaker("According to Poland, what will the tanks do?") == "poland"
+    assert speaker("How did Lithuania's ministry respond to Poland?") == "lithuania"
+    assert speaker("According to the letter, what will Poland do?") is None
