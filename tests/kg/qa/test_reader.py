@@ -18,9 +18,8 @@ from kg.articles import read_file
 from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
-from kg.qa import Answerer
+from kg.qa import Answerer, reader
 from kg.qa.lexicon import stem
-from kg.qa import reader
 from kg.qa.reader import derived, queries
 from kg.store import EmbeddedStore
 from kg.vocab import PREFIXES
