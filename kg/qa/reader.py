@@ -305,9 +305,15 @@ class Reader:
             if coverage < MIN_COVERAGE:
                 break
             head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
-            for text, iri in _candidates(
-                sentence, want, named, hits, entities, head_forms, speaker
-            ):
+            found = _candidates(sentence, want, named, hits, entities, head_forms, speaker)
+            if not found and want.kind == "reason":
+                # "Joly confirmed that Canada will end arms exports. The announcement
+                # followed the approval of ...": the cause is told of the event next.
+                after = _next_sentence(sentences, sentence)
+                if after is not None and _TOLD_OF_LAST.match(after.text):
+                    found = [(t, None) for _, t, _ in _reason_spans(after.text, [])]
+                    sentence = after if found else sentence
+            for text, iri in found:
                 key = norm(text)
                 if not key or key in seen:
                     continue
@@ -469,6 +475,23 @@ def _score(
         scored.append((coverage, sentence, hits))
     scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
     return scored
+
+
+# A sentence that opens by referring back to the event just told ("The announcement
+# followed ...", "This decision came after ...").
+_TOLD_OF_LAST = re.compile(
+    r"^\s*(?:the|this|that|these|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?:announcement|"
+    r"decision|move|step|ban|halt|suspension|freeze|embargo|sanctions?|measures?|deal|sale|"
+    r"order|visit|statement|change|shift)\b",
+    re.I,
+)
+
+
+def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
+    for other in sentences:
+        if other.article == sentence.article and other.index == sentence.index + 1:
+            return other
+    return None
 
 
 def _described_by_entity(

@@ -195,3 +195,11 @@ def test_the_speaker_of_a_question_is_its_source_or_the_subject_after_what_did(
     assert speaker("According to Poland, what will the tanks do?") == "poland"
     assert speaker("How did Lithuania's ministry respond to Poland?") == "lithuania"
     assert speaker("According to the letter, what will Poland do?") is None
+
+
+def test_a_cause_told_in_the_next_sentence_of_the_event_is_read(shapes: Answerer) -> None:
+    """ "Norway said it would stop ... The announcement followed a review ...": the second
+    sentence refers back to the first."""
+    payload = shapes.ask("What preceded Norway's decision to stop arms exports to the region?")
+    texts = [a["text"] for a in payload["answers"]]
+    assert texts[:1] == ["a review of the export rules by the Norwegian parliament"]
