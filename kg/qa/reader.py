@@ -184,6 +184,7 @@ _CLAUSE_END = re.compile(
 )
 _APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+_OPEN_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})$")
 _ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.I)
 
 
@@ -442,16 +443,23 @@ def _score(
     question's entities counts only half.
     """
     same = forms or {k: frozenset({k}) for k in keywords}
+    exact = {k: derived(k) for k in keywords}
     df: Counter[str] = Counter()
+    df_exact: Counter[str] = Counter()
     for sentence in sentences:
         df.update(k for k in keywords if same[k] & sentence.stems)
+        df_exact.update(k for k in keywords if exact[k] & sentence.stems)
     n = len(sentences)
+
     # A word no sentence read carries weighs as one that a single sentence carries: it is
     # as likely the question's own paraphrase ("quoted", "represented") as the fact's key.
-    weights = {
-        k: math.log((n + 1) / (max(df[k], 1) + 0.5)) * (0.5 if k in _WEAK else 1.0)
-        for k in keywords
-    }
+    def weight(k: str, count: int) -> float:
+        return math.log((n + 1) / (max(count, 1) + 0.5)) * (0.5 if k in _WEAK else 1.0)
+
+    # The question's own word weighs by its own rarity; a synonym ("say" for
+    # "spokesperson") by the rarity of the whole group, which is lower.
+    weights = {k: weight(k, df_exact[k]) for k in keywords}
+    loose = {k: min(weights[k], weight(k, df[k])) for k in keywords}
     total = sum(weights.values()) or 1.0
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
     for sentence in sentences:
@@ -462,7 +470,7 @@ def _score(
         hits = {k for k in keywords if same[k] & sentence.stems}
         if not hits:
             continue
-        coverage = sum(weights[k] for k in hits) / total
+        coverage = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits) / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         if not named_here:
             coverage *= 0.5
@@ -972,6 +980,11 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     if quoted:
         best = max(quoted, key=lambda q: (len(hits & {t.stem for t in tokenize(q)}), len(q)))
         return best.strip(" ,.")
+    unclosed = _OPEN_QUOTE.search(text)
+    if unclosed:
+        # A quotation that runs past the sentence's end ('... said the base "will serve
+        # Chinese troops ...'): its words up to there.
+        return unclosed.group(1).strip(" ,.")
     verbs = (hits & REPORTING_STEMS) - {stem("say"), stem("according")}
     for token in tokenize(text) if verbs else ():
         if token.stem in verbs:

@@ -203,3 +203,13 @@ def test_a_cause_told_in_the_next_sentence_of_the_event_is_read(shapes: Answerer
     payload = shapes.ask("What preceded Norway's decision to stop arms exports to the region?")
     texts = [a["text"] for a in payload["answers"]]
     assert texts[:1] == ["a review of the export rules by the Norwegian parliament"]
+
+
+def test_a_word_of_the_question_weighs_by_its_own_rarity_not_its_synonyms(
+    shapes: Answerer,
+) -> None:
+    """ "spokesperson" shares an ontology term with "say", which most sentences have; the
+    one sentence with the spokesperson still carries the question."""
+    payload = shapes.ask("Why, according to the army spokesperson, does Poland need the K2 tanks?")
+    texts = [a["text"] for a in payload["answers"]]
+    assert any("retire its Soviet-era T-72 tanks" in t for t in texts), texts
