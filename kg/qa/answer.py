@@ -49,7 +49,7 @@ from kg.qa.lexicon import (
 )
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
 from kg.qa.parse import Interpretation, parse
-from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
+from kg.qa.reader import ENTITY_CLASSES, Read, Reader, fits_settlement, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind, bind_many
@@ -354,11 +354,18 @@ class Answerer:
         renders = _RENDERS_FOR.get(want.kind)
         if renders is not None and template.render not in renders:
             return []
+        values = [a.value for a in answers if isinstance(a.value, URIRef)]
+        lookups.prefetch_all({"types": values, "label": values})
+        answers = [
+            a
+            for a in answers
+            if fits_settlement(
+                want, lookups.label(a.value) if isinstance(a.value, URIRef) else str(a.value)
+            )
+        ]
         if template.render != "entity":
             return answers
         classes = ENTITY_CLASSES.get(want.kind)
-        values = [a.value for a in answers if isinstance(a.value, URIRef)]
-        lookups.prefetch_all({"types": values, "label": values})
         kept = []
         for answer in answers:
             if not isinstance(answer.value, URIRef):

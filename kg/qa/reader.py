@@ -385,6 +385,22 @@ _DESCRIBABLE = frozenset(
 
 
 _SETTLEMENTS = frozenset(stem(w) for w in "city capital town port village".split())
+# Nouns that end the names of buildings and sites, not of settlements ("Narino Palace").
+_FACILITIES = frozenset(
+    stem(w)
+    for w in (
+        "palace base airbase airport port harbour harbor camp building square hall house "
+        "center centre hotel forum headquarters embassy office shipyard range"
+    ).split()
+)
+
+
+def fits_settlement(want: Asked, name: str) -> bool:
+    """Whether ``name`` can answer "which city/capital/town": not a building or site."""
+    if want.kind != "place" or stem(want.head) not in _SETTLEMENTS:
+        return True
+    words = [t.stem for t in tokenize(name) if t.is_word]
+    return not (words and words[-1] in _FACILITIES)
 
 
 def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:
@@ -557,7 +573,7 @@ def _candidates(
             if where is None:
                 continue
             label = sentence.shown.get(iri) or max(labels, key=len)
-            if norm(label) in asked_texts:
+            if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
             spans.append((where, label, str(iri)))
         if kind == "weapon" and want.head:
@@ -976,10 +992,17 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     before its attribution ("..., the minister said")."""
     hits = set(question_words)
     text = _ACCORDING.sub("", text)
-    quoted = _QUOTED.findall(text)
+    quoted = list(_QUOTED.finditer(text))
     if quoted:
-        best = max(quoted, key=lambda q: (len(hits & {t.stem for t in tokenize(q)}), len(q)))
-        return best.strip(" ,.")
+
+        def fit(match: re.Match[str]) -> tuple[int, bool, int]:
+            # The question's words inside it; then one of them right before it ("would
+            # *form* 'the backbone of ...'"): the object of the verb asked about.
+            inside = hits & {t.stem for t in tokenize(match.group(1))}
+            before = {t.stem for t in tokenize(text[max(0, match.start() - 25) : match.start()])}
+            return len(inside), bool(hits & before), len(match.group(1))
+
+        return max(quoted, key=fit).group(1).strip(" ,.")
     unclosed = _OPEN_QUOTE.search(text)
     if unclosed:
         # A quotation that runs past the sentence's end ('... said the base "will serve

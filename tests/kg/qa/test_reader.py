@@ -19,6 +19,7 @@ from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer, reader
+from kg.qa.asked import asked
 from kg.qa.lexicon import stem
 from kg.qa.reader import derived, queries
 from kg.store import EmbeddedStore
@@ -213,3 +214,32 @@ def test_a_word_of_the_question_weighs_by_its_own_rarity_not_its_synonyms(
     payload = shapes.ask("Why, according to the army spokesperson, does Poland need the K2 tanks?")
     texts = [a["text"] for a in payload["answers"]]
     assert any("retire its Soviet-era T-72 tanks" in t for t in texts), texts
+
+
+def test_of_two_quotations_the_one_the_questions_verb_governs_is_what_was_said(
+    shapes: Answerer,
+) -> None:
+    texts = [
+        a["text"]
+        for a in shapes.ask("According to Poland's defence ministry, what will the K2 tanks form?")[
+            "answers"
+        ]
+    ]
+    assert texts[:1] == ["the core of its armoured brigades"]
+
+
+@pytest.mark.parametrize(
+    ("name", "fits"),
+    [
+        ("Brussels", True),
+        ("Narino Palace", False),
+        ("Camp Lemonnier", True),
+        ("Ramstein Air Base", False),
+    ],
+)
+def test_a_city_is_not_a_building_or_a_base(name: str, fits: bool) -> None:
+    want = asked("In which city was the pact signed?")
+    assert want is not None
+    assert reader.fits_settlement(want, name) is fits
+    country = asked("In which country was the pact signed?")
+    assert country is not None and reader.fits_settlement(country, name)
