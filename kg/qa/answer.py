@@ -39,6 +39,7 @@ from kg.qa.asked import Asked, asked
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
 from kg.qa.lexicon import (
+    POSITION_PHRASES,
     POSITION_SYNONYMS,
     POSITION_WORDS,
     Lexicon,
@@ -1301,10 +1302,21 @@ def position_words(text: str) -> frozenset[str]:
 
 
 def _match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
-    """Rows whose position has exactly the question's words, else the closest superset."""
+    """Rows whose position has exactly the question's words, else the closest superset;
+    for an office asked by what it is ("head of state"), the titles that hold it."""
     wanted = frozenset(POSITION_SYNONYMS.get(w, w) for w in words if w not in _POSITION_STOP)
     if not wanted:
         return []
+    for phrase, titles in POSITION_PHRASES.items():
+        if phrase <= wanted:
+            for title in titles:
+                found = _match_title(rows, title | (wanted - phrase), it)
+                if found:
+                    return found
+    return _match_title(rows, wanted, it)
+
+
+def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list:
     names: set[str] = set()
     for found in [*it.slots.values(), *it.alternates]:
         names |= position_words(found.label)

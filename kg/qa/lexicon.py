@@ -288,6 +288,23 @@ POSITION_SYNONYMS: dict[str, str] = {
     )
 }
 
+# Titles asked for by what the office is rather than its name ("head of state"), each
+# with the titles that hold it, in the order they are tried.
+POSITION_PHRASES: dict[frozenset[str], tuple[frozenset[str], ...]] = {
+    frozenset(stem(w) for w in phrase.split()): tuple(
+        frozenset(POSITION_SYNONYMS.get(stem(w), stem(w)) for w in title.split())
+        for title in titles
+    )
+    for phrase, titles in (
+        ("head state", ("president", "king", "monarch", "emir", "sultan")),
+        ("head government", ("prime minister", "president", "chancellor", "premier")),
+        ("top diplomat", ("foreign minister", "secretary state", "foreign secretary")),
+        ("chief diplomat", ("foreign minister", "secretary state", "foreign secretary")),
+        ("defence chief", ("defense minister", "defense secretary", "secretary defense")),
+        ("defense chief", ("defense minister", "defense secretary", "secretary defense")),
+    )
+}
+
 # -- the lexicon --------------------------------------------------------------------
 
 _LABEL_QUERY = """

@@ -993,6 +993,10 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     hits = set(question_words)
     text = _ACCORDING.sub("", text)
     quoted = list(_QUOTED.finditer(text))
+    # A quotation that runs past the sentence's end ('... said the base "will serve
+    # Chinese troops ...'; the splitter leaves its closing mark to the next sentence).
+    unclosed = _OPEN_QUOTE.search(text, quoted[-1].end() if quoted else 0)
+    quoted += [unclosed] if unclosed else []
     if quoted:
 
         def fit(match: re.Match[str]) -> tuple[int, bool, int]:
@@ -1003,11 +1007,6 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
             return len(inside), bool(hits & before), len(match.group(1))
 
         return max(quoted, key=fit).group(1).strip(" ,.")
-    unclosed = _OPEN_QUOTE.search(text)
-    if unclosed:
-        # A quotation that runs past the sentence's end ('... said the base "will serve
-        # Chinese troops ...'): its words up to there.
-        return unclosed.group(1).strip(" ,.")
     verbs = (hits & REPORTING_STEMS) - {stem("say"), stem("according")}
     for token in tokenize(text) if verbs else ():
         if token.stem in verbs:

@@ -243,3 +243,18 @@ def test_a_city_is_not_a_building_or_a_base(name: str, fits: bool) -> None:
     assert reader.fits_settlement(want, name) is fits
     country = asked("In which country was the pact signed?")
     assert country is not None and reader.fits_settlement(country, name)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Poland's head of state?",
+        "Who was Poland's head of state when the contract was signed?",
+        "Who is the Polish president?",
+    ],
+)
+def test_an_office_asked_by_what_it_is_finds_the_titles_that_hold_it(
+    shapes: Answerer, question: str
+) -> None:
+    texts = [a["text"] for a in shapes.ask(question)["answers"]]
+    assert texts[:1] == ["Andrzej Duda"]
