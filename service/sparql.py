@@ -7,8 +7,8 @@ every article graph and the ontology graph), results in the format the client
 accepts, a service description on a GET without a query, and CORS open for reads.
 
 It is safe to expose. Query text is checked before any parser sees it
-(:mod:`kg.sparql_guard`: size, nesting, no SERVICE/LOAD/FROM/``file:``); queries run in
-worker processes under a deadline that kills them (:mod:`kg.sparql_pool`), never in
+(:mod:`kg.sparql.guard`: size, nesting, no SERVICE/LOAD/FROM/``file:``); queries run in
+worker processes under a deadline that kills them (:mod:`kg.endpoint.pool`), never in
 this process; answers are cut at ``max_rows``, which the ``X-Attache-Truncated``
 header (and a ``truncated`` member in SPARQL JSON) says. Writes go to
 ``/sparql/update`` with ``Authorization: Bearer $ATTACHE_API_TOKEN``; without a
@@ -30,10 +30,10 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MultiDict
 
+from kg.endpoint.pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
 from kg.errors import KGError, QueryBusy, QueryError, StoreError
 from kg.ontology_history import HISTORY_GRAPH
-from kg.sparql_guard import check_query, check_update, with_using
-from kg.sparql_pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
+from kg.sparql.guard import check_query, check_update, with_using
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
 from service.errors import error_response, status_for
 from service.state import state
