@@ -869,7 +869,7 @@ def ontology_export(config: Config, out: Path) -> None:
     The same ontology always gives the same bytes, so `git diff` shows exactly what
     an edit changed. The file's leading comment block is kept.
     """
-    from kg.ontology_edit import OntologyEditor, export
+    from kg.ontology.editor import OntologyEditor, export
 
     with store_of(config) as store:
         path = export(store, out)
@@ -897,7 +897,7 @@ def ontology_import(
     undefined terms, leaves a term unlabelled, drops a term the code, the shapes or the
     data use, or (with --if-match) when the stored ontology changed meanwhile.
     """
-    from kg.ontology_edit import import_file
+    from kg.ontology.editor import import_file
 
     with store_of(config) as store:
         outcome = import_file(
@@ -917,7 +917,7 @@ def ontology_import(
 @click.pass_obj
 def ontology_history(config: Config, limit: int, as_json: bool) -> None:
     """List ontology revisions, newest first (number, time, author, change, message)."""
-    from kg.ontology_history import list_revisions
+    from kg.ontology.history import list_revisions
 
     with store_of(config) as store:
         revisions = [r.as_dict(full=False) for r in list_revisions(store, limit=limit)]
@@ -951,9 +951,9 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
     Lists each violation with the article it comes from; the exit status is 1 when
     there is any violation (warnings alone pass).
     """
-    from kg.conformance import validate_data
     from kg.ingest import article_count
     from kg.ontology import SHAPES_FILE
+    from kg.ontology.conformance import validate_data
 
     with store_of(config) as store:
         graph = None

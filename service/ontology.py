@@ -1,6 +1,6 @@
 """The ontology editor surface: ``/api/ontology`` and the ``/ontology`` page.
 
-Thin by design: requests become calls on :class:`kg.ontology_edit.OntologyEditor`,
+Thin by design: requests become calls on :class:`kg.ontology.editor.OntologyEditor`,
 which checks, migrates and records every change. This module adds what only HTTP
 has: content negotiation, the bearer token (``ATTACHE_API_TOKEN``) on every write,
 and ``If-Match`` preconditions (428 without one, 412 when stale) so that two people
@@ -21,11 +21,11 @@ from rdflib import Graph
 from werkzeug.exceptions import BadRequest
 
 from kg.catalog import class_instances
-from kg.conformance import validate_data
 from kg.errors import EditRefused, NotFound
 from kg.ingest import find_article
 from kg.ontology import ONTOLOGY_FILE, version_of
-from kg.ontology_edit import (
+from kg.ontology.conformance import validate_data
+from kg.ontology.editor import (
     OntologyEditor,
     Outcome,
     TermEdit,
@@ -37,7 +37,7 @@ from kg.ontology_edit import (
     to_turtle,
     tree,
 )
-from kg.ontology_history import get_revision, list_revisions
+from kg.ontology.history import get_revision, list_revisions
 from kg.vocab import PREFIXES
 from service.errors import error_response
 from service.state import state

@@ -32,7 +32,7 @@ from werkzeug.datastructures import MultiDict
 
 from kg.endpoint.pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
 from kg.errors import KGError, QueryBusy, QueryError, StoreError
-from kg.ontology_history import HISTORY_GRAPH
+from kg.ontology.history import HISTORY_GRAPH
 from kg.sparql.guard import check_query, check_update, with_using
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
 from service.errors import error_response, status_for

@@ -11,10 +11,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
-from kg.conformance import validate_data
 from kg.errors import EditRefused, NotFound, RevertConflict, StaleVersion, TermInUse
 from kg.ontology import ONTOLOGY_FILE, bundled_ontology, ensure_ontology
-from kg.ontology_edit import (
+from kg.ontology.conformance import validate_data
+from kg.ontology.editor import (
     OntologyEditor,
     TermEdit,
     code_terms,
@@ -25,7 +25,7 @@ from kg.ontology_edit import (
     resolve_ref,
     to_turtle,
 )
-from kg.ontology_history import (
+from kg.ontology.history import (
     HISTORY_GRAPH,
     canonical_lines,
     etag_of,

@@ -33,8 +33,8 @@ from rdflib.namespace import SKOS
 from rdflib.plugins.serializers.longturtle import LongTurtleSerializer
 
 from kg.errors import EditRefused, NotFound, OntologyError, RevertConflict, StaleVersion, TermInUse
-from kg.ontology import ONTOLOGY_FILE, SHAPES_FILE, ensure_ontology, parse_turtle
-from kg.ontology_history import (
+from kg.ontology.bundle import ONTOLOGY_FILE, SHAPES_FILE, ensure_ontology, parse_turtle
+from kg.ontology.history import (
     HISTORY_GRAPH,
     Revision,
     canonical_lines,
