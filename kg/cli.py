@@ -869,7 +869,8 @@ def ontology_export(config: Config, out: Path) -> None:
     The same ontology always gives the same bytes, so `git diff` shows exactly what
     an edit changed. The file's leading comment block is kept.
     """
-    from kg.ontology.editor import OntologyEditor, export
+    from kg.ontology.editor import OntologyEditor
+    from kg.ontology.turtle import export
 
     with store_of(config) as store:
         path = export(store, out)
@@ -897,7 +898,7 @@ def ontology_import(
     undefined terms, leaves a term unlabelled, drops a term the code, the shapes or the
     data use, or (with --if-match) when the stored ontology changed meanwhile.
     """
-    from kg.ontology.editor import import_file
+    from kg.ontology.turtle import import_file
 
     with store_of(config) as store:
         outcome = import_file(

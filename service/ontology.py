@@ -25,19 +25,12 @@ from kg.errors import EditRefused, NotFound
 from kg.ingest import find_article
 from kg.ontology import ONTOLOGY_FILE, version_of
 from kg.ontology.conformance import validate_data
-from kg.ontology.editor import (
-    OntologyEditor,
-    Outcome,
-    TermEdit,
-    describe_term,
-    file_header,
-    impact,
-    read_turtle,
-    resolve_ref,
-    to_turtle,
-    tree,
-)
+from kg.ontology.editor import OntologyEditor, Outcome
+from kg.ontology.edits import TermEdit
 from kg.ontology.history import get_revision, list_revisions
+from kg.ontology.impact import impact
+from kg.ontology.terms import describe_term, resolve_ref, tree
+from kg.ontology.turtle import file_header, read_turtle, to_turtle
 from kg.vocab import PREFIXES
 from service.errors import error_response
 from service.state import state

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.ontology import bundled_ontology
-from kg.ontology.editor import export
+from kg.ontology.turtle import export
 from kg.qa import Answerer
 from kg.store import EmbeddedStore, Store
 from kg.vocab import ONTOLOGY_GRAPH
