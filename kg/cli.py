@@ -22,11 +22,11 @@ import click
 from rdflib import URIRef
 
 from kg import __version__
-from kg.catalog import pluralize
+from kg.catalog import find_article, list_articles, pluralize
 from kg.client import ServiceClient, ServiceError
 from kg.config import Config, load_config
 from kg.errors import KGError, NotFound, StoreUnavailable
-from kg.ingest import Summary, find_article, ingest_paths, list_articles
+from kg.ingest import Summary, ingest_paths
 from kg.runtime import find_running, read_dev_token
 from kg.store import Store, open_store
 from kg.store.base import DUMP_FORMATS
@@ -952,7 +952,7 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
     Lists each violation with the article it comes from; the exit status is 1 when
     there is any violation (warnings alone pass).
     """
-    from kg.ingest import article_count
+    from kg.catalog import article_total
     from kg.ontology import SHAPES_FILE
     from kg.ontology.conformance import validate_data
 
@@ -962,7 +962,7 @@ def validate(config: Config, article: str | None, as_json: bool, limit: int) -> 
             graph = find_article(store, article)
             if graph is None:
                 raise NotFound(f"no stored article {article!r} (see `attache articles`)")
-        checked = 1 if graph is not None else article_count(store)
+        checked = 1 if graph is not None else article_total(store)
         report = validate_data(store, article=graph, max_results=limit)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

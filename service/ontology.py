@@ -20,9 +20,8 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request, sen
 from rdflib import Graph
 from werkzeug.exceptions import BadRequest
 
-from kg.catalog import class_instances
+from kg.catalog import class_instances, find_article
 from kg.errors import EditRefused, NotFound
-from kg.ingest import find_article
 from kg.ontology import ONTOLOGY_FILE, version_of
 from kg.ontology.conformance import validate_data
 from kg.ontology.editor import OntologyEditor, Outcome
