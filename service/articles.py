@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from kg.articles import Article
@@ -47,30 +47,13 @@ from service.state import state
 
 bp = Blueprint("articles", __name__)
 
-EXTENSION = "attache_articles"
 F = TypeVar("F", bound=Callable[..., Any])
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
 
-@bp.record_once
-def _setup(setup_state: Any) -> None:
-    from service.sparql import store_changed
-
-    app: Flask = setup_state.app
-    current = app.extensions["attache"]
-    sparql = app.extensions.get("attache_sparql")
-    app.extensions[EXTENSION] = ArticleWriter(
-        current.store,
-        model=current.config.spacy_model,
-        lock=getattr(sparql, "update_lock", None),  # one writer at a time, SPARQL updates too
-        after_write=functools.partial(store_changed, app),
-    )
-
-
 def writer() -> ArticleWriter:
-    value: ArticleWriter = current_app.extensions[EXTENSION]
-    return value
+    return state().articles
 
 
 def token_required(view: F) -> F:

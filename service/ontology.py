@@ -12,12 +12,10 @@ from __future__ import annotations
 import functools
 import hmac
 import re
-import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
-from rdflib import Graph
+from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
 from werkzeug.exceptions import BadRequest
 
 from kg.catalog import class_instances, find_article
@@ -36,7 +34,6 @@ from service.state import state
 
 bp = Blueprint("ontology", __name__)
 
-EXTENSION = "attache_ontology"
 _USER = re.compile(r"[^\w .@+-]")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,43 +45,8 @@ FORMATS = {
 }
 
 
-@bp.record_once
-def _setup(setup_state: Any) -> None:
-    app: Flask = setup_state.app
-    app.extensions[CONFORMANCE] = ConformanceCache()
-    editor = OntologyEditor(app.extensions["attache"].store)
-    editor.listeners.append(functools.partial(_after_change, app))
-    app.extensions[EXTENSION] = editor
-
-
-def _after_change(app: Flask, graph: Graph) -> None:
-    """Make everything that caches the ontology see the change now, not at the next restart.
-
-    The question lexicon (kg.qa) also notices changes on its own through a fingerprint of
-    the ontology graph; refreshing here covers edits the fingerprint cannot see (a label
-    replaced by another of the same length).
-    """
-    current = app.extensions["attache"]
-    current.ontology_version = version_of(graph)
-    pool = getattr(app.extensions.get("attache_sparql"), "pool", None)
-    if pool is not None and callable(getattr(pool, "invalidate", None)):
-        pool.invalidate()  # the SPARQL endpoint reads a fresh snapshot next
-    refreshed: set[int] = set()
-    for holder in [*app.extensions.values(), *vars(current).values()]:
-        for candidate in (holder, *getattr(holder, "__dict__", {}).values()):
-            refresh = getattr(candidate, "refresh", None)
-            if (
-                callable(refresh)
-                and type(candidate).__module__.startswith("kg.qa")
-                and id(candidate) not in refreshed
-            ):
-                refreshed.add(id(candidate))
-                refresh()
-
-
 def editor() -> OntologyEditor:
-    value: OntologyEditor = current_app.extensions[EXTENSION]
-    return value
+    return state().editor
 
 
 # -- writes: token, author, If-Match ---------------------------------------------------------------
@@ -380,45 +342,17 @@ def conformance() -> Response:
         if article is None:
             raise NotFound(f"no stored article {ref!r}")
     limit = _int_arg("limit", 200, 5000)
-    cache: ConformanceCache = current_app.extensions[CONFORMANCE]
-    payload = cache.get(
+    payload = state().conformance.get(
         (_store_version(), str(article), limit),
         lambda: {"ok": True, **validate_data(store, article=article, max_results=limit).as_dict()},
     )
     return jsonify(payload)
 
 
-CONFORMANCE = "attache_conformance"
-
-
-class ConformanceCache:
-    """Reports by store version: pySHACL runs once per change of the data, not per request.
-
-    Without a token anyone may ask, and one run takes a few hundred milliseconds of the
-    server's CPU; so a report is computed by one request at a time (the others wait for
-    it) and reused until the store changes.
-    """
-
-    def __init__(self, size: int = 16) -> None:
-        self.size = size
-        self.lock = threading.Lock()
-        self.reports: dict[Hashable, dict[str, Any]] = {}
-        self.runs = 0
-
-    def get(self, key: Hashable, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        with self.lock:
-            if key not in self.reports:
-                if len(self.reports) >= self.size:
-                    self.reports.pop(next(iter(self.reports)))
-                self.reports[key] = compute()
-                self.runs += 1
-            return self.reports[key]
-
-
 def _store_version() -> Hashable:
     """Changes whenever the store may have changed (cheap: no query over the data)."""
-    store = state().store
-    pool = getattr(current_app.extensions.get("attache_sparql"), "pool", None)
+    current = state()
+    store, pool = current.store, current.sparql.pool
     version = pool.store_version() if pool is not None else None
     return (version, store.count(), editor().etag())
 

@@ -18,25 +18,26 @@ configured token, writes over HTTP are off. Every error is the one JSON shape.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import hmac
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MultiDict
 
+from kg.config import Config
 from kg.endpoint.pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
 from kg.errors import KGError, QueryBusy, QueryError, StoreError
 from kg.ontology.history import HISTORY_GRAPH
 from kg.sparql.guard import check_query, check_update, with_using
+from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
-from service.errors import error_response, status_for
-from service.state import state
+from service.errors import Unsupported, error_response, status_for
+from service.state import SparqlState, state, state_of
+from service.vocabulary import vocabulary
 
 bp = Blueprint("sparql", __name__)
 
@@ -100,67 +101,42 @@ FORM_TYPES = {"select": RESULT_TYPES, "ask": RESULT_TYPES, "graph": GRAPH_TYPES}
 EXPOSED = "X-Attache-Truncated, X-Attache-Rows, X-Attache-Row-Limit, Server-Timing"
 
 
-class SparqlState:
-    """The SPARQL surface's resources: the worker pool and a lock serializing updates."""
-
-    def __init__(self, pool: QueryPool | None, unavailable: str = "") -> None:
-        self.pool = pool
-        self.unavailable = unavailable
-        self.update_lock = threading.Lock()
-        self.cache: dict[int, Any] = {}  # per snapshot generation (the console's vocabulary)
-        self.cache_lock = threading.Lock()
+def open_queries(config: Config, store: Store) -> SparqlState:
+    """The query workers for ``store`` (not started yet), or why there can be none."""
+    try:
+        snapshots = snapshots_for(store, (config.data / "sparql-snapshots").resolve())
+        return SparqlState(
+            QueryPool(
+                snapshots,
+                size=config.query_workers,
+                timeout=config.query_timeout,
+                max_rows=config.max_rows,
+                memory_mb=config.query_memory_mb,
+                per_client=config.client_queries,
+            )
+        )
+    except StoreError as exc:
+        return SparqlState(None, exc.message)
 
 
 def init_app(app: Flask) -> None:
-    """Register the SPARQL and console blueprints and start the query workers."""
-    from service import console
-
-    current = app.extensions["attache"]
-    config = current.config
-    try:
-        snapshots = snapshots_for(current.store, (config.data / "sparql-snapshots").resolve())
-        pool: QueryPool | None = QueryPool(
-            snapshots,
-            size=config.query_workers,
-            timeout=config.query_timeout,
-            max_rows=config.max_rows,
-            memory_mb=config.query_memory_mb,
-            per_client=config.client_queries,
-        )
-        extension = SparqlState(pool)
-    except StoreError as exc:
-        pool, extension = None, SparqlState(None, exc.message)
-    app.extensions["attache_sparql"] = extension
+    """Register the SPARQL blueprint and start the query workers (not while testing)."""
+    pool = state_of(app).sparql.pool
     if pool is not None:
         atexit.register(pool.close)
         if not app.testing:
             pool.start()
     app.register_blueprint(bp)
-    app.register_blueprint(console.bp)
-
-
-def sparql_state() -> SparqlState:
-    value: SparqlState = current_app.extensions["attache_sparql"]
-    return value
 
 
 def pool() -> QueryPool:
     """The query pool, or a 501 when the store is one the workers cannot read."""
-    current = sparql_state()
-    if current.pool is None:
-        raise Unsupported(current.unavailable)
-    return current.pool
+    return state().sparql.require_pool()
 
 
 def store_changed(app: Flask | None = None) -> None:
     """Tell the query workers the store changed (every writer in the service calls this)."""
-    extension = (app or current_app).extensions.get("attache_sparql")
-    if extension is not None and extension.pool is not None:
-        extension.pool.invalidate()
-
-
-class Unsupported(KGError):
-    code = "not_implemented"
+    state_of(app or current_app).sparql.store_changed()
 
 
 class ProtocolError(Exception):
@@ -462,11 +438,11 @@ def update() -> Response:
     )
     base = request.base_url
     workers = pool()
-    editor = current_app.extensions.get("attache_ontology")
+    editor = state().editor
     started = time.monotonic()
     # The ontology editor's lock too: what the rehearsal saw of the ontology graph is
     # what the update meets, and no edit interleaves with it.
-    with sparql_state().update_lock, getattr(editor, "lock", contextlib.nullcontext()):
+    with state().sparql.update_lock, editor.lock:
         workers.rehearse_update(
             text,
             base_iri=base,
@@ -532,20 +508,4 @@ def _iri(value: str) -> str:
 @bp.get("/sparql/prefixes")
 def prefixes() -> Response:
     """Prefixes the endpoint declares for every query, and the ontology's terms."""
-    from service.console import vocabulary
-
     return _cors(jsonify(vocabulary()))
-
-
-def run_internal(query_text: str, *, timeout: float | None = None) -> dict[str, Any]:
-    """A fixed query of the service's own, through the workers, as parsed SPARQL JSON."""
-    import json
-
-    task = QueryTask(
-        query=query_text,
-        formats={"select": "json", "ask": "json", "graph": None},
-        prefixes=dict(PREFIXES),
-    )
-    answer = pool().query(task, timeout=timeout)
-    result: dict[str, Any] = json.loads(answer.body)
-    return result

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from kg import cli
 from kg.config import MIN_TOKEN_CHARS, load_config
 from kg.errors import ConfigError
-from service.ontology import CONFORMANCE
+from service.state import state_of
 from tests.service.conftest import TOKEN
 from tests.service.test_api import assert_error_shape
 
@@ -86,7 +86,7 @@ def test_the_console_sends_a_content_security_policy(client: FlaskClient) -> Non
 def test_conformance_runs_once_per_store_version_whoever_asks(
     app: Flask, client: FlaskClient
 ) -> None:
-    cache = app.extensions[CONFORMANCE]
+    cache = state_of(app).conformance
     first = client.get("/api/ontology/conformance")
     assert first.status_code == 200
     for _ in range(5):
