@@ -13,6 +13,7 @@ import functools
 import hmac
 import re
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
@@ -22,7 +23,7 @@ from kg.catalog import class_instances, find_article
 from kg.errors import EditRefused, NotFound
 from kg.ontology import ONTOLOGY_FILE, version_of
 from kg.ontology.conformance import validate_data
-from kg.ontology.editor import OntologyEditor, Outcome
+from kg.ontology.editor import OntologyEditor, Outcome, Snapshot
 from kg.ontology.edits import TermEdit
 from kg.ontology.history import get_revision, list_revisions
 from kg.ontology.impact import impact
@@ -36,13 +37,6 @@ bp = Blueprint("ontology", __name__)
 
 _USER = re.compile(r"[^\w .@+-]")
 F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = {
-    "turtle": "text/turtle",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
-    "tree": "application/json",
-}
 
 
 def editor() -> OntologyEditor:
@@ -136,10 +130,53 @@ def _wanted_format() -> str:
             raise EditRefused(f"format must be one of {', '.join(FORMATS)}")
         return fmt
     best = request.accept_mimetypes.best_match(
-        ["text/turtle", "application/ld+json", "application/n-triples", "application/json"],
-        default="text/turtle",
+        [f.media_type for f in FORMATS.values()], default="text/turtle"
     )
-    return {v: k for k, v in FORMATS.items()}.get(best or "text/turtle", "turtle")
+    return {f.media_type: name for name, f in FORMATS.items()}.get(best or "text/turtle", "turtle")
+
+
+def _as_tree(snap: Snapshot) -> Response:
+    return jsonify(
+        {
+            "ok": True,
+            "etag": snap.etag,
+            "version": version_of(snap.graph),
+            "triples": len(snap.graph),
+            **tree(snap.graph),
+        }
+    )
+
+
+def _as_turtle(snap: Snapshot) -> Response:
+    text = to_turtle(snap.graph, file_header(ONTOLOGY_FILE))
+    return Response(text, mimetype="text/turtle")
+
+
+def _as_ntriples(snap: Snapshot) -> Response:
+    return Response("\n".join(snap.lines) + "\n", mimetype="application/n-triples")
+
+
+def _as_jsonld(snap: Snapshot) -> Response:
+    context = dict(PREFIXES)
+    text = snap.graph.serialize(format="json-ld", context=context, indent=1)
+    return Response(text, mimetype="application/ld+json")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One way ``GET /api/ontology`` writes the ontology: its media type and its writer."""
+
+    media_type: str
+    render: Callable[[Snapshot], Response]
+
+
+FORMATS: dict[str, Format] = {
+    "turtle": Format("text/turtle", _as_turtle),
+    "jsonld": Format("application/ld+json", _as_jsonld),
+    "ntriples": Format("application/n-triples", _as_ntriples),
+    "tree": Format("application/json", _as_tree),
+}
+"""The formats by their ``?format=`` name, in the order Accept negotiation prefers them."""
 
 
 @bp.get("/api/ontology")
@@ -149,25 +186,8 @@ def get_ontology() -> Response:
     fmt = _wanted_format()
     if request.if_none_match and request.if_none_match.contains(snap.etag.strip('"')):
         response = Response(status=304)
-    elif fmt == "tree":
-        response = jsonify(
-            {
-                "ok": True,
-                "etag": snap.etag,
-                "version": version_of(snap.graph),
-                "triples": len(snap.graph),
-                **tree(snap.graph),
-            }
-        )
-    elif fmt == "turtle":
-        text = to_turtle(snap.graph, file_header(ONTOLOGY_FILE))
-        response = Response(text, mimetype="text/turtle")
-    elif fmt == "ntriples":
-        response = Response("\n".join(snap.lines) + "\n", mimetype="application/n-triples")
     else:
-        context = dict(PREFIXES)
-        text = snap.graph.serialize(format="json-ld", context=context, indent=1)
-        response = Response(text, mimetype="application/ld+json")
+        response = FORMATS[fmt].render(snap)
     response.headers["ETag"] = snap.etag
     response.headers["Vary"] = "Accept"
     response.headers["Cache-Control"] = "no-cache"
