@@ -115,7 +115,7 @@ def test_a_short_token_is_refused_at_start_up_with_the_reason() -> None:
 def test_cli_output_strips_terminal_escapes_from_titles(monkeypatch: pytest.MonkeyPatch) -> None:
     title = "\x1b]0;pwned\x07\x1b[2J\x1b[31mS-400\x1b[0m deliveries\x00\x9b"
     item = {"id": "abc", "iri": "urn:a", "title": title, "date": "", "url": "", "triples": "5"}
-    monkeypatch.setattr(cli, "list_articles", lambda store: [item])
+    monkeypatch.setattr(cli.articles, "list_articles", lambda store: [item])
     result = CliRunner().invoke(cli.main, ["--store", "memory", "articles"])
     assert result.exit_code == 0, result.output
     assert "S-400 deliveries" in result.output
