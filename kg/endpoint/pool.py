@@ -34,6 +34,11 @@ workers to everyone else.
 Updates are rehearsed in a worker on a private copy of the data
 (:meth:`QueryPool.rehearse_update`) before they touch the real store, so one that
 crashes the engine or takes too much memory never runs in the server.
+
+Why one module of 600 lines: the pool, its worker handles and the snapshots they read are
+one mechanism (a worker keeps the snapshot generation it has open and reloads when the
+pool's moves on; the pool replaces a worker that dies or passes its deadline); the worker
+process itself is :mod:`kg.endpoint.worker`.
 """
 
 from __future__ import annotations
