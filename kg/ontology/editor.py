@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, Required, TypedDict, Unpack
+from typing import Any, ClassVar, Protocol, Required, TypedDict, Unpack
 
 from rdflib import RDF, Graph, URIRef
 
@@ -175,57 +175,80 @@ class Delete:
 
 
 @dataclass(frozen=True)
-class Rename:
-    """Give a term a new IRI, in the ontology and in every article."""
+class _Move:
+    """A change that moves ``source`` to ``target`` in the ontology and in every article."""
 
-    old: URIRef
-    new: URIRef
-    kind: str = "rename"
+    source: URIRef
+    target: URIRef
+
+    kind: ClassVar[str]
+    preposition: ClassVar[str]  # in the revision's message: "rename A to B", "merge A into B"
+    done: ClassVar[str]
+
+    def check(self, editor: OntologyEditor, graph: Graph) -> None:
+        """Refuse the move (it is checked before anything is applied)."""
+        raise NotImplementedError
+
+    def apply(self, graph: Graph) -> Graph:
+        raise NotImplementedError
 
     def plan(self, editor: OntologyEditor, snap: Snapshot) -> Change:
-        old, new = self.old, self.new
-        require_term(snap.graph, old)
-        editor.guard_removal(old, "renamed")
-        check_new_iri(new)
-        if (new, None, None) in snap.graph or (None, None, new) in snap.graph:
-            raise EditRefused(
-                f"{prefixed(new)} already exists; merge {prefixed(old)} into it instead"
-            )
+        self.check(editor, snap.graph)
+        moved = f"{prefixed(self.source)} {self.preposition} {prefixed(self.target)}"
         return Change(
-            apply_rename(snap.graph, old, new),
-            f"rename {prefixed(old)} to {prefixed(new)}",
-            f"renamed {prefixed(old)} to {prefixed(new)}",
-            migrations=[(old, new)],
+            self.apply(snap.graph),
+            f"{self.kind} {moved}",
+            f"{self.done} {moved}",
+            migrations=[(self.source, self.target)],
         )
 
 
 @dataclass(frozen=True)
-class Merge:
+class Rename(_Move):
+    """Give a term a new IRI (``target``), in the ontology and in every article."""
+
+    kind: ClassVar[str] = "rename"
+    preposition: ClassVar[str] = "to"
+    done: ClassVar[str] = "renamed"
+
+    def check(self, editor: OntologyEditor, graph: Graph) -> None:
+        old, new = self.source, self.target
+        require_term(graph, old)
+        editor.guard_removal(old, "renamed")
+        check_new_iri(new)
+        if (new, None, None) in graph or (None, None, new) in graph:
+            raise EditRefused(
+                f"{prefixed(new)} already exists; merge {prefixed(old)} into it instead"
+            )
+
+    def apply(self, graph: Graph) -> Graph:
+        return apply_rename(graph, self.source, self.target)
+
+
+@dataclass(frozen=True)
+class Merge(_Move):
     """Fold ``source`` into ``target``: references and data move, labels become alt labels."""
 
-    source: URIRef
-    target: URIRef
-    kind: str = "merge"
+    kind: ClassVar[str] = "merge"
+    preposition: ClassVar[str] = "into"
+    done: ClassVar[str] = "merged"
 
-    def plan(self, editor: OntologyEditor, snap: Snapshot) -> Change:
+    def check(self, editor: OntologyEditor, graph: Graph) -> None:
         source, target = self.source, self.target
-        require_term(snap.graph, source)
-        require_term(snap.graph, target)
+        require_term(graph, source)
+        require_term(graph, target)
         if source == target:
             raise EditRefused("a term cannot be merged into itself")
         editor.guard_removal(source, "merged away")
-        source_kind, target_kind = kind_of(snap.graph, source), kind_of(snap.graph, target)
+        source_kind, target_kind = kind_of(graph, source), kind_of(graph, target)
         if source_kind != target_kind:
             raise EditRefused(
                 f"{prefixed(source)} is a {source_kind} and {prefixed(target)} a "
                 f"{target_kind}; only terms of the same kind merge"
             )
-        return Change(
-            apply_merge(snap.graph, source, target),
-            f"merge {prefixed(source)} into {prefixed(target)}",
-            f"merged {prefixed(source)} into {prefixed(target)}",
-            migrations=[(source, target)],
-        )
+
+    def apply(self, graph: Graph) -> Graph:
+        return apply_merge(graph, self.source, self.target)
 
 
 @dataclass(frozen=True)
