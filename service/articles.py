@@ -13,7 +13,6 @@ told the store changed.
 from __future__ import annotations
 
 import functools
-import hmac
 import json
 import tempfile
 from collections.abc import Callable, Iterator
@@ -42,7 +41,7 @@ from kg.uploads import (
     read_upload,
     suffix_of,
 )
-from service.errors import error_response
+from service.auth import refusal
 from service.state import state
 
 bp = Blueprint("articles", __name__)
@@ -61,24 +60,9 @@ def token_required(view: F) -> F:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        token = state().config.api_token
-        if not token:
-            return error_response(
-                403,
-                "writes_disabled",
-                "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)",
-            )
-        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            response = error_response(
-                401,
-                "unauthorized",
-                "adding or removing articles needs Authorization: Bearer <token>",
-            )
-            response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-            return response
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-            return error_response(403, "forbidden", "the bearer token is not valid")
+        refused = refusal("adding or removing articles needs Authorization: Bearer <token>")
+        if refused is not None:
+            return refused
         return view(*args, **kwargs)
 
     return cast(F, wrapper)

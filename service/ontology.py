@@ -10,13 +10,13 @@ editing the same version cannot overwrite each other silently.
 from __future__ import annotations
 
 import functools
-import hmac
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
+from rdflib import URIRef
 from werkzeug.exceptions import BadRequest
 
 from kg.catalog import class_instances, find_article
@@ -30,7 +30,7 @@ from kg.ontology.impact import impact
 from kg.ontology.terms import describe_term, resolve_ref, tree
 from kg.ontology.turtle import file_header, read_turtle, to_turtle
 from kg.vocab import PREFIXES
-from service.errors import error_response
+from service.auth import refusal, unauthorized
 from service.state import state
 
 bp = Blueprint("ontology", __name__)
@@ -46,35 +46,17 @@ def editor() -> OntologyEditor:
 # -- writes: token, author, If-Match ---------------------------------------------------------------
 
 
-def _refuse(status: int, code: str, message: str) -> Response:
-    response = error_response(status, code, message)
-    if status == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-    return response
-
-
 def write(view: F) -> F:
     """Bearer token first (401/403), then ``If-Match`` (428); the view gets author and ETag."""
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        token = state().config.api_token
-        if not token:
-            return _refuse(
-                403,
-                "writes_disabled",
-                "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)",
-            )
-        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            return _refuse(
-                401, "unauthorized", "ontology edits need an Authorization: Bearer <token> header"
-            )
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-            return _refuse(403, "forbidden", "the bearer token is not valid")
+        refused = refusal("ontology edits need an Authorization: Bearer <token> header")
+        if refused is not None:
+            return refused
         if_match = request.headers.get("If-Match", "").strip()
         if not if_match or if_match == "*":
-            return _refuse(
+            return unauthorized(
                 428,
                 "precondition_required",
                 "send the ontology's current ETag in If-Match (GET /api/ontology returns it), "
@@ -199,7 +181,7 @@ def get_ontology() -> Response:
 def put_ontology(*, author: str, if_match: str) -> Response:
     """Replace the whole ontology with a reviewed Turtle document (one revision)."""
     if request.mimetype not in ("text/turtle", "application/x-turtle"):
-        return _refuse(415, "unsupported_media_type", "send the ontology as text/turtle")
+        return unauthorized(415, "unsupported_media_type", "send the ontology as text/turtle")
     graph = read_turtle(request.get_data(as_text=True), source="the request body")
     outcome = editor().replace(
         graph, author=author, message=request.args.get("message", ""), if_match=if_match
@@ -220,12 +202,18 @@ def get_term(ref: str) -> Response:
     return response
 
 
+def _known_term(ref: str) -> tuple[Snapshot, URIRef]:
+    """The stored ontology and the term ``ref`` names: 404 for a term it does not define."""
+    snap = editor().snapshot()
+    iri = resolve_ref(ref)
+    describe_term(snap.graph, iri)
+    return snap, iri
+
+
 @bp.get("/api/ontology/terms/<path:ref>/impact")
 def get_impact(ref: str) -> Response:
     """How many triples and articles use the term, and which terms refer to it."""
-    snap = editor().snapshot()
-    iri = resolve_ref(ref)
-    describe_term(snap.graph, iri)  # 404 for an unknown term
+    snap, iri = _known_term(ref)
     response = jsonify({"ok": True, "etag": snap.etag, **impact(state().store, snap.graph, iri)})
     response.headers["ETag"] = snap.etag
     return response
@@ -234,9 +222,7 @@ def get_impact(ref: str) -> Response:
 @bp.get("/api/ontology/terms/<path:ref>/instances")
 def get_instances(ref: str) -> Response:
     """The instances of a class (and of its subclasses) in the data, with article counts."""
-    snap = editor().snapshot()
-    iri = resolve_ref(ref)
-    describe_term(snap.graph, iri)  # 404 for an unknown term
+    _, iri = _known_term(ref)
     instances = class_instances(state().store, iri)
     for item in instances:
         if item["id"]:

@@ -18,7 +18,6 @@ configured token, writes over HTTP are off. Every error is the one JSON shape.
 from __future__ import annotations
 
 import atexit
-import hmac
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -35,6 +34,7 @@ from kg.ontology.history import HISTORY_GRAPH
 from kg.sparql.guard import check_query, check_update, with_using
 from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
+from service.auth import refusal
 from service.errors import Unsupported, error_response, status_for
 from service.state import SparqlState, state, state_of
 from service.vocabulary import vocabulary
@@ -386,32 +386,12 @@ def _named_graphs() -> Iterable[URIRef]:
 # -- /sparql/update ------------------------------------------------------------------------
 
 
-def _authorize() -> None:
-    """Writes need ``Authorization: Bearer <ATTACHE_API_TOKEN>``; no token set: no writes."""
-    token = state().config.api_token
-    if not token:
-        raise ProtocolError(
-            403, "writes_disabled", "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)"
-        )
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
-        raise ProtocolError(
-            401, "unauthorized", "updates need an Authorization: Bearer <token> header"
-        )
-    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-        raise ProtocolError(403, "forbidden", "the bearer token is not valid")
-
-
 @bp.post("/sparql/update")
 def update() -> Response:
     """Run one SPARQL Update (authenticated) in one transaction."""
-    try:
-        _authorize()
-    except ProtocolError as exc:
-        response = error_response(exc.status, exc.code, exc.message)
-        if exc.status == 401:
-            response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-        return response
+    refused = refusal("updates need an Authorization: Bearer <token> header")
+    if refused is not None:
+        return refused
     params: MultiDict[str, str] = MultiDict(request.args)
     mime = request.mimetype
     if mime == "application/x-www-form-urlencoded":
