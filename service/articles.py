@@ -12,11 +12,10 @@ told the store changed.
 
 from __future__ import annotations
 
-import functools
 import json
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
@@ -41,7 +40,7 @@ from kg.uploads import (
     read_upload,
     suffix_of,
 )
-from service.auth import refusal
+from service import auth
 from service.state import state
 
 bp = Blueprint("articles", __name__)
@@ -55,17 +54,10 @@ def writer() -> ArticleWriter:
     return state().articles
 
 
-def token_required(view: F) -> F:
-    """The bearer token (``ATTACHE_API_TOKEN``) as for every write: 403 when none is set."""
-
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        refused = refusal("adding or removing articles needs Authorization: Bearer <token>")
-        if refused is not None:
-            return refused
-        return view(*args, **kwargs)
-
-    return cast(F, wrapper)
+token_required = auth.token_required(
+    "adding or removing articles needs Authorization: Bearer <token>"
+)
+"""The bearer token (``ATTACHE_API_TOKEN``) as for every write: 403 when none is set."""
 
 
 def _href(ident: str) -> str:

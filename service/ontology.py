@@ -30,7 +30,7 @@ from kg.ontology.impact import impact
 from kg.ontology.terms import describe_term, resolve_ref, tree
 from kg.ontology.turtle import file_header, read_turtle, to_turtle
 from kg.vocab import PREFIXES
-from service.auth import refusal, unauthorized
+from service.auth import refuse, token_required
 from service.state import state
 
 bp = Blueprint("ontology", __name__)
@@ -46,17 +46,18 @@ def editor() -> OntologyEditor:
 # -- writes: token, author, If-Match ---------------------------------------------------------------
 
 
+_token_required = token_required("ontology edits need an Authorization: Bearer <token> header")
+
+
 def write(view: F) -> F:
     """Bearer token first (401/403), then ``If-Match`` (428); the view gets author and ETag."""
 
+    @_token_required
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        refused = refusal("ontology edits need an Authorization: Bearer <token> header")
-        if refused is not None:
-            return refused
         if_match = request.headers.get("If-Match", "").strip()
         if not if_match or if_match == "*":
-            return unauthorized(
+            return refuse(
                 428,
                 "precondition_required",
                 "send the ontology's current ETag in If-Match (GET /api/ontology returns it), "
@@ -181,7 +182,7 @@ def get_ontology() -> Response:
 def put_ontology(*, author: str, if_match: str) -> Response:
     """Replace the whole ontology with a reviewed Turtle document (one revision)."""
     if request.mimetype not in ("text/turtle", "application/x-turtle"):
-        return unauthorized(415, "unsupported_media_type", "send the ontology as text/turtle")
+        return refuse(415, "unsupported_media_type", "send the ontology as text/turtle")
     graph = read_turtle(request.get_data(as_text=True), source="the request body")
     outcome = editor().replace(
         graph, author=author, message=request.args.get("message", ""), if_match=if_match
@@ -267,26 +268,28 @@ def delete_term(ref: str, *, author: str, if_match: str) -> Response:
     return _written(outcome)
 
 
+def _move(
+    move: Callable[..., Outcome], ref: str, field: str, *, author: str, if_match: str
+) -> Response:
+    """A rename or merge of ``ref``: the target term is the body's ``field``."""
+    body = _body()
+    target = resolve_ref(_ref_field(body, field))
+    outcome = move(
+        resolve_ref(ref), target, author=author, message=_message(body), if_match=if_match
+    )
+    return _written(outcome, term=describe_term(outcome.graph, target))
+
+
 @bp.post("/api/ontology/terms/<path:ref>/rename")
 @write
 def rename_term(ref: str, *, author: str, if_match: str) -> Response:
-    body = _body()
-    new = resolve_ref(_ref_field(body, "to"))
-    outcome = editor().rename(
-        resolve_ref(ref), new, author=author, message=_message(body), if_match=if_match
-    )
-    return _written(outcome, term=describe_term(outcome.graph, new))
+    return _move(editor().rename, ref, "to", author=author, if_match=if_match)
 
 
 @bp.post("/api/ontology/terms/<path:ref>/merge")
 @write
 def merge_term(ref: str, *, author: str, if_match: str) -> Response:
-    body = _body()
-    target = resolve_ref(_ref_field(body, "into"))
-    outcome = editor().merge(
-        resolve_ref(ref), target, author=author, message=_message(body), if_match=if_match
-    )
-    return _written(outcome, term=describe_term(outcome.graph, target))
+    return _move(editor().merge, ref, "into", author=author, if_match=if_match)
 
 
 # -- history ---------------------------------------------------------------------------------------
