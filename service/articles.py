@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
@@ -40,12 +39,11 @@ from kg.uploads import (
     read_upload,
     suffix_of,
 )
-from service import auth
+from service.auth import token_required
 from service.state import state
 
 bp = Blueprint("articles", __name__)
 
-F = TypeVar("F", bound=Callable[..., Any])
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
@@ -54,10 +52,10 @@ def writer() -> ArticleWriter:
     return state().articles
 
 
-token_required = auth.token_required(
+# The bearer token (ATTACHE_API_TOKEN) as for every write: 403 when none is set.
+writes_need_token = token_required(
     "adding or removing articles needs Authorization: Bearer <token>"
 )
-"""The bearer token (``ATTACHE_API_TOKEN``) as for every write: 403 when none is set."""
 
 
 def _href(ident: str) -> str:
@@ -133,7 +131,7 @@ def read_article() -> Article:
 
 
 @bp.post("/api/articles")
-@token_required
+@writes_need_token
 def add_article() -> Response:
     """Read, extract and store one article; 201 when new, 200 when already stored."""
     article = read_article()
@@ -219,7 +217,7 @@ def get_article(ident: str) -> Response:
 
 
 @bp.get("/api/export")
-@token_required
+@writes_need_token
 def export() -> Response:
     """The whole store as TriG or N-Quads (``?format=``): `attache export` while serving."""
     fmt = request.args.get("format", "trig")
@@ -243,7 +241,7 @@ def export() -> Response:
 
 
 @bp.delete("/api/articles/<ident>")
-@token_required
+@writes_need_token
 def delete_article(ident: str) -> Response:
     """Remove one article's graph (its facts go with it)."""
     current = writer()
