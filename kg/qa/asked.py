@@ -127,6 +127,7 @@ _NUMBER = re.compile(
     r"(?:for|in|by|within|after)\s+|)how\s+(many|much|long|often|far|big|large|soon)\b",
     re.I,
 )
+_BOUND = re.compile(r"\b(until|till|through|since|by|from)\s+(?:when|what|which)\b")
 _YEARS = re.compile(r"\b(which|what)\s+years?\b|\bin\s+(which|what)\s+years?\b|\byears?\b", re.I)
 _WHEN = re.compile(
     r"^\s*(?:since\s+|until\s+)?when\b|\b(?:on|by|since|until)?\s*(?:which|what)\s+"
@@ -279,7 +280,13 @@ def asked(question: str) -> Asked | None:
         cues = tuple(dict.fromkeys(t.stem for t in words if t.stem in _REASON_CUES))
         return Asked("reason", reported=said, phrase=cues)
     if _WHEN.search(lower):
-        return Asked("year" if _YEARS.search(lower) else "date")
+        # "Until what date ...", "Since when ...": the end or start of a span, which the
+        # sentence writes with the same preposition.
+        bound = _BOUND.search(lower)
+        return Asked(
+            "year" if _YEARS.search(lower) else "date",
+            phrase=(bound.group(1),) if bound else (),
+        )
     if _WHERE.match(lower):
         return Asked("place")
     tokens = lower.split()

@@ -45,6 +45,7 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 MIN_COVERAGE = 0.4  # share of the question's content (by weight) a sentence must carry
 MISSING = 0.75  # what a sentence counts that no entity of the question is near
+ENTITY_SHARE = 0.75  # weight of a named entity against a word of the same rarity
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
 ENTITY_CLASSES: dict[str, frozenset[URIRef]] = {
@@ -128,6 +129,7 @@ _ASKED_WORDS = {
         stem(w) for w in "long period time years months weeks days hours decades".split()
     ),
     "money": frozenset(stem(w) for w in "value worth cost much price".split()),
+    "distance": frozenset(stem(w) for w in "far distance away".split()),
 }
 _DESCRIBING = frozenset(
     stem(w)
@@ -477,7 +479,11 @@ def _score(
     # "spokesperson") by the rarity of the whole group, which is lower.
     weights = {k: weight(k, df_exact[k]) for k in keywords}
     loose = {k: min(weights[k], weight(k, df[k])) for k in keywords}
-    total = sum(weights.values()) or 1.0
+    # The entities the question names are part of what it says: a sentence that names
+    # them carries that much more of it (weighed by their rarity among the sentences).
+    named_df = Counter(iri for sentence in sentences for iri in named if iri in sentence.mentions)
+    named_weights = {iri: ENTITY_SHARE * math.log((n + 1) / (named_df[iri] + 0.5)) for iri in named}
+    total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
     for sentence in sentences:
         for offset in (-1, 0, 1):
@@ -487,7 +493,9 @@ def _score(
         hits = {k for k in keywords if same[k] & sentence.stems}
         if not hits:
             continue
-        coverage = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits) / total
+        carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits)
+        carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
+        coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         if not named_here:
             coverage *= 0.5
@@ -594,8 +602,11 @@ def _candidates(
     if kind == "place":
         spans = _place_spans(text, spans, entities)
     elif kind in {"date", "year"}:
+        bound = next((w for w in want.phrase if w in _BOUNDS), None)
         for mention in find_dates(text, sentence.published):
             value = mention.value
+            if bound is not None and not _bounded(text, mention.start, value.text, bound):
+                continue  # "until what date": not the day it began
             if kind == "year":
                 if value.start.year != value.end.year:
                     shown = f"{value.start.year}-{value.end.year}"
@@ -604,7 +615,7 @@ def _candidates(
             else:
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
-        if not spans:
+        if not spans and bound is None:
             # Undated articles resolve no "in April": the words still say when.
             spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
     elif kind == "money":
@@ -618,7 +629,8 @@ def _candidates(
         if not spans and want.reported:
             # "Why did the envoy argue against the embargo?": the reason is what was said.
             clause = _reported(text)
-            spans = [(0, clause, None)] if clause else []
+            # A quoted term ("global partner") is a word marked as someone's, not a cause.
+            spans = [(0, clause, None)] if len(clause.split()) >= 4 else []
     elif kind == "quote":
         speakers = _attributed(sentence)
         if speaker is not None and speakers and speaker not in speakers:
@@ -939,6 +951,28 @@ _SAID_TAIL = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told|reported|added)\b.*
 _PREPOSITIONS_AFTER = frozenset("with to from for over in on at by of and or but".split())
 
 
+# The words that write each end of a span: "until what date" is answered "until",
+# "through" or "expires in ..." a date.
+_BOUNDS = {
+    "until": frozenset("until till through to expires expire expiring runs run".split()),
+    "till": frozenset("until till through to".split()),
+    "through": frozenset("until till through to".split()),
+    "since": frozenset({"since"}),
+    "by": frozenset({"by", "before"}),
+    "from": frozenset("from starting as".split()),
+}
+
+
+def _bounded(text: str, start: int, written: str, bound: str) -> bool:
+    """Whether the date at ``start`` (written ``written``) is written as the end of a span
+    the question asks for: its own first word or the word before it is one of the bound's
+    words ("until 31 May", "expires in May")."""
+    words = _BOUNDS[bound]
+    first = written.split()[:1]
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 25) : start])[-2:]
+    return bool((first and first[0].lower() in words) or any(w.lower() in words for w in before))
+
+
 def _strip_preposition(text: str) -> str:
     return re.sub(r"^(?:in|on|at|by|from|since|until|during|of|as of|for)\s+", "", text, flags=re.I)
 
@@ -957,7 +991,11 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
             continue
         following = {t.stem for t in tokens[i + 1 : i + 5]}
-        if counted and not (set(counted) & following):
+        # "... will up the Rafale fleet in the Egyptian Air Force to 54": a total reached,
+        # with what it counts before it.
+        reached = i > 0 and tokens[i - 1].norm == "to"
+        before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
+        if counted and not (set(counted) & (following | before)):
             continue
         out.append((token.start, token.text, None))
     return out

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.articles import read_file
@@ -20,10 +21,10 @@ from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer, reader
 from kg.qa.asked import asked
-from kg.qa.lexicon import stem
+from kg.qa.lexicon import stem, tokenize
 from kg.qa.reader import derived, queries
 from kg.store import EmbeddedStore
-from kg.vocab import PREFIXES
+from kg.vocab import DD, PREFIXES
 
 ARTICLE = Path(__file__).resolve().parents[2] / "data" / "reading" / "estonia_himars.md"
 
@@ -259,3 +260,36 @@ def test_an_office_asked_by_what_it_is_finds_the_titles_that_hold_it(
 ) -> None:
     texts = [a["text"] for a in shapes.ask(question)["answers"]]
     assert texts[:1] == ["Andrzej Duda"]
+
+
+def test_a_date_asked_as_the_end_of_a_span_is_written_as_one(shapes: Answerer) -> None:
+    question = "Until what date did Poland extend its maintenance contract with Hyundai Rotem?"
+    assert [a["text"] for a in shapes.ask(question)["answers"]] == ["31 December 2030"]
+
+
+def test_a_total_reached_is_counted_with_what_it_counts_before_it(shapes: Answerer) -> None:
+    question = "Once the new order is added, how many K2 tanks will the Polish fleet have?"
+    assert "360" in [a["text"] for a in shapes.ask(question)["answers"]]
+
+
+def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
+    """Of "armour", "unveil", "jointly", one sentence writes only "armour" but names both
+    parties of the question: it still carries the question, as one that names neither
+    does not."""
+    poland, korea = URIRef("urn:x:poland"), URIRef("urn:x:korea")
+    named = {poland: ({DD.State}, {"Poland"}), korea: ({DD.State}, {"South Korea"})}
+
+    def sentence(index: int, text: str, mentions: dict) -> reader.Sentence:
+        found = reader.Sentence(URIRef(f"urn:x:s{index}"), URIRef("urn:x:a"), index, text, None)
+        found.mentions = dict(mentions)
+        found.stems = {t.stem for t in tokenize(text) if t.is_word}
+        return found
+
+    both = sentence(0, "Poland and South Korea set up an armour partnership.", named)
+    others = [sentence(i, f"Talks went on in round {i}.", {}) for i in range(2, 12)]
+    neither = sentence(20, "The armour plant opened in Ulsan.", {})
+    words = ["armour", "unveil", "jointly"]
+    scored = {
+        s.index: c for c, s, _ in reader._score([both, neither, *others], words, [poland, korea])
+    }
+    assert scored[0] >= reader.MIN_COVERAGE > scored[20]
