@@ -1056,12 +1056,14 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     after = _ATTRIBUTION_AFTER.match(text)
     # "Last Saturday, the commander said ...": a lead-in before the speaker is not what
     # was said; the clause after the verb is.
-    if after and len(after.group("clause").split()) >= 5:
-        return after.group("clause").strip(' ,."“”')
     reported = _REPORTED.search(text)
-    if reported:
-        return reported.group("clause").strip(' ,."“”')
-    return ""
+    said = reported.group("clause").strip(' ,."“”') if reported else ""
+    before = after.group("clause").strip(' ,."“”') if after else ""
+    # "Quoted by Chinese state media, Mr Geng said the sale was a violation ...": when
+    # more is said after the verb than stands before the speaker, that is what was said.
+    if len(before.split()) >= 5 and len(before) >= len(said):
+        return before
+    return said
 
 
 _SPEAKER_AFTER = re.compile(

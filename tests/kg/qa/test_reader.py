@@ -293,3 +293,9 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
         s.index: c for c, s, _ in reader._score([both, neither, *others], words, [poland, korea])
     }
     assert scored[0] >= reader.MIN_COVERAGE > scored[20]
+
+
+def test_a_lead_in_before_the_speaker_is_not_what_was_said(shapes: Answerer) -> None:
+    question = "According to Hyundai Rotem's chief executive, what was the Polish order?"
+    texts = [a["text"] for a in shapes.ask(question)["answers"]]
+    assert texts[:1] == ["the Polish order was the largest export deal in the company's history"]
