@@ -37,6 +37,7 @@ from kg.dates import find_dates
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
+from kg.sparql import bind_many
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -288,10 +289,10 @@ class Reader:
         if not looked_for:
             return []
         optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
-        sentences = self._sentences(looked_for, optional)
+        words = keywords(question, entities, want)
+        sentences = self._sentences(looked_for, optional, words)
         if not sentences:
             return []
-        words = keywords(question, entities, want)
         same_words = self.synonyms(lexicon)
         forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
         scored = _score(sentences, words, looked_for, forms)
@@ -338,8 +339,25 @@ class Reader:
                 entities[row["article"]] += 1
         return mentions, entities
 
+    def articles_with_words(self, named: Iterable[URIRef], words: Sequence[str]) -> Counter[Term]:
+        """For each article that mentions one of ``named``: the most of ``words`` that
+        the sentences mentioning one of them carry (as written, in lowercase)."""
+        carried: Counter[Term] = Counter()
+        terms = [Literal(w) for w in dict.fromkeys(words) if len(w) >= 3]
+        if not terms:
+            return carried
+        text = bind_many(query("articles_with_words"), "word", terms)
+        for iri in named:
+            for row in self.store.select(text, {"x": iri}):
+                k = int(str(row["k"]))
+                carried[row["article"]] = max(carried[row["article"]], k)
+        return carried
+
     def _sentences(
-        self, named: list[URIRef], optional: frozenset[URIRef] = frozenset()
+        self,
+        named: list[URIRef],
+        optional: frozenset[URIRef] = frozenset(),
+        words: Sequence[str] = (),
     ) -> list[Sentence]:
         """The sentences of the articles that mention every entity named.
 
@@ -352,7 +370,15 @@ class Reader:
         articles = [a for a in entities if entities[a] >= needed]
         if not articles:
             return []
-        articles.sort(key=lambda a: (-entities[a], -mentions[a], str(a)))
+        # More articles than are read: those whose sentences about the entities carry
+        # more of the question's words first ("the US push for the embargo" is in the
+        # article on the embargo, not in the ten that mention the US most).
+        carried = (
+            self.articles_with_words(named, words)
+            if len(articles) > MAX_ARTICLES
+            else Counter[Term]()
+        )
+        articles.sort(key=lambda a: (-entities[a], -carried[a], -mentions[a], str(a)))
         articles = articles[:MAX_ARTICLES]
         out: list[Sentence] = []
         for article in articles:

@@ -15,7 +15,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.articles import read_file
+from kg.articles import Article, read_file
 from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
@@ -299,3 +299,27 @@ def test_a_lead_in_before_the_speaker_is_not_what_was_said(shapes: Answerer) -> 
     question = "According to Hyundai Rotem's chief executive, what was the Polish order?"
     texts = [a["text"] for a in shapes.ask(question)["answers"]]
     assert texts[:1] == ["the Polish order was the largest export deal in the company's history"]
+
+
+def test_of_more_articles_than_are_read_those_with_the_questions_words_come_first(
+    pipeline: Pipeline,
+) -> None:
+    """Twelve articles mention Norway more often than the one that answers; the one whose
+    sentences about Norway carry the question's words is read."""
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    talks = "Norway held talks with Sweden on Monday. Norway and Sweden will meet again."
+    for i in range(reader.MAX_ARTICLES):
+        article = Article(text=talks, title=f"Talks {i}", url=f"https://news.example/t{i}")
+        ingest_article(store, article, lambda: pipeline, Summary())
+    answer = Article(
+        text="Norway bought four submarines from Germany because of rising tension in the Arctic.",
+        title="Submarines",
+        url="https://news.example/subs",
+    )
+    ingest_article(store, answer, lambda: pipeline, Summary())
+    try:
+        payload = Answerer(store).ask("Why did Norway buy the submarines?")
+        assert [a["text"] for a in payload["answers"]][:1] == ["rising tension in the Arctic"]
+    finally:
+        store.close()
