@@ -256,12 +256,15 @@ class EntityFinder:
         """Entities in ``tokens`` (longest spans first), then surnames and typos."""
         found: list[Found] = []
         taken = [False] * len(tokens)
+        lowered = question == question.lower()
         i = 0
         while i < len(tokens):
             hit = None
             for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if not self._may_be_name(span, i, lexicon):
+                if not self._may_be_name(span, i, lexicon) and not (
+                    lowered and len(span) > 1 and self._may_be_name_lowered(span, i)
+                ):
                     continue
                 hit = self._exact(question, span, i)
                 if hit is not None:
@@ -283,11 +286,16 @@ class EntityFinder:
                 found.extend(parts)
                 taken[i] = True
                 continue
-            if not self._may_be_lone_name(token, i, lexicon):
+            if self._may_be_lone_name(token, i, lexicon):
+                hit = self._surname(token, i)
+                if hit is None and not _inside_unknown_name(tokens, taken, i):
+                    hit = self._fuzzy(token, i)
+            elif lowered and _plain_word(token, lexicon):
+                # "where did erdogan hold ...": a question written all in lowercase writes
+                # no name as one; a known surname is still one (typos are not guessed).
+                hit = self._surname(token, i)
+            else:
                 continue
-            hit = self._surname(token, i)
-            if hit is None and not _inside_unknown_name(tokens, taken, i):
-                hit = self._fuzzy(token, i)
             if hit is not None:
                 found.append(hit)
                 taken[i] = True
@@ -387,6 +395,16 @@ class EntityFinder:
             return True
         return any(_written_as_name(t, start + k) for k, t in enumerate(span))
 
+    def _may_be_name_lowered(self, span: list[Token], start: int) -> bool:
+        """In a question written all in lowercase, a span of several words that does not
+        begin or end with a function word ("united states", "air force") may be a name
+        however ordinary its words; the gazetteer or the store says whether it is."""
+        return (
+            all(t.is_word or t.text == "." for t in span)
+            and not _vocabulary_stop(span[0], start)
+            and not _vocabulary_stop(span[-1], start + len(span) - 1)
+        )
+
     def _may_be_lone_name(self, token: Token, i: int, lexicon: Lexicon) -> bool:
         """Surnames and typos are only looked for in words written like names."""
         if not token.is_word or not token.text[:1].isalpha():
@@ -397,6 +415,16 @@ class EntityFinder:
             and token.norm not in STOP_WORDS
             and token.stem not in lexicon.words
         )
+
+
+def _plain_word(token: Token, lexicon: Lexicon) -> bool:
+    """A lowercase word that is neither a function word nor the ontology's vocabulary."""
+    return (
+        token.text.isalpha()
+        and len(token.text) >= 3
+        and token.norm not in STOP_WORDS
+        and token.stem not in lexicon.words
+    )
 
 
 def _inside_unknown_name(tokens: list[Token], taken: list[bool], i: int) -> bool:
