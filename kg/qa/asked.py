@@ -163,8 +163,7 @@ _MONEYISH = re.compile(r"\b(?:package|budget|deal|contract|fund|aid|loan|sale|or
 _LEAD_IN = re.compile(
     r"^(?:please\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+"
     r"know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
-    r"(?=(?:who|whom|whose|what|which|where|when|how|why|in|on|at|for|from|to|by|with|"
-    r"according|besides|apart|roughly)\b)",
+    r"(?!(?:more\s+)?about\b)",  # "Tell me about X" asks for X itself, read elsewhere
     re.I,
 )
 # "according to the article": where the reader should look, not a report of speech.

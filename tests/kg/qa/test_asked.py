@@ -122,3 +122,16 @@ def test_how_many_units_of_time_asks_for_a_duration() -> None:
 def test_the_noun_asked_for_ends_where_the_verb_begins(question: str, head: str) -> None:
     found = asked(question)
     assert found is not None and found.head == head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me over what period Saab will deliver the jets",
+        "Tell me once the order is added, how many jets will Egypt have",
+        "Tell me under which law Turkey was sanctioned",
+    ],
+)
+def test_tell_me_is_a_lead_in_before_any_question(question: str) -> None:
+    bare = asked(question.removeprefix("Tell me ").capitalize())
+    assert asked(question) == bare and bare is not None
