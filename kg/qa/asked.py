@@ -212,6 +212,7 @@ class Asked:
     counted: tuple[str, ...] = ()  # stems of what "how many" counts ("fighter", "f-16")
     phrase: tuple[str, ...] = ()  # stems of the noun phrase asked for ("fighter", "jet")
     reported: bool = False  # the question asks about what someone said ("say", "argue")
+    owned: str = ""  # stem of the noun the answer owns: "Which country's *frigate* ..."
 
     @property
     def is_entity(self) -> bool:
@@ -342,6 +343,7 @@ def _noun_kind(words: str) -> Asked | None:
     is the head ("Which Chinese military body did ..." -> body).
     """
     phrase: list[str] = []
+    owned = ""
     tokens = tokenize(words)
     for i, token in enumerate(tokens):
         word = token.norm
@@ -357,6 +359,11 @@ def _noun_kind(words: str) -> Asked | None:
         ):
             break  # "Which company builds the aircraft": "builds" is the verb
         if word in _AUX or word in _PREPOSITIONS or (phrase and word in _DETERMINERS):
+            break
+        if phrase and token.text in {"'s", "’s", "'"}:
+            # "Which company's engines ...": the possessor is asked for, as the owner of
+            # the noun after it.
+            owned = next((t.stem for t in tokens[i + 1 :] if t.is_word), "")
             break
         if word in _DETERMINERS:
             continue
@@ -391,12 +398,12 @@ def _noun_kind(words: str) -> Asked | None:
     if key in _NAMED_OVERRIDES:
         return Asked("named", head=head, plural=plural, phrase=stems)
     if key in _AGENT_HEADS:
-        return Asked("agent", head=head, plural=plural, phrase=stems)
+        return Asked("agent", head=head, plural=plural, phrase=stems, owned=owned)
     kind = _HEAD_KINDS.get(key)
     if kind is not None:
         if kind == "state" and key in {stem("ally"), stem("member"), stem("power")}:
-            return Asked("agent", head=head, plural=plural, phrase=stems)
-        return Asked(kind, head=head, plural=plural, phrase=stems)
+            return Asked("agent", head=head, plural=plural, phrase=stems, owned=owned)
+        return Asked(kind, head=head, plural=plural, phrase=stems, owned=owned)
     if key in _NOT_ASKED or len(key) < 3:
         return None
     return Asked("named", head=head, plural=plural, phrase=stems)

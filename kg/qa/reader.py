@@ -686,12 +686,36 @@ def _candidates(
     elif kind == "object":
         return _objects(text, want.phrase)
     spans = [c for c in spans if not _restates(c[1], hits)]
+    if want.is_entity and want.owned:
+        spans = _owning(text, spans, want.owned)
     if want.is_entity:
         spans = _not_listed_with(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
 
 
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as\s+well\s+as|the)\s*|\s*[A-Z][\w'’.-]*\s*)*$")
+
+
+_NAME_AT = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+
+
+def _owning(text: str, spans: list[Span], owned: str) -> list[Span]:
+    """The names written as owners of the noun asked about: "a *German* frigate",
+    "*Germany*'s frigate", "*General Electric* engines" for "Which country's frigate",
+    "Which company's engines"."""
+    kept = []
+    for start, name, iri in spans:
+        written = _NAME_AT.match(text, start)  # the name as written here ("German")
+        end = written.end() if written else start + len(name)
+        after = [t for t in tokenize(text[end : end + 40]) if t.is_word][:3]
+        before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word][-3:]
+        if any(t.stem == owned for t in after if t.text not in {"'s", "’s"}) or (
+            len(before) >= 2
+            and before[-1].norm in {"of", "from", "by"}
+            and any(t.stem == owned for t in before[:-1])
+        ):
+            kept.append((start, name, iri))  # "an appeal from Germany"
+    return kept
 
 
 def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
@@ -707,7 +731,10 @@ def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef])
         for label in sorted(held[1], key=len, reverse=True):
             match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.I)
             if match:
-                asked_at.append((match.start(), match.end()))
+                if not re.match(r"['’]s\b", text[match.end() :]):
+                    # "Rosoboronexport, Russia's main arms exporter": an apposition
+                    # that the named state qualifies, not a list it is an item of.
+                    asked_at.append((match.start(), match.end()))
                 break
     if not asked_at:
         return spans

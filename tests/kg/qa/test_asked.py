@@ -135,3 +135,10 @@ def test_the_noun_asked_for_ends_where_the_verb_begins(question: str, head: str)
 def test_tell_me_is_a_lead_in_before_any_question(question: str) -> None:
     bare = asked(question.removeprefix("Tell me ").capitalize())
     assert asked(question) == bare and bare is not None
+
+
+def test_a_possessive_asks_for_the_owner_of_the_noun_after_it() -> None:
+    found = asked("Which company's engines are part of the package?")
+    assert found is not None and (found.kind, found.owned) == ("company", stem("engines"))
+    found = asked("Which government's appeal did Bern refuse?")
+    assert found is not None and found.owned == stem("appeal")

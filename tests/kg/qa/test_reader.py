@@ -323,3 +323,27 @@ def test_of_more_articles_than_are_read_those_with_the_questions_words_come_firs
         assert [a["text"] for a in payload["answers"]][:1] == ["rising tension in the Arctic"]
     finally:
         store.close()
+
+
+def test_the_owner_of_a_noun_is_written_before_it_or_after_of_or_from() -> None:
+    text = "Bern refused an appeal from Germany, and a French frigate lost to a Japanese one."
+    spans = [
+        (text.index(w), label, None)
+        for w, label in (("Germany", "Germany"), ("French", "France"), ("Japanese", "Japan"))
+    ]
+    assert [n for _, n, _ in reader._owning(text, spans, stem("appeal"))] == ["Germany"]
+    assert [n for _, n, _ in reader._owning(text, spans, stem("frigate"))] == ["France"]
+
+
+def test_a_state_that_qualifies_an_apposition_does_not_make_a_list() -> None:
+    """ "with Rosoboronexport, Russia's main arms exporter": not a list of Russia's
+    neighbours, so Rosoboronexport stays an answer to a question about Russia."""
+    russia, rosoboron = URIRef("urn:x:russia"), URIRef("urn:x:rosoboronexport")
+    text = "They traded with Rosoboronexport, Russia's main arms exporter."
+    found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+    found.mentions = {
+        russia: ({DD.State}, {"Russia"}),
+        rosoboron: ({DD.Company}, {"Rosoboronexport"}),
+    }
+    spans = [(text.index("Rosoboronexport"), "Rosoboronexport", str(rosoboron))]
+    assert reader._not_listed_with(found, spans, [russia]) == spans
