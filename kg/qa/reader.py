@@ -463,7 +463,8 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
     for token in tokenize(text):
         if not token.is_word or token.norm in _STOP or len(token.norm) < 2:
             continue
-        if want.kind not in {"named", "object"} and (
+        # The noun of "which channel", "what kind of pact" is one the sentence must have.
+        if want.kind not in {"named", "object", "description"} and (
             token.stem == head or token.stem in want.phrase
         ):
             continue

@@ -347,3 +347,12 @@ def test_a_state_that_qualifies_an_apposition_does_not_make_a_list() -> None:
     }
     spans = [(text.index("Rosoboronexport"), "Rosoboronexport", str(rosoboron))]
     assert reader._not_listed_with(found, spans, [russia]) == spans
+
+
+def test_what_kind_of_thing_is_read_where_the_sentence_names_that_thing(
+    shapes: Answerer,
+) -> None:
+    """ "unveil" is not written; "partnership" is, with both parties."""
+    question = "What kind of partnership did Poland and South Korea unveil?"
+    texts = [a["text"] for a in shapes.ask(question)["answers"]]
+    assert any("strategic armour partnership" in t for t in texts), texts
