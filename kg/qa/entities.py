@@ -320,6 +320,12 @@ class EntityFinder:
         stored = self.lookup_store(text)
         if stored is not None:
             iri, label, cls = stored
+            if cls == DD.Person and " " not in label:
+                # "Obama", stored from an article that gave no first name: the one person
+                # of that surname whose full name the store holds is the one meant.
+                people = self._stored_people().get(norm_key(label), [])
+                if len(people) == 1:
+                    iri, label = people[0]
             return Found(iri, label, cls, text, start, start + len(span), "store")
         return None
 

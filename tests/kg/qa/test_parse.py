@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from kg.articles import Article
+from kg.extract import Pipeline
+from kg.ingest import Summary, ingest_article
+from kg.ontology import ensure_ontology
 from kg.qa import Answerer
+from kg.store import EmbeddedStore
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
     # a designator in the plural
@@ -355,3 +360,22 @@ def test_questions_outside_the_templates_are_not_understood(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.interpret(question).template is None
+
+
+def test_a_bare_surname_stored_alone_is_the_one_full_named_person_of_that_surname(
+    pipeline: Pipeline,
+) -> None:
+    """One article wrote "Dvorak" only, another "Petra Dvorak": a question about Dvorak is
+    about the person whose full name the store holds."""
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    for i, text in enumerate(
+        ("Dvorak visited Prague on Monday.", "Czech minister Petra Dvorak met NATO officials.")
+    ):
+        article = Article(text=text, title=f"t{i}", url=f"https://news.example/{i}")
+        ingest_article(store, article, lambda: pipeline, Summary())
+    try:
+        found = Answerer(store).interpret("Where did Dvorak travel?").entities
+        assert [f.label for f in found if f.type_name == "Person"] == ["Petra Dvorak"]
+    finally:
+        store.close()
