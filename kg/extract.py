@@ -25,9 +25,11 @@ from kg import __version__
 from kg.articles import Article
 from kg.dates import DateMention, find_dates, infer_year
 from kg.events import event_iris, extract_events
+from kg.events.triggers import Triggers, digest, triggers_from_graph, with_defaults
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Entity, Linker, Mention
 from kg.nlp import build_nlp
+from kg.ontology.bundle import bundled_ontology
 from kg.rdf import add_article, add_entity, add_event, add_sentence, new_graph, seal
 from kg.text import norm
 from kg.vocab import DD
@@ -89,14 +91,32 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return out
 
 
+def bundled_triggers() -> Triggers:
+    """The trigger words the bundled ontology states."""
+    return triggers_from_graph(bundled_ontology())
+
+
 class Pipeline:
     """spaCy + gazetteer + linker, loaded once and reused for every article."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, model: str = "") -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        model: str = "",
+        triggers: Triggers | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = build_nlp(self.gazetteer, model)
         self.linker = Linker(self.gazetteer)
+        self.triggers: Triggers = {}
         self.version = EXTRACTOR_VERSION
+        self.use_triggers(triggers if triggers is not None else bundled_triggers())
+
+    def use_triggers(self, stated: Triggers) -> None:
+        """Extract with the trigger words an ontology states (``dd:triggerLemma``); they
+        are part of the version, so articles extracted with others are re-extracted."""
+        self.triggers = with_defaults(stated)
+        self.version = f"{EXTRACTOR_VERSION}+{digest(self.triggers)}"
 
     piece_chars = PIECE_CHARS
 
@@ -160,7 +180,7 @@ class Pipeline:
                 graph.add((iri, DD.manufacturer, maker))
 
         dates = resolve_dates(article)
-        events = extract_events(doc, mentions, sentence_of, dates, article.date)
+        events = extract_events(doc, mentions, sentence_of, dates, article.date, self.triggers)
         for iri, event in event_iris(node, events):
             add_event(graph, iri, event, sentence_nodes[event.sentence])
             for entity in {e.iri: e for es in event.roles.values() for e in es}.values():

@@ -20,8 +20,10 @@ from tqdm import tqdm
 
 from kg.articles import Article, expand_paths, read_file
 from kg.errors import ArticleError
+from kg.events.triggers import Triggers, digest, triggers_from_pairs, with_defaults
 from kg.extract import EXTRACTOR_VERSION, Pipeline
 from kg.ontology import ensure_ontology
+from kg.ontology.bundle import stored_triggers
 from kg.rdf import article_iri
 from kg.store.base import Store
 
@@ -63,13 +65,23 @@ def stored_state(store: Store, graph: URIRef) -> tuple[str, str] | None:
     return str(row["hash"]), str(row["version"])
 
 
+def store_triggers(store: Store) -> Triggers:
+    """The trigger words the store's ontology states (``dd:triggerLemma``)."""
+    return triggers_from_pairs(stored_triggers(store))
+
+
+def extractor_version(triggers: Triggers) -> str:
+    """The version an extraction with ``triggers`` (as the ontology states them) has."""
+    return f"{EXTRACTOR_VERSION}+{digest(with_defaults(triggers))}"
+
+
 def _plan(
-    store: Store, article: Article, summary: Summary, force: bool
+    store: Store, article: Article, summary: Summary, force: bool, version: str
 ) -> tuple[bool, tuple[str, str] | None]:
     """Whether ``article`` needs extraction, and what is stored for it now."""
     state = stored_state(store, article_iri(article))
     summary.articles += 1
-    if not force and state == (article.content_hash, EXTRACTOR_VERSION):
+    if not force and state == (article.content_hash, version):
         summary.unchanged += 1
         return False, state
     return True, state
@@ -104,10 +116,13 @@ def ingest_article(
 
     Returns what happened ("new", "replaced" or "unchanged") and the triples written.
     """
-    needed, state = _plan(store, article, summary, force)
+    stated = store_triggers(store)
+    needed, state = _plan(store, article, summary, force, extractor_version(stated))
     if not needed:
         return "unchanged", 0
-    return _write(store, article, state, pipeline().extract(article, _now()), summary)
+    extractor = pipeline()
+    extractor.use_triggers(stated)  # the store's ontology says what triggers each kind
+    return _write(store, article, state, extractor.extract(article, _now()), summary)
 
 
 class LazyPipeline:
@@ -135,9 +150,9 @@ def _articles(files: Iterable[Path], fail: Callable[[str], None]) -> Iterator[tu
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, triggers: Triggers) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(model=model)
+    _WORKER_PIPELINE = Pipeline(model=model, triggers=triggers)
 
 
 def _extract_in_worker(job: tuple[Article, dt.datetime]) -> Graph | str:
@@ -236,10 +251,13 @@ def _ingest_sequential(
     at fault is reported as failed.
     """
     pending: list[tuple[Article, tuple[str, str] | None]] = []
+    stated = store_triggers(store)
+    version = extractor_version(stated)
 
     def flush() -> None:
         if not pending:
             return
+        pipeline().use_triggers(stated)  # the store's ontology says what triggers each kind
         try:
             docs: list[Doc | None] = list(pipeline().parse([a.text for a, _ in pending]))
         except Exception:
@@ -254,7 +272,7 @@ def _ingest_sequential(
         pending.clear()
 
     for path, article in articles:
-        needed, state = _plan(store, article, summary, force)
+        needed, state = _plan(store, article, summary, force, version)
         if not needed:
             done(article.source or str(path), "unchanged", 0)
             continue
@@ -279,8 +297,10 @@ def _ingest_parallel(
     import multiprocessing
 
     work: list[tuple[Article, tuple[str, str] | None]] = []
+    stated = dict(store_triggers(store))
+    version = extractor_version(stated)
     for path, article in articles:
-        needed, state = _plan(store, article, summary, force)
+        needed, state = _plan(store, article, summary, force, version)
         if needed:
             work.append((article, state))
         else:
@@ -288,7 +308,9 @@ def _ingest_parallel(
     if not work:
         return
     context = multiprocessing.get_context("spawn")  # no store handles inherited by workers
-    with context.Pool(min(jobs, len(work)), initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(
+        min(jobs, len(work)), initializer=_init_worker, initargs=(model, stated)
+    ) as pool:
         results = pool.imap(_extract_in_worker, [(a, _now()) for a, _ in work], chunksize=4)
         for (article, state), graph in zip(work, results, strict=True):
             if isinstance(graph, str):

@@ -143,6 +143,9 @@ class DD(DefinedNamespace):
     extractorVersion: URIRef
     tripleCount: URIRef
 
+    # --- annotations of the event kinds ------------------------------------------------
+    triggerLemma: URIRef
+
 
 RES = Namespace(BASE + "resource/")
 """Canonical entities (one node per real-world entity across all articles)."""

@@ -20,6 +20,7 @@ from kg.events.grammar import (
     with_conjuncts,
 )
 from kg.events.model import Event, SentenceView, as_city
+from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
@@ -47,8 +48,10 @@ class ExtractorBase:
         dates: Sequence[DateMention],
         published: dt.date | None,
         sentence_spans: Sequence[Span],
+        triggers: Triggers = DEFAULTS,
     ) -> None:
         self.doc = doc
+        self.triggers = triggers
         self.published = published
         self.dates = dates
         self.events: list[Event] = []

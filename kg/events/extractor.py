@@ -27,8 +27,8 @@ from kg.events.model import (
 )
 from kg.events.relations import RelationRules
 from kg.events.transfers import TransferRules
+from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import (
-    AGREE_VERBS,
     APPROVE,
     ARMS_EVENTS,
     BUILD,
@@ -106,7 +106,7 @@ class EventExtractor(
                 self._deployment_verb(view, token)
             if lemma == "arrive":
                 self._arrival(view, token)
-            if lemma in AGREE_VERBS:
+            if lemma in self.triggers.get(DD.Agreement, DEFAULTS[DD.Agreement]):
                 self._agreement(view, token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
@@ -309,9 +309,13 @@ def extract_events(
     sentence_of: Sequence[int],
     dates: Sequence[DateMention],
     published: dt.date | None,
+    triggers: Triggers = DEFAULTS,
 ) -> list[Event]:
-    """Events and relations of one parsed article."""
-    return EventExtractor(doc, mentions, sentence_of, dates, published, list(doc.sents)).run()
+    """Events and relations of one parsed article; ``triggers`` are the ontology's
+    trigger words by kind (:mod:`kg.events.triggers`)."""
+    return EventExtractor(
+        doc, mentions, sentence_of, dates, published, list(doc.sents), triggers
+    ).run()
 
 
 def event_iris(article: URIRef, events: Sequence[Event]) -> Iterator[tuple[URIRef, Event]]:

@@ -15,7 +15,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import OntologyError
 from kg.gazetteer import ONTOLOGY_DIR
-from kg.store.base import Store
+from kg.store.base import Store, Term
 from kg.vocab import ONTOLOGY_GRAPH, ONTOLOGY_IRI
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "attache.ttl"
@@ -48,6 +48,15 @@ def stored_version(store: Store) -> str | None:
         {"g": ONTOLOGY_GRAPH, "o": ONTOLOGY_IRI},
     )
     return str(rows.bindings[0]["v"]) if rows.bindings else None
+
+
+def stored_triggers(store: Store) -> list[tuple[Term, Term]]:
+    """(class, lemma) for every ``dd:triggerLemma`` of the store's ontology graph."""
+    rows = store.select(
+        "SELECT ?term ?lemma WHERE { GRAPH ?g { ?term dd:triggerLemma ?lemma } }",
+        {"g": ONTOLOGY_GRAPH},
+    )
+    return [(row["term"], row["lemma"]) for row in rows]
 
 
 def ensure_ontology(store: Store) -> str:

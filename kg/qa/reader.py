@@ -34,6 +34,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.dates import find_dates
+from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
@@ -255,9 +256,9 @@ class Reader:
                         by_term[term].add(phrase[0])
             # The words that tell of one kind ("sign", "conclude") are one word too.
             triggers: dict[URIRef, set[str]] = defaultdict(set)
-            for row in self.store.select(query("trigger_lemmas")):
-                if isinstance(row["term"], URIRef):
-                    triggers[row["term"]].add(stem(str(row["lemma"])))
+            for kind, lemma in stored_triggers(self.store):
+                if isinstance(kind, URIRef):
+                    triggers[kind].add(stem(str(lemma)))
             for term, words in triggers.items():
                 by_term[URIRef(str(term) + "#triggers")] = words
             table: dict[str, set[str]] = defaultdict(set)

@@ -182,3 +182,26 @@ def test_batch_mode_over_several_processes_stores_the_same_graphs(
     assert sequential.graphs() == parallel.graphs()
     for graph in sequential.graphs():
         assert sequential.count(graph) == parallel.count(graph)
+
+
+def test_a_trigger_word_added_to_the_ontology_changes_extraction_on_the_next_ingest(
+    store: Store, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """``dd:triggerLemma`` in the store's ontology says which verbs tell of an agreement;
+    the words are part of the extractor's version, so the same file is extracted again."""
+    path = tmp_path / "pact.md"
+    path.write_text(
+        "---\nurl: https://n.example/pact\n---\n"
+        "Norway and Sweden initialled a defence pact in Oslo on Monday.",
+        encoding="utf-8",
+    )
+    agreements = "SELECT ?e WHERE { GRAPH ?g { ?e a dd:Agreement } }"
+    assert ingest(store, pipeline, path).new == 1
+    assert len(store.select(agreements)) == 0
+    assert ingest(store, pipeline, path).unchanged == 1
+    store.update(
+        "INSERT DATA { GRAPH <https://w3id.org/attache/graph/ontology> "
+        '{ dd:Agreement dd:triggerLemma "initial" } }'
+    )
+    assert ingest(store, pipeline, path).replaced == 1
+    assert len(store.select(agreements)) == 1
