@@ -523,6 +523,9 @@ class Answerer:
             "SELECT ?x WHERE { ?e dd:evidence ?s ; dd:recipient|dd:equipment|dd:target ?x } LIMIT 3"
         )
         lookups = self.lookups()
+        # The kinds and names of all of them in one read, not two per entity.
+        nodes = [x for x in (row.get("x") for row in rows) if isinstance(x, URIRef)]
+        lookups.prefetch_all({"types": nodes, "label": nodes})
         out = []
         for row in rows:
             x = row.get("x")

@@ -126,16 +126,14 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
     answers = _named_together(asking, answers, reader)
     if not rest:
         return answers
-
+    context = _Context(reader)
     if it.template is not None and it.template.id in ROLE_TEMPLATES:
         # The holder the rest of the question describes ("who urged Washington to
         # halt the sale") first; the role answers either way.
         return sorted(
             answers,
             key=lambda a: (
-                -sum(
-                    _carries(_few_texts(a), [w]) or _carries(_context(a, reader), [w]) for w in rest
-                )
+                -sum(_carries(_few_texts(a), [w]) or _carries(context(a), [w]) for w in rest)
             ),
         )
     kept = []
@@ -147,7 +145,7 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
         if not texts:
             kept.append(answer)
             continue
-        if _carries(texts, rest) or _carries(_context(answer, reader), rest):
+        if _carries(texts, rest) or _carries(context(answer), rest):
             kept.append(answer)
     return kept
 
@@ -172,6 +170,7 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     # role answers; what the relative clause says of the holder is told elsewhere in
     # the article, so its entities need only be named there.
     described = it.template is not None and it.template.id in ROLE_TEMPLATES
+    naming = _Naming(reader)
     kept = []
     for answer in answers:
         if not answer.rows or answer.key in MADE_KEYS:
@@ -183,18 +182,30 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
         if isinstance(answer.value, URIRef):
             involved.add(answer.value)
         if asked_about <= involved or (
-            described and _named_in_articles(asked_about - involved, answer.articles, reader)
+            described and naming.all_in(asked_about - involved, answer.articles)
         ):
             kept.append(answer)
     return kept
 
 
-def _named_in_articles(entities: Iterable[Term], articles: Iterable[Term], reader: Reader) -> bool:
-    """Whether every one of ``entities`` is named in one of ``articles``."""
-    within = set(articles)
-    return all(
-        within & set(reader.articles_naming([e])[0]) for e in entities if isinstance(e, URIRef)
-    )
+class _Naming:
+    """The articles that name each entity, read once per entity for all the answers
+    of a question (the same entities are looked for in every answer's articles)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._articles: dict[URIRef, set[Term]] = {}
+
+    def all_in(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
+        """Whether every one of ``entities`` is named in one of ``articles``."""
+        within = set(articles)
+        return all(within & self._naming(e) for e in entities if isinstance(e, URIRef))
+
+    def _naming(self, entity: URIRef) -> set[Term]:
+        found = self._articles.get(entity)
+        if found is None:
+            found = self._articles[entity] = set(self.reader.articles_naming([entity])[0])
+        return found
 
 
 def _told_where_named(
@@ -216,15 +227,26 @@ def _mentioned_in(sentences: Iterable[Term], reader: Reader) -> dict[Term, set[T
     return out
 
 
-def _context(answer: Answer, reader: Reader) -> list[str]:
-    """The other sentences of the answer's articles that name the answer: a fact is
+class _Context:
+    """The other sentences of an answer's articles that name the answer: a fact is
     often told across sentences ("... a sale of SM-2 missiles to Denmark. The
-    principal contractors will be Raytheon ...")."""
-    if not isinstance(answer.value, URIRef):
-        return []
-    articles = answer.articles
-    rows = reader.store.select(reader_query("entity_sentences"), {"x": answer.value})
-    return [str(r["text"]) for r in rows if r["article"] in articles]
+    principal contractors will be Raytheon ..."). Each answer's sentences are read once
+    per question, however many of the question's words are looked for in them (one
+    query per answer: the query's limit is per entity, so it is not run for many)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._rows: dict[URIRef, list[tuple[str, Term]]] = {}
+
+    def __call__(self, answer: Answer) -> list[str]:
+        if not isinstance(answer.value, URIRef):
+            return []
+        rows = self._rows.get(answer.value)
+        if rows is None:
+            found = self.reader.store.select(reader_query("entity_sentences"), {"x": answer.value})
+            rows = self._rows[answer.value] = [(str(r["text"]), r["article"]) for r in found]
+        articles = answer.articles
+        return [text for text, article in rows if article in articles]
 
 
 # Words of a question that say nothing a sentence must repeat.
