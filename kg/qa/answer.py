@@ -102,16 +102,6 @@ SELECT DISTINCT ?s ?sentence ?article WHERE {
   ?x dd:mentionedIn ?s .
   ?s dd:text ?sentence ; dd:inArticle ?article .
 } LIMIT 5"""
-_FACTS = """
-SELECT DISTINCT ?role ?other WHERE {
-  ?x ?role ?other .
-  VALUES ?role { rdf:type dd:country dd:weaponCategory dd:manufacturer }
-}"""
-_MENTIONS = """
-SELECT DISTINCT ?s ?sentence ?article WHERE {
-  ?x dd:mentionedIn ?s .
-  ?s dd:text ?sentence ; dd:inArticle ?article .
-} LIMIT 5"""
 
 
 class SettledLexicon(Lexicon):
