@@ -16,9 +16,9 @@ from typing import Any
 
 from kg.qa.asked import Asked
 from kg.qa.entities import Found
+from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import Lexicon
 from kg.qa.lookups import Lookups
-from kg.qa.parse import Interpretation
 from kg.qa.templates import Template
 from kg.store.base import Term
 from kg.text import norm

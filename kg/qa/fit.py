@@ -19,6 +19,7 @@ from rdflib import URIRef
 
 from kg.qa.asked import Asked
 from kg.qa.asking import MADE_KEYS, Answer, Asking
+from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import (
     POSITION_PHRASES,
     POSITION_SYNONYMS,
@@ -28,7 +29,6 @@ from kg.qa.lexicon import (
     stem,
     tokenize,
 )
-from kg.qa.parse import Interpretation
 from kg.qa.reader import ENTITY_CLASSES, Reader, fits_settlement, keywords
 from kg.qa.reader import query as reader_query
 from kg.sparql import bind_many

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from rdflib import Literal, URIRef
 
 from kg.qa.asking import Answer, Asking, Attempt
+from kg.qa.interpretation import Interpretation
 from kg.qa.lookups import Lookups
-from kg.qa.parse import Interpretation
 from kg.qa.present import format_date, format_quantity, format_value
 from kg.store.base import Term
 from kg.text import norm

@@ -19,9 +19,9 @@ from rdflib import Literal, URIRef
 from kg.gazetteer import Gazetteer
 from kg.qa.asking import MADE_KEYS, MAX_EVIDENCE, Answer, Asking
 from kg.qa.entities import Found
+from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import Lexicon
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, one
-from kg.qa.parse import Interpretation
 from kg.qa.reader import Read
 from kg.qa.templates import Template
 from kg.store.base import Term
