@@ -1,0 +1,365 @@
+"""Checks that an answer fits the question: of the kind asked, about all it names,
+carried by its evidence, and, for a role, held under the position asked about.
+
+The template chosen reads the question's entities and its relation words, not all of
+it: the answers it gives may be of another kind than the question asks for ("which
+city" answered by a state), come from facts about some of the entities only, or answer
+another question whose words the evidence does not carry. These checks keep the
+answers that answer this question; a question they leave without answers is read
+again from sentences (:mod:`kg.qa.reader`): better no answer than another question's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from rdflib import URIRef
+
+from kg.qa.asked import Asked
+from kg.qa.asking import MADE_KEYS, Answer, Asking
+from kg.qa.interpretation import Interpretation
+from kg.qa.lexicon import (
+    POSITION_PHRASES,
+    POSITION_SYNONYMS,
+    POSITION_WORDS,
+    Lexicon,
+    find_hits,
+    stem,
+    tokenize,
+)
+from kg.qa.reader import ENTITY_CLASSES, Reader, fits_settlement, keywords
+from kg.qa.reader import query as reader_query
+from kg.sparql import bind_many
+from kg.store.base import Term
+
+_NO_KIND = Asked("none")
+# What a template's answers are (its render), by the kind of answer a question asks for.
+RENDERS_FOR: dict[str, frozenset[str]] = {
+    "date": frozenset({"date", "deadline"}),
+    "year": frozenset({"date", "deadline"}),
+    "count": frozenset({"quantity", "terms"}),
+    "money": frozenset({"value", "terms"}),
+    "duration": frozenset(),
+    "reason": frozenset(),
+    "quote": frozenset({"quote"}),
+    "object": frozenset({"entity", "quote"}),
+    "description": frozenset(),
+    "distance": frozenset(),
+    "position": frozenset({"position"}),
+    **{
+        kind: frozenset({"entity"})
+        for kind in ("person", "state", "company", "organization", "weapon", "program", "law")
+    },
+    "agent": frozenset({"entity"}),
+    "named": frozenset({"entity"}),
+    "place": frozenset({"entity"}),
+}
+POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
+_POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
+ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached"})
+
+
+def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
+    """The answers of the kind the question asks for: "which company" never a state,
+    "when" a date, "what did X say" what was said, never the name of an event kind.
+
+    The template chosen may answer another question than the one asked (a reading
+    that matched the entities but not the question's words); what the question's
+    own wording asks for (``asking.want``, :func:`kg.qa.asked.asked`) is checked here.
+    """
+    it, want, lookups = asking.it, asking.want, asking.lookups
+    template = it.template
+    if template is None or not answers or it.mode in {"count", "yes_no"}:
+        return answers
+    if template.render == "entity":
+        # What the question names is not its answer ("Which allies deployed Patriot
+        # batteries to Slovakia?" is not answered "Slovakia").
+        named = {f.iri for f in it.entities}
+        answers = [a for a in answers if a.value not in named]
+    if want is None:
+        return answers
+    renders = RENDERS_FOR.get(want.kind)
+    if renders is not None and template.render not in renders:
+        return []
+    values = [a.value for a in answers if isinstance(a.value, URIRef)]
+    lookups.prefetch_all({"types": values, "label": values})
+    answers = [
+        a
+        for a in answers
+        if fits_settlement(
+            want, lookups.label(a.value) if isinstance(a.value, URIRef) else str(a.value)
+        )
+    ]
+    if template.render != "entity":
+        return answers
+    classes = ENTITY_CLASSES.get(want.kind)
+    kept = []
+    for answer in answers:
+        if not isinstance(answer.value, URIRef):
+            kept.append(answer)
+        elif want.kind == "named":
+            if want.head and stem(want.head) in {
+                t.stem for t in tokenize(lookups.label(answer.value))
+            }:
+                kept.append(answer)
+        elif classes is None or set(lookups.types(answer.value)) & classes:
+            kept.append(answer)
+    return kept
+
+
+def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Answer]:
+    """The answers whose evidence carries what the template did not read (``asking.rest``).
+
+    A template reads the question's entities and its relation words (the lexicon's
+    labels); the rest of the question ("military *assistance*", "the *television*
+    channel") is not in the query. An answer none of whose sentences has any of those
+    words answers a different question, and is dropped: better no answer (then the
+    sentence tier reads) than the answer to another question.
+    """
+    it, rest = asking.it, asking.rest
+    if not answers or it.mode in {"count", "yes_no"}:
+        return answers
+    if it.template is not None and it.template.render in {"article", "profile", "event"}:
+        return answers  # what an entity is in, or all that involves it: no relation
+    answers = _named_together(asking, answers, reader)
+    if not rest:
+        return answers
+    context = _Context(reader)
+    if it.template is not None and it.template.id in ROLE_TEMPLATES:
+        # The holder the rest of the question describes ("who urged Washington to
+        # halt the sale") first; the role answers either way.
+        return sorted(
+            answers,
+            key=lambda a: (
+                -sum(_carries(_few_texts(a), [w]) or _carries(context(a), [w]) for w in rest)
+            ),
+        )
+    kept = []
+    for answer in answers:
+        if answer.key in MADE_KEYS:
+            kept.append(answer)
+            continue
+        texts = _few_texts(answer)
+        if not texts:
+            kept.append(answer)
+            continue
+        if _carries(texts, rest) or _carries(context(answer), rest):
+            kept.append(answer)
+    return kept
+
+
+def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> list[Answer]:
+    """The answers whose facts involve every entity the question names: a party of
+    the answer's events, or named in its evidence sentences. "How many launchers did
+    Latvia order?" is not answered by Estonia's order, even in an article that
+    mentions Latvia elsewhere."""
+    it, lookups = asking.it, asking.lookups
+    left_out = {f.iri for f in it.excluded}
+    asked_about = {f.iri for f in it.entities} - left_out
+    if not asked_about:
+        return answers
+    if it.relaxed and it.template is not None and it.template.render == "quote":
+        # "All that X said", told as such when nothing X said was linked to the
+        # topic: what was said need only come from articles that name the topic.
+        return _told_where_named(asked_about, answers, reader)
+    lookups.prefetch("describe", [e for a in answers for e in a.events[:10]])
+    named_in = _mentioned_in((s for a in answers for s in _few(a.sentences)), reader)
+    # "Who is the State Department spokesman who reacted to Niger's decision?": the
+    # role answers; what the relative clause says of the holder is told elsewhere in
+    # the article, so its entities need only be named there.
+    described = it.template is not None and it.template.id in ROLE_TEMPLATES
+    naming = _Naming(reader)
+    kept = []
+    for answer in answers:
+        if not answer.rows or answer.key in MADE_KEYS:
+            kept.append(answer)
+            continue
+        involved = set(lookups.role_values(answer.events[:10]))
+        for sentence in _few(answer.sentences):
+            involved |= named_in.get(sentence, set())
+        if isinstance(answer.value, URIRef):
+            involved.add(answer.value)
+        if asked_about <= involved or (
+            described and naming.all_in(asked_about - involved, answer.articles)
+        ):
+            kept.append(answer)
+    return kept
+
+
+class _Naming:
+    """The articles that name each entity, read once per entity for all the answers
+    of a question (the same entities are looked for in every answer's articles)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._articles: dict[URIRef, set[Term]] = {}
+
+    def all_in(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
+        """Whether every one of ``entities`` is named in one of ``articles``."""
+        within = set(articles)
+        return all(within & self._naming(e) for e in entities if isinstance(e, URIRef))
+
+    def _naming(self, entity: URIRef) -> set[Term]:
+        found = self._articles.get(entity)
+        if found is None:
+            found = self._articles[entity] = set(self.reader.articles_naming([entity])[0])
+        return found
+
+
+def _told_where_named(
+    asked_about: set[URIRef], answers: list[Answer], reader: Reader
+) -> list[Answer]:
+    _, naming = reader.articles_naming(asked_about)
+    everywhere = {a for a, n in naming.items() if n == len(asked_about)}
+    return [a for a in answers if not a.articles or a.articles & everywhere]
+
+
+def _mentioned_in(sentences: Iterable[Term], reader: Reader) -> dict[Term, set[Term]]:
+    """The entities each of ``sentences`` mentions (one query for all of them)."""
+    nodes = list(dict.fromkeys(sentences))
+    if not nodes:
+        return {}
+    out: dict[Term, set[Term]] = {}
+    for row in reader.store.select(bind_many(reader_query("sentence_mentions"), "s", nodes)):
+        out.setdefault(row["s"], set()).add(row["x"])
+    return out
+
+
+class _Context:
+    """The other sentences of an answer's articles that name the answer: a fact is
+    often told across sentences ("... a sale of SM-2 missiles to Denmark. The
+    principal contractors will be Raytheon ..."). Each answer's sentences are read once
+    per question, however many of the question's words are looked for in them (one
+    query per answer: the query's limit is per entity, so it is not run for many)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._rows: dict[URIRef, list[tuple[str, Term]]] = {}
+
+    def __call__(self, answer: Answer) -> list[str]:
+        if not isinstance(answer.value, URIRef):
+            return []
+        rows = self._rows.get(answer.value)
+        if rows is None:
+            found = self.reader.store.select(reader_query("entity_sentences"), {"x": answer.value})
+            rows = self._rows[answer.value] = [(str(r["text"]), r["article"]) for r in found]
+        articles = answer.articles
+        return [text for text, article in rows if article in articles]
+
+
+# Words of a question that say nothing a sentence must repeat.
+_GENERIC = frozenset(
+    stem(w)
+    for w in (
+        "hold happen go going regard regarding do doing 's she he they we it them him "
+        "take took involve involved relate related concern concerning say said according "
+        "article report reported describe described call called know known worth value "
+        "cost total number amount mention mentioned mentions sign signed seal sealed ink "
+        "inked reach reached conclude concluded plan planned"
+    ).split()
+)
+
+
+FEW = 40  # sentences of one answer read by the checks: a popular fact is told thousands of times
+
+
+def _few(sentences: Iterable[Term]) -> list[Term]:
+    return sorted(sentences, key=str)[:FEW]
+
+
+def _few_texts(answer: Answer) -> list[str]:
+    """The distinct sentences of an answer, at most :data:`FEW` of them."""
+    texts = dict.fromkeys(str(r["sentence"]) for r in answer.rows if "sentence" in r)
+    return list(texts)[:FEW]
+
+
+def weakly_carried(rest: list[str], answers: list[Answer]) -> bool:
+    """Whether the best answer's sentences hold at most half of the question's words
+    that the template did not read (two or more of them)."""
+    if len(rest) < 2:
+        return False
+    texts = _few_texts(answers[0])
+    return sum(_carries(texts, [w]) for w in rest) / len(rest) <= 0.5
+
+
+def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
+    stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
+    return any(_ASPECT.get(word, frozenset({word})) & stems for word in words)
+
+
+# Verbs of aspect written one way in a question and another in the article ("start
+# receiving" / "began delivering"): each stands for its group.
+_ASPECT: dict[str, frozenset[str]] = {
+    stem(word): group
+    for words in ("start begin began begun commence", "finish complete end", "resume continue")
+    for group in [frozenset(stem(w) for w in words.split())]
+    for word in words.split()
+}
+
+
+_SOURCE = re.compile(r",?\s*\baccording\s+to\s+[^,?]+,?", re.I)
+
+
+def unread_words(
+    question: str, it: Interpretation, lexicon: Lexicon, want: Asked | None
+) -> list[str]:
+    """The question's content words that no entity and no lexicon label accounts for
+    (``want`` is what the question asks for, :func:`kg.qa.asked.asked`)."""
+    want = want or _NO_KIND
+    # Who reported it is not part of what is asked ("..., according to the website").
+    question = _SOURCE.sub(" ", question)
+    words = keywords(question, it.entities, want)
+    tokens = [t for t in tokenize(question) if t.is_word]
+    hits = find_hits(lexicon, [t.stem for t in tokens])
+    read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}
+    read |= {t.stem for t in tokenize(it.position_text)} | set(it.position)
+    return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
+
+
+@functools.lru_cache(maxsize=4096)
+def position_words(text: str) -> frozenset[str]:
+    """Normalized words of a position ("Secretary of Defense" = "defence secretary");
+    remembered, as the same positions come back in every role question."""
+    out = set()
+    for token in tokenize(text):
+        if not token.is_word or token.norm in _POSITION_STOP:
+            continue
+        s = stem(token.text)
+        out.add(POSITION_SYNONYMS.get(s, s))
+    return frozenset(out)
+
+
+def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
+    """Rows whose position has exactly the question's words, else the closest superset;
+    for an office asked by what it is ("head of state"), the titles that hold it."""
+    wanted = frozenset(POSITION_SYNONYMS.get(w, w) for w in words if w not in _POSITION_STOP)
+    if not wanted:
+        return []
+    for phrase, titles in POSITION_PHRASES.items():
+        if phrase <= wanted:
+            for title in titles:
+                found = _match_title(rows, title | (wanted - phrase), it)
+                if found:
+                    return found
+    return _match_title(rows, wanted, it)
+
+
+def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list:
+    names: set[str] = set()
+    for found in [*it.slots.values(), *it.alternates]:
+        names |= position_words(found.label)
+    exact, partial = [], []
+    for row in rows:
+        have = position_words(str(row.get("position", ""))) - names
+        if have == wanted:
+            exact.append(row)
+        elif wanted <= have:
+            partial.append((len(have - wanted), row))
+    if exact:
+        return exact
+    if not partial:
+        return []
+    fewest = min(n for n, _ in partial)
+    return [row for n, row in partial if n == fewest]

@@ -1,0 +1,297 @@
+"""Semantic roles of a question's entities (supplier, recipient, target, speaker ...)
+and the role it asks for, read from its grammar with a table per relation; and
+questions about who holds a position ("Who is the Polish defense minister?").
+
+The second layer of a question's frame, over its grammar (:class:`kg.qa.clause.Clause`).
+"""
+
+from __future__ import annotations
+
+from kg.qa.clause import Clause
+from kg.qa.entities import AGENT_KINDS, Found
+from kg.qa.frame_tables import (
+    AUX,
+    CLAUSE_OPENERS,
+    DETS,
+    PREPS,
+    ROLE_RULES,
+    THING_ROLE,
+    THING_ROLES,
+    UNDERGOER_VERBS,
+    WH,
+)
+from kg.qa.interpretation import Interpretation, use
+from kg.qa.lexicon import Hit
+from kg.vocab import DD
+
+
+class Roles(Clause):
+    """What each entity of the question is in its relation, and what is asked."""
+
+    def _verb_kind(self, relation: str, verb_hit: Hit | None) -> str:
+        """For a transfer, whether its verb buys or supplies (the roles go opposite ways),
+        or it is only named by a noun ("the deal"); other relations have one table."""
+        if relation != "transfer":
+            return "verb"
+        # Prefer a transfer verb over a transfer noun ("sign a deal to buy").
+        kinds = []
+        for hit in self.hits:
+            if hit.terms & {DD.recipient}:
+                kinds.append((hit.start, "buy", hit))
+            elif hit.terms & {DD.supplier}:
+                kinds.append((hit.start, "supply", hit))
+        verbs = [k for k in kinds if not self._agent_noun(k[2].start)]
+        if verbs:
+            verbs.sort(key=lambda k: k[0])
+            return verbs[0][1]
+        return "noun"
+
+    def _roles(
+        self, relation: str, verb_hit: Hit | None, entities: list[Found]
+    ) -> tuple[dict[str, Found], str]:
+        """Semantic roles of the question's entities, and the role the question asks for."""
+        roles: dict[str, Found] = {}
+        kind = self._verb_kind(relation, verb_hit)
+        if kind in {"buy", "supply"}:
+            verb_hit = next(
+                (
+                    h
+                    for h in self.hits
+                    if h.terms & ({DD.recipient} if kind == "buy" else {DD.supplier})
+                    and not self._agent_noun(h.start)
+                ),
+                verb_hit,
+            )
+        voice = self._voice(verb_hit)
+        table = ROLE_RULES.get((relation, kind, voice)) or ROLE_RULES.get(
+            (relation, kind, "active"), {}
+        )
+        undergoer = self.verb >= 0 and self.items[self.verb].stem in UNDERGOER_VERBS
+        predicate_noun = self._predicate_noun(relation)
+        # Entities whose type fixes their role go first (a weapon is the equipment
+        # whatever its grammar); the others are read from the grammar.
+        order = sorted(
+            (i for i, item in enumerate(self.items) if item.entity is not None),
+            key=lambda i: self._typed_role(relation, self.items[i].entity) is None,  # type: ignore[arg-type]
+        )
+        for i in order:
+            entity = self.items[i].entity
+            assert entity is not None
+            if entity in self.wh_entities and entity.kind in AGENT_KINDS:
+                continue  # "which US companies": describes the answer, fills no role
+            role = self._typed_role(relation, entity)
+            if role is None:
+                function = self._function(i)
+                if predicate_noun:
+                    role = self._predicate_role(relation, predicate_noun, entity)
+                elif relation == "sanction" and function == "subj" and undergoer:
+                    role = "target"
+                elif relation == "membership":
+                    role = "organization" if entity.kind == "ORG" else "member"
+                elif relation == "meeting":
+                    role = "x"
+                else:
+                    role = table.get(function)
+                # "contractors for Norway": a state is not equipment; but one may be
+                # suspended from a body as from a program ("from the Council of Europe").
+                if (
+                    role in THING_ROLES
+                    and entity.kind in AGENT_KINDS
+                    and not (role == "program" and entity.kind == "ORG")
+                ):
+                    role = None
+            if role and role not in roles:
+                roles[role] = entity
+        answer = self._answer_role(relation, table, predicate_noun, undergoer)
+        if answer in roles and not self.yes_no:
+            del roles[answer]
+        return roles, answer
+
+    def _typed_role(self, relation: str, entity: Found) -> str | None:
+        """Roles that follow from the entity's type whatever the grammar."""
+        kind = entity.kind
+        if relation == "statement" and kind not in AGENT_KINDS:
+            return "topic"
+        if kind == "WEAPON":
+            return "equipment"
+        if kind == "PROGRAM":
+            return "equipment" if relation == "making" else "program"
+        if kind == "LAW":
+            return "law"
+        if kind == "PLACE":
+            return "x" if relation == "meeting" else "location"  # "Who met in Riyadh?"
+        return None
+
+    def _predicate_noun(self, relation: str) -> str:
+        """In "Who is Russia's state arms exporter?" the role noun after the copula."""
+        if not self.copular or self.focus not in {"agent", "count"} or self.wh_prep:
+            return ""  # "Which alliance is Turkey a member of?": the wh is not the predicate
+        for i in range(max(self.wh_end, 0), self.n):
+            terms = self.terms_at(i)
+            if not self._agent_noun(i) and not (terms & {DD.member, DD.participant}):
+                continue
+            if terms & {DD.supplier}:
+                return "supplier"
+            if terms & {DD.recipient}:
+                return "recipient"
+            if terms & {DD.manufacturer, DD.contractor}:
+                return "maker"
+            if terms & {DD.member}:
+                return "member"
+            if terms & {DD.participant}:
+                return "participant"
+        for i in range(0, max(self.wh_end, 0)):
+            terms = self.terms_at(i)
+            if terms & {DD.supplier}:
+                return "supplier"
+            if terms & {DD.recipient}:
+                return "recipient"
+        return ""
+
+    def _predicate_role(self, relation: str, noun: str, entity: Found) -> str | None:
+        organization = any(
+            self.lexicon.is_a(t, DD.Organization) and t != DD.Alliance
+            for i in range(max(self.wh_end, 0), self.n)
+            for t in self.terms_at(i)
+        )
+        if noun in {"supplier", "maker"} and entity.kind == "STATE" and organization:
+            return "country"
+        if noun == "supplier":
+            return "recipient"
+        if noun == "recipient":
+            return "supplier"
+        if noun == "member":
+            return "organization" if entity.kind == "ORG" else "member"
+        if noun == "participant":
+            return "x"
+        if noun == "maker":
+            return "country" if entity.kind == "STATE" else None
+        return None
+
+    def _answer_role(
+        self, relation: str, table: dict[str, str], predicate_noun: str, undergoer: bool
+    ) -> str:
+        focus = self.focus
+        if focus == "count":
+            focus = "agent"
+        if focus == "quote":
+            return "quote" if relation == "statement" else ""
+        if focus == "equipment":
+            return "equipment"
+        if focus == "program":
+            return "program" if relation == "suspension" else "equipment"
+        if focus == "law":
+            return "law"
+        if focus == "position":
+            return "position"
+        if focus == "thing":
+            return THING_ROLE.get(relation, "")
+        if focus != "agent":
+            return ""
+        if predicate_noun:
+            return {"maker": "maker"}.get(predicate_noun, predicate_noun)
+        if relation == "membership":
+            org_asked = any(self.lexicon.is_a(t, DD.Organization) for t in self.wh_terms)
+            if org_asked or self.wh_prep in {"of", "within", "in", "to"}:
+                return "organization"
+            return "member"
+        if relation == "meeting":
+            return "participant"
+        if relation == "statement":
+            return "speaker"
+        if relation == "making":
+            return "maker" if self._wh_function() in {"subj", "prep:by"} else ""
+        if relation == "testing":
+            return "tester" if self._wh_function() in {"subj", "prep:by"} else ""
+        if relation == "deployment":
+            return "deployer" if self._wh_function() in {"subj", "prep:by"} else ""
+        function = self._wh_function()
+        if relation == "sanction" and function == "subj" and undergoer:
+            return "target"
+        if relation == "transfer" and function == "subj" and self.copular:
+            return ""
+        return table.get(function, "")
+
+    # -- role questions ------------------------------------------------------------
+
+    def _role(self, result: Interpretation, entities: list[Found]) -> None:
+        people = [e for e in entities if e.kind == "PERSON"]
+        if self.focus in {"position", "thing"} and people:
+            use(result, "role_of", {"holder": people[0]})
+            return
+        orgs = [e for e in entities if e.kind in {"STATE", "ORG", "COMPANY"}]
+        words = self._position_phrase()
+        result.position = words
+        result.position_text = " ".join(
+            it.text
+            for it in self.items[max(self.wh_end, 0) :]
+            if it.entity is None and it.is_word and it.stem in words
+        )
+        if not words:
+            result.notes.append("no position (president, minister, ...) recognized")
+            return
+        if not orgs:
+            result.notes.append("no state or organization named for the position")
+            return
+        result.notes.clear()
+        use(result, "role_holder", {"org": orgs[0]})
+        result.relation = "role"
+        # The other named organizations are tried too ("the U.S. envoy to Poland").
+        result.alternates = orgs[1:]
+
+    def _role_refs(self) -> list[tuple[Found, tuple[str, ...]]]:
+        """ "the Polish president", "Turkey's defense minister": a person named by role."""
+        refs = []
+        for i, item in enumerate(self.items):
+            entity = item.entity
+            if entity is None or entity.kind not in {"STATE", "ORG", "COMPANY"}:
+                continue
+            j = i + 1
+            if j < self.n and self.items[j].norm == "'s":
+                j += 1
+            elif not entity.adjective:
+                continue
+            words = []
+            while (
+                j < self.n
+                and self.items[j].is_word
+                and (
+                    self.items[j].stem in self.positions
+                    or (
+                        j + 1 < self.n
+                        and self.items[j + 1].stem in self.positions
+                        and self.items[j].norm not in AUX | PREPS | DETS
+                    )
+                )
+            ):
+                words.append(self.items[j].stem)
+                j += 1
+            named = j < self.n and self.items[j].entity is not None
+            if words and any(w in self.positions for w in words) and not named:
+                refs.append((entity, tuple(words)))
+        return refs
+
+    def _position_phrase(self) -> tuple[str, ...]:
+        """The words naming a position: "defense minister", "secretary of defense"."""
+        words: list[str] = []
+        for it in self.items[max(self.wh_end, 0) :]:
+            if it.entity is not None or not it.is_word:
+                continue
+            if any(w in self.positions for w in words) and (
+                it.norm in CLAUSE_OPENERS or it.norm.endswith("ed")
+            ):
+                break  # "the spokesman who reacted ...", "the spokesperson quoted ...": past it
+            if it.norm in AUX | DETS | PREPS | WH | {"'s", "current", "new", "former"}:
+                continue
+            if it.stem in self.positions or (words and it.norm not in {"and", "or"}) or not words:
+                words.append(it.stem)
+        # Keep the run that contains a position word.
+        return tuple(w for w in words if w)
+
+    def _position_words(self) -> tuple[str, ...]:
+        """The position words anywhere in the question ("minister", "envoy")."""
+        words = []
+        for it in self.items:
+            if it.entity is None and it.is_word and it.stem in self.positions:
+                words.append(it.stem)
+        return tuple(words)
