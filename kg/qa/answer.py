@@ -205,7 +205,7 @@ class Answerer:
     def ask(self, question: str, *, suggest: bool = True) -> dict[str, Any]:
         """Answer one question; the payload shape is documented in the module docstring."""
         started = time.perf_counter()
-        question = (question or "").strip()
+        question = " ".join((question or "").split())  # "  Who  will ..." as "Who will ..."
         if not question:
             raise QuestionError("the question is empty")
         if len(question) > self.max_question_chars:

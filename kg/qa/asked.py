@@ -160,7 +160,9 @@ _WHICH_SUBJECT = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 _MONEYISH = re.compile(r"\b(?:package|budget|deal|contract|fund|aid|loan|sale|order)s?\b")
-_LEAD_IN = re.compile(
+# "Tell me who ...", "Could you tell me ...": words before the question proper (one
+# pattern for question reading here and in kg.qa.parse).
+LEAD_IN = re.compile(
     r"^(?:please\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+"
     r"know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
     r"(?!(?:more\s+)?about\b)",  # "Tell me about X" asks for X itself, read elsewhere
@@ -241,7 +243,7 @@ def asked(question: str) -> Asked | None:
     >>> asked("Which countries signed the pact?").plural
     True
     """
-    question = _LEAD_IN.sub("", " ".join(question.split()))  # "Tell me who ...", "Please, ..."
+    question = LEAD_IN.sub("", " ".join(question.split()))  # "Tell me who ...", "Please, ..."
     text = " ".join(_THE_TEXT.sub(" ", question).replace("?", " ").split())
     lead = _LEADING_CLAUSE.match(text)
     if lead and not _SOURCE_FIRST.match(text):

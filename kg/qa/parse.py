@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
+from kg.qa.asked import LEAD_IN
 from kg.qa.choosing import choose, choose_yes_no, involving
 from kg.qa.clause import Item
 from kg.qa.entities import EntityFinder, Found
@@ -51,12 +52,6 @@ __all__ = ["Frame", "Interpretation", "Item", "choose", "clean_question", "parse
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:list|name|show(?:\s+me)?|give(?:\s+me)?|find|identify|enumerate)\s+"
     r"(?:(?:all|every)\s+)?(?:(?:the|of\s+the)\s+)?",
-    re.I,
-)
-_LEAD_IN = re.compile(
-    r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+know|"
-    r"i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
-    r"(?=who|whom|whose|what|which|where|when|how|why|if|whether)",
     re.I,
 )
 _PROFILE = re.compile(
@@ -91,7 +86,7 @@ _EXCLUDERS = (
 def clean_question(question: str) -> str:
     """Whitespace collapsed, lead-ins and 'according to the article' tails removed."""
     text = " ".join(question.split())
-    text = _LEAD_IN.sub("", text)
+    text = LEAD_IN.sub("", text)
     text = _NOISE.sub("", text)
     return text.strip()
 

@@ -355,3 +355,10 @@ def test_a_yes_no_question_no_fact_answers_is_not_stated_never_no(answerer: Answ
     payload = answerer.ask("Is Norway a member of NATO?")
     assert payload["answers"] == []
     assert payload["interpretation"]["reading"].startswith("The articles do not state it.")
+
+
+def test_extra_spaces_do_not_change_the_answer(answerer: Answerer) -> None:
+    question = "Who supplies the S-400 to Turkey?"
+    spaced = "  Who  supplies  the  S-400  to  Turkey?  "
+    texts = [a["text"] for a in answerer.ask(question)["answers"]]
+    assert texts and [a["text"] for a in answerer.ask(spaced)["answers"]] == texts
