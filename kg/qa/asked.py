@@ -103,12 +103,12 @@ _PREPOSITIONS = frozenset("of in on at for to from with by under over into about
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 # Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
 # what was said, and in a sentence they introduce it. One list for question reading and
-# sentence reading.
+# sentence reading. ("note" is not in it: its stem is "not".)
 REPORTING_STEMS = frozenset(
     stem(w)
     for w in (
         "say tell warn insist call describe claim announce argue accuse promise urge add "
-        "note stress characterise characterize dub hail praise criticise criticize condemn "
+        "stress characterise characterize dub hail praise criticise criticize condemn "
         "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
         "predict vow pledge maintain assert declare tweet according"
     ).split()

@@ -304,7 +304,8 @@ class Reader:
             scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
         elif not words:
             return []
-        speaker = _speaker(question, entities) if want.kind == "quote" else None
+        speaker = _speaker(question, entities) if _about_speech(question, want) else None
+        behalf = _on_behalf_of(question, entities)
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
@@ -312,6 +313,8 @@ class Reader:
                 break
             head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
             found = _candidates(sentence, want, named, hits, entities, head_forms, speaker)
+            if behalf is not None and want.is_entity:
+                found = _for_party(sentence, found, behalf)
             if not found and want.kind == "reason":
                 # "Joly confirmed that Canada will end arms exports. The announcement
                 # followed the approval of ...": the cause is told of the event next.
@@ -597,6 +600,10 @@ def _candidates(
     anchors = _positions(sentence, hits)
     text = sentence.text
     kind = want.kind
+    if speaker is not None:
+        speakers = _attributed(sentence)
+        if speakers and speaker not in speakers:
+            return []  # said by someone else than the question's speaker
     spans: list[Span] = []
     if kind in ENTITY_CLASSES:
         allowed = ENTITY_CLASSES[kind]
@@ -660,9 +667,6 @@ def _candidates(
             # A quoted term ("global partner") is a word marked as someone's, not a cause.
             spans = [(0, clause, None)] if len(clause.split()) >= 4 else []
     elif kind == "quote":
-        speakers = _attributed(sentence)
-        if speaker is not None and speakers and speaker not in speakers:
-            return []  # said by someone else than the question's speaker
         clause = _reported(text, hits)
         # What was said must carry what the question asks about ("what will the jets
         # *form*"), not only the speaker and the reporting verb: one of its words or one
@@ -1130,8 +1134,57 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
 
 
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?", re.I
+    r"^\s*(?:what|how|(?:which|what)\s+(?:[\w-]+\s+){1,3}?)\s*(?:did|does|do|has|have|had|"
+    r"will|would)\s+(?:the\s+)?",
+    re.I,
 )
+_SPEECH_WORDS = frozenset(stem(w) for w in "interview speak spoke statement remarks".split())
+
+
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?", re.I)
+
+
+def _on_behalf_of(question: str, entities: Sequence[Found]) -> URIRef | None:
+    """The party named after "on behalf of" ("Who signed on behalf of the United States?")."""
+    match = _BEHALF.search(question)
+    if match is None:
+        return None
+    for found in entities:
+        if question.find(found.text, match.end()) == match.end():
+            return found.iri
+    return None
+
+
+def _for_party(
+    sentence: Sentence, found: list[tuple[str, str | None]], party: URIRef
+) -> list[tuple[str, str | None]]:
+    """The answers that may act for ``party``: not another state, nor a name the sentence
+    ties to another state ("Philippine Foreign Minister Albert del Rosario" does not sign
+    on behalf of the United States)."""
+    others = [
+        (iri, labels)
+        for iri, (types, labels) in sentence.mentions.items()
+        if DD.State in types and iri != party
+    ]
+    other_iris = {str(iri) for iri, _ in others}
+    kept = []
+    for text, iri in found:
+        if iri in other_iris:
+            continue
+        at = sentence.text.find(text)
+        window = sentence.text[max(0, at - 40) : at] if at >= 0 else ""
+        if any(_find_label(window, labels) is not None for _, labels in others):
+            continue
+        kept.append((text, iri))
+    return kept
+
+
+def _about_speech(question: str, want: Asked) -> bool:
+    """Whether the question asks about something said: what was said, or a detail of
+    saying it ("Which channel did the minister give the interview to?")."""
+    if want.kind == "quote" or want.reported:
+        return True
+    return any(t.stem in REPORTING_STEMS or t.stem in _SPEECH_WORDS for t in tokenize(question))
 
 
 def _speaker(question: str, entities: Sequence[Found]) -> URIRef | None:
@@ -1159,7 +1212,9 @@ def _attributed(sentence: Sentence) -> set[URIRef]:
         if token.stem not in REPORTING_STEMS and token.stem != "quot":
             continue
         window = text[max(0, token.start - 60) : token.start]
-        window = re.split(r"[,;:]\s", window)[-1]  # the clause the verb is in
+        # The clause the verb is in, after any closing quotation mark (what stands before
+        # it was said, not who said it: '... in future," he said').
+        window = re.split(r"[,;:]\s|[”\"]", window)[-1]
         for iri, (types, labels) in sentence.mentions.items():
             if DD.Person in types:
                 labels = labels | {label.split()[-1] for label in labels}  # "Esper"

@@ -356,3 +356,36 @@ def test_what_kind_of_thing_is_read_where_the_sentence_names_that_thing(
     question = "What kind of partnership did Poland and South Korea unveil?"
     texts = [a["text"] for a in shapes.ask(question)["answers"]]
     assert any("strategic armour partnership" in t for t in texts), texts
+
+
+def test_the_source_of_a_report_is_named_before_its_verb_outside_the_quotation() -> None:
+    hamas, gaza, merz = URIRef("urn:x:hamas"), URIRef("urn:x:gaza"), URIRef("urn:x:merz")
+
+    def source(text: str) -> set[URIRef]:
+        found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+        found.mentions = {
+            hamas: ({DD.NonStateArmedGroup}, {"Hamas"}),
+            gaza: ({DD.Place}, {"Gaza"}),
+            merz: ({DD.Person}, {"Friedrich Merz"}),
+        }
+        return reader._attributed(found)
+
+    # "not" is no reporting verb, and what stands before the closing mark was said.
+    assert source("Hamas must not play a role in Gaza in future,” he said.") == set()
+    assert source("Hamas has no place in Gaza, Merz said on Friday.") == {merz}
+
+
+def test_who_acts_on_behalf_of_a_party_is_not_tied_to_another_state() -> None:
+    us, philippines = URIRef("urn:x:us"), URIRef("urn:x:ph")
+    text = "Philippine Foreign Minister Albert del Rosario and US envoy Philip Goldberg signed it."
+    found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+    found.mentions = {
+        us: ({DD.State}, {"US", "United States"}),
+        philippines: ({DD.State}, {"Philippine", "Philippines"}),
+    }
+    answers = [
+        ("Albert del Rosario", None),
+        ("Philip Goldberg", None),
+        ("Philippines", str(philippines)),
+    ]
+    assert reader._for_party(found, answers, us) == [("Philip Goldberg", None)]
