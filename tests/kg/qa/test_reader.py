@@ -29,15 +29,20 @@ from kg.vocab import DD, PREFIXES
 ARTICLE = Path(__file__).resolve().parents[2] / "data" / "reading" / "estonia_himars.md"
 
 
-@pytest.fixture(scope="module")
-def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
+def answering(path: Path, pipeline: Pipeline) -> Iterator[Answerer]:
+    """An answerer over a store that holds the one article at ``path``."""
     store = EmbeddedStore(None)
     ensure_ontology(store)
-    (article,) = read_file(ARTICLE)
+    (article,) = read_file(path)
     assert not isinstance(article, Exception)
     ingest_article(store, article, lambda: pipeline, Summary())
     yield Answerer(store)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
+    yield from answering(ARTICLE, pipeline)
 
 
 @pytest.mark.parametrize(
@@ -120,13 +125,9 @@ SHAPES = ARTICLE.with_name("poland_k2.md")
 
 @pytest.fixture(scope="module")
 def shapes(pipeline: Pipeline) -> Iterator[Answerer]:
-    store = EmbeddedStore(None)
-    ensure_ontology(store)
-    (article,) = read_file(SHAPES)
-    assert not isinstance(article, Exception)
-    ingest_article(store, article, lambda: pipeline, Summary())
-    yield Answerer(store)
-    store.close()
+    """The article written for the shapes news gives causes, quotations, descriptions,
+    offices, spans and totals."""
+    yield from answering(SHAPES, pipeline)
 
 
 @pytest.mark.parametrize(
