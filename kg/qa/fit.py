@@ -29,8 +29,11 @@ from kg.qa.lexicon import (
     stem,
     tokenize,
 )
-from kg.qa.reader import ENTITY_CLASSES, Reader, fits_settlement, keywords
+from kg.qa.passages import ENTITY_CLASSES
+from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
+from kg.qa.scoring import keywords
+from kg.qa.spans import fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
 

@@ -19,10 +19,11 @@ from kg.articles import Article, read_file
 from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
-from kg.qa import Answerer, reader
+from kg.qa import Answerer, passages, reader, scoring, spans, speech
 from kg.qa.asked import asked
 from kg.qa.lexicon import stem, tokenize
-from kg.qa.reader import derived, queries
+from kg.qa.reader import queries
+from kg.qa.scoring import derived
 from kg.store import EmbeddedStore
 from kg.vocab import DD, PREFIXES
 
@@ -193,7 +194,7 @@ def test_the_speaker_of_a_question_is_its_source_or_the_subject_after_what_did(
 ) -> None:
     def speaker(question: str) -> str | None:
         entities = shapes.interpret(question).entities
-        found = reader._speaker(question, entities)
+        found = speech._speaker(question, entities)
         return str(found).rsplit("/", 1)[-1] if found else None
 
     assert speaker("According to Poland, what will the tanks do?") == "poland"
@@ -243,9 +244,9 @@ def test_of_two_quotations_the_one_the_questions_verb_governs_is_what_was_said(
 def test_a_city_is_not_a_building_or_a_base(name: str, fits: bool) -> None:
     want = asked("In which city was the pact signed?")
     assert want is not None
-    assert reader.fits_settlement(want, name) is fits
+    assert spans.fits_settlement(want, name) is fits
     country = asked("In which country was the pact signed?")
-    assert country is not None and reader.fits_settlement(country, name)
+    assert country is not None and spans.fits_settlement(country, name)
 
 
 @pytest.mark.parametrize(
@@ -280,8 +281,8 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     poland, korea = URIRef("urn:x:poland"), URIRef("urn:x:korea")
     named = {poland: ({DD.State}, {"Poland"}), korea: ({DD.State}, {"South Korea"})}
 
-    def sentence(index: int, text: str, mentions: dict) -> reader.Sentence:
-        found = reader.Sentence(URIRef(f"urn:x:s{index}"), URIRef("urn:x:a"), index, text, None)
+    def sentence(index: int, text: str, mentions: dict) -> passages.Sentence:
+        found = passages.Sentence(URIRef(f"urn:x:s{index}"), URIRef("urn:x:a"), index, text, None)
         found.mentions = dict(mentions)
         found.stems = {t.stem for t in tokenize(text) if t.is_word}
         return found
@@ -291,9 +292,9 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     neither = sentence(20, "The armour plant opened in Ulsan.", {})
     words = ["armour", "unveil", "jointly"]
     scored = {
-        s.index: c for c, s, _ in reader._score([both, neither, *others], words, [poland, korea])
+        s.index: c for c, s, _ in scoring._score([both, neither, *others], words, [poland, korea])
     }
-    assert scored[0] >= reader.MIN_COVERAGE > scored[20]
+    assert scored[0] >= scoring.MIN_COVERAGE > scored[20]
 
 
 def test_a_lead_in_before_the_speaker_is_not_what_was_said(shapes: Answerer) -> None:
@@ -328,12 +329,12 @@ def test_of_more_articles_than_are_read_those_with_the_questions_words_come_firs
 
 def test_the_owner_of_a_noun_is_written_before_it_or_after_of_or_from() -> None:
     text = "Bern refused an appeal from Germany, and a French frigate lost to a Japanese one."
-    spans = [
+    candidates = [
         (text.index(w), label, None)
         for w, label in (("Germany", "Germany"), ("French", "France"), ("Japanese", "Japan"))
     ]
-    assert [n for _, n, _ in reader._owning(text, spans, stem("appeal"))] == ["Germany"]
-    assert [n for _, n, _ in reader._owning(text, spans, stem("frigate"))] == ["France"]
+    assert [n for _, n, _ in spans._owning(text, candidates, stem("appeal"))] == ["Germany"]
+    assert [n for _, n, _ in spans._owning(text, candidates, stem("frigate"))] == ["France"]
 
 
 def test_a_state_that_qualifies_an_apposition_does_not_make_a_list() -> None:
@@ -341,13 +342,13 @@ def test_a_state_that_qualifies_an_apposition_does_not_make_a_list() -> None:
     neighbours, so Rosoboronexport stays an answer to a question about Russia."""
     russia, rosoboron = URIRef("urn:x:russia"), URIRef("urn:x:rosoboronexport")
     text = "They traded with Rosoboronexport, Russia's main arms exporter."
-    found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+    found = passages.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
     found.mentions = {
         russia: ({DD.State}, {"Russia"}),
         rosoboron: ({DD.Company}, {"Rosoboronexport"}),
     }
-    spans = [(text.index("Rosoboronexport"), "Rosoboronexport", str(rosoboron))]
-    assert reader._not_listed_with(found, spans, [russia]) == spans
+    candidates = [(text.index("Rosoboronexport"), "Rosoboronexport", str(rosoboron))]
+    assert spans._not_listed_with(found, candidates, [russia]) == candidates
 
 
 def test_what_kind_of_thing_is_read_where_the_sentence_names_that_thing(
@@ -363,13 +364,13 @@ def test_the_source_of_a_report_is_named_before_its_verb_outside_the_quotation()
     hamas, gaza, merz = URIRef("urn:x:hamas"), URIRef("urn:x:gaza"), URIRef("urn:x:merz")
 
     def source(text: str) -> set[URIRef]:
-        found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+        found = passages.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
         found.mentions = {
             hamas: ({DD.NonStateArmedGroup}, {"Hamas"}),
             gaza: ({DD.Place}, {"Gaza"}),
             merz: ({DD.Person}, {"Friedrich Merz"}),
         }
-        return reader._attributed(found)
+        return speech._attributed(found)
 
     # "not" is no reporting verb, and what stands before the closing mark was said.
     assert source("Hamas must not play a role in Gaza in future,” he said.") == set()
@@ -379,7 +380,7 @@ def test_the_source_of_a_report_is_named_before_its_verb_outside_the_quotation()
 def test_who_acts_on_behalf_of_a_party_is_not_tied_to_another_state() -> None:
     us, philippines = URIRef("urn:x:us"), URIRef("urn:x:ph")
     text = "Philippine Foreign Minister Albert del Rosario and US envoy Philip Goldberg signed it."
-    found = reader.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
+    found = passages.Sentence(URIRef("urn:x:s"), URIRef("urn:x:a"), 0, text, None)
     found.mentions = {
         us: ({DD.State}, {"US", "United States"}),
         philippines: ({DD.State}, {"Philippine", "Philippines"}),
@@ -389,4 +390,4 @@ def test_who_acts_on_behalf_of_a_party_is_not_tied_to_another_state() -> None:
         ("Philip Goldberg", None),
         ("Philippines", str(philippines)),
     ]
-    assert reader._for_party(found, answers, us) == [("Philip Goldberg", None)]
+    assert speech._for_party(found, answers, us) == [("Philip Goldberg", None)]

@@ -1,0 +1,205 @@
+"""Which stored sentences carry a question (:mod:`kg.qa.reader`): the question's content
+words and entities, each weighed by its rarity among the sentences read, matched as
+themselves, as the verbs of nouns ("violation" for "violate") or as words of one
+ontology term ("pact", "treaty"). The share a sentence carries is its coverage."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rdflib import URIRef
+
+from kg.qa.asked import Asked
+from kg.qa.entities import Found
+from kg.qa.lexicon import stem, tokenize
+from kg.qa.passages import Sentence
+from kg.store.base import Term
+
+MIN_COVERAGE = 0.37  # share of the question's content (by weight) a sentence must carry
+
+
+MISSING = 0.75  # what a sentence counts that no entity of the question is near
+
+
+ENTITY_SHARE = 0.75  # weight of a named entity against a word of the same rarity
+
+
+# Words that carry no content of their own in a question.
+_SOURCE_LEAD = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},", re.I)
+
+
+_STOP = frozenset(
+    (
+        "a an the this that these those its it their his her our your my of to from by for "
+        "with in on at about against under over into onto between among within through "
+        "during before after since until as than and or but not no nor so if then there "
+        "here what which who whom whose when where why how is are was were be been being do "
+        "does did has have had will would can could shall should may might must also just "
+        "only first new one ones any some all each both other another such same own more "
+        "most much many long often according article report reported per say said says "
+        "tell told name list give me us well yet still ever again once ago currently "
+        "now later earlier being get got make made take took 's ’s besides apart except "
+        "other he she they we it him them i you roughly approximately exactly kind type sort "
+        "up out off down done doing happen happens happened"
+    ).split()
+)
+
+
+# Suffixes that make a noun of a verb: "violation" is read where the question says
+# "violate", "assistance" where it says "assist". Not "-ment": its nouns drift from their
+# verbs ("government", "department", "statement" is not "state").
+_NOMINAL_SUFFIXES = ("ation", "ition", "ion", "anc", "enc")  # after stem(): "assistanc"
+
+
+def derived(word_stem: str) -> set[str]:
+    """The stem with the stems of the verbs its noun suffix derives it from; roots shorter
+    than five letters are left out ("station" is not "state")."""
+    out = {word_stem}
+    if "-" in word_stem:
+        # "build-up" is read where the sentence says "building up".
+        out |= {stem(part) for part in word_stem.split("-") if len(part) >= 4}
+    if word_stem.endswith("ly") and len(word_stem) >= 7:
+        # "steadily" where the question says "steady".
+        root = word_stem[:-2]
+        out.add(root[:-1] + "y" if root.endswith("i") else root)
+    for suffix in _NOMINAL_SUFFIXES:
+        root = word_stem.removesuffix(suffix)
+        if root != word_stem and len(root) >= 5:
+            out.add(root[:-1] if root.endswith("e") else root)
+    return out
+
+
+# Words that only restate the kind of answer asked for ("In what *year* ...").
+_ASKED_WORDS = {
+    "date": frozenset(stem(w) for w in "date day month year time week".split()),
+    "year": frozenset(stem(w) for w in "date day month year years time".split()),
+    "duration": frozenset(
+        stem(w) for w in "long period time years months weeks days hours decades".split()
+    ),
+    "money": frozenset(stem(w) for w in "value worth cost much price".split()),
+    "distance": frozenset(stem(w) for w in "far distance away".split()),
+}
+
+
+_DESCRIBING = frozenset(
+    stem(w)
+    for w in "describe characterise characterize know see view regard portray depict label dub "
+    "call".split()
+)
+
+
+_WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
+
+
+def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]:
+    """The stems of the question's content words: not its entities, not function words,
+    not the noun that names the kind of answer ("which *country*")."""
+    text = question
+    source = _SOURCE_LEAD.match(text) if want.kind == "quote" else None
+    if source and any(f.text in source.group(0) for f in entities):
+        # "According to Argentina's defence ministry, what ...": who said it is the
+        # speaker, found by its entity; the question proper is what was said. ("According
+        # to the letter" names no speaker, and its words are kept.)
+        text = text[source.end() :]
+    for found in entities:
+        text = text.replace(found.text, " ")
+    head = stem(want.head) if want.head else ""
+    asked_for = _ASKED_WORDS.get(want.kind, frozenset())
+    out = []
+    for token in tokenize(text):
+        if not token.is_word or token.norm in _STOP or len(token.norm) < 2:
+            continue
+        # The noun of "which channel", "what kind of pact" is one the sentence must have.
+        if want.kind not in {"named", "object", "description"} and (
+            token.stem == head or token.stem in want.phrase
+        ):
+            continue
+        if token.stem in asked_for:
+            continue
+        if want.kind == "description" and not want.head and token.stem in _DESCRIBING:
+            continue  # "How is X described?": the verb asks, the text need not have it
+        out.append(token.stem)
+    return list(dict.fromkeys(out))
+
+
+def _score(
+    sentences: list[Sentence],
+    keywords: list[str],
+    named: list[URIRef],
+    forms: dict[str, frozenset[str]] | None = None,
+) -> list[tuple[float, Sentence, set[str]]]:
+    """Sentences by the weighted share of the question's words they carry.
+
+    A word's weight is its rarity among the sentences read (inverse document frequency),
+    so the words every sentence shares count little; a sentence that mentions none of the
+    question's entities counts only half.
+    """
+    same = forms or {k: frozenset({k}) for k in keywords}
+    exact = {k: derived(k) for k in keywords}
+    df: Counter[str] = Counter()
+    df_exact: Counter[str] = Counter()
+    for sentence in sentences:
+        df.update(k for k in keywords if same[k] & sentence.stems)
+        df_exact.update(k for k in keywords if exact[k] & sentence.stems)
+    n = len(sentences)
+
+    # A word no sentence read carries weighs as one that a single sentence carries: it is
+    # as likely the question's own paraphrase ("quoted", "represented") as the fact's key.
+    def weight(k: str, count: int) -> float:
+        return math.log((n + 1) / (max(count, 1) + 0.5)) * (0.5 if k in _WEAK else 1.0)
+
+    # The question's own word weighs by its own rarity; a synonym ("say" for
+    # "spokesperson") by the rarity of the whole group, which is lower.
+    weights = {k: weight(k, df_exact[k]) for k in keywords}
+    loose = {k: min(weights[k], weight(k, df[k])) for k in keywords}
+    # The entities the question names are part of what it says: a sentence that names
+    # them carries that much more of it (weighed by their rarity among the sentences).
+    named_df = Counter(iri for sentence in sentences for iri in named if iri in sentence.mentions)
+    named_weights = {iri: ENTITY_SHARE * math.log((n + 1) / (named_df[iri] + 0.5)) for iri in named}
+    total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
+    near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
+    for sentence in sentences:
+        for offset in (-1, 0, 1):
+            near[(sentence.article, sentence.index + offset)] |= set(sentence.mentions)
+    scored = []
+    for sentence in sentences:
+        hits = {k for k in keywords if same[k] & sentence.stems}
+        if not hits:
+            continue
+        carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits)
+        carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
+        coverage = carried / total
+        named_here = sum(1 for iri in named if iri in sentence.mentions)
+        if not named_here:
+            coverage *= 0.5
+        nearby = near.get((sentence.article, sentence.index), set())
+        if any(iri not in nearby for iri in named):
+            # A party the question names but neither this sentence nor its neighbours
+            # mention: the sentence is about someone else ("sold to Indonesia" does not
+            # answer a question about Greece).
+            coverage *= MISSING
+        scored.append((coverage, sentence, hits))
+    scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
+    return scored
+
+
+def _described_by_entity(
+    sentences: list[Sentence],
+    named: list[URIRef],
+    scored: list[tuple[float, Sentence, set[str]]],
+) -> list[tuple[float, Sentence, set[str]]]:
+    """The sentences that mention every entity ``named`` and are not already ``scored``,
+    at the least coverage that is read."""
+    seen = {id(s) for _, s, _ in scored}
+    return [
+        (MIN_COVERAGE, sentence, set())
+        for sentence in sentences
+        if id(sentence) not in seen and all(iri in sentence.mentions for iri in named)
+    ]
+
+
+def _positions(sentence: Sentence, hits: set[str]) -> list[int]:
+    return [t.start for t in tokenize(sentence.text) if t.stem in hits]

@@ -1,0 +1,650 @@
+"""The answers of each kind a stored sentence holds (:mod:`kg.qa.reader`): entities of a
+fitting class, dates, amounts, counts, durations, distances, causes, descriptions, the
+object of a verb, titles; and the filters that keep them honest (not a name listed
+with the question's parties, not tied to another state, not what the question names)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rdflib import URIRef
+
+from kg.dates import find_dates
+from kg.qa.asked import REPORTING_STEMS, Asked
+from kg.qa.entities import Found
+from kg.qa.lexicon import stem, tokenize
+from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any
+from kg.qa.scoring import _STOP, _positions, derived
+from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
+from kg.text import norm
+from kg.vocab import DD
+
+_CALENDAR_WORDS = re.compile(
+    r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:19|20)\d{2}|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+_CONNECTORS = frozenset({"and", "of", "for", "on", "&"})  # words inside a name
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        ).split()
+    )
+}
+
+
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
+
+
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+
+_SCALE = r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
+
+
+_MONEY = re.compile(
+    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB)\s?)\s?"
+    r"\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"\s*(?:US\s)?(?:dollars|"
+    r"euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|rubles|"
+    r"shekels|riyals|dirhams|lira|zloty|reais|pesos|USD|EUR|CHF)\b",
+    re.I,
+)
+
+
+_DURATION = re.compile(
+    r"\b" + _NUM + r"(?:[- ](?:and[- ]a[- ]half[- ])?)(?:years?|months?|weeks?|days?|hours?|"
+    r"decades?)(?:\s+and\s+" + _NUM + r"\s+(?:years?|months?|weeks?|days?))?\b",
+    re.I,
+)
+
+
+_COUNT = re.compile(r"\b" + _NUM + r"\b", re.I)
+
+
+_REASON = re.compile(
+    r"\b(?:because\s+of|because|due\s+to|owing\s+to|citing|in\s+response\s+to|in\s+protest\s+"
+    r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
+    r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
+    r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
+    r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
+    r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with)\s+",
+    re.I,
+)
+
+
+_APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
+
+
+_SETTLEMENTS = frozenset(stem(w) for w in "city capital town port village".split())
+
+
+# Nouns that end the names of buildings and sites, not of settlements ("Narino Palace").
+_FACILITIES = frozenset(
+    stem(w)
+    for w in (
+        "palace base airbase airport port harbour harbor camp building square hall house "
+        "center centre hotel forum headquarters embassy office shipyard range"
+    ).split()
+)
+
+
+def fits_settlement(want: Asked, name: str) -> bool:
+    """Whether ``name`` can answer "which city/capital/town": not a building or site."""
+    if want.kind != "place" or stem(want.head) not in _SETTLEMENTS:
+        return True
+    words = [t.stem for t in tokenize(name) if t.is_word]
+    return not (words and words[-1] in _FACILITIES)
+
+
+def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | None]]:
+    """Candidates (start, text, iri) ordered by distance to the nearest anchor."""
+    if not anchors:
+        return [(t, i) for _, t, i in spans]
+    ranked = sorted(spans, key=lambda c: min(abs(c[0] - a) for a in anchors))
+    return [(t, i) for _, t, i in ranked]
+
+
+def _candidates(
+    sentence: Sentence,
+    want: Asked,
+    named: list[URIRef],
+    hits: set[str],
+    entities: Sequence[Found],
+    same: frozenset[str] = frozenset(),
+    speaker: URIRef | None = None,
+) -> list[tuple[str, str | None]]:
+    anchors = _positions(sentence, hits)
+    text = sentence.text
+    kind = want.kind
+    if speaker is not None:
+        speakers = _attributed(sentence)
+        if speakers and speaker not in speakers:
+            return []  # said by someone else than the question's speaker
+    spans: list[Span] = []
+    if kind in ENTITY_CLASSES:
+        allowed = ENTITY_CLASSES[kind]
+        if kind == "place" and stem(want.head) in _SETTLEMENTS:
+            allowed = allowed - {DD.State}  # "which capital": a city, never its country
+        asked_texts = {norm(f.text) for f in entities}
+        for iri, (types, labels) in sentence.mentions.items():
+            if iri in named or not types & allowed:
+                continue
+            where = _find_label(text, labels)
+            if where is None:
+                continue
+            label = sentence.shown.get(iri) or max(labels, key=len)
+            if norm(label) in asked_texts or not fits_settlement(want, label):
+                continue
+            spans.append((where, label, str(iri)))
+        if kind == "weapon" and want.head:
+            # "Which engines ...": what the sentence names with that noun ("MTU396 diesel
+            # engines") before the weapons it mentions otherwise.
+            written = _named_spans(text, want.head, entities, same)
+            if written:
+                return [(t, i) for _, t, i in written] + _nearest(spans, anchors)
+    elif kind == "named":
+        spans = _named_spans(text, want.head, entities, same)
+        if not spans:
+            # No name written with the noun: what the sentence says of it, "bilateral
+            # channels", "the right to defend itself".
+            spans = _complemented(text, {stem(want.head)} | set(same)) or _described(
+                text, {stem(want.head)} | set(same)
+            )
+    if kind == "place":
+        spans = _place_spans(text, spans, entities)
+    elif kind in {"date", "year"}:
+        bound = next((w for w in want.phrase if w in _BOUNDS), None)
+        for mention in find_dates(text, sentence.published):
+            value = mention.value
+            if bound is not None and not _bounded(text, mention.start, value.text, bound):
+                continue  # "until what date": not the day it began
+            if kind == "year":
+                if value.start.year != value.end.year:
+                    shown = f"{value.start.year}-{value.end.year}"
+                else:
+                    shown = str(value.start.year)
+            else:
+                shown = _strip_preposition(value.text)
+            spans.append((mention.start, shown, None))
+        if not spans and bound is None:
+            # Undated articles resolve no "in April": the words still say when.
+            spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
+    elif kind == "money":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _MONEY.finditer(text)]
+    elif kind == "duration":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
+    elif kind == "count":
+        spans = _count_spans(text, want.counted)
+    elif kind == "reason":
+        spans = _reason_spans(text, anchors)
+        if not spans and want.reported:
+            # "Why did the envoy argue against the embargo?": the reason is what was said.
+            clause = _reported(text)
+            # A quoted term ("global partner") is a word marked as someone's, not a cause.
+            spans = [(0, clause, None)] if len(clause.split()) >= 4 else []
+    elif kind == "quote":
+        clause = _reported(text, hits)
+        # What was said must carry what the question asks about ("what will the jets
+        # *form*"), not only the speaker and the reporting verb: one of its words or one
+        # of the other entities it names ("insisted *China* would have to comply").
+        # A quotation is the object of the verb asked about, and is kept as it stands.
+        content = hits - REPORTING_STEMS
+        quoted = bool(_QUOTED.search(text))
+        carried = {form for t in tokenize(clause) for form in derived(t.stem)}
+        if clause and (
+            quoted or not content or content & carried or _names_any(clause, sentence, named)
+        ):
+            return [(clause, None)]
+        return []
+    elif kind == "position":
+        spans = _position_spans(sentence, named)
+    elif kind == "distance":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _DISTANCE.finditer(text)]
+    elif kind == "description":
+        if want.head:
+            spans = _described(text, {stem(want.head)} | set(same))
+        else:
+            spans = _characterised(sentence, named)
+    elif kind == "object":
+        return _objects(text, want.phrase)
+    # Not a thing the question itself names, under another of its names ("Basic Exchange
+    # and Cooperation Agreement" for a question that says BECA).
+    own = {
+        norm(label)
+        for iri in named
+        if iri in sentence.mentions and DD.State not in sentence.mentions[iri][0]
+        for label in sentence.mentions[iri][1]
+    }  # (a state's labels include its seats of power: "Elysee Palace" answers "where")
+    spans = [c for c in spans if not _restates(c[1], hits) and norm(c[1]) not in own]
+    if want.is_entity and want.owned:
+        spans = _owning(text, spans, want.owned)
+    if want.is_entity:
+        spans = _not_listed_with(sentence, spans, named)
+    return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as\s+well\s+as|the)\s*|\s*[A-Z][\w'’.-]*\s*)*$")
+
+
+_NAME_AT = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+
+
+def _owning(text: str, spans: list[Span], owned: str) -> list[Span]:
+    """The names written as owners of the noun asked about: "a *German* frigate",
+    "*Germany*'s frigate", "*General Electric* engines" for "Which country's frigate",
+    "Which company's engines"."""
+    kept = []
+    for start, name, iri in spans:
+        written = _NAME_AT.match(text, start)  # the name as written here ("German")
+        end = written.end() if written else start + len(name)
+        after = [t for t in tokenize(text[end : end + 40]) if t.is_word][:3]
+        before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word][-3:]
+        if any(t.stem == owned for t in after if t.text not in {"'s", "’s"}) or (
+            len(before) >= 2
+            and before[-1].norm in {"of", "from", "by"}
+            and any(t.stem == owned for t in before[:-1])
+        ):
+            kept.append((start, name, iri))  # "an appeal from Germany"
+    return kept
+
+
+def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+    """Leave out names listed with a party of the question ("Egypt, Qatar, Greece and the
+    United Arab Emirates are customers"): the items of one list share a role, so a
+    neighbour of the question's recipient is another recipient, not the supplier."""
+    text = sentence.text
+    asked_at: list[tuple[int, int]] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.I)
+            if match:
+                if not re.match(r"['’]s\b", text[match.end() :]):
+                    # "Rosoboronexport, Russia's main arms exporter": an apposition
+                    # that the named state qualifies, not a list it is an item of.
+                    asked_at.append((match.start(), match.end()))
+                break
+    if not asked_at:
+        return spans
+    kept: list[Span] = []
+    for start, name, found in spans:
+        end = start + len(name)
+        listed = False
+        for a_start, a_end in asked_at:
+            between = text[a_end:start] if a_end <= start else text[end:a_start]
+            if ("," in between or " and " in f" {between} ") and _LIST_GLUE.match(between):
+                listed = True
+                break
+        if not listed:
+            kept.append((start, name, found))
+    return kept
+
+
+def _restates(candidate: str, hits: set[str]) -> bool:
+    """Whether a candidate only repeats the question's own words ("interest rate" for
+    "What interest rate ...?"): that is not an answer."""
+    words = {t.stem for t in tokenize(candidate) if t.is_word and t.norm not in _STOP}
+    return bool(words) and words <= hits
+
+
+def _unconflicted(
+    sentence: Sentence, spans: list[Span], entities: Sequence[Found], kind: str
+) -> list[Span]:
+    """Drop names that the sentence ties to another state than the question's: for
+    "Washington's ambassador", not "Ethiopia's UN Ambassador Tekeda Alemu"; for "the
+    Argentine air base", not "the Danish Skrydstrup air base"."""
+    if kind not in _QUALIFIED_KINDS:
+        return spans
+    asked_states = {f.iri for f in entities if f.type == DD.State}
+    if not asked_states:
+        return spans
+    text = sentence.text
+    others = [
+        (iri, labels)
+        for iri, (types, labels) in sentence.mentions.items()
+        if DD.State in types and iri not in asked_states
+    ]
+    if not others:
+        return spans
+    kept: list[Span] = []
+    for start, name, iri in spans:
+        if iri is not None and iri in {str(o) for o, _ in others}:
+            kept.append((start, name, iri))  # a state answering for itself
+            continue
+        window = text[max(0, start - 30) : start + len(name)]
+        if any(_find_label(window, labels) is not None for _, labels in others):
+            continue
+        kept.append((start, name, iri))
+    return kept
+
+
+_QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})
+
+
+def _named_spans(
+    text: str, head: str, entities: Sequence[Found], same: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Names written with the noun the question asks for (or a word the ontology gives
+    as its synonym): "the Zvezda TV channel", "Skrydstrup air base", "the Basic Exchange
+    and Cooperation Agreement" (a capitalized run before the noun, connectors such as
+    "and"/"of" inside it, the noun capitalized as part of the name or not)."""
+    if not head:
+        return []
+    keys = {stem(head)} | set(same)
+    tokens = tokenize(text)
+    asked_texts = {norm(f.text) for f in entities}
+    out: list[Span] = []
+    for i, token in enumerate(tokens):
+        if token.stem not in keys:
+            continue
+        j = i - 1
+        # up to two lowercase modifiers between the name and the noun ("air base")
+        skipped = 0
+        while j >= 0 and tokens[j].text.islower() and tokens[j].norm not in _STOP and skipped < 2:
+            j -= 1
+            skipped += 1
+        k = j
+        while k >= 0:
+            word = tokens[k]
+            if word.text[:1].isupper() and word.norm not in {"the", "a", "an"}:
+                k -= 1
+            elif (
+                word.norm in _CONNECTORS
+                and k > 0
+                and k < j
+                and tokens[k - 1].text[:1].isupper()
+                and tokens[k - 1].norm not in {"the", "a", "an"}
+            ):
+                k -= 1  # "Exchange and Cooperation"
+            else:
+                break
+        if k == j:
+            continue
+        start = tokens[k + 1].start
+        name = text[start : token.end]
+        if norm(text[start : tokens[j].end]) in asked_texts:
+            continue
+        out.append((start, name, None))
+    return out
+
+
+_AT = re.compile(
+    r"\b(?:in|at|near|inside|outside|aboard|on)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]+)\s+)*?"
+    r"(?P<name>(?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’.-]+(?:\s+(?:air\s+base|naval\s+base|base|"
+    r"palace|harbou?r|port|airport|airfield|camp|barracks|summit|headquarters|hall|house|"
+    r"cosmodrome|range|shipyard|island|province|region|city))?)"
+)
+
+
+_PLACE_WORDS = frozenset(
+    "base palace harbour harbor port airport airfield camp barracks headquarters hall house "
+    "cosmodrome range shipyard island province region city summit".split()
+)
+
+
+def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> list[Span]:
+    """Where something happened: names written after "in"/"at" first ("at the Danish
+    Skrydstrup air base", "in Riyadh"), with their place noun; the places and states the
+    sentence mentions elsewhere only after them."""
+    asked_texts = {norm(f.text) for f in entities}
+    located: list[Span] = []
+    for match in _AT.finditer(text):
+        name = match.group("name")
+        if norm(name) in asked_texts or _strip_preposition(name) != name:
+            continue
+        if name.split()[-1].lower() not in _PLACE_WORDS and not any(
+            s[0] == match.start("name") for s in spans
+        ):
+            continue  # a name after "in" that is not a known place: "in March", "in NATO"
+        located.append((match.start("name"), name, None))
+    if not located:
+        return spans
+    known = {norm(t): (t, i) for _, t, i in spans}
+    out = []
+    for start, name, _ in located:
+        text_, iri = known.get(norm(name), (name, None))
+        out.append((start, text_, iri))
+    return out
+
+
+_DISTANCE = re.compile(
+    r"\b(?:about\s+|some\s+|nearly\s+|around\s+)?" + _NUM + r"(?:[- ]?)(?:km|kilometers?|"
+    r"kilometres?|miles?|nautical\s+miles|metres?|meters?|m)\b",
+    re.I,
+)
+
+
+_NP_END = re.compile(
+    r"[.;:!?\"“”]|,\s+(?:which|who|said|says|according)\b|\s(?:with|to|from|for|over|in|on|"
+    r"at|during|after|before|by|as|because|since|while|when|that|which|who|under|between|"
+    r"last|this|next)\s",
+    re.I,
+)
+
+
+def _described(text: str, heads: set[str]) -> list[Span]:
+    """What kind of thing the sentence says it is: the words that qualify the noun asked
+    about ("a strategic mutual defence agreement" for "What kind of agreement ...")."""
+    tokens = tokenize(text)
+    out: list[Span] = []
+    for i, token in enumerate(tokens):
+        if token.stem not in heads:
+            continue
+        j = i
+        while j > 0 and i - j < 5:
+            before = tokens[j - 1]
+            if not before.is_word or before.norm in _STOP or before.text[:1].isupper():
+                break
+            j -= 1
+        if j < i:
+            out.append((tokens[j].start, text[tokens[j].start : token.end], None))
+    return out
+
+
+_WHICH_IS = re.compile(
+    r"^\s*,?\s*(?:which|who)\s+(?:has|have|had)?\s*(?:long\s+|also\s+|always\s+)?"
+    r"(?:been|is|was|are|were)\s+(?P<np>[^,;.]{3,100})"
+)
+
+
+_APPOSED = re.compile(
+    r"^\s*,\s*(?P<np>(?:the|a|an|[A-Z][\w-]*['’]s?)\s+[^,;.]{3,100}?)\s*(?:,|\.|;|$)"
+)
+
+
+_IS_A = re.compile(r"^\s+(?:is|was|remains)\s+(?P<np>(?:a|an|the|one)\s+[^,;.]{3,100})")
+
+
+_AS = re.compile(
+    r"\b(?:described|characteri[sz]ed|seen|known|regarded|viewed)\s+as\s+"
+    r"(?P<np>[^,;.]{3,100})"
+)
+
+
+def _characterised(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """What the sentence calls an entity the question names: its apposition
+    ("Rosoboronexport, Russia's state-controlled arms exporter,"), a relative clause with
+    "be" ("Germany, which has long been one of Israel's staunchest allies"), a copula
+    ("X is a ..."), or "described as ..."."""
+    text = sentence.text
+    out: list[Span] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
+            if not match:
+                continue
+            after = text[match.end() :]
+            for pattern in (_WHICH_IS, _APPOSED, _IS_A, _AS):
+                found = pattern.match(after) if pattern is not _AS else pattern.search(after)
+                if found:
+                    out.append((match.end(), found.group("np").strip(), None))
+                    break
+            break
+    return out
+
+
+def _complemented(text: str, heads: set[str]) -> list[Span]:
+    """The noun asked about with the infinitive that says what it is ("the right to defend
+    itself against ..."), to the end of its phrase."""
+    out: list[Span] = []
+    for match in re.finditer(r"\b(\w+)\s+to\s+[a-z]+", text):
+        if stem(match.group(1)) not in heads:
+            continue
+        rest = text[match.start() :]
+        phrase = re.split(r"[.;:!?\"“”]|,\s|\s(?:and|but)\s+(?:the|that)\b", rest)[0]
+        if 2 < len(phrase.split()) <= 16:
+            out.append((match.start(), phrase.strip(), None))
+    return out
+
+
+def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    # (After "has"/"had" the question's participle is its verb: asked.py puts it first.)
+    """What a verb of the question governs in the sentence: the words after it, to the
+    end of the phrase ("signed a memorandum of understanding last April" -> "a
+    memorandum of understanding"); the question's last verb-like word first."""
+    tokens = tokenize(text)
+    asked = set(verbs)
+    for verb in verbs:
+        for i, token in enumerate(tokens):
+            if token.stem != verb or i + 1 >= len(tokens):
+                continue
+            rest = text[token.end :].strip()
+            quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)
+            if quoted:
+                return [(quoted.group(1).strip(), None)]  # lodged “solemn protests”
+            phrase = _NP_END.split(" " + rest + " ", maxsplit=1)[0].strip(" ,")
+            phrase = _SAID_TAIL.sub("", phrase).strip(" ,")
+            words = [t for t in tokenize(phrase) if t.is_word]
+            if not words or len(words) > 14 or words[0].stem in asked:
+                continue  # nothing, too long, or the rest of a compound the question names
+            if words[0].norm in _PREPOSITIONS_AFTER:
+                continue
+            return [(phrase, None)]
+    return []
+
+
+_SAID_TAIL = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told|reported|added)\b.*$", re.I)
+
+
+_PREPOSITIONS_AFTER = frozenset("with to from for over in on at by of and or but".split())
+
+
+# The words that write each end of a span: "until what date" is answered "until",
+# "through" or "expires in ..." a date.
+_BOUNDS = {
+    "until": frozenset("until till through to expires expire expiring runs run".split()),
+    "till": frozenset("until till through to".split()),
+    "through": frozenset("until till through to".split()),
+    "since": frozenset({"since"}),
+    "by": frozenset({"by", "before"}),
+    "from": frozenset("from starting as".split()),
+}
+
+
+def _bounded(text: str, start: int, written: str, bound: str) -> bool:
+    """Whether the date at ``start`` (written ``written``) is written as the end of a span
+    the question asks for: its own first word or the word before it is one of the bound's
+    words ("until 31 May", "expires in May")."""
+    words = _BOUNDS[bound]
+    first = written.split()[:1]
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 25) : start])[-2:]
+    return bool((first and first[0].lower() in words) or any(w.lower() in words for w in before))
+
+
+def _strip_preposition(text: str) -> str:
+    return re.sub(r"^(?:in|on|at|by|from|since|until|during|of|as of|for)\s+", "", text, flags=re.I)
+
+
+def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
+    """Numbers followed (within three words) by what is counted."""
+    tokens = tokenize(text)
+    out: list[Span] = []
+    money = [(m.start(), m.end()) for m in _MONEY.finditer(text)]
+    dates = [(m.start, m.end) for m in find_dates(text, None)]
+    for i, token in enumerate(tokens):
+        if not _COUNT.fullmatch(token.text):
+            continue
+        if any(a <= token.start < b for a, b in money + dates):
+            continue
+        if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
+            continue
+        following = {t.stem for t in tokens[i + 1 : i + 5]}
+        # "... will up the Rafale fleet in the Egyptian Air Force to 54": a total reached,
+        # with what it counts before it.
+        reached = i > 0 and tokens[i - 1].norm == "to"
+        before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
+        if counted and not (set(counted) & (following | before)):
+            continue
+        out.append((token.start, token.text, None))
+    return out
+
+
+def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
+    """The phrase after a reason marker, to the end of its clause."""
+    out: list[Span] = []
+    for match in _REASON.finditer(text):
+        rest = text[match.end() :]
+        clause = _CLAUSE_END.split(rest)[0]
+        if not text[: match.start()].strip(" \"“'‘"):
+            # "Stoked by fears of a wider war, Poland ...": a reason that opens the
+            # sentence ends at its comma.
+            clause = clause.split(", ")[0]
+        clause = clause.strip(' ,."”')
+        if len(clause.split()) < 2:
+            continue
+        # "after" and "for" also begin dates and durations: keep them only before a clause
+        # that is not a date.
+        if match.group(0).lower().strip() in {"after", "for", "following"} and find_dates(
+            clause, None
+        ):
+            continue
+        out.append((match.start(), clause, None))
+    return out
+
+
+def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """The title written with a person the question names: "Defence Minister Richard
+    Marles" or "Richard Marles, Australia's defence minister,"."""
+    text = sentence.text
+    out: list[Span] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None or DD.Person not in held[0]:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
+            if not match:
+                continue
+            before = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,5})$", text[: match.start()])
+            after = _APPOSITION.match(text[match.end() :])
+            if after and re.search(
+                r"\b(minister|president|secretary|chief|head|director|ambassador|spokes\w+|"
+                r"general|commander|chairman|ceo|leader|envoy|premier|chancellor)\b",
+                after.group(1),
+                re.I,
+            ):
+                out.append((match.end(), after.group(1).strip(), None))
+            if before:
+                words = before.group(1).split()
+                title = [w for w in words if norm(w) not in {"the", "a", "an"}]
+                if title and re.search(
+                    r"(minister|president|secretary|chief|head|director|ambassador|spokes|"
+                    r"general|commander|chairman|ceo|leader|envoy|premier|chancellor|pm)",
+                    " ".join(title),
+                    re.I,
+                ):
+                    out.append((match.start(), " ".join(title), None))
+            break
+    return out

@@ -1,0 +1,179 @@
+"""What was said and who said it, in a stored sentence (:mod:`kg.qa.reader`): the
+quotation or reported clause a question about speech asks for, the question's speaker,
+the sentence's source, and the party someone acts for ("on behalf of")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rdflib import URIRef
+
+from kg.qa.asked import REPORTING_STEMS, Asked
+from kg.qa.entities import Found
+from kg.qa.lexicon import stem, tokenize
+from kg.qa.passages import Sentence, _find_label
+from kg.qa.scoring import _SOURCE_LEAD
+from kg.vocab import DD
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{1,60}?|warned|insisted|argued|stated|noted|added|"
+    r"stressed|claimed|announced|declared|explained|wrote|urged|called)\s+(?:on\s+\w+\s+)?"
+    r"(?:that\s+)?(?P<clause>[^\"“”]{8,})$",
+    re.I,
+)
+
+
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?P<clause>.{8,}?)[,\"”]+\s+(?:[\w.'’ -]{1,80}?)\s+(?:said|says|added|told|warned|"
+    r"noted|stated|insisted|wrote)\b",
+    re.I,
+)
+
+
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|\.\s|\.$|\s—\s"
+)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+
+
+_OPEN_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})$")
+
+
+_ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.I)
+
+
+def _reported(text: str, question_words: Iterable[str] = ()) -> str:
+    """What was said: the quotation (the one that carries the question's words, if
+    several), the clause after the reporting verb the question used ("said ... and
+    *insisted* China would comply"), the clause after any reporting verb, or the sentence
+    before its attribution ("..., the minister said")."""
+    hits = set(question_words)
+    text = _ACCORDING.sub("", text)
+    quoted = list(_QUOTED.finditer(text))
+    # A quotation that runs past the sentence's end ('... said the base "will serve
+    # Chinese troops ...'; the splitter leaves its closing mark to the next sentence).
+    unclosed = _OPEN_QUOTE.search(text, quoted[-1].end() if quoted else 0)
+    quoted += [unclosed] if unclosed else []
+    if quoted:
+
+        def fit(match: re.Match[str]) -> tuple[int, bool, int]:
+            # The question's words inside it; then one of them right before it ("would
+            # *form* 'the backbone of ...'"): the object of the verb asked about.
+            inside = hits & {t.stem for t in tokenize(match.group(1))}
+            before = {t.stem for t in tokenize(text[max(0, match.start() - 25) : match.start()])}
+            return len(inside), bool(hits & before), len(match.group(1))
+
+        return max(quoted, key=fit).group(1).strip(" ,.")
+    verbs = (hits & REPORTING_STEMS) - {stem("say"), stem("according")}
+    for token in tokenize(text) if verbs else ():
+        if token.stem in verbs:
+            rest = re.sub(r"^\s*(?:on\s+\w+\s+)?(?:that\s+)?", "", text[token.end :])
+            rest = _CLAUSE_END.split(rest)[0].strip(' ,."“”')
+            if len(rest.split()) >= 3:
+                return rest
+    after = _ATTRIBUTION_AFTER.match(text)
+    # "Last Saturday, the commander said ...": a lead-in before the speaker is not what
+    # was said; the clause after the verb is.
+    reported = _REPORTED.search(text)
+    said = reported.group("clause").strip(' ,."“”') if reported else ""
+    before = after.group("clause").strip(' ,."“”') if after else ""
+    # "Quoted by Chinese state media, Mr Geng said the sale was a violation ...": when
+    # more is said after the verb than stands before the speaker, that is what was said.
+    if len(before.split()) >= 5 and len(before) >= len(said):
+        return before
+    return said
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:what|how|(?:which|what)\s+(?:[\w-]+\s+){1,3}?)\s*(?:did|does|do|has|have|had|"
+    r"will|would)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+_SPEECH_WORDS = frozenset(stem(w) for w in "interview speak spoke statement remarks".split())
+
+
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?", re.I)
+
+
+def _on_behalf_of(question: str, entities: Sequence[Found]) -> URIRef | None:
+    """The party named after "on behalf of" ("Who signed on behalf of the United States?")."""
+    match = _BEHALF.search(question)
+    if match is None:
+        return None
+    for found in entities:
+        if question.find(found.text, match.end()) == match.end():
+            return found.iri
+    return None
+
+
+def _for_party(
+    sentence: Sentence, found: list[tuple[str, str | None]], party: URIRef
+) -> list[tuple[str, str | None]]:
+    """The answers that may act for ``party``: not another state, nor a name the sentence
+    ties to another state ("Philippine Foreign Minister Albert del Rosario" does not sign
+    on behalf of the United States)."""
+    others = [
+        (iri, labels)
+        for iri, (types, labels) in sentence.mentions.items()
+        if DD.State in types and iri != party
+    ]
+    other_iris = {str(iri) for iri, _ in others}
+    kept = []
+    for text, iri in found:
+        if iri in other_iris:
+            continue
+        at = sentence.text.find(text)
+        window = sentence.text[max(0, at - 40) : at] if at >= 0 else ""
+        if any(_find_label(window, labels) is not None for _, labels in others):
+            continue
+        kept.append((text, iri))
+    return kept
+
+
+def _about_speech(question: str, want: Asked) -> bool:
+    """Whether the question asks about something said: what was said, or a detail of
+    saying it ("Which channel did the minister give the interview to?")."""
+    if want.kind == "quote" or want.reported:
+        return True
+    return any(t.stem in REPORTING_STEMS or t.stem in _SPEECH_WORDS for t in tokenize(question))
+
+
+def _speaker(question: str, entities: Sequence[Found]) -> URIRef | None:
+    """Who the question says spoke: the entity of its "According to X," lead, or the one
+    right after "What did" / "How did" ("How did *Egypt*'s ministry respond ...")."""
+    lead = _SOURCE_LEAD.match(question)
+    if lead:
+        inside = [f for f in entities if f.text in lead.group(0)]
+        return inside[0].iri if inside else None
+    start = _SPEAKER_AFTER.match(question)
+    if start:
+        for found in entities:
+            if question.find(found.text, start.end()) == start.end():
+                return found.iri
+    return None
+
+
+def _attributed(sentence: Sentence) -> set[URIRef]:
+    """The entities a sentence gives as the source of what it reports: those named in
+    the words (outside quotation marks) just before a reporting verb ("Pompeo and Esper
+    were quoted as saying", "..., the Kremlin said")."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text)
+    out: set[URIRef] = set()
+    for token in tokenize(text):
+        if token.stem not in REPORTING_STEMS and token.stem != "quot":
+            continue
+        window = text[max(0, token.start - 60) : token.start]
+        # The clause the verb is in, after any closing quotation mark (what stands before
+        # it was said, not who said it: '... in future," he said').
+        window = re.split(r"[,;:]\s|[”\"]", window)[-1]
+        for iri, (types, labels) in sentence.mentions.items():
+            if DD.Person in types:
+                labels = labels | {label.split()[-1] for label in labels}  # "Esper"
+            if _find_label(window, labels) is not None:
+                out.add(iri)
+    return out
