@@ -267,6 +267,16 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
 
+    def endpoint(self) -> dict[str, Any]:
+        """How a query worker reaches the server (:class:`kg.sparql_worker.Endpoint`)."""
+        return {
+            "query_url": self.query_url,
+            "user": self._user,
+            "password": self._password,
+            "auth": self._auth,
+            "timeout": self.timeout,
+        }
+
     # -- HTTP ------------------------------------------------------------------
 
     def _open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
