@@ -21,6 +21,7 @@ import io
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +51,7 @@ from kg.ontology_history import (
 )
 from kg.sparql import values_block
 from kg.store.base import Store
+from kg.store.lock import StoreLock
 from kg.vocab import DD, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES
 
 DD_NS = str(DD._NS)
@@ -804,14 +806,20 @@ class OntologyEditor:
 
     One editor per store and process: its lock makes the read-check-write of every
     edit atomic with respect to the others, so two writers holding the same ETag
-    cannot both succeed. ``listeners`` get the new ontology after each change (the service
-    uses them to refresh what caches the ontology).
+    cannot both succeed. On a store other processes write too (replicas over one
+    server), the lock is held in the store (:class:`kg.store.lock.StoreLock`), so edits
+    made through different replicas are serialized as well. ``listeners`` get the new
+    ontology after each change (the service uses them to refresh what caches the ontology).
     """
 
     def __init__(self, store: Store, *, shapes: Path = SHAPES_FILE) -> None:
         self.store = store
         self.shapes = shapes
-        self.lock = threading.RLock()
+        self.lock: AbstractContextManager[object] = (
+            StoreLock(store, "ontology")  # type: ignore[arg-type]  # shared stores can send_update
+            if store.capabilities.shared_writers
+            else threading.RLock()
+        )
         self.listeners: list[Callable[[Graph], None]] = []
 
     # -- reading ------------------------------------------------------------------------------

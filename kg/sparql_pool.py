@@ -180,11 +180,12 @@ class DumpSnapshots:
 class RemoteSnapshots:
     """A remote server: nothing to copy; workers send each query to its endpoint."""
 
-    def __init__(self, endpoint: dict[str, Any]) -> None:
-        self._endpoint = endpoint
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._endpoint = store.endpoint()
 
     def version(self) -> Hashable:
-        return None  # the server's content is the server's; writes call invalidate()
+        return getattr(self._store, "generation", None)  # counts writes by any replica
 
     def make(self, generation: int) -> dict[str, Any]:
         return {"generation": generation, "kind": "remote", "endpoint": self._endpoint}
@@ -204,9 +205,8 @@ def snapshots_for(store: Store, workdir: Path) -> Snapshots:
     endpoint for a remote store."""
     if store.capabilities.snapshots:
         return DiskSnapshots(store, workdir)
-    endpoint = getattr(store, "endpoint", None)
-    if callable(endpoint):
-        return RemoteSnapshots(endpoint())
+    if callable(getattr(store, "endpoint", None)):
+        return RemoteSnapshots(store)
     if store.kind == "memory":
         return DumpSnapshots(store)
     raise StoreError(f"the SPARQL endpoint cannot run queries on a {store.kind!r} store")

@@ -17,7 +17,7 @@ from kg.config import Config, load_config
 from kg.ontology import ensure_ontology
 from kg.store import Store, open_store
 from service import api, articles, ask, errors, ontology, openapi, pages, sparql
-from service.state import AppState
+from service.state import AppState, see_other_writers
 
 
 class JSONProvider(DefaultJSONProvider):
@@ -52,11 +52,15 @@ def create_app(
     check_default_graph = getattr(store, "check_default_graph", None)
     if callable(check_default_graph):
         check_default_graph()
+    coordinate = getattr(store, "coordinate", None)
+    if store.capabilities.shared_writers and callable(coordinate):
+        coordinate()  # writes stamped, so that replicas over the same server see them
     app.extensions["attache"] = AppState(
         config=config, store=store, ontology_version=ontology_version
     )
     logging.getLogger(__name__).info("store %s opened (ontology %s)", store.kind, ontology_version)
 
+    app.before_request(see_other_writers)  # writes by other processes, seen from now on
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ask.bp)  # /api/ask

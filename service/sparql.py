@@ -34,7 +34,7 @@ from kg.errors import KGError, QueryBusy, QueryError, StoreError
 from kg.ontology_history import HISTORY_GRAPH
 from kg.sparql_guard import check_query, check_update, with_using
 from kg.sparql_pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
-from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
+from kg.vocab import ONTOLOGY_GRAPH, PREFIXES, REPLICA_GRAPH
 from service.errors import error_response, status_for
 from service.state import state
 
@@ -471,7 +471,7 @@ def update() -> Response:
             text,
             base_iri=base,
             prefixes=dict(PREFIXES),
-            protected=[str(ONTOLOGY_GRAPH), str(HISTORY_GRAPH)],
+            protected=[str(ONTOLOGY_GRAPH), str(HISTORY_GRAPH), str(REPLICA_GRAPH)],
             timeout=config.query_timeout,
         )
         try:
