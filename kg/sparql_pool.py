@@ -205,7 +205,7 @@ def snapshots_for(store: Store, workdir: Path) -> Snapshots:
     endpoint for a remote store."""
     if store.capabilities.snapshots:
         return DiskSnapshots(store, workdir)
-    if callable(getattr(store, "endpoint", None)):
+    if store.capabilities.endpoint:
         return RemoteSnapshots(store)
     if store.kind == "memory":
         return DumpSnapshots(store)

@@ -232,7 +232,7 @@ class RemoteStore:
     # conditional update with a concurrent one; Virtuoso does not roll back a half-failed
     # request), which this client cannot tell: it promises neither. No backups other
     # processes can open. Other processes may write the same server.
-    capabilities = Capabilities(shared_writers=True)
+    capabilities = Capabilities(shared_writers=True, endpoint=True)
 
     def __init__(
         self,
