@@ -17,7 +17,7 @@ counted either. A question's reads repeat across clients, as on a real service: 
 answerer keeps what questions read while the store is unchanged.
 
 Usage: python bench/load.py --data DIR [--clients 1,4,8] [--seconds 10] [--workers 2]
-    [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR]
+    [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR] [--uncached]
 (--source: serve the code of another source tree, for comparison.)
 Prints figures; asserts nothing.
 """
@@ -74,10 +74,14 @@ class Tally:
 class Server:
     """``attache serve`` on a free loopback port, started and stopped by the benchmark."""
 
-    def __init__(self, data: Path, workers: int, source: Path | None) -> None:
+    def __init__(
+        self, data: Path, workers: int, source: Path | None, kept_answers: int | None = None
+    ) -> None:
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
         env.update({"ATTACHE_LOG_LEVEL": "WARNING", "ATTACHE_WORKERS": str(workers)})
+        if kept_answers is not None:
+            env["ATTACHE_KEPT_ANSWERS"] = str(kept_answers)
         code = source or ROOT
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(code), env.get("PYTHONPATH")) if p)
         command = [sys.executable, "-m", "kg", "--data", str(data), "serve"]
@@ -232,6 +236,11 @@ def main() -> None:
         help="regular expression of questions left out (default: those that run for minutes)",
     )
     parser.add_argument("--source", type=Path, help="serve the code in this source tree instead")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="the server keeps no answers (ATTACHE_KEPT_ANSWERS=0): every question is read",
+    )
     args = parser.parse_args()
 
     meta_path = args.data / "bench-questions.json"
@@ -242,7 +251,7 @@ def main() -> None:
     texts = [q["text"] for q in meta["questions"]]
     skipped = [t for t in texts if skip and skip.search(t)]
     paths = ["/api/ask?q=" + quote(t) for t in texts if t not in skipped]
-    server = Server(args.data.resolve(), args.workers, args.source)
+    server = Server(args.data.resolve(), args.workers, args.source, 0 if args.uncached else None)
     try:
         conn = server.connection()
         conn.request("GET", "/api/health")

@@ -31,9 +31,9 @@ class AnswerCache:
     """Answers kept per store generation: the same question on an unchanged store gets the
     same answer, so a repeated one (a popular question, a reloaded page) is not read again.
 
-    Only for a store whose ``generation`` says exactly when it changed (the embedded store,
-    a worker's snapshot); a remote store, which others may write to, is always asked.
-    Bounded: the least recently asked answers go first.
+    Only for a store whose ``generation`` says when it changed (the embedded store, a
+    worker's snapshot, a remote store whose write stamp the service reads before each
+    request). Bounded (``ATTACHE_KEPT_ANSWERS``): the least recently asked go first.
     """
 
     def __init__(self, limit: int = MAX_KEPT_ANSWERS) -> None:
@@ -64,7 +64,8 @@ class AnswerCache:
 def answer_cache() -> AnswerCache:
     found = current_app.extensions.get(_ANSWERS)
     if found is None:
-        found = current_app.extensions.setdefault(_ANSWERS, AnswerCache())
+        limit = state().config.kept_answers
+        found = current_app.extensions.setdefault(_ANSWERS, AnswerCache(limit))
     assert isinstance(found, AnswerCache)
     return found
 
@@ -124,7 +125,8 @@ def _answer(question: str | None) -> Response:
             413, "question_too_long", f"the question is longer than {limit} characters"
         )
     generation = getattr(state().store, "generation", None)
-    cache = answer_cache() if isinstance(generation, int) else None
+    keeping = isinstance(generation, int) and state().config.kept_answers > 0
+    cache = answer_cache() if keeping else None
     if cache is not None and generation is not None:
         kept = cache.get(generation, text)
         if kept is not None:
