@@ -1,4 +1,5 @@
-"""Replicas: three ``attache serve`` processes over one Oxigraph server, on 127.0.0.1.
+"""Replicas: three ``attache serve`` processes over one SPARQL server (Oxigraph server, then
+Virtuoso 7), on 127.0.0.1.
 
 They answer the same questions the same way; an article posted to one is answered by the
 others on their next request; and 50 conditional ontology edits sent at once with one ETag,
@@ -19,8 +20,15 @@ from typing import Any
 
 import pytest
 
+from kg.store import EmbeddedStore, Store
 from tests.conftest import require_binary
-from tests.kg.servers import OxigraphServer, oxigraph_binary
+from tests.kg.servers import (
+    OxigraphServer,
+    Server,
+    VirtuosoServer,
+    oxigraph_binary,
+    remote_store,
+)
 from tests.service.conftest import TOKEN
 from tests.service.live import LiveServer
 from tests.service.test_articles_api import GREECE
@@ -38,20 +46,28 @@ QUESTIONS = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["oxigraph-server", "virtuoso"])
 def replicas(
-    samples_dump: Path, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, samples_dump: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[list[LiveServer]]:
-    binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
-    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), binary)
+    """Three replicas over a server of their own: Oxigraph, then Virtuoso 7."""
+    server: Server
+    if request.param == "oxigraph-server":
+        binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
+        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), binary)
+    else:
+        server = VirtuosoServer(
+            tmp_path_factory.mktemp("virtuoso"),
+            require_binary("virtuoso-t"),
+            require_binary("isql-vt"),
+        )
     server.start()
     env = {**server.env(), "ATTACHE_API_TOKEN": TOKEN, "ATTACHE_CLIENT_QUERIES": "60"}
     started: list[LiveServer] = []
     try:
+        copy_graphs(samples_dump, remote_store(server))
         for n in range(3):
             live = LiveServer(tmp_path_factory.mktemp(f"replica{n}"), env)
-            if n == 0:
-                live.load(samples_dump)
             live.start()
             started.append(live)
         yield started
@@ -59,6 +75,17 @@ def replicas(
         for live in started:
             live.stop()
         server.stop()
+
+
+def copy_graphs(dump: Path, target: Store) -> None:
+    """The samples, a graph per Graph Store request (Virtuoso refuses the blank nodes of
+    the ontology in the INSERT DATA that ``attache import`` sends it)."""
+    source = EmbeddedStore(None)
+    source.load(dump.read_bytes(), "trig")
+    every = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    for graph in source.graphs():
+        target.replace_graph(graph, source.construct(every, {"g": graph}))
+    source.close()
 
 
 def call(
