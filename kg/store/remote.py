@@ -83,6 +83,8 @@ BATCH_TRIPLES = 2000
 
 _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 _STAMP = URIRef(str(REPLICA_GRAPH) + "#writeStamp")
+_DEADLOCK = re.compile(r"40001|deadlock", re.I)
+DEADLOCK_RETRIES = 5
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BNODE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -534,16 +536,28 @@ class RemoteStore:
             self._written()
 
     def send_update(self, update: str) -> None:
-        """Send an update that changes nothing other processes cache (a lock, the stamp)."""
-        request = _Request(self.query_url, self.update_url, "INSERT", self._open)
-        request.setQuery(with_prefixes(update))
-        request.setMethod(POST)
+        """Send an update without stamping it (a lock's entries, the stamp itself).
 
-        def send() -> None:
-            with request.query().response as response:
-                response.read()
+        A request the server chose as a deadlock's victim (Virtuoso: SQL state 40001,
+        when replicas write the same graph at once) was rolled back whole, so it is sent
+        again, a few times.
+        """
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            request = _Request(self.query_url, self.update_url, "INSERT", self._open)
+            request.setQuery(with_prefixes(update))
+            request.setMethod(POST)
 
-        self._exchange("update", send, query=True)
+            def send(request: _Request = request) -> None:
+                with request.query().response as response:
+                    response.read()
+
+            try:
+                self._exchange("update", send, query=True)
+                return
+            except (StoreError, QueryError) as exc:
+                if attempt == DEADLOCK_RETRIES or not _DEADLOCK.search(str(exc)):
+                    raise
+                time.sleep(0.01 * (attempt + 1))
 
     def _gsp(self, method: str, graph_iri: str, body: bytes) -> None:
         """One Graph Store Protocol request on one named graph."""
