@@ -33,11 +33,10 @@ import pyoxigraph as ox
 from kg.articles import Article, expand_paths, read_file
 from kg.gazetteer import default_gazetteer
 from kg.ingest import ingest_paths
-from kg.ontology import ONTOLOGY_GRAPH
 from kg.rdf import article_iri
 from kg.store import EmbeddedStore
 from kg.text import norm_key, slugify
-from kg.vocab import ART, DD, RES
+from kg.vocab import ART, DD, ONTOLOGY_GRAPH, RES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

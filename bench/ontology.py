@@ -18,7 +18,10 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.ontology import ensure_ontology
-from kg.ontology_edit import OntologyEditor, TermEdit, impact, resolve_ref
+from kg.ontology.editor import OntologyEditor
+from kg.ontology.edits import TermEdit
+from kg.ontology.impact import impact
+from kg.ontology.terms import resolve_ref
 from kg.store import EmbeddedStore, Store
 from kg.vocab import ART, DD, RES
 

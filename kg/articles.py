@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,6 @@ from typing import Any
 import yaml
 
 from kg.errors import ArticleError
-
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 MAX_FRONT_MATTER = 16 * 1024  # characters of YAML between the --- lines
 MAX_RECORD_DEPTH = 32  # nesting of a JSON record (articles are flat; 32 is generous)
@@ -229,6 +224,34 @@ def parse_jsonl(raw: str, where: str) -> Iterator[Article | ArticleError]:
             yield exc
 
 
+FormatReader = Callable[[str, str], Iterable["Article | ArticleError"]]
+"""A format's reader: the text of a file and where it came from, to articles or errors."""
+
+
+def _one(parse: Callable[[str, str], Article]) -> FormatReader:
+    """A reader for a format that holds exactly one article."""
+
+    def read(raw: str, where: str) -> Iterator[Article | ArticleError]:
+        yield parse(raw, where)
+
+    return read
+
+
+READERS: dict[str, FormatReader] = {
+    ".txt": _one(parse_text),
+    ".md": _one(parse_text),
+    ".markdown": _one(parse_text),
+    ".html": _one(parse_html),
+    ".htm": _one(parse_html),
+    ".json": parse_json,
+    ".jsonl": parse_jsonl,
+    ".ndjson": parse_jsonl,
+}
+"""Readers by file suffix: every format ``attache ingest`` and ``POST /api/articles`` read."""
+
+SUFFIXES = frozenset(READERS)
+
+
 def read_file(path: Path) -> Iterator[Article | ArticleError]:
     """Every article in one file, with errors as values so a batch can go on."""
     where = str(path)
@@ -238,17 +261,12 @@ def read_file(path: Path) -> Iterator[Article | ArticleError]:
         yield ArticleError(f"{where}: cannot read ({exc})")
         return
     suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        yield ArticleError(f"{where}: unsupported file type {suffix or '(none)'}")
+        return
     try:
-        if suffix in TEXT_SUFFIXES:
-            yield parse_text(raw, where)
-        elif suffix in HTML_SUFFIXES:
-            yield parse_html(raw, where)
-        elif suffix in {".jsonl", ".ndjson"}:
-            yield from parse_jsonl(raw, where)
-        elif suffix == ".json":
-            yield from parse_json(raw, where)
-        else:
-            yield ArticleError(f"{where}: unsupported file type {suffix or '(none)'}")
+        yield from reader(raw, where)
     except ArticleError as exc:
         yield exc
     except (RecursionError, MemoryError) as exc:  # one file must never end the batch

@@ -179,6 +179,33 @@ def articles_page(store: Store, *, limit: int, offset: int = 0) -> list[dict[str
     return [_article_row(str(row["a"]), row) for row in store.select(text).bindings]
 
 
+def list_articles(store: Store) -> list[dict[str, str]]:
+    """Every stored article, newest first, as ``attache articles`` prints them: each value a
+    string, the date as stored (the API's pages, :func:`articles_page`, are typed)."""
+    out = []
+    for row in run(store, "articles"):
+        iri = str(row["a"])
+        out.append(
+            {
+                "id": iri.rsplit("/", 1)[-1],
+                "iri": iri,
+                "title": str(row.get("title", "")),
+                "date": str(row.get("date", "")),
+                "url": str(row.get("url", "")),
+                "triples": str(row["n"]),
+            }
+        )
+    return out
+
+
+def find_article(store: Store, ref: str) -> URIRef | None:
+    """An article graph by id, full IRI or source URL."""
+    for article in list_articles(store):
+        if ref in (article["id"], article["iri"], article["url"]):
+            return URIRef(article["iri"])
+    return None
+
+
 def article_ref(store: Store, ident: str) -> URIRef:
     """An article's IRI from its id; :class:`NotFound` when no such article is stored."""
     if not _ID.match(ident) or not run(store, "article_meta", a=ART[ident]):
@@ -495,7 +522,9 @@ __all__ = [
     "entity_profile",
     "event_summary",
     "extraction",
+    "find_article",
     "labels",
+    "list_articles",
     "pluralize",
     "queries",
     "run",

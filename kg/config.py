@@ -231,37 +231,47 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def _default(name: str) -> Any:
+    """The declared default of a setting, for :class:`Config`'s field of that name."""
+    return _BY_NAME[name].default
+
+
 @dataclass(frozen=True)
 class Config:
-    """Resolved settings. Build it with :func:`load_config`."""
+    """Resolved settings. Build it with :func:`load_config`.
 
-    data: Path = Path("data")
-    store: str = "embedded"
-    sparql_query_url: str = ""
-    sparql_update_url: str = ""
-    sparql_gsp_url: str = ""
-    sparql_user: str = ""
-    sparql_password: str = field(default="", repr=False)  # kept out of logs and tracebacks
-    sparql_auth: str = "basic"
-    sparql_timeout: float = 60.0
-    host: str = "127.0.0.1"
-    port: int = 5000
-    threads: int = 8
-    max_connections: int = 1000
-    request_read_timeout: float = 10.0
-    workers: int = 1
-    api_token: str = ""
-    spacy_model: str = ""
-    max_question_chars: int = 500
-    kept_answers: int = 2000
-    query_timeout: float = 10.0
-    max_rows: int = 10000
-    max_query_bytes: int = 65536
-    max_article_bytes: int = 2_000_000
-    query_workers: int = 2
-    query_memory_mb: int = 512
-    client_queries: int = 1
-    log_level: str = "INFO"
+    The fields are the settings by name; each default is the one :data:`SETTINGS`
+    declares (read by :func:`_default`), never a second copy of it.
+    """
+
+    data: Path = Path(_default("data"))
+    store: str = _default("store")
+    sparql_query_url: str = _default("sparql_query_url")
+    sparql_update_url: str = _default("sparql_update_url")
+    sparql_gsp_url: str = _default("sparql_gsp_url")
+    sparql_user: str = _default("sparql_user")
+    # Kept out of logs and tracebacks.
+    sparql_password: str = field(default=_default("sparql_password"), repr=False)
+    sparql_auth: str = _default("sparql_auth")
+    sparql_timeout: float = _default("sparql_timeout")
+    host: str = _default("host")
+    port: int = _default("port")
+    threads: int = _default("threads")
+    max_connections: int = _default("max_connections")
+    request_read_timeout: float = _default("request_read_timeout")
+    workers: int = _default("workers")
+    api_token: str = _default("api_token")
+    spacy_model: str = _default("spacy_model")
+    max_question_chars: int = _default("max_question_chars")
+    kept_answers: int = _default("kept_answers")
+    query_timeout: float = _default("query_timeout")
+    max_rows: int = _default("max_rows")
+    max_query_bytes: int = _default("max_query_bytes")
+    max_article_bytes: int = _default("max_article_bytes")
+    query_workers: int = _default("query_workers")
+    query_memory_mb: int = _default("query_memory_mb")
+    client_queries: int = _default("client_queries")
+    log_level: str = _default("log_level")
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.ingest import article_count
+from kg.catalog import article_total
 from kg.store import Store
 
 
@@ -59,7 +59,7 @@ class CountKeeper:
             held = self._held
             if held is not None and held[0] == key:
                 return held[1]
-            counts = Counts(triples=self.store.count(), articles=article_count(self.store))
+            counts = Counts(triples=self.store.count(), articles=article_total(self.store))
             if self._key() == key:  # not written meanwhile
                 self._held = (key, counts)
             return counts

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from spacy.tokens import Doc
 from tqdm import tqdm
 
@@ -295,45 +295,3 @@ def _ingest_parallel(
                 fail(graph)
                 continue
             done(article.source or "", *_write(store, article, state, graph, summary))
-
-
-def list_articles(store: Store) -> list[dict[str, str]]:
-    """Stored articles with their metadata, newest first."""
-    rows = store.select(
-        """
-        SELECT ?a ?title ?date ?url ?n WHERE {
-          GRAPH ?a { ?a a dd:NewsArticle ; dd:tripleCount ?n .
-            OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:datePublished ?date }
-            OPTIONAL { ?a schema:url ?url } }
-        } ORDER BY DESC(?date) ?a"""
-    )
-    out = []
-    for row in rows:
-        iri = str(row["a"])
-        out.append(
-            {
-                "id": iri.rsplit("/", 1)[-1],
-                "iri": iri,
-                "title": str(row.get("title", "")),
-                "date": str(row.get("date", "")),
-                "url": str(row.get("url", "")),
-                "triples": str(row["n"]),
-            }
-        )
-    return out
-
-
-def find_article(store: Store, ref: str) -> URIRef | None:
-    """An article graph by id, full IRI or source URL."""
-    for article in list_articles(store):
-        if ref in (article["id"], article["iri"], article["url"]):
-            return URIRef(article["iri"])
-    return None
-
-
-def article_count(store: Store) -> int:
-    rows = store.select(
-        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a dd:NewsArticle } }"
-    )
-    value = rows.bindings[0].get("n") if rows.bindings else None
-    return int(value) if isinstance(value, Literal) else 0

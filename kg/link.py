@@ -222,6 +222,7 @@ class Linker:
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
+        mentions += _acronym_mentions(doc, context, mentions, sentence_of)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -288,6 +289,7 @@ class Linker:
             long_name = _trim_to_acronym(long_name, acronym)
             if long_name is None:
                 continue
+            long_name = _THE.sub("", long_name)  # "the Nordic ... Agreement (NAPA)"
             found = self.resolve_name(long_name, fuzzy=False) or self.resolve_name(
                 acronym, fuzzy=False
             )
@@ -301,6 +303,32 @@ class Linker:
             context.acronyms[long_name] = entity
 
 
+def _acronym_mentions(
+    doc: Doc, context: LinkContext, found: list[Mention], sentence_of: Sequence[int]
+) -> list[Mention]:
+    """Every use of an acronym the article defined ("... Agreement (BECA)") that the
+    model did not take for a name: "Signing of BECA today ..." mentions the agreement."""
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for acronym, entity in context.acronyms.items():
+        if not acronym.isupper() or " " in acronym:
+            continue  # the long names are keys too
+        for match in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", doc.text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            taken.append((start, end))
+            label = "LAW" if entity.type == DD.LegalInstrument else "ORG"
+            out.append(
+                Mention(start, end, acronym, sentence_of[span.start], entity, "acronym", label)
+            )
+    return out
+
+
+_THE = re.compile(r"^the\s+", re.I)
 _LAW_HEADS = frozenset({"act", "law", "treaty", "convention", "agreement", "regulations"})
 
 

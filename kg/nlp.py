@@ -91,7 +91,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+        elif (
+            token.text in _SENTENCE_END
+            and not token.whitespace_
+            and doc[token.i + 1].text in _CLOSING_QUOTES
+        ):
+            # '... international obligations."': the closing mark ends the quotation,
+            # and with it this sentence; it does not open the next one.
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
 @Language.component("class_names")

@@ -11,11 +11,11 @@ URL, new text) replaces the old graph whole.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kg.articles import Article, from_record, parse_html, parse_json, parse_jsonl, parse_text
+from kg.articles import READERS, Article, from_record
 from kg.errors import ArticleError
 from kg.extract import Pipeline
 from kg.ingest import LazyPipeline, Summary, ingest_article
@@ -34,28 +34,6 @@ class ArticleTooLarge(ArticleError):
 
     code = "too_large"
 
-
-Reader = Callable[[str, str], Iterable["Article | ArticleError"]]
-
-
-def _one(parse: Callable[[str, str], Article]) -> Reader:
-    def read(raw: str, where: str) -> Iterator[Article | ArticleError]:
-        yield parse(raw, where)
-
-    return read
-
-
-READERS: dict[str, Reader] = {
-    ".txt": _one(parse_text),
-    ".md": _one(parse_text),
-    ".markdown": _one(parse_text),
-    ".html": _one(parse_html),
-    ".htm": _one(parse_html),
-    ".json": parse_json,
-    ".jsonl": parse_jsonl,
-    ".ndjson": parse_jsonl,
-}
-"""Readers by file suffix: the formats ``attache ingest`` reads."""
 
 MEDIA_TYPES: dict[str, str] = {
     "text/plain": ".txt",

@@ -1,6 +1,7 @@
 """Attaché's HTTP service: a Flask app factory and one blueprint per surface.
 
-The app holds one open store (``app.extensions["attache"]``) for its lifetime;
+The app holds one :class:`~service.state.AppState` (the open store, the settings, the
+ontology editor, the query workers, the answerer, the caches) for its lifetime;
 blueprints turn requests into calls on ``kg`` and never build SPARQL from request
 data. Every error leaves as the one JSON shape of :mod:`service.errors`.
 """
@@ -14,10 +15,14 @@ from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
 from kg.config import Config, load_config
+from kg.counts import CountKeeper
 from kg.ontology import ensure_ontology
+from kg.ontology.editor import OntologyEditor
 from kg.store import Store, open_store
-from service import api, articles, ask, errors, ontology, openapi, pages, sparql
-from service.state import AppState, see_other_writers
+from kg.uploads import ArticleWriter
+from service import api, articles, ask, console, errors, ontology, openapi, pages, sparql
+from service.caches import AnswerCache
+from service.state import EXTENSION, AppState, see_other_writers
 
 
 class JSONProvider(DefaultJSONProvider):
@@ -55,8 +60,31 @@ def create_app(
     coordinate = getattr(store, "coordinate", None)
     if store.capabilities.shared_writers and callable(coordinate):
         coordinate()  # writes stamped, so that replicas over the same server see them
-    app.extensions["attache"] = AppState(
-        config=config, store=store, ontology_version=ontology_version
+    queries = sparql.open_queries(config, store)
+    current = AppState(
+        config=config,
+        store=store,
+        ontology_version=ontology_version,
+        sparql=queries,
+        editor=OntologyEditor(store),
+        articles=ArticleWriter(
+            store,
+            model=config.spacy_model,
+            lock=queries.update_lock,  # one writer at a time, SPARQL updates too
+            after_write=queries.store_changed,
+        ),
+        counts=CountKeeper(store),
+        answers=AnswerCache(config.kept_answers),
+    )
+    app.extensions[EXTENSION] = current
+    # What caches the ontology sees an edit at once, not at the next restart: the health
+    # report's version, the SPARQL workers' snapshot, the question lexicon.
+    current.editor.listeners.extend(
+        [
+            current.note_ontology_version,
+            lambda graph: queries.store_changed(),
+            current.refresh_answerer,
+        ]
     )
     logging.getLogger(__name__).info("store %s opened (ontology %s)", store.kind, ontology_version)
 
@@ -64,7 +92,8 @@ def create_app(
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ask.bp)  # /api/ask
-    sparql.init_app(app)  # /sparql, /sparql/update and the /console page
+    sparql.init_app(app)  # /sparql, /sparql/update, /sparql/prefixes
+    app.register_blueprint(console.bp)  # the /console page over /sparql
     app.register_blueprint(ontology.bp)  # /api/ontology and the /ontology editor page
     app.register_blueprint(articles.bp)  # /api/articles: add, list, read, remove while serving
     app.register_blueprint(pages.bp)  # the Ask page (/ in a browser, /ask) and /entity/<id>

@@ -7,9 +7,9 @@ import os
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
 from kg import __version__
-from kg.counts import CountKeeper, Counts
+from kg.counts import Counts
 from service.pages import ask_page, wants_html
-from service.state import state
+from service.state import state, state_of
 
 bp = Blueprint("api", __name__)
 
@@ -66,8 +66,4 @@ def health() -> Response:
 
 def counts_for(app: Flask) -> Counts:
     """The store's counts, kept in the app between calls (see :mod:`kg.counts`)."""
-    keeper = app.extensions.get("attache_counts")
-    if keeper is None:
-        keeper = app.extensions["attache_counts"] = CountKeeper(app.extensions["attache"].store)
-    counts: Counts = keeper.current()
-    return counts
+    return state_of(app).counts.current()

@@ -12,14 +12,11 @@ told the store changed.
 
 from __future__ import annotations
 
-import functools
-import hmac
 import json
 import tempfile
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from collections.abc import Iterator
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from kg.articles import Article
@@ -42,63 +39,23 @@ from kg.uploads import (
     read_upload,
     suffix_of,
 )
-from service.errors import error_response
+from service.auth import token_required
 from service.state import state
 
 bp = Blueprint("articles", __name__)
 
-EXTENSION = "attache_articles"
-F = TypeVar("F", bound=Callable[..., Any])
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
 
-@bp.record_once
-def _setup(setup_state: Any) -> None:
-    from service.sparql import store_changed
-
-    app: Flask = setup_state.app
-    current = app.extensions["attache"]
-    sparql = app.extensions.get("attache_sparql")
-    app.extensions[EXTENSION] = ArticleWriter(
-        current.store,
-        model=current.config.spacy_model,
-        lock=getattr(sparql, "update_lock", None),  # one writer at a time, SPARQL updates too
-        after_write=functools.partial(store_changed, app),
-    )
-
-
 def writer() -> ArticleWriter:
-    value: ArticleWriter = current_app.extensions[EXTENSION]
-    return value
+    return state().articles
 
 
-def token_required(view: F) -> F:
-    """The bearer token (``ATTACHE_API_TOKEN``) as for every write: 403 when none is set."""
-
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        token = state().config.api_token
-        if not token:
-            return error_response(
-                403,
-                "writes_disabled",
-                "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)",
-            )
-        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            response = error_response(
-                401,
-                "unauthorized",
-                "adding or removing articles needs Authorization: Bearer <token>",
-            )
-            response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-            return response
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-            return error_response(403, "forbidden", "the bearer token is not valid")
-        return view(*args, **kwargs)
-
-    return cast(F, wrapper)
+# The bearer token (ATTACHE_API_TOKEN) as for every write: 403 when none is set.
+writes_need_token = token_required(
+    "adding or removing articles needs Authorization: Bearer <token>"
+)
 
 
 def _href(ident: str) -> str:
@@ -174,7 +131,7 @@ def read_article() -> Article:
 
 
 @bp.post("/api/articles")
-@token_required
+@writes_need_token
 def add_article() -> Response:
     """Read, extract and store one article; 201 when new, 200 when already stored."""
     article = read_article()
@@ -260,7 +217,7 @@ def get_article(ident: str) -> Response:
 
 
 @bp.get("/api/export")
-@token_required
+@writes_need_token
 def export() -> Response:
     """The whole store as TriG or N-Quads (``?format=``): `attache export` while serving."""
     fmt = request.args.get("format", "trig")
@@ -284,7 +241,7 @@ def export() -> Response:
 
 
 @bp.delete("/api/articles/<ident>")
-@token_required
+@writes_need_token
 def delete_article(ident: str) -> Response:
     """Remove one article's graph (its facts go with it)."""
     current = writer()

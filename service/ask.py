@@ -1,17 +1,16 @@
 """The question surface: ``GET /api/ask?q=...`` and ``POST /api/ask`` with ``{"question": ...}``.
 
 A thin layer over :class:`kg.qa.Answerer`, built once per app on first use and kept
-in ``app.extensions``. The payload is the one the CLI prints with ``--json``; errors
-leave in the one JSON error shape: an empty question is a 400, one over
-``ATTACHE_MAX_QUESTION_CHARS`` a 413, a POST body that is not JSON a 415.
+in the app's state (:mod:`service.state`). The payload is the one the CLI prints with
+``--json``; errors leave in the one JSON error shape: an empty question is a 400, one
+over ``ATTACHE_MAX_QUESTION_CHARS`` a 413, a POST body that is not JSON a 415.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 
 from kg.catalog import annotate_answers, entity_id
 from kg.qa import Answerer, QuestionError
@@ -21,69 +20,19 @@ from service.state import state
 
 bp = Blueprint("ask", __name__)
 
-_EXTENSION = "attache_qa"
-_ANSWERS = "attache_answers"
 _LOCK = threading.Lock()
-MAX_KEPT_ANSWERS = 2000
-
-
-class AnswerCache:
-    """Answers kept per store generation: the same question on an unchanged store gets the
-    same answer, so a repeated one (a popular question, a reloaded page) is not read again.
-
-    Only for a store whose ``generation`` says when it changed (the embedded store, a
-    worker's snapshot, a remote store whose write stamp the service reads before each
-    request). Bounded (``ATTACHE_KEPT_ANSWERS``): the least recently asked go first.
-    """
-
-    def __init__(self, limit: int = MAX_KEPT_ANSWERS) -> None:
-        self.limit = limit
-        self._generation: int | None = None
-        self._kept: OrderedDict[str, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, generation: int, question: str) -> bytes | None:
-        with self._lock:
-            if generation != self._generation:
-                self._generation, self._kept = generation, OrderedDict()
-                return None
-            found = self._kept.get(question)
-            if found is not None:
-                self._kept.move_to_end(question)
-            return found
-
-    def put(self, generation: int, question: str, body: bytes) -> None:
-        with self._lock:
-            if generation != self._generation:
-                return  # the store changed while the answer was read: not kept
-            self._kept[question] = body
-            while len(self._kept) > self.limit:
-                self._kept.popitem(last=False)
-
-
-def answer_cache() -> AnswerCache:
-    found = current_app.extensions.get(_ANSWERS)
-    if found is None:
-        limit = state().config.kept_answers
-        found = current_app.extensions.setdefault(_ANSWERS, AnswerCache(limit))
-    assert isinstance(found, AnswerCache)
-    return found
 
 
 def answerer() -> Answerer:
     """The app's answerer (lexicon cache, entity finder, parsed templates), built once."""
-    found = current_app.extensions.get(_EXTENSION)
-    if found is None:
+    current = state()
+    if current.answerer is None:
         with _LOCK:
-            found = current_app.extensions.get(_EXTENSION)
-            if found is None:
-                current = state()
-                found = Answerer(
+            if current.answerer is None:
+                current.answerer = Answerer(
                     current.store, max_question_chars=current.config.max_question_chars
                 )
-                current_app.extensions[_EXTENSION] = found
-    assert isinstance(found, Answerer)
-    return found
+    return current.answerer
 
 
 @bp.get("/api/ask")
@@ -126,7 +75,7 @@ def _answer(question: str | None) -> Response:
         )
     generation = getattr(state().store, "generation", None)
     keeping = isinstance(generation, int) and state().config.kept_answers > 0
-    cache = answer_cache() if keeping else None
+    cache = state().answers if keeping else None
     if cache is not None and generation is not None:
         kept = cache.get(generation, text)
         if kept is not None:

@@ -9,7 +9,8 @@ Two JSON helpers feed it: ``/console/examples`` (one example per question family
 generated from the question templates in ``kg/qa/queries/*.rq`` when they are there,
 read at request time so a new template shows up without a restart) and
 ``/sparql/prefixes`` (the prefixes every query may use, the namespaces found in the
-store, and the ontology's terms with their labels, for completion).
+store, and the ontology's terms with their labels, for completion; built by
+:mod:`service.vocabulary` and served by :mod:`service.sparql`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, jsonify, render_template
 
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
+from service.state import state
 
 bp = Blueprint("console", __name__, template_folder="templates", static_folder="static")
 
@@ -75,8 +77,6 @@ CSP = (
 @bp.get("/console")
 def page() -> Response:
     """The console page; ``?query=`` fills the editor and runs it."""
-    from service.state import state
-
     config = state().config
     response = Response(
         render_template(
@@ -160,83 +160,3 @@ def example_queries() -> list[dict[str, str]]:
         for item in FALLBACK_EXAMPLES:
             out.append({**item, "query": _prefix_lines(item["query"]) + item["query"] + "\n"})
     return out
-
-
-# -- vocabulary ----------------------------------------------------------------------------
-
-_VOCABULARY_QUERY = """
-SELECT ?term ?kind ?label ?comment WHERE {
-  GRAPH <%s> {
-    ?term a ?kind .
-    VALUES ?kind { owl:Class owl:ObjectProperty owl:DatatypeProperty rdf:Property
-                   owl:NamedIndividual skos:Concept }
-    FILTER(isIRI(?term))
-    OPTIONAL { ?term rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "") }
-    OPTIONAL { ?term rdfs:comment ?comment FILTER(lang(?comment) = "en" || lang(?comment) = "") }
-  }
-}
-"""
-_NAMESPACES_QUERY = """
-SELECT DISTINCT ?iri WHERE { { ?s ?iri ?o } UNION { ?s a ?iri FILTER(isIRI(?iri)) } }
-"""
-
-
-def _namespace(iri: str) -> str | None:
-    cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[: cut + 1] if cut > 0 else None
-
-
-def vocabulary() -> dict[str, Any]:
-    """Prefixes for completion: declared ones, the store's namespaces, the ontology's terms."""
-    from service.sparql import pool, run_internal, sparql_state
-
-    cache = sparql_state().cache
-    generation = pool().snapshot_generation()
-    with sparql_state().cache_lock:
-        if generation in cache:
-            return cache[generation]
-    prefixes = dict(PREFIXES)
-    by_namespace = {ns: p for p, ns in prefixes.items()}
-    found = run_internal(_NAMESPACES_QUERY)
-    namespaces = sorted(
-        {ns for row in found["results"]["bindings"] if (ns := _namespace(row["iri"]["value"]))}
-    )
-    extra = 0
-    for ns in namespaces:
-        if ns not in by_namespace:
-            extra += 1
-            name = f"ns{extra}"
-            prefixes[name] = ns
-            by_namespace[ns] = name
-    rows = run_internal(_VOCABULARY_QUERY % ONTOLOGY_GRAPH)["results"]["bindings"]
-    terms: dict[str, dict[str, str]] = {}
-    for row in rows:
-        iri = row["term"]["value"]
-        ns = _namespace(iri)
-        if ns is None or ns not in by_namespace:
-            continue
-        kind = row["kind"]["value"].rsplit("#", 1)[-1]
-        entry = terms.setdefault(
-            iri,
-            {
-                "iri": iri,
-                "prefixed": f"{by_namespace[ns]}:{iri[len(ns) :]}",
-                "kind": kind,
-                "label": "",
-                "comment": "",
-            },
-        )
-        if "label" in row and not entry["label"]:
-            entry["label"] = row["label"]["value"]
-        if "comment" in row and not entry["comment"]:
-            entry["comment"] = row["comment"]["value"]
-    value = {
-        "ok": True,
-        "prefixes": prefixes,
-        "namespaces": namespaces,
-        "terms": sorted(terms.values(), key=lambda t: t["prefixed"]),
-    }
-    with sparql_state().cache_lock:
-        cache.clear()
-        cache[generation] = value
-    return value

@@ -17,6 +17,13 @@ from kg import uploads
 
 log = logging.getLogger(__name__)
 
+
+class Unsupported(kg_errors.KGError):
+    """What this store cannot do over HTTP (no query workers for it): answered 501."""
+
+    code = "not_implemented"
+
+
 STATUS_OF: dict[type[kg_errors.KGError], int] = {
     kg_errors.NotFound: 404,
     kg_errors.QueryError: 400,

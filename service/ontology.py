@@ -1,6 +1,6 @@
 """The ontology editor surface: ``/api/ontology`` and the ``/ontology`` page.
 
-Thin by design: requests become calls on :class:`kg.ontology_edit.OntologyEditor`,
+Thin by design: requests become calls on :class:`kg.ontology.editor.OntologyEditor`,
 which checks, migrates and records every change. This module adds what only HTTP
 has: content negotiation, the bearer token (``ATTACHE_API_TOKEN``) on every write,
 and ``If-Match`` preconditions (428 without one, 412 when stale) so that two people
@@ -10,123 +10,54 @@ editing the same version cannot overwrite each other silently.
 from __future__ import annotations
 
 import functools
-import hmac
 import re
-import threading
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
-from rdflib import Graph
+from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
+from rdflib import URIRef
 from werkzeug.exceptions import BadRequest
 
-from kg.catalog import class_instances
-from kg.conformance import validate_data
+from kg.catalog import class_instances, find_article
 from kg.errors import EditRefused, NotFound
-from kg.ingest import find_article
 from kg.ontology import ONTOLOGY_FILE, version_of
-from kg.ontology_edit import (
-    OntologyEditor,
-    Outcome,
-    TermEdit,
-    describe_term,
-    file_header,
-    impact,
-    read_turtle,
-    resolve_ref,
-    to_turtle,
-    tree,
-)
-from kg.ontology_history import get_revision, list_revisions
+from kg.ontology.conformance import validate_data
+from kg.ontology.editor import OntologyEditor, Outcome, Snapshot
+from kg.ontology.edits import TermEdit
+from kg.ontology.history import get_revision, list_revisions
+from kg.ontology.impact import impact
+from kg.ontology.terms import describe_term, resolve_ref, tree
+from kg.ontology.turtle import file_header, read_turtle, to_turtle
 from kg.vocab import PREFIXES
-from service.errors import error_response
+from service.auth import refuse, token_required
 from service.state import state
 
 bp = Blueprint("ontology", __name__)
 
-EXTENSION = "attache_ontology"
 _USER = re.compile(r"[^\w .@+-]")
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = {
-    "turtle": "text/turtle",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
-    "tree": "application/json",
-}
-
-
-@bp.record_once
-def _setup(setup_state: Any) -> None:
-    app: Flask = setup_state.app
-    app.extensions[CONFORMANCE] = ConformanceCache()
-    editor = OntologyEditor(app.extensions["attache"].store)
-    editor.listeners.append(functools.partial(_after_change, app))
-    app.extensions[EXTENSION] = editor
-
-
-def _after_change(app: Flask, graph: Graph) -> None:
-    """Make everything that caches the ontology see the change now, not at the next restart.
-
-    The question lexicon (kg.qa) also notices changes on its own through a fingerprint of
-    the ontology graph; refreshing here covers edits the fingerprint cannot see (a label
-    replaced by another of the same length).
-    """
-    current = app.extensions["attache"]
-    current.ontology_version = version_of(graph)
-    pool = getattr(app.extensions.get("attache_sparql"), "pool", None)
-    if pool is not None and callable(getattr(pool, "invalidate", None)):
-        pool.invalidate()  # the SPARQL endpoint reads a fresh snapshot next
-    refreshed: set[int] = set()
-    for holder in [*app.extensions.values(), *vars(current).values()]:
-        for candidate in (holder, *getattr(holder, "__dict__", {}).values()):
-            refresh = getattr(candidate, "refresh", None)
-            if (
-                callable(refresh)
-                and type(candidate).__module__.startswith("kg.qa")
-                and id(candidate) not in refreshed
-            ):
-                refreshed.add(id(candidate))
-                refresh()
-
 
 def editor() -> OntologyEditor:
-    value: OntologyEditor = current_app.extensions[EXTENSION]
-    return value
+    return state().editor
 
 
 # -- writes: token, author, If-Match ---------------------------------------------------------------
 
 
-def _refuse(status: int, code: str, message: str) -> Response:
-    response = error_response(status, code, message)
-    if status == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-    return response
+_token_required = token_required("ontology edits need an Authorization: Bearer <token> header")
 
 
 def write(view: F) -> F:
     """Bearer token first (401/403), then ``If-Match`` (428); the view gets author and ETag."""
 
+    @_token_required
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        token = state().config.api_token
-        if not token:
-            return _refuse(
-                403,
-                "writes_disabled",
-                "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)",
-            )
-        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            return _refuse(
-                401, "unauthorized", "ontology edits need an Authorization: Bearer <token> header"
-            )
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-            return _refuse(403, "forbidden", "the bearer token is not valid")
         if_match = request.headers.get("If-Match", "").strip()
         if not if_match or if_match == "*":
-            return _refuse(
+            return refuse(
                 428,
                 "precondition_required",
                 "send the ontology's current ETag in If-Match (GET /api/ontology returns it), "
@@ -182,10 +113,53 @@ def _wanted_format() -> str:
             raise EditRefused(f"format must be one of {', '.join(FORMATS)}")
         return fmt
     best = request.accept_mimetypes.best_match(
-        ["text/turtle", "application/ld+json", "application/n-triples", "application/json"],
-        default="text/turtle",
+        [f.media_type for f in FORMATS.values()], default="text/turtle"
     )
-    return {v: k for k, v in FORMATS.items()}.get(best or "text/turtle", "turtle")
+    return {f.media_type: name for name, f in FORMATS.items()}.get(best or "text/turtle", "turtle")
+
+
+def _as_tree(snap: Snapshot) -> Response:
+    return jsonify(
+        {
+            "ok": True,
+            "etag": snap.etag,
+            "version": version_of(snap.graph),
+            "triples": len(snap.graph),
+            **tree(snap.graph),
+        }
+    )
+
+
+def _as_turtle(snap: Snapshot) -> Response:
+    text = to_turtle(snap.graph, file_header(ONTOLOGY_FILE))
+    return Response(text, mimetype="text/turtle")
+
+
+def _as_ntriples(snap: Snapshot) -> Response:
+    return Response("\n".join(snap.lines) + "\n", mimetype="application/n-triples")
+
+
+def _as_jsonld(snap: Snapshot) -> Response:
+    context = dict(PREFIXES)
+    text = snap.graph.serialize(format="json-ld", context=context, indent=1)
+    return Response(text, mimetype="application/ld+json")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One way ``GET /api/ontology`` writes the ontology: its media type and its writer."""
+
+    media_type: str
+    render: Callable[[Snapshot], Response]
+
+
+FORMATS: dict[str, Format] = {
+    "turtle": Format("text/turtle", _as_turtle),
+    "jsonld": Format("application/ld+json", _as_jsonld),
+    "ntriples": Format("application/n-triples", _as_ntriples),
+    "tree": Format("application/json", _as_tree),
+}
+"""The formats by their ``?format=`` name, in the order Accept negotiation prefers them."""
 
 
 @bp.get("/api/ontology")
@@ -195,25 +169,8 @@ def get_ontology() -> Response:
     fmt = _wanted_format()
     if request.if_none_match and request.if_none_match.contains(snap.etag.strip('"')):
         response = Response(status=304)
-    elif fmt == "tree":
-        response = jsonify(
-            {
-                "ok": True,
-                "etag": snap.etag,
-                "version": version_of(snap.graph),
-                "triples": len(snap.graph),
-                **tree(snap.graph),
-            }
-        )
-    elif fmt == "turtle":
-        text = to_turtle(snap.graph, file_header(ONTOLOGY_FILE))
-        response = Response(text, mimetype="text/turtle")
-    elif fmt == "ntriples":
-        response = Response("\n".join(snap.lines) + "\n", mimetype="application/n-triples")
     else:
-        context = dict(PREFIXES)
-        text = snap.graph.serialize(format="json-ld", context=context, indent=1)
-        response = Response(text, mimetype="application/ld+json")
+        response = FORMATS[fmt].render(snap)
     response.headers["ETag"] = snap.etag
     response.headers["Vary"] = "Accept"
     response.headers["Cache-Control"] = "no-cache"
@@ -225,7 +182,7 @@ def get_ontology() -> Response:
 def put_ontology(*, author: str, if_match: str) -> Response:
     """Replace the whole ontology with a reviewed Turtle document (one revision)."""
     if request.mimetype not in ("text/turtle", "application/x-turtle"):
-        return _refuse(415, "unsupported_media_type", "send the ontology as text/turtle")
+        return refuse(415, "unsupported_media_type", "send the ontology as text/turtle")
     graph = read_turtle(request.get_data(as_text=True), source="the request body")
     outcome = editor().replace(
         graph, author=author, message=request.args.get("message", ""), if_match=if_match
@@ -246,12 +203,18 @@ def get_term(ref: str) -> Response:
     return response
 
 
+def _known_term(ref: str) -> tuple[Snapshot, URIRef]:
+    """The stored ontology and the term ``ref`` names: 404 for a term it does not define."""
+    snap = editor().snapshot()
+    iri = resolve_ref(ref)
+    describe_term(snap.graph, iri)
+    return snap, iri
+
+
 @bp.get("/api/ontology/terms/<path:ref>/impact")
 def get_impact(ref: str) -> Response:
     """How many triples and articles use the term, and which terms refer to it."""
-    snap = editor().snapshot()
-    iri = resolve_ref(ref)
-    describe_term(snap.graph, iri)  # 404 for an unknown term
+    snap, iri = _known_term(ref)
     response = jsonify({"ok": True, "etag": snap.etag, **impact(state().store, snap.graph, iri)})
     response.headers["ETag"] = snap.etag
     return response
@@ -260,9 +223,7 @@ def get_impact(ref: str) -> Response:
 @bp.get("/api/ontology/terms/<path:ref>/instances")
 def get_instances(ref: str) -> Response:
     """The instances of a class (and of its subclasses) in the data, with article counts."""
-    snap = editor().snapshot()
-    iri = resolve_ref(ref)
-    describe_term(snap.graph, iri)  # 404 for an unknown term
+    _, iri = _known_term(ref)
     instances = class_instances(state().store, iri)
     for item in instances:
         if item["id"]:
@@ -307,26 +268,28 @@ def delete_term(ref: str, *, author: str, if_match: str) -> Response:
     return _written(outcome)
 
 
+def _move(
+    move: Callable[..., Outcome], ref: str, field: str, *, author: str, if_match: str
+) -> Response:
+    """A rename or merge of ``ref``: the target term is the body's ``field``."""
+    body = _body()
+    target = resolve_ref(_ref_field(body, field))
+    outcome = move(
+        resolve_ref(ref), target, author=author, message=_message(body), if_match=if_match
+    )
+    return _written(outcome, term=describe_term(outcome.graph, target))
+
+
 @bp.post("/api/ontology/terms/<path:ref>/rename")
 @write
 def rename_term(ref: str, *, author: str, if_match: str) -> Response:
-    body = _body()
-    new = resolve_ref(_ref_field(body, "to"))
-    outcome = editor().rename(
-        resolve_ref(ref), new, author=author, message=_message(body), if_match=if_match
-    )
-    return _written(outcome, term=describe_term(outcome.graph, new))
+    return _move(editor().rename, ref, "to", author=author, if_match=if_match)
 
 
 @bp.post("/api/ontology/terms/<path:ref>/merge")
 @write
 def merge_term(ref: str, *, author: str, if_match: str) -> Response:
-    body = _body()
-    target = resolve_ref(_ref_field(body, "into"))
-    outcome = editor().merge(
-        resolve_ref(ref), target, author=author, message=_message(body), if_match=if_match
-    )
-    return _written(outcome, term=describe_term(outcome.graph, target))
+    return _move(editor().merge, ref, "into", author=author, if_match=if_match)
 
 
 # -- history ---------------------------------------------------------------------------------------
@@ -388,45 +351,17 @@ def conformance() -> Response:
         if article is None:
             raise NotFound(f"no stored article {ref!r}")
     limit = _int_arg("limit", 200, 5000)
-    cache: ConformanceCache = current_app.extensions[CONFORMANCE]
-    payload = cache.get(
+    payload = state().conformance.get(
         (_store_version(), str(article), limit),
         lambda: {"ok": True, **validate_data(store, article=article, max_results=limit).as_dict()},
     )
     return jsonify(payload)
 
 
-CONFORMANCE = "attache_conformance"
-
-
-class ConformanceCache:
-    """Reports by store version: pySHACL runs once per change of the data, not per request.
-
-    Without a token anyone may ask, and one run takes a few hundred milliseconds of the
-    server's CPU; so a report is computed by one request at a time (the others wait for
-    it) and reused until the store changes.
-    """
-
-    def __init__(self, size: int = 16) -> None:
-        self.size = size
-        self.lock = threading.Lock()
-        self.reports: dict[Hashable, dict[str, Any]] = {}
-        self.runs = 0
-
-    def get(self, key: Hashable, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        with self.lock:
-            if key not in self.reports:
-                if len(self.reports) >= self.size:
-                    self.reports.pop(next(iter(self.reports)))
-                self.reports[key] = compute()
-                self.runs += 1
-            return self.reports[key]
-
-
 def _store_version() -> Hashable:
     """Changes whenever the store may have changed (cheap: no query over the data)."""
-    store = state().store
-    pool = getattr(current_app.extensions.get("attache_sparql"), "pool", None)
+    current = state()
+    store, pool = current.store, current.sparql.pool
     version = pool.store_version() if pool is not None else None
     return (version, store.count(), editor().etag())
 

@@ -7,8 +7,8 @@ every article graph and the ontology graph), results in the format the client
 accepts, a service description on a GET without a query, and CORS open for reads.
 
 It is safe to expose. Query text is checked before any parser sees it
-(:mod:`kg.sparql_guard`: size, nesting, no SERVICE/LOAD/FROM/``file:``); queries run in
-worker processes under a deadline that kills them (:mod:`kg.sparql_pool`), never in
+(:mod:`kg.sparql.guard`: size, nesting, no SERVICE/LOAD/FROM/``file:``); queries run in
+worker processes under a deadline that kills them (:mod:`kg.endpoint.pool`), never in
 this process; answers are cut at ``max_rows``, which the ``X-Attache-Truncated``
 header (and a ``truncated`` member in SPARQL JSON) says. Writes go to
 ``/sparql/update`` with ``Authorization: Bearer $ATTACHE_API_TOKEN``; without a
@@ -18,25 +18,26 @@ configured token, writes over HTTP are off. Every error is the one JSON shape.
 from __future__ import annotations
 
 import atexit
-import contextlib
-import hmac
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MultiDict
 
+from kg.config import Config
+from kg.endpoint.pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
 from kg.errors import KGError, QueryBusy, QueryError, StoreError
-from kg.ontology_history import HISTORY_GRAPH
-from kg.sparql_guard import check_query, check_update, with_using
-from kg.sparql_pool import Answer, NotAcceptable, QueryPool, QueryTask, snapshots_for
+from kg.ontology.history import HISTORY_GRAPH
+from kg.sparql.guard import check_query, check_update, with_using
+from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES, REPLICA_GRAPH
-from service.errors import error_response, status_for
-from service.state import state
+from service.auth import refusal
+from service.errors import Unsupported, error_response, status_for
+from service.state import SparqlState, state, state_of
+from service.vocabulary import vocabulary
 
 bp = Blueprint("sparql", __name__)
 
@@ -100,67 +101,42 @@ FORM_TYPES = {"select": RESULT_TYPES, "ask": RESULT_TYPES, "graph": GRAPH_TYPES}
 EXPOSED = "X-Attache-Truncated, X-Attache-Rows, X-Attache-Row-Limit, Server-Timing"
 
 
-class SparqlState:
-    """The SPARQL surface's resources: the worker pool and a lock serializing updates."""
-
-    def __init__(self, pool: QueryPool | None, unavailable: str = "") -> None:
-        self.pool = pool
-        self.unavailable = unavailable
-        self.update_lock = threading.Lock()
-        self.cache: dict[int, Any] = {}  # per snapshot generation (the console's vocabulary)
-        self.cache_lock = threading.Lock()
+def open_queries(config: Config, store: Store) -> SparqlState:
+    """The query workers for ``store`` (not started yet), or why there can be none."""
+    try:
+        snapshots = snapshots_for(store, (config.data / "sparql-snapshots").resolve())
+        return SparqlState(
+            QueryPool(
+                snapshots,
+                size=config.query_workers,
+                timeout=config.query_timeout,
+                max_rows=config.max_rows,
+                memory_mb=config.query_memory_mb,
+                per_client=config.client_queries,
+            )
+        )
+    except StoreError as exc:
+        return SparqlState(None, exc.message)
 
 
 def init_app(app: Flask) -> None:
-    """Register the SPARQL and console blueprints and start the query workers."""
-    from service import console
-
-    current = app.extensions["attache"]
-    config = current.config
-    try:
-        snapshots = snapshots_for(current.store, (config.data / "sparql-snapshots").resolve())
-        pool: QueryPool | None = QueryPool(
-            snapshots,
-            size=config.query_workers,
-            timeout=config.query_timeout,
-            max_rows=config.max_rows,
-            memory_mb=config.query_memory_mb,
-            per_client=config.client_queries,
-        )
-        extension = SparqlState(pool)
-    except StoreError as exc:
-        pool, extension = None, SparqlState(None, exc.message)
-    app.extensions["attache_sparql"] = extension
+    """Register the SPARQL blueprint and start the query workers (not while testing)."""
+    pool = state_of(app).sparql.pool
     if pool is not None:
         atexit.register(pool.close)
         if not app.testing:
             pool.start()
     app.register_blueprint(bp)
-    app.register_blueprint(console.bp)
-
-
-def sparql_state() -> SparqlState:
-    value: SparqlState = current_app.extensions["attache_sparql"]
-    return value
 
 
 def pool() -> QueryPool:
     """The query pool, or a 501 when the store is one the workers cannot read."""
-    current = sparql_state()
-    if current.pool is None:
-        raise Unsupported(current.unavailable)
-    return current.pool
+    return state().sparql.require_pool()
 
 
 def store_changed(app: Flask | None = None) -> None:
     """Tell the query workers the store changed (every writer in the service calls this)."""
-    extension = (app or current_app).extensions.get("attache_sparql")
-    if extension is not None and extension.pool is not None:
-        extension.pool.invalidate()
-
-
-class Unsupported(KGError):
-    code = "not_implemented"
+    state_of(app or current_app).sparql.store_changed()
 
 
 class ProtocolError(Exception):
@@ -410,32 +386,12 @@ def _named_graphs() -> Iterable[URIRef]:
 # -- /sparql/update ------------------------------------------------------------------------
 
 
-def _authorize() -> None:
-    """Writes need ``Authorization: Bearer <ATTACHE_API_TOKEN>``; no token set: no writes."""
-    token = state().config.api_token
-    if not token:
-        raise ProtocolError(
-            403, "writes_disabled", "writes over HTTP are disabled (ATTACHE_API_TOKEN is not set)"
-        )
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
-        raise ProtocolError(
-            401, "unauthorized", "updates need an Authorization: Bearer <token> header"
-        )
-    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-        raise ProtocolError(403, "forbidden", "the bearer token is not valid")
-
-
 @bp.post("/sparql/update")
 def update() -> Response:
     """Run one SPARQL Update (authenticated) in one transaction."""
-    try:
-        _authorize()
-    except ProtocolError as exc:
-        response = error_response(exc.status, exc.code, exc.message)
-        if exc.status == 401:
-            response.headers["WWW-Authenticate"] = 'Bearer realm="attache"'
-        return response
+    refused = refusal("updates need an Authorization: Bearer <token> header")
+    if refused is not None:
+        return refused
     params: MultiDict[str, str] = MultiDict(request.args)
     mime = request.mimetype
     if mime == "application/x-www-form-urlencoded":
@@ -462,11 +418,11 @@ def update() -> Response:
     )
     base = request.base_url
     workers = pool()
-    editor = current_app.extensions.get("attache_ontology")
+    editor = state().editor
     started = time.monotonic()
     # The ontology editor's lock too: what the rehearsal saw of the ontology graph is
     # what the update meets, and no edit interleaves with it.
-    with sparql_state().update_lock, getattr(editor, "lock", contextlib.nullcontext()):
+    with state().sparql.update_lock, editor.lock:
         workers.rehearse_update(
             text,
             base_iri=base,
@@ -532,20 +488,4 @@ def _iri(value: str) -> str:
 @bp.get("/sparql/prefixes")
 def prefixes() -> Response:
     """Prefixes the endpoint declares for every query, and the ontology's terms."""
-    from service.console import vocabulary
-
     return _cors(jsonify(vocabulary()))
-
-
-def run_internal(query_text: str, *, timeout: float | None = None) -> dict[str, Any]:
-    """A fixed query of the service's own, through the workers, as parsed SPARQL JSON."""
-    import json
-
-    task = QueryTask(
-        query=query_text,
-        formats={"select": "json", "ask": "json", "graph": None},
-        prefixes=dict(PREFIXES),
-    )
-    answer = pool().query(task, timeout=timeout)
-    result: dict[str, Any] = json.loads(answer.body)
-    return result

@@ -42,9 +42,10 @@ from flask import Flask, Response, request
 
 from kg.config import SETTINGS, Config, load_config
 from kg.errors import ConfigError
-from kg.store import open_store
+from kg.store import EmbeddedStore, open_store
 from kg.store.snapshot import SnapshotPublisher, SnapshotStore
 from service.errors import error_response
+from service.state import state_of
 
 log = logging.getLogger(__name__)
 
@@ -267,14 +268,15 @@ def serve_workers(app: Flask, config: Config) -> None:
     """Serve ``app`` (the writer) and ``config.workers - 1`` readers on one port until stopped."""
     from service.serve import make_server
 
-    store = app.extensions["attache"].store
+    store = state_of(app).store
     publisher: SnapshotPublisher | None = None
     if store.kind == "memory":
         raise ConfigError(
             "ATTACHE_WORKERS above 1 needs a store other processes can read: "
             "ATTACHE_STORE=embedded or remote, not memory"
         )
-    if store.capabilities.snapshots:  # else a server that every process reaches itself
+    # Else a server that every process reaches itself (only the embedded store snapshots).
+    if store.capabilities.snapshots and isinstance(store, EmbeddedStore):
         publisher = SnapshotPublisher(store, (config.data / SNAPSHOTS).resolve())
         publisher.publish_if_changed()
     init_writer(app, publisher)

@@ -119,10 +119,16 @@ class GatheringRules(ExtractorBase):
                 for q in quotes:
                     event.set(DD.quote, Literal(q))
             else:
+                # "described the agreements as a vote of confidence": the object with
+                # what it is called.
                 clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}] or [
                     c
                     for c in token.children
-                    if c.dep_ in {"dobj", "attr", "oprd"} and token.lemma_.lower() != "tell"
+                    if (
+                        c.dep_ in {"dobj", "attr", "oprd"}
+                        or (c.dep_ == "prep" and c.lower_ == "as")
+                    )
+                    and token.lemma_.lower() != "tell"
                 ]
                 text = " ".join(
                     view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause

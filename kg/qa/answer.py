@@ -39,6 +39,7 @@ from kg.qa.asked import Asked, asked
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.errors import QuestionError
 from kg.qa.lexicon import (
+    POSITION_PHRASES,
     POSITION_SYNONYMS,
     POSITION_WORDS,
     Lexicon,
@@ -49,7 +50,7 @@ from kg.qa.lexicon import (
 )
 from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, Memo, one
 from kg.qa.parse import Interpretation, parse
-from kg.qa.reader import ENTITY_CLASSES, Read, Reader, keywords
+from kg.qa.reader import ENTITY_CLASSES, Read, Reader, fits_settlement, keywords
 from kg.qa.reader import query as reader_query
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind, bind_many
@@ -354,11 +355,18 @@ class Answerer:
         renders = _RENDERS_FOR.get(want.kind)
         if renders is not None and template.render not in renders:
             return []
+        values = [a.value for a in answers if isinstance(a.value, URIRef)]
+        lookups.prefetch_all({"types": values, "label": values})
+        answers = [
+            a
+            for a in answers
+            if fits_settlement(
+                want, lookups.label(a.value) if isinstance(a.value, URIRef) else str(a.value)
+            )
+        ]
         if template.render != "entity":
             return answers
         classes = ENTITY_CLASSES.get(want.kind)
-        values = [a.value for a in answers if isinstance(a.value, URIRef)]
-        lookups.prefetch_all({"types": values, "label": values})
         kept = []
         for answer in answers:
             if not isinstance(answer.value, URIRef):
@@ -390,6 +398,18 @@ class Answerer:
         answers = self._named_together(it, answers, lookups)
         if not rest:
             return answers
+        if it.template is not None and it.template.id in _ROLE_TEMPLATES:
+            # The holder the rest of the question describes ("who urged Washington to
+            # halt the sale") first; the role answers either way.
+            return sorted(
+                answers,
+                key=lambda a: (
+                    -sum(
+                        _carries(_few_texts(a), [w]) or _carries(self._context(a), [w])
+                        for w in rest
+                    )
+                ),
+            )
         kept = []
         for answer in answers:
             if answer.key in {"count", "yes", "fact"}:
@@ -420,6 +440,10 @@ class Answerer:
             return self._told_where_named(asked_about, answers)
         lookups.prefetch("describe", [e for a in answers for e in a.events[:10]])
         named_in = self._mentioned_in(s for a in answers for s in _few(a.sentences))
+        # "Who is the State Department spokesman who reacted to Niger's decision?": the
+        # role answers; what the relative clause says of the holder is told elsewhere in
+        # the article, so its entities need only be named there.
+        described = it.template is not None and it.template.id in _ROLE_TEMPLATES
         kept = []
         for answer in answers:
             if not answer.rows or answer.key in {"count", "yes", "fact"}:
@@ -430,9 +454,20 @@ class Answerer:
                 involved |= named_in.get(sentence, set())
             if isinstance(answer.value, URIRef):
                 involved.add(answer.value)
-            if asked_about <= involved:
+            if asked_about <= involved or (
+                described and self._named_in_articles(asked_about - involved, answer.articles)
+            ):
                 kept.append(answer)
         return kept
+
+    def _named_in_articles(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
+        """Whether every one of ``entities`` is named in one of ``articles``."""
+        within = set(articles)
+        return all(
+            within & set(self.reader.articles_naming([e])[0])
+            for e in entities
+            if isinstance(e, URIRef)
+        )
 
     def _told_where_named(self, asked_about: set[URIRef], answers: list[Answer]) -> list[Answer]:
         _, naming = self.reader.articles_naming(asked_about)
@@ -626,7 +661,7 @@ class Answerer:
             for cls in template.classes:
                 allowed |= lexicon.descendants(cls)
             rows = [r for r in rows if r.get("cls") in allowed or r.get("cls") == DD.WeaponSystem]
-        if template.id in {"role_holder", "role_holder_unattached"}:
+        if template.id in _ROLE_TEMPLATES:
             rows, sparql = self._role_rows(it, rows, sparql, lookups)
         answers = self._group(template, it, slots, rows, lexicon, lookups, partial)
         if template.id == "profile":
@@ -1113,6 +1148,9 @@ def english_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
+_ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached"})
+
+
 def _weakly_carried(rest: list[str], answers: list[Answer]) -> bool:
     """Whether the best answer's sentences hold at most half of the question's words
     that the template did not read (two or more of them)."""
@@ -1264,10 +1302,21 @@ def position_words(text: str) -> frozenset[str]:
 
 
 def _match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
-    """Rows whose position has exactly the question's words, else the closest superset."""
+    """Rows whose position has exactly the question's words, else the closest superset;
+    for an office asked by what it is ("head of state"), the titles that hold it."""
     wanted = frozenset(POSITION_SYNONYMS.get(w, w) for w in words if w not in _POSITION_STOP)
     if not wanted:
         return []
+    for phrase, titles in POSITION_PHRASES.items():
+        if phrase <= wanted:
+            for title in titles:
+                found = _match_title(rows, title | (wanted - phrase), it)
+                if found:
+                    return found
+    return _match_title(rows, wanted, it)
+
+
+def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list:
     names: set[str] = set()
     for found in [*it.slots.values(), *it.alternates]:
         names |= position_words(found.label)

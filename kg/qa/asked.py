@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.qa.lexicon import stem, tokenize
+from kg.qa.lexicon import IRREGULAR, stem, tokenize
 
 # Answer kinds. Entity kinds name the classes that may answer (see kg.qa.reader).
 ENTITY_KINDS = frozenset(
@@ -101,14 +101,25 @@ _AUX = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on at for to from with by under over into about".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
-_REPORTING = frozenset(
-    w
+# Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
+# what was said, and in a sentence they introduce it. One list for question reading and
+# sentence reading.
+REPORTING_STEMS = frozenset(
+    stem(w)
     for w in (
-        "say said says tell told warn warned insist insisted call called describe described "
-        "claim claimed announce announced argue argued accuse accused promise promised "
-        "urge urged stated add added note noted stress stressed says tells warns insists "
-        "calls describes claims announces argues accuses promises urges adds notes stresses "
-        "saying telling warning insisting calling describing claiming argue argues"
+        "say tell warn insist call describe claim announce argue accuse promise urge add "
+        "note stress characterise characterize dub hail praise criticise criticize condemn "
+        "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
+        "predict vow pledge maintain assert declare tweet according"
+    ).split()
+)
+# Words with which a question asks for a cause ("What *prompted* ...", "on what *grounds*"):
+# they say what is asked, not what the sentence that answers must carry.
+_REASON_CUES = frozenset(
+    stem(w)
+    for w in (
+        "why reason motive ground basis prompt trigger cause lead led drive drove driven "
+        "motivate spark spur precede provoke fuel behind explain"
     ).split()
 )
 _NUMBER = re.compile(
@@ -116,6 +127,7 @@ _NUMBER = re.compile(
     r"(?:for|in|by|within|after)\s+|)how\s+(many|much|long|often|far|big|large|soon)\b",
     re.I,
 )
+_BOUND = re.compile(r"\b(until|till|through|since|by|from)\s+(?:when|what|which)\b")
 _YEARS = re.compile(r"\b(which|what)\s+years?\b|\bin\s+(which|what)\s+years?\b|\byears?\b", re.I)
 _WHEN = re.compile(
     r"^\s*(?:since\s+|until\s+)?when\b|\b(?:on|by|since|until)?\s*(?:which|what)\s+"
@@ -151,8 +163,7 @@ _MONEYISH = re.compile(r"\b(?:package|budget|deal|contract|fund|aid|loan|sale|or
 _LEAD_IN = re.compile(
     r"^(?:please\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+"
     r"know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|tell\s+me)\s*,?\s+"
-    r"(?=(?:who|whom|whose|what|which|where|when|how|why|in|on|at|for|from|to|by|with|"
-    r"according|besides|apart|roughly)\b)",
+    r"(?!(?:more\s+)?about\b)",  # "Tell me about X" asks for X itself, read elsewhere
     re.I,
 )
 # "according to the article": where the reader should look, not a report of speech.
@@ -165,6 +176,12 @@ _CHARACTERISE = re.compile(
     r"^\s*how\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+.{1,80}?\b(?:"
     r"characteri[sz]e\w*|describe\w*|assess\w*|sum\w*\s+up|call\w*|react\w*|respond\w*|"
     r"view\w*|see|regard\w*|portray\w*|depict\w*|label\w*|dub\w*|justif\w*|explain\w*)\b",
+    re.I,
+)
+_DESCRIBED = re.compile(
+    r"^\s*how\s+(?:is|was|are|were|has|have|had)\s+.{1,80}?\b(?:"
+    r"(?:\w+\s+)?(?:been\s+)?(?:characteri[sz]ed|described|known|seen|viewed|regarded|"
+    r"portrayed|depicted|labell?ed|dubbed|called))\s*$",
     re.I,
 )
 _LEADING_CLAUSE = re.compile(
@@ -243,7 +260,10 @@ def asked(question: str) -> Asked | None:
     if number:
         word = number.group(1)
         if word == "many":
-            return Asked("count", counted=_counted(lower[number.end() :]))
+            counted = _counted(lower[number.end() :])
+            if counted[:1] and counted[0] in _TIME_UNITS:
+                return Asked("duration")  # "for how many years": a length of time
+            return Asked("count", counted=counted)
         if word == "much":
             return Asked("money")
         if word == "long":
@@ -254,14 +274,22 @@ def asked(question: str) -> Asked | None:
             return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
     if _WHY.search(lower):
-        said = any(t in _REPORTING for t in lower.split()) or bool(_ACCORDING.search(lower))
-        return Asked("reason", reported=said)
+        words = tokenize(lower)
+        said = any(t.stem in REPORTING_STEMS for t in words) or bool(_ACCORDING.search(lower))
+        cues = tuple(dict.fromkeys(t.stem for t in words if t.stem in _REASON_CUES))
+        return Asked("reason", reported=said, phrase=cues)
     if _WHEN.search(lower):
-        return Asked("year" if _YEARS.search(lower) else "date")
+        # "Until what date ...", "Since when ...": the end or start of a span, which the
+        # sentence writes with the same preposition.
+        bound = _BOUND.search(lower)
+        return Asked(
+            "year" if _YEARS.search(lower) else "date",
+            phrase=(bound.group(1),) if bound else (),
+        )
     if _WHERE.match(lower):
         return Asked("place")
     tokens = lower.split()
-    reporting = any(t in _REPORTING for t in tokens) or bool(_ACCORDING.search(lower))
+    reporting = any(stem(t) in REPORTING_STEMS for t in tokens) or bool(_ACCORDING.search(lower))
     source = _SOURCE_FIRST.match(text)
     if source:
         # "According to Parly, what does the contract strengthen?": read the question
@@ -270,6 +298,9 @@ def asked(question: str) -> Asked | None:
         if rest is None or (rest.kind in {"named", "weapon", "object"} and not rest.plural):
             return Asked("quote")
         return rest
+    if _DESCRIBED.match(lower):
+        # "How is Rosoboronexport described?": what the text calls it, not what it said.
+        return Asked("description")
     if _CHARACTERISE.match(lower):
         return Asked("quote")
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
@@ -332,13 +363,19 @@ def _noun_kind(words: str) -> Asked | None:
         phrase.append(token.text.lower())
         if len(phrase) >= 4:
             break
-    # A known noun followed by a verb-like word ("country halted previously approved"):
-    # the noun ends the phrase.
-    for k, word in enumerate(phrase):
-        if stem(word) in _HEAD_KINDS and any(
-            w.endswith(("ed", "ly")) and stem(w) not in _HEAD_KINDS for w in phrase[k + 1 :]
-        ):
-            del phrase[k + 1 :]
+    # A known noun followed by a verb-like word ("country halted previously approved",
+    # "governments cut off", "country sold"): the noun ends the phrase. After a plural
+    # noun any word that is not itself a head is the verb.
+    for j in range(1, len(phrase)):
+        word, before = phrase[j], phrase[j - 1]
+        if stem(word) in _HEAD_KINDS or not any(stem(w) in _HEAD_KINDS for w in phrase[:j]):
+            continue
+        verb_like = word.endswith(("ed", "ly")) or (word in IRREGULAR and stem(word) != word)
+        after_plural = (
+            stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
+        )
+        if verb_like or after_plural:
+            del phrase[j:]
             break
     # A verb right after the interrogative ("What happened ...") leaves no noun phrase.
     while phrase and phrase[-1].endswith(("ed", "ly")) and stem(phrase[-1]) not in _HEAD_KINDS:
@@ -397,6 +434,9 @@ def _verb_before(after: object) -> bool:
     text = getattr(after, "text", "")
     norm = getattr(after, "norm", "")
     return norm in _DETERMINERS or norm in _PREPOSITIONS or text[:1].isupper() or text[:1].isdigit()
+
+
+_TIME_UNITS = frozenset(stem(w) for w in "years months weeks days hours decades".split())
 
 
 def _counted(rest: str) -> tuple[str, ...]:

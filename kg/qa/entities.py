@@ -256,16 +256,21 @@ class EntityFinder:
         """Entities in ``tokens`` (longest spans first), then surnames and typos."""
         found: list[Found] = []
         taken = [False] * len(tokens)
+        lowered = question == question.lower()
         i = 0
         while i < len(tokens):
             hit = None
             for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if not self._may_be_name(span, i, lexicon):
+                if not self._may_be_name(span, i, lexicon) and not (
+                    lowered and len(span) > 1 and self._may_be_name_lowered(span, i)
+                ):
                     continue
                 hit = self._exact(question, span, i)
                 if hit is not None:
                     break
+            if hit is not None and hit.adjective and _inside_unknown_name(tokens, taken, i):
+                hit = None  # "Latin American", "North African": not America, not Africa
             if hit is None:
                 i += 1
                 continue
@@ -274,9 +279,23 @@ class EntityFinder:
                 taken[k] = True
             i = hit.end
         for i, token in enumerate(tokens):
-            if taken[i] or not self._may_be_lone_name(token, i, lexicon):
+            if taken[i]:
                 continue
-            hit = self._surname(token, i) or self._fuzzy(token, i)
+            parts = self._compound(question, token, i)
+            if parts:
+                found.extend(parts)
+                taken[i] = True
+                continue
+            if self._may_be_lone_name(token, i, lexicon):
+                hit = self._surname(token, i)
+                if hit is None and not _inside_unknown_name(tokens, taken, i):
+                    hit = self._fuzzy(token, i)
+            elif lowered and _plain_word(token, lexicon):
+                # "where did erdogan hold ...": a question written all in lowercase writes
+                # no name as one; a known surname is still one (typos are not guessed).
+                hit = self._surname(token, i)
+            else:
+                continue
             if hit is not None:
                 found.append(hit)
                 taken[i] = True
@@ -303,6 +322,25 @@ class EntityFinder:
             iri, label, cls = stored
             return Found(iri, label, cls, text, start, start + len(span), "store")
         return None
+
+    def _compound(self, question: str, token: Token, i: int) -> list[Found]:
+        """The names joined in one hyphenated word: "US-Philippine" (the United States
+        and the Philippines), "Greece-France", "US-led", "Swiss-made". Each part written
+        as a name must be one; lowercase parts ("led", "made") are words."""
+        pieces = token.text.split("-")
+        if len(pieces) < 2 or not all(pieces):
+            return []
+        out: list[Found] = []
+        offset = token.start
+        for piece in pieces:
+            if piece[:1].isupper():
+                sub = Token(piece, offset, offset + len(piece), piece.lower(), piece.lower())
+                hit = self._exact(question, [sub], i)
+                if hit is None:
+                    return []
+                out.append(hit)
+            offset += len(piece) + 1
+        return out
 
     def _surname(self, token: Token, i: int) -> Found | None:
         key = norm_key(token.text)
@@ -357,6 +395,16 @@ class EntityFinder:
             return True
         return any(_written_as_name(t, start + k) for k, t in enumerate(span))
 
+    def _may_be_name_lowered(self, span: list[Token], start: int) -> bool:
+        """In a question written all in lowercase, a span of several words that does not
+        begin or end with a function word ("united states", "air force") may be a name
+        however ordinary its words; the gazetteer or the store says whether it is."""
+        return (
+            all(t.is_word or t.text == "." for t in span)
+            and not _vocabulary_stop(span[0], start)
+            and not _vocabulary_stop(span[-1], start + len(span) - 1)
+        )
+
     def _may_be_lone_name(self, token: Token, i: int, lexicon: Lexicon) -> bool:
         """Surnames and typos are only looked for in words written like names."""
         if not token.is_word or not token.text[:1].isalpha():
@@ -367,6 +415,31 @@ class EntityFinder:
             and token.norm not in STOP_WORDS
             and token.stem not in lexicon.words
         )
+
+
+def _plain_word(token: Token, lexicon: Lexicon) -> bool:
+    """A lowercase word that is neither a function word nor the ontology's vocabulary."""
+    return (
+        token.text.isalpha()
+        and len(token.text) >= 3
+        and token.norm not in STOP_WORDS
+        and token.stem not in lexicon.words
+    )
+
+
+def _inside_unknown_name(tokens: list[Token], taken: list[bool], i: int) -> bool:
+    """Whether the word at ``i`` continues a capitalized name that nothing linked: a
+    demonym there is part of that name ("Latin American"). The question's first word is
+    capitalized as a sentence start, not as a name."""
+    if i < 2:
+        return False
+    before = tokens[i - 1]
+    return (
+        not taken[i - 1]
+        and before.is_word
+        and before.text[:1].isupper()
+        and before.norm not in STOP_WORDS
+    )
 
 
 def _vocabulary_stop(token: Token, index: int) -> bool:

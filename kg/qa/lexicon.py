@@ -39,7 +39,7 @@ _TOKEN = re.compile(
 )
 
 # Irregular forms that suffix stripping cannot reach.
-_IRREGULAR = {
+IRREGULAR = {
     "sold": "sell",
     "bought": "buy",
     "built": "build",
@@ -95,6 +95,31 @@ _IRREGULAR = {
     "known": "know",
     "chose": "choose",
     "chosen": "choose",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "drove": "drive",
+    "driven": "drive",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "beaten": "beat",
+    "flew": "fly",
+    "flown": "fly",
+    "broke": "break",
+    "broken": "break",
+    "lost": "lose",
+    "spent": "spend",
+    "stood": "stand",
+    "shot": "shoot",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+    "sought": "seek",
+    "overtaken": "overtake",
+    "undertook": "undertake",
+    "undertaken": "undertake",
+    "forbade": "forbid",
+    "forbidden": "forbid",
     "people": "person",
     "men": "man",
     "women": "woman",
@@ -120,8 +145,8 @@ def stem(word: str) -> str:
     True
     """
     w = norm(word)
-    if w in _IRREGULAR:
-        w = _IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
+    if w in IRREGULAR:
+        w = IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
     if len(w) <= 3 or not w.isalpha():
         return w
     stripped = True
@@ -260,6 +285,23 @@ POSITION_SYNONYMS: dict[str, str] = {
         ("advisor", "adviser"),
         ("chairwoman", "chairman"),
         ("chair", "chairman"),
+    )
+}
+
+# Titles asked for by what the office is rather than its name ("head of state"), each
+# with the titles that hold it, in the order they are tried.
+POSITION_PHRASES: dict[frozenset[str], tuple[frozenset[str], ...]] = {
+    frozenset(stem(w) for w in phrase.split()): tuple(
+        frozenset(POSITION_SYNONYMS.get(stem(w), stem(w)) for w in title.split())
+        for title in titles
+    )
+    for phrase, titles in (
+        ("head state", ("president", "king", "monarch", "emir", "sultan")),
+        ("head government", ("prime minister", "president", "chancellor", "premier")),
+        ("top diplomat", ("foreign minister", "secretary state", "foreign secretary")),
+        ("chief diplomat", ("foreign minister", "secretary state", "foreign secretary")),
+        ("defence chief", ("defense minister", "defense secretary", "secretary defense")),
+        ("defense chief", ("defense minister", "defense secretary", "secretary defense")),
     )
 }
 

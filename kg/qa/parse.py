@@ -52,6 +52,11 @@ DETS = frozenset(
 RELATIVE = frozenset({"that", "who", "which", "whom"})
 PARTICLES = frozenset("out off up down away back".split())
 WH = frozenset({"who", "whom", "whose", "what", "which", "where", "when", "how", "why"})
+# Words that open a clause after a title ("the spokesman *who* reacted", "head of state
+# *when* the embargo was lifted"): the title ends there.
+_CLAUSE_OPENERS = frozenset(
+    "who whom whose which that when where while after before during since".split()
+)
 ADVERB = frozenset(
     "also still already previously reportedly ever recently just not never publicly "
     "officially formally currently now initially eventually reportedly allegedly".split()
@@ -1419,6 +1424,10 @@ class Frame:
         for it in self.items[max(self.wh_end, 0) :]:
             if it.entity is not None or not it.is_word:
                 continue
+            if any(w in self.positions for w in words) and (
+                it.norm in _CLAUSE_OPENERS or it.norm.endswith("ed")
+            ):
+                break  # "the spokesman who reacted ...", "the spokesperson quoted ...": past it
             if it.norm in AUX | DETS | PREPS | WH | {"'s", "current", "new", "former"}:
                 continue
             if it.stem in self.positions or (words and it.norm not in {"and", "or"}) or not words:

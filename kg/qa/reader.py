@@ -34,9 +34,10 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.dates import find_dates
-from kg.qa.asked import Asked
+from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
+from kg.sparql import bind_many
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -45,6 +46,7 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 MIN_COVERAGE = 0.4  # share of the question's content (by weight) a sentence must carry
 MISSING = 0.75  # what a sentence counts that no entity of the question is near
+ENTITY_SHARE = 0.75  # weight of a named entity against a word of the same rarity
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
 ENTITY_CLASSES: dict[str, frozenset[URIRef]] = {
@@ -74,14 +76,6 @@ ENTITY_CLASSES["agent"] = (
 )
 
 # Words that carry no content of their own in a question.
-_REPORTING_STEMS = frozenset(
-    stem(w)
-    for w in (
-        "say said tell told warn warned insist insisted argue argued state stated add added "
-        "note noted stress stressed claim claimed announce announced describe described call "
-        "called urge urged according"
-    ).split()
-)
 _SOURCE_LEAD = re.compile(r"^\s*(?:according\s+to|per)\s+[^,]{1,80},", re.I)
 _CALENDAR_WORDS = re.compile(
     r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -101,16 +95,48 @@ _STOP = frozenset(
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
         "other he she they we it him them i you roughly approximately exactly kind type sort "
-        "up out off down"
+        "up out off down done doing happen happens happened"
     ).split()
 )
+# Suffixes that make a noun of a verb: "violation" is read where the question says
+# "violate", "assistance" where it says "assist". Not "-ment": its nouns drift from their
+# verbs ("government", "department", "statement" is not "state").
+_NOMINAL_SUFFIXES = ("ation", "ition", "ion", "anc", "enc")  # after stem(): "assistanc"
+
+
+def derived(word_stem: str) -> set[str]:
+    """The stem with the stems of the verbs its noun suffix derives it from; roots shorter
+    than five letters are left out ("station" is not "state")."""
+    out = {word_stem}
+    if "-" in word_stem:
+        # "build-up" is read where the sentence says "building up".
+        out |= {stem(part) for part in word_stem.split("-") if len(part) >= 4}
+    if word_stem.endswith("ly") and len(word_stem) >= 7:
+        # "steadily" where the question says "steady".
+        root = word_stem[:-2]
+        out.add(root[:-1] + "y" if root.endswith("i") else root)
+    for suffix in _NOMINAL_SUFFIXES:
+        root = word_stem.removesuffix(suffix)
+        if root != word_stem and len(root) >= 5:
+            out.add(root[:-1] if root.endswith("e") else root)
+    return out
+
+
 # Words that only restate the kind of answer asked for ("In what *year* ...").
 _ASKED_WORDS = {
     "date": frozenset(stem(w) for w in "date day month year time week".split()),
     "year": frozenset(stem(w) for w in "date day month year years time".split()),
-    "duration": frozenset(stem(w) for w in "long period time".split()),
+    "duration": frozenset(
+        stem(w) for w in "long period time years months weeks days hours decades".split()
+    ),
     "money": frozenset(stem(w) for w in "value worth cost much price".split()),
+    "distance": frozenset(stem(w) for w in "far distance away".split()),
 }
+_DESCRIBING = frozenset(
+    stem(w)
+    for w in "describe characterise characterize know see view regard portray depict label dub "
+    "call".split()
+)
 _WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
 _NUMBER_WORDS = {
     w: i
@@ -142,7 +168,8 @@ _REASON = re.compile(
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
     r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
     r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
-    r"triggered|motivated|sparked|caused|provoked)\s+by|^as|^since|^with)\s+",
+    r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
+    r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with)\s+",
     re.I,
 )
 _REPORTED = re.compile(
@@ -161,6 +188,7 @@ _CLAUSE_END = re.compile(
 )
 _APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+_OPEN_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})$")
 _ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.I)
 
 
@@ -261,22 +289,36 @@ class Reader:
         if not looked_for:
             return []
         optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
-        sentences = self._sentences(looked_for, optional)
+        words = keywords(question, entities, want)
+        sentences = self._sentences(looked_for, optional, words)
         if not sentences:
             return []
-        words = keywords(question, entities, want)
-        if not words:
-            return []
         same_words = self.synonyms(lexicon)
-        forms = {w: same_words.get(w, frozenset()) | {w} for w in words}
+        forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
         scored = _score(sentences, words, looked_for, forms)
+        if want.kind == "description" and not want.head:
+            # "How is Rosoboronexport described?": any sentence that describes it, those
+            # with the question's other words first.
+            scored += _described_by_entity(sentences, looked_for, scored)
+            scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
+        elif not words:
+            return []
+        speaker = _speaker(question, entities) if want.kind == "quote" else None
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
             if coverage < MIN_COVERAGE:
                 break
             head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
-            for text, iri in _candidates(sentence, want, named, hits, entities, head_forms):
+            found = _candidates(sentence, want, named, hits, entities, head_forms, speaker)
+            if not found and want.kind == "reason":
+                # "Joly confirmed that Canada will end arms exports. The announcement
+                # followed the approval of ...": the cause is told of the event next.
+                after = _next_sentence(sentences, sentence)
+                if after is not None and _TOLD_OF_LAST.match(after.text):
+                    found = [(t, None) for _, t, _ in _reason_spans(after.text, [])]
+                    sentence = after if found else sentence
+            for text, iri in found:
                 key = norm(text)
                 if not key or key in seen:
                     continue
@@ -297,8 +339,25 @@ class Reader:
                 entities[row["article"]] += 1
         return mentions, entities
 
+    def articles_with_words(self, named: Iterable[URIRef], words: Sequence[str]) -> Counter[Term]:
+        """For each article that mentions one of ``named``: the most of ``words`` that
+        the sentences mentioning one of them carry (as written, in lowercase)."""
+        carried: Counter[Term] = Counter()
+        terms = [Literal(w) for w in dict.fromkeys(words) if len(w) >= 3]
+        if not terms:
+            return carried
+        text = bind_many(query("articles_with_words"), "word", terms)
+        for iri in named:
+            for row in self.store.select(text, {"x": iri}):
+                k = int(str(row["k"]))
+                carried[row["article"]] = max(carried[row["article"]], k)
+        return carried
+
     def _sentences(
-        self, named: list[URIRef], optional: frozenset[URIRef] = frozenset()
+        self,
+        named: list[URIRef],
+        optional: frozenset[URIRef] = frozenset(),
+        words: Sequence[str] = (),
     ) -> list[Sentence]:
         """The sentences of the articles that mention every entity named.
 
@@ -311,7 +370,15 @@ class Reader:
         articles = [a for a in entities if entities[a] >= needed]
         if not articles:
             return []
-        articles.sort(key=lambda a: (-entities[a], -mentions[a], str(a)))
+        # More articles than are read: those whose sentences about the entities carry
+        # more of the question's words first ("the US push for the embargo" is in the
+        # article on the embargo, not in the ten that mention the US most).
+        carried = (
+            self.articles_with_words(named, words)
+            if len(articles) > MAX_ARTICLES
+            else Counter[Term]()
+        )
+        articles.sort(key=lambda a: (-entities[a], -carried[a], -mentions[a], str(a)))
         articles = articles[:MAX_ARTICLES]
         out: list[Sentence] = []
         for article in articles:
@@ -321,7 +388,9 @@ class Reader:
                 sentence = Sentence(
                     row["s"], article, int(str(row["i"])), str(row["text"]), published
                 )
-                sentence.stems = {t.stem for t in tokenize(sentence.text) if t.is_word}
+                sentence.stems = {
+                    form for t in tokenize(sentence.text) if t.is_word for form in derived(t.stem)
+                }
                 by_node[row["s"]] = sentence
             for row in self.store.select(query("article_mentions"), {"article": article}):
                 held = by_node.get(row["s"])
@@ -342,6 +411,25 @@ class Reader:
 _DESCRIBABLE = frozenset(
     {DD.GovernmentBody, DD.Organization, DD.MilitaryOrganization, DD.InternationalOrganization}
 )
+
+
+_SETTLEMENTS = frozenset(stem(w) for w in "city capital town port village".split())
+# Nouns that end the names of buildings and sites, not of settlements ("Narino Palace").
+_FACILITIES = frozenset(
+    stem(w)
+    for w in (
+        "palace base airbase airport port harbour harbor camp building square hall house "
+        "center centre hotel forum headquarters embassy office shipyard range"
+    ).split()
+)
+
+
+def fits_settlement(want: Asked, name: str) -> bool:
+    """Whether ``name`` can answer "which city/capital/town": not a building or site."""
+    if want.kind != "place" or stem(want.head) not in _SETTLEMENTS:
+        return True
+    words = [t.stem for t in tokenize(name) if t.is_word]
+    return not (words and words[-1] in _FACILITIES)
 
 
 def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:
@@ -381,6 +469,8 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
             continue
         if token.stem in asked_for:
             continue
+        if want.kind == "description" and not want.head and token.stem in _DESCRIBING:
+            continue  # "How is X described?": the verb asks, the text need not have it
         out.append(token.stem)
     return list(dict.fromkeys(out))
 
@@ -398,14 +488,28 @@ def _score(
     question's entities counts only half.
     """
     same = forms or {k: frozenset({k}) for k in keywords}
+    exact = {k: derived(k) for k in keywords}
     df: Counter[str] = Counter()
+    df_exact: Counter[str] = Counter()
     for sentence in sentences:
         df.update(k for k in keywords if same[k] & sentence.stems)
+        df_exact.update(k for k in keywords if exact[k] & sentence.stems)
     n = len(sentences)
-    weights = {
-        k: math.log((n + 1) / (df[k] + 0.5)) * (0.5 if k in _WEAK else 1.0) for k in keywords
-    }
-    total = sum(weights.values()) or 1.0
+
+    # A word no sentence read carries weighs as one that a single sentence carries: it is
+    # as likely the question's own paraphrase ("quoted", "represented") as the fact's key.
+    def weight(k: str, count: int) -> float:
+        return math.log((n + 1) / (max(count, 1) + 0.5)) * (0.5 if k in _WEAK else 1.0)
+
+    # The question's own word weighs by its own rarity; a synonym ("say" for
+    # "spokesperson") by the rarity of the whole group, which is lower.
+    weights = {k: weight(k, df_exact[k]) for k in keywords}
+    loose = {k: min(weights[k], weight(k, df[k])) for k in keywords}
+    # The entities the question names are part of what it says: a sentence that names
+    # them carries that much more of it (weighed by their rarity among the sentences).
+    named_df = Counter(iri for sentence in sentences for iri in named if iri in sentence.mentions)
+    named_weights = {iri: ENTITY_SHARE * math.log((n + 1) / (named_df[iri] + 0.5)) for iri in named}
+    total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
     for sentence in sentences:
         for offset in (-1, 0, 1):
@@ -415,7 +519,9 @@ def _score(
         hits = {k for k in keywords if same[k] & sentence.stems}
         if not hits:
             continue
-        coverage = sum(weights[k] for k in hits) / total
+        carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits)
+        carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
+        coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         if not named_here:
             coverage *= 0.5
@@ -428,6 +534,38 @@ def _score(
         scored.append((coverage, sentence, hits))
     scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
     return scored
+
+
+# A sentence that opens by referring back to the event just told ("The announcement
+# followed ...", "This decision came after ...").
+_TOLD_OF_LAST = re.compile(
+    r"^\s*(?:the|this|that|these|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?:announcement|"
+    r"decision|move|step|ban|halt|suspension|freeze|embargo|sanctions?|measures?|deal|sale|"
+    r"order|visit|statement|change|shift)\b",
+    re.I,
+)
+
+
+def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
+    for other in sentences:
+        if other.article == sentence.article and other.index == sentence.index + 1:
+            return other
+    return None
+
+
+def _described_by_entity(
+    sentences: list[Sentence],
+    named: list[URIRef],
+    scored: list[tuple[float, Sentence, set[str]]],
+) -> list[tuple[float, Sentence, set[str]]]:
+    """The sentences that mention every entity ``named`` and are not already ``scored``,
+    at the least coverage that is read."""
+    seen = {id(s) for _, s, _ in scored}
+    return [
+        (MIN_COVERAGE, sentence, set())
+        for sentence in sentences
+        if id(sentence) not in seen and all(iri in sentence.mentions for iri in named)
+    ]
 
 
 def _positions(sentence: Sentence, hits: set[str]) -> list[int]:
@@ -452,6 +590,7 @@ def _candidates(
     hits: set[str],
     entities: Sequence[Found],
     same: frozenset[str] = frozenset(),
+    speaker: URIRef | None = None,
 ) -> list[tuple[str, str | None]]:
     anchors = _positions(sentence, hits)
     text = sentence.text
@@ -459,6 +598,8 @@ def _candidates(
     spans: list[Span] = []
     if kind in ENTITY_CLASSES:
         allowed = ENTITY_CLASSES[kind]
+        if kind == "place" and stem(want.head) in _SETTLEMENTS:
+            allowed = allowed - {DD.State}  # "which capital": a city, never its country
         asked_texts = {norm(f.text) for f in entities}
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:
@@ -467,7 +608,7 @@ def _candidates(
             if where is None:
                 continue
             label = sentence.shown.get(iri) or max(labels, key=len)
-            if norm(label) in asked_texts:
+            if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
             spans.append((where, label, str(iri)))
         if kind == "weapon" and want.head:
@@ -487,8 +628,11 @@ def _candidates(
     if kind == "place":
         spans = _place_spans(text, spans, entities)
     elif kind in {"date", "year"}:
+        bound = next((w for w in want.phrase if w in _BOUNDS), None)
         for mention in find_dates(text, sentence.published):
             value = mention.value
+            if bound is not None and not _bounded(text, mention.start, value.text, bound):
+                continue  # "until what date": not the day it began
             if kind == "year":
                 if value.start.year != value.end.year:
                     shown = f"{value.start.year}-{value.end.year}"
@@ -497,7 +641,7 @@ def _candidates(
             else:
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
-        if not spans:
+        if not spans and bound is None:
             # Undated articles resolve no "in April": the words still say when.
             spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
     elif kind == "money":
@@ -511,15 +655,23 @@ def _candidates(
         if not spans and want.reported:
             # "Why did the envoy argue against the embargo?": the reason is what was said.
             clause = _reported(text)
-            spans = [(0, clause, None)] if clause else []
+            # A quoted term ("global partner") is a word marked as someone's, not a cause.
+            spans = [(0, clause, None)] if len(clause.split()) >= 4 else []
     elif kind == "quote":
-        clause = _reported(text)
+        speakers = _attributed(sentence)
+        if speaker is not None and speakers and speaker not in speakers:
+            return []  # said by someone else than the question's speaker
+        clause = _reported(text, hits)
         # What was said must carry what the question asks about ("what will the jets
-        # *form*"), not only the speaker and the reporting verb.
+        # *form*"), not only the speaker and the reporting verb: one of its words or one
+        # of the other entities it names ("insisted *China* would have to comply").
         # A quotation is the object of the verb asked about, and is kept as it stands.
-        content = hits - _REPORTING_STEMS
+        content = hits - REPORTING_STEMS
         quoted = bool(_QUOTED.search(text))
-        if clause and (quoted or not content or content & {t.stem for t in tokenize(clause)}):
+        carried = {form for t in tokenize(clause) for form in derived(t.stem)}
+        if clause and (
+            quoted or not content or content & carried or _names_any(clause, sentence, named)
+        ):
             return [(clause, None)]
         return []
     elif kind == "position":
@@ -527,7 +679,10 @@ def _candidates(
     elif kind == "distance":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DISTANCE.finditer(text)]
     elif kind == "description":
-        spans = _described(text, {stem(want.head)} | set(same))
+        if want.head:
+            spans = _described(text, {stem(want.head)} | set(same))
+        else:
+            spans = _characterised(sentence, named)
     elif kind == "object":
         return _objects(text, want.phrase)
     spans = [c for c in spans if not _restates(c[1], hits)]
@@ -739,6 +894,45 @@ def _described(text: str, heads: set[str]) -> list[Span]:
     return out
 
 
+_WHICH_IS = re.compile(
+    r"^\s*,?\s*(?:which|who)\s+(?:has|have|had)?\s*(?:long\s+|also\s+|always\s+)?"
+    r"(?:been|is|was|are|were)\s+(?P<np>[^,;.]{3,100})"
+)
+_APPOSED = re.compile(
+    r"^\s*,\s*(?P<np>(?:the|a|an|[A-Z][\w-]*['’]s?)\s+[^,;.]{3,100}?)\s*(?:,|\.|;|$)"
+)
+_IS_A = re.compile(r"^\s+(?:is|was|remains)\s+(?P<np>(?:a|an|the|one)\s+[^,;.]{3,100})")
+_AS = re.compile(
+    r"\b(?:described|characteri[sz]ed|seen|known|regarded|viewed)\s+as\s+"
+    r"(?P<np>[^,;.]{3,100})"
+)
+
+
+def _characterised(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """What the sentence calls an entity the question names: its apposition
+    ("Rosoboronexport, Russia's state-controlled arms exporter,"), a relative clause with
+    "be" ("Germany, which has long been one of Israel's staunchest allies"), a copula
+    ("X is a ..."), or "described as ..."."""
+    text = sentence.text
+    out: list[Span] = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is None:
+            continue
+        for label in sorted(held[1], key=len, reverse=True):
+            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
+            if not match:
+                continue
+            after = text[match.end() :]
+            for pattern in (_WHICH_IS, _APPOSED, _IS_A, _AS):
+                found = pattern.match(after) if pattern is not _AS else pattern.search(after)
+                if found:
+                    out.append((match.end(), found.group("np").strip(), None))
+                    break
+            break
+    return out
+
+
 def _complemented(text: str, heads: set[str]) -> list[Span]:
     """The noun asked about with the infinitive that says what it is ("the right to defend
     itself against ..."), to the end of its phrase."""
@@ -783,6 +977,28 @@ _SAID_TAIL = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told|reported|added)\b.*
 _PREPOSITIONS_AFTER = frozenset("with to from for over in on at by of and or but".split())
 
 
+# The words that write each end of a span: "until what date" is answered "until",
+# "through" or "expires in ..." a date.
+_BOUNDS = {
+    "until": frozenset("until till through to expires expire expiring runs run".split()),
+    "till": frozenset("until till through to".split()),
+    "through": frozenset("until till through to".split()),
+    "since": frozenset({"since"}),
+    "by": frozenset({"by", "before"}),
+    "from": frozenset("from starting as".split()),
+}
+
+
+def _bounded(text: str, start: int, written: str, bound: str) -> bool:
+    """Whether the date at ``start`` (written ``written``) is written as the end of a span
+    the question asks for: its own first word or the word before it is one of the bound's
+    words ("until 31 May", "expires in May")."""
+    words = _BOUNDS[bound]
+    first = written.split()[:1]
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 25) : start])[-2:]
+    return bool((first and first[0].lower() in words) or any(w.lower() in words for w in before))
+
+
 def _strip_preposition(text: str) -> str:
     return re.sub(r"^(?:in|on|at|by|from|since|until|during|of|as of|for)\s+", "", text, flags=re.I)
 
@@ -801,7 +1017,11 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
             continue
         following = {t.stem for t in tokens[i + 1 : i + 5]}
-        if counted and not (set(counted) & following):
+        # "... will up the Rafale fleet in the Egyptian Air Force to 54": a total reached,
+        # with what it counts before it.
+        reached = i > 0 and tokens[i - 1].norm == "to"
+        before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
+        if counted and not (set(counted) & (following | before)):
             continue
         out.append((token.start, token.text, None))
     return out
@@ -813,6 +1033,10 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     for match in _REASON.finditer(text):
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]
+        if not text[: match.start()].strip(" \"“'‘"):
+            # "Stoked by fears of a wider war, Poland ...": a reason that opens the
+            # sentence ends at its comma.
+            clause = clause.split(", ")[0]
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
@@ -826,22 +1050,94 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     return out
 
 
-def _reported(text: str) -> str:
-    """What was said: the quotation, the clause after the reporting verb, or the sentence
+def _reported(text: str, question_words: Iterable[str] = ()) -> str:
+    """What was said: the quotation (the one that carries the question's words, if
+    several), the clause after the reporting verb the question used ("said ... and
+    *insisted* China would comply"), the clause after any reporting verb, or the sentence
     before its attribution ("..., the minister said")."""
+    hits = set(question_words)
     text = _ACCORDING.sub("", text)
-    quoted = _QUOTED.findall(text)
+    quoted = list(_QUOTED.finditer(text))
+    # A quotation that runs past the sentence's end ('... said the base "will serve
+    # Chinese troops ...'; the splitter leaves its closing mark to the next sentence).
+    unclosed = _OPEN_QUOTE.search(text, quoted[-1].end() if quoted else 0)
+    quoted += [unclosed] if unclosed else []
     if quoted:
-        return max(quoted, key=len).strip(" ,.")
+
+        def fit(match: re.Match[str]) -> tuple[int, bool, int]:
+            # The question's words inside it; then one of them right before it ("would
+            # *form* 'the backbone of ...'"): the object of the verb asked about.
+            inside = hits & {t.stem for t in tokenize(match.group(1))}
+            before = {t.stem for t in tokenize(text[max(0, match.start() - 25) : match.start()])}
+            return len(inside), bool(hits & before), len(match.group(1))
+
+        return max(quoted, key=fit).group(1).strip(" ,.")
+    verbs = (hits & REPORTING_STEMS) - {stem("say"), stem("according")}
+    for token in tokenize(text) if verbs else ():
+        if token.stem in verbs:
+            rest = re.sub(r"^\s*(?:on\s+\w+\s+)?(?:that\s+)?", "", text[token.end :])
+            rest = _CLAUSE_END.split(rest)[0].strip(' ,."“”')
+            if len(rest.split()) >= 3:
+                return rest
     after = _ATTRIBUTION_AFTER.match(text)
     # "Last Saturday, the commander said ...": a lead-in before the speaker is not what
     # was said; the clause after the verb is.
-    if after and len(after.group("clause").split()) >= 5:
-        return after.group("clause").strip(' ,."“”')
     reported = _REPORTED.search(text)
-    if reported:
-        return reported.group("clause").strip(' ,."“”')
-    return ""
+    said = reported.group("clause").strip(' ,."“”') if reported else ""
+    before = after.group("clause").strip(' ,."“”') if after else ""
+    # "Quoted by Chinese state media, Mr Geng said the sale was a violation ...": when
+    # more is said after the verb than stands before the speaker, that is what was said.
+    if len(before.split()) >= 5 and len(before) >= len(said):
+        return before
+    return said
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?", re.I
+)
+
+
+def _speaker(question: str, entities: Sequence[Found]) -> URIRef | None:
+    """Who the question says spoke: the entity of its "According to X," lead, or the one
+    right after "What did" / "How did" ("How did *Egypt*'s ministry respond ...")."""
+    lead = _SOURCE_LEAD.match(question)
+    if lead:
+        inside = [f for f in entities if f.text in lead.group(0)]
+        return inside[0].iri if inside else None
+    start = _SPEAKER_AFTER.match(question)
+    if start:
+        for found in entities:
+            if question.find(found.text, start.end()) == start.end():
+                return found.iri
+    return None
+
+
+def _attributed(sentence: Sentence) -> set[URIRef]:
+    """The entities a sentence gives as the source of what it reports: those named in
+    the words (outside quotation marks) just before a reporting verb ("Pompeo and Esper
+    were quoted as saying", "..., the Kremlin said")."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text)
+    out: set[URIRef] = set()
+    for token in tokenize(text):
+        if token.stem not in REPORTING_STEMS and token.stem != "quot":
+            continue
+        window = text[max(0, token.start - 60) : token.start]
+        window = re.split(r"[,;:]\s", window)[-1]  # the clause the verb is in
+        for iri, (types, labels) in sentence.mentions.items():
+            if DD.Person in types:
+                labels = labels | {label.split()[-1] for label in labels}  # "Esper"
+            if _find_label(window, labels) is not None:
+                out.add(iri)
+    return out
+
+
+def _names_any(text: str, sentence: Sentence, named: Iterable[URIRef]) -> bool:
+    """Whether ``text`` (part of ``sentence``) names one of the entities ``named``."""
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is not None and _find_label(text, held[1]) is not None:
+            return True
+    return False
 
 
 def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:

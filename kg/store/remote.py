@@ -35,6 +35,11 @@ Servers differ in ways this module makes explicit rather than papering over:
   request that fails half-way; Attaché only sends it payloads it serialized itself, so
   the remaining risk is a server crash mid-write, which ``attache ingest --force``
   repairs.
+
+Why one module of 700 lines: it is one class, :class:`RemoteStore`, implementing the
+store protocol against one kind of server, and its parts (the HTTP exchange, partial-answer
+checks, GSP writes, streamed dumps) share the connection and error handling above; the
+helpers before the class are used only by it.
 """
 
 from __future__ import annotations
@@ -293,7 +298,7 @@ class RemoteStore:
         return f"RemoteStore({self.query_url!r})"
 
     def endpoint(self) -> dict[str, Any]:
-        """How a query worker reaches the server (:class:`kg.sparql_worker.Endpoint`)."""
+        """How a query worker reaches the server (:class:`kg.endpoint.worker.Endpoint`)."""
         return {
             "query_url": self.query_url,
             "user": self._user,

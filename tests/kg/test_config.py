@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import SETTINGS, load_config
+from kg.config import SETTINGS, Config, load_config
 from kg.errors import ConfigError
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -17,6 +17,13 @@ def test_defaults_apply_when_the_environment_is_empty() -> None:
     assert config.store == "embedded"
     assert config.port == 5000
     assert config.store_path == Path("data") / "store"
+
+
+def test_every_setting_is_a_config_field_whose_default_is_the_declared_one() -> None:
+    """A Config built directly and one read from an empty environment are the same."""
+    names = {f for f in Config.__dataclass_fields__ if f != "extra"}
+    assert names == {s.name for s in SETTINGS}
+    assert Config() == load_config(environ={})
 
 
 def test_environment_variables_override_defaults() -> None:

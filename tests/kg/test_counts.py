@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from kg.catalog import article_total
 from kg.counts import CountKeeper, Counts
-from kg.ingest import article_count
 from kg.store import EmbeddedStore, Store
 from kg.vocab import DD
 
@@ -94,7 +94,7 @@ def test_counts_are_kept_until_the_store_changes(store: EmbeddedStore) -> None:
     store.replace_graph(G2, article(G2, "b"))
     assert keeper.current() == Counts(triples=4, articles=2)
     store.drop_graph(G1)
-    assert keeper.current() == Counts(triples=2, articles=article_count(store)) == Counts(2, 1)
+    assert keeper.current() == Counts(triples=2, articles=article_total(store)) == Counts(2, 1)
     assert counting.calls == 3
 
 

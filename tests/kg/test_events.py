@@ -344,7 +344,7 @@ def test_sanctions_without_a_target_are_not_kept_as_facts(extract) -> None:
 
 
 def test_the_bundled_samples_conform_to_the_shapes(sample_store) -> None:
-    from kg.conformance import validate_data
+    from kg.ontology.conformance import validate_data
 
     report = validate_data(sample_store)
     assert report.conforms, [f.message for f in report.findings]

@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import URIRef
 
+from kg.catalog import list_articles
 from kg.cli import main
 from kg.extract import Pipeline
-from kg.ingest import ingest_paths, list_articles
+from kg.ingest import ingest_paths
 from kg.store import EmbeddedStore, Store
 from kg.vocab import ONTOLOGY_GRAPH
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kg.articles import MAX_FRONT_MATTER, read_file
+from kg.catalog import list_articles
 from kg.errors import ArticleError
 from kg.extract import Pipeline, pieces
-from kg.ingest import ingest_paths, list_articles
+from kg.ingest import ingest_paths
 from kg.store import Store
 
 pytestmark = pytest.mark.reliability

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.articles import Article
 from kg.extract import Pipeline
@@ -146,3 +146,18 @@ def test_the_normal_forms_documented_in_kg_text_hold() -> None:
     import kg.text
 
     assert doctest.testmod(kg.text).failed == 0
+
+
+def test_every_use_of_an_acronym_the_article_defined_mentions_its_entity(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Norway and Sweden signed the Nordic Arms Procurement Agreement (NAPA) on Monday. "
+        "Officials said NAPA would cut costs for both armies."
+    )
+    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+    (agreement,) = [s for s, o in g.subject_objects(RDFS.label) if "Procurement" in str(o)]
+    assert (URIRef(agreement), RDF.type, DD.LegalInstrument) in g
+    sentences = {str(g.value(s, DD.text)) for s in g.objects(agreement, DD.mentionedIn)}
+    assert any(t.startswith("Officials said NAPA") for t in sentences), sentences
+    assert "NAPA" in {str(o) for o in g.objects(agreement, SKOS.altLabel)}

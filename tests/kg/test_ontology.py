@@ -8,7 +8,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.ontology import SHAPES_FILE, bundled_ontology, ensure_ontology, parse_turtle, version_of
-from kg.ontology_history import HIST, HISTORY_GRAPH
+from kg.ontology.history import HIST, HISTORY_GRAPH
 from kg.store import Store
 from kg.vocab import DD, ONTOLOGY_GRAPH, ONTOLOGY_IRI
 

@@ -11,27 +11,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
-from kg.conformance import validate_data
 from kg.errors import EditRefused, NotFound, RevertConflict, StaleVersion, TermInUse
 from kg.ontology import ONTOLOGY_FILE, bundled_ontology, ensure_ontology
-from kg.ontology_edit import (
-    OntologyEditor,
-    TermEdit,
-    code_terms,
-    describe_term,
-    export,
-    file_header,
-    import_file,
-    resolve_ref,
-    to_turtle,
-)
-from kg.ontology_history import (
+from kg.ontology.conformance import validate_data
+from kg.ontology.editor import OntologyEditor
+from kg.ontology.edits import TermEdit
+from kg.ontology.history import (
     HISTORY_GRAPH,
     canonical_lines,
     etag_of,
     get_revision,
     list_revisions,
 )
+from kg.ontology.terms import code_terms, describe_term, resolve_ref
+from kg.ontology.turtle import export, file_header, import_file, to_turtle
 from kg.qa import Answerer
 from kg.store import EmbeddedStore, Store
 from kg.vocab import DD, ONTOLOGY_GRAPH, RES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ForbiddenFeature, QueryError, QueryTooDeep, QueryTooLarge
-from kg.sparql_guard import check_query, check_update, decode_escapes, tokens, with_using
+from kg.sparql.guard import check_query, check_update, decode_escapes, tokens, with_using
 
 CANARY = "http://127.0.0.1:9/"
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from kg.endpoint.pool import DumpSnapshots, QueryPool, QueryTask
 from kg.errors import ClientBusy, ProtectedGraph, QueryMemory, QueryTimeout, QueryTooDeep
-from kg.sparql_guard import check_update
-from kg.sparql_pool import DumpSnapshots, QueryPool, QueryTask
+from kg.sparql.guard import check_update
 from kg.store import EmbeddedStore
 from kg.vocab import ONTOLOGY_GRAPH
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from kg.sparql_targets import ANY_GRAPH, protected_target, written_graphs
+from kg.sparql.targets import ANY_GRAPH, protected_target, written_graphs
 
 ONT = "https://w3id.org/attache/graph/ontology"
 A, B = URIRef("http://example.org/a"), URIRef("http://example.org/b")

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from kg import articles
 from kg.articles import SUFFIXES
 from kg.errors import ArticleError
 from kg.uploads import (
@@ -26,8 +27,13 @@ def upload(raw: bytes, suffix: str, max_bytes: int = 10_000) -> object:
     return read_upload(raw, suffix=suffix, where="story" + suffix, max_bytes=max_bytes)
 
 
-def test_every_format_ingest_reads_has_a_reader() -> None:
-    assert set(READERS) == SUFFIXES
+def test_uploads_read_every_format_ingest_reads_through_the_one_table() -> None:
+    assert READERS is articles.READERS
+    assert (
+        set(READERS)
+        == SUFFIXES
+        == {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+    )
 
 
 def test_markdown_with_front_matter_and_json_records_are_read() -> None:

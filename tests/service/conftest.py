@@ -16,6 +16,7 @@ from flask import Flask
 
 from kg.config import load_config
 from kg.store import EmbeddedStore, Store
+from service.state import state_of
 from tests.service.live import LiveServer
 
 TOKEN = "test-token-0123456789"
@@ -31,7 +32,7 @@ def make_app(store: Store, **settings: object) -> Flask:
 
 
 def close_app(app: Flask) -> None:
-    pool = app.extensions["attache_sparql"].pool
+    pool = state_of(app).sparql.pool
     if pool is not None:
         pool.close()
 

@@ -17,6 +17,7 @@ from werkzeug.test import TestResponse
 
 from kg.extract import Pipeline
 from kg.store import EmbeddedStore, Store
+from service.state import state_of
 from tests.service.conftest import TOKEN, close_app, make_app
 from tests.service.test_api import assert_error_shape
 
@@ -47,7 +48,7 @@ def writable(samples_trig: bytes) -> Iterator[Store]:
 @pytest.fixture
 def articles_app(writable: Store, pipeline: Pipeline) -> Iterator[Flask]:
     app = make_app(writable, max_article_bytes=4000)
-    app.extensions["attache_articles"].pipeline = lambda: pipeline
+    state_of(app).articles.pipeline = lambda: pipeline
     yield app
     close_app(app)
 

@@ -143,9 +143,9 @@ def test_a_question_over_the_configured_length_is_refused(qa_client: FlaskClient
     ],
 )
 def test_hostile_questions_change_nothing(qa_app: Flask, question: str) -> None:
-    from service.state import AppState
+    from service.state import AppState, state_of
 
-    current = qa_app.extensions["attache"]
+    current = state_of(qa_app)
     assert isinstance(current, AppState)
     before = current.store.count()
     response = qa_app.test_client().get("/api/ask", query_string={"q": question})

@@ -10,7 +10,7 @@ from flask import Flask
 
 from kg.qa import Answerer
 from kg.store import EmbeddedStore, Store
-from service.ask import AnswerCache
+from service.caches import AnswerCache
 from tests.service.conftest import close_app, make_app
 
 QUESTION = "Who supplies the S-400 to Turkey?"

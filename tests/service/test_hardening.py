@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from kg import cli
 from kg.config import MIN_TOKEN_CHARS, load_config
 from kg.errors import ConfigError
-from service.ontology import CONFORMANCE
+from service.state import state_of
 from tests.service.conftest import TOKEN
 from tests.service.test_api import assert_error_shape
 
@@ -86,7 +86,7 @@ def test_the_console_sends_a_content_security_policy(client: FlaskClient) -> Non
 def test_conformance_runs_once_per_store_version_whoever_asks(
     app: Flask, client: FlaskClient
 ) -> None:
-    cache = app.extensions[CONFORMANCE]
+    cache = state_of(app).conformance
     first = client.get("/api/ontology/conformance")
     assert first.status_code == 200
     for _ in range(5):
@@ -115,7 +115,7 @@ def test_a_short_token_is_refused_at_start_up_with_the_reason() -> None:
 def test_cli_output_strips_terminal_escapes_from_titles(monkeypatch: pytest.MonkeyPatch) -> None:
     title = "\x1b]0;pwned\x07\x1b[2J\x1b[31mS-400\x1b[0m deliveries\x00\x9b"
     item = {"id": "abc", "iri": "urn:a", "title": title, "date": "", "url": "", "triples": "5"}
-    monkeypatch.setattr(cli, "list_articles", lambda store: [item])
+    monkeypatch.setattr(cli.articles, "list_articles", lambda store: [item])
     result = CliRunner().invoke(cli.main, ["--store", "memory", "articles"])
     assert result.exit_code == 0, result.output
     assert "S-400 deliveries" in result.output

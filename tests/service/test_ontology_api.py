@@ -14,11 +14,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.ontology import bundled_ontology
-from kg.ontology_edit import export
+from kg.ontology.turtle import export
 from kg.qa import Answerer
 from kg.store import EmbeddedStore, Store
 from kg.vocab import ONTOLOGY_GRAPH
-from service.state import state
+from service.state import state, state_of
 from tests.service.conftest import TOKEN, close_app, make_app
 from tests.service.test_api import assert_error_shape
 
@@ -460,7 +460,7 @@ def test_an_edit_the_lexicon_fingerprint_cannot_see_still_reaches_the_question_p
     """Replacing an alt label by one of the same length leaves the literal count and lengths
     as they were; the editor refreshes the question answerer the app holds all the same."""
     answerer = Answerer(store)
-    ont_app.extensions["qa_under_test"] = answerer
+    state_of(ont_app).answerer = answerer
     question = "Which countries procure the S-400?"
     assert answerer.ask(question)["answers"] == []
     client = ont_app.test_client()

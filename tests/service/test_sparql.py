@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from rdflib import Graph
 
+from service.state import state_of
 from tests.service.conftest import TOKEN, Canary, close_app, make_app
 from tests.service.test_api import assert_error_shape
 
@@ -298,19 +299,19 @@ def test_five_thousand_nested_braces_are_refused_and_the_service_lives_on(
 ) -> None:
     client = sparql_app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    pids = sparql_app.extensions["attache_sparql"].pool.pids()  # the workers, started
+    pids = state_of(sparql_app).sparql.pool.pids()  # the workers, started
     query = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
     response = client.post("/sparql", data=query, content_type="application/sparql-query")
     assert response.status_code == 400
     assert error_of(response)["code"] == "query_too_deep"
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    assert sparql_app.extensions["attache_sparql"].pool.pids() == pids  # no worker even died
+    assert state_of(sparql_app).sparql.pool.pids() == pids  # no worker even died
 
 
 def test_a_query_that_crashes_the_engine_kills_only_its_worker(sparql_app: Flask) -> None:
     """3,000 MINUS clauses overflow Oxigraph's stack: the worker dies, the server answers."""
     client = sparql_app.test_client()
-    pool = sparql_app.extensions["attache_sparql"].pool
+    pool = state_of(sparql_app).sparql.pool
     client.get("/sparql", query_string={"query": "ASK {}"})
     before = set(pool.pids())
     query = "SELECT * WHERE { " + " MINUS {}" * 3000 + " }"
@@ -325,7 +326,7 @@ def test_a_cartesian_product_is_stopped_at_the_deadline_while_health_answers(
     sparql_app: Flask,
 ) -> None:
     client = sparql_app.test_client()
-    pool = sparql_app.extensions["attache_sparql"].pool
+    pool = state_of(sparql_app).sparql.pool
     client.get("/sparql", query_string={"query": "ASK {}"})  # workers up, snapshot loaded
     result: dict[str, object] = {}
 
@@ -415,7 +416,7 @@ def test_an_update_without_a_valid_token_is_refused_and_changes_nothing(
     write_app: Flask, headers: dict[str, str], status: int, code: str
 ) -> None:
     client = write_app.test_client()
-    store = write_app.extensions["attache"].store
+    store = state_of(write_app).store
     before = store.count()
     for kwargs in (
         {"data": INSERT, "content_type": "application/sparql-update"},
@@ -480,7 +481,7 @@ def test_an_update_with_the_token_is_applied_and_the_next_query_sees_it(write_ap
 def test_bad_updates_are_refused_before_they_touch_the_store(
     write_app: Flask, update: str, code: str
 ) -> None:
-    store = write_app.extensions["attache"].store
+    store = state_of(write_app).store
     before = store.count()
     response = write_app.test_client().post(
         "/sparql/update",

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from kg.ontology_history import list_revisions
+from kg.ontology.history import list_revisions
 from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH
 from service.state import state

@@ -6,6 +6,7 @@ import pytest
 
 from kg.qa.answer import _RENDERS_FOR
 from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked
+from kg.qa.lexicon import stem
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,61 @@ def test_every_kind_of_answer_says_which_template_answers_fit_it() -> None:
     """A kind the answer-kind reader can return and the answerer cannot check would let
     any template's answers through."""
     assert set(_RENDERS_FOR) == ENTITY_KINDS | VALUE_KINDS
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How is Rosatom described?",
+        "How has the alliance long been characterised?",
+        "How was the deal seen?",
+    ],
+)
+def test_how_something_is_called_asks_for_its_description_not_a_quote(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == "description" and not found.head
+
+
+def test_how_someone_characterises_something_asks_for_what_they_said() -> None:
+    found = asked("How did the minister characterise the signing?")
+    assert found is not None and found.kind == "quote"
+
+
+def test_the_words_that_ask_for_a_cause_are_kept_apart_from_its_content() -> None:
+    found = asked("What Turkish action led Berlin to halt arms exports?")
+    assert found is not None and found.kind == "reason"
+    assert found.phrase == (stem("led"),)
+
+
+def test_how_many_units_of_time_asks_for_a_duration() -> None:
+    found = asked("For how many years does the agreement run?")
+    assert found is not None and found.kind == "duration"
+    found = asked("How many tanks does the order cover?")
+    assert found is not None and found.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Which two European governments cut off weapons sales?", "governments"),
+        ("Which Security Council members abstained on the vote?", "members"),
+        ("Which state media outlet reported it?", "outlet"),
+        ("Which country sold the jets?", "country"),
+    ],
+)
+def test_the_noun_asked_for_ends_where_the_verb_begins(question: str, head: str) -> None:
+    found = asked(question)
+    assert found is not None and found.head == head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me over what period Saab will deliver the jets",
+        "Tell me once the order is added, how many jets will Egypt have",
+        "Tell me under which law Turkey was sanctioned",
+    ],
+)
+def test_tell_me_is_a_lead_in_before_any_question(question: str) -> None:
+    bare = asked(question.removeprefix("Tell me ").capitalize())
+    assert asked(question) == bare and bare is not None

@@ -297,6 +297,36 @@ def test_typos_surnames_and_metonyms_link_to_canonical_entities(answerer: Answer
     }
 
 
+def test_names_joined_by_a_hyphen_are_each_linked(answerer: Answerer) -> None:
+    """ "US-Turkish talks", "Russian-made": every part written as a name is a name; a
+    lowercase part is a word."""
+    found = [f.label for f in answerer.interpret("Did the US-Turkish talks fail?").entities]
+    assert found == ["United States", "Turkey"]
+    found = [f.label for f in answerer.interpret("Who bought the Russian-made S-400?").entities]
+    assert found == ["Russia", "S-400"]
+    # A part that names nothing leaves the word alone.
+    found = [f.label for f in answerer.interpret("Did the Zork-Turkey deal fail?").entities]
+    assert "Turkey" not in found
+
+
+def test_a_question_written_in_lowercase_still_names_its_entities(answerer: Answerer) -> None:
+    """All lowercase: known surnames and names of several ordinary words are still names;
+    a single ordinary word is not guessed as a typo."""
+    found = [f.label for f in answerer.interpret("what did erdogan say about the s-400?").entities]
+    assert "Recep Tayyip Erdogan" in found
+    found = [
+        f.label for f in answerer.interpret("who is the president of the united states?").entities
+    ]
+    assert found == ["United States"]
+    assert answerer.interpret("which border did the troops cross?").entities == []
+
+
+def test_a_demonym_inside_a_longer_name_is_not_its_state(answerer: Answerer) -> None:
+    question = "Which Latin American country did the European Union place under an embargo?"
+    found = [f.label for f in answerer.interpret(question).entities]
+    assert found == ["European Union"]
+
+
 @pytest.mark.parametrize(
     "question",
     [

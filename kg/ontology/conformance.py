@@ -20,8 +20,8 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.ontology import SHAPES_FILE, bundled_ontology, parse_turtle
-from kg.ontology_history import HISTORY_GRAPH
+from kg.ontology.bundle import SHAPES_FILE, bundled_ontology, parse_turtle
+from kg.ontology.history import HISTORY_GRAPH
 from kg.store.base import Store
 from kg.vocab import ART, ONTOLOGY_GRAPH, PREFIXES
 

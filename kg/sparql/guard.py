@@ -23,7 +23,7 @@ reading is checked and the query is refused if any of them shows a forbidden fea
 a contrived query may be refused, a hidden ``SERVICE`` may not pass.
 
 The lexer is a loop, never recursion, so it is itself safe on any input. Nothing here
-parses SPARQL; the engine does, later, in a worker process (see :mod:`kg.sparql_pool`).
+parses SPARQL; the engine does, later, in a worker process (see :mod:`kg.endpoint.pool`).
 """
 
 from __future__ import annotations

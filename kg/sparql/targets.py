@@ -8,7 +8,7 @@ an operation may write is named in its text (``INSERT DATA``'s graphs, ``WITH``,
 and ``COPY``), except where a template writes ``GRAPH ?g`` or an operation says ``ALL`` or
 ``NAMED``: those may reach any graph, protected ones included, and are refused.
 
-The text has passed :func:`kg.sparql_guard.check_update` (size and nesting limits), so
+The text has passed :func:`kg.sparql.guard.check_update` (size and nesting limits), so
 rdflib's parser can read it safely here.
 """
 

@@ -1,6 +1,6 @@
 """A query worker: a separate process that runs SPARQL from outside on a store snapshot.
 
-The parent (:mod:`kg.sparql_pool`) sends tasks over the worker's standard input and
+The parent (:mod:`kg.endpoint.pool`) sends tasks over the worker's standard input and
 reads answers from its standard output, each a length-prefixed pickle. Running
 queries here rather than in the server is what makes the deadline real: Oxigraph
 cannot be interrupted, but a process can be killed. It also keeps a query that
@@ -380,7 +380,7 @@ def limit_memory(megabytes: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="kg.sparql_worker")
+    parser = argparse.ArgumentParser(prog="kg.endpoint.worker")
     parser.add_argument("--memory-mb", type=int, default=0, help="heap ceiling; 0: none")
     limit_memory(parser.parse_args().memory_mb)
     # Frames go to a private copy of stdout; anything else printed goes to stderr.

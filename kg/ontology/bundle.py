@@ -58,7 +58,7 @@ def ensure_ontology(store: Store) -> str:
     an upgrade of Attaché must not undo an analyst's work. Such a store reports its own
     version, and ``attache ontology import`` brings the new terms in as a revision.
     """
-    from kg.ontology_history import latest_number  # it imports the store layer, like us
+    from kg.ontology.history import latest_number  # it imports the store layer, like us
 
     version = stored_version(store)
     graph = bundled_ontology()

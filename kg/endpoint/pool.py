@@ -4,7 +4,7 @@ Oxigraph cannot interrupt a running query and offers no timeout, and a cartesian
 product or a long property path can run for hours; several query shapes also crash
 it outright (a stack overflow kills the whole process). So the public endpoint never
 evaluates a query in the server process. A small pool of pre-started worker processes
-(:mod:`kg.sparql_worker`) does it; the server waits for the answer until the deadline,
+(:mod:`kg.endpoint.worker`) does it; the server waits for the answer until the deadline,
 then kills the worker, starts a fresh one and answers 504. The server's own threads
 never run a query, so they stay free for other requests meanwhile.
 
@@ -38,6 +38,11 @@ workers to everyone else.
 Updates are rehearsed in a worker on a private copy of the data
 (:meth:`QueryPool.rehearse_update`) before they touch the real store, so one that
 crashes the engine or takes too much memory never runs in the server.
+
+Why one module of 600 lines: the pool, its worker handles and the snapshots they read are
+one mechanism (a worker keeps the snapshot generation it has open and reloads when the
+pool's moves on; the pool replaces a worker that dies or passes its deadline); the worker
+process itself is :mod:`kg.endpoint.worker`.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from kg.endpoint.worker import read_frame, write_frame
 from kg.errors import (
     ClientBusy,
     ProtectedGraph,
@@ -71,8 +77,7 @@ from kg.errors import (
     StoreError,
     StoreUnavailable,
 )
-from kg.sparql_targets import ANY_GRAPH, protected_target
-from kg.sparql_worker import read_frame, write_frame
+from kg.sparql.targets import ANY_GRAPH, protected_target
 from kg.store import Store
 
 log = logging.getLogger(__name__)
@@ -194,7 +199,7 @@ class RemoteSnapshots:
         pass
 
     def private_copy(self, name: str) -> dict[str, Any]:
-        return {"kind": "none"}  # updates are checked by reading them (kg.sparql_targets)
+        return {"kind": "none"}  # updates are checked by reading them (kg.sparql.targets)
 
     def close(self) -> None:
         pass
@@ -235,7 +240,7 @@ class _Worker:
         # Its standard error goes to a file, read when it dies to tell why.
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115  # closed in kill()
         self.proc = subprocess.Popen(
-            [python, "-m", "kg.sparql_worker", "--memory-mb", str(memory_mb)],
+            [python, "-m", "kg.endpoint.worker", "--memory-mb", str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors,
@@ -304,7 +309,7 @@ class Answer:
     """A serialized query result from a worker."""
 
     form: str  # select, ask or graph
-    format: str  # a key of kg.sparql_worker.RESULT_FORMATS or GRAPH_FORMATS
+    format: str  # a key of kg.endpoint.worker.RESULT_FORMATS or GRAPH_FORMATS
     body: bytes
     count: int
     truncated: bool = False
@@ -313,7 +318,7 @@ class Answer:
 
 @dataclass
 class QueryTask:
-    """One query from outside, already checked by :mod:`kg.sparql_guard`."""
+    """One query from outside, already checked by :mod:`kg.sparql.guard`."""
 
     query: str
     formats: dict[str, str | None]  # for each form (select, ask, graph), the format chosen
