@@ -149,11 +149,15 @@ def extract_samples(folder: Path = SAMPLES) -> tuple[list[Sample], list[ox.Quad]
 
 
 def made_up_word(index: int) -> str:
-    """A pronounceable word of three syllables, different for each index below 21,952."""
+    """A pronounceable word, different for each index: three syllables below 21,952, four
+    after (a 5M-triple graph needs more names than three syllables make)."""
     n = len(_SYLLABLES)
-    index = (index * 7919) % n**3  # spread neighbours apart
-    a, b, c = index // (n * n), (index // n) % n, index % n
-    return (_SYLLABLES[a] + _SYLLABLES[b] + _SYLLABLES[c]).capitalize()
+    length = 3
+    if index >= n**3:
+        index, length = index - n**3, 4
+    index = (index * 7919) % n**length  # spread neighbours apart (7919 is prime to n)
+    parts = [(index // n**k) % n for k in reversed(range(length))]
+    return "".join(_SYLLABLES[i] for i in parts).capitalize()
 
 
 class NewsGraph:

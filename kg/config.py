@@ -39,6 +39,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError("must be 0 or a positive integer")
+    return value
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if value <= 0:
@@ -169,6 +176,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_question_chars", 500, "Longest question accepted, in characters.", _positive_int),
     Setting(
+        "kept_answers",
+        2000,
+        "Answers each process keeps while the store is unchanged, so that a question asked "
+        "again is not read again; 0 keeps none (every question is read).",
+        _count,
+    ),
+    Setting(
         "query_timeout", 10.0, "Seconds a query may run before it is stopped.", _positive_float
     ),
     Setting(
@@ -249,6 +263,7 @@ class Config:
     api_token: str = _default("api_token")
     spacy_model: str = _default("spacy_model")
     max_question_chars: int = _default("max_question_chars")
+    kept_answers: int = _default("kept_answers")
     query_timeout: float = _default("query_timeout")
     max_rows: int = _default("max_rows")
     max_query_bytes: int = _default("max_query_bytes")

@@ -156,6 +156,10 @@ ART = Namespace(BASE + "article/")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 """The named graph that holds the ontology inside the store."""
 
+REPLICA_GRAPH = URIRef(BASE + "graph/replicas")
+"""The named graph through which processes sharing one SPARQL server coordinate: the
+store's write stamp and the locks of :mod:`kg.store.lock` (remote stores only)."""
+
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 """The ``owl:Ontology`` node (its ``owl:versionInfo`` is the ontology version)."""
 

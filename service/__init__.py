@@ -21,7 +21,8 @@ from kg.ontology.editor import OntologyEditor
 from kg.store import Store, open_store
 from kg.uploads import ArticleWriter
 from service import api, articles, ask, console, errors, ontology, openapi, pages, sparql
-from service.state import EXTENSION, AppState
+from service.caches import AnswerCache
+from service.state import EXTENSION, AppState, see_other_writers
 
 
 class JSONProvider(DefaultJSONProvider):
@@ -56,6 +57,9 @@ def create_app(
     check_default_graph = getattr(store, "check_default_graph", None)
     if callable(check_default_graph):
         check_default_graph()
+    coordinate = getattr(store, "coordinate", None)
+    if store.capabilities.shared_writers and callable(coordinate):
+        coordinate()  # writes stamped, so that replicas over the same server see them
     queries = sparql.open_queries(config, store)
     current = AppState(
         config=config,
@@ -70,6 +74,7 @@ def create_app(
             after_write=queries.store_changed,
         ),
         counts=CountKeeper(store),
+        answers=AnswerCache(config.kept_answers),
     )
     app.extensions[EXTENSION] = current
     # What caches the ontology sees an edit at once, not at the next restart: the health
@@ -83,6 +88,7 @@ def create_app(
     )
     logging.getLogger(__name__).info("store %s opened (ontology %s)", store.kind, ontology_version)
 
+    app.before_request(see_other_writers)  # writes by other processes, seen from now on
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ask.bp)  # /api/ask

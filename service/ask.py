@@ -74,7 +74,8 @@ def _answer(question: str | None) -> Response:
             413, "question_too_long", f"the question is longer than {limit} characters"
         )
     generation = getattr(state().store, "generation", None)
-    cache = state().answers if isinstance(generation, int) else None
+    keeping = isinstance(generation, int) and state().config.kept_answers > 0
+    cache = state().answers if keeping else None
     if cache is not None and generation is not None:
         kept = cache.get(generation, text)
         if kept is not None:

@@ -19,9 +19,9 @@ class AnswerCache:
     """Answers kept per store generation: the same question on an unchanged store gets the
     same answer, so a repeated one (a popular question, a reloaded page) is not read again.
 
-    Only for a store whose ``generation`` says exactly when it changed (the embedded store,
-    a worker's snapshot); a remote store, which others may write to, is always asked.
-    Bounded: the least recently asked answers go first.
+    Only for a store whose ``generation`` says when it changed (the embedded store, a
+    worker's snapshot, a remote store whose write stamp the service reads before each
+    request). Bounded (``ATTACHE_KEPT_ANSWERS``): the least recently asked go first.
     """
 
     def __init__(self, limit: int = MAX_KEPT_ANSWERS) -> None:

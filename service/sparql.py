@@ -33,7 +33,7 @@ from kg.errors import KGError, QueryBusy, QueryError, StoreError
 from kg.ontology.history import HISTORY_GRAPH
 from kg.sparql.guard import check_query, check_update, with_using
 from kg.store import Store
-from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
+from kg.vocab import ONTOLOGY_GRAPH, PREFIXES, REPLICA_GRAPH
 from service.auth import refusal
 from service.errors import Unsupported, error_response, status_for
 from service.state import SparqlState, state, state_of
@@ -427,7 +427,7 @@ def update() -> Response:
             text,
             base_iri=base,
             prefixes=dict(PREFIXES),
-            protected=[str(ONTOLOGY_GRAPH), str(HISTORY_GRAPH)],
+            protected=[str(ONTOLOGY_GRAPH), str(HISTORY_GRAPH), str(REPLICA_GRAPH)],
             timeout=config.query_timeout,
         )
         try:

@@ -99,3 +99,15 @@ def state_of(app: Flask) -> AppState:
 def state() -> AppState:
     """The running app's state."""
     return state_of(current_app)
+
+
+def see_other_writers() -> None:
+    """Before a request: if another process wrote the store (a worker's writer, a replica
+    over the same server), take its newest state; caches keyed by the store's generation
+    follow. A store with nothing to refresh has no ``refresh``."""
+    from kg.ontology import stored_version
+
+    current = state()
+    refresh = getattr(current.store, "refresh", None)
+    if callable(refresh) and refresh():
+        current.ontology_version = stored_version(current.store) or current.ontology_version

@@ -142,19 +142,14 @@ class Forwarder:
 
 
 def init_reader(app: Flask, writer_url: str) -> None:
-    """Open the newest snapshot before each request; forward writes to the writer."""
-    from kg.ontology import stored_version
-
+    """Forward writes to the writer (the newest snapshot is opened before each request)."""
     forwarder = Forwarder(writer_url)
 
     @app.before_request
     def _route() -> Response | None:
+        # The newest snapshot was opened before this (service.state.see_other_writers).
         if goes_to_writer(request.method, request.path):
             return forwarder.forward()
-        current = state_of(app)
-        refresh = getattr(current.store, "refresh", None)
-        if callable(refresh) and refresh():
-            current.ontology_version = stored_version(current.store) or current.ontology_version
         return None
 
 

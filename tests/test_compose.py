@@ -42,10 +42,26 @@ def attache_env(service: dict[str, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in env.items() if k.startswith("ATTACHE_")}
 
 
+REPLICAS = ("attache-replica-1", "attache-replica-2")
+
+
+def resolve(value: str) -> str:
+    """A compose value as a deployment would resolve it: ``${X:-default}`` as its default,
+    other variables as a 16-character placeholder (the shortest token allowed)."""
+    value = re.sub(r"\$\{[^:}]*:-([^}]+)\}", r"\1", value)
+    return re.sub(r"\$\{[^}]*\}", "x" * 16, value)
+
+
 def test_the_compose_file_has_the_service_oxigraph_and_a_virtuoso_profile(
     compose: dict[str, Any],
 ) -> None:
-    assert set(services(compose)) == {"attache", "oxigraph", "virtuoso", "attache-virtuoso"}
+    assert set(services(compose)) == {
+        "attache",
+        "oxigraph",
+        "virtuoso",
+        "attache-virtuoso",
+        *REPLICAS,
+    }
     default = {name for name, s in services(compose).items() if not s.get("profiles")}
     assert default == {"attache", "oxigraph"}
     assert services(compose)["virtuoso"]["profiles"] == ["virtuoso"]
@@ -61,16 +77,15 @@ def test_every_attache_variable_it_sets_is_a_declared_setting(compose: dict[str,
 
 
 def test_the_service_is_configured_only_through_the_environment(compose: dict[str, Any]) -> None:
-    for name in ("attache", "attache-virtuoso"):
+    for name in ("attache", "attache-virtuoso", *REPLICAS):
         service = services(compose)[name]
         assert "command" not in service and "env_file" not in service, name
-        assert service["depends_on"][{"attache": "oxigraph"}.get(name, "virtuoso")] == {
-            "condition": "service_healthy"
-        }
+        server = "virtuoso" if name == "attache-virtuoso" else "oxigraph"
+        assert service["depends_on"][server] == {"condition": "service_healthy"}
         assert [v.split(":")[1] for v in service["volumes"]] == ["/data"]
         # The values a deployment would resolve are valid settings.
         # (a token must have 16 characters or more, so placeholders do too)
-        resolved = {k: re.sub(r"\$\{[^}]*\}", "x" * 16, v) for k, v in attache_env(service).items()}
+        resolved = {k: resolve(v) for k, v in attache_env(service).items()}
         assert load_config(environ=resolved).store == "remote"
 
 
@@ -86,6 +101,23 @@ def test_the_oxigraph_service_is_the_server_the_tests_start(compose: dict[str, A
     actual = attache_env(services(compose)["attache"])
     assert {k: actual[k] for k in expected} == expected
     assert not any(k in actual for k in ("ATTACHE_SPARQL_USER", "ATTACHE_SPARQL_PASSWORD"))
+
+
+def test_the_service_runs_several_workers_and_a_profile_adds_two_replicas(
+    compose: dict[str, Any],
+) -> None:
+    """The replicas share the service's server settings (tests/service/test_replicas.py runs
+    three such processes over one Oxigraph server), not its port or data directory."""
+    main = services(compose)["attache"]
+    assert int(resolve(attache_env(main)["ATTACHE_WORKERS"])) >= 2
+    ports, volumes = {main["ports"][0]}, {main["volumes"][0]}
+    for name in REPLICAS:
+        replica = services(compose)[name]
+        assert replica["profiles"] == ["replicas"]
+        assert attache_env(replica) == attache_env(main)
+        ports.add(replica["ports"][0])
+        volumes.add(replica["volumes"][0])
+    assert len(ports) == len(volumes) == 1 + len(REPLICAS)
 
 
 def test_the_virtuoso_profile_is_the_setup_the_tests_use(compose: dict[str, Any]) -> None:

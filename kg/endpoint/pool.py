@@ -15,7 +15,11 @@ Workers read **snapshots**, never the live store:
   checkpoint read-only. Opening the live store read-only from a second process while
   the server writes to it is undefined behaviour in Oxigraph; a checkpoint is never
   written to, so this is safe;
-- the in-memory store (tests, demos) is dumped as N-Quads, which each worker loads.
+- the in-memory store (tests, demos) is dumped as N-Quads, which each worker loads;
+- a remote store has nothing to copy: each worker sends the query on to the server's
+  endpoint and reads the answer (:class:`RemoteSnapshots`), so the guards, the row cap
+  and the deadline are the same, and a query past the deadline is abandoned with the
+  worker that sent it.
 
 A snapshot is remade when the store has changed: :meth:`QueryPool.invalidate` (called
 after every write the service makes) marks it stale, and for the on-disk store any
@@ -71,8 +75,10 @@ from kg.errors import (
     QueryTimeout,
     QueryTooComplex,
     StoreError,
+    StoreUnavailable,
 )
-from kg.store import EmbeddedStore, Store
+from kg.sparql.targets import ANY_GRAPH, protected_target
+from kg.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -114,9 +120,9 @@ class Snapshots(Protocol):
 class DiskSnapshots:
     """RocksDB checkpoints of the on-disk store, opened read-only by workers."""
 
-    def __init__(self, native: Any, store_path: Path, root: Path) -> None:
-        self._native = native
-        self._store_path = store_path
+    def __init__(self, store: Any, root: Path) -> None:
+        self._store = store  # any store with capabilities.snapshots: backup() and path
+        self._store_path = Path(store.path)
         self._root = root
         shutil.rmtree(root, ignore_errors=True)  # left by a server that was killed
         root.mkdir(parents=True, exist_ok=True)
@@ -134,7 +140,7 @@ class DiskSnapshots:
     def make(self, generation: int) -> dict[str, Any]:
         path = self._root / str(generation)
         shutil.rmtree(path, ignore_errors=True)
-        self._native.backup(str(path))
+        self._store.backup(path)
         return {"generation": generation, "kind": "disk", "path": str(path)}
 
     def release(self, snapshot: dict[str, Any]) -> None:
@@ -143,7 +149,7 @@ class DiskSnapshots:
     def private_copy(self, name: str) -> dict[str, Any]:
         path = self._root / name
         shutil.rmtree(path, ignore_errors=True)
-        self._native.backup(str(path))
+        self._store.backup(path)
         return {"kind": "disk", "path": str(path)}
 
     def close(self) -> None:
@@ -176,19 +182,39 @@ class DumpSnapshots:
         pass
 
 
+class RemoteSnapshots:
+    """A remote server: nothing to copy; workers send each query to its endpoint."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._endpoint = store.endpoint()
+
+    def version(self) -> Hashable:
+        return getattr(self._store, "generation", None)  # counts writes by any replica
+
+    def make(self, generation: int) -> dict[str, Any]:
+        return {"generation": generation, "kind": "remote", "endpoint": self._endpoint}
+
+    def release(self, snapshot: dict[str, Any]) -> None:
+        pass
+
+    def private_copy(self, name: str) -> dict[str, Any]:
+        return {"kind": "none"}  # updates are checked by reading them (kg.sparql.targets)
+
+    def close(self) -> None:
+        pass
+
+
 def snapshots_for(store: Store, workdir: Path) -> Snapshots:
-    """How workers can read ``store``: checkpoints on disk, dumps in memory."""
-    if isinstance(store, EmbeddedStore):
-        if store.path is None:
-            return DumpSnapshots(store)
-        # EmbeddedStore keeps its pyoxigraph Store private and has no backup method of
-        # its own; the checkpoint needs the open read-write handle.
-        native = getattr(store, "_store", None)
-        if native is not None and hasattr(native, "backup"):
-            return DiskSnapshots(native, store.path, workdir)
-    raise StoreError(
-        f"the SPARQL endpoint runs queries on the embedded or memory store, not on {store.kind!r}"
-    )
+    """How workers can read ``store``: checkpoints on disk, dumps in memory, the server's
+    endpoint for a remote store."""
+    if store.capabilities.snapshots:
+        return DiskSnapshots(store, workdir)
+    if store.capabilities.endpoint:
+        return RemoteSnapshots(store)
+    if store.kind == "memory":
+        return DumpSnapshots(store)
+    raise StoreError(f"the SPARQL endpoint cannot run queries on a {store.kind!r} store")
 
 
 # -- workers ---------------------------------------------------------------------------
@@ -448,6 +474,10 @@ class QueryPool:
             self._copies += 1
             name = f"update-{self._copies}"
         copy = self.snapshots.private_copy(name)
+        if copy["kind"] == "none":  # a remote server: read what the update writes instead
+            self.check_update(update, base_iri=base_iri, prefixes=prefixes, timeout=timeout)
+            self._refuse_protected(update, prefixes, protected)
+            return
         message: dict[str, Any] = {
             "op": "rehearse_update",
             "update": update,
@@ -464,8 +494,30 @@ class QueryPool:
         if not answer["ok"]:
             self._raise(answer)
 
+    @staticmethod
+    def _refuse_protected(update: str, prefixes: dict[str, str], protected: list[str]) -> None:
+        declared = "".join(f"PREFIX {n}: <{iri}>\n" for n, iri in prefixes.items())
+        try:
+            graph = protected_target(declared + update, protected)
+        except Exception as exc:  # rdflib cannot read what the server could: refuse it
+            raise QueryError(f"the update cannot be checked before it runs: {exc}") from exc
+        if graph == ANY_GRAPH:
+            raise ProtectedGraph(
+                "this update may write any graph (ALL, NAMED or GRAPH ?variable in a "
+                "template), the ontology graph included, which only the ontology API "
+                "(/api/ontology) writes; name the graphs it changes. Nothing was changed."
+            )
+        if graph is not None:
+            raise ProtectedGraph(
+                f"this update would change the graph <{graph}>, which only the ontology API "
+                "(/api/ontology) writes: it checks each change, serializes it with other "
+                "edits and records it as a revision. Nothing was changed."
+            )
+
     def _raise(self, answer: dict[str, Any]) -> None:
         kind = answer.get("kind")
+        if kind == "unavailable":
+            raise StoreUnavailable(f"the SPARQL server did not answer: {answer['message']}")
         if kind == "memory":
             raise self._memory_error()
         if kind == "protected":

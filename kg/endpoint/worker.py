@@ -23,17 +23,27 @@ of the store's data: a crash or a memory blow-up ends this process, not the serv
 and the rehearsal says whether the update would change a graph only the ontology
 editor may write.
 
+On a remote store (``kind: remote``) the worker holds no data: it sends the query to the
+server's endpoint over HTTP, reads the answer as it streams in (up to ``max_rows`` rows,
+then it hangs up) and writes it as it would its own. The deadline stays Attaché's: a
+worker whose server has not answered in time is killed like any other, and its HTTP
+request dies with it.
+
 It imports only pyoxigraph and the standard library so that it starts quickly.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import pickle
 import resource
 import struct
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -73,16 +83,49 @@ def read_frame(inp: IO[bytes]) -> Any:
     return pickle.loads(data)
 
 
+class Endpoint:
+    """A remote SPARQL query endpoint, as the parent describes it (URL and credentials)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.url: str = settings["query_url"]
+        self.user: str = settings.get("user") or ""
+        self.password: str = settings.get("password") or ""
+        self.auth: str = settings.get("auth") or "basic"
+        self.timeout: float = settings.get("timeout") or 60.0
+
+    def open(self, form: list[tuple[str, str]]) -> Any:
+        """POST a protocol form; the response, or :class:`urllib.error.HTTPError`."""
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        request = urllib.request.Request(self.url, data=body, method="POST")
+        request.add_header("Content-Type", "application/x-www-form-urlencoded")
+        request.add_header("Accept", REMOTE_ACCEPT)
+        handlers: list[urllib.request.BaseHandler] = []
+        if self.user and self.auth == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, self.url, self.user, self.password)
+            handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+        elif self.user:
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            request.add_header("Authorization", f"Basic {token}")
+        return urllib.request.build_opener(*handlers).open(request, timeout=self.timeout)
+
+
+# Results for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE: the server picks by form.
+REMOTE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
 class Worker:
-    """The worker's state: the snapshot it has open."""
+    """The worker's state: the snapshot it has open (or the remote endpoint it asks)."""
 
     def __init__(self) -> None:
         self.generation: int | None = None
-        self.store: ox.Store | None = None
+        self.store: ox.Store | Endpoint | None = None
 
     def open(self, snapshot: dict[str, Any]) -> None:
         self.store = None  # close the old snapshot before the parent may delete it
-        if snapshot["kind"] == "disk":
+        if snapshot["kind"] == "remote":
+            self.store = Endpoint(snapshot["endpoint"])
+        elif snapshot["kind"] == "disk":
             self.store = ox.Store.read_only(snapshot["path"])
         else:
             store = ox.Store()
@@ -99,6 +142,8 @@ class Worker:
             if task["op"] == "rehearse_update":
                 return rehearse_update(task)
             assert self.store is not None, "no snapshot open"
+            if isinstance(self.store, Endpoint):
+                return run_remote_query(self.store, task)
             return run_query(self.store, task)
         except MemoryError:
             # The heap may be in any state now: the parent replaces this worker.
@@ -131,6 +176,63 @@ def run_query(store: ox.Store, task: dict[str, Any]) -> dict[str, Any]:
         prefixes=task.get("prefixes"),
         **_dataset(task),
     )
+    return answer_of(result, task)
+
+
+def remote_text(task: dict[str, Any]) -> str:
+    """The query with the endpoint's base IRI and prefixes declared ahead of its own.
+
+    SPARQL lets a prologue declare a prefix again (the last one counts), so the query's
+    own declarations, which follow, still win.
+    """
+    head = [f"BASE <{task['base_iri']}>"] if task.get("base_iri") else []
+    head += [f"PREFIX {name}: <{iri}>" for name, iri in (task.get("prefixes") or {}).items()]
+    return "\n".join([*head, task["query"]])
+
+
+def run_remote_query(endpoint: Endpoint, task: dict[str, Any]) -> dict[str, Any]:
+    """Ask the remote server; read at most ``max_rows`` rows of its answer, then hang up."""
+    form = [("query", remote_text(task))]
+    form += [("default-graph-uri", g) for g in task.get("default_graphs") or []]
+    form += [("named-graph-uri", g) for g in task.get("named_graphs") or []]
+    try:
+        response = endpoint.open(form)
+    except urllib.error.HTTPError as exc:
+        message = exc.read(2000).decode("utf-8", "replace").strip()
+        if exc.code == 400:
+            if message.startswith("error at "):  # Oxigraph's parser: line and column follow
+                return {"ok": False, "kind": "syntax", "message": message[:500]}
+            detail = f"the SPARQL server refused the query: {message}"
+            return {"ok": False, "kind": "bad_request", "message": detail[:500]}
+        return {"ok": False, "kind": "unavailable", "message": f"HTTP {exc.code}: {message[:300]}"}
+    except (urllib.error.URLError, OSError) as exc:
+        return {"ok": False, "kind": "unavailable", "message": str(getattr(exc, "reason", exc))}
+    with response:
+        state = response.headers.get("X-SQL-State")
+        if response.status == 206 or state or response.headers.get("X-SPARQL-MaxRows"):
+            return {
+                "ok": False,
+                "kind": "error",
+                "message": "the SPARQL server returned a partial result (Virtuoso's anytime "
+                "queries or ResultSetMaxRows); narrow the query",
+            }
+        content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
+        result: Any
+        if content_type == "application/sparql-results+json":
+            result = ox.parse_query_results(response, ox.QueryResultsFormat.JSON)
+        elif content_type == "application/sparql-results+xml":
+            result = ox.parse_query_results(response, ox.QueryResultsFormat.XML)
+        elif content_type in ("application/n-triples", "text/plain"):
+            result = (q.triple for q in ox.parse(response, format=ox.RdfFormat.N_TRIPLES))
+        elif content_type == "text/turtle":
+            result = (q.triple for q in ox.parse(response, format=ox.RdfFormat.TURTLE))
+        else:
+            return {"ok": False, "kind": "error", "message": f"unexpected answer {content_type!r}"}
+        return answer_of(result, task)
+
+
+def answer_of(result: Any, task: dict[str, Any]) -> dict[str, Any]:
+    """A query's result (solutions, a boolean or triples) serialized in the format asked for."""
     formats: dict[str, str | None] = task["formats"]
     max_rows: int = task["max_rows"]
     if isinstance(result, ox.QueryBoolean):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, Required, TypedDict, Unpack
@@ -63,6 +64,7 @@ from kg.ontology.terms import (
     shape_terms,
 )
 from kg.store.base import Store
+from kg.store.lock import StoreLock
 from kg.vocab import ONTOLOGY_GRAPH
 
 
@@ -342,14 +344,20 @@ class OntologyEditor:
 
     One editor per store and process: its lock makes the read-check-write of every
     edit atomic with respect to the others, so two writers holding the same ETag
-    cannot both succeed. ``listeners`` get the new ontology after each change (the service
-    uses them to refresh what caches the ontology).
+    cannot both succeed. On a store other processes write too (replicas over one
+    server), the lock is held in the store (:class:`kg.store.lock.StoreLock`), so edits
+    made through different replicas are serialized as well. ``listeners`` get the new
+    ontology after each change (the service uses them to refresh what caches the ontology).
     """
 
     def __init__(self, store: Store, *, shapes: Path = SHAPES_FILE) -> None:
         self.store = store
         self.shapes = shapes
-        self.lock = threading.RLock()
+        self.lock: AbstractContextManager[object] = (
+            StoreLock(store, "ontology")  # type: ignore[arg-type]  # shared stores can send_update
+            if store.capabilities.shared_writers
+            else threading.RLock()
+        )
         self.listeners: list[Callable[[Graph], None]] = []
 
     # -- reading ------------------------------------------------------------------------------

@@ -45,12 +45,20 @@ class Capabilities:
     - ``transactions``: one update request is applied whole or not at all;
     - ``conditional_update``: an update whose ``WHERE`` checks stored data (a revision) is
       applied atomically with that check, so two writers holding the same revision cannot
-      both succeed.
+      both succeed;
+    - ``shared_writers``: other processes (replicas) may write the same data at once, so
+      a read-check-write that must not interleave with another takes a lock held in the
+      store itself (:class:`kg.store.lock.StoreLock`), not one in this process, and the
+      store has a ``refresh()`` that says when others wrote;
+    - ``endpoint``: the data sits behind a SPARQL endpoint that queries from outside can be
+      sent to as they are (``endpoint()`` says how to reach it); the ``/sparql`` workers do.
     """
 
     snapshots: bool = False
     transactions: bool = False
     conditional_update: bool = False
+    shared_writers: bool = False
+    endpoint: bool = False
 
 
 @runtime_checkable

@@ -21,6 +21,15 @@ Servers differ in ways this module makes explicit rather than papering over:
 * **Down is not broken.** Connection refused, time-outs and 502/503/504 raise
   :class:`~kg.errors.StoreUnavailable` (the service answers 503). Every call opens its
   own connection, so the first call after the server is back simply works.
+* **Other processes write too.** Several Attaché processes (replicas) may share one
+  server. Once :meth:`RemoteStore.coordinate` is called (the service does, at start),
+  every write this store makes ends by replacing a *write stamp* (one triple in
+  :data:`~kg.vocab.REPLICA_GRAPH`, left out of counts, listings and exports, but seen
+  by a query over every graph); :meth:`RemoteStore.refresh`, which the service calls
+  before each request, reads it and counts a new ``generation`` when it changed, so
+  that a process's caches (answers, names, counts) are dropped as soon as any replica
+  has written. Writes made past Attaché do not touch the stamp; ``refresh`` also counts a
+  new generation every ``stamp_ttl`` seconds, so they are seen within that time.
 * **Atomicity is the server's.** Oxigraph applies one request (an update with several
   operations, or a GSP ``PUT``) in one transaction. Virtuoso does not roll back a
   request that fails half-way; Attaché only sends it payloads it serialized itself, so
@@ -40,9 +49,12 @@ import http.client
 import itertools
 import json
 import re
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
@@ -56,7 +68,7 @@ from kg.sparql import bind, serialize
 from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows
 from kg.store.embedded import from_ox, to_ox
 from kg.store.kinds import store_kind
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, REPLICA_GRAPH
 
 # A query longer than this (URL-encoded) is POSTed; shorter ones use GET, which
 # proxies and server logs handle best.
@@ -75,6 +87,9 @@ DIGEST_PROBE_BYTES = 16 * 1024
 BATCH_TRIPLES = 2000
 
 _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+_STAMP = URIRef(str(REPLICA_GRAPH) + "#writeStamp")
+_DEADLOCK = re.compile(r"40001|deadlock", re.I)
+DEADLOCK_RETRIES = 5
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BNODE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -152,11 +167,12 @@ def _clean_message(body: bytes) -> str:
 
 
 def _sizes(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """(graph, count) pairs from SPARQL JSON rows of ?g and ?n."""
+    """(graph, count) pairs from SPARQL JSON rows of ?g and ?n, but for the replicas' graph
+    (the write stamp and locks are no data: not listed, not exported)."""
     return [
         (str(r["g"]["value"]), int(r["n"]["value"]))
         for r in rows
-        if r.get("g", {}).get("type") == "uri"
+        if r.get("g", {}).get("type") == "uri" and r["g"]["value"] != str(REPLICA_GRAPH)
     ]
 
 
@@ -219,9 +235,11 @@ class RemoteStore:
 
     kind = "remote"
     # Whether a request is applied whole, and a conditional update atomically, depends on
-    # the server (Oxigraph: yes; Virtuoso does not roll back a half-failed request), which
-    # this client cannot tell: it promises neither. No backups other processes can open.
-    capabilities = Capabilities()
+    # the server (Oxigraph 0.5 applies a request whole but does not serialize a
+    # conditional update with a concurrent one; Virtuoso does not roll back a half-failed
+    # request), which this client cannot tell: it promises neither. No backups other
+    # processes can open. Other processes may write the same server.
+    capabilities = Capabilities(shared_writers=True, endpoint=True)
 
     def __init__(
         self,
@@ -235,6 +253,7 @@ class RemoteStore:
         timeout: float = 60.0,
         server_timeout: float | None = None,
         batch_triples: int = BATCH_TRIPLES,
+        stamp_ttl: float = 5.0,
     ) -> None:
         if not query_url:
             raise ConfigError("ATTACHE_SPARQL_QUERY_URL is required for the remote store")
@@ -249,6 +268,12 @@ class RemoteStore:
         self._user = user
         self._password = password
         self._auth = auth
+        self.generation = 0  # counts writes seen, this process's and others' (refresh)
+        self.coordinated = False
+        self.stamp_ttl = stamp_ttl
+        self._stamp: str | None = None
+        self._stamp_read = -1e18
+        self._stamp_lock = threading.Lock()
 
     @classmethod
     def from_config(cls, config: Config) -> RemoteStore:
@@ -271,6 +296,16 @@ class RemoteStore:
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
+
+    def endpoint(self) -> dict[str, Any]:
+        """How a query worker reaches the server (:class:`kg.endpoint.worker.Endpoint`)."""
+        return {
+            "query_url": self.query_url,
+            "user": self._user,
+            "password": self._password,
+            "auth": self._auth,
+            "timeout": self.timeout,
+        }
 
     # -- HTTP ------------------------------------------------------------------
 
@@ -462,16 +497,72 @@ class RemoteStore:
 
     # -- writes ----------------------------------------------------------------
 
+    # -- the write stamp: what other processes sharing the server have written ---------
+
+    _STAMP_QUERY = "SELECT ?v WHERE { GRAPH ?g { ?g ?p ?v } }"
+
+    def refresh(self) -> bool:
+        """Read the write stamp; a new ``generation`` (True) when another process wrote,
+        or when ``stamp_ttl`` seconds have passed (writes made past Attaché)."""
+        rows = self.select(self._STAMP_QUERY, {"g": REPLICA_GRAPH, "p": _STAMP})
+        stamp = str(rows.bindings[0]["v"]) if rows.bindings else ""
+        now = time.monotonic()
+        with self._stamp_lock:
+            if stamp == self._stamp and now - self._stamp_read < self.stamp_ttl:
+                return False
+            self._stamp, self._stamp_read = stamp, now
+            self.generation += 1
+            return True
+
+    def coordinate(self) -> None:
+        """Stamp every write from now on, for other processes sharing the server."""
+        self.coordinated = True
+
+    def _written(self) -> None:
+        """After a write: a new stamp for the other processes, a new generation here."""
+        if not self.coordinated:
+            with self._stamp_lock:
+                self.generation += 1
+            return
+        stamp = uuid.uuid4().hex
+        graph, predicate = serialize(REPLICA_GRAPH), serialize(_STAMP)
+        self.send_update(
+            f"DELETE WHERE {{ GRAPH {graph} {{ {graph} {predicate} ?v }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{ {graph} {predicate} {serialize(Literal(stamp))} }} }}"
+        )
+        with self._stamp_lock:
+            self._stamp, self._stamp_read = stamp, time.monotonic()
+            self.generation += 1
+
     def update(self, update: str) -> None:
-        request = _Request(self.query_url, self.update_url, "INSERT", self._open)
-        request.setQuery(with_prefixes(update))
-        request.setMethod(POST)
+        try:
+            self.send_update(update)
+        finally:  # a failed request may still have written part of its operations
+            self._written()
 
-        def send() -> None:
-            with request.query().response as response:
-                response.read()
+    def send_update(self, update: str) -> None:
+        """Send an update without stamping it (a lock's entries, the stamp itself).
 
-        self._exchange("update", send, query=True)
+        A request the server chose as a deadlock's victim (Virtuoso: SQL state 40001,
+        when replicas write the same graph at once) was rolled back whole, so it is sent
+        again, a few times.
+        """
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            request = _Request(self.query_url, self.update_url, "INSERT", self._open)
+            request.setQuery(with_prefixes(update))
+            request.setMethod(POST)
+
+            def send(request: _Request = request) -> None:
+                with request.query().response as response:
+                    response.read()
+
+            try:
+                self._exchange("update", send, query=True)
+                return
+            except (StoreError, QueryError) as exc:
+                if attempt == DEADLOCK_RETRIES or not _DEADLOCK.search(str(exc)):
+                    raise
+                time.sleep(0.01 * (attempt + 1))
 
     def _gsp(self, method: str, graph_iri: str, body: bytes) -> None:
         """One Graph Store Protocol request on one named graph."""
@@ -485,7 +576,10 @@ class RemoteStore:
             with self._open(request) as response:
                 response.read()
 
-        self._exchange(f"graph store {method}", send, query=False)
+        try:
+            self._exchange(f"graph store {method}", send, query=False)
+        finally:
+            self._written()
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Replace one named graph: a GSP ``PUT`` when configured, else one SPARQL Update.
@@ -521,8 +615,10 @@ class RemoteStore:
         return sorted(URIRef(g) for g, _ in self._graph_sizes())
 
     def count(self, graph_iri: URIRef | None = None) -> int:
-        if graph_iri is None:
+        if graph_iri is None:  # every graph but the replicas' own (the stamp, locks)
             _, rows = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            total = int(rows[0]["n"]["value"]) if rows else 0
+            return total - self.count(REPLICA_GRAPH)
         else:
             _, rows = self._select_raw(
                 f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {serialize(graph_iri)} {{ ?s ?p ?o }} }}"

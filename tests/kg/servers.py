@@ -164,11 +164,13 @@ class OxigraphServer(Server):
 
     name = "oxigraph server"
 
-    def __init__(self, directory: Path, binary: str) -> None:
+    def __init__(self, directory: Path, binary: str, *, timeout_s: int | None = None) -> None:
         super().__init__(directory)
         self.binary = binary
+        self.timeout_s = timeout_s  # the server's own limit on a query (--timeout-s)
 
     def command(self) -> list[str]:
+        limit = ["--timeout-s", str(self.timeout_s)] if self.timeout_s else []
         return [
             self.binary,
             "serve",
@@ -177,6 +179,7 @@ class OxigraphServer(Server):
             "--bind",
             f"127.0.0.1:{self.port}",
             *OXIGRAPH_FLAGS,
+            *limit,
         ]
 
     def ready_url(self) -> str:

@@ -51,8 +51,11 @@ def test_each_store_says_what_it_can_do(tmp_path: Path) -> None:
     assert EmbeddedStore(None).capabilities == Capabilities(
         snapshots=False, transactions=True, conditional_update=True
     )
-    # Atomicity on a remote store is the server's, which the client cannot tell.
-    assert RemoteStore("http://127.0.0.1:9/q").capabilities == Capabilities()
+    # Atomicity on a remote store is the server's, which the client cannot tell; other
+    # processes may write it, and /sparql sends queries to its endpoint.
+    assert RemoteStore("http://127.0.0.1:9/q").capabilities == Capabilities(
+        shared_writers=True, endpoint=True
+    )
     publisher = SnapshotPublisher(disk, tmp_path / "snapshots")
     publisher.publish_if_changed()
     assert SnapshotStore(tmp_path / "snapshots").capabilities == Capabilities()

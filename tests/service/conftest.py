@@ -119,18 +119,18 @@ def samples_dump(sample_store: Store, tmp_path_factory: pytest.TempPathFactory) 
     return path
 
 
+LIVE_SETTINGS = {
+    "ATTACHE_API_TOKEN": TOKEN,
+    "ATTACHE_QUERY_TIMEOUT": "3",
+    "ATTACHE_MAX_ROWS": "1000",
+    "ATTACHE_CLIENT_QUERIES": "4",  # every test client has the loopback address
+}
+
+
 @pytest.fixture(scope="session")
 def live_server(
     samples_dump: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     """``attache serve`` on the samples (embedded store on disk), 3 s deadline, 1000 rows."""
-    with LiveServer(
-        tmp_path_factory.mktemp("live"),
-        {
-            "ATTACHE_API_TOKEN": TOKEN,
-            "ATTACHE_QUERY_TIMEOUT": "3",
-            "ATTACHE_MAX_ROWS": "1000",
-            "ATTACHE_CLIENT_QUERIES": "4",  # every test client has the loopback address
-        },
-    ).serving(samples_dump) as server:
+    with LiveServer(tmp_path_factory.mktemp("live"), LIVE_SETTINGS).serving(samples_dump) as server:
         yield server

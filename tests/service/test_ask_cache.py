@@ -60,3 +60,26 @@ def test_kept_answers_are_bounded_and_dropped_with_their_generation() -> None:
     cache.put(0, "old", b"read while the store changed")
     assert cache.get(1, "old") is None
     assert cache.get(2, "c") is None  # a new generation starts empty
+
+
+def test_with_no_answers_kept_every_question_is_read(
+    samples_trig: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ATTACHE_KEPT_ANSWERS=0: what bench/load.py --uncached measures."""
+    store = EmbeddedStore(None)
+    store.load(samples_trig, "trig")
+    app = make_app(store, kept_answers=0)
+    asked: list[str] = []
+    original = Answerer.ask
+
+    def counting(self: Answerer, question: str) -> object:
+        asked.append(question)
+        return original(self, question)
+
+    monkeypatch.setattr(Answerer, "ask", counting)
+    client = app.test_client()
+    for _ in range(2):
+        assert client.get("/api/ask", query_string={"q": QUESTION}).status_code == 200
+    assert len(asked) == 2
+    close_app(app)
+    store.close()

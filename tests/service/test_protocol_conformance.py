@@ -31,6 +31,8 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDFS
 
+from tests.conftest import require_binary
+from tests.kg.servers import OxigraphServer, oxigraph_binary
 from tests.service.live import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,15 +191,27 @@ def test_the_w3c_protocol_suite_is_there_to_run() -> None:
     assert len(TESTS) >= 30
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+@pytest.fixture(scope="module", params=["embedded", "oxigraph-server"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """``attache serve`` on the embedded store, then on a remote Oxigraph server of its own."""
     require_suite()
-    live = LiveServer(tmp_path_factory.mktemp("conformance"), {"ATTACHE_API_TOKEN": TOKEN})
-    live.start()
+    env = {"ATTACHE_API_TOKEN": TOKEN}
+    remote: OxigraphServer | None = None
+    if request.param == "oxigraph-server":
+        binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
+        remote = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), binary)
+        remote.start()
+        env.update(remote.env())
+    live = LiveServer(tmp_path_factory.mktemp("conformance"), env)
     try:
+        live.start()
         yield live
     finally:
         live.stop()
+        if remote is not None:
+            remote.stop()
 
 
 @dataclass

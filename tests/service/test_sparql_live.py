@@ -1,9 +1,12 @@
-"""The endpoint as users reach it: ``attache serve`` on the on-disk store, over HTTP.
+"""The endpoint as users reach it: ``attache serve`` over HTTP, on the on-disk store and on
+a remote Oxigraph server.
 
 SPARQLWrapper (what data engineers use from Python) reads JSON, XML, CSV and a
 CONSTRUCT into an rdflib graph; the probes of the issue (SSRF variants, oversized and
 nested queries, a cartesian product, an update without a token) leave the server up
-and the store unchanged.
+and the store unchanged. On the remote store the same guards run before the server sees
+a query, answers are cut at the row cap, and the deadline is Attaché's: the request to
+the server is abandoned and the client gets 504 while the server is still working.
 """
 
 from __future__ import annotations
@@ -14,15 +17,46 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from tests.service.conftest import TOKEN, Canary
+from tests.conftest import require_binary
+from tests.kg.servers import OxigraphServer, oxigraph_binary
+from tests.service.conftest import LIVE_SETTINGS, TOKEN, Canary
 from tests.service.live import LiveServer
 
 pytestmark = pytest.mark.server
+
+
+@pytest.fixture(scope="module", params=["embedded", "oxigraph-server"])
+def live_server(
+    request: pytest.FixtureRequest, samples_dump: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The samples served from the on-disk store, then from a remote Oxigraph server.
+
+    The Oxigraph server's own limit (20 s) is far past Attaché's deadline (3 s), so a 504
+    within the deadline is Attaché's doing.
+    """
+    env = dict(LIVE_SETTINGS)
+    remote: OxigraphServer | None = None
+    if request.param == "oxigraph-server":
+        binary = oxigraph_binary() or require_binary("oxigraph", "the dev extra of pyproject.toml")
+        remote = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), binary, timeout_s=20)
+        remote.start()
+        env.update(remote.env())
+    try:
+        with LiveServer(tmp_path_factory.mktemp("live"), env).serving(samples_dump) as server:
+            health = json.loads(fetch(server, "/api/health")[2])
+            assert health["store"] == ("remote" if remote else "embedded")
+            yield server
+    finally:
+        if remote is not None:
+            remote.stop()
+
 
 ARTICLES = "SELECT ?a ?title WHERE { ?a a dd:NewsArticle ; dcterms:title ?title } ORDER BY ?a"
 
@@ -165,4 +199,35 @@ def test_an_update_without_a_token_changes_nothing_and_with_it_is_seen_at_once(
     drop = b"DROP GRAPH <https://example.org/live>"
     assert fetch(live_server, "/sparql/update", drop, right)[0] == 200
     assert json.loads(fetch(live_server, "/sparql?" + ask)[2])["boolean"] is False
+    assert triples(live_server) == before
+
+
+def test_answers_are_cut_at_the_row_cap_and_say_so(live_server: LiveServer) -> None:
+    query = urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    status, headers, body = fetch(live_server, "/sparql?" + query)
+    assert status == 200
+    assert headers["X-Attache-Truncated"] == "true" and headers["X-Attache-Rows"] == "1000"
+    document = json.loads(body)
+    assert len(document["results"]["bindings"]) == 1000 and document["truncated"] is True
+
+
+def test_the_console_and_its_vocabulary_work(live_server: LiveServer) -> None:
+    status, _, page = fetch(live_server, "/console")
+    assert status == 200 and b"<html" in page.lower()
+    status, _, body = fetch(live_server, "/sparql/prefixes")
+    vocabulary = json.loads(body)
+    assert status == 200 and vocabulary["prefixes"]["dd"].startswith("http")
+    assert any(term["prefixed"].startswith("dd:") for term in vocabulary["terms"])
+
+
+def test_an_update_that_may_write_the_ontology_graph_is_refused(live_server: LiveServer) -> None:
+    before = triples(live_server)
+    right = {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}
+    for update in (
+        b"CLEAR ALL",
+        b"DROP GRAPH <https://w3id.org/attache/graph/ontology>",
+        b"DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s a owl:Class ; ?p ?o } }",
+    ):
+        status, _, body = fetch(live_server, "/sparql/update", update, right)
+        assert status == 403 and json.loads(body)["code"] == "protected_graph", body
     assert triples(live_server) == before
