@@ -11,6 +11,9 @@ Templates about events in general ("when", "where", "how much", "what happened
 between") have ``each`` set: their parameters ``?x`` and ``?y`` are bound to two of the
 entities the question names (both to the one it names; every pair of three), so the
 store joins on the event and returns only events involving both.
+
+Why one module of 700 lines: most of it is the table of templates itself, one entry
+each, which reads best as one list; the code around it is short.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ Servers differ in ways this module makes explicit rather than papering over:
   the remaining risk is a server crash mid-write, which ``attache ingest --force``
   repairs.
 
-Why one module of 700 lines: it is one class, :class:`RemoteStore`, implementing the
+Why one module of 800 lines: it is one class, :class:`RemoteStore`, implementing the
 store protocol against one kind of server, and its parts (the HTTP exchange, partial-answer
 checks, GSP writes, streamed dumps) share the connection and error handling above; the
 helpers before the class are used only by it.
