@@ -260,7 +260,9 @@ _GENERIC = frozenset(
         "take took involve involved relate related concern concerning say said according "
         "article report reported describe described call called know known worth value "
         "cost total number amount mention mentioned mentions sign signed seal sealed ink "
-        "inked reach reached conclude concluded plan planned"
+        "inked reach reached conclude concluded plan planned "
+        # modality, which the fact's own modality carries: "the *intended* buyer"
+        "intend intended prospective potential proposed possible eventual would-be"
     ).split()
 )
 

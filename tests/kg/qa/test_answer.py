@@ -362,3 +362,11 @@ def test_extra_spaces_do_not_change_the_answer(answerer: Answerer) -> None:
     spaced = "  Who  supplies  the  S-400  to  Turkey?  "
     texts = [a["text"] for a in answerer.ask(question)["answers"]]
     assert texts and [a["text"] for a in answerer.ask(spaced)["answers"]] == texts
+
+
+def test_a_word_of_modality_need_not_be_in_the_evidence(answerer: Answerer) -> None:
+    """ "the intended buyer": the fact carries its own modality; the word is not one its
+    sentences must repeat."""
+    texts = [a["text"] for a in answerer.ask("Who is the intended buyer of the S-400?")["answers"]]
+    assert texts == [a["text"] for a in answerer.ask("Who is the buyer of the S-400?")["answers"]]
+    assert "Turkey" in texts
