@@ -369,4 +369,4 @@ def test_a_word_of_modality_need_not_be_in_the_evidence(answerer: Answerer) -> N
     sentences must repeat."""
     texts = [a["text"] for a in answerer.ask("Who is the intended buyer of the S-400?")["answers"]]
     assert texts == [a["text"] for a in answerer.ask("Who is the buyer of the S-400?")["answers"]]
-    assert "Turkey" in texts
+    assert any(t.startswith("Turkey") for t in texts), texts
