@@ -130,12 +130,15 @@ class StoreLock:
         return out
 
     def _write(self, delete: str, insert: str) -> None:
+        # The insert first: a server that does not apply one request's operations at once
+        # (Virtuoso commits them one by one) must never show an entry with neither
+        # "choosing" nor its ticket, which a waiter would take for no competitor at all.
         graph = serialize(REPLICA_GRAPH)
         ops = []
-        if delete:
-            ops.append(f"DELETE DATA {{ GRAPH {graph} {{ {delete} }} }}")
         if insert:
             ops.append(f"INSERT DATA {{ GRAPH {graph} {{ {insert} }} }}")
+        if delete:
+            ops.append(f"DELETE DATA {{ GRAPH {graph} {{ {delete} }} }}")
         self.store.send_update(" ;\n".join(ops))
 
     def _acquire(self) -> URIRef:
