@@ -42,8 +42,8 @@ from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.qa.passages import Sentence
 from kg.qa.scoring import MIN_COVERAGE, _described_by_entity, _score, derived, keywords
-from kg.qa.spans import _candidates, _reason_spans
-from kg.qa.speech import _about_speech, _for_party, _on_behalf_of, _speaker
+from kg.qa.spans import _candidates, _for_party, _reason_spans
+from kg.qa.speech import _about_speech, _on_behalf_of, _speaker
 from kg.sparql import bind_many
 from kg.store.base import Store, Term
 from kg.text import norm

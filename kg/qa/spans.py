@@ -312,23 +312,52 @@ def _unconflicted(
     if not asked_states:
         return spans
     text = sentence.text
-    others = [
-        (iri, labels)
-        for iri, (types, labels) in sentence.mentions.items()
-        if DD.State in types and iri not in asked_states
-    ]
+    others = _other_states(sentence, asked_states)
     if not others:
         return spans
+    other_iris = {str(o) for o, _ in others}
     kept: list[Span] = []
     for start, name, iri in spans:
-        if iri is not None and iri in {str(o) for o, _ in others}:
+        if iri is not None and iri in other_iris:
             kept.append((start, name, iri))  # a state answering for itself
             continue
-        window = text[max(0, start - 30) : start + len(name)]
-        if any(_find_label(window, labels) is not None for _, labels in others):
+        if _names_one_of(text[max(0, start - 30) : start + len(name)], others):
             continue
         kept.append((start, name, iri))
     return kept
+
+
+def _for_party(
+    sentence: Sentence, found: list[tuple[str, str | None]], party: URIRef
+) -> list[tuple[str, str | None]]:
+    """The answers that may act for ``party``: not another state, nor a name the sentence
+    ties to another state ("Philippine Foreign Minister Albert del Rosario" does not sign
+    on behalf of the United States)."""
+    others = _other_states(sentence, {party})
+    other_iris = {str(iri) for iri, _ in others}
+    kept = []
+    for text, iri in found:
+        if iri in other_iris:
+            continue
+        at = sentence.text.find(text)
+        if _names_one_of(sentence.text[max(0, at - 40) : at] if at >= 0 else "", others):
+            continue
+        kept.append((text, iri))
+    return kept
+
+
+def _other_states(sentence: Sentence, ours: set[URIRef]) -> list[tuple[URIRef, set[str]]]:
+    """The states the sentence mentions other than ``ours``, with their labels."""
+    return [
+        (iri, labels)
+        for iri, (types, labels) in sentence.mentions.items()
+        if DD.State in types and iri not in ours
+    ]
+
+
+def _names_one_of(window: str, others: list[tuple[URIRef, set[str]]]) -> bool:
+    """Whether ``window`` names one of ``others`` (by any of its labels)."""
+    return any(_find_label(window, labels) is not None for _, labels in others)
 
 
 _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})

@@ -103,36 +103,15 @@ _BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?", re.I)
 def _on_behalf_of(question: str, entities: Sequence[Found]) -> URIRef | None:
     """The party named after "on behalf of" ("Who signed on behalf of the United States?")."""
     match = _BEHALF.search(question)
-    if match is None:
-        return None
+    return _entity_at(question, entities, match.end()) if match else None
+
+
+def _entity_at(question: str, entities: Sequence[Found], at: int) -> URIRef | None:
+    """The entity whose words begin the question at offset ``at``."""
     for found in entities:
-        if question.find(found.text, match.end()) == match.end():
+        if question.find(found.text, at) == at:
             return found.iri
     return None
-
-
-def _for_party(
-    sentence: Sentence, found: list[tuple[str, str | None]], party: URIRef
-) -> list[tuple[str, str | None]]:
-    """The answers that may act for ``party``: not another state, nor a name the sentence
-    ties to another state ("Philippine Foreign Minister Albert del Rosario" does not sign
-    on behalf of the United States)."""
-    others = [
-        (iri, labels)
-        for iri, (types, labels) in sentence.mentions.items()
-        if DD.State in types and iri != party
-    ]
-    other_iris = {str(iri) for iri, _ in others}
-    kept = []
-    for text, iri in found:
-        if iri in other_iris:
-            continue
-        at = sentence.text.find(text)
-        window = sentence.text[max(0, at - 40) : at] if at >= 0 else ""
-        if any(_find_label(window, labels) is not None for _, labels in others):
-            continue
-        kept.append((text, iri))
-    return kept
 
 
 def _about_speech(question: str, want: Asked) -> bool:
@@ -151,11 +130,7 @@ def _speaker(question: str, entities: Sequence[Found]) -> URIRef | None:
         inside = [f for f in entities if f.text in lead.group(0)]
         return inside[0].iri if inside else None
     start = _SPEAKER_AFTER.match(question)
-    if start:
-        for found in entities:
-            if question.find(found.text, start.end()) == start.end():
-                return found.iri
-    return None
+    return _entity_at(question, entities, start.end()) if start else None
 
 
 def _attributed(sentence: Sentence) -> set[URIRef]:

@@ -390,4 +390,4 @@ def test_who_acts_on_behalf_of_a_party_is_not_tied_to_another_state() -> None:
         ("Philip Goldberg", None),
         ("Philippines", str(philippines)),
     ]
-    assert speech._for_party(found, answers, us) == [("Philip Goldberg", None)]
+    assert spans._for_party(found, answers, us) == [("Philip Goldberg", None)]
