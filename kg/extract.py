@@ -91,6 +91,11 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return out
 
 
+def extractor_version(triggers: Triggers) -> str:
+    """The version of an extraction with ``triggers`` (as an ontology states them)."""
+    return f"{EXTRACTOR_VERSION}+{digest(with_defaults(triggers))}"
+
+
 def bundled_triggers() -> Triggers:
     """The trigger words the bundled ontology states."""
     return triggers_from_graph(bundled_ontology())
@@ -116,7 +121,7 @@ class Pipeline:
         """Extract with the trigger words an ontology states (``dd:triggerLemma``); they
         are part of the version, so articles extracted with others are re-extracted."""
         self.triggers = with_defaults(stated)
-        self.version = f"{EXTRACTOR_VERSION}+{digest(self.triggers)}"
+        self.version = extractor_version(stated)
 
     piece_chars = PIECE_CHARS
 

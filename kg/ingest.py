@@ -20,8 +20,8 @@ from tqdm import tqdm
 
 from kg.articles import Article, expand_paths, read_file
 from kg.errors import ArticleError
-from kg.events.triggers import Triggers, digest, triggers_from_pairs, with_defaults
-from kg.extract import EXTRACTOR_VERSION, Pipeline
+from kg.events.triggers import Triggers, triggers_from_pairs
+from kg.extract import Pipeline, extractor_version
 from kg.ontology import ensure_ontology
 from kg.ontology.bundle import stored_triggers
 from kg.rdf import article_iri
@@ -68,11 +68,6 @@ def stored_state(store: Store, graph: URIRef) -> tuple[str, str] | None:
 def store_triggers(store: Store) -> Triggers:
     """The trigger words the store's ontology states (``dd:triggerLemma``)."""
     return triggers_from_pairs(stored_triggers(store))
-
-
-def extractor_version(triggers: Triggers) -> str:
-    """The version an extraction with ``triggers`` (as the ontology states them) has."""
-    return f"{EXTRACTOR_VERSION}+{digest(with_defaults(triggers))}"
 
 
 def _plan(
