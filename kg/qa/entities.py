@@ -262,9 +262,7 @@ class EntityFinder:
             hit = None
             for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if not self._may_be_name(span, i, lexicon) and not (
-                    lowered and len(span) > 1 and self._may_be_name_lowered(span, i)
-                ):
+                if not self._may_be_name(span, i, lexicon, lowered):
                     continue
                 hit = self._exact(question, span, i)
                 if hit is not None:
@@ -382,7 +380,12 @@ class EntityFinder:
 
     # -- what may be a name ------------------------------------------------------------
 
-    def _may_be_name(self, span: list[Token], start: int, lexicon: Lexicon) -> bool:
+    def _may_be_name(
+        self, span: list[Token], start: int, lexicon: Lexicon, lowered: bool = False
+    ) -> bool:
+        """Whether ``span`` may be a name, to be looked up. In a question written all in
+        lowercase (``lowered``) a span of several words may be one however ordinary its
+        words ("united states", "air force"); the gazetteer or the store says whether."""
         first, last = span[0], span[-1]
         if not first.is_word or not last.is_word or last.text in {"'s", "’s"}:
             return False
@@ -397,19 +400,9 @@ class EntityFinder:
         vocabulary = all(
             t.norm in STOP_WORDS or t.stem in lexicon.words or not t.is_word for t in span
         )
-        if not vocabulary:
+        if not vocabulary or (lowered and len(span) > 1):
             return True
         return any(_written_as_name(t, start + k) for k, t in enumerate(span))
-
-    def _may_be_name_lowered(self, span: list[Token], start: int) -> bool:
-        """In a question written all in lowercase, a span of several words that does not
-        begin or end with a function word ("united states", "air force") may be a name
-        however ordinary its words; the gazetteer or the store says whether it is."""
-        return (
-            all(t.is_word or t.text == "." for t in span)
-            and not _vocabulary_stop(span[0], start)
-            and not _vocabulary_stop(span[-1], start + len(span) - 1)
-        )
 
     def _may_be_lone_name(self, token: Token, i: int, lexicon: Lexicon) -> bool:
         """Surnames and typos are only looked for in words written like names."""
