@@ -129,13 +129,16 @@ class LinkContext:
     people: list[Entity] = field(default_factory=list)
 
 
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def clean_name(text: str) -> str:
     """A mention without leading "the", honorifics, possessive, a dangling preposition
     ("The Government of") or surrounding punctuation; empty when only a common noun is
     left ("Government"), which names nothing by itself."""
     text = text.strip().strip("\"'“”‘’()[],;:")
     text = re.sub(r"(?:'s|’s|')$", "", text)
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = _THE.sub("", text)
     text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
     if text.lower() in _GENERIC_NOUNS or not any(c.isupper() for c in text):
         return ""  # "foreign ministry": a description, not a name
@@ -328,7 +331,6 @@ def _acronym_mentions(
     return out
 
 
-_THE = re.compile(r"^the\s+", re.I)
 _LAW_HEADS = frozenset({"act", "law", "treaty", "convention", "agreement", "regulations"})
 
 
