@@ -41,7 +41,14 @@ from kg.qa.asked import Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.qa.passages import Sentence
-from kg.qa.scoring import MIN_COVERAGE, _described_by_entity, _score, derived, keywords
+from kg.qa.scoring import (
+    MIN_COVERAGE,
+    _described_by_entity,
+    _score,
+    by_coverage,
+    derived,
+    keywords,
+)
 from kg.qa.spans import _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _speaker
 from kg.sparql import bind_many
@@ -142,19 +149,22 @@ class Reader:
             return []
         optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
         words = keywords(question, entities, want)
+        # "How is Rosoboronexport described?" needs no word of its own: any sentence that
+        # describes it, those with the question's other words first.
+        describing = want.kind == "description" and not want.head
+        if not words and not describing:
+            return []
         sentences = self._sentences(looked_for, optional, words)
         if not sentences:
             return []
         same_words = self.synonyms(lexicon)
         forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
         scored = _score(sentences, words, looked_for, forms)
-        if want.kind == "description" and not want.head:
-            # "How is Rosoboronexport described?": any sentence that describes it, those
-            # with the question's other words first.
-            scored += _described_by_entity(sentences, looked_for, scored)
-            scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
-        elif not words:
-            return []
+        if describing:
+            scored = sorted(
+                scored + _described_by_entity(sentences, looked_for, scored), key=by_coverage
+            )
+        head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
         out: list[Read] = []
@@ -162,7 +172,6 @@ class Reader:
         for coverage, sentence, hits in scored[:3]:
             if coverage < MIN_COVERAGE:
                 break
-            head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
             found = _candidates(sentence, want, named, hits, entities, head_forms, speaker)
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)

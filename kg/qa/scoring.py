@@ -182,8 +182,14 @@ def _score(
             # answer a question about Greece).
             coverage *= MISSING
         scored.append((coverage, sentence, hits))
-    scored.sort(key=lambda t: (-t[0], str(t[1].article), t[1].index))
+    scored.sort(key=by_coverage)
     return scored
+
+
+def by_coverage(item: tuple[float, Sentence, set[str]]) -> tuple[float, str, int]:
+    """Highest coverage first; in the order of the articles and their sentences after."""
+    coverage, sentence, _ = item
+    return -coverage, str(sentence.article), sentence.index
 
 
 def _described_by_entity(
