@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import Lexicon, stem, tokenize
+from kg.qa.lexicon import Lexicon, stem
 from kg.qa.passages import Sentence
 from kg.qa.scoring import (
     MIN_COVERAGE,
@@ -48,6 +48,7 @@ from kg.qa.scoring import (
     by_coverage,
     derived,
     keywords,
+    stems_of,
 )
 from kg.qa.spans import _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _speaker
@@ -252,9 +253,7 @@ class Reader:
                 sentence = Sentence(
                     row["s"], article, int(str(row["i"])), str(row["text"]), published
                 )
-                sentence.stems = {
-                    form for t in tokenize(sentence.text) if t.is_word for form in derived(t.stem)
-                }
+                sentence.stems = stems_of(sentence.text)
                 by_node[row["s"]] = sentence
             for row in self.store.select(query("article_mentions"), {"article": article}):
                 held = by_node.get(row["s"])

@@ -54,6 +54,11 @@ _STOP = frozenset(
 _NOMINAL_SUFFIXES = ("ation", "ition", "ion", "anc", "enc")  # after stem(): "assistanc"
 
 
+def stems_of(text: str) -> set[str]:
+    """The stems of a text's words, with the verbs their noun suffixes derive from."""
+    return {form for t in tokenize(text) if t.is_word for form in derived(t.stem)}
+
+
 def derived(word_stem: str) -> set[str]:
     """The stem with the stems of the verbs its noun suffix derives it from; roots shorter
     than five letters are left out ("station" is not "state")."""

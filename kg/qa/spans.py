@@ -19,7 +19,7 @@ from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any
-from kg.qa.scoring import _STOP, _positions, derived
+from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
 from kg.text import norm
 from kg.vocab import DD
@@ -201,7 +201,7 @@ def _candidates(
         # A quotation is the object of the verb asked about, and is kept as it stands.
         content = hits - REPORTING_STEMS
         quoted = bool(_QUOTED.search(text))
-        carried = {form for t in tokenize(clause) for form in derived(t.stem)}
+        carried = stems_of(clause)
         if clause and (
             quoted or not content or content & carried or _names_any(clause, sentence, named)
         ):
