@@ -72,6 +72,19 @@ def _find_label(text: str, labels: Iterable[str]) -> int | None:
     return best
 
 
+def written_at(
+    text: str, labels: Iterable[str], *, ignore_case: bool = False
+) -> re.Match[str] | None:
+    """Where ``text`` writes the longest of ``labels`` it holds, as whole words."""
+    for label in sorted(labels, key=len, reverse=True):
+        match = re.search(
+            r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.I if ignore_case else 0
+        )
+        if match:
+            return match
+    return None
+
+
 def _names_any(text: str, sentence: Sentence, named: Iterable[URIRef]) -> bool:
     """Whether ``text`` (part of ``sentence``) names one of the entities ``named``."""
     for iri in named:

@@ -18,7 +18,7 @@ from kg.dates import find_dates
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import stem, tokenize
-from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any
+from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
 from kg.text import norm
@@ -269,14 +269,11 @@ def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef])
         held = sentence.mentions.get(iri)
         if held is None:
             continue
-        for label in sorted(held[1], key=len, reverse=True):
-            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.I)
-            if match:
-                if not re.match(r"['’]s\b", text[match.end() :]):
-                    # "Rosoboronexport, Russia's main arms exporter": an apposition
-                    # that the named state qualifies, not a list it is an item of.
-                    asked_at.append((match.start(), match.end()))
-                break
+        match = written_at(text, held[1], ignore_case=True)
+        if match and not re.match(r"['’]s\b", text[match.end() :]):
+            # "Rosoboronexport, Russia's main arms exporter": an apposition that the
+            # named state qualifies, not a list it is an item of.
+            asked_at.append((match.start(), match.end()))
     if not asked_at:
         return spans
     kept: list[Span] = []
@@ -514,17 +511,15 @@ def _characterised(sentence: Sentence, named: list[URIRef]) -> list[Span]:
         held = sentence.mentions.get(iri)
         if held is None:
             continue
-        for label in sorted(held[1], key=len, reverse=True):
-            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
-            if not match:
-                continue
-            after = text[match.end() :]
-            for pattern in (_WHICH_IS, _APPOSED, _IS_A, _AS):
-                found = pattern.match(after) if pattern is not _AS else pattern.search(after)
-                if found:
-                    out.append((match.end(), found.group("np").strip(), None))
-                    break
-            break
+        match = written_at(text, held[1])
+        if not match:
+            continue
+        after = text[match.end() :]
+        for pattern in (_WHICH_IS, _APPOSED, _IS_A, _AS):
+            found = pattern.match(after) if pattern is not _AS else pattern.search(after)
+            if found:
+                out.append((match.end(), found.group("np").strip(), None))
+                break
     return out
 
 
@@ -656,28 +651,26 @@ def _position_spans(sentence: Sentence, named: list[URIRef]) -> list[Span]:
         held = sentence.mentions.get(iri)
         if held is None or DD.Person not in held[0]:
             continue
-        for label in sorted(held[1], key=len, reverse=True):
-            match = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text)
-            if not match:
-                continue
-            before = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,5})$", text[: match.start()])
-            after = _APPOSITION.match(text[match.end() :])
-            if after and re.search(
-                r"\b(minister|president|secretary|chief|head|director|ambassador|spokes\w+|"
-                r"general|commander|chairman|ceo|leader|envoy|premier|chancellor)\b",
-                after.group(1),
+        match = written_at(text, held[1])
+        if not match:
+            continue
+        before = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,5})$", text[: match.start()])
+        after = _APPOSITION.match(text[match.end() :])
+        if after and re.search(
+            r"\b(minister|president|secretary|chief|head|director|ambassador|spokes\w+|"
+            r"general|commander|chairman|ceo|leader|envoy|premier|chancellor)\b",
+            after.group(1),
+            re.I,
+        ):
+            out.append((match.end(), after.group(1).strip(), None))
+        if before:
+            words = before.group(1).split()
+            title = [w for w in words if norm(w) not in {"the", "a", "an"}]
+            if title and re.search(
+                r"(minister|president|secretary|chief|head|director|ambassador|spokes|"
+                r"general|commander|chairman|ceo|leader|envoy|premier|chancellor|pm)",
+                " ".join(title),
                 re.I,
             ):
-                out.append((match.end(), after.group(1).strip(), None))
-            if before:
-                words = before.group(1).split()
-                title = [w for w in words if norm(w) not in {"the", "a", "an"}]
-                if title and re.search(
-                    r"(minister|president|secretary|chief|head|director|ambassador|spokes|"
-                    r"general|commander|chairman|ceo|leader|envoy|premier|chancellor|pm)",
-                    " ".join(title),
-                    re.I,
-                ):
-                    out.append((match.start(), " ".join(title), None))
-            break
+                out.append((match.start(), " ".join(title), None))
     return out
