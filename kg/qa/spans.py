@@ -3,7 +3,7 @@ fitting class, dates, amounts, counts, durations, distances, causes, description
 object of a verb, titles; and the filters that keep them honest (not a name listed
 with the question's parties, not tied to another state, not what the question names).
 
-Why one module of 650 lines: one extractor per kind of answer and the filters they share,
+Why one module of about 680 lines: one extractor per kind of answer and the filters they share,
 each short; :func:`_candidates` dispatches over all of them, and splitting the kinds
 apart would put that dispatch and the filters in a third place."""
 

@@ -26,10 +26,8 @@ def ask_app(samples_trig: bytes) -> Iterator[tuple[Flask, Store]]:
     store.close()
 
 
-def test_a_repeated_question_is_read_once_until_the_store_changes(
-    ask_app: tuple[Flask, Store], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app, store = ask_app
+def questions_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The questions the answerer reads from now on (a kept answer is not read)."""
     asked: list[str] = []
     original = Answerer.ask
 
@@ -38,6 +36,14 @@ def test_a_repeated_question_is_read_once_until_the_store_changes(
         return original(self, question)
 
     monkeypatch.setattr(Answerer, "ask", counting)
+    return asked
+
+
+def test_a_repeated_question_is_read_once_until_the_store_changes(
+    ask_app: tuple[Flask, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, store = ask_app
+    asked = questions_read(monkeypatch)
     client = app.test_client()
     first = client.get("/api/ask", query_string={"q": QUESTION})
     again = client.get("/api/ask", query_string={"q": QUESTION})
@@ -69,14 +75,7 @@ def test_with_no_answers_kept_every_question_is_read(
     store = EmbeddedStore(None)
     store.load(samples_trig, "trig")
     app = make_app(store, kept_answers=0)
-    asked: list[str] = []
-    original = Answerer.ask
-
-    def counting(self: Answerer, question: str) -> object:
-        asked.append(question)
-        return original(self, question)
-
-    monkeypatch.setattr(Answerer, "ask", counting)
+    asked = questions_read(monkeypatch)
     client = app.test_client()
     for _ in range(2):
         assert client.get("/api/ask", query_string={"q": QUESTION}).status_code == 200
