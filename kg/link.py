@@ -142,7 +142,18 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
     if text.lower() in _GENERIC_NOUNS or not any(c.isupper() for c in text):
         return ""  # "foreign ministry": a description, not a name
+    if _COUNTED.match(text):
+        return ""  # "3 Defense Contractors" (a headline's capitals): a count of things
     return text
+
+
+# A number, then two words or more ending in a plural: what a headline counts, not a
+# name ("Five Eyes", one word, may be one).
+_COUNTED = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[\w'’.-]+\s+)+[A-Za-z-]+[a-rt-z]s$",
+    re.I,
+)
 
 
 _GENERIC_NOUNS = frozenset(

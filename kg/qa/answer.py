@@ -48,6 +48,7 @@ from kg.qa.fit import (
     unread_words,
     weakly_carried,
 )
+from kg.qa.frame_tables import RELATION_TERMS, TOLD_IN_OWN_WORDS
 from kg.qa.grouping import filter_answers, finish, group
 from kg.qa.lexicon import Lexicon, LexiconCache
 from kg.qa.lookups import Lookups, Memo
@@ -279,8 +280,19 @@ class Answerer:
         want, it = asking.want, asking.it
         if want is None or not it.entities:
             return [], ""
+        lexicon = self.lexicon()
+        telling = (
+            lexicon.words_under(RELATION_TERMS[it.relation])
+            if it.relation in TOLD_IN_OWN_WORDS
+            else frozenset()
+        )
         reads = self.reader.read(
-            asking.question, want, it.entities, left_out=it.excluded, lexicon=self.lexicon()
+            asking.question,
+            want,
+            it.entities,
+            left_out=it.excluded,
+            lexicon=lexicon,
+            telling=telling,
         )
         reads = [r for r in reads if r.coverage >= at_least]
         if not reads:

@@ -420,6 +420,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
     for i, t in enumerate(tokens):
         if (
             not t.text.islower()
+            or t.norm in {"'s", "’s"}
             or t.norm in _AUX
             or t.norm in _PREPOSITIONS
             or t.norm in _DETERMINERS

@@ -288,7 +288,20 @@ class Clause:
     # -- grammatical functions ---------------------------------------------------------
 
     def _function(self, i: int) -> str:
-        """The grammatical function of the entity at item ``i``."""
+        """The grammatical function of the entity at item ``i``.
+
+        Of two names joined by a possessive ("from France's Dassault Aviation") the
+        second fills the place of the phrase; the first only qualifies it.
+        """
+        items = self.items
+        if i + 2 < self.n and items[i + 1].norm == "'s" and items[i + 2].entity is not None:
+            return "qualifier"
+        if i >= 2 and items[i - 1].norm == "'s" and items[i - 2].entity is not None:
+            return self._function_of_phrase(i - 2)
+        return self._function_of_phrase(i)
+
+    def _function_of_phrase(self, i: int) -> str:
+        """The grammatical function of the phrase that begins at item ``i``."""
         items = self.items
         if i == self.subject:
             return "subj"

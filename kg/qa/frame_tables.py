@@ -82,6 +82,19 @@ RELATION_TERMS: dict[str, tuple[URIRef, ...]] = {
     "role": (DD.RoleAssignment, DD.holder, DD.position),
     "deadline": (DD.Ultimatum, DD.deadline),
 }
+# Relations a sentence tells of only in their own words: an answer read from a sentence
+# (:mod:`kg.qa.reader`) for "Which country sanctioned India?" must come from a sentence
+# that says "sanction", "blacklist", "penalty"..., not from one that names India and a
+# deal. Statements, meetings, roles, deployments and deadlines are told in too many ways
+# ("Defence Minister X", a quotation with no verb of saying, "troops serving in X", "is
+# due to") for their words to be required.
+TOLD_IN_OWN_WORDS = frozenset(RELATION_TERMS) - {
+    "statement",
+    "meeting",
+    "role",
+    "deployment",
+    "deadline",
+}
 STRENGTH = {
     "halt": 3,
     "approval": 3,

@@ -344,6 +344,9 @@ class Lexicon:
     words: set[str] = field(default_factory=set)
     fingerprint: tuple[str, ...] = ()
     max_len: int = 1
+    _under: dict[tuple[URIRef, ...], frozenset[tuple[str, ...]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def add(self, term: URIRef, label: str) -> None:
         stems = label_stems(label)
@@ -372,6 +375,17 @@ class Lexicon:
 
     def is_a(self, term: URIRef, ancestor: URIRef) -> bool:
         return ancestor in self.ancestors(term)
+
+    def words_under(self, bases: tuple[URIRef, ...]) -> frozenset[tuple[str, ...]]:
+        """The labels (as stems) of every term at or below one of ``bases``: the words
+        that tell of a relation ("sell", "buyer", "ban arms export")."""
+        if bases not in self._under:
+            self._under[bases] = frozenset(
+                phrase
+                for phrase, terms in self.phrases.items()
+                if any(self.is_a(t, b) for t in terms for b in bases)
+            )
+        return self._under[bases]
 
     def label(self, term: URIRef) -> str:
         return self.labels.get(term) or str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]

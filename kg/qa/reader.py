@@ -136,12 +136,17 @@ class Reader:
         *,
         left_out: Sequence[Found] = (),
         lexicon: Lexicon | None = None,
+        telling: frozenset[tuple[str, ...]] = frozenset(),
         limit: int = 10,
     ) -> list[Read]:
         """Answers of the kind ``want`` from the sentences that carry ``question``.
 
         ``left_out`` are entities the question names to exclude ("Besides Turkey, ...");
-        they are neither looked for nor answered.
+        they are neither looked for nor answered. ``telling``: the labels (as stems) that
+        tell of the relation asked about; when given, a sentence is read only if it or
+        the sentence before it carries one (otherwise it names the parties but tells of
+        something else; the sentence before may tell of the event this one details: "A
+        US bid to impose *the measure* failed").
         """
         named = _distinct_iris(entities)
         excluded = set(_distinct_iris(left_out))
@@ -173,7 +178,9 @@ class Reader:
         for coverage, sentence, hits in scored[:3]:
             if coverage < MIN_COVERAGE:
                 break
-            found = _candidates(sentence, want, named, hits, entities, head_forms, speaker)
+            if telling and not _tells(sentence, sentences, telling):
+                continue
+            found = _candidates(sentence, want, named, hits, entities, head_forms, speaker, forms)
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)
             if not found and want.kind == "reason":
@@ -299,8 +306,22 @@ _TOLD_OF_LAST = re.compile(
 )
 
 
-def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
+def _next_sentence(sentences: list[Sentence], sentence: Sentence, step: int = 1) -> Sentence | None:
     for other in sentences:
-        if other.article == sentence.article and other.index == sentence.index + 1:
+        if other.article == sentence.article and other.index == sentence.index + step:
             return other
     return None
+
+
+def _tells(
+    sentence: Sentence, sentences: list[Sentence], telling: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether ``sentence`` or the one before it carries one of the labels ``telling``
+    (every word of it, each as written or as the verb its noun derives from)."""
+    before = _next_sentence(sentences, sentence, -1)
+    return any(
+        all(derived(word) & told.stems for word in phrase)
+        for told in (sentence, before)
+        if told is not None
+        for phrase in telling
+    )

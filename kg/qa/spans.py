@@ -9,8 +9,9 @@ apart would put that dispatch and the filters in a third place."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rdflib import URIRef
 
@@ -123,6 +124,7 @@ def _candidates(
     entities: Sequence[Found],
     same: frozenset[str] = frozenset(),
     speaker: URIRef | None = None,
+    forms: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, str | None]]:
     anchors = _positions(sentence, hits)
     text = sentence.text
@@ -150,9 +152,10 @@ def _candidates(
         if kind == "weapon" and want.head:
             # "Which engines ...": what the sentence names with that noun ("MTU396 diesel
             # engines") before the weapons it mentions otherwise.
-            written = _named_spans(text, want.head, entities, same)
+            written = _widest(_named_spans(text, want.head, entities, same))
             if written:
-                return [(t, i) for _, t, i in written] + _nearest(spans, anchors)
+                rest = [c for c in spans if not _inside_any(c, written)]
+                return [(t, i) for _, t, i in written] + _nearest(rest, anchors)
     elif kind == "named":
         spans = _named_spans(text, want.head, entities, same)
         if not spans:
@@ -217,7 +220,7 @@ def _candidates(
         else:
             spans = _characterised(sentence, named)
     elif kind == "object":
-        return _objects(text, want.phrase)
+        return _objects(text, want.phrase, forms or {})
     # Not a thing the question itself names, under another of its names ("Basic Exchange
     # and Cooperation Agreement" for a question that says BECA).
     own = {
@@ -231,6 +234,7 @@ def _candidates(
         spans = _owning(text, spans, want.owned)
     if want.is_entity:
         spans = _not_listed_with(sentence, spans, named)
+        spans = _in_part_naming(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
 
 
@@ -257,6 +261,26 @@ def _owning(text: str, spans: list[Span], owned: str) -> list[Span]:
         ):
             kept.append((start, name, iri))  # "an appeal from Germany"
     return kept
+
+
+def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+    """In a sentence of parts joined by semicolons ("X, which makes A; Y, which makes B"),
+    the names in the parts that name a party of the question: the other parts tell of
+    other things."""
+    text = sentence.text
+    if ";" not in text:
+        return spans
+    cuts = [0, *(m.end() for m in re.finditer(";", text)), len(text) + 1]
+    parts = list(itertools.pairwise(cuts))
+    naming = set()
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        match = written_at(text, held[1], ignore_case=True) if held else None
+        if match:
+            naming |= {p for p in parts if p[0] <= match.start() < p[1]}
+    if not naming:
+        return spans
+    return [c for c in spans if any(a <= c[0] < b for a, b in naming)]
 
 
 def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
@@ -358,6 +382,22 @@ def _names_one_of(window: str, others: list[tuple[URIRef, set[str]]]) -> bool:
 
 
 _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})
+
+
+def _inside_any(span: Span, others: list[Span]) -> bool:
+    """Whether ``span`` lies within another of ``others`` (an equal one does not count)."""
+    start, end = span[0], span[0] + len(span[1])
+    return any(
+        o[0] <= start and end <= o[0] + len(o[1]) and (o[0], o[1]) != (start, span[1])
+        for o in others
+    )
+
+
+def _widest(spans: list[Span]) -> list[Span]:
+    """The spans not inside another: "Rafale fighter jets", not also "Rafale fighter"
+    (the noun asked for and its synonym both end a name there)."""
+    unique = list(dict.fromkeys(spans))
+    return [c for c in unique if not _inside_any(c, unique)]
 
 
 def _named_spans(
@@ -537,16 +577,20 @@ def _complemented(text: str, heads: set[str]) -> list[Span]:
     return out
 
 
-def _objects(text: str, verbs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+def _objects(
+    text: str, verbs: tuple[str, ...], forms: Mapping[str, frozenset[str]]
+) -> list[tuple[str, str | None]]:
     # (After "has"/"had" the question's participle is its verb: asked.py puts it first.)
     """What a verb of the question governs in the sentence: the words after it, to the
     end of the phrase ("signed a memorandum of understanding last April" -> "a
-    memorandum of understanding"); the question's last verb-like word first."""
+    memorandum of understanding"); the question's last verb-like word first. The verb is
+    found as asked or as one of its ``forms`` ("purchase" where the question says "buy")."""
     tokens = tokenize(text)
     asked = set(verbs)
     for verb in verbs:
+        written = forms.get(verb, frozenset()) | {verb}
         for i, token in enumerate(tokens):
-            if token.stem != verb or i + 1 >= len(tokens):
+            if token.stem not in written or i + 1 >= len(tokens):
                 continue
             rest = text[token.end :].strip()
             quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)

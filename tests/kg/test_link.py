@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.articles import Article
 from kg.extract import Pipeline
+from kg.link import clean_name
 from kg.nlp import is_designator
 from kg.vocab import DD
 
@@ -111,6 +112,14 @@ def test_a_lowercase_description_is_not_an_entity(entities) -> None:
     found = entities("A Chinese foreign ministry spokesman said Japan should reflect.")
     assert "foreign ministry" not in found
     assert found.get("China") == "State"
+
+
+def test_a_headline_that_counts_things_names_nothing(entities) -> None:
+    found = entities("US Slaps Sanctions On 3 Defense Contractors\n\nThe firms denied it.")
+    assert not any("Contractors" in label for label in found), found
+    assert clean_name("Three Chinese Firms") == ""
+    assert clean_name("Five Eyes") == "Five Eyes"  # one word after the number may be a name
+    assert clean_name("3M") == "3M"
 
 
 @pytest.mark.parametrize(

@@ -391,3 +391,79 @@ def test_who_acts_on_behalf_of_a_party_is_not_tied_to_another_state() -> None:
         ("Philippines", str(philippines)),
     ]
     assert spans._for_party(found, answers, us) == [("Philip Goldberg", None)]
+
+
+SUPPLIERS = ARTICLE.with_name("three_suppliers.md")
+
+
+@pytest.fixture(scope="module")
+def suppliers(pipeline: Pipeline) -> Iterator[Answerer]:
+    """The article written for sentences that name a question's parties but tell of
+    something else, lists of makers joined by semicolons, and a headline that counts."""
+    yield from answering(SUPPLIERS, pipeline)
+
+
+def test_a_sentence_that_does_not_tell_of_the_relation_asked_about_answers_nothing(
+    suppliers: Answerer,
+) -> None:
+    # The deal sentence names Brazil and the drones, and Finland; nobody sanctioned Brazil.
+    payload = suppliers.ask("Which country sanctioned Brazil over the KX-3 drones?")
+    assert payload["answers"] == []
+
+
+def test_the_words_of_a_relation_are_its_labels_and_those_below_it(
+    suppliers: Answerer,
+) -> None:
+    lexicon = suppliers.lexicon()
+    transfer = lexicon.words_under((DD.supplier, DD.recipient, DD.ArmsDeal, DD.ArmsDelivery))
+    assert (stem("sell"),) in transfer and (stem("purchase"),) in transfer
+    assert (stem("sanction"),) not in transfer
+
+
+@pytest.mark.parametrize(
+    ("question", "maker", "others"),
+    [
+        ("Who makes the HR-2 rocket?", "Velta Works", {"Norland Dynamics", "Orsk Machine Plant"}),
+        ("Who manufactures the KX-3?", "Norland Dynamics", {"Velta Works", "Orsk Machine Plant"}),
+    ],
+)
+def test_of_parts_joined_by_semicolons_the_one_naming_the_thing_asked_about_answers(
+    suppliers: Answerer, question: str, maker: str, others: set[str]
+) -> None:
+    texts = [a["text"] for a in suppliers.ask(question)["answers"]]
+    assert maker in texts
+    assert not others & set(texts), texts
+
+
+def test_what_was_bought_is_read_after_the_verbs_synonym_and_never_the_seller(
+    suppliers: Answerer,
+) -> None:
+    texts = [
+        a["text"]
+        for a in suppliers.ask("What did Brazil buy from Finland's Norland Dynamics?")["answers"]
+    ]
+    assert texts and all("KX-3" in t for t in texts), texts
+    assert spans._objects(
+        "Brazil signed a deal to purchase 12 drones from Norland Dynamics.",
+        (stem("buy"),),
+        {stem("buy"): frozenset({stem("purchase")})},
+    ) == [("12 drones", None)]
+
+
+def test_a_possessive_is_not_the_verb_of_a_what_did_question() -> None:
+    want = asked("What did India buy from France's Dassault Aviation?")
+    assert want is not None and want.kind == "object"
+    assert "'s" not in want.phrase and stem("buy") in want.phrase
+
+
+def test_the_owner_before_a_possessive_only_qualifies_the_name_after_it(
+    suppliers: Answerer,
+) -> None:
+    it = suppliers.interpret("What did Brazil buy from Finland's Norland Dynamics?")
+    assert it.slots["supplier"].label == "Norland Dynamics"
+    assert it.slots["recipient"].label == "Brazil"
+
+
+def test_a_name_and_its_synonym_ending_one_name_give_the_widest_span() -> None:
+    found = spans._widest([(0, "Rafale fighter", None), (0, "Rafale fighter jets", None)])
+    assert found == [(0, "Rafale fighter jets", None)]
