@@ -252,6 +252,9 @@ class Linker:
             entry = self.gazetteer.entries.get(URIRef(ent.ent_id_))
             if entry is not None:
                 return self.entity_for(entry), "gazetteer"
+        if ent.label_ == "Ship":  # "USS Halsey": one warship, a weapon system of its own
+            found = self.resolve_name(name, fuzzy=False)
+            return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "ship")
         if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
             if is_class_name(name):  # "Virginia class" (before "submarines")
                 name = re.sub(r"[- ]class$", "-class", name)

@@ -146,6 +146,62 @@ _FACILITY_GENERIC = frozenset(
 )
 
 
+@Language.component("joined_names")
+def joined_names(doc: Doc) -> Doc:
+    """A place name the model cuts at "of" ("the Bay of" + "Bengal"): a location ending
+    in "of" (or "of the") runs on into the name right after it, unless that is a name the
+    gazetteer knows ("the Government of" + "Norway" stays Norway)."""
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ in {"LOC", "FAC"}
+            and not nxt.ent_id_
+            and ent[-1].lower_ in {"of", "the"}
+            and (ent[-1].lower_ == "of" or (len(ent) > 1 and ent[-2].lower_ == "of"))
+            and nxt.start == ent.end
+        ):
+            merged.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            i += 2
+            continue
+        merged.append(ent)
+        i += 1
+    if len(merged) != len(ents):
+        doc.ents = merged
+    return doc
+
+
+# Prefixes of the names of commissioned warships ("USS Halsey", "HMAS Warramunga").
+SHIP_PREFIXES = frozenset(
+    "USS USNS HMS HMAS HMCS HMNZS INS JS ROKS TCG FGS BRP KRI PNS RFS ITS ESPS HNLMS HDMS "
+    "HNoMS HSwMS ARA BNS NRP".split()
+)
+
+
+@Language.component("ship_names")
+def ship_names(doc: Doc) -> Doc:
+    """ "USS Halsey", "the Australian frigate HMAS Warramunga": a warship's prefix and the
+    capitalized words after it name one ship (the model reads them as people or products)."""
+    spans = []
+    for token in doc:
+        if token.text not in SHIP_PREFIXES or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title:
+            end += 1
+        if end > token.i + 1:
+            spans.append(Span(doc, token.i, end, label="Ship"))
+    if spans:
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
+        doc.ents = filter_spans([*kept, *spans])
+    return doc
+
+
 @Language.component("facility_names")
 def facility_names(doc: Doc) -> Doc:
     """Names of bases and ranges the model misses or cuts ("Murted Air Base"): the run of
@@ -216,8 +272,10 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
             for form in (word, word.capitalize()):
                 tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe("class_names", after="ner")
-    nlp.add_pipe("facility_names", after="class_names")
+    nlp.add_pipe("joined_names", after="ner")
+    nlp.add_pipe("class_names", after="joined_names")
+    nlp.add_pipe("ship_names", after="class_names")
+    nlp.add_pipe("facility_names", after="ship_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

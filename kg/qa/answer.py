@@ -45,6 +45,7 @@ from kg.qa.fit import (
     fitting,
     match_positions,
     supported,
+    title_words,
     unread_words,
     weakly_carried,
 )
@@ -281,11 +282,11 @@ class Answerer:
         if want is None or not it.entities:
             return [], ""
         lexicon = self.lexicon()
-        telling = (
-            lexicon.words_under(RELATION_TERMS[it.relation])
-            if it.relation in TOLD_IN_OWN_WORDS
-            else frozenset()
-        )
+        telling = frozenset[tuple[str, ...]]()
+        if it.relation in TOLD_IN_OWN_WORDS:
+            telling = lexicon.words_under(RELATION_TERMS[it.relation])
+        elif it.relation == "role":
+            telling = title_words(it.position)  # "Who is X's spokesman": a spokesman
         reads = self.reader.read(
             asking.question,
             want,

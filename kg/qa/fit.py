@@ -336,6 +336,24 @@ def position_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def title_words(position: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The words one of which a sentence must carry to name the office ``position``
+    (stems): its title words in every spelling ("spokesperson" for "spokesman"), and for
+    an office asked by what it is ("head of state") the titles that hold it. Empty when
+    the position has no title word."""
+    wanted = {POSITION_SYNONYMS.get(w, w) for w in position if w not in _POSITION_STOP}
+    titles = wanted & (POSITION_STEMS | set(POSITION_SYNONYMS.values()))
+    out: set[tuple[str, ...]] = {
+        (variant,)
+        for title in titles
+        for variant in {title, *(k for k, v in POSITION_SYNONYMS.items() if v == title)}
+    }
+    for phrase, holders in POSITION_PHRASES.items():
+        if phrase <= wanted:
+            out |= {tuple(sorted(holder)) for holder in holders}
+    return frozenset(out)
+
+
 def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
     """Rows whose position has exactly the question's words, else the closest superset;
     for an office asked by what it is ("head of state"), the titles that hold it."""

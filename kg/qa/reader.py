@@ -173,6 +173,7 @@ class Reader:
         head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
+        years = set(_YEAR.findall(question))
         out: list[Read] = []
         seen: set[str] = set()
         for coverage, sentence, hits in scored[:3]:
@@ -180,6 +181,8 @@ class Reader:
                 break
             if telling and not _tells(sentence, sentences, telling):
                 continue
+            if years and not _dated(sentence, sentences, years):
+                continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
             found = _candidates(sentence, want, named, hits, entities, head_forms, speaker, forms)
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)
@@ -311,6 +314,35 @@ def _next_sentence(sentences: list[Sentence], sentence: Sentence, step: int = 1)
         if other.article == sentence.article and other.index == sentence.index + step:
             return other
     return None
+
+
+_YEAR = re.compile(r"(?<![\w$£€.,-])(1[89]\d\d|20\d\d)(?![\w%])")
+
+
+def _dated(sentence: Sentence, sentences: list[Sentence], years: set[str]) -> bool:
+    """Whether ``sentence`` or the one before it writes every one of ``years`` (or was
+    published in it: "this February"). A year is not paraphrased: a sentence of other
+    years tells of another event."""
+    before = _next_sentence(sentences, sentence, -1)
+    written: set[str] = set()
+    for told in (sentence, before):
+        if told is not None:
+            written |= set(_YEAR.findall(told.text))
+            written |= {f"{y}" for y in _year_spans(told.text)}
+    if sentence.published is not None:
+        written.add(str(sentence.published.year))
+    return years <= written
+
+
+def _year_spans(text: str) -> set[int]:
+    """The years inside spans written "2027-28" or "2014-2016"."""
+    out: set[int] = set()
+    for start, end in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*(\d{2}|\d{4})\b", text):
+        first = int(start)
+        last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+        if first <= last <= first + 50:
+            out |= set(range(first, last + 1))
+    return out
 
 
 def _tells(

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from rdflib import URIRef
 
 from kg.dates import find_dates
+from kg.gazetteer import default_gazetteer
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import stem, tokenize
@@ -142,7 +143,8 @@ def _candidates(
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:
                 continue
-            where = _find_label(text, labels)
+            # "the Japanese destroyer", "his South Korean counterpart": whose, not where.
+            where = _find_label(text, _as_names(iri, labels) if kind == "place" else labels)
             if where is None:
                 continue
             label = sentence.shown.get(iri) or max(labels, key=len)
@@ -384,6 +386,16 @@ def _names_one_of(window: str, others: list[tuple[URIRef, set[str]]]) -> bool:
 _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})
 
 
+def _as_names(iri: URIRef, labels: set[str]) -> set[str]:
+    """The labels of ``iri`` that are names, not the adjectives of its people
+    ("Japanese" for Japan, from the gazetteer)."""
+    entry = default_gazetteer().entries.get(iri)
+    if entry is None or not entry.demonyms:
+        return labels
+    adjectives = {d.casefold() for d in entry.demonyms}
+    return {label for label in labels if label.casefold() not in adjectives}
+
+
 def _inside_any(span: Span, others: list[Span]) -> bool:
     """Whether ``span`` lies within another of ``others`` (an equal one does not count)."""
     start, end = span[0], span[0] + len(span[1])
@@ -449,7 +461,9 @@ def _named_spans(
 
 _AT = re.compile(
     r"\b(?:in|at|near|inside|outside|aboard|on)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]+)\s+)*?"
-    r"(?P<name>(?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’.-]+(?:\s+(?:air\s+base|naval\s+base|base|"
+    r"(?P<name>(?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’.-]+"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?"  # "Bay of Bengal"
+    r"(?:\s+(?:air\s+base|naval\s+base|base|"
     r"palace|harbou?r|port|airport|airfield|camp|barracks|summit|headquarters|hall|house|"
     r"cosmodrome|range|shipyard|island|province|region|city))?)"
 )
@@ -466,22 +480,29 @@ def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> lis
     Skrydstrup air base", "in Riyadh"), with their place noun; the places and states the
     sentence mentions elsewhere only after them."""
     asked_texts = {norm(f.text) for f in entities}
+    known = {norm(t): (t, i) for _, t, i in spans}
     located: list[Span] = []
     for match in _AT.finditer(text):
         name = match.group("name")
+        if name.endswith(".") and "." not in name.split()[-1][:-1]:
+            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
         if norm(name) in asked_texts or _strip_preposition(name) != name:
             continue
-        if name.split()[-1].lower() not in _PLACE_WORDS and not any(
-            s[0] == match.start("name") for s in spans
+        if (
+            name.split()[-1].lower() not in _PLACE_WORDS
+            and not any(s[0] == match.start("name") for s in spans)
+            and norm(name) not in known
         ):
             continue  # a name after "in" that is not a known place: "in March", "in NATO"
         located.append((match.start("name"), name, None))
     if not located:
         return spans
-    known = {norm(t): (t, i) for _, t, i in spans}
+    # The entity written there ("in Washington", the seat of the United States) is the
+    # place's entity even where its label is another name.
+    at = {s: i for s, _, i in spans}
     out = []
     for start, name, _ in located:
-        text_, iri = known.get(norm(name), (name, None))
+        text_, iri = known.get(norm(name), (name, at.get(start)))
         out.append((start, text_, iri))
     return out
 

@@ -170,3 +170,15 @@ def test_every_use_of_an_acronym_the_article_defined_mentions_its_entity(
     sentences = {str(g.value(s, DD.text)) for s in g.objects(agreement, DD.mentionedIn)}
     assert any(t.startswith("Officials said NAPA") for t in sentences), sentences
     assert "NAPA" in {str(o) for o in g.objects(agreement, SKOS.altLabel)}
+
+
+def test_a_warship_is_named_by_its_prefix_and_the_words_after_it(entities) -> None:
+    found = entities("The USS Dewey and the Australian frigate HMAS Toowoomba sailed together.")
+    assert found.get("USS Dewey") == "WeaponSystem"
+    assert found.get("HMAS Toowoomba") == "WeaponSystem"
+
+
+def test_a_place_name_cut_at_of_is_joined_again(entities) -> None:
+    found = entities("The frigates trained in the Bay of Bengal on Saturday.")
+    assert found.get("Bay of Bengal") == "Place", found
+    assert "Bengal" not in found

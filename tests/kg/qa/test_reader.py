@@ -21,6 +21,7 @@ from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer, passages, reader, scoring, spans, speech
 from kg.qa.asked import asked
+from kg.qa.fit import title_words
 from kg.qa.lexicon import stem, tokenize
 from kg.qa.reader import queries
 from kg.qa.scoring import derived
@@ -467,3 +468,49 @@ def test_the_owner_before_a_possessive_only_qualifies_the_name_after_it(
 def test_a_name_and_its_synonym_ending_one_name_give_the_widest_span() -> None:
     found = spans._widest([(0, "Rafale fighter", None), (0, "Rafale fighter jets", None)])
     assert found == [(0, "Rafale fighter jets", None)]
+
+
+DRILLS = ARTICLE.with_name("naval_drills.md")
+
+
+@pytest.fixture(scope="module")
+def drills(pipeline: Pipeline) -> Iterator[Answerer]:
+    """The article written for places named with "of", ships, offices a sentence does not
+    name, and years."""
+    yield from answering(DRILLS, pipeline)
+
+
+def test_a_place_is_where_the_sentence_says_not_whose_ships_were_there(drills: Answerer) -> None:
+    # "the Australian frigate": whose frigate, not where it trained.
+    texts = [
+        a["text"]
+        for a in drills.ask("Where did the USS Dewey and HMAS Toowoomba train together?")["answers"]
+    ]
+    assert texts == ["Bay of Bengal"]
+
+
+def test_a_seat_of_power_after_in_is_the_place_as_written(drills: Answerer) -> None:
+    payload = drills.ask("Where did Romania and Bulgaria sign accession papers in 2004?")
+    assert [a["text"] for a in payload["answers"]] == ["Washington"]
+
+
+def test_a_year_the_question_names_must_be_the_sentences(drills: Answerer) -> None:
+    payload = drills.ask("Where did Romania and Bulgaria sign accession papers in 2009?")
+    assert payload["answers"] == []
+
+
+def test_an_office_no_sentence_names_has_no_holder(drills: Answerer) -> None:
+    # The 7th Fleet is named with a ship, never with a spokesman.
+    assert drills.ask("Who is the 7th Fleet spokesman?")["answers"] == []
+
+
+def test_the_words_that_name_an_office_are_its_title_in_every_spelling() -> None:
+    assert (stem("spokesperson"),) in title_words((stem("fleet"), stem("spokesman")))
+    held = title_words((stem("head"), stem("state")))
+    assert (stem("president"),) in held and (stem("king"),) in held
+    assert title_words((stem("fleet"),)) == frozenset()
+
+
+def test_years_are_read_in_spans_and_not_in_amounts() -> None:
+    assert reader._YEAR.findall("in 2009, for $2019 million, in the 2020s") == ["2009"]
+    assert {2027, 2028} <= reader._year_spans("deliveries during 2027-28")
