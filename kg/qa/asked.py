@@ -110,7 +110,7 @@ REPORTING_STEMS = frozenset(
         "say tell warn insist call describe claim announce argue accuse promise urge add "
         "stress characterise characterize dub hail praise criticise criticize condemn "
         "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
-        "predict vow pledge maintain assert declare tweet according"
+        "predict vow pledge maintain assert declare tweet write according"
     ).split()
 )
 # Words with which a question asks for a cause ("What *prompted* ...", "on what *grounds*"):

@@ -37,9 +37,9 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.ontology.bundle import stored_triggers
-from kg.qa.asked import Asked
+from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import Lexicon, stem
+from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.qa.passages import Sentence
 from kg.qa.scoring import (
     MIN_COVERAGE,
@@ -51,7 +51,7 @@ from kg.qa.scoring import (
     stems_of,
 )
 from kg.qa.spans import _candidates, _for_party, _reason_spans
-from kg.qa.speech import _about_speech, _on_behalf_of, _speaker
+from kg.qa.speech import _about_speech, _on_behalf_of, _reported, _said_next, _speaker
 from kg.sparql import bind_many
 from kg.store.base import Store, Term
 from kg.text import norm
@@ -155,6 +155,10 @@ class Reader:
             return []
         optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
         words = keywords(question, entities, want)
+        if want.kind == "quote" and _SAYING not in words and _asks_what_was_said(question):
+            # What someone said is told with a verb of saying (which the question's
+            # "say" names too, though it is too common a word to look for otherwise).
+            words = [*words, _SAYING]
         # "How is Rosoboronexport described?" needs no word of its own: any sentence that
         # describes it, those with the question's other words first.
         describing = want.kind == "description" and not want.head
@@ -165,6 +169,12 @@ class Reader:
             return []
         same_words = self.synonyms(lexicon)
         forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
+        if want.kind == "quote":
+            # "What did X say?" is answered where X hailed, wrote or warned: every verb
+            # that reports speech is the question's verb of saying.
+            for w in words:
+                if w in REPORTING_STEMS:
+                    forms[w] = forms[w] | REPORTING_STEMS
         scored = _score(sentences, words, looked_for, forms)
         if describing:
             scored = sorted(
@@ -192,6 +202,13 @@ class Reader:
                 after = _next_sentence(sentences, sentence)
                 if after is not None and _TOLD_OF_LAST.match(after.text):
                     found = [(t, None) for _, t, _ in _reason_spans(after.text, [])]
+                    sentence = after if found else sentence
+            if not found and want.kind == "quote" and speaker in sentence.mentions:
+                # "X hailed the launch on Twitter. '...,' X wrote.": what was said follows.
+                after = _next_sentence(sentences, sentence)
+                if after is not None and _said_next(after, speaker, sentence.mentions[speaker][1]):
+                    clause = _reported(after.text)
+                    found = [(clause, None)] if clause else []
                     sentence = after if found else sentence
             for text, iri in found:
                 key = norm(text)
@@ -301,6 +318,17 @@ def _as_date(term: Term | None) -> dt.date | None:
 
 # A sentence that opens by referring back to the event just told ("The announcement
 # followed ...", "This decision came after ...").
+_SAYING = stem("say")
+
+
+def _asks_what_was_said(question: str) -> bool:
+    """Whether the question has a verb of saying ("What did X say/warn ...?"), not only a
+    source ("According to X, what ...?")."""
+    return any(
+        t.stem in REPORTING_STEMS and t.stem != stem("according") for t in tokenize(question)
+    )
+
+
 _TOLD_OF_LAST = re.compile(
     r"^\s*(?:the|this|that|these|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?:announcement|"
     r"decision|move|step|ban|halt|suspension|freeze|embargo|sanctions?|measures?|deal|sale|"

@@ -152,3 +152,25 @@ def _attributed(sentence: Sentence) -> set[URIRef]:
             if _find_label(window, labels) is not None:
                 out.add(iri)
     return out
+
+
+def _said_next(after: Sentence, speaker: URIRef, names: set[str]) -> bool:
+    """Whether ``after`` quotes ``speaker`` (known by ``names``): its reporting verb's
+    subject is the speaker, the speaker's surname, or a pronoun ('"...," he wrote').
+    Used for the sentence after one that names the speaker but quotes nothing ("X hailed
+    the launch on Twitter.")."""
+    if not _QUOTED.search(after.text):
+        return False
+    attributed = _attributed(after)
+    if attributed:
+        return speaker in attributed
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), after.text)
+    surnames = {name.split()[-1].casefold() for name in names if name.strip()}
+    for token in tokenize(text):
+        if token.stem not in REPORTING_STEMS:
+            continue
+        window = re.split(r"[,;:]\s|[”\"]", text[max(0, token.start - 40) : token.start])[-1]
+        words = {w.casefold() for w in re.findall(r"[\w'’-]+", window)}
+        if words & (surnames | {"he", "she"}):
+            return True
+    return False

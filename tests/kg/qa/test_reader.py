@@ -514,3 +514,19 @@ def test_the_words_that_name_an_office_are_its_title_in_every_spelling() -> None
 def test_years_are_read_in_spans_and_not_in_amounts() -> None:
     assert reader._YEAR.findall("in 2009, for $2019 million, in the 2020s") == ["2009"]
     assert {2027, 2028} <= reader._year_spans("deliveries during 2027-28")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # The speaker is named with a verb of saying; the quotation follows, by surname.
+        ("What did Ines Carvalho say about the crews?", "The ships kept station"),
+        # "hailed it as": any verb of saying answers "say", with no word of the topic.
+        ("What did Tomas Reyes say about the drill?", "a new chapter for the fleet"),
+    ],
+)
+def test_what_was_said_is_read_where_any_verb_of_saying_tells_it(
+    drills: Answerer, question: str, said: str
+) -> None:
+    texts = [a["text"] for a in drills.ask(question)["answers"]]
+    assert texts and said in texts[0], texts
