@@ -279,7 +279,7 @@ class Answerer:
         """The second tier (:mod:`kg.qa.reader`): answers read from stored sentences when
         no extracted fact answers, with the reading that says so."""
         want, it = asking.want, asking.it
-        if want is None or not it.entities:
+        if want is None:
             return [], ""
         lexicon = self.lexicon()
         telling = frozenset[tuple[str, ...]]()
@@ -301,8 +301,9 @@ class Answerer:
         asking.lookups.prefetch("describe", {r.sentence.article for r in reads})
         shown = [read_payload(r, asking.lookups) for r in reads]
         names = ", ".join(dict.fromkeys(f.label for f in it.entities))
+        found_by = f"that mentions {names}" if names else "that carries the question's words"
         return shown, (
-            f"no extracted fact answers this; read from a sentence that mentions {names} "
+            f"no extracted fact answers this; read from a sentence {found_by} "
             f"(answer wanted: {want.kind})"
         )
 

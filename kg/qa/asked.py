@@ -35,6 +35,7 @@ ENTITY_KINDS = frozenset(
 VALUE_KINDS = frozenset(
     {
         "date",
+        "weekday",
         "year",
         "count",
         "money",
@@ -221,6 +222,9 @@ class Asked:
         return self.kind in ENTITY_KINDS
 
 
+_WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
+
+
 def asked(question: str) -> Asked | None:
     """The kind of answer ``question`` asks for; None when its wording does not say.
 
@@ -251,6 +255,8 @@ def asked(question: str) -> Asked | None:
         # the question proper follows the comma.
         text = text[lead.end() :]
     lower = text.lower()
+    if _WEEKDAY_ASKED.search(lower):
+        return Asked("weekday")  # "On which day of the week ...": a weekday's name
     kind_of = _KIND_OF.match(lower)
     if kind_of:
         head = kind_of.group(1)

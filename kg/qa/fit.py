@@ -42,6 +42,7 @@ _NO_KIND = Asked("none")
 RENDERS_FOR: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "deadline"}),
     "year": frozenset({"date", "deadline"}),
+    "weekday": frozenset(),  # a stored date is shown as a date, not as its weekday
     "count": frozenset({"quantity", "terms"}),
     "money": frozenset({"value", "terms"}),
     "duration": frozenset(),

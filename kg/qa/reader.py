@@ -43,6 +43,7 @@ from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.qa.passages import Sentence
 from kg.qa.scoring import (
     MIN_COVERAGE,
+    MIN_COVERAGE_UNNAMED,
     _described_by_entity,
     _score,
     by_coverage,
@@ -151,8 +152,8 @@ class Reader:
         named = _distinct_iris(entities)
         excluded = set(_distinct_iris(left_out))
         looked_for = [iri for iri in named if iri not in excluded]
-        if not looked_for:
-            return []
+        if not looked_for and named:
+            return []  # every entity named is one to leave out
         optional = frozenset(f.iri for f in entities if f.type in _DESCRIBABLE)
         words = keywords(question, entities, want)
         if want.kind == "quote" and _SAYING not in words and _asks_what_was_said(question):
@@ -164,7 +165,10 @@ class Reader:
         describing = want.kind == "description" and not want.head
         if not words and not describing:
             return []
-        sentences = self._sentences(looked_for, optional, words)
+        if looked_for:
+            sentences = self._sentences(looked_for, optional, words)
+        else:
+            sentences = self._sentences_with_words(words)
         if not sentences:
             return []
         same_words = self.synonyms(lexicon)
@@ -186,8 +190,11 @@ class Reader:
         years = set(_YEAR.findall(question))
         out: list[Read] = []
         seen: set[str] = set()
+        least = MIN_COVERAGE if looked_for else MIN_COVERAGE_UNNAMED
+        if not looked_for and _ambiguous(scored):
+            return []  # "the two countries signed the pact": which two, no name says
         for coverage, sentence, hits in scored[:3]:
-            if coverage < MIN_COVERAGE:
+            if coverage < least:
                 break
             if telling and not _tells(sentence, sentences, telling):
                 continue
@@ -271,7 +278,23 @@ class Reader:
             else Counter[Term]()
         )
         articles.sort(key=lambda a: (-entities[a], -carried[a], -mentions[a], str(a)))
-        articles = articles[:MAX_ARTICLES]
+        return self._read_articles(articles[:MAX_ARTICLES])
+
+    def _sentences_with_words(self, words: Sequence[str]) -> list[Sentence]:
+        """For a question that names no entity: the sentences of the articles whose
+        sentences carry the most of its words (two at least, or its only one)."""
+        terms = [Literal(w) for w in dict.fromkeys(words) if len(w) >= 3]
+        if not terms:
+            return []
+        text = bind_many(query("articles_with_any_words"), "word", terms)
+        needed = min(2, len(terms))
+        articles = [
+            row["article"] for row in self.store.select(text) if int(str(row["k"])) >= needed
+        ]
+        return self._read_articles(articles)
+
+    def _read_articles(self, articles: Sequence[Term]) -> list[Sentence]:
+        """Every sentence of ``articles``, with the entities each mentions."""
         out: list[Sentence] = []
         for article in articles:
             by_node: dict[Term, Sentence] = {}
@@ -318,6 +341,19 @@ def _as_date(term: Term | None) -> dt.date | None:
 
 # A sentence that opens by referring back to the event just told ("The announcement
 # followed ...", "This decision came after ...").
+AMBIGUOUS = 0.85  # a second article's best sentence this close to the best: no answer
+
+
+def _ambiguous(scored: list[tuple[float, Sentence, set[str]]]) -> bool:
+    """Whether, for a question that names no entity, another article carries it nearly
+    as well as the best one: its words then describe something many articles tell of."""
+    best: dict[Term, float] = {}
+    for coverage, sentence, _ in scored:
+        best.setdefault(sentence.article, coverage)  # scored is best first
+    top = sorted(best.values(), reverse=True)
+    return len(top) > 1 and top[1] >= AMBIGUOUS * top[0]
+
+
 _SAYING = stem("say")
 
 

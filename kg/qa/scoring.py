@@ -20,6 +20,9 @@ from kg.store.base import Term
 
 MIN_COVERAGE = 0.37  # share of the question's content (by weight) a sentence must carry
 
+# The same for a question that names no entity: its words alone must find the sentence.
+MIN_COVERAGE_UNNAMED = 0.6
+
 
 MISSING = 0.75  # what a sentence counts that no entity of the question is near
 
@@ -81,6 +84,7 @@ def derived(word_stem: str) -> set[str]:
 _ASKED_WORDS = {
     "date": frozenset(stem(w) for w in "date day month year time week".split()),
     "year": frozenset(stem(w) for w in "date day month year years time".split()),
+    "weekday": frozenset(stem(w) for w in "date day week weekday".split()),
     "duration": frozenset(
         stem(w) for w in "long period time years months weeks days hours decades".split()
     ),
@@ -178,7 +182,7 @@ def _score(
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
-        if not named_here:
+        if named and not named_here:
             coverage *= 0.5
         nearby = near.get((sentence.article, sentence.index), set())
         if any(iri not in nearby for iri in named):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from rdflib import URIRef
 
@@ -25,6 +25,9 @@ from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
 from kg.text import norm
 from kg.vocab import DD
+
+_WEEKDAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
 
 _CALENDAR_WORDS = re.compile(
     r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -185,6 +188,14 @@ def _candidates(
         if not spans and bound is None:
             # Undated articles resolve no "in April": the words still say when.
             spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
+    elif kind == "weekday":
+        spans = [(m.start(), m.group(0), None) for m in _WEEKDAYS.finditer(text)]
+        if not spans:
+            # "signed on April 28, 2025": the day of the week that date fell on.
+            for mention in find_dates(text, sentence.published):
+                value = mention.value
+                if value.start == value.end and value.precision == "day":
+                    spans.append((mention.start, value.start.strftime("%A"), None))
     elif kind == "money":
         spans = [(m.start(), m.group(0).strip(), None) for m in _MONEY.finditer(text)]
     elif kind == "duration":
@@ -218,7 +229,7 @@ def _candidates(
         spans = [(m.start(), m.group(0).strip(), None) for m in _DISTANCE.finditer(text)]
     elif kind == "description":
         if want.head:
-            spans = _described(text, {stem(want.head)} | set(same))
+            spans = _described(text, {stem(want.head)} | set(same), hits)
         else:
             spans = _characterised(sentence, named)
     elif kind == "object":
@@ -522,9 +533,10 @@ _NP_END = re.compile(
 )
 
 
-def _described(text: str, heads: set[str]) -> list[Span]:
+def _described(text: str, heads: set[str], asked: Set[str] = frozenset()) -> list[Span]:
     """What kind of thing the sentence says it is: the words that qualify the noun asked
-    about ("a strategic mutual defence agreement" for "What kind of agreement ...")."""
+    about ("a strategic mutual defence agreement" for "What kind of agreement ..."), not
+    a word of the question itself ("to *share* sensitive information")."""
     tokens = tokenize(text)
     out: list[Span] = []
     for i, token in enumerate(tokens):
@@ -533,7 +545,12 @@ def _described(text: str, heads: set[str]) -> list[Span]:
         j = i
         while j > 0 and i - j < 5:
             before = tokens[j - 1]
-            if not before.is_word or before.norm in _STOP or before.text[:1].isupper():
+            if (
+                not before.is_word
+                or before.norm in _STOP
+                or before.text[:1].isupper()
+                or before.stem in asked
+            ):
                 break
             j -= 1
         if j < i:

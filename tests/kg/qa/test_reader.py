@@ -530,3 +530,36 @@ def test_what_was_said_is_read_where_any_verb_of_saying_tells_it(
 ) -> None:
     texts = [a["text"] for a in drills.ask(question)["answers"]]
     assert texts and said in texts[0], texts
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # No entity named: the sentences are found by the question's words alone.
+        ("How many howitzers did the army move to the northern border?", "40"),
+        # A day of the week, as written or as the weekday of the date written.
+        ("On which day of the week did the army move the howitzers?", "Thursday"),
+        ("On which day of the week did the frigates leave port?", "Monday"),
+    ],
+)
+def test_a_question_that_names_no_entity_is_read_by_its_words(
+    drills: Answerer, question: str, expected: str
+) -> None:
+    payload = drills.ask(question)
+    assert [a["text"] for a in payload["answers"]][:1] == [expected], payload["answers"]
+    assert "carries the question's words" in payload["interpretation"]["reading"]
+
+
+def test_words_that_two_articles_carry_as_well_answer_nothing() -> None:
+    def read(article: str, coverage: float) -> tuple[float, passages.Sentence, set[str]]:
+        return (coverage, passages.Sentence(URIRef(article), URIRef(article), 0, "", None), set())
+
+    assert reader._ambiguous([read("a", 0.9), read("a", 0.8), read("b", 0.85)])
+    assert not reader._ambiguous([read("a", 0.9), read("b", 0.5)])
+    assert not reader._ambiguous([read("a", 0.9), read("a", 0.9)])
+
+
+def test_a_description_does_not_begin_with_the_questions_own_verb() -> None:
+    text = "The pact will allow both countries to share sensitive information on satellites."
+    found = spans._described(text, {stem("information")}, {stem("share")})
+    assert [t for _, t, _ in found] == ["sensitive information"]
