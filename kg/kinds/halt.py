@@ -17,9 +17,3 @@ KIND = Kind(
     plover_mode="discontinue",
     cameo="1622",
 )
-
-EXPORT_NOUNS = words(
-    "export exports sale sales delivery deliveries shipment shipments transfer transfers "
-    "license licenses licence licences permit permits"
-)
-"""What a halt verb must govern to halt exports ("halted arms exports", "froze licences")."""
