@@ -145,6 +145,8 @@ class DD(DefinedNamespace):
 
     # --- annotations of the event kinds ------------------------------------------------
     triggerLemma: URIRef
+    triggerVerb: URIRef
+    triggerNoun: URIRef
 
 
 RES = Namespace(BASE + "resource/")

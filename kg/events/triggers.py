@@ -1,12 +1,14 @@
 """The words that trigger each kind of event, as the ontology states them.
 
-``dd:triggerLemma`` on a class of the ontology lists the dictionary forms of the verbs
-that, with their context, tell of an event of that class ("sign", "conclude" for
-``dd:Agreement``). Extraction reads them from the ontology it runs under (the store's,
-or the bundled one), so an ontology edit changes what is extracted; the words are part
-of the extractor's version, so a change re-extracts stored articles on the next ingest.
-Kinds whose triggers the ontology does not state keep their defaults
-(:mod:`kg.kinds`).
+On a class of the ontology, ``dd:triggerVerb`` lists the verbs whose clause tells of an
+event of that class ("buy", "sell" for ``dd:ArmsDeal``), ``dd:triggerNoun`` the nouns
+whose phrase does ("deal", "contract"); ``dd:triggerLemma``, of which both are
+sub-properties, stated directly is a verb too ("sign", "conclude" for ``dd:Agreement``:
+question reading also takes those as one word). Extraction reads them from the ontology
+it runs under (the store's, or the bundled one), so an ontology edit changes what is
+extracted; the words are part of the extractor's version, so a change re-extracts stored
+articles on the next ingest. A class the ontology states no trigger of keeps the
+defaults of its kind (:mod:`kg.kinds`).
 """
 
 from __future__ import annotations
@@ -36,18 +38,33 @@ DEFAULTS: Triggers = {kind.cls: Words(kind.verbs, kind.nouns) for kind in KINDS}
 """What extraction falls back to for a kind when the ontology states no trigger for it."""
 
 
-def triggers_from_pairs(pairs: Iterable[tuple[object, object]]) -> dict[URIRef, Words]:
-    """``{class: words}`` from (class, verb lemma) pairs, lemmas lowercased."""
-    found: dict[URIRef, set[str]] = {}
-    for term, lemma in pairs:
-        if isinstance(term, URIRef) and isinstance(lemma, Literal) and str(lemma).strip():
-            found.setdefault(term, set()).add(str(lemma).strip().lower())
-    return {term: Words(frozenset(verbs)) for term, verbs in found.items()}
+NOUN_PROPERTIES = frozenset({DD.triggerNoun})
+TRIGGER_PROPERTIES = frozenset({DD.triggerLemma, DD.triggerVerb, DD.triggerNoun})
+"""The properties that state triggers (any other one is no trigger)."""
+
+
+def triggers_from_statements(
+    statements: Iterable[tuple[object, object, object]],
+) -> dict[URIRef, Words]:
+    """``{class: words}`` from (class, property, lemma) statements, lemmas lowercased."""
+    found: dict[URIRef, tuple[set[str], set[str]]] = {}
+    for term, prop, lemma in statements:
+        if (
+            isinstance(term, URIRef)
+            and prop in TRIGGER_PROPERTIES
+            and isinstance(lemma, Literal)
+            and str(lemma).strip()
+        ):
+            verbs, nouns = found.setdefault(term, (set(), set()))
+            (nouns if prop in NOUN_PROPERTIES else verbs).add(str(lemma).strip().lower())
+    return {term: Words(frozenset(v), frozenset(n)) for term, (v, n) in found.items()}
 
 
 def triggers_from_graph(graph: Graph) -> dict[URIRef, Words]:
     """The triggers an ontology graph states."""
-    return triggers_from_pairs(graph.subject_objects(DD.triggerLemma))
+    return triggers_from_statements(
+        (s, p, o) for p in TRIGGER_PROPERTIES for s, o in graph.subject_objects(p)
+    )
 
 
 def with_defaults(stated: Triggers) -> dict[URIRef, Words]:

@@ -15,7 +15,7 @@ KIND = Kind(
         Role("topic", DD.topic, ANY),
         Role("location", DD.location, PLACE),
     ),
-    verbs=words("sign conclude ink seal finalize finalise ratify unveil"),
+    verbs=words("sign conclude ink seal finalize finalise ratify"),
     plover_type="SUPPORT",
     cameo="057",
 )

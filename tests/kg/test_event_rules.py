@@ -7,13 +7,21 @@ from collections.abc import Iterator
 
 import pytest
 import spacy
+from rdflib import Literal
 from spacy.tokens import Doc, Token
 
 from kg.articles import Article
 from kg.events.rules import RULES, trigger_index
-from kg.events.triggers import DEFAULTS, Words, with_defaults
+from kg.events.triggers import (
+    DEFAULTS,
+    Words,
+    triggers_from_graph,
+    triggers_from_statements,
+    with_defaults,
+)
 from kg.extract import Pipeline, bundled_triggers
 from kg.kinds import KINDS
+from kg.ontology.bundle import bundled_ontology
 from kg.vocab import DD
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -82,3 +90,24 @@ def test_kinds_the_triggers_do_not_name_keep_their_defaults() -> None:
     merged = with_defaults(stated)
     assert merged[DD.Agreement].verbs == {"initial"}
     assert merged[DD.ArmsDeal] == DEFAULTS[DD.ArmsDeal]
+
+
+def test_the_bundled_ontology_states_every_kinds_triggers() -> None:
+    """The kinds' defaults are what the bundled ontology says: they stand in only for a
+    store whose ontology states no trigger of a class."""
+    stated = triggers_from_graph(bundled_ontology())
+    for kind in KINDS:
+        if kind.verbs or kind.nouns:
+            assert stated.get(kind.cls) == DEFAULTS[kind.cls], kind.name
+
+
+def test_trigger_nouns_are_nouns_and_other_trigger_statements_verbs() -> None:
+    stated = triggers_from_statements(
+        [
+            (DD.Agreement, DD.triggerLemma, Literal("Sign ")),
+            (DD.Agreement, DD.triggerVerb, Literal("ink")),
+            (DD.Agreement, DD.triggerNoun, Literal("accord")),
+            (DD.Agreement, DD.topic, Literal("not a trigger")),
+        ]
+    )
+    assert stated == {DD.Agreement: Words(frozenset({"sign", "ink"}), frozenset({"accord"}))}
