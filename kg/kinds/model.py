@@ -58,13 +58,6 @@ class Kind:
     plover_mode: str | None = None
     cameo: str | None = None
 
-    def role(self, name: str) -> Role:
-        """The role named ``name`` (KeyError when the kind has none)."""
-        for role in self.roles:
-            if role.name == name:
-                return role
-        raise KeyError(f"{self.name} has no role {name!r}")
-
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, split on white space."""
