@@ -20,10 +20,10 @@ from tqdm import tqdm
 
 from kg.articles import Article, expand_paths, read_file
 from kg.errors import ArticleError
-from kg.events.triggers import Triggers, triggers_from_pairs
+from kg.events.triggers import Triggers, triggers_from_statements
 from kg.extract import Pipeline, extractor_version
 from kg.ontology import ensure_ontology
-from kg.ontology.bundle import stored_triggers
+from kg.ontology.bundle import stored_trigger_statements
 from kg.rdf import article_iri
 from kg.store.base import Store
 
@@ -66,8 +66,9 @@ def stored_state(store: Store, graph: URIRef) -> tuple[str, str] | None:
 
 
 def store_triggers(store: Store) -> Triggers:
-    """The trigger words the store's ontology states (``dd:triggerLemma``)."""
-    return triggers_from_pairs(stored_triggers(store))
+    """The trigger words the store's ontology states (``dd:triggerLemma`` and its
+    sub-properties ``dd:triggerVerb``, ``dd:triggerNoun``)."""
+    return triggers_from_statements(stored_trigger_statements(store))
 
 
 def _plan(

@@ -145,6 +145,21 @@ class DD(DefinedNamespace):
 
     # --- annotations of the event kinds ------------------------------------------------
     triggerLemma: URIRef
+    triggerVerb: URIRef
+    triggerNoun: URIRef
+
+
+def _as_attributes(namespace: type[DefinedNamespace]) -> None:
+    """Store each declared term on the class itself. A ``DefinedNamespace`` otherwise
+    builds the IRI through its metaclass on every access (about 1.3 µs against 0.2 µs;
+    extraction reads tens of thousands of terms per batch of articles); a misspelt name
+    is no attribute, so it still reaches the metaclass and raises."""
+    for name in namespace.__annotations__:
+        if not name.startswith("_"):
+            type.__setattr__(namespace, name, namespace[name])
+
+
+_as_attributes(DD)
 
 
 RES = Namespace(BASE + "resource/")

@@ -13,7 +13,9 @@ sentence, and a confidence that says how directly the roles were read.
 Pure: a parsed doc and its linked mentions in, :class:`Event` records out.
 
 The rules live in modules named for what they read (``transfers``, ``coercion``,
-``gatherings``, ``forces``, ``relations``); ``extractor`` runs them.
+``gatherings``, ``forces``, ``relations``, ``agreements``), each registered against the
+kinds it reads (:mod:`kg.kinds`) with ``@rule`` (:mod:`kg.events.rules`); ``extractor``
+looks each token's word up among the triggers in force and runs the rules it finds.
 """
 
 from kg.events.extractor import EventExtractor, event_iris, extract_events

@@ -18,21 +18,26 @@ from spacy.tokens import Token
 from kg.events.base import ExtractorBase
 from kg.events.grammar import agent_tokens, governed_core, is_passive, subject_head
 from kg.events.model import SentenceView
-from kg.events.words import AGREEMENT_NOUNS, PARTIES
+from kg.events.rules import rule
+from kg.events.words import PARTIES
+from kg.kinds import agreement
+from kg.kinds.agreement import NOUNS_SIGNED
+from kg.kinds.model import Kind
 from kg.vocab import DD
 
 
 class AgreementRules(ExtractorBase):
     """Rules for agreements signed or concluded."""
 
-    def _agreement(self, view: SentenceView, verb: Token) -> None:
+    @rule(agreement.KIND, pos="verb")
+    def _agreement(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         passive = is_passive(verb)
         if passive:
             head = subject_head(verb)
             signed = list(head.subtree) if head is not None else []
         else:
             signed = governed_core(verb)
-        nouns = [t for t in signed if t.lemma_.lower() in AGREEMENT_NOUNS]
+        nouns = [t for t in signed if t.lemma_.lower() in NOUNS_SIGNED]
         if not nouns:
             return
         event = self._new(DD.Agreement, view, verb, 0.7)

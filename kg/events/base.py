@@ -20,7 +20,8 @@ from kg.events.grammar import (
     with_conjuncts,
 )
 from kg.events.model import Event, SentenceView, as_city
-from kg.events.triggers import DEFAULTS, Triggers
+from kg.events.rules import trigger_index
+from kg.events.triggers import DEFAULTS, Triggers, with_defaults
 from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
@@ -51,7 +52,8 @@ class ExtractorBase:
         triggers: Triggers = DEFAULTS,
     ) -> None:
         self.doc = doc
-        self.triggers = triggers
+        self.triggers = with_defaults(triggers)
+        self.index = trigger_index(self.triggers)
         self.published = published
         self.dates = dates
         self.events: list[Event] = []
@@ -66,6 +68,10 @@ class ExtractorBase:
                 continue  # a verbatim repeat: its facts are already read
             seen.add(index)
             self.views.append(SentenceView(sent, index, by_sentence.get(index, [])))
+
+    def verbs_of(self, cls: URIRef) -> frozenset[str]:
+        """The verbs in force that tell of ``cls`` (the ontology's, else the kind's)."""
+        return self.triggers[cls].verbs
 
     def _date_for(self, view: SentenceView, token: Token) -> DateValue | None:
         inside = [d for d in self.dates if view.sent.start_char <= d.start < view.sent.end_char]

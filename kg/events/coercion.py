@@ -19,20 +19,21 @@ from kg.events.grammar import (
     tidy,
 )
 from kg.events.model import Event, SentenceView
+from kg.events.rules import rule
 from kg.events.words import (
     BLOC_NOUNS,
     ENTRY_VERBS,
     EXPORT_NOUNS,
-    HALT,
-    IMPOSE,
     MEMBER_RIGHTS,
     PARTIES,
     PROGRAM_NOUNS,
     STATES_ORGS,
-    SUSPEND,
-    THREATEN,
     WEAPONS,
 )
+from kg.kinds import deadline, halt, sanction, suspension, threat
+from kg.kinds.model import Kind
+from kg.kinds.sanction import ENTRY_BANS, IMPOSE
+from kg.kinds.threat import TARGET_SUBJECT
 from kg.link import Entity
 from kg.text import slugify
 from kg.vocab import DD, RES
@@ -41,7 +42,8 @@ from kg.vocab import DD, RES
 class CoercionRules(ExtractorBase):
     """Rules for sanctions, suspensions, export halts and deadlines."""
 
-    def _sanction_verb(self, view: SentenceView, verb: Token) -> None:
+    @rule(sanction.KIND, pos="verb")
+    def _sanction_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         event = self._new(DD.SanctionImposition, view, verb, 0.8)
         if is_passive(verb):  # "X will be sanctioned (by Y)"
             event.add(DD.target, self._subject(view, verb))
@@ -51,16 +53,18 @@ class CoercionRules(ExtractorBase):
             event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, verb, event)
 
-    def _sanction_noun(self, view: SentenceView, noun: Token) -> None:
+    @rule(sanction.KIND, pos="noun", forms=("lemma", "lower"))
+    def _sanction_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
         verb = governing_verb(noun)
         lemma = verb.lemma_.lower()
+        threaten = self.verbs_of(DD.SanctionThreat)
         if (
             noun.lower_ in {"consequence", "consequences", "measure", "measures"}
-            and lemma not in THREATEN | IMPOSE
+            and lemma not in threaten | IMPOSE
         ):
             return
-        threatened = lemma in THREATEN or modality_of(verb, DD.SanctionImposition) != DD.asserted
-        if lemma in THREATEN:
+        threatened = lemma in threaten or modality_of(verb, DD.SanctionImposition) != DD.asserted
+        if lemma in threaten:
             return  # the threat verb itself builds the event
         cls = DD.SanctionThreat if threatened else DD.SanctionImposition
         event = self._new(cls, view, noun, 0.7)
@@ -94,7 +98,8 @@ class CoercionRules(ExtractorBase):
             event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, noun, event)
 
-    def _threat(self, view: SentenceView, verb: Token) -> None:
+    @rule(threat.KIND, pos="verb")
+    def _threat(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         text = view.sent.text.lower()
         if not any(
             w in text
@@ -103,7 +108,7 @@ class CoercionRules(ExtractorBase):
             return
         event = self._new(DD.SanctionThreat, view, verb, 0.8)
         event.modality = DD.threatened
-        if verb.lemma_.lower() in {"face", "risk"}:
+        if verb.lemma_.lower() in TARGET_SUBJECT:
             event.add(DD.target, self._subject(view, verb))
         else:
             event.add(DD.actor, self._subject(view, verb))
@@ -130,12 +135,16 @@ class CoercionRules(ExtractorBase):
                 if text and not event.values.get(DD.reason):
                     event.set(DD.reason, Literal(tidy(text)))
 
-    def _suspension_or_halt(self, view: SentenceView, verb: Token) -> None:
+    @rule(suspension.KIND, halt.KIND, pos="verb")
+    def _suspension_or_halt(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        """Verbs of suspending and halting: an export halt when they govern exports, an
+        entry ban ("banned ... from entering"), else a suspension from a program or body."""
         p = preps(verb)
         objects = direct_objects(verb)
         object_words = {t.lemma_.lower() for t in objects} | {t.lower_ for t in objects}
         lemma = verb.lemma_.lower()
-        if lemma in HALT and object_words & EXPORT_NOUNS:
+        suspends = lemma in self.verbs_of(DD.ProgramSuspension)
+        if lemma in self.verbs_of(DD.ExportHalt) and object_words & EXPORT_NOUNS:
             event = self._new(DD.ExportHalt, view, verb, 0.8)
             event.add(DD.actor, self._subject(view, verb))
             targets = view.entities_in(p.get("to", []), PARTIES)
@@ -145,7 +154,7 @@ class CoercionRules(ExtractorBase):
             event.add(DD.target, targets)
             event.add(DD.equipment, view.of_class(WEAPONS))
             return
-        if lemma in {"ban", "bar"} and any(
+        if lemma in ENTRY_BANS and any(
             t.tag_ == "VBG" and t.lemma_.lower() in ENTRY_VERBS for t in p.get("from", [])
         ):
             # "banned 18 Saudi nationals from entering the Schengen zone": an entry ban.
@@ -159,7 +168,7 @@ class CoercionRules(ExtractorBase):
             self._sanction_details(view, verb, event)
             return
         bodies = {DD.Alliance, DD.InternationalOrganization}
-        if lemma in SUSPEND and not p.get("from") and objects:
+        if suspends and not p.get("from") and objects:
             # "suspended Russia's rights of representation": its rights in the subject body.
             held = [o for o in objects if o.lemma_.lower() in MEMBER_RIGHTS and o.dep_ == "dobj"]
             owners = [c for o in held for c in o.children if c.dep_ == "poss"]
@@ -174,7 +183,7 @@ class CoercionRules(ExtractorBase):
                 event.add(DD.actor, subject)
                 event.add(DD.organization, [e for e in subject if e.type in bodies])
             return
-        if lemma in SUSPEND and "from" in p:
+        if suspends and "from" in p:
             source = p["from"]
             orgs = view.entities_in(source, bodies)
             if not orgs and any(
@@ -214,7 +223,8 @@ class CoercionRules(ExtractorBase):
         )
         return Entity(RES[slugify(name)], DD.DefenseProgram, name)
 
-    def _deadline(self, view: SentenceView, noun: Token) -> None:
+    @rule(deadline.KIND, pos="noun")
+    def _deadline(self, view: SentenceView, noun: Token, kind: Kind) -> None:
         event = self._new(DD.Ultimatum, view, noun, 0.7)
         event.add(DD.actor, self._subject(view, noun))
         for t in view.sent:

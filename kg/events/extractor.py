@@ -26,32 +26,10 @@ from kg.events.model import (
     same_weapons,
 )
 from kg.events.relations import RelationRules
+from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
-from kg.events.words import (
-    APPROVE,
-    ARMS_EVENTS,
-    BUILD,
-    BUY,
-    COERCIVE,
-    DEADLINE,
-    DEAL_NOUNS,
-    DEPLOY_NOUNS,
-    DEPLOY_VERBS,
-    GATHERINGS,
-    HALT,
-    JOIN,
-    MEET_NOUNS,
-    MEET_VERBS,
-    NEGOTIATION,
-    SANCTION_NOUNS,
-    SANCTION_VERBS,
-    SELL,
-    SUSPEND,
-    TEST_VERBS,
-    THREATEN,
-    WEAPONS,
-)
+from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, WEAPONS
 from kg.link import Entity, Mention
 from kg.vocab import DD
 
@@ -76,56 +54,15 @@ class EventExtractor(
         return events
 
     def _trigger(self, view: SentenceView, token: Token) -> None:
+        """Run the rules the token's word registers (:mod:`kg.events.rules`)."""
+        pos = POS_OF.get(token.pos_)
+        if pos is None:
+            return
         inside = view.mention_at(token)
-        if inside is not None and inside.entity.type != DD.DefenseProgram:
-            return  # "Sanctions" in a law's name, "Sales" in an agency's: not events
-        lemma = token.lemma_.lower()
-        lower = token.lower_
-        if token.pos_ in {"VERB", "AUX"}:
-            if lemma in SELL or lemma in BUY:
-                self._transfer(view, token, sell=lemma in SELL)
-            elif lemma in NEGOTIATION:
-                self._deal_noun(view, token, DD.ArmsNegotiation)
-            if lemma in APPROVE:
-                self._approval(view, token)
-            if lemma in SANCTION_VERBS:
-                self._sanction_verb(view, token)
-            if lemma in SUSPEND or lemma in HALT:
-                self._suspension_or_halt(view, token)
-            if lemma in THREATEN:
-                self._threat(view, token)
-            if lemma in MEET_VERBS:
-                self._meeting_verb(view, token)
-            if lemma in JOIN:
-                self._join(view, token)
-            if lemma in BUILD:
-                self._build(view, token)
-            if lemma in TEST_VERBS or lower.startswith(("test-fir", "test-launch")):
-                self._weapon_test(view, token)
-            if lemma in DEPLOY_VERBS:
-                self._deployment_verb(view, token)
-            if lemma == "arrive":
-                self._arrival(view, token)
-            if lemma in self.triggers.get(DD.Agreement, DEFAULTS[DD.Agreement]):
-                self._agreement(view, token)
-        elif token.pos_ in {"NOUN", "PROPN"}:
-            if lower in DEAL_NOUNS or lemma in DEAL_NOUNS:
-                cls = (
-                    DD.ArmsDelivery
-                    if lemma in {"delivery", "shipment", "transfer"}
-                    else DD.ArmsDeal
-                )
-                if lemma in {"talk", "negotiation"}:
-                    cls = DD.ArmsNegotiation
-                self._deal_noun(view, token, cls)
-            if lower in SANCTION_NOUNS or lemma in SANCTION_NOUNS:
-                self._sanction_noun(view, token)
-            if lemma in DEPLOY_NOUNS:
-                self._deployment_noun(view, token)
-            if lower in MEET_NOUNS:
-                self._meeting_noun(view, token, MEET_NOUNS[lower])
-            if lemma in DEADLINE:
-                self._deadline(view, token)
+        if inside is not None and inside.entity.type not in TRIGGERS_INSIDE:
+            return
+        for rule, kind in self.index.rules_for(pos, token):
+            rule.method(self, view, token, kind)
 
     def _deal_details(self, view: SentenceView, events: list[Event]) -> None:
         """Sentences that complete an earlier deal: "The principal contractors will be X

@@ -18,6 +18,7 @@ from kg.events.grammar import (
     with_conjuncts,
 )
 from kg.events.model import SentenceView
+from kg.events.rules import rule
 from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
@@ -26,6 +27,8 @@ from kg.events.words import (
     STATES_ORGS,
     WEAPONS,
 )
+from kg.kinds import deployment, manufacture, testing
+from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
 
@@ -33,7 +36,8 @@ from kg.vocab import DD
 class ForceRules(ExtractorBase):
     """Rules for making, testing and deploying weapons and forces."""
 
-    def _build(self, view: SentenceView, verb: Token) -> None:
+    @rule(manufacture.KIND, pos="verb")
+    def _build(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         if any(c.dep_ == "prt" for c in verb.children) or "on" in preps(verb):
             return  # "builds up its capability", "build on the partnership": not making
         # What is made must be what the verb governs: "has made a determination approving
@@ -62,7 +66,8 @@ class ForceRules(ExtractorBase):
         event.add(DD.actor, makers)
         event.add(DD.equipment, weapons)
 
-    def _weapon_test(self, view: SentenceView, verb: Token) -> None:
+    @rule(testing.KIND, pos="verb")
+    def _weapon_test(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "North Korea test-fired a Hwasong missile", "the S-400 is activated for testing
         at X Air Base": who tests which weapon, where. "launch" and "fire" need a weapon
         governed by the verb ("launched an inquiry" is no test)."""
@@ -96,7 +101,8 @@ class ForceRules(ExtractorBase):
         subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
         self._place(view, verb, event, scope=[t for t in verb.subtree if t.i not in subject])
 
-    def _deployment_verb(self, view: SentenceView, verb: Token) -> None:
+    @rule(deployment.KIND, pos="verb")
+    def _deployment_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)
         deployed in Western Australia": who sends which forces or weapons where."""
         governed = governed_core(verb, described=True)  # "submarines deployed in X"
@@ -124,7 +130,8 @@ class ForceRules(ExtractorBase):
             words=PLACE_PREPOSITIONS | {"to", "into"},  # "deployed to Kaliningrad"
         )
 
-    def _deployment_noun(self, view: SentenceView, noun: Token) -> None:
+    @rule(deployment.KIND, pos="noun")
+    def _deployment_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
         """ "the United States and Britain would begin these rotational deployments as soon
         as 2027", "the deployment of Patriot batteries to Poland"."""
         verb = governing_verb(noun)

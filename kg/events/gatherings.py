@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
@@ -17,7 +17,11 @@ from kg.events.grammar import (
     with_conjuncts,
 )
 from kg.events.model import SentenceView, as_city
-from kg.events.words import AGENTS, PRONOUNS, SAY
+from kg.events.rules import rule
+from kg.events.words import AGENTS, PRONOUNS
+from kg.kinds import ceremony, meeting, summit, visit
+from kg.kinds.gathering import MET_IN_PAIRS
+from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
 
@@ -25,14 +29,15 @@ from kg.vocab import DD
 class GatheringRules(ExtractorBase):
     """Rules for meetings, summits, visits, ceremonies and statements."""
 
-    def _meeting_verb(self, view: SentenceView, verb: Token) -> None:
+    @rule(meeting.KIND, visit.KIND, pos="verb")
+    def _meeting_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         head = subject_head(verb)
         objects = [
             t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in with_conjuncts(c)
         ]
         people = view.entities_in(with_conjuncts(head), AGENTS) if head is not None else []
         visited: list[Entity] = []
-        if verb.lemma_.lower() == "visit":
+        if kind.cls == DD.Visit:
             # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
             # where the visit was; "visited Pope Francis" is whom.
             for m in (view.mention_at(t) for t in objects):
@@ -41,18 +46,19 @@ class GatheringRules(ExtractorBase):
             objects = [t for t in objects if view.mention_at(t) is None or not visited]
         people += view.entities_in(objects, AGENTS)
         people += view.entities_in(preps(verb).get("with", []), AGENTS)
-        if len(people) < 2 and verb.lemma_.lower() in {"meet", "receive"}:
+        if len(people) < 2 and verb.lemma_.lower() in MET_IN_PAIRS:
             return
         if not people:
             return
-        cls = DD.Visit if verb.lemma_.lower() == "visit" else DD.Meeting
-        event = self._new(cls, view, verb, 0.7)
+        event = self._new(kind.cls, view, verb, 0.7)
         event.add(DD.participant, people)
         event.add(DD.location, visited)
         self._place(view, verb, event)
 
-    def _meeting_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
-        event = self._new(cls, view, noun, 0.6)
+    # Nouns as written: "talks" is a meeting, "talk" is not.
+    @rule(meeting.KIND, visit.KIND, summit.KIND, ceremony.KIND, pos="noun", forms=("lower",))
+    def _meeting_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        event = self._new(kind.cls, view, noun, 0.6)
         of_phrase = [
             t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
         ]
@@ -86,8 +92,9 @@ class GatheringRules(ExtractorBase):
 
     def _statements(self, view: SentenceView) -> None:
         """Speech verbs with a speaker: the quote (or reported clause), topics, outlet."""
+        say = self.verbs_of(DD.Statement)
         for token in view.sent:
-            if token.pos_ not in {"VERB"} or token.lemma_.lower() not in SAY:
+            if token.pos_ not in {"VERB"} or token.lemma_.lower() not in say:
                 continue
             head = subject_head(token)
             if (

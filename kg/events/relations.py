@@ -17,6 +17,7 @@ from kg.events.grammar import (
     with_conjuncts,
 )
 from kg.events.model import Event, SentenceView, latest_event
+from kg.events.rules import rule
 from kg.events.words import (
     ARMS_EVENTS,
     BLOC_NOUNS,
@@ -29,6 +30,8 @@ from kg.events.words import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
+from kg.kinds import accession
+from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.text import norm_key
 from kg.vocab import DD
@@ -37,7 +40,8 @@ from kg.vocab import DD
 class RelationRules(ExtractorBase):
     """Rules for role assignments and memberships."""
 
-    def _join(self, view: SentenceView, verb: Token) -> None:
+    @rule(accession.KIND, pos="verb")
+    def _join(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         objects = direct_objects(verb) + preps(verb).get("to", [])
         orgs = view.entities_in(objects, {DD.Alliance, DD.InternationalOrganization})
         if not orgs and any(

@@ -3,7 +3,7 @@ supplies, who receives, what, how many and for how much."""
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from spacy.tokens import Token
 
 from kg.events.amounts import looks_like_year, number_value, parse_money, quantity_for, set_money
@@ -21,18 +21,20 @@ from kg.events.grammar import (
     subject_tokens,
 )
 from kg.events.model import Event, SentenceView, latest_event, same_weapons
+from kg.events.rules import rule
 from kg.events.words import (
     ARMS_EVENTS,
     ARMS_NOUNS,
     BUY_NOUNS,
     DEAL_VERBS,
-    DELIVERY_VERBS,
     PARTIES,
-    SELL,
     SELL_NOUNS,
     STATES_ORGS,
     WEAPONS,
 )
+from kg.kinds import approval, deal, delivery, negotiation
+from kg.kinds.model import Kind
+from kg.kinds.transfer import EQUIPMENT_SUBJECT, SUPPLIER_SUBJECT
 from kg.link import Entity
 from kg.vocab import DD
 
@@ -40,7 +42,12 @@ from kg.vocab import DD
 class TransferRules(ExtractorBase):
     """Rules for arms negotiations, deals, deliveries and sale approvals."""
 
-    def _transfer(self, view: SentenceView, verb: Token, *, sell: bool) -> None:
+    @rule(deal.KIND, delivery.KIND, pos="verb", besides=EQUIPMENT_SUBJECT)
+    def _transfer(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        """Verbs of selling and buying: who supplies whom with what, read by whether
+        the verb's subject supplies (:data:`~kg.kinds.transfer.SUPPLIER_SUBJECT`)."""
+        lemma = verb.lemma_.lower()
+        sell = lemma in SUPPLIER_SUBJECT
         if any(
             c.dep_ == "prt"
             and c.lower_ in {"up", "off", "back", "away"}
@@ -57,7 +64,7 @@ class TransferRules(ExtractorBase):
         weapons = view.entities_in(governed, WEAPONS)
         if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
             if not (
-                verb.lemma_.lower() in SELL | {"buy", "purchase", "acquire", "order"}
+                lemma in SUPPLIER_SUBJECT | {"buy", "purchase", "acquire", "order"}
                 and view.of_class(WEAPONS)
             ):
                 return
@@ -71,10 +78,9 @@ class TransferRules(ExtractorBase):
         p = preps(verb)
         subject = [e for e in self._subject(view, verb) if e.type in PARTIES]
         objects = self._objects(view, verb)
-        lemma = verb.lemma_.lower()
         passive = is_passive(verb)
         # "deliver", "ship", or "take delivery of": a delivery; "sell", "buy": a deal.
-        delivered = lemma in DELIVERY_VERBS or any(
+        delivered = kind.cls == DD.ArmsDelivery or any(
             t.lemma_.lower() in {"delivery", "shipment", "handover"} for t in governed
         )
         cls = DD.ArmsDelivery if delivered else DD.ArmsDeal
@@ -110,7 +116,12 @@ class TransferRules(ExtractorBase):
             ]
         self._complete_deal(view, verb, event)
 
-    def _deal_noun(self, view: SentenceView, noun: Token, cls: URIRef) -> None:
+    @rule(negotiation.KIND, pos="verb")
+    @rule(deal.KIND, delivery.KIND, pos="noun", forms=("lemma", "lower"))
+    def _deal_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """A deal, delivery or negotiation named by a noun ("the sale of X to Y",
+        "Poland's purchase"), or by a verb of negotiating read the same way."""
+        cls = kind.cls
         weapons = view.entities_in(noun.subtree, WEAPONS) or view.of_class(WEAPONS)
         if not weapons and not self._arms_context(view):
             self._follow_up_delivery(view, noun)
@@ -156,7 +167,8 @@ class TransferRules(ExtractorBase):
         for role in (DD.supplier, DD.recipient, DD.equipment):
             event.add(role, deal.roles.get(role, []))
 
-    def _arrival(self, view: SentenceView, verb: Token) -> None:
+    @rule(delivery.KIND, pos="verb", only=EQUIPMENT_SUBJECT)
+    def _arrival(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "The tanks are expected to arrive by the end of March": weapons arriving are
         delivered; those of the deal told just before when the sentence names none."""
         head = subject_head(verb)
@@ -239,7 +251,8 @@ class TransferRules(ExtractorBase):
                     return value
         return None
 
-    def _approval(self, view: SentenceView, verb: Token) -> None:
+    @rule(approval.KIND, pos="verb")
+    def _approval(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         subject_side = set(subject_tokens(verb))
         words = {t.lemma_.lower() for t in verb.subtree if t not in subject_side}
         if not words & {

@@ -1,67 +1,19 @@
-"""The words the rules look for: trigger lemmas, nouns that mark roles, and the
-ontology classes that may fill each kind of role."""
+"""The words the rules look for besides the kinds' triggers (:mod:`kg.kinds`): nouns
+that mark roles, words of grammar, and the ontology classes that may fill each role."""
 
 from __future__ import annotations
 
+from kg.kinds import deal, delivery, statement
 from kg.vocab import DD
 
-SELL = frozenset(
-    ("sell supply deliver export provide transfer ship send give offer hand lease donate ").split()
-)
+# Nouns that name an arms deal or delivery, whichever the kind: "refers to a deal".
+DEAL_NOUNS = deal.KIND.nouns | delivery.KIND.nouns
 
-
-BUY = frozenset(
-    (
-        "buy purchase acquire order procure receive import obtain get take field "
-        "induct choose select pick request "
-    ).split()
-)
-
-
-DEAL_NOUNS = frozenset(
-    (
-        "deal contract agreement sale purchase order acquisition procurement delivery "
-        "deliveries shipment transfer supply export exports import imports package batch "
-    ).split()
-)
-
-
-NEGOTIATION = {"negotiate", "negotiation", "talk", "discuss", "discussion"}
-
-
-APPROVE = {"approve", "clear", "authorize", "authorise", "notify", "greenlight"}
-
-
-SANCTION_NOUNS = frozenset(
-    (
-        "sanction sanctions penalty penalties consequence consequences measure measures "
-        "countermeasure countermeasures retaliation "
-    ).split()
-)
-
-
-IMPOSE = frozenset(
-    ("impose slap levy announce apply introduce place put hit adopt decide ").split()
-)
-
-
-SANCTION_VERBS = {"sanction", "punish", "blacklist", "penalize", "penalise"}
-
-
-THREATEN = {"warn", "threaten", "face", "risk", "caution"}
-
-
-SUSPEND = frozenset(
-    ("suspend remove expel exclude kick oust eject drop bar ban cut freeze ").split()
-)
+# Verbs that report speech: a statement's, and the clause they govern is what was said.
+SAY = statement.KIND.verbs
 
 
 PROGRAM_NOUNS = {"program", "programme", "project", "initiative", "consortium", "partnership"}
-
-
-HALT = frozenset(
-    ("halt suspend freeze stop ban block restrict cancel embargo curb end pause ").split()
-)
 
 
 EXPORT_NOUNS = frozenset(
@@ -70,60 +22,6 @@ EXPORT_NOUNS = frozenset(
         "license licenses licence licences permit permits "
     ).split()
 )
-
-
-MEET_VERBS = {"meet", "host", "visit", "attend", "gather", "convene", "receive"}
-
-
-MEET_NOUNS = {
-    "meeting": DD.Meeting,
-    "talks": DD.Meeting,
-    "summit": DD.Summit,
-    "visit": DD.Visit,
-    "ceremony": DD.Ceremony,
-    "conference": DD.Meeting,
-    "meetings": DD.Meeting,
-    "summits": DD.Summit,
-    "visits": DD.Visit,
-    "signing": DD.Ceremony,
-}
-
-
-SAY = frozenset(
-    (
-        "say tell state add warn announce declare stress note insist claim argue describe "
-        "call write tweet confirm deny explain predict suggest acknowledge vow pledge urge "
-        "complain "
-    ).split()
-)
-
-
-JOIN = {"join", "accede", "enter"}
-
-# Verbs that make an agreement of an agreement noun they govern ("signed a pact").
-AGREE_VERBS = {"sign", "conclude", "ink", "seal", "finalize", "finalise", "ratify", "unveil"}
-
-# Nouns of agreements between states or bodies (arms contracts are deals).
-AGREEMENT_NOUNS = frozenset(
-    {
-        "agreement",
-        "pact",
-        "treaty",
-        "accord",
-        "memorandum",
-        "mou",
-        "arrangement",
-        "compact",
-        "declaration",
-        "charter",
-    }
-)
-
-
-BUILD = {"build", "manufacture", "make", "produce", "develop", "design", "assemble", "construct"}
-
-
-DEADLINE = {"deadline", "ultimatum"}
 
 
 # Nouns by which news refers back to an alliance or union it named: "joined the alliance".
@@ -139,21 +37,12 @@ MEMBER_RIGHTS = frozenset(
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 
 
-DEPLOY_VERBS = {"deploy", "station", "redeploy", "position"}
-
-
-DEPLOY_NOUNS = {"deployment", "redeployment", "stationing"}
-
-
 FORCE_NOUNS = frozenset(
     (
         "troop troops soldier soldiers force forces unit units personnel marine marines "
         "battalion brigade squadron fleet boat boats sailor sailors crew crews"
     ).split()
 )
-
-
-TEST_VERBS = {"test", "activate", "launch"}  # and "test-fire(d)", "test-launch(ed)"
 
 
 # Titles that only a government gives: its state is the one the holder speaks for.
@@ -285,9 +174,6 @@ GROUP_NOUNS = frozenset(
         "parliament administration cabinet "
     ).split()
 )
-
-
-DELIVERY_VERBS = {"deliver", "ship", "receive", "transfer", "send", "hand", "donate", "give"}
 
 
 DEAL_VERBS = frozenset(

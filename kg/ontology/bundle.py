@@ -59,6 +59,17 @@ def stored_triggers(store: Store) -> list[tuple[Term, Term]]:
     return [(row["term"], row["lemma"]) for row in rows]
 
 
+def stored_trigger_statements(store: Store) -> list[tuple[Term, Term, Term]]:
+    """(class, property, lemma) for every trigger the store's ontology states
+    (``dd:triggerLemma``, ``dd:triggerVerb``, ``dd:triggerNoun``)."""
+    rows = store.select(
+        "SELECT ?term ?p ?lemma WHERE { GRAPH ?g { ?term ?p ?lemma } "
+        "VALUES ?p { dd:triggerLemma dd:triggerVerb dd:triggerNoun } }",
+        {"g": ONTOLOGY_GRAPH},
+    )
+    return [(row["term"], row["p"], row["lemma"]) for row in rows]
+
+
 def ensure_ontology(store: Store) -> str:
     """Install the bundled ontology when the store has none, or when it holds an older
     bundled version that nobody edited; return the stored version.

@@ -205,3 +205,29 @@ def test_a_trigger_word_added_to_the_ontology_changes_extraction_on_the_next_ing
     )
     assert ingest(store, pipeline, path).replaced == 1
     assert len(store.select(agreements)) == 1
+
+
+def test_a_trigger_noun_or_verb_added_to_any_kind_re_extracts_with_a_new_version(
+    store: Store, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """Every kind takes its words from the store's ontology (``dd:triggerVerb``,
+    ``dd:triggerNoun``): a word added to one kind makes the next ingest extract an event
+    of that kind from a sentence that had none, under a new extractor version."""
+    path = tmp_path / "patriot.md"
+    path.write_text(
+        "---\nurl: https://n.example/patriot\n---\n"
+        "Germany dispatched two Patriot batteries to Poland on Monday.",
+        encoding="utf-8",
+    )
+    deployments = "SELECT ?e WHERE { GRAPH ?g { ?e a dd:Deployment } }"
+    version = "SELECT ?v WHERE { GRAPH ?g { ?a dd:extractorVersion ?v } }"
+    assert ingest(store, pipeline, path).new == 1
+    assert len(store.select(deployments)) == 0
+    before = store.select(version).bindings[0]["v"]
+    store.update(
+        "INSERT DATA { GRAPH <https://w3id.org/attache/graph/ontology> "
+        '{ dd:Deployment dd:triggerVerb "dispatch" } }'
+    )
+    assert ingest(store, pipeline, path).replaced == 1
+    assert len(store.select(deployments)) == 1
+    assert store.select(version).bindings[0]["v"] != before

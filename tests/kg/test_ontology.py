@@ -48,7 +48,7 @@ def test_the_lexicon_has_alt_labels_for_the_main_event_classes() -> None:
 
 
 def test_the_ontology_has_a_version() -> None:
-    assert version_of(bundled_ontology()) == "1.2.0"
+    assert version_of(bundled_ontology()) == "1.3.0"
 
 
 def test_shapes_flag_a_statement_without_speaker_and_accept_a_good_one() -> None:
@@ -89,7 +89,7 @@ def test_shapes_flag_a_statement_without_speaker_and_accept_a_good_one() -> None
 
 
 def test_the_store_receives_the_ontology_in_its_own_graph(store: Store) -> None:
-    assert ensure_ontology(store) == "1.2.0"
+    assert ensure_ontology(store) == "1.3.0"
     assert store.count(ONTOLOGY_GRAPH) == len(bundled_ontology())
     assert store.ask("ASK { GRAPH ?g { ?c a owl:Class } }", {"g": ONTOLOGY_GRAPH})
 
@@ -117,3 +117,22 @@ def test_an_edited_ontology_is_kept_through_an_upgrade(store: Store) -> None:
     assert not store.ask(
         "ASK { GRAPH ?g { ?c a owl:Class } }", {"g": ONTOLOGY_GRAPH, "c": DD.WeaponTest}
     )
+
+
+def test_trigger_words_on_every_kind_pass_the_editors_checks(store: Store) -> None:
+    """``dd:triggerVerb`` and ``dd:triggerNoun`` (sub-properties of ``dd:triggerLemma``)
+    may be stated on any class; the editor accepts a new one like any edit."""
+    from kg.ontology.checks import find_problems
+    from kg.ontology.editor import OntologyEditor
+
+    graph = bundled_ontology()
+    assert find_problems(graph) == []
+    for prop in (DD.triggerVerb, DD.triggerNoun):
+        assert (prop, RDFS.subPropertyOf, DD.triggerLemma) in graph
+    edited = Graph()
+    for triple in graph:
+        edited.add(triple)
+    edited.add((DD.Summit, DD.triggerNoun, Literal("conclave")))
+    outcome = OntologyEditor(store).replace(edited, author="test", message="a summit noun")
+    assert outcome.revision is not None
+    assert (DD.Summit, DD.triggerNoun, Literal("conclave")) in outcome.graph

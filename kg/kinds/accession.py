@@ -1,0 +1,16 @@
+"""Accessions: a state joining an alliance or body ("Finland joined NATO")."""
+
+from __future__ import annotations
+
+from kg.kinds.model import ORG, ORGANIZATION, Kind, Role, words
+from kg.vocab import DD
+
+KIND = Kind(
+    name="accession",
+    cls=DD.MembershipChange,
+    roles=(Role("member", DD.member, ORGANIZATION), Role("organization", DD.organization, ORG)),
+    verbs=words("join accede enter"),
+    relations=("membership",),
+    plover_type="AGREE",
+    cameo="032",
+)

@@ -1,0 +1,19 @@
+"""Visits ("Austin visited Seoul"; "during his visit to Manila")."""
+
+from __future__ import annotations
+
+from kg.kinds.gathering import ROLES
+from kg.kinds.model import Kind, words
+from kg.vocab import DD
+
+KIND = Kind(
+    name="visit",
+    cls=DD.Visit,
+    roles=ROLES,
+    verbs=words("visit"),
+    nouns=words("visit visits"),
+    relations=("meeting",),
+    plover_type="CONSULT",
+    plover_mode="visit",
+    cameo="042",
+)

@@ -1,0 +1,72 @@
+"""Each kind of event is one record (``kg.kinds``): its class, roles, words and codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from rdflib import RDFS, Graph, Literal, Namespace, URIRef
+
+from kg.kinds import BY_CLASS, KINDS, kind_of
+from kg.kinds.model import ANY
+from kg.ontology.bundle import bundled_ontology
+from kg.qa.templates import TEMPLATES
+from kg.vocab import DD
+
+PLOVER = Namespace(str(DD))
+
+
+def _value(graph: Graph, cls: URIRef, prop: str) -> str | None:
+    value = graph.value(cls, PLOVER[prop])
+    return str(value) if isinstance(value, Literal) else None
+
+
+def test_each_class_is_one_kind_with_one_name() -> None:
+    assert len(BY_CLASS) == len(KINDS)
+    assert len({k.name for k in KINDS}) == len(KINDS)
+    assert kind_of(DD.ArmsDeal).name == "deal"
+
+
+def test_every_event_class_of_the_ontology_is_a_kind() -> None:
+    """What the extractor may produce (every subclass of dd:Event, and the relations that
+    hold over time) has a record."""
+    graph = bundled_ontology()
+    events = set(graph.transitive_subjects(RDFS.subClassOf, DD.Event)) - {DD.Event}
+    assert events <= set(BY_CLASS), sorted(events - set(BY_CLASS))
+    assert {DD.RoleAssignment, DD.Membership} <= set(BY_CLASS)
+
+
+def test_kinds_name_the_plover_and_cameo_codes_the_ontology_states() -> None:
+    graph = bundled_ontology()
+    for kind in KINDS:
+        assert kind.plover_type == _value(graph, kind.cls, "ploverType"), kind.name
+        assert kind.plover_mode == _value(graph, kind.cls, "ploverMode"), kind.name
+        assert kind.cameo == _value(graph, kind.cls, "cameoCode"), kind.name
+
+
+def test_roles_are_properties_of_the_ontology_with_known_answer_types() -> None:
+    graph = bundled_ontology()
+    for kind in KINDS:
+        assert kind.roles, kind.name
+        for role in kind.roles:
+            assert (role.prop, None, None) in graph, (kind.name, role.prop)
+            assert role.answers and role.answers <= ANY, (kind.name, role.name)
+
+
+def test_question_relations_of_the_kinds_are_the_templates_relations() -> None:
+    asked = {t.relation for t in TEMPLATES} - {"any"}
+    named = {r for kind in KINDS for r in kind.relations}
+    assert named <= asked, sorted(named - asked)
+    assert asked <= named, sorted(asked - named)
+
+
+def test_trigger_words_are_lowercase_single_words() -> None:
+    for kind in KINDS:
+        for word in kind.verbs | kind.nouns:
+            assert word == word.lower().strip() and " " not in word, (kind.name, word)
+
+
+def test_the_kinds_load_without_spacy() -> None:
+    """Question reading may read the kinds without loading the extraction stack."""
+    code = "import sys, kg.kinds; assert 'spacy' not in sys.modules, 'spacy loaded'"
+    subprocess.run([sys.executable, "-c", code], check=True)
