@@ -20,6 +20,5 @@ looks each token's word up among the triggers in force and runs the rules it fin
 
 from kg.events.extractor import EventExtractor, event_iris, extract_events
 from kg.events.model import Event
-from kg.events.words import NATIONALS_NOUNS
 
-__all__ = ["NATIONALS_NOUNS", "Event", "EventExtractor", "event_iris", "extract_events"]
+__all__ = ["Event", "EventExtractor", "event_iris", "extract_events"]

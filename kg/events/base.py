@@ -26,7 +26,6 @@ from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
     GROUP_NOUNS,
-    NATIONALS_NOUNS,
     PARTIES,
     PLACE_PREPOSITIONS,
     PRONOUNS,
@@ -35,6 +34,7 @@ from kg.events.words import (
     STATES_ORGS,
 )
 from kg.link import Entity, Mention
+from kg.nationals import NATIONALS_NOUNS
 from kg.vocab import DD
 
 

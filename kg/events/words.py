@@ -115,15 +115,6 @@ STATE_NOUNS = frozenset(
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who"}
 
 
-# People and bodies a nationality word can stand before: "Russian individuals".
-NATIONALS_NOUNS = frozenset(
-    (
-        "national citizen individual official entity company firm business bank person "
-        "people diplomat officer oligarch lawmaker agent executive"
-    ).split()
-)
-
-
 ENTRY_VERBS = {"enter", "travel", "visit", "come", "fly", "land", "cross"}
 
 

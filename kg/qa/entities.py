@@ -1,7 +1,7 @@
 """Entities named in a question, linked like the entities of articles.
 
-Candidate spans are tried longest first, left to right: the gazetteer (the same
-:class:`~kg.link.Linker` that links articles), then the store's label index
+Candidate spans are tried longest first, left to right: the gazetteer (the names the
+article linker resolves too), then the store's label index
 (``dd:normLabel`` bound to the span's normal form: an index lookup, never a scan).
 What stays unlinked gets two more chances: a surname of a person the gazetteer or
 the store knows ("Esper"), and a small edit distance over every stored name for
@@ -21,7 +21,6 @@ from rapidfuzz.distance import OSA
 from rdflib import Literal, URIRef
 
 from kg.gazetteer import Entry, Gazetteer
-from kg.link import Linker
 from kg.qa.lexicon import Lexicon, Token, tokenize
 from kg.store.base import Store
 from kg.text import norm_key
@@ -133,7 +132,6 @@ class EntityFinder:
     def __init__(self, store: Store, gazetteer: Gazetteer, *, index_ttl: float = 5.0) -> None:
         self.store = store
         self.gazetteer = gazetteer
-        self.linker = Linker(gazetteer)
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[URIRef, str, URIRef] | None] = {}
         self._gazetteer_surnames = _gazetteer_surnames(gazetteer)

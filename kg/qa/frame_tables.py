@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from kg.events import NATIONALS_NOUNS
+from kg.nationals import NATIONALS_NOUNS
 from kg.qa.lexicon import stem
 from kg.vocab import DD
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 
 from kg.kinds import BY_CLASS, KINDS, kind_of
@@ -66,7 +67,8 @@ def test_trigger_words_are_lowercase_single_words() -> None:
             assert word == word.lower().strip() and " " not in word, (kind.name, word)
 
 
-def test_the_kinds_load_without_spacy() -> None:
-    """Question reading may read the kinds without loading the extraction stack."""
-    code = "import sys, kg.kinds; assert 'spacy' not in sys.modules, 'spacy loaded'"
+@pytest.mark.parametrize("module", ["kg.kinds", "kg.qa"])
+def test_the_kinds_and_question_reading_load_without_spacy(module: str) -> None:
+    """Question reading (and the kinds it may read) runs without the extraction stack."""
+    code = f"import sys, {module}; assert 'spacy' not in sys.modules, 'spacy loaded'"
     subprocess.run([sys.executable, "-c", code], check=True)
