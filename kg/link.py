@@ -278,6 +278,10 @@ class Linker:
             return None  # decided in the second pass, once all full names are known
         if ent.label_ == "NORP":
             return None  # an unknown nationality or group adjective is not an entity
+        if " " not in name:
+            person, via = self._person(name, context)
+            if via == "surname":
+                return person, via  # "Separately, Trump had ...", read as a company's name
         cls = guess_type(ent.label_, name)
         if (
             cls is not None

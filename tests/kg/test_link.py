@@ -182,3 +182,14 @@ def test_a_place_name_cut_at_of_is_joined_again(entities) -> None:
     found = entities("The frigates trained in the Bay of Bengal on Saturday.")
     assert found.get("Bay of Bengal") == "Place", found
     assert "Bengal" not in found
+
+
+def test_a_surname_the_model_reads_as_a_company_or_a_place_is_the_person_named_before(
+    entities,
+) -> None:
+    found = entities(
+        "US President Donald Trump met Jens Stoltenberg in London. Separately, Trump "
+        "spoke to reporters, and Stoltenberg said the allies agreed."
+    )
+    assert found.get("Donald Trump") == "Person" and found.get("Jens Stoltenberg") == "Person"
+    assert "Trump" not in found and "Stoltenberg" not in found, found
