@@ -85,7 +85,7 @@ _ORG_HEADS: tuple[tuple[URIRef, frozenset[str]], ...] = (
 )
 
 _HONORIFICS = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|adm|col|lt|maj|capt|sir|dame|president|minister|"
+    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|adm|col|lt|maj|capt|sir|dame|pm|amb|president|minister|"
     r"secretary|chancellor|premier|king|queen|prince|sheikh|general|admiral)\.?\s+)+",
     re.I,
 )
@@ -237,6 +237,7 @@ class Linker:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
         mentions += _acronym_mentions(doc, context, mentions, sentence_of)
+        mentions += _surname_mentions(doc, context, mentions, sentence_of)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -296,11 +297,15 @@ class Linker:
     def _person(self, name: str, context: LinkContext) -> tuple[Entity, str]:
         tokens = name.split()
         if len(tokens) == 1:
+            key = norm_key(name)
             for person in reversed(context.people):
-                if person.label.split()[-1] == name or norm_key(
-                    person.label.split()[-1]
-                ) == norm_key(name):
+                if person.label.split()[-1] == name or norm_key(person.label.split()[-1]) == key:
                     return person, "surname"
+            # Where the name people go by comes first ("Prayut" for Prayut Chan-o-cha,
+            # "Kim" for Kim Jong Un): the one person of the article it begins.
+            first = {p.iri: p for p in context.people if norm_key(p.label.split()[0]) == key}
+            if len(first) == 1:
+                return next(iter(first.values())), "surname"
         return Entity(RES[slugify(name)], DD.Person, name), "new"
 
     def _learn_acronyms(self, text: str, context: LinkContext) -> None:
@@ -345,6 +350,39 @@ def _acronym_mentions(
             label = "LAW" if entity.type == DD.LegalInstrument else "ORG"
             out.append(
                 Mention(start, end, acronym, sentence_of[span.start], entity, "acronym", label)
+            )
+    return out
+
+
+def _surname_mentions(
+    doc: Doc, context: LinkContext, found: list[Mention], sentence_of: Sequence[int]
+) -> list[Mention]:
+    """Every later use of the surname of a person the article named in full that the
+    model took for no name ("PM Modi met ...", "said Esper"): a mention of that person.
+    A surname two people of the article share is left alone."""
+    by_surname: dict[str, set[Entity]] = {}
+    first_at: dict[Entity, int] = {}
+    for mention in found:
+        entity = mention.entity
+        if entity.type == DD.Person and " " in entity.label:
+            by_surname.setdefault(entity.label.split()[-1], set()).add(entity)
+            first_at[entity] = min(first_at.get(entity, mention.start), mention.start)
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for surname, people in by_surname.items():
+        if len(people) != 1 or len(surname) < 3 or not surname[:1].isupper():
+            continue
+        (person,) = people
+        for match in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", doc.text):
+            start, end = match.span()
+            if start < first_at[person] or any(a < end and start < b for a, b in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            taken.append((start, end))
+            out.append(
+                Mention(start, end, surname, sentence_of[span.start], person, "surname", "PERSON")
             )
     return out
 

@@ -165,8 +165,13 @@ class GatheringRules(ExtractorBase):
             for e in self.events
             if e.cls == DD.Statement and view.index - 3 <= e.sentence < view.index
         ]
-        if earlier:
-            return max(earlier, key=lambda e: e.sentence).roles.get(DD.speaker, [])
+        # "he"/"she" is a person, "it" never one ("what it described as ..." after a
+        # minister's statement is the ministry's, not the minister's).
+        person = {"he": True, "she": True, "it": False}.get(pronoun.lower_)
+        for statement in sorted(earlier, key=lambda e: -e.sentence):
+            speakers = statement.roles.get(DD.speaker, [])
+            if person is None or any((e.type == DD.Person) == person for e in speakers):
+                return [e for e in speakers if person is None or (e.type == DD.Person) == person]
         if pronoun.lower_ not in {"he", "she"}:
             return []
         quoted = {t.i for c in pronoun.head.children if c.dep_ == "ccomp" for t in c.subtree}

@@ -179,7 +179,7 @@ class Reader:
             for w in words:
                 if w in REPORTING_STEMS:
                     forms[w] = forms[w] | REPORTING_STEMS
-        scored = _score(sentences, words, looked_for, forms)
+        scored = _score(sentences, words, looked_for, forms, question)
         if describing:
             scored = sorted(
                 scored + _described_by_entity(sentences, looked_for, scored), key=by_coverage

@@ -5,6 +5,7 @@ ontology term ("pact", "treaty"). The share a sentence carries is its coverage."
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -139,6 +140,7 @@ def _score(
     keywords: list[str],
     named: list[URIRef],
     forms: dict[str, frozenset[str]] | None = None,
+    question: str = "",
 ) -> list[tuple[float, Sentence, set[str]]]:
     """Sentences by the weighted share of the question's words they carry.
 
@@ -191,8 +193,20 @@ def _score(
             # answer a question about Greece).
             coverage *= MISSING
         scored.append((coverage, sentence, hits))
-    scored.sort(key=by_coverage)
+    # Of sentences that carry as much, the one that says it in the question's own run of
+    # words ("before his meeting with Trump") first.
+    pairs = _pairs(question)
+    shared = {id(s): len(pairs & _pairs(s.text)) for _, s, _ in scored} if pairs else {}
+    scored.sort(
+        key=lambda item: (by_coverage(item)[0], -shared.get(id(item[1]), 0), *by_coverage(item)[1:])
+    )
     return scored
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of consecutive words of a text, as written in lowercase."""
+    words = [t.norm for t in tokenize(text) if t.is_word]
+    return set(itertools.pairwise(words))
 
 
 def by_coverage(item: tuple[float, Sentence, set[str]]) -> tuple[float, str, int]:

@@ -150,6 +150,8 @@ def _candidates(
             where = _find_label(text, _as_names(iri, labels) if kind == "place" else labels)
             if where is None:
                 continue
+            if kind in _ACTORS and _LOCATIVE.search(text[max(0, where - 12) : where]):
+                continue  # "met in Manila": where they met, not whom
             label = sentence.shown.get(iri) or max(labels, key=len)
             if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
@@ -395,6 +397,11 @@ def _names_one_of(window: str, others: list[tuple[URIRef, set[str]]]) -> bool:
 
 
 _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "organization"})
+
+
+# Kinds of answer that act (not a country, which may be asked for as a place too).
+_ACTORS = frozenset({"agent", "person", "org", "company"})
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
 
 
 def _as_names(iri: URIRef, labels: set[str]) -> set[str]:

@@ -839,3 +839,29 @@ def test_an_agreement_passive_names_its_signatories(extract) -> None:
     g = extract("The treaty was signed by Norway and Sweden.")
     treaty = the_event(g, DD.Agreement)
     assert roles(g, treaty, DD.participant) == {"Norway", "Sweden"}
+
+
+def test_it_never_stands_for_a_person_who_spoke_before(pipeline) -> None:
+    """ "Pompeo urged Ankara to act. The ministry condemned what it described as an
+    unjust move": what "it" described is not Pompeo's statement."""
+    import datetime as dt
+
+    from kg.articles import Article
+    from kg.vocab import DD
+
+    text = (
+        "Secretary of State Mike Pompeo said the sanctions were overdue. "
+        "Pompeo urged Ankara to resolve the problem. "
+        "The Turkish Foreign Ministry called on Washington to reverse what it described as "
+        "an unjust move."
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2020, 12, 14)), when)
+    quotes_by_pompeo = {
+        str(q)
+        for e in g.subjects(DD.speaker, None)
+        for s in g.objects(e, DD.speaker)
+        if "pompeo" in str(s)
+        for q in g.objects(e, DD.quote)
+    }
+    assert not any("unjust" in q for q in quotes_by_pompeo), quotes_by_pompeo

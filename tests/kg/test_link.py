@@ -193,3 +193,23 @@ def test_a_surname_the_model_reads_as_a_company_or_a_place_is_the_person_named_b
     )
     assert found.get("Donald Trump") == "Person" and found.get("Jens Stoltenberg") == "Person"
     assert "Trump" not in found and "Stoltenberg" not in found, found
+
+
+def test_a_surname_the_model_took_for_no_name_is_the_person_named_before(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Prime Minister Narendra Modi wrapped up a two-day visit. PM Modi met Secretary of "
+        "Defense Jim Mattis before his meeting with the president. Mattis said little."
+    )
+    doc = pipeline.nlp(text)
+    mentions = {(m.text, m.entity.label) for m in pipeline.linker.link(doc, [0] * len(doc))}
+    assert {("PM Modi", "Narendra Modi"), ("Modi", "Narendra Modi")} & mentions, mentions
+    assert ("Mattis", "Jim Mattis") in mentions, mentions
+
+
+def test_a_name_people_go_by_first_is_the_one_person_it_begins(pipeline: Pipeline) -> None:
+    text = "Prime Minister Prayut Chan-o-cha spoke on Monday. Gen Prayut said he was prepared."
+    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+    labels = {str(label) for s, label in g.subject_objects(RDFS.label)}
+    assert "Prayut" not in labels and "Prayut Chan-o-cha" in labels, labels

@@ -563,3 +563,23 @@ def test_a_description_does_not_begin_with_the_questions_own_verb() -> None:
     text = "The pact will allow both countries to share sensitive information on satellites."
     found = spans._described(text, {stem("information")}, {stem("share")})
     assert [t for _, t, _ in found] == ["sensitive information"]
+
+
+def test_whom_someone_met_is_not_where_they_met(drills: Answerer) -> None:
+    # "met ... in New Delhi": India is where, not whom.
+    texts = [a["text"] for a in drills.ask("Who did Tomas Reyes meet?")["answers"]]
+    assert texts == ["Raul Pena"], texts
+
+
+def test_of_sentences_that_carry_as_much_the_one_in_the_questions_words_comes_first() -> None:
+    def sentence(index: int, text: str) -> passages.Sentence:
+        held = passages.Sentence(URIRef(f"s{index}"), URIRef("a"), index, text, None)
+        held.stems = scoring.stems_of(text)
+        return held
+
+    elsewhere = sentence(0, "Modi had a meeting with Mattis in Washington.")
+    worded = sentence(1, "Modi met Tillerson before his meeting with Mattis.")
+    scored = scoring._score(
+        [elsewhere, worded], [stem("meet")], [], None, "Who did Modi meet before his meeting?"
+    )
+    assert [s.index for _, s, _ in scored] == [1, 0]
