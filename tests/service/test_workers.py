@@ -100,8 +100,11 @@ def one_connection_per_worker(server: LiveServer, workers: int) -> list[Worker]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    # Connections are held idle while the others are found (longer on a loaded machine):
+    # the idle-request timeout must not close them meanwhile.
     live = LiveServer(
-        tmp_path_factory.mktemp("workers"), {"ATTACHE_API_TOKEN": TOKEN, "ATTACHE_WORKERS": "3"}
+        tmp_path_factory.mktemp("workers"),
+        {"ATTACHE_API_TOKEN": TOKEN, "ATTACHE_WORKERS": "3", "ATTACHE_REQUEST_READ_TIMEOUT": "300"},
     )
     live.start()
     try:
