@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from kg.kinds import KINDS
+from kg.kinds.relations import RELATIONS
 from kg.nationals import NATIONALS_NOUNS
 from kg.qa.lexicon import stem
-from kg.vocab import DD
 
 AUX = frozenset(
     "is are was were be been being am do does did has have had will would can could should "
@@ -65,68 +66,17 @@ UNDERGOER_VERBS = frozenset(stem(w) for w in "face risk get suffer incur receive
 # People and bodies named by nationality ("Chinese companies"): the state stands for them.
 NATIONALS_STEMS = frozenset(stem(word) for word in NATIONALS_NOUNS)
 
-# Relations: which lexicon terms signal them, and how strongly (a sanction noun beats
-# a generic verb of saying: "Who warned Turkey of sanctions?").
-RELATION_TERMS: dict[str, tuple[URIRef, ...]] = {
-    "transfer": (DD.supplier, DD.recipient, DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation),
-    "approval": (DD.ArmsSaleApproval,),
-    "sanction": (DD.SanctionThreat, DD.SanctionImposition, DD.legalBasis),
-    "suspension": (DD.ProgramSuspension, DD.program),
-    "halt": (DD.ExportHalt,),
-    "membership": (DD.Membership, DD.MembershipChange, DD.member),
-    "making": (DD.Manufacturing, DD.manufacturer, DD.contractor),
-    "testing": (DD.WeaponTest,),
-    "deployment": (DD.Deployment,),
-    "statement": (DD.Statement, DD.speaker, DD.quote),
-    "meeting": (DD.Meeting, DD.participant),
-    "role": (DD.RoleAssignment, DD.holder, DD.position),
-    "deadline": (DD.Ultimatum, DD.deadline),
-}
-# Relations a sentence tells of only in their own words: an answer read from a sentence
-# (:mod:`kg.qa.reader`) for "Which country sanctioned India?" must come from a sentence
-# that says "sanction", "blacklist", "penalty"..., not from one that names India and a
-# deal. Statements, meetings, roles, deployments and deadlines are told in too many ways
-# ("Defence Minister X", a quotation with no verb of saying, "troops serving in X", "is
-# due to") for their words to be required.
-TOLD_IN_OWN_WORDS = frozenset(RELATION_TERMS) - {
-    "statement",
-    "meeting",
-    "role",
-    "deployment",
-    "deadline",
-}
-STRENGTH = {
-    "halt": 3,
-    "approval": 3,
-    "sanction": 3,
-    "suspension": 3,
-    "transfer": 2,
-    "membership": 2,
-    "making": 2,
-    "testing": 2,
-    "deployment": 2,
-    "deadline": 2,
-    "role": 1,
-    "meeting": 1,
-    "statement": 1,
-}
-# Event classes each relation's questions are about (for "when"/"where"/"how much" hints).
-RELATION_CLASSES: dict[str, tuple[URIRef, ...]] = {
-    "transfer": (DD.ArmsNegotiation, DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsSaleApproval),
-    "approval": (DD.ArmsSaleApproval, DD.ArmsDeal),
-    "sanction": (DD.SanctionThreat, DD.SanctionImposition),
-    "suspension": (DD.ProgramSuspension,),
-    "halt": (DD.ExportHalt,),
-    "membership": (DD.Membership, DD.MembershipChange),
-    "making": (DD.Manufacturing,),
-    "testing": (DD.WeaponTest,),
-    "deployment": (DD.Deployment,),
-    # A joint statement is made at a meeting; a press conference is held at one.
-    "statement": (DD.Statement, DD.Meeting),
-    "meeting": (DD.Meeting, DD.Statement),
-    "role": (DD.RoleAssignment,),
-    "deadline": (DD.Ultimatum,),
-}
+# Relations, as :mod:`kg.kinds.relations` declares them beside the kinds of event: which
+# lexicon terms signal each, how strongly (a sanction noun beats a generic verb of saying:
+# "Who warned Turkey of sanctions?"), the event classes its questions are about (for
+# "when"/"where"/"how much" hints), and those a sentence tells of only in their own words
+# (an answer read from a sentence for "Which country sanctioned India?" must come from
+# one that says "sanction", "blacklist", "penalty"..., not from one naming India and a
+# deal).
+RELATION_TERMS: dict[str, tuple[URIRef, ...]] = {r.name: r.signals for r in RELATIONS}
+STRENGTH: dict[str, int] = {r.name: r.strength for r in RELATIONS}
+RELATION_CLASSES: dict[str, tuple[URIRef, ...]] = {r.name: r.about(KINDS) for r in RELATIONS}
+TOLD_IN_OWN_WORDS = frozenset(r.name for r in RELATIONS if r.own_words)
 
 # Grammatical function -> semantic role, per relation, verb kind and voice.
 # Functions: subj, obj, poss, mod, prep:<word>.

@@ -72,3 +72,19 @@ def test_the_kinds_and_question_reading_load_without_spacy(module: str) -> None:
     """Question reading (and the kinds it may read) runs without the extraction stack."""
     code = f"import sys, {module}; assert 'spacy' not in sys.modules, 'spacy loaded'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_relation_a_kind_is_asked_by_is_declared_once_with_its_signals() -> None:
+    from kg.kinds.relations import RELATIONS
+    from kg.qa.frame_tables import RELATION_CLASSES, RELATION_TERMS
+
+    names = [r.name for r in RELATIONS]
+    assert len(names) == len(set(names))
+    asked = {relation for kind in KINDS for relation in kind.relations}
+    # "role_fallback" is the looser reading of a role question, not a relation of its own.
+    assert asked - {"role_fallback"} <= set(names), sorted(asked - set(names))
+    for relation in RELATIONS:
+        assert RELATION_TERMS[relation.name] == relation.signals
+        # A relation's questions are about the classes of the kinds that list it.
+        own = {kind.cls for kind in KINDS if relation.name in kind.relations}
+        assert own <= set(RELATION_CLASSES[relation.name]), relation.name
