@@ -33,8 +33,9 @@ import contextlib
 import logging
 import resource
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Flask
@@ -153,6 +154,26 @@ def _guard(listener: Any, timeout: float) -> None:
                 channel.will_close = True
 
     listener.maintenance = maintenance
+
+
+@contextlib.contextmanager
+def running_in_thread(server: Any) -> Iterator[Any]:
+    """A waitress ``server`` run by a thread of this process until the block ends (tests
+    and benchmarks), then closed: ``server.run()`` has no way out, this loop checks for one."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    thread = threading.Thread(target=loop, daemon=True, name="attache-waitress")
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+        server.close()
 
 
 def serve(app: Flask, config: Config) -> None:

@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.config import load_config
 from kg.store import EmbeddedStore
 from service.api import fresh_health
-from service.serve import make_server
+from service.serve import make_server, running_in_thread
 from service.state import state_of
 from tests.service.conftest import close_app, make_app
 
@@ -50,20 +50,9 @@ def serving(busy_app: tuple[Flask, threading.Event]) -> Iterator[tuple[Any, thre
     """The app served by waitress with one worker thread, on a free loopback port."""
     app, release = busy_app
     config = load_config(environ={}, store="memory", threads=1, port=0)
-    server = make_server(app, config)
-    stop = threading.Event()
-
-    def run() -> None:  # server.run() has no way out; this loop checks for one
-        while not stop.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    yield server, release
-    release.set()
-    stop.set()
-    thread.join()
-    server.close()
+    with running_in_thread(make_server(app, config)) as server:
+        yield server, release
+        release.set()
 
 
 def get(port: int, path: str, timeout: float = 10.0) -> tuple[int, bytes]:
