@@ -39,7 +39,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -308,24 +307,13 @@ def time_http_in_thread(store: Store, asked: list[Question]) -> dict[str, float]
     import waitress
 
     from service import create_app
+    from service.serve import running_in_thread
 
     server: Any = waitress.create_server(
         create_app(store=store), host="127.0.0.1", port=0, threads=4
     )
-    stop = threading.Event()
-
-    def serve() -> None:  # server.run() has no way out; this loop checks for one
-        while not stop.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
+    with running_in_thread(server):
         return _time_requests(server.effective_port, asked)
-    finally:
-        stop.set()
-        thread.join()
-        server.close()
 
 
 def rdflib_dataset(store: EmbeddedStore) -> Dataset:

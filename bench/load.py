@@ -11,7 +11,9 @@ that many client threads for ``--seconds``, each on one kept-alive connection, e
 sending ``GET /api/ask`` for the next of the benchmark's questions as soon as the last
 was answered (closed loop). Meanwhile one more connection polls ``GET /api/health``
 every 50 ms, so its latency is measured in the same run, under the same load; it is
-also measured idle before the first load. Before the levels, 4 clients ask for
+also measured idle before the first load. The poller is a process of its own, as a load
+balancer is: in the clients' process it would wait for their interpreter lock, and time
+that wait as the server's. Before the levels, 4 clients ask for
 ``--prime`` seconds (not counted), and each level starts with a short warm-up that is not
 counted either. A question's reads repeat across clients, as on a real service: the
 answerer keeps what questions read while the store is unchanged.
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import re
 import socket
@@ -38,6 +41,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,16 +182,20 @@ def client(server: Server, paths: list[str], start: int, until: float, tally: Ta
         conn.close()
 
 
-def poll_health(server: Server, until: float, out: list[float], every: float) -> None:
-    conn = server.connection()
+def poll_health(port: int, deadline: float, every: float, out: Any) -> None:
+    """Poll ``/api/health`` until ``deadline`` (``time.monotonic``, the same clock in every
+    process) and send back the latencies; run in a process of its own."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    times: list[float] = []
     try:
-        while time.perf_counter() < until:
+        while time.monotonic() < deadline:
             started = time.perf_counter()
             if get(conn, "/api/health") == 200:
-                out.append((time.perf_counter() - started) * 1000)
+                times.append((time.perf_counter() - started) * 1000)
             time.sleep(max(0.0, every - (time.perf_counter() - started)))
     finally:
         conn.close()
+        out.put(times)
 
 
 def run(
@@ -200,17 +208,25 @@ def run(
     every: float = HEALTH_EVERY,
 ) -> None:
     """``clients`` closed-loop clients (and the health poller) for ``duration`` seconds."""
+    poller = None
+    if health is not None:  # started first: a process takes a moment to start
+        context = multiprocessing.get_context("fork")  # before any client thread exists
+        results = context.Queue()
+        deadline = time.monotonic() + duration
+        poller = context.Process(target=poll_health, args=(server.port, deadline, every, results))
+        poller.start()
     until = time.perf_counter() + duration
     threads = [
         threading.Thread(target=client, args=(server, paths, i * 7, until, tally))
         for i in range(clients)
     ]
-    if health is not None:
-        threads.append(threading.Thread(target=poll_health, args=(server, until, health, every)))
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    if poller is not None and health is not None:
+        health.extend(results.get(timeout=60))
+        poller.join()
 
 
 def level(

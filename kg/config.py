@@ -53,6 +53,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise ValueError("must be 0 or a positive number of seconds")
+    return value
+
+
 MIN_TOKEN_CHARS = 16
 
 
@@ -134,6 +141,15 @@ SETTINGS: tuple[Setting, ...] = (
         60.0,
         "Seconds the client waits for the remote store to answer one request.",
         _positive_float,
+    ),
+    Setting(
+        "sparql_stamp_ttl",
+        0.0,
+        "Seconds after which a service on the remote store drops what it keeps (answers, "
+        "names, counts) although no Attaché process wrote, so that writes made to the server "
+        "by other tools are seen; 0: only when the write stamp changes (every write made "
+        "through Attaché changes it).",
+        _seconds,
     ),
     Setting("host", "127.0.0.1", "Address `attache serve` binds to.", str),
     Setting("port", 5000, "Port `attache serve` listens on.", _positive_int),
@@ -254,6 +270,7 @@ class Config:
     sparql_password: str = field(default=_default("sparql_password"), repr=False)
     sparql_auth: str = _default("sparql_auth")
     sparql_timeout: float = _default("sparql_timeout")
+    sparql_stamp_ttl: float = _default("sparql_stamp_ttl")
     host: str = _default("host")
     port: int = _default("port")
     threads: int = _default("threads")

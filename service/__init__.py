@@ -98,4 +98,5 @@ def create_app(
     app.register_blueprint(articles.bp)  # /api/articles: add, list, read, remove while serving
     app.register_blueprint(pages.bp)  # the Ask page (/ in a browser, /ask) and /entity/<id>
     app.register_blueprint(openapi.bp)  # /api/openapi.json
+    app.wsgi_app = api.HealthFastPath(app, app.wsgi_app)  # type: ignore[method-assign]
     return app

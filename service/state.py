@@ -72,6 +72,8 @@ class AppState:
     conformance: ConformanceCache = field(default_factory=ConformanceCache)
     # Built on the first question (service.ask.answerer): it parses every template.
     answerer: Answerer | None = None
+    # The last /api/health body and the (generation, ontology version) it was read from.
+    health: tuple[tuple[int, str], bytes] | None = None
 
     # -- listeners for ontology changes (create_app registers them with the editor) -------
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields
 from typing import Any
 
@@ -72,6 +73,7 @@ from kg.qa.reader import Reader
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
 from kg.store.base import Store, Term
+from kg.store.kept import KeptReads
 from kg.vocab import DD
 
 # Names other modules and the tests import from here, where they were first written.
@@ -94,6 +96,11 @@ MIN_CONFIDENCE = 0.5
 # A sentence that carries this share of the question outranks facts that carry little of it.
 STRONG = 0.75
 MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is unchanged
+# A template run for several pairs of entities (both ways round, or each pair of three)
+# sends its queries at once: the store evaluates them outside the interpreter lock, so
+# on two cores two of them take the time of one ("What happened between the United
+# States and Turkey?": two reads of 100-130 ms each).
+PARALLEL_READS = 4
 _FACTS = """
 SELECT DISTINCT ?role ?other WHERE {
   ?x ?role ?other .
@@ -160,9 +167,12 @@ class Answerer:
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
         self._memo: tuple[int, Memo] | None = None  # (store generation, lookups read)
         self.queries = load_queries()
-        self.reader = Reader(store)
+        # The sentence tier reads the same articles for question after question (and for
+        # each suggestion of one with no answer): kept while the store is unchanged.
+        self.reader = Reader(KeptReads(store))
         self.max_answers = max_answers
         self.max_question_chars = max_question_chars
+        self._reads: ThreadPoolExecutor | None = None  # see PARALLEL_READS; made when needed
 
     def refresh(self) -> None:
         """Rebuild the lexicon and the name indexes now (they also refresh on change)."""
@@ -339,12 +349,15 @@ class Answerer:
             pairs = [(a, b) for i, a in enumerate(values) for b in values[i + 1 :]]
             if template.both_ways:
                 pairs += [(b, a) for a, b in pairs]
-        out: list = []
-        texts = []
-        for x, y in pairs:
-            out.extend(self.store.select(query, {"x": x, "y": y}).bindings)
-            texts.append(bind(query, {"x": x, "y": y}))
-        return out, "\n\n".join(texts)
+        runs = [{"x": x, "y": y} for x, y in pairs]
+        if len(runs) > 1:
+            if self._reads is None:
+                self._reads = ThreadPoolExecutor(PARALLEL_READS, thread_name_prefix="attache-read")
+            found = list(self._reads.map(lambda b: self.store.select(query, b), runs))
+        else:
+            found = [self.store.select(query, b) for b in runs]
+        out = [row for rows in found for row in rows.bindings]  # in the order of the pairs
+        return out, "\n\n".join(bind(query, b) for b in runs)
 
     def _answer(self, asking: Asking) -> tuple[list[Answer], str]:
         """The reading's answers; failing that, its alternatives, then looser readings.

@@ -28,8 +28,11 @@ Servers differ in ways this module makes explicit rather than papering over:
   by a query over every graph); :meth:`RemoteStore.refresh`, which the service calls
   before each request, reads it and counts a new ``generation`` when it changed, so
   that a process's caches (answers, names, counts) are dropped as soon as any replica
-  has written. Writes made past Attaché do not touch the stamp; ``refresh`` also counts a
-  new generation every ``stamp_ttl`` seconds, so they are seen within that time.
+  has written, and kept for as long as nobody has. A store that was not asked to
+  coordinate (a command-line ingest or import) stamps once, when it is closed. Writes
+  made past Attaché do not touch the stamp; with ``stamp_ttl`` (``ATTACHE_SPARQL_STAMP_TTL``)
+  ``refresh`` also counts a new generation every that many seconds, so they are seen
+  within that time (at the price of dropping every cache that often).
 * **Atomicity is the server's.** Oxigraph applies one request (an update with several
   operations, or a GSP ``PUT``) in one transaction. Virtuoso does not roll back a
   request that fails half-way; Attaché only sends it payloads it serialized itself, so
@@ -48,6 +51,7 @@ import hashlib
 import http.client
 import itertools
 import json
+import logging
 import re
 import threading
 import time
@@ -69,6 +73,8 @@ from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows
 from kg.store.embedded import from_ox, to_ox
 from kg.store.kinds import store_kind
 from kg.vocab import PREFIXES, REPLICA_GRAPH
+
+log = logging.getLogger(__name__)
 
 # A query longer than this (URL-encoded) is POSTed; shorter ones use GET, which
 # proxies and server logs handle best.
@@ -253,7 +259,7 @@ class RemoteStore:
         timeout: float = 60.0,
         server_timeout: float | None = None,
         batch_triples: int = BATCH_TRIPLES,
-        stamp_ttl: float = 5.0,
+        stamp_ttl: float = 0.0,
     ) -> None:
         if not query_url:
             raise ConfigError("ATTACHE_SPARQL_QUERY_URL is required for the remote store")
@@ -274,6 +280,7 @@ class RemoteStore:
         self._stamp: str | None = None
         self._stamp_read = -1e18
         self._stamp_lock = threading.Lock()
+        self._unstamped = False  # written while not coordinating: stamped at close()
 
     @classmethod
     def from_config(cls, config: Config) -> RemoteStore:
@@ -292,6 +299,7 @@ class RemoteStore:
             auth=config.sparql_auth,
             timeout=config.sparql_timeout,
             server_timeout=config.query_timeout,
+            stamp_ttl=config.sparql_stamp_ttl,
         )
 
     def __repr__(self) -> str:
@@ -503,12 +511,14 @@ class RemoteStore:
 
     def refresh(self) -> bool:
         """Read the write stamp; a new ``generation`` (True) when another process wrote,
-        or when ``stamp_ttl`` seconds have passed (writes made past Attaché)."""
+        or, with a ``stamp_ttl``, when that many seconds have passed (writes made past
+        Attaché). Otherwise what is kept per generation holds, however long."""
         rows = self.select(self._STAMP_QUERY, {"g": REPLICA_GRAPH, "p": _STAMP})
         stamp = str(rows.bindings[0]["v"]) if rows.bindings else ""
         now = time.monotonic()
         with self._stamp_lock:
-            if stamp == self._stamp and now - self._stamp_read < self.stamp_ttl:
+            expired = self.stamp_ttl > 0 and now - self._stamp_read >= self.stamp_ttl
+            if stamp == self._stamp and not expired:
                 return False
             self._stamp, self._stamp_read = stamp, now
             self.generation += 1
@@ -523,7 +533,11 @@ class RemoteStore:
         if not self.coordinated:
             with self._stamp_lock:
                 self.generation += 1
+                self._unstamped = True
             return
+        self._stamp_now()
+
+    def _stamp_now(self) -> None:
         stamp = uuid.uuid4().hex
         graph, predicate = serialize(REPLICA_GRAPH), serialize(_STAMP)
         self.send_update(
@@ -819,7 +833,15 @@ class RemoteStore:
         self.update("INSERT DATA {\n" + "\n".join(parts) + "\n}")
 
     def close(self) -> None:
-        """Nothing to release: every request opens and closes its own connection."""
+        """Stamp what was written without coordinating (a command's ingest or import), so
+        that services over the same server see it; there is nothing to release: every
+        request opens and closes its own connection."""
+        if self._unstamped:
+            self._unstamped = False
+            try:
+                self._stamp_now()
+            except StoreError as exc:  # the writes stand; services see them at the next stamp
+                log.warning("could not stamp the writes made on %s: %s", self.query_url, exc)
 
 
 @store_kind("remote", "A SPARQL 1.1 server (see the sparql_* settings).")

@@ -112,15 +112,25 @@ class SnapshotStore:
         if not self.refresh():
             raise StoreUnavailable(f"no snapshot of the store has been published in {root}")
 
+    def _pointed(self) -> tuple[int, int, int] | None:
+        """The signature of the pointer file now (one ``stat``), None when it is missing."""
+        try:
+            st = os.stat(self.root / POINTER)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def stale(self) -> bool:
+        """Whether a snapshot was published since the open one was (nothing is opened):
+        what is kept for this generation, such as the health body, is then not sent."""
+        signature = self._pointed()
+        return signature is not None and signature != self._signature
+
     def refresh(self) -> bool:
         """Open the newest snapshot if it is newer than the one open; say whether it was."""
         pointer = self.root / POINTER
-        try:
-            st = os.stat(pointer)
-        except FileNotFoundError:
-            return False
-        signature = (st.st_ino, st.st_mtime_ns, st.st_size)
-        if signature == self._signature:
+        signature = self._pointed()
+        if signature is None or signature == self._signature:
             return False
         with self._lock:
             if signature == self._signature:

@@ -25,6 +25,7 @@ import pytest
 
 from kg.config import load_config
 from kg.store import EmbeddedStore, RemoteStore, Store, open_store
+from kg.vocab import REPLICA_GRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
 VIRTUOSO_SETUP = ROOT / "deploy" / "virtuoso" / "attache.sql"
@@ -336,11 +337,15 @@ class VirtuosoServer(Server):
 
 
 def remote_store(server: Server) -> RemoteStore:
-    """An empty store on ``server``, opened from its ATTACHE_* settings like a deployment."""
+    """An empty store on ``server``, opened from its ATTACHE_* settings like a deployment:
+    no graph, and no write stamp or lock entry left by an earlier test's store (a query
+    over every graph sees them)."""
     store = open_store(load_config(environ=server.env()))
     assert isinstance(store, RemoteStore)
     for graph in store.graphs():
         store.drop_graph(graph)
+    store.send_update(f"DROP SILENT GRAPH <{REPLICA_GRAPH}>")
+    store._unstamped = False  # emptied for the test, not written by it
     return store
 
 

@@ -62,6 +62,23 @@ def test_a_reader_sees_each_published_write_after_its_refresh(
     publisher.close()
 
 
+def test_a_reader_says_it_is_stale_from_the_publication_until_its_refresh(
+    writer: EmbeddedStore, tmp_path: Path
+) -> None:
+    """What a reader keeps per generation (the health body) is not sent once a newer
+    snapshot is out, even before the reader has opened it."""
+    publisher = SnapshotPublisher(writer, tmp_path / "snapshots")
+    writer.replace_graph(G1, labelled("a"))
+    publisher.publish_if_changed()
+    reader = SnapshotStore(tmp_path / "snapshots")
+    assert not reader.stale()
+    writer.replace_graph(G2, labelled("b"))
+    assert not reader.stale()  # written, not yet published
+    publisher.publish_if_changed()
+    assert reader.stale()
+    assert reader.refresh() and not reader.stale()
+
+
 def test_old_snapshots_are_removed_once_unused_and_newer_ones_kept(
     writer: EmbeddedStore, tmp_path: Path
 ) -> None:
