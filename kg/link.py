@@ -196,7 +196,9 @@ class Linker:
         key = norm_key(name)
         if fuzzy and len(key) >= _FUZZY_MIN_LEN:
             match = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
-            if match is not None:
+            # A spelling variant has the same words; a word more or less is another name
+            # ("Ministry of Defence" is not the "UK Ministry of Defence").
+            if match is not None and len(match[0].split()) == len(key.split()):
                 return self.entity_for(self.gazetteer.by_key[match[0]]), "fuzzy"
         return None
 

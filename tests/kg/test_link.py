@@ -213,3 +213,8 @@ def test_a_name_people_go_by_first_is_the_one_person_it_begins(pipeline: Pipelin
     g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
     labels = {str(label) for s, label in g.subject_objects(RDFS.label)}
     assert "Prayut" not in labels and "Prayut Chan-o-cha" in labels, labels
+
+
+def test_a_generic_name_is_not_a_longer_known_name_by_fuzzy_match(entities) -> None:
+    found = entities("India's Ministry of Defence said it had signed a contract.")
+    assert "UK Ministry of Defence" not in found, found
