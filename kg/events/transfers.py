@@ -149,8 +149,10 @@ class TransferRules(ExtractorBase):
             event.add(DD.supplier, owners)
             owners = []
         elif noun.lemma_.lower() in BUY_NOUNS:
-            event.add(DD.recipient, owners)
-            owners = []
+            # Who places an order buys, even what its own industry makes ("India signed a
+            # $7 billion order for 97 Tejas jets"), so the weapon's origin does not decide.
+            event.add(DD.recipient, [*owners, *subject])
+            owners, subject = [], []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
 
