@@ -304,6 +304,7 @@ class Answerer:
             left_out=it.excluded,
             lexicon=lexicon,
             telling=telling,
+            sides=_sides(it),
         )
         reads = [r for r in reads if r.coverage >= at_least]
         if not reads:
@@ -553,3 +554,21 @@ class Answerer:
                     label = lookups.label(x)
                     out.append(Found(x, label, cls, label, 0, 0, "sample"))
         return out
+
+
+# Relations whose parties news writes on known sides of the relation's word (kg.qa.sides).
+_SIDED = frozenset({"transfer", "sanction", "halt"})
+
+
+def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:
+    """The relation, the role of each entity the question names and the role it asks
+    for, when the template says them for a relation written with sides."""
+    template = it.template
+    if template is None or template.relation not in _SIDED:
+        return None
+    roles = {
+        found.iri: param.role
+        for param in template.params
+        if (found := it.slots.get(param.name)) is not None
+    }
+    return template.relation, roles, template.answer

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,6 +51,7 @@ from kg.qa.scoring import (
     keywords,
     stems_of,
 )
+from kg.qa.sides import contradicts, offsets
 from kg.qa.spans import _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _reported, _said_next, _speaker
 from kg.sparql import bind_many
@@ -138,6 +139,7 @@ class Reader:
         left_out: Sequence[Found] = (),
         lexicon: Lexicon | None = None,
         telling: frozenset[tuple[str, ...]] = frozenset(),
+        sides: tuple[str, Mapping[URIRef, str], str] | None = None,
         limit: int = 10,
     ) -> list[Read]:
         """Answers of the kind ``want`` from the sentences that carry ``question``.
@@ -147,7 +149,9 @@ class Reader:
         tell of the relation asked about; when given, a sentence is read only if it or
         the sentence before it carries one (otherwise it names the parties but tells of
         something else; the sentence before may tell of the event this one details: "A
-        US bid to impose *the measure* failed").
+        US bid to impose *the measure* failed"). ``sides``: the relation, the role the
+        question gives each entity it names, and the role asked for; a sentence that
+        writes one of them in another role (:mod:`kg.qa.sides`) does not answer.
         """
         named = _distinct_iris(entities)
         excluded = set(_distinct_iris(left_out))
@@ -203,6 +207,8 @@ class Reader:
             found = _candidates(sentence, want, named, hits, entities, head_forms, speaker, forms)
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)
+            if sides is not None and want.is_entity:
+                found = _on_their_sides(sentence, found, sides)
             if not found and want.kind == "reason":
                 # "Joly confirmed that Canada will end arms exports. The announcement
                 # followed the approval of ...": the cause is told of the event next.
@@ -407,6 +413,34 @@ def _year_spans(text: str) -> set[int]:
         if first <= last <= first + 50:
             out |= set(range(first, last + 1))
     return out
+
+
+def _on_their_sides(
+    sentence: Sentence,
+    found: list[tuple[str, str | None]],
+    sides: tuple[str, Mapping[URIRef, str], str],
+) -> list[tuple[str, str | None]]:
+    """The answers of ``found`` that ``sentence`` does not write in another role than the
+    one asked, nor beside a party of the question written in another role than its own."""
+    relation, roles, asked_role = sides
+    text = sentence.text
+    named = {
+        at: role
+        for iri, role in roles.items()
+        if iri in sentence.mentions and (at := offsets(text, sentence.mentions[iri][1])) is not None
+    }
+    if contradicts(text, relation, named, None, asked_role):
+        return []
+    kept = []
+    for answer, iri in found:
+        labels = (
+            sentence.mentions[URIRef(iri)][1]
+            if iri and URIRef(iri) in sentence.mentions
+            else {answer}
+        )
+        if not contradicts(text, relation, {}, offsets(text, labels), asked_role):
+            kept.append((answer, iri))
+    return kept
 
 
 def _tells(

@@ -870,14 +870,12 @@ def test_it_never_stands_for_a_person_who_spoke_before(pipeline) -> None:
 def test_who_signs_an_order_buys_even_what_its_own_industry_makes(pipeline) -> None:
     import datetime as dt
 
-    from rdflib import Graph
-
     from kg.articles import Article
     from kg.vocab import DD
 
     text = "India on Thursday signed a $7 billion order for 97 Tejas fighter jets."
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2025, 9, 25)), when)
+    g = pipeline.extract(Article(text=text, date=dt.date(2025, 9, 25)), when)
     deals = list(g.subjects(DD.equipment, None))
     assert deals
     for deal in deals:

@@ -583,3 +583,11 @@ def test_of_sentences_that_carry_as_much_the_one_in_the_questions_words_comes_fi
         [elsewhere, worded], [stem("meet")], [], None, "Who did Modi meet before his meeting?"
     )
     assert [s.index for _, s, _ in scored] == [1, 0]
+
+
+def test_a_party_the_sentence_writes_on_the_other_side_is_not_answered(
+    suppliers: Answerer,
+) -> None:
+    # "to purchase 12 KX-3 drones from Finland's Norland Dynamics": Finland sells there.
+    payload = suppliers.ask("Which country sold KX-3 drones to Finland?")
+    assert payload["answers"] == []

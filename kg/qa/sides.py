@@ -1,0 +1,127 @@
+"""Which side of a relation's word a party stands on in a sentence read for an answer.
+
+The sentence tier (:mod:`kg.qa.reader`) reads sentences, not parses; it still must not
+answer "Who sold weapons to Finland?" from "Finland will block arms export licences to
+Saudi Arabia": there Finland exports and Saudi Arabia would receive. News English puts the
+party that acts before the relation's word and marks the others with prepositions, so
+where the sentence writes a party plainly in one role, it is not read in another:
+
+- before the first word of the relation, in the active voice, a party is the one its
+  word makes act: the seller of "sell"/"export"/"sale", the buyer of "buy"/"order", the
+  sanctioner of "sanction";
+- after it, "to X" receives (a transfer) and "from X" supplies; "on"/"against X" is a
+  sanction's target, "by X" the one acting in the passive.
+
+Anything else says nothing, and the answer stands. Only for relations whose roles are so
+written (transfers, sanctions, halts of exports).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from kg.kinds.transfer import RECIPIENT_SUBJECT, SUPPLIER_SUBJECT
+from kg.qa.lexicon import stem, tokenize
+
+# Words of a transfer whose subject (or possessor) sells, and those whose subject buys.
+_SELLING = frozenset(stem(w) for w in {*SUPPLIER_SUBJECT, "sale", "seller", "exporter"})
+_BUYING = frozenset(
+    stem(w) for w in {*RECIPIENT_SUBJECT, "acquisition", "procurement", "buyer", "importer"}
+)
+_SANCTIONING = frozenset(stem(w) for w in "sanction blacklist penalise penalize punish".split())
+_HALTING = frozenset(stem(w) for w in "halt suspend stop ban block freeze embargo".split())
+
+# Per relation: the role of the party before the word (by the word's meaning), and the
+# role a preposition right before a party after it marks.
+_AFTER: dict[str, dict[str, str]] = {
+    "transfer": {"to": "recipient", "from": "supplier"},
+    "sanction": {"on": "target", "against": "target", "by": "actor"},
+    "halt": {"to": "target", "by": "actor"},
+}
+_BETWEEN = frozenset(
+    "will would has have had can could may might shall should must did does do not also "
+    "now then on this last monday tuesday wednesday thursday friday saturday sunday week "
+    "agreed decided plans plan wants want to already just still soon".split()
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _words_of(relation: str) -> dict[str, str]:
+    """The relation's words that set the role of a party before them, by stem."""
+    if relation == "transfer":
+        return {**dict.fromkeys(_BUYING, "recipient"), **dict.fromkeys(_SELLING, "supplier")}
+    if relation == "sanction":
+        return dict.fromkeys(_SANCTIONING, "actor")
+    if relation == "halt":
+        return dict.fromkeys(_HALTING, "actor")
+    return {}
+
+
+def written_role(text: str, span: tuple[int, int], relation: str) -> str:
+    """The role the sentence ``text`` writes the party at ``span`` (its offsets) in, for
+    ``relation``; "" when its words do not say."""
+    start, end = span
+    words = _words_of(relation)
+    if not words:
+        return ""
+    tokens = [t for t in tokenize(text) if t.is_word]
+    first = next((t for t in tokens if t.stem in words), None)
+    if first is None:
+        return ""
+    if start < first.start:
+        if _PASSIVE.search(text[: first.start]):
+            return ""  # "Turkey was sold ...": the word's subject undergoes it
+        # Only a subject right before its verb, with nothing but auxiliaries, adverbs and
+        # a day between ("Russia has already sold", "the US on Monday sanctioned"); a
+        # party further off may be the subject of another verb ("X condemned sanctions").
+        between = [t for t in tokens if end <= t.start < first.start]
+        if any(t.norm not in _BETWEEN and not t.norm.endswith("ly") for t in between):
+            return ""
+        return words[first.stem]
+    before = [t for t in tokens if t.end <= start][-2:]
+    marks = _AFTER.get(relation, {})
+    for token in reversed(before):
+        if token.norm in marks:
+            return marks[token.norm]
+        if token.norm not in {"the", "a", "an"}:
+            break
+    return ""
+
+
+def contradicts(
+    text: str,
+    relation: str,
+    named: Mapping[tuple[int, int], str],
+    candidate: tuple[int, int] | None,
+    asked: str,
+) -> bool:
+    """Whether ``text`` writes a party of the question (at the spans ``named``, each with
+    its role in the question) or the candidate answer (at ``candidate``) in another role
+    of ``relation`` than the question gives it."""
+    for span, role in named.items():
+        seen = written_role(text, span, relation)
+        if seen and role and seen != role:
+            return True
+    if candidate is not None:
+        seen = written_role(text, candidate, relation)
+        if seen and asked and seen != asked:
+            return True
+    return False
+
+
+def offsets(text: str, labels: Iterable[str]) -> tuple[int, int] | None:
+    """Where ``text`` first writes one of ``labels`` (whole words, any case): its span,
+    the longest label at the earliest place."""
+    lower = text.lower()
+    found = [
+        (m.start(), -len(label))
+        for label in labels
+        if len(label) >= 2
+        for m in [re.search(r"(?<!\w)" + re.escape(label.lower()) + r"(?!\w)", lower)]
+        if m
+    ]
+    if not found:
+        return None
+    start, negative = min(found)
+    return start, start - negative
