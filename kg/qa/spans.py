@@ -143,6 +143,8 @@ def _candidates(
         if kind == "place" and stem(want.head) in _SETTLEMENTS:
             allowed = allowed - {DD.State}  # "which capital": a city, never its country
         asked_texts = {norm(f.text) for f in entities}
+        if allowed != ENTITY_CLASSES[kind]:
+            spans += _seats_written(sentence, named)
         for iri, (types, labels) in sentence.mentions.items():
             if iri in named or not types & allowed:
                 continue
@@ -402,6 +404,21 @@ _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "
 # Kinds of answer that act (not a country, which may be asked for as a place too).
 _ACTORS = frozenset({"agent", "person", "org", "company"})
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
+
+
+def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
+    """The capitals the sentence writes where it names a state by its seat ("visited
+    Islamabad", linked to Pakistan): for "which city", the city as written."""
+    out: list[Span] = []
+    for iri, (types, _labels) in sentence.mentions.items():
+        entry = default_gazetteer().entries.get(iri)
+        if DD.State not in types or entry is None or iri in named:
+            continue
+        seats = [m for m in entry.metonyms if m[:1].isupper() and " " not in m.strip()]
+        match = written_at(sentence.text, seats)
+        if match is not None:
+            out.append((match.start(), match.group(0), None))
+    return out
 
 
 def _as_names(iri: URIRef, labels: set[str]) -> set[str]:

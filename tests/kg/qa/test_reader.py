@@ -17,6 +17,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.articles import Article, read_file
 from kg.extract import Pipeline
+from kg.gazetteer import default_gazetteer
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer, passages, reader, scoring, spans, speech
@@ -591,3 +592,18 @@ def test_a_party_the_sentence_writes_on_the_other_side_is_not_answered(
     # "to purchase 12 KX-3 drones from Finland's Norland Dynamics": Finland sells there.
     payload = suppliers.ask("Which country sold KX-3 drones to Finland?")
     assert payload["answers"] == []
+
+
+def test_a_capital_that_stands_for_its_state_answers_which_city_as_written(
+    drills: Answerer,
+) -> None:
+    # "visited Canberra" names Australia by its seat; the city asked for is Canberra.
+    texts = [a["text"] for a in drills.ask("Which city did Tomas Reyes visit?")["answers"]]
+    assert texts[:1] == ["Canberra"], texts
+    # Read from a sentence, the state linked where its capital is written is the city.
+    pakistan = default_gazetteer().lookup("Pakistan")
+    assert pakistan is not None
+    text = "Sergei Shoigu visited Islamabad for a day."
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[pakistan.iri] = ({DD.State}, {"Pakistan", "Islamabad"})
+    assert spans._seats_written(sentence, []) == [(text.index("Islamabad"), "Islamabad", None)]
