@@ -216,6 +216,13 @@ class Reader:
                 if after is not None and _TOLD_OF_LAST.match(after.text):
                     found = [(t, None) for _, t, _ in _reason_spans(after.text, [])]
                     sentence = after if found else sentence
+            if not found and want.kind in _DETAILS:
+                # "X held talks with Y. During the talks, held in Seoul, ...": where, when
+                # and how much of the event are told in the sentence that refers back to it.
+                after = _next_sentence(sentences, sentence)
+                if after is not None and _REFERS_BACK.match(after.text):
+                    found = _candidates(after, want, named, hits, entities, head_forms, None, forms)
+                    sentence = after if found else sentence
             if not found and want.kind == "quote" and speaker in sentence.mentions:
                 # "X hailed the launch on Twitter. '...,' X wrote.": what was said follows.
                 after = _next_sentence(sentences, sentence)
@@ -375,6 +382,21 @@ _TOLD_OF_LAST = re.compile(
     r"^\s*(?:the|this|that|these|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?:announcement|"
     r"decision|move|step|ban|halt|suspension|freeze|embargo|sanctions?|measures?|deal|sale|"
     r"order|visit|statement|change|shift)\b",
+    re.I,
+)
+
+
+# Kinds of answer that detail an event (where, when, how much) rather than name a party.
+_DETAILS = frozenset({"place", "date", "year", "weekday", "money", "count", "duration"})
+
+
+# A sentence that opens on the event just told ("During the talks, held in Seoul, ...",
+# "The visit, the first in 45 years, ...", "At the ceremony ...").
+_REFERS_BACK = re.compile(
+    r"^\s*(?:(?:during|at|after|in|on|for)\s+)?(?:the|this|that|these|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|visit|trip|tour|summit|ceremony|"
+    r"signing|deal|agreement|contract|sale|order|delivery|deliveries|test|launch|exercise|"
+    r"drills?|deployment)\b",
     re.I,
 )
 

@@ -607,3 +607,11 @@ def test_a_capital_that_stands_for_its_state_answers_which_city_as_written(
     sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
     sentence.mentions[pakistan.iri] = ({DD.State}, {"Pakistan", "Islamabad"})
     assert spans._seats_written(sentence, []) == [(text.index("Islamabad"), "Islamabad", None)]
+
+
+def test_where_an_event_was_is_read_in_the_sentence_that_refers_back_to_it(
+    drills: Answerer,
+) -> None:
+    # "... held talks with Chilean officials. During the talks, held ... in Valparaiso".
+    payload = drills.ask("Where were the talks between Tomas Reyes and Chilean officials held?")
+    assert [a["text"] for a in payload["answers"]][:1] == ["Valparaiso"], payload["answers"]
