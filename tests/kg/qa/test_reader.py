@@ -594,11 +594,21 @@ def test_a_party_the_sentence_writes_on_the_other_side_is_not_answered(
     assert payload["answers"] == []
 
 
+TALKS = ARTICLE.with_name("defence_talks.md")
+
+
+@pytest.fixture(scope="module")
+def talks(pipeline: Pipeline) -> Iterator[Answerer]:
+    """The article written for cities named as seats of states and events detailed in the
+    sentence after."""
+    yield from answering(TALKS, pipeline)
+
+
 def test_a_capital_that_stands_for_its_state_answers_which_city_as_written(
-    drills: Answerer,
+    talks: Answerer,
 ) -> None:
     # "visited Canberra" names Australia by its seat; the city asked for is Canberra.
-    texts = [a["text"] for a in drills.ask("Which city did Tomas Reyes visit?")["answers"]]
+    texts = [a["text"] for a in talks.ask("Which city did Tomas Reyes visit?")["answers"]]
     assert texts[:1] == ["Canberra"], texts
     # Read from a sentence, the state linked where its capital is written is the city.
     pakistan = default_gazetteer().lookup("Pakistan")
@@ -610,8 +620,8 @@ def test_a_capital_that_stands_for_its_state_answers_which_city_as_written(
 
 
 def test_where_an_event_was_is_read_in_the_sentence_that_refers_back_to_it(
-    drills: Answerer,
+    talks: Answerer,
 ) -> None:
     # "... held talks with Chilean officials. During the talks, held ... in Valparaiso".
-    payload = drills.ask("Where were the talks between Tomas Reyes and Chilean officials held?")
+    payload = talks.ask("Where were the talks between Tomas Reyes and Chilean officials held?")
     assert [a["text"] for a in payload["answers"]][:1] == ["Valparaiso"], payload["answers"]
