@@ -238,6 +238,7 @@ class Linker:
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
+        mentions = [_short_name_of(m, mentions, context, self) for m in mentions]
         mentions += _acronym_mentions(doc, context, mentions, sentence_of)
         mentions += _surname_mentions(doc, context, mentions, sentence_of)
         mentions.sort(key=lambda m: m.start)
@@ -354,6 +355,33 @@ def _acronym_mentions(
                 Mention(start, end, acronym, sentence_of[span.start], entity, "acronym", label)
             )
     return out
+
+
+def _short_name_of(
+    mention: Mention, mentions: list[Mention], context: LinkContext, linker: Linker
+) -> Mention:
+    """A one-word name made a new entity that is the surname of a person the article names
+    in full (only known once every name is read: "7th Fleet spokesman Luka Bakic ...
+    Bakic said"), or the name of a warship it names with its prefix ("the Halsey" after
+    "USS Halsey"): that person or ship."""
+    entity = mention.entity
+    if mention.via != "new" or " " in entity.label or entity.type == DD.WeaponSystem:
+        return mention
+    ships = {
+        m.entity.label.split()[-1]: m.entity
+        for m in mentions
+        if m.via == "ship" and " " in m.entity.label
+    }
+    found: Entity | None = ships.get(entity.label)
+    via = "ship"
+    if found is None:
+        person, via = linker._person(entity.label, context)
+        found = person if via == "surname" else None
+    if found is None:
+        return mention
+    return Mention(
+        mention.start, mention.end, mention.text, mention.sentence, found, via, mention.ner_label
+    )
 
 
 def _surname_mentions(

@@ -218,3 +218,14 @@ def test_a_name_people_go_by_first_is_the_one_person_it_begins(pipeline: Pipelin
 def test_a_generic_name_is_not_a_longer_known_name_by_fuzzy_match(entities) -> None:
     found = entities("India's Ministry of Defence said it had signed a contract.")
     assert "UK Ministry of Defence" not in found, found
+
+
+def test_a_short_name_read_before_the_full_one_is_known_is_that_person_or_ship(
+    entities,
+) -> None:
+    found = entities(
+        "The USS Dewey sailed on Monday, fleet spokesman Lt. Mark Ortega told reporters. "
+        "The Dewey will call at Chennai, Ortega said."
+    )
+    assert found.get("USS Dewey") == "WeaponSystem" and "Dewey" not in found, found
+    assert found.get("Mark Ortega") == "Person" and "Ortega" not in found, found
