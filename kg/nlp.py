@@ -52,6 +52,10 @@ TEST_COMPOUNDS = (
     "test-launch test-launches test-launched test-launching"
 ).split()
 
+# Abbreviated military ranks the model's tokenizer splits from their full stop, which then
+# ends the sentence before the name ("Gen.", "Col.", "Capt." it already keeps whole).
+RANK_ABBREVIATIONS = ("Lt.", "Cmdr.", "Cdr.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Ens.")
+
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 _HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
 
@@ -271,6 +275,8 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
         for word in TEST_COMPOUNDS:  # "test-fired" is one verb, not "test", "-", "fired"
             for form in (word, word.capitalize()):
                 tokenizer.add_special_case(form, [{ORTH: form}])
+        for rank in RANK_ABBREVIATIONS:  # "spokesman Lt. Luka Bakic": no sentence ends there
+            tokenizer.add_special_case(rank, [{ORTH: rank}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("joined_names", after="ner")
     nlp.add_pipe("class_names", after="joined_names")

@@ -36,6 +36,13 @@ from kg.link import Entity
 from kg.text import norm_key
 from kg.vocab import DD
 
+# Ranks written between a title and a name ("spokesman Lt. Luka Bakic"), abbreviated or
+# not; only those that are never a title by themselves ("General", "Admiral" may be).
+MILITARY_RANKS = frozenset(
+    "lt lieut lieutenant col colonel maj major capt captain cmdr cdr sgt sergeant cpl "
+    "corporal brig pvt ens ensign".split()
+)
+
 
 class RelationRules(ExtractorBase):
     """Rules for role assignments and memberships."""
@@ -168,6 +175,11 @@ class RelationRules(ExtractorBase):
         employer)."""
         doc = view.sent.doc
         start = span.start - 1
+        while start > view.sent.start and (
+            doc[start].lower_.rstrip(".") in MILITARY_RANKS
+            or (doc[start].text == "." and doc[start - 1].lower_ in MILITARY_RANKS)
+        ):
+            start -= 1  # "7th Fleet spokesman Lt. Luka Bakic": the rank is not the title
         if start >= view.sent.start and doc[start].text == ",":
             start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
         items: list[tuple[Token, Entity | None]] = []

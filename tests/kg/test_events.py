@@ -881,3 +881,18 @@ def test_who_signs_an_order_buys_even_what_its_own_industry_makes(pipeline) -> N
     for deal in deals:
         assert not any("india" in str(s) for s in g.objects(deal, DD.supplier))
         assert any("india" in str(r) for r in g.objects(deal, DD.recipient))
+
+
+def test_a_rank_between_a_title_and_a_name_neither_ends_the_sentence_nor_the_role(
+    pipeline,
+) -> None:
+    import datetime as dt
+
+    from kg.articles import Article
+    from kg.vocab import DD
+
+    text = "The destroyer sailed. 7th Fleet spokesman Lt. Luka Bakic told reporters on Tuesday."
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    g = pipeline.extract(Article(text=text, date=dt.date(2024, 2, 20)), when)
+    held = {str(p) for role in g.subjects(DD.holder, None) for p in g.objects(role, DD.position)}
+    assert held == {"spokesman"}, held
