@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateMention, DateValue
 from kg.events.grammar import (
+    companions,
     governing_verb,
     is_modifier,
     modality_of,
@@ -101,7 +102,10 @@ class ExtractorBase:
             # Erdogan" is Erdogan, "Russia and Turkey" both; otherwise anything inside.
             found = view.entities_in(self._head_names(view, head), AGENTS)
             if found:
-                return found
+                # "Turkey, along with Greece, joined ...": Greece acts too.
+                return found + [
+                    e for e in view.entities_in(companions(token), AGENTS) if e not in found
+                ]
         found = view.entities_in([t for t in tokens if not is_modifier(t)], AGENTS)
         if found:
             return found

@@ -85,6 +85,31 @@ def with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def companions(verb: Token) -> list[Token]:
+    """The names in "along with X" / "together with X" attached to ``verb`` or to its
+    subject: parties that act with the subject ("Turkey, along with Greece, joined NATO",
+    "Russia, together with Iran, supplied ...")."""
+    out: list[Token] = []
+    head = subject_head(verb)
+    for holder in (verb, *([head] if head is not None else [])):
+        for child in holder.children:
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ in {"along", "together"}:
+                withs = [w for w in child.children if w.lower_ == "with"]
+            elif child.lower_ == "with" and any(
+                c.lower_ in {"along", "together"} for c in child.children
+            ):
+                withs = [child]
+            else:
+                continue
+            for with_ in withs:
+                for obj in with_.children:
+                    if obj.dep_ == "pobj":
+                        out += with_conjuncts(obj)
+    return out
+
+
 def agent_tokens(token: Token) -> list[Token]:
     """The ``by`` agent of a passive verb (also when the parser hung it on a later noun)."""
     for child in token.children:

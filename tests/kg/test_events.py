@@ -875,3 +875,18 @@ def test_a_rank_between_a_title_and_a_name_neither_ends_the_sentence_nor_the_rol
     g = extract("The destroyer sailed. 7th Fleet spokesman Lt. Luka Bakic told reporters.")
     held = {str(p) for role in g.subjects(DD.holder, None) for p in g.objects(role, DD.position)}
     assert held == {"spokesman"}, held
+
+
+def test_who_acts_along_with_the_subject_acts_too(extract) -> None:
+    g = extract("Russia, together with Iran, supplied drones to Syria.")
+    deal = next(iter(g.subjects(DD.recipient, None)))
+    assert {label(g, s) for s in g.objects(deal, DD.supplier)} == {"Russia", "Iran"}
+    g = extract("Turkey, along with Greece, joined NATO in 1952.")
+    change = next(iter(g.subjects(DD.member, None)))
+    assert {label(g, m) for m in g.objects(change, DD.member)} == {"Turkey", "Greece"}
+
+
+def test_applying_to_join_is_not_joining(extract) -> None:
+    g = extract("Finland applied to join NATO together with Sweden in May.")
+    change = next(iter(g.subjects(DD.member, None)))
+    assert g.value(change, DD.modality) == DD.planned
