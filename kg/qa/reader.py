@@ -27,6 +27,7 @@ the reading says so. Nothing is guessed: without such a sentence there is no ans
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -238,6 +239,8 @@ class Reader:
                 out.append(Read(text, iri, sentence, coverage, want.kind))
             if out and not want.plural:
                 break
+        if not want.plural and len(out) > 2 and _one_list(out):
+            return out[:limit]  # "deployed tanks to Lithuania, Latvia and Estonia": all three
         return out[: (limit if want.plural else 2)]
 
     def articles_naming(self, named: Iterable[URIRef]) -> tuple[Counter[Term], Counter[Term]]:
@@ -463,6 +466,22 @@ def _on_their_sides(
         if not contradicts(text, relation, {}, offsets(text, labels), asked_role):
             kept.append((answer, iri))
     return kept
+
+
+def _one_list(reads: list[Read]) -> bool:
+    """Whether the answers read are the items of one list written in one sentence ("to
+    Lithuania, Latvia and Estonia"): a question in the singular still has them all."""
+    sentence = reads[0].sentence
+    if any(r.sentence is not sentence for r in reads):
+        return False
+    text = sentence.text
+    found = sorted((text.find(r.text), r.text) for r in reads)
+    if any(at < 0 for at, _ in found):
+        return False
+    glue = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
+    return all(
+        glue.match(text[a + len(first) : b]) for (a, first), (b, _) in itertools.pairwise(found)
+    )
 
 
 def _tells(

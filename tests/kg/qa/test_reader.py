@@ -625,3 +625,9 @@ def test_where_an_event_was_is_read_in_the_sentence_that_refers_back_to_it(
     # "... held talks with Chilean officials. During the talks, held ... in Valparaiso".
     payload = talks.ask("Where were the talks between Tomas Reyes and Chilean officials held?")
     assert [a["text"] for a in payload["answers"]][:1] == ["Valparaiso"], payload["answers"]
+
+
+def test_the_places_of_one_list_all_answer_a_question_in_the_singular(talks: Answerer) -> None:
+    # "deploy patrol boats to Peru, Ecuador and Colombia": where, all three.
+    texts = [a["text"] for a in talks.ask("Where will the navy deploy patrol boats?")["answers"]]
+    assert texts == ["Peru", "Ecuador", "Colombia"], texts
