@@ -40,8 +40,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants; a process that ends while it is read (a query worker
+    killed at its deadline) has none."""
     pids = [pid]
-    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except (FileNotFoundError, ProcessLookupError):
+        return pids
+    for child in children:
         pids.extend(_tree(int(child)))
     return pids
 
