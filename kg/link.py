@@ -11,8 +11,8 @@ a type guessed from the NER label and the name's head word. Pure: doc in, mentio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 from rdflib import URIRef
@@ -238,7 +238,7 @@ class Linker:
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
-        mentions = [_short_name_of(m, mentions, context, self) for m in mentions]
+        mentions = self._short_names(mentions, context)
         mentions += _acronym_mentions(doc, context, mentions, sentence_of)
         mentions += _surname_mentions(doc, context, mentions, sentence_of)
         mentions.sort(key=lambda m: m.start)
@@ -297,6 +297,29 @@ class Linker:
             return None
         return Entity(RES[slugify(name)], cls, name), "new"
 
+    def _short_names(self, mentions: list[Mention], context: LinkContext) -> list[Mention]:
+        """A one-word name made a new entity that is the surname of a person the article
+        names in full (only known once every name is read: "7th Fleet spokesman Luka Bakic
+        ... Bakic said"), or the name of a warship it names with its prefix ("the Halsey"
+        after "USS Halsey"), is that person or ship."""
+        ships = {
+            m.entity.label.split()[-1]: m.entity
+            for m in mentions
+            if m.via == "ship" and " " in m.entity.label
+        }
+        out = []
+        for mention in mentions:
+            entity = mention.entity
+            if mention.via == "new" and " " not in entity.label and entity.type != DD.WeaponSystem:
+                if entity.label in ships:
+                    mention = replace(mention, entity=ships[entity.label], via="ship")
+                else:
+                    person, via = self._person(entity.label, context)
+                    if via == "surname":
+                        mention = replace(mention, entity=person, via=via)
+            out.append(mention)
+        return out
+
     def _person(self, name: str, context: LinkContext) -> tuple[Entity, str]:
         tokens = name.split()
         if len(tokens) == 1:
@@ -332,6 +355,23 @@ class Linker:
             context.acronyms[long_name] = entity
 
 
+def _free_uses(
+    doc: Doc, word: str, taken: list[tuple[int, int]], *, after: int = 0
+) -> Iterator[tuple[int, int, int]]:
+    """Each use of ``word`` in ``doc`` as a whole word, from offset ``after``, that no
+    mention in ``taken`` overlaps: its offsets and its first token. Each is added to
+    ``taken`` as it is given."""
+    for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text):
+        start, end = match.span()
+        if start < after or any(a < end and start < b for a, b in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        taken.append((start, end))
+        yield start, end, span.start
+
+
 def _acronym_mentions(
     doc: Doc, context: LinkContext, found: list[Mention], sentence_of: Sequence[int]
 ) -> list[Mention]:
@@ -342,46 +382,10 @@ def _acronym_mentions(
     for acronym, entity in context.acronyms.items():
         if not acronym.isupper() or " " in acronym:
             continue  # the long names are keys too
-        for match in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", doc.text):
-            start, end = match.span()
-            if any(a < end and start < b for a, b in taken):
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            taken.append((start, end))
-            label = "LAW" if entity.type == DD.LegalInstrument else "ORG"
-            out.append(
-                Mention(start, end, acronym, sentence_of[span.start], entity, "acronym", label)
-            )
+        label = "LAW" if entity.type == DD.LegalInstrument else "ORG"
+        for start, end, token in _free_uses(doc, acronym, taken):
+            out.append(Mention(start, end, acronym, sentence_of[token], entity, "acronym", label))
     return out
-
-
-def _short_name_of(
-    mention: Mention, mentions: list[Mention], context: LinkContext, linker: Linker
-) -> Mention:
-    """A one-word name made a new entity that is the surname of a person the article names
-    in full (only known once every name is read: "7th Fleet spokesman Luka Bakic ...
-    Bakic said"), or the name of a warship it names with its prefix ("the Halsey" after
-    "USS Halsey"): that person or ship."""
-    entity = mention.entity
-    if mention.via != "new" or " " in entity.label or entity.type == DD.WeaponSystem:
-        return mention
-    ships = {
-        m.entity.label.split()[-1]: m.entity
-        for m in mentions
-        if m.via == "ship" and " " in m.entity.label
-    }
-    found: Entity | None = ships.get(entity.label)
-    via = "ship"
-    if found is None:
-        person, via = linker._person(entity.label, context)
-        found = person if via == "surname" else None
-    if found is None:
-        return mention
-    return Mention(
-        mention.start, mention.end, mention.text, mention.sentence, found, via, mention.ner_label
-    )
 
 
 def _surname_mentions(
@@ -403,16 +407,9 @@ def _surname_mentions(
         if len(people) != 1 or len(surname) < 3 or not surname[:1].isupper():
             continue
         (person,) = people
-        for match in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", doc.text):
-            start, end = match.span()
-            if start < first_at[person] or any(a < end and start < b for a, b in taken):
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            taken.append((start, end))
+        for start, end, token in _free_uses(doc, surname, taken, after=first_at[person]):
             out.append(
-                Mention(start, end, surname, sentence_of[span.start], person, "surname", "PERSON")
+                Mention(start, end, surname, sentence_of[token], person, "surname", "PERSON")
             )
     return out
 

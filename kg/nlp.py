@@ -110,6 +110,15 @@ _SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
+def _with_names(doc: Doc, spans: list[Span]) -> Doc:
+    """``doc`` with ``spans`` as its names, in place of any name they overlap."""
+    if spans:
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
+        doc.ents = filter_spans([*kept, *spans])
+    return doc
+
+
 @Language.component("class_names")
 def class_names(doc: Doc) -> Doc:
     """ "Virginia class nuclear-powered submarines", "Arleigh Burke-class destroyers": the
@@ -130,11 +139,7 @@ def class_names(doc: Doc) -> Doc:
             first -= 1
         if first < start:
             spans.append(Span(doc, first, end, label="WeaponSystem"))
-    if spans:
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
-        doc.ents = filter_spans([*kept, *spans])
-    return doc
+    return _with_names(doc, spans)
 
 
 # Last words of a military facility's name, and generic words that are not a name by
@@ -199,11 +204,7 @@ def ship_names(doc: Doc) -> Doc:
             end += 1
         if end > token.i + 1:
             spans.append(Span(doc, token.i, end, label="Ship"))
-    if spans:
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
-        doc.ents = filter_spans([*kept, *spans])
-    return doc
+    return _with_names(doc, spans)
 
 
 @Language.component("facility_names")
@@ -230,11 +231,7 @@ def facility_names(doc: Doc) -> Doc:
             continue  # "a Russian air base", "the Syrian naval base": no name
         if any(t.text not in _FACILITY_GENERIC and t.is_title for t in name):
             spans.append(Span(doc, first, token.i + 1, label="FAC"))
-    if spans:
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
-        doc.ents = filter_spans([*kept, *spans])
-    return doc
+    return _with_names(doc, spans)
 
 
 def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:

@@ -423,7 +423,7 @@ def _dated(sentence: Sentence, sentences: list[Sentence], years: set[str]) -> bo
     for told in (sentence, before):
         if told is not None:
             written |= set(_YEAR.findall(told.text))
-            written |= {f"{y}" for y in _year_spans(told.text)}
+            written |= {str(y) for y in _year_spans(told.text)}
     if sentence.published is not None:
         written.add(str(sentence.published.year))
     return years <= written
@@ -468,6 +468,10 @@ def _on_their_sides(
     return kept
 
 
+# What joins the items of one list: "Lithuania, Latvia and Estonia", "Peru or the UAE".
+_ITEM_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
+
+
 def _one_list(reads: list[Read]) -> bool:
     """Whether the answers read are the items of one list written in one sentence ("to
     Lithuania, Latvia and Estonia"): a question in the singular still has them all."""
@@ -478,9 +482,9 @@ def _one_list(reads: list[Read]) -> bool:
     found = sorted((text.find(r.text), r.text) for r in reads)
     if any(at < 0 for at, _ in found):
         return False
-    glue = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
     return all(
-        glue.match(text[a + len(first) : b]) for (a, first), (b, _) in itertools.pairwise(found)
+        _ITEM_GLUE.match(text[a + len(first) : b])
+        for (a, first), (b, _) in itertools.pairwise(found)
     )
 
 

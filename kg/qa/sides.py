@@ -47,22 +47,19 @@ _BETWEEN = frozenset(
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _words_of(relation: str) -> dict[str, str]:
-    """The relation's words that set the role of a party before them, by stem."""
-    if relation == "transfer":
-        return {**dict.fromkeys(_BUYING, "recipient"), **dict.fromkeys(_SELLING, "supplier")}
-    if relation == "sanction":
-        return dict.fromkeys(_SANCTIONING, "actor")
-    if relation == "halt":
-        return dict.fromkeys(_HALTING, "actor")
-    return {}
+# Per relation: the role its words give the party right before them, by stem.
+_BEFORE: dict[str, dict[str, str]] = {
+    "transfer": {**dict.fromkeys(_BUYING, "recipient"), **dict.fromkeys(_SELLING, "supplier")},
+    "sanction": dict.fromkeys(_SANCTIONING, "actor"),
+    "halt": dict.fromkeys(_HALTING, "actor"),
+}
 
 
 def written_role(text: str, span: tuple[int, int], relation: str) -> str:
     """The role the sentence ``text`` writes the party at ``span`` (its offsets) in, for
     ``relation``; "" when its words do not say."""
     start, end = span
-    words = _words_of(relation)
+    words = _BEFORE.get(relation, {})
     if not words:
         return ""
     tokens = [t for t in tokenize(text) if t.is_word]
@@ -112,7 +109,9 @@ def contradicts(
 
 def offsets(text: str, labels: Iterable[str]) -> tuple[int, int] | None:
     """Where ``text`` first writes one of ``labels`` (whole words, any case): its span,
-    the longest label at the earliest place."""
+    the longest label at the earliest place. (Not :func:`kg.qa.passages.written_at`,
+    which finds the longest label wherever it is: a party is on the side of its first
+    mention.)"""
     lower = text.lower()
     found = [
         (m.start(), -len(label))
