@@ -438,15 +438,25 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# What a title is "of" when it names a portfolio, not a body ("Secretary of State",
+# "Chief of Staff", "Minister of Foreign Affairs").
+_PORTFOLIOS = frozenset({"state", "defense", "defence", "staff", "interior", "foreign affairs"})
+
+
 def _part_of_title(ent: Span) -> bool:
     """One word of an organization's kind written just before a title word: the
-    title's subject ("Defence Minister Hanno Pevkur"), not a name of its own."""
+    title's subject ("Defence Minister Hanno Pevkur"), not a name of its own; or the
+    portfolio a title is of ("Secretary of State Mike Pompeo")."""
     doc = ent.doc
+    if ent.label_ not in {"ORG", "NORP", "GPE"}:
+        return False
+    if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _TITLE_WORDS:
+        return ent.label_ != "GPE"
     return (
-        ent.label_ in {"ORG", "NORP"}
-        and len(ent) == 1
-        and ent.end < len(doc)
-        and doc[ent.end].lower_ in _TITLE_WORDS
+        ent.text.lower() in _PORTFOLIOS
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in _TITLE_WORDS
     )
 
 

@@ -16,6 +16,7 @@ from kg.events.grammar import (
     is_modifier,
     modality_of,
     name_tokens,
+    own_clause,
     subject_head,
     subject_tokens,
     with_conjuncts,
@@ -33,6 +34,7 @@ from kg.events.words import (
     SAY,
     STATE_NOUNS,
     STATES_ORGS,
+    WARN,
 )
 from kg.link import Entity, Mention
 from kg.nationals import NATIONALS_NOUNS
@@ -75,10 +77,22 @@ class ExtractorBase:
         return self.triggers[cls].verbs
 
     def _date_for(self, view: SentenceView, token: Token) -> DateValue | None:
+        """The date nearest ``token`` in its own clause, else in the clauses around it,
+        never in a clause nested in its own: "X joined NATO in 1955, while Y entered the
+        alliance in 1982" dates Y's entry 1982 and X's 1955; "On Monday, X said it had
+        signed" dates the signing Monday."""
         inside = [d for d in self.dates if view.sent.start_char <= d.start < view.sent.end_char]
         if not inside:
             return None
-        return min(inside, key=lambda d: abs(d.start - token.idx)).value
+        own, nested = own_clause(token)
+        spans = [(t.idx, t.idx + len(t)) for t in own]
+        told = [d for d in inside if any(a <= d.start < b for a, b in spans)]
+        if not told:
+            other = [(t.idx, t.idx + len(t)) for t in view.sent if t.i in nested]
+            told = [d for d in inside if not any(a <= d.start < b for a, b in other)]
+        if not told:
+            return None
+        return min(told, key=lambda d: abs(d.start - token.idx)).value
 
     def _new(self, cls: URIRef, view: SentenceView, token: Token, confidence: float) -> Event:
         event = Event(
@@ -179,6 +193,13 @@ class ExtractorBase:
         sentence, else the subject of the previous sentence."""
         clause = pronoun.head
         for _ in range(4):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in WARN:
+                # "The US warned Egypt that it could face sanctions": the one warned
+                # faces what the warning says.
+                warned = [c for c in clause.head.children if c.dep_ == "dobj"]
+                found = view.entities_in(warned, STATES_ORGS)
+                if found:
+                    return found[:1]
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY:
                 speaker = subject_head(clause.head)
                 if speaker is not None:

@@ -26,9 +26,12 @@ def subject_head(token: Token) -> Token | None:
     """The subject of ``token``'s clause, climbing through xcomp/advcl/prep/object links."""
     current = token
     for _ in range(6):
-        for child in current.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            # A clause has one subject: of two the parser gives, the nearer ("PARIS -
+            # Indonesia has ordered ...": a dateline is not who orders).
+            anchor = current.i
+            return min(subjects, key=lambda c: abs(anchor - c.i))
         if current.dep_ == "relcl":
             return current.head  # "the company, which builds ...": the noun it modifies
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -69,6 +72,28 @@ def subject_head(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+# Dependencies that head a clause of its own inside another.
+_CLAUSES = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
+
+
+def own_clause(token: Token) -> tuple[list[Token], set[int]]:
+    """The tokens of the clause ``token`` is told in, and the indices of the clauses
+    joined to or nested in it: its verb's subtree is the clause without them ("...,
+    while Spain entered the alliance in 1982"; "... as part of an agreement signed in
+    2021" for "ordered"; a clause on the trigger itself, "a contract signed in 2021",
+    stays its own)."""
+    head = governing_verb(token)
+    nested = {
+        t.i
+        for d in head.subtree
+        if d.i != head.i
+        and d.pos_ in {"VERB", "AUX"}
+        and (d.dep_ in _CLAUSES or (d.dep_ == "acl" and d.head.i != token.i))
+        for t in d.subtree
+    }
+    return [t for t in head.subtree if t.i not in nested], nested
 
 
 def subject_tokens(token: Token) -> list[Token]:

@@ -93,8 +93,11 @@ class SentenceView:
 
 
 def compatible(a: Event, b: Event) -> bool:
-    """Two same-sentence events describe one event unless their parties conflict."""
-    for role in (DD.supplier, DD.recipient, DD.actor, DD.target, DD.speaker):
+    """Two same-sentence events describe one event unless their parties or their dates
+    conflict ("X joined NATO in 1955, while Y entered the alliance in 1982")."""
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    for role in (DD.supplier, DD.recipient, DD.actor, DD.target, DD.speaker, DD.member):
         x = {e.iri for e in a.roles.get(role, [])}
         y = {e.iri for e in b.roles.get(role, [])}
         if x and y and not (x & y):

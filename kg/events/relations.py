@@ -21,6 +21,7 @@ from kg.events.rules import rule
 from kg.events.words import (
     ARMS_EVENTS,
     BLOC_NOUNS,
+    CLASS_NOUNS,
     GOVERNMENT_TITLES,
     MEMBER_NOUNS,
     ORG_DESCRIPTOR_HEADS,
@@ -228,6 +229,8 @@ class RelationRules(ExtractorBase):
             words.pop()
         if start != span.start - 1 and not (set(words) & TITLE_HEADS):
             return "", []
+        if words and words[-1] in CLASS_NOUNS:
+            return "", []  # "the French company Dassault Aviation": what it is, not a post
         return " ".join(words), orgs
 
     def _title_appositive(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:

@@ -12,6 +12,9 @@ DEAL_NOUNS = deal.KIND.nouns | delivery.KIND.nouns
 # Verbs that report speech: a statement's, and the clause they govern is what was said.
 SAY = statement.KIND.verbs
 
+# Verbs that tell someone of what may befall them ("warned Egypt that it could face").
+WARN = frozenset({"warn", "caution", "alert", "remind"})
+
 
 PROGRAM_NOUNS = {"program", "programme", "project", "initiative", "consortium", "partnership"}
 
@@ -101,6 +104,10 @@ ORG_DESCRIPTOR_HEADS = frozenset(
         "firm company conglomerate corporation giant group "
     ).split()
 )
+
+
+# Descriptor heads that say what an organization is rather than a post it fills.
+CLASS_NOUNS = frozenset("firm company conglomerate corporation giant group".split())
 
 
 MEMBER_NOUNS = frozenset(

@@ -16,7 +16,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from kg.errors import OntologyError
 from kg.gazetteer import ONTOLOGY_DIR
 from kg.store.base import Store, Term
-from kg.vocab import ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kg.vocab import DD, ONTOLOGY_GRAPH, ONTOLOGY_IRI
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "attache.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
@@ -51,12 +51,13 @@ def stored_version(store: Store) -> str | None:
 
 
 def stored_triggers(store: Store) -> list[tuple[Term, Term]]:
-    """(class, lemma) for every ``dd:triggerLemma`` of the store's ontology graph."""
-    rows = store.select(
-        "SELECT ?term ?lemma WHERE { GRAPH ?g { ?term dd:triggerLemma ?lemma } }",
-        {"g": ONTOLOGY_GRAPH},
-    )
-    return [(row["term"], row["lemma"]) for row in rows]
+    """(class, lemma) for every trigger of the store's ontology graph that is a verb or
+    either (``dd:triggerLemma``, ``dd:triggerVerb``; not the nouns, ``dd:triggerNoun``)."""
+    return [
+        (term, lemma)
+        for term, prop, lemma in stored_trigger_statements(store)
+        if prop != DD.triggerNoun
+    ]
 
 
 def stored_trigger_statements(store: Store) -> list[tuple[Term, Term, Term]]:

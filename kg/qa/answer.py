@@ -30,15 +30,16 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from rdflib import RDF, URIRef
 
 from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.kinds import BY_CLASS
 from kg.qa.asked import asked
 from kg.qa.asking import Answer, Asking, Attempt
-from kg.qa.entities import EntityFinder, Found
+from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
 from kg.qa.fit import RENDERS_FOR as _RENDERS_FOR
 from kg.qa.fit import (
@@ -101,6 +102,13 @@ MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is
 # on two cores two of them take the time of one ("What happened between the United
 # States and Turkey?": two reads of 100-130 ms each).
 PARALLEL_READS = 4
+
+# Roles that news rarely fills in full: a meeting's or a pact's participants are named in
+# part ("met his Polish counterpart"), so another participant never rules one out.
+SHARED_ROLES = frozenset({DD.participant})
+
+# The templates that ask who holds an office.
+HOLDERS = frozenset({"role_holder", "role_holder_unattached"})
 _FACTS = """
 SELECT DISTINCT ?role ?other WHERE {
   ?x ?role ?other .
@@ -297,6 +305,8 @@ class Answerer:
             telling = lexicon.words_under(RELATION_TERMS[it.relation])
         elif it.relation == "role":
             telling = title_words(it.position)  # "Who is X's spokesman": a spokesman
+            if want.kind == "agent" and it.template is not None and it.template.id in HOLDERS:
+                want = replace(want, kind="person")  # an office is held by a person
         reads = self.reader.read(
             asking.question,
             want,
@@ -403,6 +413,8 @@ class Answerer:
         template, slots = attempt.template, attempt.slots
         bindings = {name: found.iri for name, found in slots.items()}
         rows, sparql = self.run(template, bindings, singles=attempt.partial)
+        if attempt.partial:
+            rows = _open_to_the_missing(asking, attempt, rows)
         if template.classes:
             allowed: set[URIRef] = set()
             for cls in template.classes:
@@ -572,3 +584,52 @@ def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:
         if (found := it.slots.get(param.name)) is not None
     }
     return template.relation, roles, template.answer
+
+
+def _open_to_the_missing(asking: Asking, attempt: Attempt, rows: list) -> list:
+    """The rows of events that could still involve the entities the question names and
+    they do not: an event with a role open to each (by its kind's roles).
+
+    "When did Spain join NATO?" is not answered by West Germany's accession: its one
+    member role is held by another state. "What is Egypt's Su-35 contract worth?" is
+    answered by the deal whose recipient is unnamed. A role several may hold at once
+    (the participants of a meeting) is always open.
+    """
+    wanted = {f.iri: f for f in attempt.slots.values()}
+    involved: dict[Term, set[Term]] = {}
+    for row in rows:
+        event = row.get("e")
+        if event is not None:
+            involved.setdefault(event, set()).update(
+                row[n] for n in ("x", "y") if row.get(n) is not None
+            )
+    closed = set()
+    for event, covered in involved.items():
+        missing = [f for iri, f in wanted.items() if iri not in covered]
+        if missing and not all(_role_open(asking, event, f) for f in missing):
+            closed.add(event)
+    return [row for row in rows if row.get("e") not in closed]
+
+
+def _role_open(asking: Asking, event: Term, entity: Found) -> bool:
+    """Whether ``event`` has a role ``entity`` could hold that no other entity of its
+    type holds (or that many hold together)."""
+    lookups = asking.lookups
+    kinds = [BY_CLASS[c] for c in lookups.types(event) if c in BY_CLASS]
+    if not kinds:
+        return True  # a class no kind describes: nothing says which roles it has
+    held = lookups.describe(event)
+    for role in kinds[0].roles:
+        if entity.kind not in role.answers:
+            continue
+        if role.prop in SHARED_ROLES:
+            return True
+        others = [v for v in held.get(role.prop, []) if v != entity.iri]
+        if not any(_kind_of_node(lookups, v) == entity.kind for v in others):
+            return True
+    return False
+
+
+def _kind_of_node(lookups: Lookups, node: Term) -> str:
+    cls = best_type(lookups.types(node))
+    return KIND_OF.get(cls, "OTHER") if cls is not None else "OTHER"

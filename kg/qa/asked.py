@@ -100,7 +100,10 @@ _AUX = frozenset(
     "is are was were be been being do does did has have had will would can could shall "
     "should may might must".split()
 )
-_PREPOSITIONS = frozenset("of in on at for to from with by under over into about".split())
+_PREPOSITIONS = frozenset(
+    "of in on at for to from with by under over into about between among across".split()
+)
+_CONJUNCTIONS = frozenset("and or but nor".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 # Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
 # what was said, and in a sentence they introduce it. One list for question reading and
@@ -429,6 +432,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             or t.norm in {"'s", "’s"}
             or t.norm in _AUX
             or t.norm in _PREPOSITIONS
+            or t.norm in _CONJUNCTIONS
             or t.norm in _DETERMINERS
             or t.norm in _TIME_WORDS
             or t.norm in _EMPTY_VERBS

@@ -53,7 +53,7 @@ from kg.qa.scoring import (
     stems_of,
 )
 from kg.qa.sides import contradicts, offsets
-from kg.qa.spans import _candidates, _for_party, _reason_spans
+from kg.qa.spans import _DETAILS, _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _reported, _said_next, _speaker
 from kg.sparql import bind_many
 from kg.store.base import Store, Term
@@ -65,6 +65,8 @@ QUERY_DIR = Path(__file__).with_name("reading")
 
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 
+
+MAX_SYNONYM_VERBS = 8  # a kind told by more verbs than this has verbs of both sides
 
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
@@ -116,13 +118,16 @@ class Reader:
                 if len(phrase) == 1:
                     for term in terms:
                         by_term[term].add(phrase[0])
-            # The words that tell of one kind ("sign", "conclude") are one word too.
+            # The verbs that tell of one kind ("sign", "conclude"; "join", "accede") are
+            # one word too, where they are few: a kind told by many verbs holds both
+            # sides of its event ("buy" and "sell", "deliver" and "receive").
             triggers: dict[URIRef, set[str]] = defaultdict(set)
             for kind, lemma in stored_triggers(self.store):
                 if isinstance(kind, URIRef):
                     triggers[kind].add(stem(str(lemma)))
             for term, words in triggers.items():
-                by_term[URIRef(str(term) + "#triggers")] = words
+                if len(words) <= MAX_SYNONYM_VERBS:
+                    by_term[URIRef(str(term) + "#triggers")] = words
             table: dict[str, set[str]] = defaultdict(set)
             for words in by_term.values():
                 if len(words) > 1:
@@ -205,6 +210,13 @@ class Reader:
                 continue
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
+            if want.kind in _DETAILS - {"place"} and _in_anothers_place(
+                sentence, looked_for, entities
+            ):
+                # "When did Portugal join NATO?": not the year Spain joined. (A state the
+                # sentence leaves out of where may be where its place lies: "landed at
+                # Ambala" for "Where did they land in India?")
+                continue
             found = _candidates(sentence, want, named, hits, entities, head_forms, speaker, forms)
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)
@@ -390,9 +402,6 @@ _TOLD_OF_LAST = re.compile(
 
 
 # Kinds of answer that detail an event (where, when, how much) rather than name a party.
-_DETAILS = frozenset({"place", "date", "year", "weekday", "money", "count", "duration"})
-
-
 # A sentence that opens on the event just told ("During the talks, held in Seoul, ...",
 # "The visit, the first in 45 years, ...", "At the ceremony ...").
 _REFERS_BACK = re.compile(
@@ -470,6 +479,26 @@ def _on_their_sides(
 
 # What joins the items of one list: "Lithuania, Latvia and Estonia", "Peru or the UAE".
 _ITEM_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
+
+
+def _in_anothers_place(
+    sentence: Sentence, looked_for: Sequence[URIRef], entities: Sequence[Found]
+) -> bool:
+    """Whether a party the question names is missing from ``sentence`` while it names
+    another of the same type: the details it tells (when, where, how much) are the
+    other's. (A party missing where nobody stands in for it may be told by a pronoun
+    or a description: "the kingdom".)"""
+    types = {f.iri: f.type for f in entities}
+    asked = set(looked_for)
+    for iri in looked_for:
+        if iri in sentence.mentions:
+            continue
+        if any(
+            types.get(iri) in held_types and other not in asked
+            for other, (held_types, _) in sentence.mentions.items()
+        ):
+            return True
+    return False
 
 
 def _one_list(reads: list[Read]) -> bool:

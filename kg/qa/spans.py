@@ -19,7 +19,7 @@ from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import stem, tokenize
+from kg.qa.lexicon import Token, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
@@ -157,7 +157,8 @@ def _candidates(
             label = sentence.shown.get(iri) or max(labels, key=len)
             if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
-            spans.append((where, label, str(iri)))
+            name = _as_written(text, label, labels) if DD.State not in types else ""
+            spans.append((where, f"{label} ({name})" if name else label, str(iri)))
         if kind == "weapon" and want.head:
             # "Which engines ...": what the sentence names with that noun ("MTU396 diesel
             # engines") before the weapons it mentions otherwise.
@@ -252,6 +253,8 @@ def _candidates(
     if want.is_entity:
         spans = _not_listed_with(sentence, spans, named)
         spans = _in_part_naming(sentence, spans, named)
+    elif kind in _DETAILS:
+        spans = _in_clause_naming(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
 
 
@@ -259,6 +262,15 @@ _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as\s+well\s+as|the)\s*|\s*[A-Z][\w'
 
 
 _NAME_AT = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+
+
+def _as_written(text: str, label: str, labels: Set[str]) -> str:
+    """The name the sentence writes for an entity, when it is not its label: "Nexter" for
+    KNDS France, so the answer can be found in the sentence shown with it."""
+    if written_at(text, [label], ignore_case=True):
+        return ""
+    match = written_at(text, [w for w in labels if len(w) > 3])
+    return match.group(0) if match else ""
 
 
 def _owning(text: str, spans: list[Span], owned: str) -> list[Span]:
@@ -298,6 +310,64 @@ def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) 
     if not naming:
         return spans
     return [c for c in spans if any(a <= c[0] < b for a, b in naming)]
+
+
+# The details a clause tells (when, where, how much) are its own.
+_DETAILS = frozenset({"place", "date", "year", "weekday", "money", "count", "duration"})
+
+# Where a sentence joins clauses of their own: "In 1955, West Germany joined NATO, and in
+# 1982, Spain gained membership"; and where it leaves out their verb, a name and its own
+# date (gapping: "Greece was admitted in 1952, Poland in 1999, and Albania in 2009").
+_CLAUSE_CUT = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s+"
+    r"|,\s+(?=(?:and\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+\s+(?:in|on)\s+\d)"
+)
+
+
+def _in_clause_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+    """Of the clauses a sentence joins, the details written in the one that names the most
+    of the question's parties: 1982 for "When did Spain join NATO?" above, not 1955.
+
+    A later clause may leave out what an earlier one named ("and Spain gained membership",
+    of NATO), so an entity named earlier holds on in the clauses after it, until one names
+    another entity of its class (Spain in place of West Germany). A detail that opens the
+    sentence ("On Monday, X signed ..., and Y agreed ...") is the whole sentence's when
+    the clause asked about writes none of its own.
+    """
+    text = sentence.text
+    cuts = [0, *(m.end() for m in _CLAUSE_CUT.finditer(text)), len(text) + 1]
+    if len(cuts) == 2:
+        return spans
+    parts = list(itertools.pairwise(cuts))
+
+    def part_of(offset: int) -> int:
+        return next(k for k, (a, b) in enumerate(parts) if a <= offset < b)
+
+    written: list[dict[URIRef, set[URIRef]]] = [{} for _ in parts]
+    first = len(text)  # where the first entity is written
+    for iri, (types, labels) in sentence.mentions.items():
+        match = written_at(text, labels, ignore_case=True)
+        if match:
+            written[part_of(match.start())][iri] = types
+            first = min(first, match.start())
+    asked = set(named)
+    scores: list[int] = []
+    held: dict[URIRef, set[URIRef]] = {}
+    for here in written:
+        held = {
+            iri: types
+            for iri, types in held.items()
+            if not any(types & other for other in here.values())
+        }
+        held.update(here)
+        scores.append(len(asked & held.keys()))
+    best = max(scores)
+    if best == 0 or all(score == best for score in scores):
+        return spans
+    kept = [c for c in spans if scores[part_of(c[0])] == best]
+    if kept:
+        return kept
+    return [c for c in spans if c[0] < first]
 
 
 def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
@@ -655,6 +725,8 @@ def _objects(
             if token.stem not in written or i + 1 >= len(tokens):
                 continue
             rest = text[token.end :].strip()
+            if rest[:1] in {",", ";", ":", ".", ")"}:
+                continue  # "customers, also agreed": a noun of the verb, with no object
             quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)
             if quoted:
                 return [(quoted.group(1).strip(), None)]  # lodged “solemn protests”
@@ -663,10 +735,28 @@ def _objects(
             words = [t for t in tokenize(phrase) if t.is_word]
             if not words or len(words) > 14 or words[0].stem in asked:
                 continue  # nothing, too long, or the rest of a compound the question names
-            if words[0].norm in _PREPOSITIONS_AFTER:
+            if words[0].norm in _PREPOSITIONS_AFTER or not _a_thing(words):
                 continue
             return [(phrase, None)]
     return []
+
+
+def _a_thing(words: Sequence[Token]) -> bool:
+    """Whether words read as what a verb governs, which neither opens on a word that
+    only joins or reports ("said the ministers ...") nor ends on one that needs more
+    ("signed an")."""
+    first, last = words[0], words[-1]
+    if first.norm in _NOT_OPENING or first.stem in REPORTING_STEMS:
+        return False
+    return last.norm not in _NOT_ENDING
+
+
+# Words that join or report clauses: never the first of what a verb governs.
+_NOT_OPENING = frozenset("said says told and or but nor".split())
+# Words a noun phrase never ends on.
+_NOT_ENDING = frozenset(
+    "a an the its their his her our this that these those of to for with and or but".split()
+)
 
 
 _SAID_TAIL = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told|reported|added)\b.*$", re.I)

@@ -200,6 +200,56 @@ def test_joining_an_alliance_is_a_membership_change(extract) -> None:
     assert roles(g, change, DD.organization) == {"NATO"}
 
 
+def test_clauses_joined_in_one_sentence_keep_their_own_members_and_dates(extract) -> None:
+    g = extract("West Germany joined NATO in 1955, while Spain entered the alliance in 1982.")
+    found = {
+        (frozenset(roles(g, e, DD.member)), str(g.value(e, DD.date))[:4])
+        for e in events(g, DD.MembershipChange)
+    }
+    assert found == {(frozenset({"Germany"}), "1955"), (frozenset({"Spain"}), "1982")}
+
+
+def test_a_dateline_before_the_subject_is_not_who_acts(extract) -> None:
+    g = extract("PARIS - Indonesia has ordered two Scorpene submarines from France's Naval Group.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Indonesia"}
+    assert roles(g, deal, DD.supplier) == {"Naval Group"}
+
+
+def test_a_date_in_a_clause_nested_in_the_events_is_not_its_date(extract) -> None:
+    # 2021 dates the agreement, not the order.
+    g = extract(
+        "Indonesia has ordered two Scorpene submarines from Naval Group as part of an "
+        "agreement signed with Paris in 2021."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert g.value(deal, DD.date) is None
+
+
+def test_being_admitted_to_an_alliance_is_joining_it(extract) -> None:
+    g = extract("Greece and Turkey were admitted to NATO in 1952.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Greece", "Turkey"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+
+
+def test_the_one_warned_is_who_it_refers_to(extract) -> None:
+    # "it" is Georgia, who may face sanctions over its own purchase, not the warner.
+    g = extract(
+        "The United States has warned Georgia that it could face sanctions over a contract "
+        "to buy radar systems from China."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Georgia"}
+    assert roles(g, deal, DD.supplier) == {"China"}
+
+
+def test_what_a_company_is_is_not_a_post_it_holds(extract) -> None:
+    g = extract("The jets were built by the French company Dassault Aviation.")
+    positions = {str(g.value(r, DD.position)) for r in events(g, DD.RoleAssignment)}
+    assert "company" not in positions
+
+
 def test_a_builder_is_the_maker_of_the_weapon(extract) -> None:
     g = extract("The Rafale jets are built by Dassault Aviation.")
     made = the_event(g, DD.Manufacturing)

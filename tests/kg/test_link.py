@@ -54,6 +54,18 @@ def test_a_title_after_a_company_does_not_lengthen_its_name(entities) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "US Secretary of State Mike Pompeo announced the sanctions.",
+        "Secretary of Defense Lloyd Austin met the envoy.",
+    ],
+)
+def test_the_portfolio_a_title_is_of_is_no_organization(entities, text: str) -> None:
+    found = entities(text)
+    assert not {"State", "Defense"} & set(found), found
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         (

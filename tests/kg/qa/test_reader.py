@@ -631,3 +631,67 @@ def test_the_places_of_one_list_all_answer_a_question_in_the_singular(talks: Ans
     # "deploy patrol boats to Peru, Ecuador and Colombia": where, all three.
     texts = [a["text"] for a in talks.ask("Where will the navy deploy patrol boats?")["answers"]]
     assert texts == ["Peru", "Ecuador", "Colombia"], texts
+
+
+ALLIANCE = ARTICLE.with_name("alliance_history.md")
+
+
+@pytest.fixture(scope="module")
+def alliance(pipeline: Pipeline) -> Iterator[Answerer]:
+    """The article written for sentences that join clauses of several parties, each with
+    its own date, and for offices the sentences do not give."""
+    yield from answering(ALLIANCE, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        # "West Germany joined NATO in 1955, while Spain entered the alliance in 1982."
+        ("When did Spain join NATO?", "1982"),
+        ("When did West Germany join NATO?", "1955"),
+        # "Greece and Turkey were admitted to NATO in 1952, Poland in 1999, and Albania
+        # in 2009": the verb left out, each name keeps its own year.
+        ("When was Poland admitted to NATO?", "1999"),
+        ("When did Albania join NATO?", "2009"),
+    ],
+)
+def test_each_clause_of_a_sentence_dates_its_own_party(
+    alliance: Answerer, question: str, year: str
+) -> None:
+    texts = [a["text"] for a in alliance.ask(question)["answers"]]
+    assert texts == [year], texts
+
+
+def test_a_date_told_of_another_party_does_not_answer(alliance: Answerer) -> None:
+    # Portugal is named next to the sentence on West Germany and Spain, and never joins.
+    assert alliance.ask("When did Portugal join NATO?")["answers"] == []
+
+
+def test_an_office_is_held_by_a_person_never_by_the_body_named_with_it(
+    alliance: Answerer,
+) -> None:
+    # "Mark Rutte, the Dutch prime minister, was chosen ... as the next head of NATO."
+    payload = alliance.ask("Who will succeed Mark Rutte as Dutch prime minister?")
+    assert payload["answers"] == [], payload["answers"]
+
+
+def test_what_a_verb_governs_is_a_thing_not_the_clause_around_it() -> None:
+    forms = {stem("buy"): frozenset({stem("buy"), stem("customer")})}
+    # A noun of the verb ("customers") has no object after it.
+    text = "The UAE, one of the biggest customers, also agreed to buy 12 Caracal helicopters."
+    assert spans._objects(text, (stem("buy"),), forms) == [("12 Caracal helicopters", None)]
+    # Neither a clause of saying nor one cut short is what was signed.
+    said = "The statement said the ministers signed an"
+    assert spans._objects(said, (stem("statement"),), {}) == []
+
+
+def test_a_name_the_sentence_writes_is_shown_with_the_entitys_label() -> None:
+    labels = {"KNDS France", "Nexter"}
+    text = "It will buy 490 VBCI vehicles from Nexter, a French manufacturer."
+    assert spans._as_written(text, "KNDS France", labels) == "Nexter"
+    assert spans._as_written("KNDS France will build them.", "KNDS France", labels) == ""
+
+
+def test_a_conjunction_is_never_the_verb_of_a_what_did_question() -> None:
+    want = asked("What did Jorge Taiana and Mauro Vieira sign?")
+    assert want is not None and want.phrase == (stem("sign"),)
