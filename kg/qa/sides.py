@@ -10,7 +10,9 @@ where the sentence writes a party plainly in one role, it is not read in another
   word makes act: the seller of "sell"/"export"/"sale", the buyer of "buy"/"order", the
   sanctioner of "sanction";
 - after it, "to X" receives (a transfer) and "from X" supplies; "on"/"against X" is a
-  sanction's target, "by X" the one acting in the passive.
+  sanction's target, and so is its object ("sanctions three Chinese firms"); "by X" acts
+  in the passive; "over X" is what it is about. A preposition marks every item of its
+  list ("to Saudi Arabia and the UAE").
 
 Anything else says nothing, and the answer stands. Only for relations whose roles are so
 written (transfers, sanctions, halts of exports).
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from kg.kinds.transfer import RECIPIENT_SUBJECT, SUPPLIER_SUBJECT
-from kg.qa.lexicon import stem, tokenize
+from kg.qa.lexicon import Token, stem, tokenize
 
 # Words of a transfer whose subject (or possessor) sells, and those whose subject buys.
 _SELLING = frozenset(stem(w) for w in {*SUPPLIER_SUBJECT, "sale", "seller", "exporter"})
@@ -34,11 +36,28 @@ _HALTING = frozenset(stem(w) for w in "halt suspend stop ban block freeze embarg
 
 # Per relation: the role of the party before the word (by the word's meaning), and the
 # role a preposition right before a party after it marks.
+# ("over X" is what it is about, never a party to it: "halts arms sales over Yemen";
+# nor is "to X" of a sanction: "sanctions firms for supplying parts to Pakistan".)
 _AFTER: dict[str, dict[str, str]] = {
-    "transfer": {"to": "recipient", "from": "supplier"},
-    "sanction": {"on": "target", "against": "target", "by": "actor"},
-    "halt": {"to": "target", "by": "actor"},
+    "transfer": {"to": "recipient", "from": "supplier", "over": "reason"},
+    "sanction": {
+        "on": "target",
+        "against": "target",
+        "by": "actor",
+        "to": "other",
+        "over": "reason",
+        "for": "reason",
+    },
+    "halt": {"to": "target", "by": "actor", "over": "reason"},
 }
+# Per relation: the role of a party written as the word's object ("sanctions three
+# Chinese firms").
+_OBJECT: dict[str, str] = {"sanction": "target"}
+# What may stand between a word and its object: articles and counts.
+_BEFORE_OBJECT = frozenset("the a an two three four five six seven eight nine ten".split())
+# What may stand between a preposition and the later items of its list ("to Saudi Arabia
+# and the UAE"): the list's glue; the earlier items are names, written capitalized.
+_LIST_GLUE = frozenset("and or the a an".split())
 _BETWEEN = frozenset(
     "will would has have had can could may might shall should must did does do not also "
     "now then on this last monday tuesday wednesday thursday friday saturday sunday week "
@@ -76,14 +95,37 @@ def written_role(text: str, span: tuple[int, int], relation: str) -> str:
         if any(t.norm not in _BETWEEN and not t.norm.endswith("ly") for t in between):
             return ""
         return words[first.stem]
-    before = [t for t in tokens if t.end <= start][-2:]
+    between = [t for t in tokens if first.end <= t.start and t.end <= start]
+    if (
+        relation in _OBJECT
+        and _a_verb(tokens, first)
+        and all(t.norm in _BEFORE_OBJECT or t.text.isdigit() for t in between)
+    ):
+        return _OBJECT[relation]  # right after its word, as its object
+    before = [t for t in tokens if t.end <= start][-8:]
     marks = _AFTER.get(relation, {})
     for token in reversed(before):
         if token.norm in marks:
             return marks[token.norm]
-        if token.norm not in {"the", "a", "an"}:
+        if token.norm not in _LIST_GLUE and not token.text[:1].isupper():
             break
     return ""
+
+
+def _a_verb(tokens: list[Token], word: Token) -> bool:
+    """Whether ``word`` is written as a verb: in the past ("sanctioned"), or after its
+    subject's name or an auxiliary ("US sanctions 3 firms", "has blacklisted"); not as a
+    noun ("condemned sanctions the United States imposed")."""
+    if word.norm.endswith("ed"):
+        return True
+    previous = [t for t in tokens if t.end <= word.start][-1:]
+    return bool(previous) and (previous[0].text[:1].isupper() or previous[0].norm in _AUXILIARIES)
+
+
+_AUXILIARIES = frozenset(
+    "has have had will would could can may might must should shall did does do to also "
+    "not never".split()
+)
 
 
 def contradicts(

@@ -130,6 +130,8 @@ def _candidates(
     speaker: URIRef | None = None,
     forms: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, str | None]]:
+    """The answers of the kind ``want`` that ``sentence`` writes, nearest the question's
+    words first."""
     anchors = _positions(sentence, hits)
     text = sentence.text
     kind = want.kind
@@ -253,6 +255,8 @@ def _candidates(
     if want.is_entity:
         spans = _not_listed_with(sentence, spans, named)
         spans = _in_part_naming(sentence, spans, named)
+        spans = _not_a_cause(text, spans)
+        spans = _not_whose_title(sentence, spans, named)
     elif kind in _DETAILS:
         spans = _in_clause_naming(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
@@ -368,6 +372,54 @@ def _in_clause_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]
     if kept:
         return kept
     return [c for c in spans if c[0] < first]
+
+
+# Words after which a sentence tells why, not who: "..., citing the countries' role in
+# Yemen's crisis", "in response to Russia's invasion".
+_CAUSE = re.compile(
+    r"\b(?:citing|because\s+of|due\s+to|owing\s+to|in\s+response\s+to|in\s+protest\s+"
+    r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|amid)\s+",
+    re.I,
+)
+
+
+def _not_a_cause(text: str, spans: list[Span]) -> list[Span]:
+    """Leave out the names written in what a sentence gives as a cause: a party of the
+    cause is not a party of the event ("Finland will block arms exports to the UAE,
+    citing ... Yemen's humanitarian crisis": Yemen neither sells nor buys)."""
+    causes = []
+    for match in _CAUSE.finditer(text):
+        end = match.end() + len(_CLAUSE_END.split(text[match.end() :])[0])
+        causes.append((match.start(), end))
+    return [c for c in spans if not any(a <= c[0] < b for a, b in causes)]
+
+
+# Between a state and the person whose title it qualifies: "French President Emmanuel
+# Macron", "Turkey's Defence Minister Hulusi Akar".
+_WHOSE_TITLE = re.compile(
+    r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?(?:['’]s?)?"
+    r"(?:\s+(?:[A-Z][\w.-]*|prime|foreign|defen[cs]e|deputy|vice|minister|"
+    r"president|secretary|chief|general|envoy|ambassador|spokes\w+)){1,5}\s+$"
+)
+
+
+def _not_whose_title(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+    """Leave out a state written in the title of a person the question names: it is that
+    person's own side ("a visit by French President Emmanuel Macron" does not answer "Who
+    did Macron hold talks with?")."""
+    text = sentence.text
+    people = []
+    for iri in named:
+        held = sentence.mentions.get(iri)
+        if held is not None and DD.Person in held[0]:
+            match = written_at(text, held[1])
+            if match:
+                people.append(match.start())
+    if not people:
+        return spans
+    return [
+        c for c in spans if not any(p > c[0] and _WHOSE_TITLE.match(text[c[0] : p]) for p in people)
+    ]
 
 
 def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:

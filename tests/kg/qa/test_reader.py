@@ -695,3 +695,20 @@ def test_a_name_the_sentence_writes_is_shown_with_the_entitys_label() -> None:
 def test_a_conjunction_is_never_the_verb_of_a_what_did_question() -> None:
     want = asked("What did Jorge Taiana and Mauro Vieira sign?")
     assert want is not None and want.phrase == (stem("sign"),)
+
+
+def test_a_party_of_what_a_sentence_gives_as_the_cause_is_no_party_of_the_event() -> None:
+    text = "Helsinki will block arms exports to the UAE, citing its role in Yemen's war."
+    found = [(text.index("UAE"), "UAE", None), (text.index("Yemen"), "Yemen", None)]
+    assert spans._not_a_cause(text, found) == found[:1]
+
+
+def test_a_state_in_the_title_of_the_person_asked_about_is_that_persons_side() -> None:
+    france = URIRef("https://w3id.org/attache/resource/france")
+    macron = URIRef("https://w3id.org/attache/resource/emmanuel-macron")
+    text = "The deal was signed during a visit by French President Emmanuel Macron to Abu Dhabi."
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[macron] = ({DD.Person}, {"Emmanuel Macron", "Macron"})
+    found = [(text.index("French"), "France", str(france))]
+    assert spans._not_whose_title(sentence, found, [macron]) == []
+    assert spans._not_whose_title(sentence, found, []) == found

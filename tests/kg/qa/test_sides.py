@@ -27,6 +27,31 @@ def span(text: str, name: str) -> tuple[int, int]:
         ("Rosoboronexport condemned sanctions on the firm.", "Rosoboronexport", "sanction", ""),
         # The passive's subject undergoes the relation.
         ("Turkey was sold the S-400 by Russia.", "Turkey", "transfer", ""),
+        # A sanction's object is its target; "to X" and "over X" are no party of it.
+        (
+            "US sanctions 3 Chinese firms for sending parts to Pakistan",
+            "Chinese",
+            "sanction",
+            "target",
+        ),
+        (
+            "US sanctions 3 Chinese firms for sending parts to Pakistan",
+            "Pakistan",
+            "sanction",
+            "other",
+        ),
+        ("Oslo halts arms sales to Riyadh over the war in Yemen", "Yemen", "halt", ""),
+        ("Oslo halts arms sales to Riyadh over Yemen", "Yemen", "halt", "reason"),
+        # A noun with a relative clause after it has no object: "sanctions [that] the US
+        # imposed".
+        ("Moscow condemned sanctions the United States imposed.", "United States", "sanction", ""),
+        # A preposition marks every item of its list.
+        (
+            "Helsinki will block arms exports to Saudi Arabia and the UAE.",
+            "UAE",
+            "transfer",
+            "recipient",
+        ),
     ],
 )
 def test_a_party_is_on_the_side_its_words_write_it(
