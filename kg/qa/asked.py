@@ -198,6 +198,16 @@ _LEADING_CLAUSE = re.compile(
 )
 _KIND_OF = re.compile(r"^\s*(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+([\w-]+)", re.I)
 _HOW_FAR = re.compile(r"^\s*how\s+(?:far|close|distant)\b", re.I)
+# "What is the value of the order?", "What was the estimated cost of ...", "What is the
+# range of the missile?": the noun names the answer's kind.
+_WHAT_IS_THE = re.compile(
+    r"^\s*what\s+(?:is|was|are|were|will\s+be|would\s+be)\s+(?:the\s+)?"
+    r"(?:(?:estimated|total|overall|approximate|reported|combined|full)\s+)?(\w+)\s+of\b",
+    re.I,
+)
+# "What is the Gripen order worth?"
+_WHAT_WORTH = re.compile(r"^\s*what\s+(?:is|was|are|were|will\s+be)\b.*\bworth\b", re.I)
+_DISTANCE_HEADS = frozenset({"range", "distance"})
 _WHAT_DONE = re.compile(
     r"^\s*what\s+(?P<aux>did|does|do|has|have|had|will|would|could)\s+(?P<rest>.{3,160})$",
     re.I,
@@ -268,6 +278,15 @@ def asked(question: str) -> Asked | None:
         return Asked("description", head=head, phrase=(stem(head),))
     if _HOW_FAR.match(lower):
         return Asked("distance")
+    what_is = _WHAT_IS_THE.match(lower)
+    if what_is:
+        noun = what_is.group(1)
+        if noun in _DISTANCE_HEADS:
+            return Asked("distance")
+        if noun in _VALUE_HEADS:
+            return Asked(_VALUE_HEADS[noun], head=noun, phrase=(stem(noun),))
+    if _WHAT_WORTH.match(lower):
+        return Asked("money")
     number = _NUMBER.match(lower)
     if number:
         word = number.group(1)

@@ -135,6 +135,14 @@ def _candidates(
     anchors = _positions(sentence, hits)
     text = sentence.text
     kind = want.kind
+    if kind in _MEASURES:
+        # "a range of 35 km (Barak MRAD), 70 km (Barak LRAD) and 150 km (Barak ER)": the
+        # measure written by the entity asked about, as near as the question's words.
+        for iri in named:
+            held = sentence.mentions.get(iri)
+            match = written_at(text, held[1]) if held else None
+            if match:
+                anchors.append(match.start())
     if speaker is not None:
         speakers = _attributed(sentence)
         if speakers and speaker not in speakers:
@@ -315,6 +323,9 @@ def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) 
         return spans
     return [c for c in spans if any(a <= c[0] < b for a, b in naming)]
 
+
+# What is measured of something: amounts, counts, lengths of time and distances.
+_MEASURES = frozenset({"money", "count", "duration", "distance"})
 
 # The details a clause tells (when, where, how much) are its own.
 _DETAILS = frozenset({"place", "date", "year", "weekday", "money", "count", "duration"})

@@ -712,3 +712,16 @@ def test_a_state_in_the_title_of_the_person_asked_about_is_that_persons_side() -
     found = [(text.index("French"), "France", str(france))]
     assert spans._not_whose_title(sentence, found, [macron]) == []
     assert spans._not_whose_title(sentence, found, []) == found
+
+
+def test_a_measure_written_by_the_entity_asked_about_comes_first() -> None:
+    er = URIRef("https://w3id.org/attache/resource/barak-er")
+    text = (
+        "Interceptors have a range of 35 km (Barak MRAD), 70 km (Barak LRAD) and 150 km (Barak ER)."
+    )
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[er] = ({DD.WeaponSystem}, {"Barak ER"})
+    want = asked("What is the range of the Barak ER interceptor?")
+    assert want is not None
+    found = spans._candidates(sentence, want, [er], {stem("range")}, [])
+    assert [t for t, _ in found][:1] == ["150 km"], found
