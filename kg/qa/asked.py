@@ -208,6 +208,7 @@ _WHAT_IS_THE = re.compile(
 # "What is the Gripen order worth?"
 _WHAT_WORTH = re.compile(r"^\s*what\s+(?:is|was|are|were|will\s+be)\b.*\bworth\b", re.I)
 _DISTANCE_HEADS = frozenset({"range", "distance"})
+_PURPOSE_HEADS = frozenset({"aim", "purpose", "goal", "objective", "reason", "motive"})
 _WHAT_DONE = re.compile(
     r"^\s*what\s+(?P<aux>did|does|do|has|have|had|will|would|could)\s+(?P<rest>.{3,160})$",
     re.I,
@@ -285,6 +286,8 @@ def asked(question: str) -> Asked | None:
             return Asked("distance")
         if noun in _VALUE_HEADS:
             return Asked(_VALUE_HEADS[noun], head=noun, phrase=(stem(noun),))
+        if noun in _PURPOSE_HEADS:
+            return Asked("reason")  # "What was the aim of the launch?"
     if _WHAT_WORTH.match(lower):
         return Asked("money")
     number = _NUMBER.match(lower)

@@ -878,9 +878,27 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
     return out
 
 
+# A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant
+# to replace ...", "was aimed at ensuring ...".
+_PURPOSE = re.compile(
+    r"\b(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
+    r"in\s+an\s+effort|in\s+order|so\s+as|plans?|planning)\s+"
+    r"(?P<purpose>to\s+[a-z]\w+|at\s+[a-z]\w+ing)\b",
+    re.I,
+)
+
+
 def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
-    """The phrase after a reason marker, to the end of its clause."""
+    """The phrase after a reason marker, to the end of its clause; a purpose from its
+    verb ("to replace the obsolete MiG-29 jets")."""
     out: list[Span] = []
+    for match in _PURPOSE.finditer(text):
+        start = match.start("purpose")
+        if match.group("purpose").lower().startswith("at "):
+            start += 3  # "aimed at ensuring ...": the purpose is "ensuring ..."
+        clause = _CLAUSE_END.split(text[start:])[0].strip(' ,."”')
+        if len(clause.split()) >= 3:
+            out.append((start, clause, None))
     for match in _REASON.finditer(text):
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]

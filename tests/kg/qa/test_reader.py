@@ -725,3 +725,24 @@ def test_a_measure_written_by_the_entity_asked_about_comes_first() -> None:
     assert want is not None
     found = spans._candidates(sentence, want, [er], {stem("range")}, [])
     assert [t for t, _ in found][:1] == ["150 km"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        (
+            "Slovakia will buy 14 jets as it seeks to replace Soviet-era jets.",
+            "to replace Soviet-era jets",
+        ),
+        (
+            "The jets are meant to replace the ageing MiG-29 fleet.",
+            "to replace the ageing MiG-29 fleet",
+        ),
+        (
+            "The launch was aimed at ensuring the readiness of the force.",
+            "ensuring the readiness of the force",
+        ),
+    ],
+)
+def test_a_purpose_is_a_reason_read_with_its_verb(text: str, purpose: str) -> None:
+    assert purpose in [t for _, t, _ in spans._reason_spans(text, [])]
