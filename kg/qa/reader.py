@@ -66,6 +66,9 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 
 
+# A question that names a party after "with" asks for its counterpart.
+_WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")
+
 MAX_SYNONYM_VERBS = 8  # a kind told by more verbs than this has verbs of both sides
 
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
@@ -198,6 +201,7 @@ class Reader:
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
         years = set(_YEAR.findall(question))
+        counterpart = _WITH_NAME.search(question) is not None
         out: list[Read] = []
         seen: set[str] = set()
         least = MIN_COVERAGE if looked_for else MIN_COVERAGE_UNNAMED
@@ -217,7 +221,17 @@ class Reader:
                 # sentence leaves out of where may be where its place lies: "landed at
                 # Ambala" for "Where did they land in India?")
                 continue
-            found = _candidates(sentence, want, named, hits, entities, head_forms, speaker, forms)
+            found = _candidates(
+                sentence,
+                want,
+                named,
+                hits,
+                entities,
+                head_forms,
+                speaker,
+                forms,
+                counterpart=counterpart,
+            )
             if behalf is not None and want.is_entity:
                 found = _for_party(sentence, found, behalf)
             if sides is not None and want.is_entity:

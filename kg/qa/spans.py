@@ -129,9 +129,13 @@ def _candidates(
     same: frozenset[str] = frozenset(),
     speaker: URIRef | None = None,
     forms: Mapping[str, frozenset[str]] | None = None,
+    *,
+    counterpart: bool = False,
 ) -> list[tuple[str, str | None]]:
     """The answers of the kind ``want`` that ``sentence`` writes, nearest the question's
-    words first."""
+    words first. ``counterpart``: the question asks who acted with a party it names
+    ("Which country signed the pact with Nigeria?"), whom a sentence lists beside it
+    ("Nigeria and Egypt signed")."""
     anchors = _positions(sentence, hits)
     text = sentence.text
     kind = want.kind
@@ -261,7 +265,8 @@ def _candidates(
     if want.is_entity and want.owned:
         spans = _owning(text, spans, want.owned)
     if want.is_entity:
-        spans = _not_listed_with(sentence, spans, named)
+        if not counterpart:
+            spans = _not_listed_with(sentence, spans, named)
         spans = _in_part_naming(sentence, spans, named)
         spans = _not_a_cause(text, spans)
         spans = _not_whose_title(sentence, spans, named)

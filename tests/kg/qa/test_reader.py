@@ -746,3 +746,11 @@ def test_a_measure_written_by_the_entity_asked_about_comes_first() -> None:
 )
 def test_a_purpose_is_a_reason_read_with_its_verb(text: str, purpose: str) -> None:
     assert purpose in [t for _, t, _ in spans._reason_spans(text, [])]
+
+
+def test_a_party_listed_beside_the_one_a_with_question_names_is_its_counterpart(
+    alliance: Answerer,
+) -> None:
+    # "Norway and Finland signed a memorandum ...": listed together, they signed together.
+    payload = alliance.ask("Which country signed a memorandum on air policing with Norway?")
+    assert [a["text"] for a in payload["answers"]] == ["Finland"], payload["answers"]
