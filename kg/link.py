@@ -19,7 +19,7 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Entry, Gazetteer
-from kg.nlp import is_class_name, is_designator
+from kg.nlp import is_class_name, is_designator, is_model_name
 from kg.text import norm_key, slugify
 from kg.vocab import DD, RES
 
@@ -267,7 +267,7 @@ class Linker:
                 return found
             if is_class_name(name):
                 return Entity(RES[slugify(name)], DD.WeaponSystem, name), "class"
-            if not is_designator(name):
+            if not (is_designator(name) or is_model_name(name)):
                 return None
             name = re.sub(r"(?<=\d)([A-Z]?)s$", r"\1", name)  # "F-99s": the F-99
             return Entity(RES[slugify(name)], DD.WeaponSystem, name), "designator"

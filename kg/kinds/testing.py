@@ -11,6 +11,7 @@ KIND = Kind(
     cls=DD.WeaponTest,
     roles=(Role("tester", DD.actor, AGENT), EQUIPMENT, LOCATION),
     verbs=words("test activate launch"),
+    nouns=words("test launch test-firing"),
     verb_prefixes=("test-fir", "test-launch"),  # "test-fired", "test-launched" left whole
     relations=("testing",),
     plover_type="MOBILIZE",

@@ -13,7 +13,7 @@ that hold for English questions in general, not for particular articles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.qa.lexicon import IRREGULAR, stem, tokenize
 
@@ -230,6 +230,7 @@ class Asked:
     phrase: tuple[str, ...] = ()  # stems of the noun phrase asked for ("fighter", "jet")
     reported: bool = False  # the question asks about what someone said ("say", "argue")
     owned: str = ""  # stem of the noun the answer owns: "Which country's *frigate* ..."
+    origin: bool = False  # a place asked "from": where it came from, not where it went
 
     @property
     def is_entity(self) -> bool:
@@ -239,7 +240,19 @@ class Asked:
 _WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
 
 
+_FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s*\??\s*$", re.I)
+
+
 def asked(question: str) -> Asked | None:
+    """The kind of answer ``question`` asks for (:func:`_asked`), a place asked "from"
+    marked as an origin ("From which site did Pakistan launch the missile?")."""
+    found = _asked(question)
+    if found is not None and found.kind == "place" and _FROM_WHERE.search(question):
+        return replace(found, origin=True)
+    return found
+
+
+def _asked(question: str) -> Asked | None:
     """The kind of answer ``question`` asks for; None when its wording does not say.
 
     >>> asked("When did Slovakia inherit its S-300 battery?").kind

@@ -180,7 +180,9 @@ def _score(
         hits = {k for k in keywords if same[k] & sentence.stems}
         if not hits:
             continue
-        carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in hits)
+        # Summed in one order, so that equal sentences score equal in every process (a
+        # set's order follows the string hash, which differs from run to run).
+        carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in sorted(hits))
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)

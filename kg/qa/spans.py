@@ -188,7 +188,11 @@ def _candidates(
             spans = _complemented(text, {stem(want.head)} | set(same)) or _described(
                 text, {stem(want.head)} | set(same)
             )
-    if kind == "place":
+    if kind == "place" and want.origin:
+        # "From which site ...": a place in what is written after "from" ("from a
+        # launcher based on Abdul Kalam Island"), not where it landed.
+        spans = [c for c in spans if _FROM_BEFORE.search(text[max(0, c[0] - 60) : c[0]])]
+    elif kind == "place":
         spans = _place_spans(text, spans, entities)
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
@@ -328,6 +332,8 @@ def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) 
         return spans
     return [c for c in spans if any(a <= c[0] < b for a, b in naming)]
 
+
+_FROM_BEFORE = re.compile(r"\bfrom\s[^,;.]*$", re.I)
 
 # What is measured of something: amounts, counts, lengths of time and distances.
 _MEASURES = frozenset({"money", "count", "duration", "distance"})

@@ -226,6 +226,21 @@ def test_a_date_in_a_clause_nested_in_the_events_is_not_its_date(extract) -> Non
     assert g.value(deal, DD.date) is None
 
 
+def test_a_test_named_by_its_noun_is_a_weapon_test(extract) -> None:
+    g = extract(
+        "Pakistan on Thursday conducted a training launch of Shaheen-II, a surface-to-surface "
+        "ballistic missile, the military said."
+    )
+    test = the_event(g, DD.WeaponTest)
+    assert roles(g, test, DD.actor) == {"Pakistan"}
+    assert roles(g, test, DD.equipment) == {"Shaheen-II"}
+
+
+def test_a_launch_of_no_weapon_is_no_test(extract) -> None:
+    g = extract("Pakistan conducted the launch of a new trade campaign on Thursday.")
+    assert events(g, DD.WeaponTest) == []
+
+
 def test_being_admitted_to_an_alliance_is_joining_it(extract) -> None:
     g = extract("Greece and Turkey were admitted to NATO in 1952.")
     change = the_event(g, DD.MembershipChange)

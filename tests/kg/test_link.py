@@ -54,6 +54,23 @@ def test_a_title_after_a_company_does_not_lengthen_its_name(entities) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("North Korea test-fired a Hwasong-15 missile on Sunday.", "Hwasong-15"),
+        ("Pakistan launched Shaheen-II, a surface-to-surface ballistic missile.", "Shaheen-II"),
+        ("India tested the Agni-V missile near Odisha.", "Agni-V"),
+    ],
+)
+def test_a_word_and_its_number_written_with_a_weapon_name_one(entities, text, name) -> None:
+    assert entities(text).get(name) == "WeaponSystem"
+
+
+def test_a_word_and_its_number_with_no_weapon_or_with_a_year_name_none(entities) -> None:
+    found = entities("Officials discussed the Euro-2024 tournament and the Phase-2 talks.")
+    assert "Euro-2024" not in found and "Phase-2" not in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "US Secretary of State Mike Pompeo announced the sanctions.",

@@ -147,3 +147,10 @@ def test_a_possessive_asks_for_the_owner_of_the_noun_after_it() -> None:
     assert found is not None and (found.kind, found.owned) == ("company", stem("engines"))
     found = asked("Which government's appeal did Bern refuse?")
     assert found is not None and found.owned == stem("appeal")
+
+
+def test_a_place_asked_from_is_an_origin() -> None:
+    origin = asked("From which site did Pakistan launch the Shaheen-II missile?")
+    assert origin is not None and origin.kind == "place" and origin.origin
+    there = asked("Where did the missile land?")
+    assert there is not None and not there.origin

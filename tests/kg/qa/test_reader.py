@@ -754,3 +754,20 @@ def test_a_party_listed_beside_the_one_a_with_question_names_is_its_counterpart(
     # "Norway and Finland signed a memorandum ...": listed together, they signed together.
     payload = alliance.ask("Which country signed a memorandum on air policing with Norway?")
     assert [a["text"] for a in payload["answers"]] == ["Finland"], payload["answers"]
+
+
+def test_an_origin_is_a_place_written_after_from() -> None:
+    sea = URIRef("https://w3id.org/attache/resource/arabian-sea")
+    island = URIRef("https://w3id.org/attache/resource/abdul-kalam-island")
+    want = asked("From which site did India launch the missile?")
+    assert want is not None
+    landed = passages.Sentence(
+        URIRef("s"), URIRef("a"), 0, "It came down in the Arabian Sea.", None
+    )
+    landed.mentions[sea] = ({DD.Place}, {"Arabian Sea"})
+    assert spans._candidates(landed, want, [], set(), []) == []
+    text = "It was launched from a mobile launcher based on Abdul Kalam Island."
+    launched = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    launched.mentions[island] = ({DD.Place}, {"Abdul Kalam Island"})
+    found = spans._candidates(launched, want, [], set(), [])
+    assert [t for t, _ in found] == ["Abdul Kalam Island"], found
