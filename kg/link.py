@@ -356,12 +356,13 @@ class Linker:
 
 
 def _free_uses(
-    doc: Doc, word: str, taken: list[tuple[int, int]], *, after: int = 0
+    doc: Doc, text: str, word: str, taken: list[tuple[int, int]], *, after: int = 0
 ) -> Iterator[tuple[int, int, int]]:
-    """Each use of ``word`` in ``doc`` as a whole word, from offset ``after``, that no
-    mention in ``taken`` overlaps: its offsets and its first token. Each is added to
-    ``taken`` as it is given."""
-    for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text):
+    """Each use of ``word`` in ``doc`` (whose text is ``text``: spaCy joins it anew at
+    each read) as a whole word, from offset ``after``, that no mention in ``taken``
+    overlaps: its offsets and its first token. Each is added to ``taken`` as it is
+    given."""
+    for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
         start, end = match.span()
         if start < after or any(a < end and start < b for a, b in taken):
             continue
@@ -379,11 +380,12 @@ def _acronym_mentions(
     model did not take for a name: "Signing of BECA today ..." mentions the agreement."""
     taken = [(m.start, m.end) for m in found]
     out: list[Mention] = []
+    text = doc.text
     for acronym, entity in context.acronyms.items():
         if not acronym.isupper() or " " in acronym:
             continue  # the long names are keys too
         label = "LAW" if entity.type == DD.LegalInstrument else "ORG"
-        for start, end, token in _free_uses(doc, acronym, taken):
+        for start, end, token in _free_uses(doc, text, acronym, taken):
             out.append(Mention(start, end, acronym, sentence_of[token], entity, "acronym", label))
     return out
 
@@ -403,11 +405,12 @@ def _surname_mentions(
             first_at[entity] = min(first_at.get(entity, mention.start), mention.start)
     taken = [(m.start, m.end) for m in found]
     out: list[Mention] = []
+    text = doc.text
     for surname, people in by_surname.items():
         if len(people) != 1 or len(surname) < 3 or not surname[:1].isupper():
             continue
         (person,) = people
-        for start, end, token in _free_uses(doc, surname, taken, after=first_at[person]):
+        for start, end, token in _free_uses(doc, text, surname, taken, after=first_at[person]):
             out.append(
                 Mention(start, end, surname, sentence_of[token], person, "surname", "PERSON")
             )
