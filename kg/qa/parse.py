@@ -411,6 +411,8 @@ class Frame(Roles):
                 return focus
         if self.copular and self._profile_shape(entities):
             return "profile"
+        if not self.copular and self._statement_words(terms):
+            return "thing"  # "What did X say about Y's appointment?": what was said
         if DD.position in terms or DD.RoleAssignment in terms:
             return "position"
         return "thing"

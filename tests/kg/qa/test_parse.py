@@ -183,6 +183,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "statement_by_about",
         {"speaker": "Mark Esper", "topic": "S-400"},
     ),
+    # what was said about an appointment is what was said, not a post
+    (
+        "What did Heiko Maas say about Mark Esper's appointment?",
+        "statement_by_about",
+        {"speaker": "Heiko Maas", "topic": "Mark Esper"},
+    ),
     ("How did Erdogan describe the deal?", "statement_by", {"speaker": "Recep Tayyip Erdogan"}),
     ("What did Heiko Maas say?", "statement_by", {"speaker": "Heiko Maas"}),
     ("Who commented on the S-400?", "speakers_about", {"topic": "S-400"}),
