@@ -25,6 +25,7 @@ MIN_COVERAGE = 0.37  # share of the question's content (by weight) a sentence mu
 MIN_COVERAGE_UNNAMED = 0.6
 
 
+WHOLLY_TOLD = 5  # content words a question must have for all of them to name its event
 MISSING = 0.75  # what a sentence counts that no entity of the question is near
 
 
@@ -186,7 +187,10 @@ def _score(
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
-        if named and not named_here:
+        if named and not named_here and not (len(hits) == len(keywords) >= WHOLLY_TOLD):
+            # (Unless it carries every word of a question of many: "the memorandum of
+            # understanding on promoting defence collaboration signed in 2011", told of
+            # "the two sides".)
             coverage *= 0.5
         nearby = near.get((sentence.article, sentence.index), set())
         if any(iri not in nearby for iri in named):

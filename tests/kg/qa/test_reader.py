@@ -771,3 +771,26 @@ def test_an_origin_is_a_place_written_after_from() -> None:
     launched.mentions[island] = ({DD.Place}, {"Abdul Kalam Island"})
     found = spans._candidates(launched, want, [], set(), [])
     assert [t for t, _ in found] == ["Abdul Kalam Island"], found
+
+
+def test_a_sentence_carrying_every_word_of_a_long_question_is_read_without_its_names() -> None:
+    # "... did Vietnam and the US sign ...": the sentence says "the two sides".
+    vietnam = URIRef("https://w3id.org/attache/resource/vietnam")
+    us = URIRef("https://w3id.org/attache/resource/united-states")
+    texts = [
+        "The two sides will act on the memorandum of understanding on promoting defence "
+        "collaboration signed in 2011.",
+        "Vietnam and the US held talks in Hanoi.",
+        *(f"Officials discussed defence collaboration for the {n}th time." for n in range(10)),
+    ]
+    sentences = []
+    for i, text in enumerate(texts):
+        sentence = passages.Sentence(URIRef(f"s{i}"), URIRef("a"), i, text, None)
+        sentence.stems = scoring.stems_of(text)
+        sentences.append(sentence)
+    sentences[1].mentions[vietnam] = ({DD.State}, {"Vietnam"})
+    sentences[1].mentions[us] = ({DD.State}, {"US"})
+    asked_words = "sign memorandum understanding promoting defence collaboration"
+    scored = scoring._score(sentences, [stem(w) for w in asked_words.split()], [vietnam, us])
+    best = scored[0]
+    assert best[1] is sentences[0] and best[0] >= scoring.MIN_COVERAGE, scored
