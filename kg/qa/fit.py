@@ -338,21 +338,41 @@ def position_words(text: str) -> frozenset[str]:
 
 
 def title_words(position: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """The words one of which a sentence must carry to name the office ``position``
-    (stems): its title words in every spelling ("spokesperson" for "spokesman"), and for
-    an office asked by what it is ("head of state") the titles that hold it. Empty when
-    the position has no title word."""
+    """The words a sentence must carry to name the office ``position`` (stems; each tuple
+    is one way, every word of it needed): its title words in every spelling
+    ("spokesperson" for "spokesman") with the portfolio the position names ("defence
+    minister" is not any minister: "Prime Minister X" does not say who holds defence),
+    and for an office asked by what it is ("head of state") the titles that hold it.
+    Empty when the position has no title word."""
     wanted = {POSITION_SYNONYMS.get(w, w) for w in position if w not in _POSITION_STOP}
-    titles = wanted & (POSITION_STEMS | set(POSITION_SYNONYMS.values()))
-    out: set[tuple[str, ...]] = {
-        (variant,)
-        for title in titles
-        for variant in {title, *(k for k, v in POSITION_SYNONYMS.items() if v == title)}
-    }
+    portfolios = wanted & _PORTFOLIOS
+    titles = (wanted & (POSITION_STEMS | set(POSITION_SYNONYMS.values()))) - portfolios
+    out: set[tuple[str, ...]] = {(variant,) for title in titles for variant in _spellings(title)}
+    if portfolios and out:
+        out = {(*title, p) for title in out for q in portfolios for p in _spellings(q)}
+        # A portfolio's own one-word titles: "Premier Li", "PM Modi".
+        out |= {
+            (variant,)
+            for q in portfolios
+            for variant in _spellings(q) - {q}
+            if variant in POSITION_STEMS | {stem("pm")}
+        }
     for phrase, holders in POSITION_PHRASES.items():
         if phrase <= wanted:
             out |= {tuple(sorted(holder)) for holder in holders}
     return frozenset(out)
+
+
+def _spellings(word: str) -> set[str]:
+    """A position word (as :data:`POSITION_SYNONYMS` writes it) and its other spellings."""
+    return {word, *(k for k, v in POSITION_SYNONYMS.items() if v == word)}
+
+
+# The words that say which minister or secretary a title is (as the position's stems).
+_PORTFOLIOS = frozenset(
+    POSITION_SYNONYMS.get(stem(w), stem(w))
+    for w in "defence defense foreign prime interior finance economy trade justice".split()
+)
 
 
 def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:

@@ -91,7 +91,9 @@ _REASON = re.compile(
 _APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
 
 
-_SETTLEMENTS = frozenset(stem(w) for w in "city capital town port village".split())
+_SETTLEMENTS = frozenset(
+    stem(w) for w in "city capital town port village province region district county island".split()
+)
 
 
 # Nouns that end the names of buildings and sites, not of settlements ("Narino Palace").
@@ -168,6 +170,12 @@ def _candidates(
                 continue
             if kind in _ACTORS and _LOCATIVE.search(text[max(0, where - 12) : where]):
                 continue  # "met in Manila": where they met, not whom
+            if (
+                kind == "state"
+                and _LOCATIVE.search(text[max(0, where - 12) : where])
+                and _seat_at(text, where, iri)
+            ):
+                continue  # "at NATO headquarters in Brussels": where, not which country
             label = sentence.shown.get(iri) or max(labels, key=len)
             if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
@@ -193,7 +201,8 @@ def _candidates(
         # launcher based on Abdul Kalam Island"), not where it landed.
         spans = [c for c in spans if _FROM_BEFORE.search(text[max(0, c[0] - 60) : c[0]])]
     elif kind == "place":
-        spans = _place_spans(text, spans, entities)
+        states = {str(i) for i, (types, _) in sentence.mentions.items() if DD.State in types}
+        spans = _place_spans(text, spans, entities, states)
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
         for mention in find_dates(text, sentence.published):
@@ -272,7 +281,7 @@ def _candidates(
         if not counterpart:
             spans = _not_listed_with(sentence, spans, named)
         spans = _in_part_naming(sentence, spans, named)
-        spans = _not_a_cause(text, spans)
+        spans = _not_a_cause(text, spans, hits)
         spans = _not_whose_title(sentence, spans, named)
     elif kind in _DETAILS:
         spans = _in_clause_naming(sentence, spans, named)
@@ -400,17 +409,22 @@ def _in_clause_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]
 # Yemen's crisis", "in response to Russia's invasion".
 _CAUSE = re.compile(
     r"\b(?:citing|because\s+of|due\s+to|owing\s+to|in\s+response\s+to|in\s+protest\s+"
-    r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|amid)\s+",
+    r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|amid|in\s+the\s+wake\s+of|"
+    r"(?:triggered|prompted|sparked|spurred|driven|fuell?ed|provoked)\s+by)\s+",
     re.I,
 )
 
 
-def _not_a_cause(text: str, spans: list[Span]) -> list[Span]:
+def _not_a_cause(text: str, spans: list[Span], hits: Set[str] = frozenset()) -> list[Span]:
     """Leave out the names written in what a sentence gives as a cause: a party of the
     cause is not a party of the event ("Finland will block arms exports to the UAE,
-    citing ... Yemen's humanitarian crisis": Yemen neither sells nor buys)."""
+    citing ... Yemen's humanitarian crisis": Yemen neither sells nor buys). Unless the
+    question asks about the cause in the cause's own words (``hits``: "Whose rivalry
+    sparked the war?")."""
     causes = []
     for match in _CAUSE.finditer(text):
+        if any(t.stem in hits for t in tokenize(match.group(0))):
+            continue
         end = match.end() + len(_CLAUSE_END.split(text[match.end() :])[0])
         causes.append((match.start(), end))
     return [c for c in spans if not any(a <= c[0] < b for a, b in causes)]
@@ -546,7 +560,7 @@ _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "
 
 
 # Kinds of answer that act (not a country, which may be asked for as a place too).
-_ACTORS = frozenset({"agent", "person", "org", "company"})
+_ACTORS = frozenset({"agent", "person", "organization", "company"})
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
 
 
@@ -563,6 +577,15 @@ def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
         if match is not None:
             out.append((match.start(), match.group(0), None))
     return out
+
+
+def _seat_at(text: str, where: int, iri: URIRef) -> bool:
+    """Whether the state ``iri`` is written at ``where`` by its seat ("Brussels" for
+    Belgium), not by its name."""
+    entry = default_gazetteer().entries.get(iri)
+    if entry is None:
+        return False
+    return any(text.startswith(seat, where) for seat in entry.metonyms if seat[:1].isupper())
 
 
 def _as_names(iri: URIRef, labels: set[str]) -> set[str]:
@@ -654,10 +677,14 @@ _PLACE_WORDS = frozenset(
 )
 
 
-def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> list[Span]:
+def _place_spans(
+    text: str, spans: list[Span], entities: Sequence[Found], states: Set[str] = frozenset()
+) -> list[Span]:
     """Where something happened: names written after "in"/"at" first ("at the Danish
-    Skrydstrup air base", "in Riyadh"), with their place noun; the places and states the
-    sentence mentions elsewhere only after them."""
+    Skrydstrup air base", "in Riyadh"), with their place noun; failing those, the places
+    the sentence mentions elsewhere, and the states (``states``: their IRIs) it writes as
+    where one goes ("visited France", "to Poland"): a state written otherwise is a party
+    ("capable of reaching all parts of North Korea", "India delivered")."""
     asked_texts = {norm(f.text) for f in entities}
     known = {norm(t): (t, i) for _, t, i in spans}
     located: list[Span] = []
@@ -675,7 +702,11 @@ def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> lis
             continue  # a name after "in" that is not a known place: "in March", "in NATO"
         located.append((match.start("name"), name, None))
     if not located:
-        return spans
+        return [
+            c
+            for c in spans
+            if c[2] not in states or _GONE_TO.search(text[max(0, c[0] - 80) : c[0]])
+        ]
     # The entity written there ("in Washington", the seat of the United States) is the
     # place's entity even where its label is another name.
     at = {s: i for s, _, i in spans}
@@ -684,6 +715,16 @@ def _place_spans(text: str, spans: list[Span], entities: Sequence[Found]) -> lis
         text_, iri = known.get(norm(name), (name, at.get(start)))
         out.append((start, text_, iri))
     return out
+
+
+# Words before a state that make it where one goes ("visited France", "deployed to
+# Poland") or a place ("the Horn of Africa state of Djibouti").
+# (And the later items of its list: "to Lithuania, Latvia and Estonia".)
+_GONE_TO = re.compile(
+    r"\b(?:to|into|towards?|visit(?:ed|s|ing)?|across|throughout|tour(?:ed|ing)?|"
+    r"(?:state|region|province|island|city|port|republic|kingdom|country)\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:,\s*and|,|and)\s+(?:the\s+)?)*$"
+)
 
 
 _DISTANCE = re.compile(
@@ -822,6 +863,8 @@ def _a_thing(words: Sequence[Token]) -> bool:
     first, last = words[0], words[-1]
     if first.norm in _NOT_OPENING or first.stem in REPORTING_STEMS:
         return False
+    if last.text.islower() and last.norm.endswith("ed") and len(last.norm) > 4:
+        return False  # "Minister Prabowo Subianto received": a clause, cut at its verb
     return last.norm not in _NOT_ENDING
 
 

@@ -39,7 +39,12 @@ _CLAUSE_END = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
-_OPEN_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})$")
+# (Not a straight mark right after a comma or full stop: that one closes a quotation the
+# sentence before opened: '... are made," Cotton said'.)
+_OPEN_QUOTE = re.compile(r"(?:“|(?<![,.!?])\")([^\"“”]{8,})$")
+# A quotation opened in the sentence before, closed in this one: what stands before its
+# closing mark ("... where key components are made," Cotton said in a statement).
+_CLOSED_HERE = re.compile(r"^([^\"“”]{12,}?)[,.!?]?[\"”]\s+\S")
 
 
 _ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.I)
@@ -57,6 +62,8 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
     # Chinese troops ...'; the splitter leaves its closing mark to the next sentence).
     unclosed = _OPEN_QUOTE.search(text, quoted[-1].end() if quoted else 0)
     quoted += [unclosed] if unclosed else []
+    if not quoted and (closed := _CLOSED_HERE.match(text)):
+        quoted = [closed]
     if quoted:
 
         def fit(match: re.Match[str]) -> tuple[int, bool, int]:

@@ -794,3 +794,52 @@ def test_a_sentence_carrying_every_word_of_a_long_question_is_read_without_its_n
     scored = scoring._score(sentences, [stem(w) for w in asked_words.split()], [vietnam, us])
     best = scored[0]
     assert best[1] is sentences[0] and best[0] >= scoring.MIN_COVERAGE, scored
+
+
+def test_a_minister_of_a_portfolio_is_named_with_it() -> None:
+    # "Pakistan Prime Minister X" does not say who Pakistan's defence minister is.
+    held = title_words((stem("defence"), stem("minister")))
+    assert all(len(words) == 2 for words in held), held
+    prime = title_words((stem("prime"), stem("minister")))
+    assert (stem("premier"),) in prime  # "Premier Li": the portfolio's own title
+
+
+def test_a_cause_the_question_asks_about_is_read() -> None:
+    text = "The war was sparked by a rivalry between Kiir and Machar."
+    found = [(text.index("Kiir"), "Kiir", None)]
+    assert spans._not_a_cause(text, found) == []
+    assert spans._not_a_cause(text, found, {stem("sparked")}) == found
+
+
+def test_a_state_written_by_its_seat_after_in_is_where_not_which_country() -> None:
+    belgium = default_gazetteer().lookup("Belgium")
+    finland = default_gazetteer().lookup("Finland")
+    assert belgium is not None and finland is not None
+    text = "The flag of Finland was raised at headquarters in Brussels as Finland joined."
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[belgium.iri] = ({DD.State}, {"Belgium", "Brussels"})
+    sentence.mentions[finland.iri] = ({DD.State}, {"Finland"})
+    want = asked("Which country joined the alliance?")
+    assert want is not None
+    found = spans._candidates(sentence, want, [], {stem("join")}, [])
+    assert [t for t, _ in found] == ["Finland"], found
+
+
+def test_a_state_is_a_place_only_where_one_goes_or_where_it_is_written_as_one() -> None:
+    korea = "https://w3id.org/attache/resource/north-korea"
+    text = "Seoul tested a missile capable of reaching all parts of North Korea."
+    found = [(text.index("North Korea"), "North Korea", korea)]
+    assert spans._place_spans(text, found, [], {korea}) == []
+    went = "The army moved 750 tanks to Lithuania, Latvia and Estonia."
+    listed = [(went.index(n), n, n) for n in ("Lithuania", "Latvia", "Estonia")]
+    assert spans._place_spans(went, listed, [], {n for _, n, _ in listed}) == listed
+
+
+def test_a_quotation_opened_in_the_sentence_before_is_what_stands_before_its_close() -> None:
+    text = 'It will draw upon the people of Camden, where parts are made," Cotton said.'
+    assert speech._reported(text) == "It will draw upon the people of Camden, where parts are made"
+
+
+def test_what_a_verb_governs_does_not_end_on_a_verb() -> None:
+    words = [t for t in tokenize("Defense Minister Prabowo Subianto received") if t.is_word]
+    assert not spans._a_thing(words)
