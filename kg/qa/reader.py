@@ -66,8 +66,11 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 
 
-# A question that names a party after "with" asks for its counterpart.
-_WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")
+# A question that names a party after "with", or asks "with which/whom", asks for a
+# counterpart.
+_WITH_NAME = re.compile(
+    r"\b[Ww]ith\s+(?:the\s+)?[A-Z]|(?i:\bwith\s+(?:which|whom|what)\b|\bwith\s*\?)"
+)
 
 MAX_SYNONYM_VERBS = 8  # a kind told by more verbs than this has verbs of both sides
 
@@ -243,6 +246,19 @@ class Reader:
                 if after is not None and _TOLD_OF_LAST.match(after.text):
                     found = [(t, None) for _, t, _ in _reason_spans(after.text, [])]
                     sentence = after if found else sentence
+            if not found and want.is_entity and _REFERS_BACK.match(sentence.text):
+                # "S. Korea test-fired a missile. The test, at Taean, was watched by
+                # President Park": who tested is told in the sentence the test refers to.
+                before = _next_sentence(sentences, sentence, -1)
+                if before is not None:
+                    found = _candidates(
+                        before, want, named, hits, entities, head_forms, speaker, forms
+                    )
+                    if behalf is not None:
+                        found = _for_party(before, found, behalf)
+                    if sides is not None:
+                        found = _on_their_sides(before, found, sides)
+                    sentence = before if found else sentence
             if not found and want.kind in _DETAILS:
                 # "X held talks with Y. During the talks, held in Seoul, ...": where, when
                 # and how much of the event are told in the sentence that refers back to it.

@@ -843,3 +843,15 @@ def test_a_quotation_opened_in_the_sentence_before_is_what_stands_before_its_clo
 def test_what_a_verb_governs_does_not_end_on_a_verb() -> None:
     words = [t for t in tokenize("Defense Minister Prabowo Subianto received") if t.is_word]
     assert not spans._a_thing(words)
+
+
+def test_with_which_asks_for_the_party_listed_beside_the_one_named(alliance: Answerer) -> None:
+    payload = alliance.ask("With which country did Norway sign a memorandum on air policing?")
+    assert [a["text"] for a in payload["answers"]] == ["Finland"], payload["answers"]
+
+
+def test_who_acted_is_read_in_the_sentence_an_event_refers_back_to(alliance: Answerer) -> None:
+    # "Estonia test-fired a new coastal missile ... The test, held near Tallinn, was
+    # watched by the prime minister."
+    payload = alliance.ask("Which country carried out the test watched by the prime minister?")
+    assert [a["text"] for a in payload["answers"]] == ["Estonia"], payload["answers"]
