@@ -101,7 +101,11 @@ _AUX = frozenset(
     "should may might must".split()
 )
 _PREPOSITIONS = frozenset(
-    "of in on at for to from with by under over into about between among across".split()
+    (
+        "of in on at for to from with by under over into about between among across during "
+        "after before since until amid against through within without via toward towards "
+        "despite following"
+    ).split()
 )
 _CONJUNCTIONS = frozenset("and or but nor".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
@@ -476,6 +480,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
         before = [w.norm for w in tokens[max(0, i - 2) : i]]
         object_of = bool(before) and (
             before[-1] in _PREPOSITIONS
+            or before[-1] in {"'s", "’s"}  # "during Putin's visit": a noun, owned
             or (len(before) == 2 and before[0] in _PREPOSITIONS and before[1] in _DETERMINERS)
         )
         participle = aux in {"has", "have", "had"} and t.norm.endswith(("ed", "en"))

@@ -41,7 +41,7 @@ from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
-from kg.qa.passages import Sentence
+from kg.qa.passages import ENTITY_CLASSES, Sentence
 from kg.qa.scoring import (
     MIN_COVERAGE,
     MIN_COVERAGE_UNNAMED,
@@ -204,6 +204,7 @@ class Reader:
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
         years = set(_YEAR.findall(question))
+        named_words = {w.lower() for w in _NAME_WORD.findall(question, 1)}
         counterpart = _WITH_NAME.search(question) is not None
         out: list[Read] = []
         seen: set[str] = set()
@@ -275,7 +276,7 @@ class Reader:
                     sentence = after if found else sentence
             for text, iri in found:
                 key = norm(text)
-                if not key or key in seen:
+                if not key or key in seen or _named_by_question(text, iri, sentence, named_words):
                     continue
                 seen.add(key)
                 out.append(Read(text, iri, sentence, coverage, want.kind))
@@ -529,6 +530,24 @@ def _in_anothers_place(
         ):
             return True
     return False
+
+
+# A capitalized word of a question, after its first: a name it writes, linked or not.
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _named_by_question(text: str, iri: str | None, sentence: Sentence, words: set[str]) -> bool:
+    """Whether a company or organization read as an answer is one the question names by
+    the first word of its name ("Which foreign company is Mahindra partnering with?" is
+    not answered by Mahindra Defence Systems): an answer is never what the question
+    asks about."""
+    if iri is None or not words:
+        return False
+    types = sentence.mentions.get(URIRef(iri), (set(), set()))[0]
+    if not types & (ENTITY_CLASSES["company"] | ENTITY_CLASSES["organization"]):
+        return False
+    first = text.split()[0].lower() if text.split() else ""
+    return first in words
 
 
 def _one_list(reads: list[Read]) -> bool:

@@ -855,3 +855,17 @@ def test_who_acted_is_read_in_the_sentence_an_event_refers_back_to(alliance: Ans
     # watched by the prime minister."
     payload = alliance.ask("Which country carried out the test watched by the prime minister?")
     assert [a["text"] for a in payload["answers"]] == ["Estonia"], payload["answers"]
+
+
+def test_a_noun_owned_or_after_a_preposition_is_not_the_question_verb() -> None:
+    want = asked("What did Putin and Kim Jong Un sign during Putin's visit to Pyongyang?")
+    assert want is not None and want.phrase[:1] == (stem("sign"),), want
+
+
+def test_a_company_the_question_names_by_its_first_word_is_not_its_answer() -> None:
+    mdsl = URIRef("https://w3id.org/attache/resource/mahindra-defence-systems")
+    text = "The ministry signed a contract with Mahindra Defence Systems for 1,300 vehicles."
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[mdsl] = ({DD.Company}, {"Mahindra Defence Systems"})
+    assert reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"mahindra"})
+    assert not reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"india"})
