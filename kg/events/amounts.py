@@ -15,10 +15,12 @@ from kg.vocab import DD
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 
+# (Indian amounts are written in crores and lakhs of rupees: "Rs 1,056 crore".)
 _MONEY = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥|EUR|USD|GBP)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*(?P<scale>trillion|billion|"
-    r"million|thousand|bn|mn|m|b|tn)?\b|(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|"
-    r"million)?\s*(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles|won|zloty|rupees)",
+    r"(?P<cur>US\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|Rs\.?)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
+    r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|m|b|tn)?\b|"
+    r"(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|million|crore|lakh)?\s*"
+    r"(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles|won|zloty|rupees)",
     re.I,
 )
 
@@ -33,6 +35,8 @@ _SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
+    "crore": 1e7,
+    "lakh": 1e5,
 }
 
 
@@ -54,6 +58,10 @@ _CURRENCIES = {
     "won": "KRW",
     "zloty": "PLN",
     "rupees": "INR",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
 }
 
 

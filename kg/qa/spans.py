@@ -55,11 +55,11 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "d
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
-_SCALE = r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
+_SCALE = r"(?:\s*(?:million|billion|trillion|crore|lakh|bn|mn|m|b)\b)?"
 
 
 _MONEY = re.compile(
-    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB)\s?)\s?"
+    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|Rs\.?)\s?)\s?"
     r"\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"\s*(?:US\s)?(?:dollars|"
     r"euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|rubles|"
     r"shekels|riyals|dirhams|lira|zloty|reais|pesos|USD|EUR|CHF)\b",

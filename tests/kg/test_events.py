@@ -955,3 +955,15 @@ def test_applying_to_join_is_not_joining(extract) -> None:
     g = extract("Finland applied to join NATO together with Sweden in May.")
     change = next(iter(g.subjects(DD.member, None)))
     assert g.value(change, DD.modality) == DD.planned
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Rs 1,056 crore", 1.056e10), ("₹48,000 crore", 4.8e11), ("INR 250 lakh", 2.5e7)],
+)
+def test_indian_amounts_are_read_in_crores_and_lakhs_of_rupees(text: str, value: float) -> None:
+    from kg.events.amounts import parse_money
+    from kg.qa.spans import _MONEY
+
+    assert parse_money(f"a contract worth {text} for the vehicles") == (value, "INR", text)
+    assert [m.group(0) for m in _MONEY.finditer(f"worth {text} in all")] == [text]
