@@ -44,6 +44,9 @@ MILITARY_RANKS = frozenset(
     "corporal brig pvt ens ensign".split()
 )
 
+# Nouns that stand for a company named before ("the company", "the firm").
+_COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
+
 
 class RelationRules(ExtractorBase):
     """Rules for role assignments and memberships."""
@@ -259,6 +262,13 @@ class RelationRules(ExtractorBase):
                 for t in c.subtree
             }
             orgs = view.entities_in([t for t in tokens if t.i not in hosted], STATES_ORGS)
+            if not orgs and any(
+                t.lemma_.lower() in _COMPANY_NOUNS
+                and any(c.lower_ in {"the", "this"} for c in t.children)
+                for t in tokens
+            ):
+                # "Haluk Bayraktar, general manager of the company,": the company named last.
+                orgs = self._named_before(view, {DD.Company}, window=3)
             title = " ".join(w.lower_ for w in words if not view.mention_at(w))
             if title:
                 return title, orgs

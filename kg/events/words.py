@@ -80,7 +80,8 @@ TITLE_WORDS = frozenset(
         "governor mayor admiral gen. adm. lt. col. undersecretary under assistant national "
         "security adviser advisor interior finance economy trade treasury attorney armed "
         "forces army navy air force staff joint of for the senior top official commissioner "
-        "high sg secretary-general defense-minister foreign-minister military industry "
+        "high sg secretary-general defense-minister foreign-minister military industry manager "
+        "managing "
         "industries affairs external ministry department pentagon acting former procurement "
         "chief-of-staff nato alliance press intelligence policy "
     ).split()
@@ -93,7 +94,7 @@ TITLE_HEADS = frozenset(
         "envoy ambassador head chief director commander king queen prince emir sultan "
         "chairman chairwoman chair ceo senator representative lawmaker leader governor mayor "
         "admiral general adviser advisor undersecretary official commissioner "
-        "secretary-general "
+        "secretary-general manager "
     ).split()
 )
 

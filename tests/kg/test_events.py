@@ -265,6 +265,22 @@ def test_what_a_company_is_is_not_a_post_it_holds(extract) -> None:
     assert "company" not in positions
 
 
+def test_a_title_of_the_company_named_before_is_held_at_that_company(extract) -> None:
+    g = extract(
+        'Kuwait has bought drones from Baykar. "The deal is done," Laura Stein, general '
+        "manager of the company, said in a statement."
+    )
+    found = {
+        (
+            label(g, g.value(r, DD.holder)),
+            str(g.value(r, DD.position)),
+            label(g, g.value(r, DD.organization)),
+        )
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert ("Laura Stein", "general manager", "Baykar") in found, found
+
+
 def test_a_builder_is_the_maker_of_the_weapon(extract) -> None:
     g = extract("The Rafale jets are built by Dassault Aviation.")
     made = the_event(g, DD.Manufacturing)
