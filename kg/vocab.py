@@ -64,6 +64,7 @@ class DD(DefinedNamespace):
     Manufacturing: URIRef
     WeaponTest: URIRef
     Deployment: URIRef
+    MilitaryExercise: URIRef
     Agreement: URIRef
 
     # --- relations over time -------------------------------------------------

@@ -104,7 +104,7 @@ class ExtractorBase:
             date=self._date_for(view, token),
         )
         self.events.append(event)
-        if cls not in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony}:
+        if cls not in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony, DD.MilitaryExercise}:
             self._place(view, token, event, whole=False)
         return event
 

@@ -27,7 +27,7 @@ from kg.events.words import (
     STATES_ORGS,
     WEAPONS,
 )
-from kg.kinds import deployment, manufacture, testing
+from kg.kinds import deployment, exercise, manufacture, testing
 from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
@@ -126,6 +126,42 @@ class ForceRules(ExtractorBase):
         event.add(DD.actor, owners)
         self._place(view, noun, event, scope=[t for t in noun.subtree if t.i != noun.i])
 
+    @rule(exercise.KIND, pos="noun")
+    def _exercise(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """ "Russia, China and Iran have started joint maritime exercises in the Gulf of
+        Oman", "US-Philippine drills", "the exercise with Japan": who takes part (the
+        noun's owners, the subject of the verb that holds or joins it, those it is held
+        with or between), where. "the exercise of its rights" is none."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return
+        verb = governing_verb(noun)
+        owners = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        together = [
+            t
+            for holder in (noun, verb)
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "involving"}
+            for t in c.subtree
+        ]
+        participants = view.entities_in(owners + together, STATES_ORGS)
+        if verb.i != noun.i and (noun.dep_ == "dobj" or _joined(noun)):
+            participants += [e for e in self._subject(view, verb) if e.type in AGENTS]
+        if not participants:
+            return
+        event = self._new(DD.MilitaryExercise, view, noun, 0.6)
+        event.from_noun = True
+        event.add(DD.participant, participants)
+        event.add(DD.equipment, view.entities_in([*noun.subtree], WEAPONS))
+        # Where: on the noun, or on the verb outside the subject and the phrase that holds
+        # the noun ("took part in the exercise with Japan": Japan takes part).
+        held = {t.i for t in noun.subtree}
+        others = [
+            c
+            for c in verb.children
+            if not c.dep_.startswith("nsubj") and not held & {t.i for t in c.subtree}
+        ]
+        self._place(view, noun, event, scope=[*noun.subtree, *others])
+
     @rule(deployment.KIND, pos="verb")
     def _deployment_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "Russia deployed Iskander missiles to Kaliningrad", "US submarines (will be)
@@ -193,3 +229,15 @@ class ForceRules(ExtractorBase):
             for t in with_conjuncts(c)
         ]
         return view.entities_in(modifiers, {DD.State})
+
+
+def _joined(noun: Token) -> bool:
+    """Whether ``noun`` is what its clause's subject takes part in ("took part in the
+    drills", "joined the exercise", "participated in war games")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in":
+        verb = head.head
+        return verb.lemma_.lower() in {"participate", "part", "take", "join", "engage"} or (
+            verb.head.lemma_.lower() == "take"
+        )
+    return False

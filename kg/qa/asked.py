@@ -108,6 +108,8 @@ _PREPOSITIONS = frozenset(
     ).split()
 )
 _CONJUNCTIONS = frozenset("and or but nor".split())
+_POSSESSIVES = frozenset("their his her its our my your".split())
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "11th", which the tokenizer splits
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 # Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
 # what was said, and in a sentence they introduce it. One list for question reading and
@@ -472,16 +474,24 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             or t.norm in _AUX
             or t.norm in _PREPOSITIONS
             or t.norm in _CONJUNCTIONS
+            or t.norm in _ORDINAL_ENDS
             or t.norm in _DETERMINERS
             or t.norm in _TIME_WORDS
             or t.norm in _EMPTY_VERBS
         ):
             continue
-        before = [w.norm for w in tokens[max(0, i - 2) : i]]
-        object_of = bool(before) and (
-            before[-1] in _PREPOSITIONS
-            or before[-1] in {"'s", "’s"}  # "during Putin's visit": a noun, owned
-            or (len(before) == 2 and before[0] in _PREPOSITIONS and before[1] in _DETERMINERS)
+        # After a preposition, past its determiners, possessives and numbers ("at their
+        # 11th meeting"), or after a possessive ("during Putin's visit"): a noun.
+        j = i - 1
+        while j >= 0 and (
+            tokens[j].norm in _DETERMINERS | _POSSESSIVES | _ORDINAL_ENDS
+            or any(ch.isdigit() for ch in tokens[j].norm)
+        ):
+            j -= 1
+        object_of = (
+            j >= 0
+            and j < i
+            and (tokens[j].norm in _PREPOSITIONS or (j == i - 1 and tokens[j].norm in {"'s", "’s"}))
         )
         participle = aux in {"has", "have", "had"} and t.norm.endswith(("ed", "en"))
         likely.append((0 if participle else 1 if not object_of else 2, -i, t.stem))

@@ -735,7 +735,7 @@ _DISTANCE = re.compile(
 
 
 _NP_END = re.compile(
-    r"[.;:!?\"“”]|,\s+(?:which|who|said|says|according)\b|\s(?:with|to|from|for|over|in|on|"
+    r"[.;:!?\"“”]|,\s+(?:which|who|said|says|according|[a-z]+ing)\b|\s(?:with|to|from|for|over|in|on|"
     r"at|during|after|before|by|as|because|since|while|when|that|which|who|under|between|"
     r"last|this|next)\s",
     re.I,
@@ -837,10 +837,10 @@ def _objects(
     for verb in verbs:
         written = forms.get(verb, frozenset()) | {verb}
         for i, token in enumerate(tokens):
-            if token.stem not in written or i + 1 >= len(tokens):
-                continue
+            if token.stem not in written or i + 1 >= len(tokens) or token.text[:1].isupper():
+                continue  # (a capitalized word is a name's: "Defence Ministers' Meeting")
             rest = text[token.end :].strip()
-            if rest[:1] in {",", ";", ":", ".", ")"}:
+            if rest[:1] in {",", ";", ":", ".", ")", "’", "'"}:
                 continue  # "customers, also agreed": a noun of the verb, with no object
             quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)
             if quoted:
@@ -928,8 +928,15 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
         if counted and not (set(counted) & (following | before)):
             continue
-        out.append((token.start, token.text, None))
+        end = token.end
+        if i + 1 < len(tokens) and tokens[i + 1].norm in _COUNT_SCALES:
+            end = tokens[i + 1].end  # "six lakh rifles", "1.2 million shells": the count
+        out.append((token.start, text[token.start : end], None))
     return out
+
+
+# Words that multiply the number before them in a count.
+_COUNT_SCALES = frozenset("hundred thousand million billion lakh lakhs crore crores".split())
 
 
 # A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant

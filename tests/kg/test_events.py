@@ -281,6 +281,35 @@ def test_a_title_of_the_company_named_before_is_held_at_that_company(extract) ->
     assert ("Laura Stein", "general manager", "Baykar") in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "participants", "place"),
+    [
+        (
+            "Russia, China and Iran have started joint maritime exercises in the Gulf of Oman.",
+            {"Russia", "China", "Iran"},
+            "Oman",
+        ),
+        (
+            "The Philippines and the United States held joint drills near Manila.",
+            {"Philippines", "United States"},
+            "Manila",
+        ),
+        ("Thailand took part in the Cobra Gold exercise with Japan.", {"Thailand", "Japan"}, None),
+    ],
+)
+def test_an_exercise_has_its_participants_and_place(extract, text, participants, place) -> None:
+    g = extract(text)
+    drill = the_event(g, DD.MilitaryExercise)
+    assert roles(g, drill, DD.participant) == participants
+    places = roles(g, drill, DD.location)
+    assert (place in places) if place else not places, places
+
+
+def test_the_exercise_of_a_right_is_no_military_exercise(extract) -> None:
+    g = extract("Turkey defended the exercise of its rights in the Aegean.")
+    assert events(g, DD.MilitaryExercise) == []
+
+
 def test_a_builder_is_the_maker_of_the_weapon(extract) -> None:
     g = extract("The Rafale jets are built by Dassault Aviation.")
     made = the_event(g, DD.Manufacturing)

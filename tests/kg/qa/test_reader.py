@@ -869,3 +869,19 @@ def test_a_company_the_question_names_by_its_first_word_is_not_its_answer() -> N
     sentence.mentions[mdsl] = ({DD.Company}, {"Mahindra Defence Systems"})
     assert reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"mahindra"})
     assert not reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"india"})
+
+
+def test_a_count_keeps_the_word_that_multiplies_it() -> None:
+    text = "The contract covers over six lakh AK-203 assault rifles."
+    assert spans._count_spans(text, (stem("rifle"),)) == [(text.index("six"), "six lakh", None)]
+
+
+def test_what_was_signed_is_cut_before_a_clause_and_never_read_after_a_name() -> None:
+    text = (
+        "Ministers from ten states signed a joint declaration of the 11th Defence Ministers' "
+        "Meeting (ADMM), reaffirming the importance of peace."
+    )
+    found = spans._objects(text, (stem("sign"), stem("minister")), {})
+    assert found == [("a joint declaration of the 11th Defence Ministers' Meeting (ADMM)", None)]
+    want = asked("What did the defence ministers sign at their 11th meeting?")
+    assert want is not None and want.phrase[0] == stem("sign"), want
