@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rdflib import URIRef
 from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
@@ -107,23 +108,14 @@ class ForceRules(ExtractorBase):
         test": a test named by its noun, of a weapon it names ("the launch of a campaign"
         is none). Who tests owns the noun or is the subject of the verb it is the object
         of ("conducted", "carried out")."""
-        of_phrase = [
-            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
-        ]
         modifiers = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}]
-        weapons = view.entities_in(of_phrase + modifiers, WEAPONS)
+        weapons = view.entities_in(_of_phrase(noun) + modifiers, WEAPONS)
         if not weapons:
             return
         event = self._new(DD.WeaponTest, view, noun, 0.6)
         event.from_noun = True
         event.add(DD.equipment, weapons)
-        owners = view.entities_in(
-            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
-            STATES_ORGS,
-        )
-        if not owners and noun.dep_ == "dobj":
-            owners = [e for e in self._subject(view, governing_verb(noun)) if e.type in AGENTS]
-        event.add(DD.actor, owners)
+        event.add(DD.actor, self._owners(view, noun, AGENTS))
         self._place(view, noun, event, scope=[t for t in noun.subtree if t.i != noun.i])
 
     @rule(exercise.KIND, pos="noun")
@@ -195,21 +187,11 @@ class ForceRules(ExtractorBase):
     def _deployment_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
         """ "the United States and Britain would begin these rotational deployments as soon
         as 2027", "the deployment of Patriot batteries to Poland"."""
-        verb = governing_verb(noun)
-        of_phrase = [
-            t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
-        ]
-        weapons = view.entities_in(of_phrase, WEAPONS)
+        weapons = view.entities_in(_of_phrase(noun), WEAPONS)
         event = self._new(DD.Deployment, view, noun, 0.6)
         event.from_noun = True
         event.add(DD.equipment, weapons)
-        owners = view.entities_in(
-            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
-            STATES_ORGS,
-        )
-        if not owners and noun.dep_ == "dobj":  # "X would begin these deployments"
-            owners = [e for e in self._subject(view, verb) if e.type in STATES_ORGS]
-        event.add(DD.actor, owners)
+        event.add(DD.actor, self._owners(view, noun, STATES_ORGS))
         self._place(
             view,
             noun,
@@ -217,6 +199,18 @@ class ForceRules(ExtractorBase):
             scope=[t for t in noun.subtree if t.i != noun.i],
             words=PLACE_PREPOSITIONS | {"to", "into"},
         )
+
+    def _owners(self, view: SentenceView, noun: Token, classes: set[URIRef]) -> list[Entity]:
+        """Whose event a noun tells: the states or bodies that own it ("Russia's
+        deployment", "a Pakistani test"), else, when it is a verb's object, the verb's
+        subject of ``classes`` ("X would begin these deployments", "X conducted a launch")."""
+        owners = view.entities_in(
+            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
+            STATES_ORGS,
+        )
+        if not owners and noun.dep_ == "dobj":
+            owners = [e for e in self._subject(view, governing_verb(noun)) if e.type in classes]
+        return owners
 
     def _nationality_of_forces(self, view: SentenceView, noun: Token) -> list[Entity]:
         """ "US and British submarines", "Turkish forces": the state they belong to."""
@@ -241,3 +235,8 @@ def _joined(noun: Token) -> bool:
             verb.head.lemma_.lower() == "take"
         )
     return False
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """The tokens of the noun's "of" phrases ("the deployment of Patriot batteries")."""
+    return [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
