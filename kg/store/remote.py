@@ -37,7 +37,8 @@ Servers differ in ways this module makes explicit rather than papering over:
   operations, or a GSP ``PUT``) in one transaction. Virtuoso does not roll back a
   request that fails half-way; Attaché only sends it payloads it serialized itself, so
   the remaining risk is a server crash mid-write, which ``attache ingest --force``
-  repairs.
+  repairs. Nor is a Virtuoso query a snapshot (read committed): it can see part of a
+  request another connection is committing, which :mod:`kg.store.lock` allows for.
 
 Why one module of 800 lines: it is one class, :class:`RemoteStore`, implementing the
 store protocol against one kind of server, and its parts (the HTTP exchange, partial-answer
@@ -243,7 +244,8 @@ class RemoteStore:
     # Whether a request is applied whole, and a conditional update atomically, depends on
     # the server (Oxigraph 0.5 applies a request whole but does not serialize a
     # conditional update with a concurrent one; Virtuoso does not roll back a half-failed
-    # request), which this client cannot tell: it promises neither. No backups other
+    # request, nor serialize conditional updates at its default isolation), which this
+    # client cannot tell: it promises neither. No backups other
     # processes can open. Other processes may write the same server.
     capabilities = Capabilities(shared_writers=True, endpoint=True)
 
