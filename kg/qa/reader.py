@@ -512,6 +512,11 @@ def _on_their_sides(
 _ITEM_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 
 
+# The types of party another of its type stands in place of (an organization a question
+# names may be a body the article describes in other words, or a misread name).
+_PARTIES = frozenset({DD.State, DD.Person, DD.Company})
+
+
 def _in_anothers_place(
     sentence: Sentence, looked_for: Sequence[URIRef], entities: Sequence[Found]
 ) -> bool:
@@ -522,7 +527,7 @@ def _in_anothers_place(
     types = {f.iri: f.type for f in entities}
     asked = set(looked_for)
     for iri in looked_for:
-        if iri in sentence.mentions:
+        if iri in sentence.mentions or types.get(iri) not in _PARTIES:
             continue
         if any(
             types.get(iri) in held_types and other not in asked

@@ -885,3 +885,20 @@ def test_what_was_signed_is_cut_before_a_clause_and_never_read_after_a_name() ->
     assert found == [("a joint declaration of the 11th Defence Ministers' Meeting (ADMM)", None)]
     want = asked("What did the defence ministers sign at their 11th meeting?")
     assert want is not None and want.phrase[0] == stem("sign"), want
+
+
+def test_only_a_party_of_its_type_stands_in_another_partys_place() -> None:
+    from kg.qa.entities import Found
+
+    spain = URIRef("https://w3id.org/attache/resource/spain")
+    portugal = URIRef("https://w3id.org/attache/resource/portugal")
+    uavs = URIRef("https://w3id.org/attache/resource/uavs")
+    ministry = URIRef("https://w3id.org/attache/resource/air-staff")
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, "Spain joined in 1982.", None)
+    sentence.mentions[spain] = ({DD.State}, {"Spain"})
+    sentence.mentions[ministry] = ({DD.Organization}, {"Air Staff"})
+    portugal_asked = [Found(portugal, "Portugal", DD.State, "Portugal", 0, 1, "gazetteer")]
+    assert reader._in_anothers_place(sentence, [portugal], portugal_asked)
+    # A body the question names (or misreads: "UAVs") is not stood in for by another.
+    uavs_asked = [Found(uavs, "UAVs", DD.Organization, "UAVs", 0, 1, "store")]
+    assert not reader._in_anothers_place(sentence, [uavs], uavs_asked)
