@@ -66,6 +66,15 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 
 
+# A question about what is still to come ("When will ...", "Where will ... be held"), and
+# the words that tell of it in a sentence.
+_FUTURE_ASKED = re.compile(r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall)\b", re.I)
+_FUTURE_TOLD = re.compile(
+    r"\b(?:will|would|shall|'ll|expected|due|scheduled|plans?|planned|planning|set\s+to|"
+    r"to\s+be|next|upcoming|later|until|by\s+(?:the\s+)?(?:end|early|mid|\d{4}))\b",
+    re.I,
+)
+
 # A question that names a party after "with", or asks "with which/whom", asks for a
 # counterpart.
 _WITH_NAME = re.compile(
@@ -204,6 +213,7 @@ class Reader:
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
         years = set(_YEAR.findall(question))
+        future = _FUTURE_ASKED.search(question) is not None
         named_words = {w.lower() for w in _NAME_WORD.findall(question, 1)}
         counterpart = _WITH_NAME.search(question) is not None
         out: list[Read] = []
@@ -218,6 +228,8 @@ class Reader:
                 continue
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
+            if future and want.kind in _DETAILS and not _FUTURE_TOLD.search(sentence.text):
+                continue  # "When will Croatia receive the rest?": not when it took the first
             if want.kind in _DETAILS - {"place"} and _in_anothers_place(
                 sentence, looked_for, entities
             ):

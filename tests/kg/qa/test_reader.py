@@ -902,3 +902,10 @@ def test_only_a_party_of_its_type_stands_in_another_partys_place() -> None:
     # A body the question names (or misreads: "UAVs") is not stood in for by another.
     uavs_asked = [Found(uavs, "UAVs", DD.Organization, "UAVs", 0, 1, "store")]
     assert not reader._in_anothers_place(sentence, [uavs], uavs_asked)
+
+
+def test_what_is_still_to_come_is_read_only_where_a_sentence_tells_of_it() -> None:
+    assert reader._FUTURE_ASKED.search("When will Croatia receive the remaining jets?")
+    assert not reader._FUTURE_ASKED.search("When did Croatia receive the first jets?")
+    assert not reader._FUTURE_TOLD.search("Croatia took delivery of six Rafale jets on Thursday.")
+    assert reader._FUTURE_TOLD.search("The other six jets are due to arrive by 2025.")
