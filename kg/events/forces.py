@@ -127,7 +127,7 @@ class ForceRules(ExtractorBase):
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return
         verb = governing_verb(noun)
-        owners = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        owners = _owner_tokens(noun)
         together = [
             t
             for holder in (noun, verb)
@@ -204,10 +204,7 @@ class ForceRules(ExtractorBase):
         """Whose event a noun tells: the states or bodies that own it ("Russia's
         deployment", "a Pakistani test"), else, when it is a verb's object, the verb's
         subject of ``classes`` ("X would begin these deployments", "X conducted a launch")."""
-        owners = view.entities_in(
-            [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}],
-            STATES_ORGS,
-        )
+        owners = view.entities_in(_owner_tokens(noun), STATES_ORGS)
         if not owners and noun.dep_ == "dobj":
             owners = [e for e in self._subject(view, governing_verb(noun)) if e.type in classes]
         return owners
@@ -235,6 +232,11 @@ def _joined(noun: Token) -> bool:
             verb.head.lemma_.lower() == "take"
         )
     return False
+
+
+def _owner_tokens(noun: Token) -> list[Token]:
+    """The words that own a noun: "Russia's", "Pakistani", "US-Philippine"."""
+    return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
 
 
 def _of_phrase(noun: Token) -> list[Token]:

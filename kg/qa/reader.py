@@ -219,6 +219,28 @@ class Reader:
         out: list[Read] = []
         seen: set[str] = set()
         least = MIN_COVERAGE if looked_for else MIN_COVERAGE_UNNAMED
+
+        def read_in(
+            told: Sentence, hits: set[str], counterpart: bool
+        ) -> list[tuple[str, str | None]]:
+            """The answers ``told`` writes, of the parties on the question's sides."""
+            found = _candidates(
+                told,
+                want,
+                named,
+                hits,
+                entities,
+                head_forms,
+                speaker,
+                forms,
+                counterpart=counterpart,
+            )
+            if behalf is not None and want.is_entity:
+                found = _for_party(told, found, behalf)
+            if sides is not None and want.is_entity:
+                found = _on_their_sides(told, found, sides)
+            return found
+
         if not looked_for and _ambiguous(scored):
             return []  # "the two countries signed the pact": which two, no name says
         for coverage, sentence, hits in scored[:3]:
@@ -237,21 +259,7 @@ class Reader:
                 # sentence leaves out of where may be where its place lies: "landed at
                 # Ambala" for "Where did they land in India?")
                 continue
-            found = _candidates(
-                sentence,
-                want,
-                named,
-                hits,
-                entities,
-                head_forms,
-                speaker,
-                forms,
-                counterpart=counterpart,
-            )
-            if behalf is not None and want.is_entity:
-                found = _for_party(sentence, found, behalf)
-            if sides is not None and want.is_entity:
-                found = _on_their_sides(sentence, found, sides)
+            found = read_in(sentence, hits, counterpart)
             if not found and want.kind == "reason":
                 # "Joly confirmed that Canada will end arms exports. The announcement
                 # followed the approval of ...": the cause is told of the event next.
@@ -264,13 +272,7 @@ class Reader:
                 # President Park": who tested is told in the sentence the test refers to.
                 before = _next_sentence(sentences, sentence, -1)
                 if before is not None:
-                    found = _candidates(
-                        before, want, named, hits, entities, head_forms, speaker, forms
-                    )
-                    if behalf is not None:
-                        found = _for_party(before, found, behalf)
-                    if sides is not None:
-                        found = _on_their_sides(before, found, sides)
+                    found = read_in(before, hits, False)
                     sentence = before if found else sentence
             if not found and want.kind in _DETAILS:
                 # "X held talks with Y. During the talks, held in Seoul, ...": where, when
@@ -444,7 +446,6 @@ _TOLD_OF_LAST = re.compile(
 )
 
 
-# Kinds of answer that detail an event (where, when, how much) rather than name a party.
 # A sentence that opens on the event just told ("During the talks, held in Seoul, ...",
 # "The visit, the first in 45 years, ...", "At the ceremony ...").
 _REFERS_BACK = re.compile(

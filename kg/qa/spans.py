@@ -569,11 +569,9 @@ def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
     Islamabad", linked to Pakistan): for "which city", the city as written."""
     out: list[Span] = []
     for iri, (types, _labels) in sentence.mentions.items():
-        entry = default_gazetteer().entries.get(iri)
-        if DD.State not in types or entry is None or iri in named:
+        if DD.State not in types or iri in named:
             continue
-        seats = [m for m in entry.metonyms if m[:1].isupper() and " " not in m.strip()]
-        match = written_at(sentence.text, seats)
+        match = written_at(sentence.text, [m for m in _seats(iri) if " " not in m.strip()])
         if match is not None:
             out.append((match.start(), match.group(0), None))
     return out
@@ -582,10 +580,14 @@ def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
 def _seat_at(text: str, where: int, iri: URIRef) -> bool:
     """Whether the state ``iri`` is written at ``where`` by its seat ("Brussels" for
     Belgium), not by its name."""
+    return any(text.startswith(seat, where) for seat in _seats(iri))
+
+
+def _seats(iri: URIRef) -> list[str]:
+    """The names of a state's seats of power the gazetteer knows ("Islamabad", "White
+    House"): its metonyms written as names."""
     entry = default_gazetteer().entries.get(iri)
-    if entry is None:
-        return False
-    return any(text.startswith(seat, where) for seat in entry.metonyms if seat[:1].isupper())
+    return [m for m in entry.metonyms if m[:1].isupper()] if entry is not None else []
 
 
 def _as_names(iri: URIRef, labels: set[str]) -> set[str]:
