@@ -34,10 +34,11 @@ from dataclasses import fields, replace
 from typing import Any
 
 from rdflib import RDF, URIRef
+from rdflib.namespace import SDO
 
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.kinds import BY_CLASS
-from kg.qa.asked import asked
+from kg.qa.asked import asked, asks_what_is_to_come
 from kg.qa.asking import Answer, Asking, Attempt
 from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
@@ -415,6 +416,8 @@ class Answerer:
         rows, sparql = self.run(template, bindings, singles=attempt.partial)
         if attempt.partial:
             rows = _open_to_the_missing(asking, attempt, rows)
+        if template.id in _OF_WHAT_HAPPENS and asks_what_is_to_come(asking.it.question):
+            rows = _still_to_come(asking, rows)
         if template.classes:
             allowed: set[URIRef] = set()
             for cls in template.classes:
@@ -584,6 +587,33 @@ def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:
         if (found := it.slots.get(param.name)) is not None
     }
     return template.relation, roles, template.answer
+
+
+# Templates that read when or where an event happens.
+_OF_WHAT_HAPPENS = frozenset({"when_involving", "where_involving"})
+
+
+def _still_to_come(asking: Asking, rows: list) -> list:
+    """The rows of events still to come when their article was written: told as planned,
+    or dated after the article's publication.
+
+    "When will Cardama deliver the first patrol vessel?" is not answered by the day the
+    order was placed, and "When will Croatia receive the rest?" not by the day the first
+    jets landed. An article without a publication date leaves only what it tells as planned.
+    """
+    lookups = asking.lookups
+    events = {r.get("e") for r in rows} - {None}
+    lookups.prefetch("describe", events | {r.get("article") for r in rows})
+
+    def to_come(row: Mapping[str, Term]) -> bool:
+        held = lookups.describe(row["e"])
+        if DD.planned in held.get(DD.modality, []):
+            return True
+        published = lookups.first(row["article"], SDO.datePublished) if "article" in row else None
+        dates = held.get(DD.date, [])
+        return published is not None and any(str(d) > str(published) for d in dates)
+
+    return [row for row in rows if row.get("e") is not None and to_come(row)]
 
 
 def _open_to_the_missing(asking: Asking, attempt: Attempt, rows: list) -> list:

@@ -249,6 +249,17 @@ _WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
 _FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s*\??\s*$", re.I)
 
 
+# A question about what is still to come: "When will ...", "Where will ... be held".
+_TO_COME = re.compile(r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall)\b", re.I)
+
+
+def asks_what_is_to_come(question: str) -> bool:
+    """Whether ``question`` asks when or where something is still to happen, which a
+    report of what already happened does not answer ("When will Croatia receive the
+    rest?" is not answered by the day it took delivery of the first)."""
+    return _TO_COME.search(question) is not None
+
+
 def asked(question: str) -> Asked | None:
     """The kind of answer ``question`` asks for (:func:`_asked`), a place asked "from"
     marked as an origin ("From which site did Pakistan launch the missile?")."""

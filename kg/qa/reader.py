@@ -38,7 +38,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.ontology.bundle import stored_triggers
-from kg.qa.asked import REPORTING_STEMS, Asked
+from kg.qa.asked import REPORTING_STEMS, Asked, asks_what_is_to_come
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence
@@ -66,9 +66,7 @@ QUERY_DIR = Path(__file__).with_name("reading")
 MAX_ARTICLES = 12  # articles read per question: those that mention the entities most
 
 
-# A question about what is still to come ("When will ...", "Where will ... be held"), and
-# the words that tell of it in a sentence.
-_FUTURE_ASKED = re.compile(r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall)\b", re.I)
+# The words that tell of what is still to come in a sentence.
 _FUTURE_TOLD = re.compile(
     r"\b(?:will|would|shall|'ll|expected|due|scheduled|plans?|planned|planning|set\s+to|"
     r"to\s+be|next|upcoming|later|until|by\s+(?:the\s+)?(?:end|early|mid|\d{4}))\b",
@@ -213,7 +211,7 @@ class Reader:
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
         behalf = _on_behalf_of(question, entities)
         years = set(_YEAR.findall(question))
-        future = _FUTURE_ASKED.search(question) is not None
+        future = asks_what_is_to_come(question)
         named_words = {w.lower() for w in _NAME_WORD.findall(question, 1)}
         counterpart = _WITH_NAME.search(question) is not None
         out: list[Read] = []

@@ -78,6 +78,14 @@ ARTICLES = [
             "Thales Air Systems LLC of Limours, France."
         ),
     ),
+    Article(
+        title="Peru orders frigates from Korea",
+        date=dt.date(2022, 2, 16),
+        url="https://news.attache.example/2022/02/16/peru-frigates",
+        text=(
+            "Peru signed a contract with Hyundai Heavy Industries on Monday to buy two frigates."
+        ),
+    ),
 ]
 
 
@@ -139,6 +147,12 @@ def test_who_deployed_a_missile(answerer: Answerer) -> None:
 def test_when_a_deployment_is_due(answerer: Answerer) -> None:
     found = texts(answerer, "When will the German deployment in Lithuania be ready?")
     assert "2027" in found, found
+
+
+def test_what_happened_does_not_say_when_what_is_to_come_will(answerer: Answerer) -> None:
+    assert texts(answerer, "When did Peru buy the frigates?") == ["February 14, 2022 (Monday)"]
+    assert texts(answerer, "When will Hyundai Heavy Industries deliver the frigates?") == []
+    assert texts(answerer, "When will Peru receive the frigates?") == []
 
 
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
