@@ -89,6 +89,13 @@ _HONORIFICS = re.compile(
     r"secretary|chancellor|premier|king|queen|prince|sheikh|general|admiral)\.?\s+)+",
     re.I,
 )
+# Military ranks of more than one word, which the model reads into a name ("Major-General
+# Leo Irabor", "Air Vice Marshal I.O Amao"): only a person holds one.
+_RANKS = re.compile(
+    r"^(?:(?:major|lieutenant|lt|brigadier|brig)[- .]+general|(?:rear|vice)[- ]+admiral|"
+    r"air[- ]+(?:vice[- ]+|chief[- ]+)?marshal|field[- ]+marshal)\s+",
+    re.I,
+)
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'’.&-]*|of|the|and|for|on|in|to|de|du|des|la|le|for)"
     r"(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|on|in|to|de|du|des|la|le|through|against|with))+)"
@@ -127,6 +134,7 @@ class LinkContext:
 
     acronyms: dict[str, Entity] = field(default_factory=dict)
     people: list[Entity] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)  # acronyms of posts: "CDS", "COAS"
 
 
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -137,9 +145,13 @@ def clean_name(text: str) -> str:
     ("The Government of") or surrounding punctuation; empty when only a common noun is
     left ("Government"), which names nothing by itself."""
     text = text.strip().strip("\"'“”‘’()[],;:")
+    # A dash set off by spaces ends a name: "Admiral Abdou Sene - Chief of Staff".
+    text = re.split(r"\s+[-–—]\s+", text)[0]
     text = re.sub(r"(?:'s|’s|')$", "", text)
     text = _THE.sub("", text)
     text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
+    # A rank that opens the next name: "... Public Communication Center Brig."
+    text = re.sub(r"\s+(?:Brig|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Sgt)\.?$", "", text)
     if text.lower() in _GENERIC_NOUNS or not any(c.isupper() for c in text):
         return ""  # "foreign ministry": a description, not a name
     if _COUNTED.match(text):
@@ -218,10 +230,21 @@ class Linker:
                     "new",
                 )
             else:
-                name = clean_name(_HONORIFICS.sub("", ent.text))
+                ranked = _RANKS.sub("", ent.text)
+                name = clean_name(_HONORIFICS.sub("", ranked))
                 if not name or (_part_of_title(ent) and self.gazetteer.lookup(name) is None):
                     continue
+                if name in context.titles:
+                    continue
                 resolved = self._resolve(ent, name, context)
+                if (
+                    resolved is not None
+                    and resolved[1] == "new"
+                    and ranked != ent.text
+                    and resolved[0].type == DD.Organization
+                ):
+                    pending.append((ent, name))  # a ranked name: a person, decided later
+                    continue
             if resolved is None:
                 if ent.label_ == "PERSON":
                     pending.append((ent, name))
@@ -342,6 +365,9 @@ class Linker:
             if long_name is None:
                 continue
             long_name = _THE.sub("", long_name)  # "the Nordic ... Agreement (NAPA)"
+            if _is_a_title(long_name):
+                context.titles.add(acronym)  # "Chief of Defence Staff (CDS)": a post
+                continue
             found = self.resolve_name(long_name, fuzzy=False) or self.resolve_name(
                 acronym, fuzzy=False
             )
@@ -441,24 +467,44 @@ _TITLE_WORDS = frozenset(
 )
 
 
-# What a title is "of" when it names a portfolio, not a body ("Secretary of State",
-# "Chief of Staff", "Minister of Foreign Affairs").
-_PORTFOLIOS = frozenset({"state", "defense", "defence", "staff", "interior", "foreign affairs"})
+# What a title is "of" or "for" when it names a portfolio, not a body ("Secretary of
+# State", "Chief of Army Staff", "Cabinet Secretary for Defence", "Minister of Foreign
+# Affairs").
+_PORTFOLIO_WORDS = frozenset(
+    "state defense defence staff interior foreign home affairs army naval navy air national "
+    "armed forces finance trade the".split()
+)
+
+
+def _is_a_title(name: str) -> bool:
+    """ "Chief of Army Staff", "Minister of Defence", "Secretary for Defence": a title
+    word, "of" or "for", and the portfolio."""
+    words = name.lower().split()
+    return (
+        len(words) > 2
+        and words[0] in _TITLE_WORDS
+        and words[1] in {"of", "for"}
+        and all(w in _PORTFOLIO_WORDS for w in words[2:])
+    )
 
 
 def _part_of_title(ent: Span) -> bool:
     """One word of an organization's kind written just before a title word: the
-    title's subject ("Defence Minister Hanno Pevkur"), not a name of its own; or the
-    portfolio a title is of ("Secretary of State Mike Pompeo")."""
+    title's subject ("Defence Minister Hanno Pevkur"), not a name of its own; the
+    portfolio a title is of ("Secretary of State Mike Pompeo", "Secretary for Defence");
+    or a whole title the model took for a name ("Chief of Army Staff")."""
     doc = ent.doc
     if ent.label_ not in {"ORG", "NORP", "GPE"}:
         return False
     if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _TITLE_WORDS:
         return ent.label_ != "GPE"
+    if _is_a_title(ent.text):
+        return True
+    words = [t.lower_ for t in ent]
     return (
-        ent.text.lower() in _PORTFOLIOS
+        all(w in _PORTFOLIO_WORDS for w in words)
         and ent.start >= 2
-        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 1].lower_ in {"of", "for"}
         and doc[ent.start - 2].lower_ in _TITLE_WORDS
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.errors import ConfigError
@@ -192,6 +192,101 @@ def model_names(doc: Doc) -> Doc:
     return _with_names(doc, spans)
 
 
+# Posts and ranks only a person holds, as written right before a name ("Defence Minister
+# Aden Duale", "Major-General Leo Irabor", "Air-Vice Marshal I.O Amao"), and words that
+# make a run of capitalized words the name of a body rather than a person's.
+_PERSON_POSTS = frozenset(
+    "minister secretary spokesman spokeswoman spokesperson ambassador envoy president "
+    "commander general gen admiral adm marshal brigadier colonel col lieutenant lt major "
+    "maj captain capt commodore sergeant sgt".split()
+)
+_BODY_WORDS = frozenset(
+    "forces force army navy ministry department command staff office council agency corps "
+    "group company corporation industries committee government bureau service services "
+    "division fleet guard university party systems dynamics atomics electric aviation "
+    "aerospace technologies motors shipbuilding shipyard airlines".split()
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.[A-Z]\.?$")
+_TITLED_MAX = 4  # words of a person's name
+
+
+def _name_word(token: Token) -> bool:
+    """A word a person's name is made of: "Duale", "Mapisa-Nqakula", "I.O", "A.Z"."""
+    text = token.text
+    if _INITIALS.match(text):
+        return True
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()
+
+
+@Language.component("titled_names")
+def titled_names(doc: Doc) -> Doc:
+    """A name written right after a post or rank only a person holds ("Secretary for
+    Defence, Aden Duale,", "Major-General Leo Irabor", "Rear Admiral A.Z Gambo") is a
+    person's, whatever the model made of it (an organization, a city that begins it).
+    Runs that read as a body ("Commander Joint Forces New Zealand") or that end in a name
+    the gazetteer knows stay as they are."""
+    spans = []
+    for token in doc:
+        if token.i + 1 >= len(doc) or token.ent_id_:
+            continue  # part of a name the gazetteer knows ("General Dynamics")
+        if token.lower_.rstrip(".") in _PERSON_POSTS:
+            start = token.i + 1
+        elif token.text == "," and any(
+            doc[k].lower_ in _PERSON_POSTS and doc[k].is_title
+            for k in range(max(0, token.i - 5), token.i)
+        ):
+            start = token.i + 1  # "Cabinet Secretary for Defence, Aden Duale,"
+            end = start
+            while end < len(doc) and _name_word(doc[end]):
+                end += 1
+            if end >= len(doc) or doc[end].text not in {",", ";"}:
+                continue  # set off by commas, or it is not an apposition
+        else:
+            continue
+        while start < len(doc) and doc[start].lower_.rstrip(".") in _PERSON_POSTS:
+            start += 1  # "Secretary General Jens Stoltenberg", "Lt. Gen. X"
+        end = start
+        while end < len(doc) and end - start < _TITLED_MAX and _name_word(doc[end]):
+            end += 1
+        if end - start < 2 or (end < len(doc) and _name_word(doc[end])):
+            continue
+        run = doc[start:end]
+        if any(t.lower_ in _BODY_WORDS for t in run) or run[-1].ent_id_:
+            continue
+        if any(e.label_ == "PERSON" and e.start <= start and e.end >= end for e in doc.ents):
+            continue
+        spans.append(Span(doc, start, end, label="PERSON"))
+    spans += _names_before_posts(doc)
+    return _with_names(doc, spans)
+
+
+def _names_before_posts(doc: Doc) -> list[Span]:
+    """ "Ahmet Demirok, Turkey's ambassador to Qatar, told ...": two to four name words
+    the gazetteer does not know (the model may take them for a place), then a comma and a
+    phrase with a post only a person holds, are a person's name."""
+    spans = []
+    for comma in doc:
+        if comma.text != "," or comma.i < 2:
+            continue
+        after = doc[comma.i + 1 : comma.i + 7]
+        post = next((t for t in after if t.text in {",", ";", "."}), None)
+        phrase = after[: post.i - comma.i - 1] if post is not None else after
+        if not any(t.lower_ in _PERSON_POSTS for t in phrase):
+            continue
+        start = comma.i
+        while start > 0 and comma.i - start < _TITLED_MAX and _name_word(doc[start - 1]):
+            start -= 1
+        run = doc[start : comma.i]
+        if len(run) < 2 or (start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_lower):
+            continue
+        if any(t.ent_id_ or t.lower_ in _BODY_WORDS for t in run):
+            continue  # a name the gazetteer knows, or a body's
+        if any(e.start < start < e.end or e.start < comma.i < e.end for e in doc.ents):
+            continue  # part of a longer name
+        spans.append(Span(doc, start, comma.i, label="PERSON"))
+    return spans
+
+
 # Last words of a military facility's name, and generic words that are not a name by
 # themselves: "Incirlik Air Base", "Plesetsk Cosmodrome", "White Sands Missile Range".
 FACILITY_HEADS = frozenset(
@@ -330,6 +425,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("ship_names", after="class_names")
     nlp.add_pipe("model_names", after="ship_names")
     nlp.add_pipe("facility_names", after="ship_names")
+    nlp.add_pipe("titled_names", after="facility_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

@@ -44,6 +44,7 @@ class EventExtractor(
             for token in view.sent:
                 self._trigger(view, token)
             self._roles(view)
+            self._appointments(view)
             self._memberships(view)
             self._statements(view)
         self._titles_named_next()

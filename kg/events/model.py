@@ -43,6 +43,8 @@ class Event:
         return bool(self.roles.get(role))
 
     def key(self) -> tuple[object, ...]:
+        """What makes two readings of a sentence one: class, sentence and parties, and for
+        a role the post ("Army Chief X was appointed Chief of Defence Staff": two posts)."""
         return (
             self.cls,
             self.sentence,
@@ -51,6 +53,7 @@ class Event:
                     (str(r), tuple(sorted(str(e.iri) for e in es))) for r, es in self.roles.items()
                 )
             ),
+            tuple(str(v) for v in self.values.get(DD.position, [])),
         )
 
 

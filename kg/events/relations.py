@@ -44,6 +44,26 @@ MILITARY_RANKS = frozenset(
     "corporal brig pvt ens ensign".split()
 )
 
+# Verbs that put a person in an office, and what may stand between them and the title:
+# "was appointed India's first Chief of Defence Staff", "named Teodoro defense secretary",
+# "was sworn in as defence minister", "took over as the Chief of the Naval Staff",
+# "is set to become army chief".
+_APPOINT_VERBS = frozenset(
+    "appoint reappoint name nominate designate promote elevate install swear select choose "
+    "pick tap confirm".split()
+)
+_AS_VERBS = frozenset({"take", "serve", "act", "remain", "continue", "return"})  # "... as"
+_BECOME_VERBS = frozenset({"become"})
+_POST_NOUNS = frozenset({"post", "position", "office", "job", "role", "rank"})
+# Words of a title phrase that say which holder it is, not which office: "India's *first*
+# Chief of Defence Staff", "the *new* army chief".
+_TITLE_ORDER = frozenset(
+    "first second third new next incoming interim sole only current former outgoing".split()
+)
+
+# Titles that are a rank, not a post: "Major-General X, Chief of Army Staff" holds the post.
+_RANKS = frozenset("general admiral marshal gen. adm. lt. col.".split())
+
 # Nouns that stand for a company named before ("the company", "the firm").
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
 
@@ -81,8 +101,13 @@ class RelationRules(ExtractorBase):
             if span is None:
                 continue
             title, orgs = self._title_before(view, span)
-            if not title:
-                title, orgs = self._title_appositive(view, span)
+            if not title or set(title.split()) <= _RANKS:
+                # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
+                post, post_orgs = self._title_appositive(view, span)
+                if not post and span.end < view.sent.end and view.sent.doc[span.end].text == ",":
+                    post, post_orgs = self._title_after(view, span.end + 1, closed=True)
+                if post:
+                    title, orgs = post, post_orgs
             if not title:
                 continue
             is_person = m.entity.type == DD.Person
@@ -104,6 +129,139 @@ class RelationRules(ExtractorBase):
                     event.add(DD.organization, state)
                     event.confidence = 0.6
             self.events.append(event)
+
+    def _appointments(self, view: SentenceView) -> None:
+        """ "X was appointed India's first Chief of Defence Staff", "Buhari appointed X as
+        Chief of Army Staff", "X took over as the Chief of the Naval Staff", "X is set to
+        become army chief": the office a person is put in, dated when the sentence says.
+
+        Read from the words around the name rather than the parse, which often takes the
+        title of such a sentence for a name ("Chief" as a compound of the subject).
+        """
+        for m in view.mentions:
+            if m.entity.type != DD.Person:
+                continue
+            span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found = self._appointed_as(view, span)
+            if found is None:
+                continue
+            verb, (title, orgs) = found
+            event = Event(
+                DD.RoleAssignment,
+                view.index,
+                title,
+                confidence=0.7,
+                date=self._date_for(view, verb),
+            )
+            self.events.append(event)
+            event.add(DD.holder, [m.entity])
+            event.set(DD.position, Literal(title))
+            event.add(DD.organization, orgs[-1:])
+
+    def _appointed_as(
+        self, view: SentenceView, span: Span
+    ) -> tuple[Token, tuple[str, list[Entity]]] | None:
+        """The verb and the office a sentence puts the person at ``span`` in, if any."""
+        doc, sent = view.sent.doc, view.sent
+        # Active: "<verb> [rank] X as <title>", "<verb> X <title>".
+        i = span.start - 1
+        while i >= sent.start and (
+            doc[i].lower_.rstrip(".") in MILITARY_RANKS
+            or doc[i].lower_ in TITLE_WORDS
+            or doc[i].text in {".", "-"}
+        ):
+            i -= 1
+        if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _APPOINT_VERBS:
+            j = span.end + (1 if span.end < sent.end and doc[span.end].lower_ == "as" else 0)
+            found = self._title_after(view, j)
+            if found[0]:
+                return doc[i], found
+        # The person as subject: "X was appointed ...", "X took over as ...".
+        j = span.end
+        while j < sent.end and (
+            doc[j].pos_ in {"AUX", "PART", "ADV"}
+            or doc[j].ent_type_ in {"DATE", "TIME"}
+            or doc[j].lower_ in {"on", "set", "due", "expected", "poised", "likely", "been"}
+        ):
+            j += 1
+        if j >= sent.end or doc[j].pos_ not in {"VERB", "AUX"}:
+            return None
+        verb, lemma = doc[j], doc[j].lemma_.lower()
+        k = j + 1
+        if lemma in _APPOINT_VERBS:
+            if k < sent.end and doc[k].lower_ == "in":
+                k += 1  # "sworn in as"
+        elif lemma in _AS_VERBS:
+            if k < sent.end and doc[k].lower_ == "over":
+                k += 1  # "took over as"
+            if k >= sent.end or doc[k].lower_ != "as":
+                return None
+        elif lemma not in _BECOME_VERBS:
+            return None
+        if k < sent.end and doc[k].lower_ in {"as", "to"}:
+            k += 1
+        # "to the post of": the office named after it.
+        if k + 2 < sent.end and doc[k].lower_ == "the" and doc[k + 1].lower_ in _POST_NOUNS:
+            k += 3 if doc[k + 2].lower_ == "of" else 2
+        found = self._title_after(view, k)
+        return (verb, found) if found[0] else None
+
+    def _title_after(
+        self, view: SentenceView, start: int, closed: bool = False
+    ) -> tuple[str, list[Entity]]:
+        """The title words and organizations of the phrase at ``start``: "India's first
+        Chief of Defence Staff", "Department of National Defense (DND) Secretary"; with
+        ``closed``, only a phrase set off by a comma, semicolon or the sentence's end."""
+        doc, sent = view.sent.doc, view.sent
+        words: list[str] = []
+        orgs: list[Entity] = []
+        owner: Entity | None = None
+        j = start
+        while j < sent.end:
+            t = doc[j]
+            m = view.mention_at(t)
+            if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
+                m = None  # "Defence" mistaken for an organization
+            if m is not None and m.entity.type in STATES_ORGS - {DD.MediaOrganization}:
+                last = doc.char_span(m.start, m.end, alignment_mode="expand")
+                end = max(j, last.end - 1) + 1 if last is not None else j + 1
+                if words and words[-1] == "to":
+                    words.append(m.entity.label)  # "ambassador to Qatar": the host
+                elif end < sent.end and doc[end].lower_ in {"'s", "’s"}:
+                    owner = m.entity  # "the Pentagon's Under Secretary of Defense for ..."
+                else:
+                    orgs.append(m.entity)
+                j = end
+                continue
+            if m is not None:
+                break
+            lower = t.lower_
+            if lower == "(":
+                close = next(
+                    (k for k in range(j + 1, min(j + 5, sent.end)) if doc[k].text == ")"), None
+                )
+                if close is None:
+                    break
+                j = close + 1  # "(DND)", "(CDS)"
+                continue
+            if lower in {"'s", "’s"} or lower in _TITLE_ORDER or t.ent_type_ == "ORDINAL":
+                j += 1
+                continue
+            if lower not in TITLE_WORDS:
+                break
+            words.append(lower)
+            j += 1
+        if closed and j < sent.end and doc[j].text not in {",", ";", ".", ")"}:
+            return "", []
+        while words and words[0] in {"the", "of", "for", "to"}:
+            words.pop(0)
+        while words and words[-1] in {"the", "of", "for", "to"}:
+            words.pop()
+        if not set(words) & TITLE_HEADS:
+            return "", []
+        return " ".join(words), [owner] if owner is not None else orgs
 
     def _state_reported_by(self, view: SentenceView, span: Span) -> list[Entity]:
         """The state that is the subject of what the person at ``span`` says."""

@@ -83,7 +83,7 @@ TITLE_WORDS = frozenset(
         "high sg secretary-general defense-minister foreign-minister military industry manager "
         "managing "
         "industries affairs external ministry department pentagon acting former procurement "
-        "chief-of-staff nato alliance press intelligence policy "
+        "chief-of-staff nato alliance press intelligence policy naval cabinet marshal "
     ).split()
 )
 

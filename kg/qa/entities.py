@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from rdflib import Literal, URIRef
 
 from kg.gazetteer import Entry, Gazetteer
-from kg.qa.lexicon import Lexicon, Token, tokenize
+from kg.qa.lexicon import POSITION_WORDS, Lexicon, Token, tokenize
 from kg.store.base import Store
 from kg.text import norm_key
 from kg.vocab import DD
@@ -403,8 +403,9 @@ class EntityFinder:
         return any(_written_as_name(t, start + k) for k, t in enumerate(span))
 
     def _may_be_lone_name(self, token: Token, i: int, lexicon: Lexicon) -> bool:
-        """Surnames and typos are only looked for in words written like names."""
-        if not token.is_word or not token.text[:1].isalpha():
+        """Surnames and typos are only looked for in words written like names, and not in
+        the words of a title ("India's Chief of Defence Staff": no one named Chief)."""
+        if not token.is_word or not token.text[:1].isalpha() or token.stem in POSITION_WORDS:
             return False
         return _written_as_name(token, i) or (
             i == 0

@@ -21,8 +21,20 @@ from kg.qa.frame_tables import (
     WH,
 )
 from kg.qa.interpretation import Interpretation, use
-from kg.qa.lexicon import Hit
+from kg.qa.lexicon import Hit, stem
 from kg.vocab import DD
+
+# Words around a title that say who holds it or how they came to, not which post it is:
+# "Who was appointed as India's *first* Chief of Defence Staff?", "the *outgoing* chief".
+_NOT_OF_THE_POST = frozenset(
+    "'s current new former first next outgoing incoming interim acting as set take took "
+    "taken over become became".split()
+)
+_IN_A_TITLE = frozenset({"of", "for", "to"})  # "secretary of defense", "envoy to Poland"
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
+_TO_A_POST = frozenset(
+    stem(w) for w in "appoint name nominate designate promote elevate install swear".split()
+)
 
 
 class Roles(Clause):
@@ -274,14 +286,20 @@ class Roles(Clause):
     def _position_phrase(self) -> tuple[str, ...]:
         """The words naming a position: "defense minister", "secretary of defense"."""
         words: list[str] = []
+        number = False
         for it in self.items[max(self.wh_end, 0) :]:
-            if it.entity is not None or not it.is_word:
+            after_number, number = number, it.norm.isdigit()
+            if it.entity is not None or not it.is_word or number:
                 continue
+            if after_number and it.norm in _ORDINAL_ENDS:
+                continue  # "India's 28th Chief of Army Staff"
             if any(w in self.positions for w in words) and (
                 it.norm in CLAUSE_OPENERS or it.norm.endswith("ed")
             ):
                 break  # "the spokesman who reacted ...", "the spokesperson quoted ...": past it
-            if it.norm in AUX | DETS | PREPS | WH | {"'s", "current", "new", "former"}:
+            if words and it.norm in PREPS - _IN_A_TITLE and any(w in self.positions for w in words):
+                break  # "appointed defense secretary *by* President Marcos *in* June"
+            if it.norm in AUX | DETS | PREPS | WH | _NOT_OF_THE_POST or it.stem in _TO_A_POST:
                 continue
             if it.stem in self.positions or (words and it.norm not in {"and", "or"}) or not words:
                 words.append(it.stem)

@@ -122,6 +122,25 @@ def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | Non
     return [(t, i) for _, t, i in ranked]
 
 
+# Kinds of body whose names carry the noun ("the Department of Military Affairs", "the
+# Senegalese Navy", "the Defence Ministry"): asked by that noun, the answer is one written
+# with it.
+_SELF_NAMING = frozenset(
+    stem(w)
+    for w in "department ministry navy army agency office committee council court command "
+    "directorate commission parliament senate".split()
+)
+
+
+def _called(text: str, candidate: Span, noun: str) -> bool:
+    """Whether ``candidate`` is named with ``noun``, in its label or beside it."""
+    where, label, _ = candidate
+    if noun in stems_of(label):
+        return True
+    near = text[max(0, where - 15) : where + len(label) + 15]
+    return noun in stems_of(near)
+
+
 def _candidates(
     sentence: Sentence,
     want: Asked,
@@ -181,6 +200,9 @@ def _candidates(
                 continue
             name = _as_written(text, label, labels) if DD.State not in types else ""
             spans.append((where, f"{label} ({name})" if name else label, str(iri)))
+        if kind == "organization" and stem(want.head) in _SELF_NAMING:
+            # "Which navy ...": the Senegalese Navy, not the armed forces beside it.
+            spans = [c for c in spans if _called(text, c, stem(want.head))]
         if kind == "weapon" and want.head:
             # "Which engines ...": what the sentence names with that noun ("MTU396 diesel
             # engines") before the weapons it mentions otherwise.

@@ -147,6 +147,71 @@ def test_titles_before_names_are_role_assignments(extract) -> None:
     assert ("Emmanuel Macron", "president", "France") in found
 
 
+def posts(g: Graph) -> set[tuple[str, str, str]]:
+    return {
+        (
+            label(g, g.value(r, DD.holder)),
+            str(g.value(r, DD.position)),
+            label(g, g.value(r, DD.organization)) if g.value(r, DD.organization) else "",
+        )
+        for r in events(g, DD.RoleAssignment)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "Army Chief Gen Bipin Rawat was on Monday appointed India's first Chief of "
+            "Defence Staff.",
+            ("Bipin Rawat", "chief of defence staff", "India"),
+        ),
+        (
+            "President Marcos named Gilbert Teodoro defense secretary on Monday.",
+            ("Gilbert Teodoro", "defense secretary", ""),
+        ),
+        (
+            "Admiral Karambir Singh took over as the Chief of the Naval Staff on Friday.",
+            ("Karambir Singh", "chief of the naval staff", ""),
+        ),
+        (
+            "Buhari appointed Major-General Leo Irabor as Chief of Defence Staff.",
+            ("Leo Irabor", "chief of defence staff", ""),
+        ),
+        (
+            "Lt. Gen. Manoj Naravane is set to become the next army chief.",
+            ("Manoj Naravane", "army chief", ""),
+        ),
+    ],
+)
+def test_an_appointment_puts_its_person_in_the_post(extract, text, post) -> None:
+    assert post in posts(extract(text))
+
+
+def test_korean_alone_is_south_korean(extract) -> None:
+    g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
+    assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)
+
+
+def test_an_appointment_is_dated_and_kept_apart_from_the_post_held_before(extract) -> None:
+    g = extract("Army Chief Gen Bipin Rawat was on Monday appointed Chief of Defence Staff.")
+    assert ("Bipin Rawat", "army chief", "") in posts(g)
+    appointed = [
+        r for r in events(g, DD.RoleAssignment) if "defence" in str(g.value(r, DD.position))
+    ]
+    assert [str(g.value(r, DD.date)) for r in appointed] == ["2022-03-14"]
+
+
+def test_a_post_set_off_after_a_rank_is_the_post_not_the_rank(extract) -> None:
+    g = extract(
+        "They are Major-General Leo Irabor, Chief of Defence Staff; and Major-General "
+        "I. Attahiru, Chief of Army Staff."
+    )
+    found = posts(g)
+    assert ("I. Attahiru", "chief of army staff", "") in found, found
+    assert not any(post == "general" for _, post, _ in found), found
+
+
 def test_a_meeting_lists_its_participants_not_their_nationalities(extract) -> None:
     g = extract("Greek Prime Minister Kyriakos Mitsotakis met French President Emmanuel Macron.")
     meeting = the_event(g, DD.Meeting)

@@ -75,6 +75,7 @@ def test_a_word_and_its_number_with_no_weapon_or_with_a_year_name_none(entities)
     [
         "US Secretary of State Mike Pompeo announced the sanctions.",
         "Secretary of Defense Lloyd Austin met the envoy.",
+        "Cabinet Secretary for Defence Aden Duale signed the pact.",
     ],
 )
 def test_the_portfolio_a_title_is_of_is_no_organization(entities, text: str) -> None:
@@ -258,3 +259,27 @@ def test_a_short_name_read_before_the_full_one_is_known_is_that_person_or_ship(
     )
     assert found.get("USS Dewey") == "WeaponSystem" and "Dewey" not in found, found
     assert found.get("Mark Ortega") == "Person" and "Ortega" not in found, found
+
+
+def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> None:
+    found = entities("Gen Manoj Naravane will take over as the 28th Chief of Army Staff (COAS).")
+    assert "Chief of Army Staff" not in found and "COAS" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kenya's Cabinet Secretary for Defence, Aden Duale, signed the pact.", "Aden Duale"),
+        ("Buhari appointed Major-General Leo Irabor as Chief of Defence Staff.", "Leo Irabor"),
+        ("They are Rear Admiral A.Z Gambo, Chief of Naval Staff, and others.", "A.Z Gambo"),
+        ("The ceremony was attended by Admiral Abdou Sene - Chief of Staff.", "Abdou Sene"),
+        ("Ahmet Demirok, Turkey’s ambassador to Qatar, told Reuters of the plan.", "Ahmet Demirok"),
+    ],
+)
+def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, name) -> None:
+    assert entities(text).get(name) == "Person", entities(text)
+
+
+def test_a_body_after_a_post_stays_a_body(entities) -> None:
+    found = entities("General Dynamics Land Systems will build the vehicles.")
+    assert found.get("General Dynamics Land Systems") == "Company", found

@@ -79,6 +79,15 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Senegal takes delivery of patrol vessel",
+        date=dt.date(2023, 5, 3),
+        url="https://news.attache.example/2023/05/03/senegal-patrol-vessel",
+        text=(
+            "The patrol vessel was handed over to the Senegalese Navy on Tuesday in the "
+            "presence of Oumar Youm, Minister of the Armed Forces of Senegal."
+        ),
+    ),
+    Article(
         title="Peru orders frigates from Korea",
         date=dt.date(2022, 2, 16),
         url="https://news.attache.example/2022/02/16/peru-frigates",
@@ -153,6 +162,14 @@ def test_what_happened_does_not_say_when_what_is_to_come_will(answerer: Answerer
     assert texts(answerer, "When did Peru buy the frigates?") == ["February 14, 2022 (Monday)"]
     assert texts(answerer, "When will Hyundai Heavy Industries deliver the frigates?") == []
     assert texts(answerer, "When will Peru receive the frigates?") == []
+
+
+def test_a_body_asked_by_a_noun_it_is_named_with_is_one_named_with_it(
+    answerer: Answerer,
+) -> None:
+    # "Which navy ...": not the armed forces a minister heads in the same sentence.
+    assert "Armed Forces" not in texts(answerer, "Which navy received the patrol vessel?")
+    assert texts(answerer, "Who is Senegal's minister of the armed forces?") == ["Oumar Youm"]
 
 
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:

@@ -385,3 +385,25 @@ def test_a_bare_surname_stored_alone_is_the_one_full_named_person_of_that_surnam
         assert [f.label for f in found if f.type_name == "Person"] == ["Petra Dvorak"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "Who was appointed as India's first Chief of Defence Staff?",
+            ("chief", "defenc", "staff"),
+        ),
+        ("Who is set to become India's 28th Chief of Army Staff?", ("chief", "army", "staff")),
+        (
+            "Who was named Philippine Secretary of National Defense by President Marcos?",
+            ("secretary", "nation", "defens"),
+        ),
+    ],
+)
+def test_a_post_is_its_title_words_not_how_or_when_it_was_given(
+    answerer: Answerer, question: str, words: tuple[str, ...]
+) -> None:
+    reading = answerer.interpret(question)
+    assert reading.template is not None and reading.template.id == "role_holder"
+    assert reading.position == words
