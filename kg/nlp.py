@@ -279,8 +279,14 @@ def _names_before_posts(doc: Doc) -> list[Span]:
         run = doc[start : comma.i]
         if len(run) < 2 or (start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_lower):
             continue
-        if any(t.ent_id_ or t.lower_ in _BODY_WORDS for t in run):
-            continue  # a name the gazetteer knows, or a body's
+        if any(
+            t.ent_id_
+            or t.lower_ in _BODY_WORDS
+            or t.is_stop
+            or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+            for t in run
+        ):
+            continue  # a name the gazetteer knows, a body's, or "In June, ..."
         if any(e.start < start < e.end or e.start < comma.i < e.end for e in doc.ents):
             continue  # part of a longer name
         spans.append(Span(doc, start, comma.i, label="PERSON"))

@@ -36,6 +36,7 @@ VALUE_KINDS = frozenset(
     {
         "date",
         "weekday",
+        "time",
         "year",
         "count",
         "money",
@@ -138,6 +139,7 @@ _NUMBER = re.compile(
     re.I,
 )
 _BOUND = re.compile(r"\b(until|till|through|since|by|from)\s+(?:when|what|which)\b")
+_ENDS = re.compile(r"\b(?:end|ends|ended|finish|finishes|finished|wrap)\b")
 _YEARS = re.compile(r"\b(which|what)\s+years?\b|\bin\s+(which|what)\s+years?\b|\byears?\b", re.I)
 _WHEN = re.compile(
     r"^\s*(?:since\s+|until\s+)?when\b|\b(?:on|by|since|until)?\s*(?:which|what)\s+"
@@ -244,6 +246,7 @@ class Asked:
 
 
 _WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
+_TIME_ASKED = re.compile(r"\b(?:what|which)\s+(?:time(?!\s+(?:frame|period|span))|hour)\b")
 
 
 _FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s*\??\s*$", re.I)
@@ -301,6 +304,8 @@ def _asked(question: str) -> Asked | None:
     lower = text.lower()
     if _WEEKDAY_ASKED.search(lower):
         return Asked("weekday")  # "On which day of the week ...": a weekday's name
+    if _TIME_ASKED.search(lower):
+        return Asked("time")  # "At what time ...": the hour, "6:53 a.m."
     kind_of = _KIND_OF.match(lower)
     if kind_of:
         head = kind_of.group(1)
@@ -346,9 +351,10 @@ def _asked(question: str) -> Asked | None:
         # "Until what date ...", "Since when ...": the end or start of a span, which the
         # sentence writes with the same preposition.
         bound = _BOUND.search(lower)
+        end = "until" if _ENDS.search(lower) else None  # "When does the exercise end?"
         return Asked(
             "year" if _YEARS.search(lower) else "date",
-            phrase=(bound.group(1),) if bound else (),
+            phrase=(bound.group(1),) if bound else (end,) if end else (),
         )
     if _WHERE.match(lower):
         return Asked("place")

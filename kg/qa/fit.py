@@ -46,6 +46,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "count": frozenset({"quantity", "terms"}),
     "money": frozenset({"value", "terms"}),
     "duration": frozenset(),
+    "time": frozenset(),  # the hour is not stored: read from sentences
     "reason": frozenset(),
     "quote": frozenset({"quote"}),
     "object": frozenset({"entity", "quote"}),

@@ -87,6 +87,7 @@ _ASKED_WORDS = {
     "date": frozenset(stem(w) for w in "date day month year time week".split()),
     "year": frozenset(stem(w) for w in "date day month year years time".split()),
     "weekday": frozenset(stem(w) for w in "date day week weekday".split()),
+    "time": frozenset(stem(w) for w in "time hour clock".split()),
     "duration": frozenset(
         stem(w) for w in "long period time years months weeks days hours decades".split()
     ),

@@ -242,6 +242,8 @@ def _candidates(
         if not spans and bound is None:
             # Undated articles resolve no "in April": the words still say when.
             spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
+    elif kind == "time":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _CLOCK.finditer(text)]
     elif kind == "weekday":
         spans = [(m.start(), m.group(0), None) for m in _WEEKDAYS.finditer(text)]
         if not spans:
@@ -370,7 +372,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s[^,;.]*$", re.I)
 _MEASURES = frozenset({"money", "count", "duration", "distance"})
 
 # The details a clause tells (when, where, how much) are its own.
-_DETAILS = frozenset({"place", "date", "year", "weekday", "money", "count", "duration"})
+_DETAILS = frozenset({"place", "date", "year", "weekday", "time", "money", "count", "duration"})
 
 # Where a sentence joins clauses of their own: "In 1955, West Germany joined NATO, and in
 # 1982, Spain gained membership"; and where it leaves out their verb, a name and its own
@@ -751,6 +753,13 @@ _GONE_TO = re.compile(
 )
 
 
+# A time of day: "6:53 a.m.", "at 10 pm", "1400 GMT", "noon", with its zone when written.
+_CLOCK = re.compile(
+    r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|\d{4}\s+(?:GMT|UTC)\b|"
+    r"noon\b|midnight\b)(?:\s*\((?:local\s+time|[A-Z]{2,4})\)|\s+(?:local\s+time|GMT|UTC|[A-Z]ST)\b)?",
+    re.I,
+)
+
 _DISTANCE = re.compile(
     r"\b(?:about\s+|some\s+|nearly\s+|around\s+)?" + _NUM + r"(?:[- ]?)(?:km|kilometers?|"
     r"kilometres?|miles?|nautical\s+miles|metres?|meters?|m)\b",
@@ -909,7 +918,10 @@ _PREPOSITIONS_AFTER = frozenset("with to from for over in on at by of and or but
 # The words that write each end of a span: "until what date" is answered "until",
 # "through" or "expires in ..." a date.
 _BOUNDS = {
-    "until": frozenset("until till through to expires expire expiring runs run".split()),
+    "until": frozenset(
+        "until till through to expires expire expiring runs run end ends ended ending finish "
+        "finishes finished".split()
+    ),
     "till": frozenset("until till through to".split()),
     "through": frozenset("until till through to".split()),
     "since": frozenset({"since"}),
@@ -952,9 +964,12 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
         if counted and not (set(counted) & (following | before)):
             continue
-        end = token.end
+        end, last = token.end, i
         if i + 1 < len(tokens) and tokens[i + 1].norm in _COUNT_SCALES:
-            end = tokens[i + 1].end  # "six lakh rifles", "1.2 million shells": the count
+            end, last = tokens[i + 1].end, i + 1  # "six lakh", "1.2 million": the count
+        nouns = [t for t in tokens[last + 1 : last + 3] if t.stem in counted]
+        if nouns and nouns[0].stem not in _STOP:
+            end = nouns[0].end  # "six individuals": the count with what it counts, when near
         out.append((token.start, text[token.start : end], None))
     return out
 

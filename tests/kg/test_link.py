@@ -280,6 +280,11 @@ def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, nam
     assert entities(text).get(name) == "Person", entities(text)
 
 
+def test_a_date_before_a_post_is_no_name(entities) -> None:
+    found = entities("In June, Defence Minister Ben Wallace said the licences were suspended.")
+    assert "In June" not in found and found.get("Ben Wallace") == "Person", found
+
+
 def test_a_body_after_a_post_stays_a_body(entities) -> None:
     found = entities("General Dynamics Land Systems will build the vehicles.")
     assert found.get("General Dynamics Land Systems") == "Company", found

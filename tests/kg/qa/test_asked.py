@@ -24,6 +24,8 @@ from kg.qa.lexicon import stem
         ("What was the aim of the training launch?", "reason", ""),
         ("At what value did the ministry put the deal?", "money", "value"),
         ("How long did the visit last?", "duration", ""),
+        ("At what time did the military detect the launch?", "time", ""),
+        ("In what time frame will the jets arrive?", "date", ""),
         ("Over what period will the jets be delivered?", "date", "period"),
         ("Why did Spain halt the sale?", "reason", ""),
         ("What prompted the sanctions?", "reason", ""),
@@ -154,3 +156,9 @@ def test_a_place_asked_from_is_an_origin() -> None:
     assert origin is not None and origin.kind == "place" and origin.origin
     there = asked("Where did the missile land?")
     assert there is not None and not there.origin
+
+
+def test_when_something_ends_asks_for_the_end_of_its_span() -> None:
+    assert asked("On what date does the exercise end?").phrase == ("until",)  # type: ignore[union-attr]
+    # "concluded a deal" is signing one, not ending it
+    assert asked("In what year did Serbia conclude the deal?").phrase == ()  # type: ignore[union-attr]

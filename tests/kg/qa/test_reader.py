@@ -537,7 +537,7 @@ def test_what_was_said_is_read_where_any_verb_of_saying_tells_it(
     ("question", "expected"),
     [
         # No entity named: the sentences are found by the question's words alone.
-        ("How many howitzers did the army move to the northern border?", "40"),
+        ("How many howitzers did the army move to the northern border?", "40 howitzers"),
         # A day of the week, as written or as the weekday of the date written.
         ("On which day of the week did the army move the howitzers?", "Thursday"),
         ("On which day of the week did the frigates leave port?", "Monday"),
@@ -869,6 +869,18 @@ def test_a_company_the_question_names_by_its_first_word_is_not_its_answer() -> N
     sentence.mentions[mdsl] = ({DD.Company}, {"Mahindra Defence Systems"})
     assert reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"mahindra"})
     assert not reader._named_by_question("Mahindra Defence Systems", str(mdsl), sentence, {"india"})
+
+
+def test_a_count_is_shown_with_what_it_counts_when_written_right_after_it() -> None:
+    text = "Seoul and Washington sanctioned six individuals and two entities on Tuesday."
+    counted = (stem("individual"), "and", stem("entity"))
+    found = [t for _, t, _ in spans._count_spans(text, counted)]
+    assert found == ["six individuals", "two entities"]
+
+
+def test_a_time_of_day_is_read_with_its_zone() -> None:
+    text = "The military detected the launch at 6:53 a.m. (local time) on Tuesday."
+    assert [m.group(0) for m in spans._CLOCK.finditer(text)] == ["6:53 a.m. (local time)"]
 
 
 def test_a_count_keeps_the_word_that_multiplies_it() -> None:
