@@ -239,6 +239,23 @@ class TransferRules(ExtractorBase):
                 }:
                     event.add(DD.supplier, [mention.entity])
                     event.confidence = min(event.confidence, 0.5)
+        if not event.has(DD.supplier) and not event.has(DD.equipment):
+            # "received the first of four German military submarines": weapons the text
+            # does not name, whose state it writes before them, come from that state.
+            recipients = {e.iri for e in event.roles.get(DD.recipient, [])}
+            made = [
+                m.entity
+                for t in view.sent
+                if t.lemma_.lower() in ARMS_NOUNS
+                for c in _modifiers(t)
+                if (m := view.mention_at(c)) is not None
+                and m.ner_label in {"NORP", "State"}
+                and m.entity.type == DD.State
+                and m.entity.iri not in recipients
+            ]
+            if len({e.iri for e in made}) == 1:
+                event.add(DD.supplier, made[:1])
+                event.confidence = min(event.confidence, 0.5)
 
     def _counted_noun(self, view: SentenceView) -> int | None:
         """ "24 attack drones", "three submarines": a count on an arms noun without a model name."""
@@ -314,3 +331,19 @@ class TransferRules(ExtractorBase):
             }:
                 event.add(DD.recipient, view.entities_in(t.subtree, STATES_ORGS))
         self._complete_deal(view, verb, event)
+
+
+_MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop"})
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The words before an arms noun that may say whose it is: "German submarines",
+    "Chinese-made drones" (the state before "made")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ not in {"amod", "compound"}:
+            continue
+        out.append(c)
+        if c.lemma_.lower() in _MADE:
+            out += [g for g in c.children if g.dep_ in {"npadvmod", "amod", "compound"}]
+    return out

@@ -192,6 +192,7 @@ ARMS_NOUNS = frozenset(
         "howitzers battery batteries launcher launchers rocket rockets munition munitions "
         "ammunition equipment hardware gun guns radar radars uav uavs warplane warplanes "
         "corvette corvettes vehicle vehicles artillery interceptor interceptors rifle rifles "
-        "shell shells warship warships "
+        "shell shells warship warships sub subs bomb bombs boat boats torpedo torpedoes mortar "
+        "mortars cruiser cruisers gunboat gunboats minesweeper minesweepers apc apcs "
     ).split()
 )

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from rdflib import URIRef
+from rdflib.namespace import SDO
 
 from kg.qa.asked import Asked
 from kg.qa.asking import MADE_KEYS, Answer, Asking
@@ -36,6 +37,7 @@ from kg.qa.scoring import keywords
 from kg.qa.spans import fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
+from kg.vocab import DD
 
 _NO_KIND = Asked("none")
 # What a template's answers are (its render), by the kind of answer a question asks for.
@@ -142,6 +144,9 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
             ),
         )
     kept = []
+    # A question whose only unread word is a year ("... submarines in 2015?") is
+    # carried by the date of the answer's events as well as by its words.
+    years = [w for w in rest if _YEAR.fullmatch(w)] if all(_YEAR.fullmatch(w) for w in rest) else []
     for answer in answers:
         if answer.key in MADE_KEYS:
             kept.append(answer)
@@ -150,9 +155,37 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
         if not texts:
             kept.append(answer)
             continue
-        if _carries(texts, rest) or _carries(context(answer), rest):
+        if (
+            _carries(texts, rest)
+            or _carries(context(answer), rest)
+            or (years and _dated_in(asking, answer, years))
+        ):
             kept.append(answer)
     return kept
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _dated_in(asking: Asking, answer: Answer, years: list[str]) -> bool:
+    """Whether one of the answer's events is dated in one of ``years``; an undated one by
+    the year its article was published ("Which country supplied Egypt with submarines in
+    2015?", from a 2015 report of the delivery that gives no date of its own)."""
+    lookups = asking.lookups
+    lookups.prefetch("describe", [*answer.events[:10], *sorted(answer.articles)])
+    for event in answer.events[:10]:
+        dates = lookups.describe(event).get(DD.date, [])
+        if any(str(d)[:4] in years for d in dates):
+            return True
+        if not dates:
+            for row in answer.rows:
+                article = row.get("article")
+                if row.get("e") != event or article is None:
+                    continue
+                published = lookups.first(article, SDO.datePublished)
+                if published is not None and str(published)[:4] in years:
+                    return True
+    return False
 
 
 def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> list[Answer]:

@@ -188,6 +188,18 @@ def test_an_appointment_puts_its_person_in_the_post(extract, text, post) -> None
     assert post in posts(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("Egypt has received the first of four German military submarines.", "Germany"),
+        ("Nigeria took delivery of two Chinese-made drones.", "China"),
+    ],
+)
+def test_weapons_named_only_by_their_state_come_from_it(extract, text, supplier) -> None:
+    g = extract(text)
+    assert roles(g, the_event(g, DD.ArmsDelivery), DD.supplier) == {supplier}
+
+
 def test_korean_alone_is_south_korean(extract) -> None:
     g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)

@@ -88,6 +88,12 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Egypt receives its first German submarine",
+        date=dt.date(2016, 12, 12),
+        url="https://news.attache.example/2016/12/12/egypt-submarine",
+        text="Egypt has received the first of four German submarines ordered for its navy.",
+    ),
+    Article(
         title="Peru orders frigates from Korea",
         date=dt.date(2022, 2, 16),
         url="https://news.attache.example/2022/02/16/peru-frigates",
@@ -170,6 +176,17 @@ def test_a_body_asked_by_a_noun_it_is_named_with_is_one_named_with_it(
     # "Which navy ...": not the armed forces a minister heads in the same sentence.
     assert "Armed Forces" not in texts(answerer, "Which navy received the patrol vessel?")
     assert texts(answerer, "Who is Senegal's minister of the armed forces?") == ["Oumar Youm"]
+
+
+def test_weapons_unnamed_but_for_their_state_come_from_that_state(answerer: Answerer) -> None:
+    assert texts(answerer, "Which country supplied Egypt with submarines?") == ["Germany"]
+
+
+def test_a_year_asked_is_that_of_the_article_for_what_it_reports_undated(
+    answerer: Answerer,
+) -> None:
+    assert texts(answerer, "Which country supplied Egypt with submarines in 2016?") == ["Germany"]
+    assert texts(answerer, "Which country supplied Egypt with submarines in 2019?") == []
 
 
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
