@@ -54,6 +54,13 @@ class ForceRules(ExtractorBase):
         awarded = awardee(verb)
         if awarded:  # "awarded Lockheed Martin a contract to build F-35 jets"
             makers = view.entities_in(awarded, {DD.Company})
+        elif verb.dep_ == "acl":
+            # "a fighter jet jointly developed with Pakistan": the phrases of the participle,
+            # never the subject of the clause the noun is in.
+            p = preps(verb)
+            makers = view.entities_in(
+                [*agent_tokens(verb), *p.get("with", []), *p.get("by", [])], maker_classes
+            )
         elif passive:
             makers = view.entities_in(agent_tokens(verb), maker_classes)
         else:

@@ -63,6 +63,8 @@ class TransferRules(ExtractorBase):
         ]
         weapons = view.entities_in(governed, WEAPONS)
         if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+            weapons = self._weapon_referred(view, verb, governed)
+        if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
             if not (
                 lemma in SUPPLIER_SUBJECT | {"buy", "purchase", "acquire", "order"}
                 and view.of_class(WEAPONS)
@@ -115,6 +117,30 @@ class TransferRules(ExtractorBase):
                 e for e in event.roles[DD.supplier] if e.iri not in recipients
             ]
         self._complete_deal(view, verb, event)
+
+    def _weapon_referred(
+        self, view: SentenceView, verb: Token, governed: list[Token]
+    ) -> list[Entity]:
+        """The weapon "it" stands for when a transfer verb governs the pronoun ("It ... has
+        since been bought by Myanmar and Nigeria"): the one weapon the sentences just before
+        name, when they name one only."""
+        pronouns = [t for t in governed if t.lower_ in {"it", "they", "them"}]
+        if not pronouns and verb.dep_ == "conj" and is_passive(verb):
+            head = subject_head(verb.head)  # "It replaced ... and has been bought by ..."
+            if head is not None and head.lower_ in {"it", "they"}:
+                pronouns = [head]
+        if not pronouns or view.of_class(WEAPONS):
+            return []
+        # The subject of the sentences before, back past those whose subject is "it" too
+        # ("The JF-17 is a joint project ... . It is designed ... . It replaced ...").
+        for earlier in reversed(self.views[max(0, view.index - 3) : view.index]):
+            head = subject_head(earlier.sent.root)
+            if head is None:
+                return []
+            if head.lower_ in {"it", "they"}:
+                continue
+            return earlier.entities_in([*head.subtree], WEAPONS)[:1]
+        return []
 
     @rule(negotiation.KIND, pos="verb")
     @rule(deal.KIND, delivery.KIND, pos="noun", forms=("lemma", "lower"))

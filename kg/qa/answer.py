@@ -27,6 +27,7 @@ checking that they answer this question (:mod:`kg.qa.fit`), and presenting them
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -430,6 +431,8 @@ class Answerer:
             facts = self._facts(slots["x"], asking)
             answers = ([facts] if facts is not None else []) + answers
         answers = filter_answers(asking, attempt, answers)
+        if template.render == "entity":
+            _mark_misfit_tense(asking, answers)
         return finish(asking.it, answers, self.max_answers), sparql
 
     def _facts(self, entity: Found, asking: Asking) -> Answer | None:
@@ -587,6 +590,32 @@ def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:
         if (found := it.slots.get(param.name)) is not None
     }
     return template.relation, roles, template.answer
+
+
+# A question about what is intended or may be, not what happened.
+_INTENT_ASKED = re.compile(
+    r"\b(?:will|would|could|might|may|shall|plans?|planning|intends?|intending|considers?|"
+    r"considering|wants?|seeks?|seeking|hopes?|expects?|expected|going\s+to|set\s+to|"
+    r"potential|possible|prospective|proposed|intended|future)\b",
+    re.I,
+)
+
+
+def _mark_misfit_tense(asking: Asking, answers: list[Answer]) -> None:
+    """Mark the answers told only as planned when the question asks what happened, and
+    those told only as done when it asks what is intended: they rank after the others."""
+    lookups = asking.lookups
+    events = [e for a in answers for e in a.events[:10]]
+    if not events:
+        return
+    intent = _INTENT_ASKED.search(asking.it.question) is not None
+    lookups.prefetch("describe", events)
+    for answer in answers:
+        planned = [
+            DD.planned in lookups.describe(e).get(DD.modality, []) for e in answer.events[:10]
+        ]
+        if planned:
+            answer.misfits_tense = not any(planned) if intent else all(planned)
 
 
 # Templates that read when or where an event happens.

@@ -71,6 +71,10 @@ class Answer:
     events: list[Term] = field(default_factory=list)
     evidence: list[dict[str, str | None]] = field(default_factory=list)
     confidence: float | None = None  # the best of its events' extraction confidence
+    # Told only as intended where the question asks what happened ("Which countries have
+    # bought the JF-17?": not the one that "could soon buy" it), or only as done where it
+    # asks what may be: ranked after the others.
+    misfits_tense: bool = False
     _written: list[str] = field(default_factory=list, repr=False)
     _unread: list[Term] | None = field(default=None, repr=False)
     # The events already in ``events``: a hot entity's answer gathers thousands of rows,

@@ -168,6 +168,7 @@ def finish(it: Interpretation, answers: list[Answer], limit: int) -> list[Answer
     answers.sort(
         key=lambda a: (
             *[-r for r in a.rank],
+            a.misfits_tense,
             -len(a.articles),
             -len(a.sentences),
             a.first,

@@ -200,6 +200,24 @@ def test_weapons_named_only_by_their_state_come_from_it(extract, text, supplier)
     assert roles(g, the_event(g, DD.ArmsDelivery), DD.supplier) == {supplier}
 
 
+def test_it_bought_stands_for_the_weapon_the_sentences_before_are_about(extract) -> None:
+    g = extract(
+        "The JF-17 is a fighter jet. It is designed to be cheap, unlike the F-16. It "
+        "replaced much of Pakistan's old fleet and has since been bought by Myanmar and Nigeria."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.equipment) == {"JF-17 Thunder"}
+    assert roles(g, deal, DD.recipient) == {"Myanmar", "Nigeria"}
+
+
+def test_a_participle_after_a_weapon_is_made_by_its_own_phrase_not_the_subject(extract) -> None:
+    g = extract(
+        "Argentina could soon buy the JF-17 Thunder, a fighter jet jointly developed with "
+        "Pakistan."
+    )
+    assert roles(g, the_event(g, DD.Manufacturing), DD.actor) == {"Pakistan"}
+
+
 def test_korean_alone_is_south_korean(extract) -> None:
     g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)

@@ -94,6 +94,15 @@ ARTICLES = [
         text="Egypt has received the first of four German submarines ordered for its navy.",
     ),
     Article(
+        title="Argentina weighs the JF-17",
+        date=dt.date(2023, 4, 5),
+        url="https://news.attache.example/2023/04/05/argentina-jf17",
+        text=(
+            "Argentina could soon buy the JF-17 Thunder fighter jet.\n"
+            "Myanmar bought the JF-17 Thunder in 2015."
+        ),
+    ),
+    Article(
         title="Peru orders frigates from Korea",
         date=dt.date(2022, 2, 16),
         url="https://news.attache.example/2022/02/16/peru-frigates",
@@ -187,6 +196,11 @@ def test_a_year_asked_is_that_of_the_article_for_what_it_reports_undated(
 ) -> None:
     assert texts(answerer, "Which country supplied Egypt with submarines in 2016?") == ["Germany"]
     assert texts(answerer, "Which country supplied Egypt with submarines in 2019?") == []
+
+
+def test_what_happened_is_answered_first_by_what_is_told_as_done(answerer: Answerer) -> None:
+    assert texts(answerer, "Which countries have bought the JF-17?")[:1] == ["Myanmar"]
+    assert texts(answerer, "Which countries could buy the JF-17?")[:1] == ["Argentina"]
 
 
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
