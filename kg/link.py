@@ -500,6 +500,8 @@ def _part_of_title(ent: Span) -> bool:
         return ent.label_ != "GPE"
     if _is_a_title(ent.text):
         return True
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _TITLE_WORDS:
+        return True  # "Principal Military Adviser": a post, whatever its capitals
     words = [t.lower_ for t in ent]
     return (
         all(w in _PORTFOLIO_WORDS for w in words)
@@ -558,6 +560,8 @@ def _trim_to_acronym(long_name: str, acronym: str) -> str | None:
     words = long_name.split()
     letters = [c for c in acronym.upper() if c.isalpha()]
     for start in range(len(words)):
+        if not words[start][:1].isupper():
+            continue  # "the post of Chief of Defence Staff (CDS)": not "of Chief of ..."
         tail = words[start:]
         initials = [w[0].upper() for w in tail if w[0].isupper()]
         if (

@@ -303,6 +303,7 @@ class Answerer:
             return [], ""
         lexicon = self.lexicon()
         telling = frozenset[tuple[str, ...]]()
+        titled = it.relation == "role"
         if it.relation in TOLD_IN_OWN_WORDS:
             telling = lexicon.words_under(RELATION_TERMS[it.relation])
         elif it.relation == "role":
@@ -316,6 +317,7 @@ class Answerer:
             left_out=it.excluded,
             lexicon=lexicon,
             telling=telling,
+            titled=titled,
             sides=_sides(it),
         )
         reads = [r for r in reads if r.coverage >= at_least]

@@ -158,6 +158,7 @@ class Reader:
         left_out: Sequence[Found] = (),
         lexicon: Lexicon | None = None,
         telling: frozenset[tuple[str, ...]] = frozenset(),
+        titled: bool = False,
         sides: tuple[str, Mapping[URIRef, str], str] | None = None,
         limit: int = 10,
     ) -> list[Read]:
@@ -168,7 +169,9 @@ class Reader:
         tell of the relation asked about; when given, a sentence is read only if it or
         the sentence before it carries one (otherwise it names the parties but tells of
         something else; the sentence before may tell of the event this one details: "A
-        US bid to impose *the measure* failed"). ``sides``: the relation, the role the
+        US bid to impose *the measure* failed"); with ``titled`` they are the words of an
+        office, written together ("Defence Minister", "Minister of Defence"; not "Prime
+        Minister X ... Chief of Defence Staff"). ``sides``: the relation, the role the
         question gives each entity it names, and the role asked for; a sentence that
         writes one of them in another role (:mod:`kg.qa.sides`) does not answer.
         """
@@ -244,7 +247,7 @@ class Reader:
         for coverage, sentence, hits in scored[:3]:
             if coverage < least:
                 break
-            if telling and not _tells(sentence, sentences, telling):
+            if telling and not _tells(sentence, sentences, telling, together=titled):
                 continue
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
@@ -583,14 +586,37 @@ def _one_list(reads: list[Read]) -> bool:
 
 
 def _tells(
-    sentence: Sentence, sentences: list[Sentence], telling: frozenset[tuple[str, ...]]
+    sentence: Sentence,
+    sentences: list[Sentence],
+    telling: frozenset[tuple[str, ...]],
+    *,
+    together: bool = False,
 ) -> bool:
     """Whether ``sentence`` or the one before it carries one of the labels ``telling``
-    (every word of it, each as written or as the verb its noun derives from)."""
+    (every word of it, each as written or as the verb its noun derives from); with
+    ``together``, its words within a few words of one another."""
     before = _next_sentence(sentences, sentence, -1)
     return any(
         all(derived(word) & told.stems for word in phrase)
+        and (not together or _written_together(told.text, phrase))
         for told in (sentence, before)
         if told is not None
         for phrase in telling
+    )
+
+
+_TOGETHER = 4  # words from the first to the last of a title: "Minister for National Defence"
+
+
+def _written_together(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether every word of ``phrase`` is written within :data:`_TOGETHER` words of the
+    first ("Defence Minister", "Minister of Defence")."""
+    if len(phrase) < 2:
+        return True
+    words = [t for t in tokenize(text) if t.is_word]
+    where = {w: [i for i, t in enumerate(words) if derived(w) & {t.stem}] for w in phrase}
+    first = phrase[0]
+    return any(
+        all(any(abs(j - i) <= _TOGETHER for j in where[w]) for w in phrase[1:])
+        for i in where[first]
     )

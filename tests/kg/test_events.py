@@ -212,8 +212,7 @@ def test_it_bought_stands_for_the_weapon_the_sentences_before_are_about(extract)
 
 def test_a_participle_after_a_weapon_is_made_by_its_own_phrase_not_the_subject(extract) -> None:
     g = extract(
-        "Argentina could soon buy the JF-17 Thunder, a fighter jet jointly developed with "
-        "Pakistan."
+        "Argentina could soon buy the JF-17 Thunder, a fighter jet jointly developed with Pakistan."
     )
     assert roles(g, the_event(g, DD.Manufacturing), DD.actor) == {"Pakistan"}
 

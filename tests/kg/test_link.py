@@ -280,6 +280,14 @@ def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, nam
     assert entities(text).get(name) == "Person", entities(text)
 
 
+def test_a_post_written_in_capitals_is_no_organization(entities) -> None:
+    found = entities(
+        "The Cabinet created the post of Chief of Defence Staff (CDS), who will be the "
+        "Principal Military Adviser to the minister."
+    )
+    assert not any("Chief of Defence Staff" in name or "Adviser" in name for name in found), found
+
+
 def test_a_date_before_a_post_is_no_name(entities) -> None:
     found = entities("In June, Defence Minister Ben Wallace said the licences were suspended.")
     assert "In June" not in found and found.get("Ben Wallace") == "Person", found

@@ -921,3 +921,21 @@ def test_what_is_still_to_come_is_read_only_where_a_sentence_tells_of_it() -> No
     assert not asks_what_is_to_come("When did Croatia receive the first jets?")
     assert not reader._FUTURE_TOLD.search("Croatia took delivery of six Rafale jets on Thursday.")
     assert reader._FUTURE_TOLD.search("The other six jets are due to arrive by 2025.")
+
+
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("Defence Minister Rajnath Singh visited Seoul.", True),
+        ("Rajnath Singh, the Minister of Defence, visited Seoul.", True),
+        (
+            "Prime Minister Narendra Modi's army chief was appointed Chief of Defence Staff.",
+            False,
+        ),
+    ],
+)
+def test_an_office_asked_about_is_told_by_its_words_written_together(
+    text: str, together: bool
+) -> None:
+    phrase = (stem("minister"), stem("defence"))
+    assert reader._written_together(text, phrase) is together
