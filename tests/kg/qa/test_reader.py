@@ -939,3 +939,9 @@ def test_an_office_asked_about_is_told_by_its_words_written_together(
 ) -> None:
     phrase = (stem("minister"), stem("defence"))
     assert reader._written_together(text, phrase) is together
+
+
+def test_a_number_written_out_is_read_whole() -> None:
+    text = "The missile reached 101-point-one kilometers, flying one-thousand kilometers."
+    found = [m.group(0) for m in spans._DISTANCE.finditer(text)]
+    assert found == ["101-point-one kilometers", "one-thousand kilometers"]
