@@ -146,7 +146,7 @@ def clean_name(text: str) -> str:
     left ("Government"), which names nothing by itself."""
     text = text.strip().strip("\"'“”‘’()[],;:")
     # A dash set off by spaces ends a name: "Admiral Abdou Sene - Chief of Staff".
-    text = re.split(r"\s+[-–—]\s+", text)[0]
+    text = re.split(r"\s+[-–—]\s+", text)[0].rstrip(" -–—")
     text = re.sub(r"(?:'s|’s|')$", "", text)
     text = _THE.sub("", text)
     text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
@@ -171,7 +171,7 @@ _COUNTED = re.compile(
 _GENERIC_NOUNS = frozenset(
     "government ministry army navy military parliament administration embassy company "
     "companies department agency council committee officials president minister "
-    "alliance coalition forces".split()
+    "alliance coalition forces group firm corporation court office commission".split()
 )
 
 

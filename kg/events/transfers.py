@@ -98,6 +98,9 @@ class TransferRules(ExtractorBase):
             if not event.has(DD.recipient):
                 # "send 14 Leopard 2 A6 tanks to Ukraine" parsed with "to" on another word.
                 event.add(DD.recipient, view.entities_in(clause_phrase(verb, "to"), PARTIES))
+            if not event.has(DD.recipient) and cls == DD.ArmsDelivery:
+                # "delivered the second vessel for the Senegalese Navy": the customer.
+                event.add(DD.recipient, view.entities_in(clause_phrase(verb, "for"), PARTIES))
         else:
             if passive:
                 event.add(DD.recipient, view.entities_in(agent_tokens(verb), PARTIES))

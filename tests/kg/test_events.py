@@ -217,6 +217,11 @@ def test_a_participle_after_a_weapon_is_made_by_its_own_phrase_not_the_subject(e
     assert roles(g, the_event(g, DD.Manufacturing), DD.actor) == {"Pakistan"}
 
 
+def test_a_delivery_for_a_customer_has_it_as_recipient(extract) -> None:
+    g = extract("Piriou delivered the second patrol vessel for the Senegalese Navy on Tuesday.")
+    assert roles(g, the_event(g, DD.ArmsDelivery), DD.recipient) == {"Senegal"}
+
+
 def test_korean_alone_is_south_korean(extract) -> None:
     g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)
