@@ -202,7 +202,7 @@ def _candidates(
             label = sentence.shown.get(iri) or max(labels, key=len)
             if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
-            name = _as_written(text, label, labels) if DD.State not in types else ""
+            name = _as_written(text, label, _as_names(iri, labels))
             spans.append((where, f"{label} ({name})" if name else label, str(iri)))
         if kind == "organization" and stem(want.head) in _SELF_NAMING:
             # "Which navy ...": the Senegalese Navy, not the armed forces beside it.

@@ -945,3 +945,23 @@ def test_a_number_written_out_is_read_whole() -> None:
     text = "The missile reached 101-point-one kilometers, flying one-thousand kilometers."
     found = [m.group(0) for m in spans._DISTANCE.finditer(text)]
     assert found == ["101-point-one kilometers", "one-thousand kilometers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Britain is selling Chile three Type 23 frigates.", "United Kingdom (Britain)"),
+        ("Chile is buying three British frigates.", "United Kingdom"),
+    ],
+)
+def test_a_state_read_from_a_sentence_is_shown_as_the_sentence_names_it(
+    text: str, shown: str
+) -> None:
+    uk = default_gazetteer().lookup("United Kingdom")
+    assert uk is not None
+    sentence = passages.Sentence(URIRef("s"), URIRef("a"), 0, text, None)
+    sentence.mentions[uk.iri] = ({DD.State}, {"United Kingdom", "Britain", "British"})
+    want = asked("Which country is selling the frigates?")
+    assert want is not None
+    found = spans._candidates(sentence, want, [], {stem("frigate")}, [])
+    assert [t for t, _ in found] == [shown], found
