@@ -213,6 +213,12 @@ def _profile(result: Interpretation, items: list[Item]) -> Interpretation:
 # -- the frame ------------------------------------------------------------------------------
 
 
+# Relations whose events happen somewhere one goes, and the prepositions that ask where
+# ("to which country", "in which country").
+_GONE_TO = frozenset({"deployment", "visit", "exercise", "testing"})
+_WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
+
+
 class Frame(Roles):
     """The frame of one question: its grammar (:class:`~kg.qa.clause.Clause`) and
     roles (:class:`~kg.qa.roles.Roles`), and from them its focus, its relation and the
@@ -304,6 +310,11 @@ class Frame(Roles):
             return
         if self.focus == "count":
             result.mode = "count"
+        if not answer and relation in _GONE_TO and self._wh_function() in _WHERE_PREPS:
+            # "To which country did Turkey deploy soldiers?", "Which country did the
+            # minister travel to?": where the event took place.
+            involving(result, "location", entities)
+            return
         if not answer:
             result.notes.append("could not tell what the question asks for")
             return

@@ -241,6 +241,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "deal_terms_involving",
         {"x1": "F-35", "x2": "Poland"},
     ),
+    # where a deployment went, asked as "which country ... to"
+    ("To which country did Turkey deploy soldiers?", "where_involving", {"x1": "Turkey"}),
+    ("Which country did Turkey deploy troops to?", "where_involving", {"x1": "Turkey"}),
     # profile and sources
     ("What do we know about CAATSA?", "profile", {"x": "CAATSA"}),
     ("Tell me about the S-400", "profile", {"x": "S-400"}),
