@@ -655,6 +655,8 @@ def _named_spans(
         return []
     keys = {stem(head)} | set(same)
     tokens = tokenize(text)
+    if _headline(tokens):
+        return []  # "Morocco, US Launch African Lion Annual Military Drills": no name by capitals
     asked_texts = {norm(f.text) for f in entities}
     out: list[Span] = []
     for i, token in enumerate(tokens):
@@ -682,6 +684,9 @@ def _named_spans(
             else:
                 break
         if k == j:
+            after = _name_after(text, tokens, i)
+            if after is not None and norm(after[1]) not in asked_texts:
+                out.append(after)
             continue
         start = tokens[k + 1].start
         name = text[start : token.end]
@@ -689,6 +694,34 @@ def _named_spans(
             continue
         out.append((start, name, None))
     return out
+
+
+def _headline(tokens: list[Token]) -> bool:
+    """Whether a sentence is written in title case, as headlines are: most of its longer
+    words capitalized."""
+    words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
+    """A name written after its noun: "Exercise Malabar", "Exercise African Lion 18",
+    "Operation Barkhane" (the noun capitalized as the name's title), or set off after it,
+    "their annual military games, African Lion, which ..."."""
+    k = i + 1
+    if not tokens[i].text[:1].isupper():
+        if k + 1 >= len(tokens) or tokens[k].text != ",":
+            return None
+        k += 1  # "games, African Lion,"
+    end = k
+    while end < len(tokens) and end - k < 4 and (
+        tokens[end].text[:1].isupper() or (end > k and tokens[end].text.isdigit())
+    ):
+        end += 1
+    if end == k or tokens[k].norm in {"the", "a", "an"}:
+        return None
+    if not tokens[i].text[:1].isupper() and (end >= len(tokens) or tokens[end].text != ","):
+        return None  # set off by commas on both sides, or it is no apposition
+    return (tokens[k].start, text[tokens[k].start : tokens[end - 1].end], None)
 
 
 _AT = re.compile(

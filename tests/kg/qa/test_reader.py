@@ -965,3 +965,20 @@ def test_a_state_read_from_a_sentence_is_shown_as_the_sentence_names_it(
     assert want is not None
     found = spans._candidates(sentence, want, [], {stem("frigate")}, [])
     assert [t for t, _ in found] == [shown], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Exercise African Lion 18 is led by US Marine Corps Forces Europe.", "African Lion 18"),
+        ("Their annual military exercise, Malabar, began on Monday.", "Malabar"),
+        ("Australia is taking part in the Malabar exercises.", "Malabar exercises"),
+    ],
+)
+def test_a_name_is_read_before_its_noun_after_it_or_set_off_after_it(text: str, name: str) -> None:
+    assert [n for _, n, _ in spans._named_spans(text, "exercise", [])] == [name]
+
+
+def test_a_headline_names_nothing_by_its_capitals() -> None:
+    text = "Morocco, US Launch African Lion Annual Military Drills"
+    assert spans._named_spans(text, "drill", []) == []
