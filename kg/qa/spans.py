@@ -671,7 +671,7 @@ def _named_spans(
         k = j
         while k >= 0:
             word = tokens[k]
-            if word.text[:1].isupper() and word.norm not in {"the", "a", "an"}:
+            if word.text[:1].isupper() and word.norm not in _STOP:
                 k -= 1
             elif (
                 word.norm in _CONNECTORS
@@ -698,9 +698,14 @@ def _named_spans(
 
 def _headline(tokens: list[Token]) -> bool:
     """Whether a sentence is written in title case, as headlines are: most of its longer
-    words capitalized."""
+    words capitalized, and no stop at its end."""
     words = [t for t in tokens if t.is_word and len(t.text) > 3]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    ended = bool(tokens) and tokens[-1].text in {".", "?", "!", '"', "”", "’"}
+    return (
+        not ended
+        and len(words) >= 4
+        and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    )
 
 
 def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
@@ -713,8 +718,10 @@ def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
             return None
         k += 1  # "games, African Lion,"
     end = k
-    while end < len(tokens) and end - k < 4 and (
-        tokens[end].text[:1].isupper() or (end > k and tokens[end].text.isdigit())
+    while (
+        end < len(tokens)
+        and end - k < 4
+        and (tokens[end].text[:1].isupper() or (end > k and tokens[end].text.isdigit()))
     ):
         end += 1
     if end == k or tokens[k].norm in {"the", "a", "an"}:
