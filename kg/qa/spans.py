@@ -219,9 +219,10 @@ def _candidates(
         if not spans:
             # No name written with the noun: what the sentence says of it, "bilateral
             # channels", "the right to defend itself".
-            spans = _complemented(text, {stem(want.head)} | set(same)) or _described(
-                text, {stem(want.head)} | set(same)
-            )
+            nouns = {stem(want.head)} | set(same)
+            spans = _complemented(text, nouns) or _described(text, nouns)
+            # "military procurement agency" for "Which agency ...": the noun again, no answer.
+            spans = [c for c in spans if not _only_the_noun(c[1], nouns, want.phrase)]
     if kind == "place" and want.origin:
         # "From which site ...": a place in what is written after "from" ("from a
         # launcher based on Abdul Kalam Island"), not where it landed.
@@ -694,6 +695,19 @@ def _named_spans(
             continue
         out.append((start, name, None))
     return out
+
+
+def _only_the_noun(span: str, nouns: set[str], asked: tuple[str, ...]) -> bool:
+    """Whether ``span`` is the asked noun with lowercase words before it that tell
+    nothing the question does not ("restrictive measures" for "What restrictive
+    measures ...?"), or, for a body, that name none ("military procurement agency" for
+    "Which agency ...?"): a description, not the answer."""
+    words = [t for t in tokenize(span) if t.is_word]
+    if not words or words[-1].stem not in nouns or any(t.text[:1].isupper() for t in words):
+        return False
+    return words[-1].stem in _SELF_NAMING or all(
+        t.stem in nouns or t.stem in asked or t.norm in _STOP for t in words
+    )
 
 
 def _headline(tokens: list[Token]) -> bool:

@@ -982,3 +982,13 @@ def test_a_name_is_read_before_its_noun_after_it_or_set_off_after_it(text: str, 
 def test_a_headline_names_nothing_by_its_capitals() -> None:
     text = "Morocco, US Launch African Lion Annual Military Drills"
     assert spans._named_spans(text, "drill", []) == []
+
+
+def test_the_asked_noun_again_is_no_answer() -> None:
+    agency = {stem("agency")}
+    assert spans._only_the_noun("military procurement agency", agency, (stem("agency"),))
+    measures = {stem("measure")}
+    asked_words = (stem("restrictive"), stem("measure"))
+    assert spans._only_the_noun("restrictive measures", measures, asked_words)
+    # what the question does not say is an answer: "Through which channels ...?"
+    assert not spans._only_the_noun("bilateral channels", {stem("channel")}, (stem("channel"),))
