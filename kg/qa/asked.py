@@ -37,6 +37,7 @@ VALUE_KINDS = frozenset(
         "date",
         "weekday",
         "time",
+        "ordinal",
         "year",
         "count",
         "money",
@@ -246,6 +247,7 @@ class Asked:
 
 
 _WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
+_ORDINAL_ASKED = re.compile(r"\b(?:what|which)\s+number\b(?!\s+of\b)")
 _TIME_ASKED = re.compile(r"\b(?:what|which)\s+(?:time(?!\s+(?:frame|period|span))|hour)\b")
 
 
@@ -304,6 +306,8 @@ def _asked(question: str) -> Asked | None:
     lower = text.lower()
     if _WEEKDAY_ASKED.search(lower):
         return Asked("weekday")  # "On which day of the week ...": a weekday's name
+    if _ORDINAL_ASKED.search(lower):
+        return Asked("ordinal")  # "What number member of NATO did X become?": "29th"
     if _TIME_ASKED.search(lower):
         return Asked("time")  # "At what time ...": the hour, "6:53 a.m."
     kind_of = _KIND_OF.match(lower)

@@ -49,6 +49,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "money": frozenset({"value", "terms"}),
     "duration": frozenset(),
     "time": frozenset(),  # the hour is not stored: read from sentences
+    "ordinal": frozenset(),  # nor the rank an event had ("the 29th member")
     "reason": frozenset(),
     "quote": frozenset({"quote"}),
     "object": frozenset({"entity", "quote"}),

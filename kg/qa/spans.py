@@ -247,6 +247,8 @@ def _candidates(
         if not spans and bound is None:
             # Undated articles resolve no "in April": the words still say when.
             spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
+    elif kind == "ordinal":
+        spans = [(m.start(), m.group(0), None) for m in _ORDINAL.finditer(text)]
     elif kind == "time":
         spans = [(m.start(), m.group(0).strip(), None) for m in _CLOCK.finditer(text)]
     elif kind == "weekday":
@@ -810,6 +812,14 @@ _GONE_TO = re.compile(
     r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:,\s*and|,|and)\s+(?:the\s+)?)*$"
 )
 
+
+# A rank in a series: "the 29th member", "its third test".
+_ORDINAL = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth)\b",
+    re.I,
+)
 
 # A time of day: "6:53 a.m.", "at 10 pm", "1400 GMT", "noon", with its zone when written.
 _CLOCK = re.compile(

@@ -25,6 +25,7 @@ from kg.qa.lexicon import stem
         ("At what value did the ministry put the deal?", "money", "value"),
         ("How long did the visit last?", "duration", ""),
         ("At what time did the military detect the launch?", "time", ""),
+        ("What number member of NATO did Montenegro become?", "ordinal", ""),
         ("In what time frame will the jets arrive?", "date", ""),
         ("Over what period will the jets be delivered?", "date", "period"),
         ("Why did Spain halt the sale?", "reason", ""),

@@ -992,3 +992,8 @@ def test_the_asked_noun_again_is_no_answer() -> None:
     assert spans._only_the_noun("restrictive measures", measures, asked_words)
     # what the question does not say is an answer: "Through which channels ...?"
     assert not spans._only_the_noun("bilateral channels", {stem("channel")}, (stem("channel"),))
+
+
+def test_a_rank_in_a_series_is_read_as_written() -> None:
+    text = "Montenegro became the 29th member of the alliance, after its second attempt."
+    assert [m.group(0) for m in spans._ORDINAL.finditer(text)] == ["29th", "second"]
