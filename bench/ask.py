@@ -23,12 +23,14 @@ after the first tenth of the graph is loaded and again at full size, next to the
 
 Usage: python bench/ask.py [--triples 1000000] [--variants 4] [--warmup 2] [--data DIR]
     [--no-rdflib] [--rdflib-per-pattern 2] [--rdflib-cap 10] [--each] [--http-in-thread]
+    [--gc-young N]
 Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import http.client
 import json
 import os
@@ -237,14 +239,44 @@ def record(store: Store, asked: list[Question]) -> list[Result]:
     return results
 
 
+class Collections:
+    """Time spent in the garbage collector while it is attached, and its full collections:
+    a full collection walks every object the process keeps, and the question being
+    answered waits for it."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.full = 0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.seconds += time.perf_counter() - self._started
+        self.full += info["generation"] == 2
+
+    def __enter__(self) -> Collections:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
 def time_in_process(store: Store, asked: list[Question]) -> dict[str, float]:
     """Each timed question asked once of a new answerer, after the warm-up questions."""
     answerer = Answerer(store)
     times = {}
-    for question in sorted(asked, key=lambda q: not q.warmup):
-        started = time.perf_counter()
-        answerer.ask(question.text)
-        times[question.text] = (time.perf_counter() - started) * 1000
+    with Collections() as collected:
+        for question in sorted(asked, key=lambda q: not q.warmup):
+            started = time.perf_counter()
+            answerer.ask(question.text)
+            times[question.text] = (time.perf_counter() - started) * 1000
+    print(
+        f"garbage collection during the in-process pass: {collected.seconds * 1000:.0f} ms, "
+        f"{collected.full} full collections (thresholds {gc.get_threshold()})"
+    )
     return times
 
 
@@ -495,6 +527,12 @@ def main() -> None:
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
     parser.add_argument("--each", action="store_true", help="also print each question's times")
     parser.add_argument(
+        "--gc-young",
+        type=int,
+        help="collect the youngest generation every N allocations in this process, as "
+        "`attache serve` does (service.serve.GC_YOUNG); default: Python's 700",
+    )
+    parser.add_argument(
         "--rdflib-per-pattern",
         type=int,
         default=2,
@@ -504,6 +542,8 @@ def main() -> None:
         "--rdflib-cap", type=float, default=10.0, help="seconds after which an rdflib query stops"
     )
     args = parser.parse_args()
+    if args.gc_young:
+        gc.set_threshold(args.gc_young, *gc.get_threshold()[1:])
 
     tmp = tempfile.TemporaryDirectory(prefix="attache-bench-ask-")
     data = args.data or Path(tmp.name)

@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
@@ -132,6 +133,14 @@ IRREGULAR = {
 _VOWELS = set("aeiouy")
 
 
+# Words recur: the same few thousand make up the questions, labels and sentences read, and
+# the sentence tier stems every word of every sentence it reads (tens of thousands of
+# calls for a question about a popular entity). Both functions are pure, so a word's
+# stem and normal form are kept (bounded: a word is a few dozen bytes).
+_WORDS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
 def stem(word: str) -> str:
     """A crude English stem: inflections folded so question words meet label words.
 
@@ -196,9 +205,16 @@ def tokenize(text: str) -> list[Token]:
         if raw in {"'s", "’s"}:
             out.append(Token(raw, match.start(), match.end(), "'s", "'s"))
             continue
-        key = norm(raw) or raw
-        out.append(Token(raw, match.start(), match.end(), key, stem(raw) or key))
+        key, word_stem = _forms(raw)
+        out.append(Token(raw, match.start(), match.end(), key, word_stem))
     return out
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _forms(raw: str) -> tuple[str, str]:
+    """A token's normal form and stem, as :func:`tokenize` gives them."""
+    key = norm(raw) or raw
+    return key, stem(raw) or key
 
 
 def label_stems(label: str) -> tuple[str, ...]:

@@ -149,7 +149,7 @@ class Lookups:
         out: list[Term] = []
         for event in events:
             for prop, value in self._get("describe", event):
-                if prop in ROLE_PROPERTIES:
+                if prop in _ROLES:
                     out.append(value)
         return out
 
@@ -176,6 +176,10 @@ ROLE_PROPERTIES = (
     DD.valueText,
     DD.quantity,
 )
+# For membership tests: a tuple compares each term in Python (rdflib's ``__eq__``), and
+# ``role_values`` tests every property of every event of an answer (600,000 comparisons
+# in 210 questions).
+_ROLES = frozenset(ROLE_PROPERTIES)
 
 
 def _readable(kind: str, node: Term) -> bool:

@@ -54,7 +54,7 @@ class Sentence:
     published: dt.date | None
     mentions: dict[URIRef, tuple[set[URIRef], set[str]]] = field(default_factory=dict)
     shown: dict[URIRef, str] = field(default_factory=dict)  # each mention's label
-    stems: set[str] = field(default_factory=set)
+    stems: frozenset[str] = frozenset()  # kg.qa.scoring.stems_of: shared, never changed
 
 
 Span = tuple[int, str, str | None]  # (offset in the sentence, text, IRI)

@@ -316,14 +316,18 @@ class Reader:
         """For each article that mentions one of ``named``: the most of ``words`` that
         the sentences mentioning one of them carry (as written, in lowercase)."""
         carried: Counter[Term] = Counter()
-        terms = [Literal(w) for w in dict.fromkeys(words) if len(w) >= 3]
+        terms = [w for w in dict.fromkeys(words) if len(w) >= 3]
         if not terms:
             return carried
-        text = bind_many(query("articles_with_words"), "word", terms)
         for iri in named:
-            for row in self.store.select(text, {"x": iri}):
-                k = int(str(row["k"]))
-                carried[row["article"]] = max(carried[row["article"]], k)
+            found: dict[Term, set[str]] = {}
+            for row in self.store.select(query("sentence_texts"), {"x": iri}):
+                lower = str(row["lower"])
+                here = [w for w in terms if w in lower]
+                if here:
+                    found.setdefault(row["article"], set()).update(here)
+            for article, carried_here in found.items():
+                carried[article] = max(carried[article], len(carried_here))
         return carried
 
     def _sentences(

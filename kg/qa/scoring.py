@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -59,9 +60,17 @@ _STOP = frozenset(
 _NOMINAL_SUFFIXES = ("ation", "ition", "ion", "anc", "enc")  # after stem(): "assistanc"
 
 
-def stems_of(text: str) -> set[str]:
+# The sentence tier reads the same articles' sentences for question after question (the
+# articles that mention a popular entity most): the stems and word pairs of a sentence
+# are kept by its text, not worked out again per question (they were a third of the
+# sentence tier's time once its store reads were kept).
+SENTENCES_KEPT = 8192
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def stems_of(text: str) -> frozenset[str]:
     """The stems of a text's words, with the verbs their noun suffixes derive from."""
-    return {form for t in tokenize(text) if t.is_word for form in derived(t.stem)}
+    return frozenset(form for t in tokenize(text) if t.is_word for form in derived(t.stem))
 
 
 def derived(word_stem: str) -> set[str]:
@@ -211,10 +220,11 @@ def _score(
     return scored
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
     """The pairs of consecutive words of a text, as written in lowercase."""
     words = [t.norm for t in tokenize(text) if t.is_word]
-    return set(itertools.pairwise(words))
+    return frozenset(itertools.pairwise(words))
 
 
 def by_coverage(item: tuple[float, Sentence, set[str]]) -> tuple[float, str, int]:
