@@ -145,6 +145,8 @@ def clean_name(text: str) -> str:
     ("The Government of") or surrounding punctuation; empty when only a common noun is
     left ("Government"), which names nothing by itself."""
     text = text.strip().strip("\"'“”‘’()[],;:")
+    if "(" in text and ")" not in text:
+        text = text.split("(")[0].strip()  # "Department of National Defense (DND"
     # A dash set off by spaces ends a name: "Admiral Abdou Sene - Chief of Staff".
     text = re.split(r"\s+[-–—]\s+", text)[0].rstrip(" -–—")
     text = re.sub(r"(?:'s|’s|')$", "", text)

@@ -257,7 +257,35 @@ def titled_names(doc: Doc) -> Doc:
             continue
         spans.append(Span(doc, start, end, label="PERSON"))
     spans += _names_before_posts(doc)
+    spans += _nicknamed(doc)
     return _with_names(doc, spans)
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+def _nicknamed(doc: Doc) -> list[Span]:
+    """ "Gilbert “Gibo” Teodoro", "Ferdinand "Bongbong" Marcos Jr.": a first name, a
+    nickname in quotation marks and a surname are one person's name (the model cuts it
+    at the marks)."""
+    spans = []
+    for t in doc[: len(doc) - 4]:
+        i = t.i
+        if not (
+            _name_word(t)
+            and doc[i + 1].text in _OPEN_QUOTES
+            and _name_word(doc[i + 2])
+            and doc[i + 3].text in _CLOSE_QUOTES
+            and _name_word(doc[i + 4])
+        ):
+            continue
+        end = i + 5
+        if end < len(doc) and doc[end].text in {"Jr.", "Sr.", "II", "III"}:
+            end += 1
+        if not any(doc[k].ent_id_ for k in range(i, end)):
+            spans.append(Span(doc, i, end, label="PERSON"))
+    return spans
 
 
 def _names_before_posts(doc: Doc) -> list[Span]:

@@ -238,6 +238,9 @@ class RelationRules(ExtractorBase):
             if m is not None:
                 break
             lower = t.lower_
+            if lower == ")":
+                j += 1  # the end of "(DND)" read into the name before it
+                continue
             if lower == "(":
                 close = next(
                     (k for k in range(j + 1, min(j + 5, sent.end)) if doc[k].text == ")"), None

@@ -182,6 +182,11 @@ def posts(g: Graph) -> set[tuple[str, str, str]]:
             "Lt. Gen. Manoj Naravane is set to become the next army chief.",
             ("Manoj Naravane", "army chief", ""),
         ),
+        (
+            "Gilbert “Gibo” Teodoro was appointed as Department of National Defense (DND) "
+            "Secretary by President Marcos.",
+            ("Gilbert “Gibo” Teodoro", "secretary", "Department of National Defense"),
+        ),
     ],
 )
 def test_an_appointment_puts_its_person_in_the_post(extract, text, post) -> None:

@@ -274,6 +274,7 @@ def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> N
         ("They are Rear Admiral A.Z Gambo, Chief of Naval Staff, and others.", "A.Z Gambo"),
         ("The ceremony was attended by Admiral Abdou Sene - Chief of Staff.", "Abdou Sene"),
         ("It was attended by Admiral Oumar Wade - Private Chief of Staff.", "Oumar Wade"),
+        ("Gilbert “Gibo” Teodoro was named defense secretary.", "Gilbert “Gibo” Teodoro"),
         ("Ahmet Demirok, Turkey’s ambassador to Qatar, told Reuters of the plan.", "Ahmet Demirok"),
     ],
 )
