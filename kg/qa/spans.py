@@ -55,7 +55,11 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "d
 _NUM_ONE = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 # A number as news writes it out too: "one-thousand", "two hundred", "101-point-one".
 _NUM = (
-    _NUM_ONE + r"(?:[- ](?:point[- ]" + _NUM_ONE + r"|hundred|thousand|million|billion)(?![\w-]))*"
+    r"(?:a(?=[- ](?:hundred|thousand|million|billion)\b)|"  # "a thousand kilometers"
+    + _NUM_ONE
+    + r")(?:[- ](?:point[- ]"
+    + _NUM_ONE
+    + r"|hundred|thousand|million|billion)(?![\w-]))*"
 )
 
 

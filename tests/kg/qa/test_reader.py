@@ -942,9 +942,16 @@ def test_an_office_asked_about_is_told_by_its_words_written_together(
 
 
 def test_a_number_written_out_is_read_whole() -> None:
-    text = "The missile reached 101-point-one kilometers, flying one-thousand kilometers."
+    text = (
+        "The missile reached 101-point-one kilometers, flying one-thousand kilometers; "
+        "the next flew about a thousand kilometers."
+    )
     found = [m.group(0) for m in spans._DISTANCE.finditer(text)]
-    assert found == ["101-point-one kilometers", "one-thousand kilometers"]
+    assert found == [
+        "101-point-one kilometers",
+        "one-thousand kilometers",
+        "about a thousand kilometers",
+    ]
 
 
 @pytest.mark.parametrize(
