@@ -247,6 +247,9 @@ class Asked:
 
 
 _WEEKDAY_ASKED = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b")
+_NUMBER_OF = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:is|was|were|are)\s+the\s+)?(?:total\s+)?number\s+of\s+"
+)
 _ORDINAL_ASKED = re.compile(r"\b(?:what|which)\s+number\b(?!\s+of\b)")
 _TIME_ASKED = re.compile(r"\b(?:what|which)\s+(?:time(?!\s+(?:frame|period|span))|hour)\b")
 
@@ -310,6 +313,9 @@ def _asked(question: str) -> Asked | None:
         return Asked("ordinal")  # "What number member of NATO did X become?": "29th"
     if _TIME_ASKED.search(lower):
         return Asked("time")  # "At what time ...": the hour, "6:53 a.m."
+    number_of = _NUMBER_OF.match(lower)
+    if number_of:
+        return Asked("count", counted=_counted(lower[number_of.end() :]))  # "how many"
     kind_of = _KIND_OF.match(lower)
     if kind_of:
         head = kind_of.group(1)

@@ -26,6 +26,7 @@ from kg.qa.lexicon import stem
         ("How long did the visit last?", "duration", ""),
         ("At what time did the military detect the launch?", "time", ""),
         ("What number member of NATO did Montenegro become?", "ordinal", ""),
+        ("What number of troops did Russia deploy?", "count", ""),
         ("In what time frame will the jets arrive?", "date", ""),
         ("Over what period will the jets be delivered?", "date", "period"),
         ("Why did Spain halt the sale?", "reason", ""),
