@@ -25,13 +25,35 @@ from kg.events.model import (
     latest_event,
     same_weapons,
 )
-from kg.events.relations import RelationRules
+from kg.events.relations import RANKS, RelationRules
 from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, WEAPONS
 from kg.link import Entity, Mention
 from kg.vocab import DD
+
+
+def _posts_over_ranks(events: list[Event]) -> list[Event]:
+    """A holder's rank ("general", "admiral") is no post when the article gives the post
+    the holder fills ("Brigadier-General X, the Director-General in charge of training")."""
+    posted = {
+        e.roles[DD.holder][0].iri
+        for e in events
+        if e.cls == DD.RoleAssignment
+        and e.has(DD.holder)
+        and not set(" ".join(map(str, e.values.get(DD.position, []))).split()) <= RANKS
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.cls == DD.RoleAssignment
+            and e.has(DD.holder)
+            and e.roles[DD.holder][0].iri in posted
+            and set(" ".join(map(str, e.values.get(DD.position, []))).split()) <= RANKS
+        )
+    ]
 
 
 class EventExtractor(
@@ -48,7 +70,7 @@ class EventExtractor(
             self._memberships(view)
             self._statements(view)
         self._titles_named_next()
-        events = self._dedupe()
+        events = _posts_over_ranks(self._dedupe())
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)

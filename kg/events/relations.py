@@ -62,7 +62,10 @@ _TITLE_ORDER = frozenset(
 )
 
 # Titles that are a rank, not a post: "Major-General X, Chief of Army Staff" holds the post.
-_RANKS = frozenset("general admiral marshal gen. adm. lt. col.".split())
+RANKS = frozenset(
+    "general admiral marshal gen. adm. lt. col. brigadier major lieutenant vice rear air "
+    "field brigadier-general major-general lieutenant-general".split()
+)
 
 # Nouns that stand for a company named before ("the company", "the firm").
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
@@ -101,7 +104,7 @@ class RelationRules(ExtractorBase):
             if span is None:
                 continue
             title, orgs = self._title_before(view, span)
-            if not title or set(title.split()) <= _RANKS:
+            if not title or set(title.split()) <= RANKS:
                 # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
                 post, post_orgs = self._title_appositive(view, span)
                 if not post and span.end < view.sent.end and view.sent.doc[span.end].text == ",":
@@ -116,7 +119,7 @@ class RelationRules(ExtractorBase):
                 title = title.rsplit(" of ", 1)[-1]
                 if title.split()[-1] not in ORG_DESCRIPTOR_HEADS:
                     continue
-            if is_person and not set(title.split()) & TITLE_HEADS:
+            if is_person and not set(title.replace("-", " ").split()) & TITLE_HEADS:
                 continue
             event = Event(DD.RoleAssignment, view.index, title, confidence=0.8)
             event.add(DD.holder, [m.entity])
@@ -430,7 +433,8 @@ class RelationRules(ExtractorBase):
             ):
                 # "Haluk Bayraktar, general manager of the company,": the company named last.
                 orgs = self._named_before(view, {DD.Company}, window=3)
-            title = " ".join(w.lower_ for w in words if not view.mention_at(w))
+            before = _as_written([w for w in words if w.i <= head.i and not view.mention_at(w)])
+            title = " ".join(filter(None, [before, *_post_complement(view, head, tokens)]))
             if title:
                 return title, orgs
         return "", []
@@ -512,3 +516,41 @@ class RelationRules(ExtractorBase):
             if child.dep_ == "appos":
                 return view.entities_in(child.subtree, {DD.State})
         return []
+
+
+def _as_written(words: list[Token]) -> str:
+    """Title words, lowercased, joined as the text joins them: "director-general"."""
+    out = ""
+    for k, w in enumerate(words):
+        if k and w.i == words[k - 1].i + 2 and w.doc[w.i - 1].text == "-":
+            out += "-" + w.lower_
+        else:
+            out += (" " if out else "") + w.lower_
+    return out
+
+
+# Words that end a title's complement: where the post is held, or a clause about it.
+_COMPLEMENT_ENDS = frozenset({"at", "since", "until", "who", "which", "that", "when", ","})
+_COMPLEMENT_MAX = 8
+
+
+def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> list[str]:
+    """The words after a title noun that say which post it is, as written: "undersecretary
+    *for terrorism and financial intelligence*", "Director-General *in charge of
+    training*" (up to a name, a place or a clause); a name ends it ("head of NATO": the
+    organization)."""
+    out: list[str] = []
+    for t in sorted((t for t in tokens if t.i > head.i), key=lambda t: t.i):
+        if (
+            view.mention_at(t)
+            or t.lower_ in _COMPLEMENT_ENDS
+            or t.dep_ in {"relcl", "acl"}
+            or t.lemma_.lower() in _COMPANY_NOUNS | STATE_NOUNS  # "of the company"
+        ):
+            break
+        if not (t.is_alpha or "-" in t.text) or len(out) >= _COMPLEMENT_MAX:
+            break
+        out.append(t.lower_)
+    while out and out[-1] in {"the", "of", "for", "to", "in", "and", "a", "an"}:
+        out.pop()
+    return out

@@ -227,6 +227,30 @@ def test_a_delivery_for_a_customer_has_it_as_recipient(extract) -> None:
     assert roles(g, the_event(g, DD.ArmsDelivery), DD.recipient) == {"Senegal"}
 
 
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "Brian Nelson, Treasury's undersecretary for terrorism and financial "
+            "intelligence, said in a statement.",
+            ("Brian Nelson", "undersecretary for terrorism and financial intelligence", "Treasury"),
+        ),
+        ("Jens Stoltenberg, the head of NATO, spoke first.", ("Jens Stoltenberg", "head", "NATO")),
+    ],
+)
+def test_a_post_in_apposition_is_kept_as_written_up_to_its_body(extract, text, post) -> None:
+    assert post in posts(extract(text))
+
+
+def test_a_rank_is_no_post_where_the_article_gives_the_post(extract) -> None:
+    g = extract(
+        "Brigadier-General Winfried Dzandu-Hedidor, the Director-General in Charge of "
+        "Training at the General Headquarters, spoke. Brigadier-General Dzandu-Hedidor "
+        "said the meeting went well."
+    )
+    assert {post for _, post, _ in posts(g)} == {"director-general in charge of training"}
+
+
 def test_korean_alone_is_south_korean(extract) -> None:
     g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)
