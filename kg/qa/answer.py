@@ -421,6 +421,10 @@ class Answerer:
             rows = _open_to_the_missing(asking, attempt, rows)
         if template.id in _OF_WHAT_HAPPENS and asks_what_is_to_come(asking.it.question):
             rows = _still_to_come(asking, rows)
+        if template.id == "when_involving" and _UNTIL & set(
+            asking.want.phrase if asking.want else ()
+        ):
+            rows = _with_an_end(asking, rows)
         if template.classes:
             allowed: set[URIRef] = set()
             for cls in template.classes:
@@ -622,6 +626,17 @@ def _mark_misfit_tense(asking: Asking, answers: list[Answer]) -> None:
 
 # Templates that read when or where an event happens.
 _OF_WHAT_HAPPENS = frozenset({"when_involving", "where_involving"})
+
+
+_UNTIL = frozenset({"until", "till", "through"})
+
+
+def _with_an_end(asking: Asking, rows: list) -> list:
+    """The rows of events whose end is stored: "Until when did Germany extend its ban?"
+    is not answered by the day the extension was decided."""
+    lookups = asking.lookups
+    lookups.prefetch("describe", {r.get("e") for r in rows} - {None})
+    return [r for r in rows if r.get("e") is not None and lookups.first(r["e"], DD.dateEnd)]
 
 
 def _still_to_come(asking: Asking, rows: list) -> list:

@@ -103,6 +103,15 @@ ARTICLES = [
         ),
     ),
     Article(
+        title="Germany extends Saudi arms ban",
+        date=dt.date(2019, 3, 29),
+        url="https://news.attache.example/2019/03/29/germany-saudi-ban",
+        text=(
+            "Germany on Thursday extended its ban on arms exports to Saudi Arabia by six "
+            "months, a government spokesman said."
+        ),
+    ),
+    Article(
         title="Peru orders frigates from Korea",
         date=dt.date(2022, 2, 16),
         url="https://news.attache.example/2022/02/16/peru-frigates",
@@ -201,6 +210,12 @@ def test_a_year_asked_is_that_of_the_article_for_what_it_reports_undated(
 def test_what_happened_is_answered_first_by_what_is_told_as_done(answerer: Answerer) -> None:
     assert texts(answerer, "Which countries have bought the JF-17?")[:1] == ["Myanmar"]
     assert texts(answerer, "Which countries could buy the JF-17?")[:1] == ["Argentina"]
+
+
+def test_the_day_a_span_was_decided_is_not_when_it_ends(answerer: Answerer) -> None:
+    question = "When did Germany extend its arms export ban on Saudi Arabia?"
+    assert texts(answerer, question) == ["March 28, 2019 (Thursday)"]
+    assert texts(answerer, "Until when did Germany extend its arms ban on Saudi Arabia?") == []
 
 
 def test_which_body_a_state_was_expelled_from(answerer: Answerer) -> None:
