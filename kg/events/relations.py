@@ -181,8 +181,15 @@ class RelationRules(ExtractorBase):
             found = self._title_after(view, j)
             if found[0]:
                 return doc[i], found
-        # The person as subject: "X was appointed ...", "X took over as ...".
+        # The person as subject: "X was appointed ...", "X took over as ...", past an
+        # apposition ("X, previously head of army training, was named ...").
         j = span.end
+        if j < sent.end and doc[j].text == ",":
+            close = next(
+                (k for k in range(j + 1, min(j + 14, sent.end)) if doc[k].text == ","), None
+            )
+            if close is not None:
+                j = close + 1
         while j < sent.end and (
             doc[j].pos_ in {"AUX", "PART", "ADV"}
             or doc[j].ent_type_ in {"DATE", "TIME"}

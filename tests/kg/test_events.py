@@ -183,6 +183,11 @@ def posts(g: Graph) -> set[tuple[str, str, str]]:
             ("Manoj Naravane", "army chief", ""),
         ),
         (
+            "Major General Abayomi Olonishakin, previously head of army training, was named "
+            "Chief of Defence Staff.",
+            ("Abayomi Olonishakin", "chief of defence staff", ""),
+        ),
+        (
             "Gilbert “Gibo” Teodoro was appointed as Department of National Defense (DND) "
             "Secretary by President Marcos.",
             ("Gilbert “Gibo” Teodoro", "secretary", "Department of National Defense"),
