@@ -28,6 +28,7 @@ from kg.vocab import DD, RES
 _NER_TYPES: dict[str, URIRef] = {
     "PERSON": DD.Person,
     "ORG": DD.Organization,
+    "Company": DD.Company,  # a name described as a company (kg.nlp.described_names)
     "GPE": DD.Place,
     "LOC": DD.Place,
     "FAC": DD.Place,
@@ -284,6 +285,9 @@ class Linker:
         if ent.label_ == "Ship":  # "USS Halsey": one warship, a weapon system of its own
             found = self.resolve_name(name, fuzzy=False)
             return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "ship")
+        if ent.label_ == "Model":  # a model counted with its kind: "118 Hizir vehicles"
+            found = self.resolve_name(name, fuzzy=False)
+            return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "model")
         if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
             if is_class_name(name):  # "Virginia class" (before "submarines")
                 name = re.sub(r"[- ]class$", "-class", name)

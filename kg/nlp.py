@@ -192,6 +192,54 @@ def model_names(doc: Doc) -> Doc:
     return _with_names(doc, spans)
 
 
+# Kinds of weapon a model name is counted with: "118 Hizir armoured vehicles".
+_COUNTED_KINDS = MODEL_OF | frozenset(
+    "vehicle frigate corvette helicopter aircraft ship vessel boat gun rifle radar "
+    "submarine tank jet fighter plane warship destroyer".split()
+)
+
+
+@Language.component("counted_models")
+def counted_models(doc: Doc) -> Doc:
+    """ "118 Hizir armoured vehicles", "two Scorpene submarines": one or two capitalized
+    words the model leaves unnamed, after a count and before a kind of weapon (with at
+    most two words between), name the weapon's model. A people's adjective ("two Russian
+    helicopters"), a known name ("12 Boeing jets") or a body ("six Navy ships") does not."""
+    spans = []
+    for t in doc:
+        if not t.like_num or t.i + 2 >= len(doc) or _a_year(t):
+            continue
+        start = end = t.i + 1
+        while end < len(doc) and end - start < 2 and _model_word(doc[end]):
+            end += 1
+        if end == start:
+            continue
+        after = doc[end : end + 3]
+        if any(w.lemma_.lower() in _COUNTED_KINDS for w in after) and all(
+            w.is_lower or w.lemma_.lower() in _COUNTED_KINDS
+            for w in after[
+                : next(i for i, w in enumerate(after) if w.lemma_.lower() in _COUNTED_KINDS)
+            ]
+        ):
+            spans.append(Span(doc, start, end, label="Model"))
+    return _with_names(doc, spans)
+
+
+def _a_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
+
+
+def _model_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and not token.ent_id_
+        and token.ent_type_
+        not in {"NORP", "GPE", "LOC", "DATE", "CARDINAL", "WeaponSystem", "Ship"}
+        and token.lower_ not in _BODY_WORDS
+    )
+
+
 # Posts and ranks only a person holds, as written right before a name ("Defence Minister
 # Aden Duale", "Major-General Leo Irabor", "Air-Vice Marshal I.O Amao"), and words that
 # make a run of capitalized words the name of a body rather than a person's.
@@ -258,6 +306,39 @@ def titled_names(doc: Doc) -> Doc:
         spans.append(Span(doc, start, end, label="PERSON"))
     spans += _names_before_posts(doc)
     spans += _nicknamed(doc)
+    return _with_names(doc, spans)
+
+
+# What a company is called in apposition to its name: "Katmerciler, an Izmir-based
+# manufacturer", "Kership, the industrial prime contractor".
+_COMPANY_DESCRIPTIONS = frozenset(
+    "manufacturer maker producer contractor shipbuilder shipyard company firm supplier "
+    "exporter developer conglomerate corporation".split()
+)
+
+
+@Language.component("described_names")
+def described_names(doc: Doc) -> Doc:
+    """A name in apposition to a description only a company has ("Katmerciler, an
+    Izmir-based manufacturer,") is a company's, whatever the model made of it (a person,
+    a place); a name the gazetteer knows stays as it is."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "GPE", "LOC", "ORG"} or any(t.ent_id_ for t in ent):
+            continue
+        if ent.end >= len(doc) or doc[ent.end].text != ",":
+            continue
+        phrase = []
+        for t in doc[ent.end + 1 : ent.end + 7]:
+            if t.text in {",", ";", "."}:
+                break
+            phrase.append(t)
+        if (
+            phrase
+            and phrase[0].lower_ in {"a", "an", "the"}
+            and any(t.lemma_.lower() in _COMPANY_DESCRIPTIONS and t.pos_ == "NOUN" for t in phrase)
+        ):
+            spans.append(Span(doc, ent.start, ent.end, label="Company"))
     return _with_names(doc, spans)
 
 
@@ -460,6 +541,8 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("model_names", after="ship_names")
     nlp.add_pipe("facility_names", after="ship_names")
     nlp.add_pipe("titled_names", after="facility_names")
+    nlp.add_pipe("described_names", after="titled_names")
+    nlp.add_pipe("counted_models", after="described_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

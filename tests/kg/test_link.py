@@ -298,3 +298,17 @@ def test_a_date_before_a_post_is_no_name(entities) -> None:
 def test_a_body_after_a_post_stays_a_body(entities) -> None:
     found = entities("General Dynamics Land Systems will build the vehicles.")
     assert found.get("General Dynamics Land Systems") == "Company", found
+
+
+def test_a_name_described_as_a_company_is_a_company(entities) -> None:
+    found = entities(
+        "Kenya bought armoured vehicles from Katmerciler, an Izmir-based manufacturer."
+    )
+    assert found.get("Katmerciler") == "Company", found
+
+
+def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities) -> None:
+    found = entities("Kenya has bought 118 Hizir armoured vehicles.")
+    assert found.get("Hizir") == "WeaponSystem", found
+    others = entities("Russia sold two Russian helicopters and six Navy ships in 2019.")
+    assert not {n for n, kind in others.items() if kind == "WeaponSystem"}, others
