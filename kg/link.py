@@ -351,6 +351,15 @@ class Linker:
 
     def _person(self, name: str, context: LinkContext) -> tuple[Entity, str]:
         tokens = name.split()
+        if len(tokens) > 1:
+            # "Secretary Del Toro" after "Carlos Del Toro": a surname of several words.
+            longer = {
+                p.iri: p
+                for p in context.people
+                if len(p.label.split()) > len(tokens) and p.label.endswith(f" {name}")
+            }
+            if len(longer) == 1:
+                return next(iter(longer.values())), "surname"
         if len(tokens) == 1:
             key = norm_key(name)
             for person in reversed(context.people):

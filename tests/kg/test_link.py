@@ -312,3 +312,12 @@ def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities)
     assert found.get("Hizir") == "WeaponSystem", found
     others = entities("Russia sold two Russian helicopters and six Navy ships in 2019.")
     assert not {n for n, kind in others.items() if kind == "WeaponSystem"}, others
+
+
+def test_a_surname_of_several_words_is_the_person_named_in_full(entities) -> None:
+    found = entities(
+        "Secretary of the Navy Carlos Del Toro led the delegation. Secretary Del Toro met "
+        "the minister."
+    )
+    assert found.get("Carlos Del Toro") == "Person"
+    assert "Del Toro" not in found, found
