@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
+    continued_quote,
     direct_objects,
     governing_verb,
     name_tokens,
@@ -122,6 +123,9 @@ class GatheringRules(ExtractorBase):
             event.modality = DD.reported if token.lemma_.lower() != "say" else DD.asserted
             event.add(DD.speaker, speakers)
             quotes = quotes_in(view.sent.text)
+            if not quotes and view.index > 0:
+                opened = continued_quote(self.views[view.index - 1].sent.text, view.sent.text)
+                quotes = [opened] if opened else []
             if quotes:
                 for q in quotes:
                     event.set(DD.quote, Literal(q))

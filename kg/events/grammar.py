@@ -257,6 +257,21 @@ def quotes_in(text: str) -> list[str]:
     return [q.strip(" ,.") for q in _QUOTE.findall(text) if len(q.split()) >= 1]
 
 
+_CLOSED_AT_START = re.compile(r"^\s*([^\"“”]{3,}?)[,.!?]?[\"”]\s+\S")
+_OPENED_AT_START = re.compile(r"^\s*[\"“]([^\"“”]{3,})$")
+
+
+def continued_quote(before: str, text: str) -> str | None:
+    """A quotation opened in the sentence ``before`` and closed in ``text`` ('"The launch
+    was very successful.' + 'It hit the target," Abbas said.'), whole; None when ``text``
+    closes none."""
+    closed = _CLOSED_AT_START.match(text)
+    opened = _OPENED_AT_START.match(before.strip())
+    if closed is None or opened is None:
+        return None
+    return f"{opened.group(1).strip()} {closed.group(1).strip()}".strip(" ,.")
+
+
 _OUTSIDE_THE_CORE = frozenset({"prep", "acl", "relcl", "advcl", "ccomp", "xcomp", "appos"})
 
 

@@ -256,6 +256,16 @@ def test_a_rank_is_no_post_where_the_article_gives_the_post(extract) -> None:
     assert {post for _, post, _ in posts(g)} == {"director-general in charge of training"}
 
 
+def test_a_quotation_over_two_sentences_is_quoted_whole(extract) -> None:
+    g = extract(
+        '"The launch was very successful. It hit the target," the spokesman, Athar Abbas, said.'
+    )
+    statement = the_event(g, DD.Statement)
+    assert [str(q) for q in g.objects(statement, DD.quote)] == [
+        "The launch was very successful. It hit the target"
+    ]
+
+
 def test_korean_alone_is_south_korean(extract) -> None:
     g = extract("Korean Defense Minister Ahn Gyu-back attended the signing ceremony.")
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)
