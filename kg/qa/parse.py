@@ -41,7 +41,7 @@ from kg.qa.clause import Item
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.frame_tables import AUX, BE, DETS, PREPS, RELATION_CLASSES, RELATION_TERMS, STRENGTH
 from kg.qa.interpretation import Interpretation, use
-from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, Token, find_hits, tokenize
+from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, Token, find_hits, stem, tokenize
 from kg.qa.roles import Roles
 from kg.text import slugify
 from kg.vocab import DD, RES
@@ -213,6 +213,14 @@ def _profile(result: Interpretation, items: list[Item]) -> Interpretation:
 # -- the frame ------------------------------------------------------------------------------
 
 
+# Offices only a person holds (stems): a question about one is a role question only.
+_OFFICES = frozenset(
+    stem(w)
+    for w in "minister president secretary ambassador envoy spokesman spokeswoman "
+    "spokesperson chancellor premier king queen prince emir sultan governor mayor senator "
+    "commander general admiral marshal undersecretary".split()
+)
+
 # Relations whose events happen somewhere one goes, and the prepositions that ask where
 # ("to which country", "in which country").
 _GONE_TO = frozenset({"deployment", "visit", "exercise", "testing"})
@@ -263,7 +271,13 @@ class Frame(Roles):
             return
         if relation == "role" or (self._position_words() and self.focus in {"agent", ""}):
             self._role(result, entities)
-            if relation and relation != "role":
+            asks_an_office = bool(set(self._position_words()) & _OFFICES) and not any(
+                e.kind == "PERSON" for e in entities
+            )
+            if relation and relation != "role" and not asks_an_office:
+                # Not for an office only a person holds, and no person named: "Who was
+                # Iraq's defence minister when the F-16 contract was signed?" is not asking
+                # who sold the jets ("Who visited Defense Minister Prabowo?" is a visit).
                 # "Who is Russia's state arms exporter?" may be stored as a role or a sale.
                 other = Interpretation(question=result.question)
                 self._relation_reading(other, relation, verb_hit, entities)

@@ -410,3 +410,16 @@ def test_a_post_is_its_title_words_not_how_or_when_it_was_given(
     reading = answerer.interpret(question)
     assert reading.template is not None and reading.template.id == "role_holder"
     assert reading.position == words
+
+
+def test_an_office_asked_about_is_not_read_as_the_event_of_its_when_clause(
+    answerer: Answerer,
+) -> None:
+    reading = answerer.interpret(
+        "Who was Turkey's defence minister when the S-400 deal was signed?"
+    )
+    assert reading.template is not None and reading.template.id == "role_holder"
+    assert not reading.alternatives, reading.alternatives
+    # A title that describes the person named is no office asked about.
+    visit = answerer.interpret("Who did Defense Secretary Mark Esper meet in Ankara?")
+    assert visit.template is not None and visit.template.id != "role_holder"
