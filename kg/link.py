@@ -518,11 +518,15 @@ def _part_of_title(ent: Span) -> bool:
     if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _TITLE_WORDS:
         return True  # "Principal Military Adviser": a post, whatever its capitals
     words = [t.lower_ for t in ent]
-    return (
-        all(w in _PORTFOLIO_WORDS for w in words)
-        and ent.start >= 2
+    after_a_title = (
+        ent.start >= 2
         and doc[ent.start - 1].lower_ in {"of", "for"}
         and doc[ent.start - 2].lower_ in _TITLE_WORDS
+    )
+    # "Undersecretary for Terrorism and Financial Intelligence": a portfolio, unless
+    # its words name a body ("Director of the Defense Security Cooperation Agency").
+    return after_a_title and (
+        all(w in _PORTFOLIO_WORDS for w in words) or guess_type("ORG", ent.text) == DD.Organization
     )
 
 

@@ -76,11 +76,12 @@ def test_a_word_and_its_number_with_no_weapon_or_with_a_year_name_none(entities)
         "US Secretary of State Mike Pompeo announced the sanctions.",
         "Secretary of Defense Lloyd Austin met the envoy.",
         "Cabinet Secretary for Defence Aden Duale signed the pact.",
+        "David Cohen, Undersecretary for Terrorism and Financial Intelligence, said so.",
     ],
 )
 def test_the_portfolio_a_title_is_of_is_no_organization(entities, text: str) -> None:
     found = entities(text)
-    assert not {"State", "Defense"} & set(found), found
+    assert not {"State", "Defense", "Terrorism and Financial Intelligence"} & set(found), found
 
 
 @pytest.mark.parametrize(
@@ -321,3 +322,8 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(entities) -> Non
     )
     assert found.get("Carlos Del Toro") == "Person"
     assert "Del Toro" not in found, found
+
+
+def test_states_in_a_group_of_states_is_no_country(entities) -> None:
+    found = entities("The Baltic States plan to buy HIMARS, as do the Gulf States.")
+    assert "United States" not in found, found
