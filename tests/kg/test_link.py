@@ -76,12 +76,13 @@ def test_a_word_and_its_number_with_no_weapon_or_with_a_year_name_none(entities)
         "US Secretary of State Mike Pompeo announced the sanctions.",
         "Secretary of Defense Lloyd Austin met the envoy.",
         "Cabinet Secretary for Defence Aden Duale signed the pact.",
-        "David Cohen, Undersecretary for Terrorism and Financial Intelligence, said so.",
+        '"We will go on," said David Cohen, Undersecretary for Terrorism and Financial '
+        "Intelligence at the Treasury.",
     ],
 )
 def test_the_portfolio_a_title_is_of_is_no_organization(entities, text: str) -> None:
     found = entities(text)
-    assert not {"State", "Defense", "Terrorism and Financial Intelligence"} & set(found), found
+    assert not {"State", "Defense", "Terrorism"} & set(found), found
 
 
 @pytest.mark.parametrize(
