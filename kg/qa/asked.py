@@ -258,7 +258,11 @@ _FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s
 
 
 # A question about what is still to come: "When will ...", "Where will ... be held".
-_TO_COME = re.compile(r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall)\b", re.I)
+_TO_COME = re.compile(
+    r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall|should\b|"
+    r"(?:is|are)\b.*?\b(?:expected|due|scheduled|set|planned|slated)\s+to)\b",
+    re.I,
+)
 
 
 def asks_what_is_to_come(question: str) -> bool:

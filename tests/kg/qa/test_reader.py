@@ -918,7 +918,10 @@ def test_only_a_party_of_its_type_stands_in_another_partys_place() -> None:
 
 def test_what_is_still_to_come_is_read_only_where_a_sentence_tells_of_it() -> None:
     assert asks_what_is_to_come("When will Croatia receive the remaining jets?")
+    assert asks_what_is_to_come("When should Lithuania receive its first HIMARS?")
+    assert asks_what_is_to_come("By when are the first two F-35s expected to arrive?")
     assert not asks_what_is_to_come("When did Croatia receive the first jets?")
+    assert not asks_what_is_to_come("When is the summit?")
     assert not reader._FUTURE_TOLD.search("Croatia took delivery of six Rafale jets on Thursday.")
     assert reader._FUTURE_TOLD.search("The other six jets are due to arrive by 2025.")
 
