@@ -207,7 +207,7 @@ def counted_models(doc: Doc) -> Doc:
     helicopters"), a known name ("12 Boeing jets") or a body ("six Navy ships") does not."""
     spans = []
     for t in doc:
-        if not t.like_num or t.i + 2 >= len(doc) or _a_year(t):
+        if not t.like_num or t.i + 2 >= len(doc) or looks_like_year(t):
             continue
         start = end = t.i + 1
         while end < len(doc) and end - start < 2 and _model_word(doc[end]):
@@ -225,7 +225,8 @@ def counted_models(doc: Doc) -> Doc:
     return _with_names(doc, spans)
 
 
-def _a_year(token: Token) -> bool:
+def looks_like_year(token: Token) -> bool:
+    """A four-digit number of the years news writes about: a date, not a count."""
     return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
@@ -343,7 +344,6 @@ def described_names(doc: Doc) -> Doc:
 
 
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
-_CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
 def _nicknamed(doc: Doc) -> list[Span]:
@@ -357,7 +357,7 @@ def _nicknamed(doc: Doc) -> list[Span]:
             _name_word(t)
             and doc[i + 1].text in _OPEN_QUOTES
             and _name_word(doc[i + 2])
-            and doc[i + 3].text in _CLOSE_QUOTES
+            and doc[i + 3].text in _CLOSING_QUOTES
             and _name_word(doc[i + 4])
         ):
             continue

@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from kg.events.model import Event
+from kg.nlp import looks_like_year
 from kg.vocab import DD
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
@@ -131,10 +132,6 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
                     return value
             node = node.head
     return None
-
-
-def looks_like_year(token: Token) -> bool:
-    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def set_money(event: Event, money: tuple[float, str, str]) -> None:

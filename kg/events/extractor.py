@@ -25,7 +25,7 @@ from kg.events.model import (
     latest_event,
     same_weapons,
 )
-from kg.events.relations import RANKS, RelationRules
+from kg.events.relations import RelationRules, only_a_rank
 from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
@@ -37,23 +37,14 @@ from kg.vocab import DD
 def _posts_over_ranks(events: list[Event]) -> list[Event]:
     """A holder's rank ("general", "admiral") is no post when the article gives the post
     the holder fills ("Brigadier-General X, the Director-General in charge of training")."""
-    posted = {
-        e.roles[DD.holder][0].iri
+    roles = [
+        (e, only_a_rank(" ".join(map(str, e.values.get(DD.position, [])))))
         for e in events
-        if e.cls == DD.RoleAssignment
-        and e.has(DD.holder)
-        and not set(" ".join(map(str, e.values.get(DD.position, []))).split()) <= RANKS
-    }
-    return [
-        e
-        for e in events
-        if not (
-            e.cls == DD.RoleAssignment
-            and e.has(DD.holder)
-            and e.roles[DD.holder][0].iri in posted
-            and set(" ".join(map(str, e.values.get(DD.position, []))).split()) <= RANKS
-        )
+        if e.cls == DD.RoleAssignment and e.has(DD.holder)
     ]
+    posted = {e.roles[DD.holder][0].iri for e, rank in roles if not rank}
+    ranks = {id(e) for e, rank in roles if rank and e.roles[DD.holder][0].iri in posted}
+    return [e for e in events if id(e) not in ranks]
 
 
 class EventExtractor(

@@ -33,7 +33,7 @@ from kg.events.words import (
 )
 from kg.kinds import accession
 from kg.kinds.model import Kind
-from kg.link import Entity
+from kg.link import Entity, Mention
 from kg.text import norm_key
 from kg.vocab import DD
 
@@ -71,6 +71,11 @@ RANKS = frozenset(
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
 
 
+def only_a_rank(position: str) -> bool:
+    """Whether a title is a rank and no post ("general", "rear admiral")."""
+    return set(position.split()) <= RANKS
+
+
 class RelationRules(ExtractorBase):
     """Rules for role assignments and memberships."""
 
@@ -104,7 +109,7 @@ class RelationRules(ExtractorBase):
             if span is None:
                 continue
             title, orgs = self._title_before(view, span)
-            if not title or set(title.split()) <= RANKS:
+            if not title or only_a_rank(title):
                 # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
                 post, post_orgs = self._title_appositive(view, span)
                 if not post and span.end < view.sent.end and view.sent.doc[span.end].text == ",":
@@ -231,9 +236,7 @@ class RelationRules(ExtractorBase):
         j = start
         while j < sent.end:
             t = doc[j]
-            m = view.mention_at(t)
-            if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
-                m = None  # "Defence" mistaken for an organization
+            m = _title_mention(view, t)
             if m is not None and m.entity.type in STATES_ORGS - {DD.MediaOrganization}:
                 last = doc.char_span(m.start, m.end, alignment_mode="expand")
                 end = max(j, last.end - 1) + 1 if last is not None else j + 1
@@ -268,10 +271,7 @@ class RelationRules(ExtractorBase):
             j += 1
         if closed and j < sent.end and doc[j].text not in {",", ";", ".", ")"}:
             return "", []
-        while words and words[0] in {"the", "of", "for", "to"}:
-            words.pop(0)
-        while words and words[-1] in {"the", "of", "for", "to"}:
-            words.pop()
+        words = _trimmed(words)
         if not set(words) & TITLE_HEADS:
             return "", []
         return " ".join(words), [owner] if owner is not None else orgs
@@ -361,9 +361,7 @@ class RelationRules(ExtractorBase):
         i = start
         while i >= view.sent.start:
             t = doc[i]
-            m = view.mention_at(t)
-            if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
-                m = None  # "Defense" mistaken for an organization: it is a title word
+            m = _title_mention(view, t)
             if m is not None and m.entity.type in STATES_ORGS - {DD.MediaOrganization}:
                 first = doc.char_span(m.start, m.end, alignment_mode="expand")
                 items.insert(0, (t, m.entity))
@@ -397,10 +395,7 @@ class RelationRules(ExtractorBase):
                 previous = ""
             elif token.lower_ != "the":  # "envoy to the Philippines": still after "to"
                 previous = token.lower_
-        while words and words[0] in {"the", "of", "for", "to"}:
-            words.pop(0)
-        while words and words[-1] in {"the", "of", "for", "to"}:
-            words.pop()
+        words = _trimmed(words)
         if start != span.start - 1 and not (set(words) & TITLE_HEADS):
             return "", []
         if words and words[-1] in CLASS_NOUNS:
@@ -539,6 +534,7 @@ def _as_written(words: list[Token]) -> str:
 # Words that end a title's complement: where the post is held, or a clause about it.
 _COMPLEMENT_ENDS = frozenset({"at", "since", "until", "who", "which", "that", "when", ","})
 _COMPLEMENT_MAX = 8
+_OWNER_NOUNS = _COMPANY_NOUNS | STATE_NOUNS
 
 
 def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> list[str]:
@@ -552,7 +548,7 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
             view.mention_at(t)
             or t.lower_ in _COMPLEMENT_ENDS
             or t.dep_ in {"relcl", "acl"}
-            or t.lemma_.lower() in _COMPANY_NOUNS | STATE_NOUNS  # "of the company"
+            or t.lemma_.lower() in _OWNER_NOUNS  # "of the company", "of the country"
         ):
             break
         if not (t.is_alpha or "-" in t.text) or len(out) >= _COMPLEMENT_MAX:
@@ -561,3 +557,25 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
     while out and out[-1] in {"the", "of", "for", "to", "in", "and", "a", "an"}:
         out.pop()
     return out
+
+
+def _title_mention(view: SentenceView, token: Token) -> Mention | None:
+    """The mention at ``token``, unless it is a title word the model took for a new name
+    ("Defence" read as an organization)."""
+    m = view.mention_at(token)
+    if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
+        return None
+    return m
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    """A title's words without the joining words at either end ("the", "of", "for", "to")."""
+    start, end = 0, len(words)
+    while start < end and words[start] in _JOINING:
+        start += 1
+    while end > start and words[end - 1] in _JOINING:
+        end -= 1
+    return words[start:end]
+
+
+_JOINING = frozenset({"the", "of", "for", "to"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import Literal
 from spacy.tokens import Token
 
-from kg.events.amounts import looks_like_year, number_value, parse_money, quantity_for, set_money
+from kg.events.amounts import number_value, parse_money, quantity_for, set_money
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
@@ -36,6 +36,7 @@ from kg.kinds import approval, deal, delivery, negotiation
 from kg.kinds.model import Kind
 from kg.kinds.transfer import EQUIPMENT_SUBJECT, SUPPLIER_SUBJECT
 from kg.link import Entity
+from kg.nlp import looks_like_year
 from kg.vocab import DD
 
 
@@ -62,9 +63,10 @@ class TransferRules(ExtractorBase):
             for t in c.subtree
         ]
         weapons = view.entities_in(governed, WEAPONS)
-        if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+        arms_named = any(t.lemma_.lower() in ARMS_NOUNS for t in governed)
+        if not weapons and not arms_named:
             weapons = self._weapon_referred(view, verb, governed)
-        if not weapons and not any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
+        if not weapons and not arms_named:
             if not (
                 lemma in SUPPLIER_SUBJECT | {"buy", "purchase", "acquire", "order"}
                 and view.of_class(WEAPONS)
@@ -127,12 +129,11 @@ class TransferRules(ExtractorBase):
         """The weapon "it" stands for when a transfer verb governs the pronoun ("It ... has
         since been bought by Myanmar and Nigeria"): the one weapon the sentences just before
         name, when they name one only."""
-        pronouns = [t for t in governed if t.lower_ in {"it", "they", "them"}]
-        if not pronouns and verb.dep_ == "conj" and is_passive(verb):
+        referred = any(t.lower_ in {"it", "they", "them"} for t in governed)
+        if not referred and verb.dep_ == "conj" and is_passive(verb):
             head = subject_head(verb.head)  # "It replaced ... and has been bought by ..."
-            if head is not None and head.lower_ in {"it", "they"}:
-                pronouns = [head]
-        if not pronouns or view.of_class(WEAPONS):
+            referred = head is not None and head.lower_ in {"it", "they"}
+        if not referred or view.of_class(WEAPONS):
             return []
         # The subject of the sentences before, back past those whose subject is "it" too
         # ("The JF-17 is a joint project ... . It is designed ... . It replaced ...").

@@ -111,7 +111,7 @@ _PREPOSITIONS = frozenset(
 )
 _CONJUNCTIONS = frozenset("and or but nor".split())
 _POSSESSIVES = frozenset("their his her its our my your".split())
-_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "11th", which the tokenizer splits
+ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "11th", which the tokenizer splits
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 # Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
 # what was said, and in a sentence they introduce it. One list for question reading and
@@ -505,7 +505,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             or t.norm in _AUX
             or t.norm in _PREPOSITIONS
             or t.norm in _CONJUNCTIONS
-            or t.norm in _ORDINAL_ENDS
+            or t.norm in ORDINAL_ENDS
             or t.norm in _DETERMINERS
             or t.norm in _TIME_WORDS
             or t.norm in _EMPTY_VERBS
@@ -515,7 +515,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
         # 11th meeting"), or after a possessive ("during Putin's visit"): a noun.
         j = i - 1
         while j >= 0 and (
-            tokens[j].norm in _DETERMINERS | _POSSESSIVES | _ORDINAL_ENDS
+            tokens[j].norm in _DETERMINERS | _POSSESSIVES | ORDINAL_ENDS
             or any(ch.isdigit() for ch in tokens[j].norm)
         ):
             j -= 1

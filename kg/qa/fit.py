@@ -147,7 +147,7 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
     kept = []
     # A question whose only unread word is a year ("... submarines in 2015?") is
     # carried by the date of the answer's events as well as by its words.
-    years = [w for w in rest if _YEAR.fullmatch(w)] if all(_YEAR.fullmatch(w) for w in rest) else []
+    years = rest if all(_YEAR.fullmatch(w) for w in rest) else []
     for answer in answers:
         if answer.key in MADE_KEYS:
             kept.append(answer)
@@ -174,18 +174,14 @@ def _dated_in(asking: Asking, answer: Answer, years: list[str]) -> bool:
     2015?", from a 2015 report of the delivery that gives no date of its own)."""
     lookups = asking.lookups
     lookups.prefetch("describe", [*answer.events[:10], *sorted(answer.articles)])
+    article_of = {r["e"]: r["article"] for r in answer.rows if "e" in r and "article" in r}
     for event in answer.events[:10]:
         dates = lookups.describe(event).get(DD.date, [])
+        if not dates and event in article_of:
+            published = lookups.first(article_of[event], SDO.datePublished)
+            dates = [published] if published is not None else []
         if any(str(d)[:4] in years for d in dates):
             return True
-        if not dates:
-            for row in answer.rows:
-                article = row.get("article")
-                if row.get("e") != event or article is None:
-                    continue
-                published = lookups.first(article, SDO.datePublished)
-                if published is not None and str(published)[:4] in years:
-                    return True
     return False
 
 

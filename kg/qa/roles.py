@@ -7,6 +7,7 @@ The second layer of a question's frame, over its grammar (:class:`kg.qa.clause.C
 
 from __future__ import annotations
 
+from kg.qa.asked import ORDINAL_ENDS
 from kg.qa.clause import Clause
 from kg.qa.entities import AGENT_KINDS, Found
 from kg.qa.frame_tables import (
@@ -31,7 +32,6 @@ _NOT_OF_THE_POST = frozenset(
     "taken over become became".split()
 )
 _IN_A_TITLE = frozenset({"of", "for", "to"})  # "secretary of defense", "envoy to Poland"
-_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _TO_A_POST = frozenset(
     stem(w) for w in "appoint name nominate designate promote elevate install swear".split()
 )
@@ -291,7 +291,7 @@ class Roles(Clause):
             after_number, number = number, it.norm.isdigit()
             if it.entity is not None or not it.is_word or number:
                 continue
-            if after_number and it.norm in _ORDINAL_ENDS:
+            if after_number and it.norm in ORDINAL_ENDS:
                 continue  # "India's 28th Chief of Army Staff"
             if any(w in self.positions for w in words) and (
                 it.norm in CLAUSE_OPENERS or it.norm.endswith("ed")
