@@ -125,6 +125,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_TEST_PARTS = frozenset("fire fires fired firing launch launches launched launching".split())
+
+
+@Language.component("spaced_test_verbs")
+def spaced_test_verbs(doc: Doc) -> Doc:
+    """ "Russia test fired a missile": the verb written in two words is one, as
+    "test-fired" is (:data:`TEST_COMPOUNDS`), so the parser sees one verb (or, in "a test
+    launch", one noun) whose word is "test"."""
+    pairs = [
+        t
+        for t in doc[:-1]
+        if t.lower_ == "test" and t.whitespace_ and doc[t.i + 1].lower_ in _TEST_PARTS
+    ]
+    if pairs:
+        with doc.retokenize() as retokenizer:
+            for t in pairs:
+                second = doc[t.i + 1]
+                verb = second.tag_.startswith("VB")
+                retokenizer.merge(
+                    doc[t.i : t.i + 2],
+                    attrs={
+                        "LEMMA": "test",
+                        "POS": "VERB" if verb else "NOUN",
+                        "TAG": second.tag_ if verb else "NN",
+                    },
+                )
+    return doc
+
+
 _SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
@@ -190,6 +219,78 @@ def model_names(doc: Doc) -> Doc:
                 continue
         i += 1
     return _with_names(doc, spans)
+
+
+# Words that name what follows them: "a missile called Ghader", "named the Kheibar".
+_NAMING = frozenset("called named dubbed christened".split())
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+_SUFFIX = re.compile(r"^[A-Z]{1,3}\d?$")
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+@Language.component("named_models")
+def named_models(doc: Doc) -> Doc:
+    """Weapon names as news writes them around a kind of weapon:
+
+    - a name and a Roman numeral: "The Shaheen II, or Hatf VI, missile" (not "World
+      War II" or "King Abdullah II": a name or title comes before those);
+    - a designator with its variant and its name: "an RS-12M Topol missile" (the
+      tokenizer leaves "RS-12" and "M" apart);
+    - a name given to a weapon: "the missile, called "Ghader"", "the liquid-fuel missile
+      had been named the "Kheibar"".
+    """
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "WeaponSystem" or ent.ent_id_ or not is_designator(ent.text):
+            continue
+        end = ent.end
+        if end < len(doc) and not doc[end - 1].whitespace_ and _SUFFIX.match(doc[end].text):
+            end += 1
+        if (
+            end + 1 < len(doc)
+            and _name_word(doc[end])
+            and _weapon_after(doc, end + 1, 1)
+            and doc[end + 1].is_lower  # not a headline's capitals: "JF-17 Combat Jet"
+        ):
+            end += 1  # "RS-12M Topol missile"
+        if end > ent.end:
+            spans.append(Span(doc, ent.start, end, label="Model"))
+    for token in doc[1:]:
+        if not _ROMAN.match(token.text) or token.i + 1 >= len(doc):
+            continue
+        name = doc[token.i - 1]
+        before = doc[name.i - 1] if name.i > 0 else None
+        if (
+            name.is_title
+            and name.is_alpha
+            and len(name) >= 3
+            and not name.ent_id_  # a known name ("Korea"); the NER's guesses give way
+            and (before is None or not before.is_title or before.is_stop)
+            and _weapon_after(doc, token.i + 1, _MODEL_LOOKAHEAD)
+        ):
+            spans.append(Span(doc, name.i, token.i + 1, label="Model"))
+    for token in doc:
+        if token.lower_ not in _NAMING and not (
+            token.lower_ == "as" and token.i > 0 and doc[token.i - 1].lower_ == "known"
+        ):
+            continue
+        behind = doc[max(token.sent.start, token.i - 4) : token.i]
+        if not any(t.lemma_.lower() in _COUNTED_KINDS for t in behind):
+            continue
+        start = token.i + 1
+        while start < len(doc) and (doc[start].lower_ == "the" or doc[start].text in _QUOTES):
+            start += 1
+        end = start
+        while end < len(doc) and end - start < 3 and _name_word(doc[end]) and not doc[end].ent_id_:
+            end += 1
+        if end > start and doc[start].text[:1].isupper():
+            spans.append(Span(doc, start, end, label="Model"))
+    return _with_names(doc, filter_spans(spans))
+
+
+def _weapon_after(doc: Doc, start: int, window: int) -> bool:
+    """Whether a kind of weapon is written within ``window`` words from ``start``."""
+    return any(t.lemma_.lower() in _COUNTED_KINDS for t in doc[start : start + window])
 
 
 # Kinds of weapon a model name is counted with: "118 Hizir armoured vehicles".
@@ -535,6 +636,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
         for rank in RANK_ABBREVIATIONS:  # "spokesman Lt. Luka Bakic": no sentence ends there
             tokenizer.add_special_case(rank, [{ORTH: rank}])
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("spaced_test_verbs", before="parser")
     nlp.add_pipe("joined_names", after="ner")
     nlp.add_pipe("class_names", after="joined_names")
     nlp.add_pipe("ship_names", after="class_names")
@@ -543,6 +645,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("titled_names", after="facility_names")
     nlp.add_pipe("described_names", after="titled_names")
     nlp.add_pipe("counted_models", after="described_names")
+    nlp.add_pipe("named_models", after="counted_models")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

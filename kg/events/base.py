@@ -35,6 +35,7 @@ from kg.events.words import (
     STATE_NOUNS,
     STATES_ORGS,
     WARN,
+    WEAPONS,
 )
 from kg.link import Entity, Mention
 from kg.nationals import NATIONALS_NOUNS
@@ -326,5 +327,28 @@ class ExtractorBase:
                 return found[-1:]
         return []
 
+    def _named_after(self, view: SentenceView, nouns: set[str], window: int) -> list[Entity]:
+        """The weapon a later sentence names where it speaks of the one ``view`` left
+        unnamed: "Iran test-launched a ballistic missile ... The missile, called Ghader,
+        ...", "Pakistan test-fired a missile ... The Shaheen II missile was launched from
+        ...". The first of the next ``window`` sentences with a weapon and one of
+        ``nouns`` told as known (:func:`_told_as_known`), its first weapon."""
+        for later in [v for v in self.views if view.index < v.index <= view.index + window]:
+            found = later.of_class(WEAPONS)
+            if found and any(
+                t.lemma_.lower() in nouns and _told_as_known(later, t) for t in later.sent
+            ):
+                return found[:1]
+        return []
+
     def _arms_context(self, view: SentenceView) -> bool:
         return any(t.lemma_.lower() in ARMS_NOUNS for t in view.sent)
+
+
+def _told_as_known(view: SentenceView, noun: Token) -> bool:
+    """Whether ``noun`` speaks of a thing already told or names it: "the missile",
+    "this missile", "an RS-12M Topol missile", "The Shaheen II, or Hatf VI, missile"."""
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return True
+    near = [*noun.children, noun.head]
+    return any((m := view.mention_at(t)) is not None and m.entity.type in WEAPONS for t in near)

@@ -33,6 +33,9 @@ from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
 
+# How many sentences after a test of an unnamed weapon may name it.
+TOLD_AFTER = 6
+
 
 class ForceRules(ExtractorBase):
     """Rules for making, testing and deploying weapons and forces."""
@@ -81,6 +84,7 @@ class ForceRules(ExtractorBase):
         governed by the verb ("launched an inquiry" is no test)."""
         governed = governed_core(verb)
         weapons = view.entities_in(governed, WEAPONS)
+        named_after = False
         if not weapons and any(t.lemma_.lower() in ARMS_NOUNS for t in governed):
             # "tested the system's radars": the one named, but not what it was tested
             # against ("against Turkish F-16 jets").
@@ -93,9 +97,14 @@ class ForceRules(ExtractorBase):
             weapons = view.entities_in([t for t in view.sent if t.i not in against], WEAPONS)
             if not weapons and refers_back_to_weapons(view.sent):
                 weapons = self._named_before(view, WEAPONS, window=2)
+            if not weapons and verb.lemma_.lower().startswith("test"):
+                # "Iran test-fired a cruise missile": the name may come after.
+                nouns = {t.lemma_.lower() for t in governed} & ARMS_NOUNS
+                weapons = self._named_after(view, nouns, window=TOLD_AFTER)
+                named_after = True
         if not weapons:
             return
-        event = self._new(DD.WeaponTest, view, verb, 0.7)
+        event = self._new(DD.WeaponTest, view, verb, 0.6 if named_after else 0.7)
         event.add(DD.equipment, weapons)
         if is_passive(verb):
             event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))

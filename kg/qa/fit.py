@@ -30,6 +30,7 @@ from kg.qa.lexicon import (
     stem,
     tokenize,
 )
+from kg.qa.lookups import Lookups
 from kg.qa.passages import ENTITY_CLASSES
 from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
@@ -216,11 +217,25 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
             involved |= named_in.get(sentence, set())
         if isinstance(answer.value, URIRef):
             involved.add(answer.value)
+        involved |= states_acting(involved, lookups)
         if asked_about <= involved or (
             described and naming.all_in(asked_about - involved, answer.articles)
         ):
             kept.append(answer)
     return kept
+
+
+# The bodies through which a state acts: its ministries and armed forces ("the Russian
+# Defence Ministry test-fired ...": Russia tested). Not its companies or its people.
+STATE_BODIES = frozenset({DD.GovernmentBody, DD.MilitaryOrganization})
+
+
+def states_acting(entities: Iterable[Term], lookups: Lookups) -> set[Term]:
+    """The states that ``entities`` act for: those of the ministries and armed forces
+    among them (as the template queries read an actor, :file:`equipment_of_actor.rq`)."""
+    nodes = [e for e in entities if isinstance(e, URIRef)]
+    lookups.prefetch_all({"types": nodes, "countries": nodes})
+    return {c for e in nodes if lookups.types(e) & STATE_BODIES for c in lookups.countries(e)}
 
 
 class _Naming:

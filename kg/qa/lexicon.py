@@ -152,10 +152,15 @@ def stem(word: str) -> str:
     True
     >>> stem("agreed") == stem("agree") == stem("agrees")
     True
+    >>> stem("test-fired") == stem("test-fire")
+    True
     """
     w = norm(word)
     if w in IRREGULAR:
         w = IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
+    head, dash, last = w.rpartition("-")
+    if dash and head.replace("-", "").isalpha() and last.isalpha():
+        return f"{head}-{stem(last)}"  # "test-fired", "test-fires": test-fire
     if len(w) <= 3 or not w.isalpha():
         return w
     stripped = True

@@ -79,7 +79,7 @@ def derived(word_stem: str) -> set[str]:
     out = {word_stem}
     if "-" in word_stem:
         # "build-up" is read where the sentence says "building up".
-        out |= {stem(part) for part in word_stem.split("-") if len(part) >= 4}
+        out |= {stem(part) for part in word_stem.split("-") if len(part) >= 3}
     if word_stem.endswith("ly") and len(word_stem) >= 7:
         # "steadily" where the question says "steady".
         root = word_stem[:-2]

@@ -309,7 +309,7 @@ def _candidates(
         if iri in sentence.mentions and DD.State not in sentence.mentions[iri][0]
         for label in sentence.mentions[iri][1]
     }  # (a state's labels include its seats of power: "Elysee Palace" answers "where")
-    spans = [c for c in spans if not _restates(c[1], hits) and norm(c[1]) not in own]
+    spans = [c for c in spans if not _restates(c[1], hits, entities) and norm(c[1]) not in own]
     if want.is_entity and want.owned:
         spans = _owning(text, spans, want.owned)
     if want.is_entity:
@@ -524,11 +524,20 @@ def _not_listed_with(sentence: Sentence, spans: list[Span], named: list[URIRef])
     return kept
 
 
-def _restates(candidate: str, hits: set[str]) -> bool:
+def _restates(candidate: str, hits: set[str], entities: Sequence[Found] = ()) -> bool:
     """Whether a candidate only repeats the question's own words ("interest rate" for
-    "What interest rate ...?"): that is not an answer."""
-    words = {t.stem for t in tokenize(candidate) if t.is_word and t.norm not in _STOP}
-    return bool(words) and words <= hits
+    "What interest rate ...?", "NATO-led missions" for "In which NATO-led missions
+    ...?"): that is not an answer."""
+    asked = {norm(f.text) for f in entities}
+
+    def said(word: str, word_stem: str) -> bool:
+        if word_stem in hits or word in asked:
+            return True
+        parts = word.split("-")
+        return len(parts) > 1 and all(p in asked or stem(p) in hits for p in parts if p)
+
+    words = [(t.norm, t.stem) for t in tokenize(candidate) if t.is_word and t.norm not in _STOP]
+    return bool(words) and all(said(w, s) for w, s in words)
 
 
 def _unconflicted(

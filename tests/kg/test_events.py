@@ -712,6 +712,28 @@ def test_a_test_firing_names_who_tested_what_and_where(extract) -> None:
     assert roles(g, test, DD.location) == {"Sohae Launch Range"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan test fired a ballistic missile on Saturday. The Ghauri II missile was "
+        "launched from an undisclosed location, the army said.",
+        "Pakistan test-fired a ballistic missile on Saturday, the army said. Officials said "
+        "the missile, called Ghauri, flew 1,300 km.",
+    ],
+)
+def test_a_test_of_a_missile_named_later_is_a_test_of_the_one_named(extract, text) -> None:
+    g = extract(text)
+    by_pakistan = [e for e in events(g, DD.WeaponTest) if roles(g, e, DD.actor) == {"Pakistan"}]
+    assert by_pakistan, text
+    for test in by_pakistan:
+        assert roles(g, test, DD.equipment) in ({"Ghauri II"}, {"Ghauri"})
+
+
+def test_a_test_of_an_unnamed_missile_named_nowhere_is_no_fact(extract) -> None:
+    g = extract("Pakistan test-fired a ballistic missile on Saturday, the army said.")
+    assert events(g, DD.WeaponTest) == []
+
+
 def test_an_activation_for_testing_is_a_weapons_test(extract) -> None:
     g = extract("The Patriot batteries were activated for testing at Rzeszow Air Base.")
     test = the_event(g, DD.WeaponTest)

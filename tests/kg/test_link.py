@@ -316,6 +316,33 @@ def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities)
     assert not {n for n, kind in others.items() if kind == "WeaponSystem"}, others
 
 
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("The Shaheen III missile was launched from a mobile launcher.", "Shaheen III"),
+        ("It launched an RS-24M Yars missile from Plesetsk.", "RS-24M Yars"),
+        ('The state agency said the missile had been named the "Fateh", after a battle.', "Fateh"),
+        ("The new drone, dubbed Kargu, was shown at the fair.", "Kargu"),
+    ],
+)
+def test_weapons_are_named_as_news_names_them_beside_their_kind(entities, text, weapon) -> None:
+    found = entities(text)
+    assert found.get(weapon) == "WeaponSystem", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans of World War II watched the missile parade.",
+        "King Abdullah II inspected the new tanks.",
+        "The destroyer was named after Admiral Nakhimov.",
+    ],
+)
+def test_a_numbered_title_or_a_namesake_is_no_weapon(entities, text) -> None:
+    found = entities(text)
+    assert not {n for n, kind in found.items() if kind == "WeaponSystem"}, found
+
+
 def test_a_surname_of_several_words_is_the_person_named_in_full(entities) -> None:
     found = entities(
         "Secretary of the Navy Carlos Del Toro led the delegation. Secretary Del Toro met "

@@ -119,6 +119,17 @@ ARTICLES = [
             "Peru signed a contract with Hyundai Heavy Industries on Monday to buy two frigates."
         ),
     ),
+    Article(
+        title="Iran fires cruise missile in Gulf drill",
+        date=dt.date(2012, 1, 2),
+        url="https://news.attache.example/2012/01/02/iran-cruise-missile",
+        text=(
+            "Iran test-fired a surface-to-surface cruise missile on Monday during naval "
+            "drills near the Strait of Hormuz.\n"
+            'State television said the missile, called "Ghader", hit its target.\n'
+            "The US Treasury Department sanctioned the Mahan Air company last year."
+        ),
+    ),
 ]
 
 
@@ -234,3 +245,16 @@ def test_where_two_people_met_during_a_visit(answerer: Answerer) -> None:
 def test_a_capital_a_weapon_goes_to_is_its_state(answerer: Answerer) -> None:
     interpretation = answerer.ask("Who sells Javelin missiles to Seoul?")["interpretation"]
     assert [e["label"] for e in interpretation["entities"]][-1] == "South Korea"
+
+
+def test_a_test_of_a_weapon_named_only_later_is_a_test_of_the_weapon_named(
+    answerer: Answerer,
+) -> None:
+    assert texts(answerer, "What is the name of the cruise missile Iran test-fired?") == ["Ghader"]
+    assert texts(answerer, "Which missile did Iran test-launch?") == ["Ghader"]
+
+
+def test_a_ministry_acts_for_its_state(answerer: Answerer) -> None:
+    assert texts(answerer, "Whom did the United States sanction?") == ["Mahan Air"]
+    # ... but a state does not act for its ministries.
+    assert "Mahan Air" not in texts(answerer, "Whom did the US Treasury Department sanction?")[1:]
