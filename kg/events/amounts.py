@@ -17,11 +17,16 @@ XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 # (Indian amounts are written in crores and lakhs of rupees: "Rs 1,056 crore".)
+# (A dollar other than the US one is told by its state: "A$1.2 billion", "2.35 billion New
+# Zealand dollars", "a 14-billion-Canadian-dollar deal".)
 _MONEY = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|Rs\.?)\s?(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
+    r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|KSh|Rs\.?)\s?"
+    r"(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
     r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|m|b|tn)?\b|"
-    r"(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|million|crore|lakh)?\s*"
-    r"(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles|won|zloty|rupees)",
+    r"(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|million|crore|lakh)?[\s-]*"
+    r"(?:(?P<state>Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan|US)[\s-])?"
+    r"(?P<cur2>dollars?|euros?|pounds|yuan|rubles|roubles|won|zloty|rupees|shillings|naira|"
+    r"rand|riyals|dirhams|yen)\b",
     re.I,
 )
 
@@ -43,6 +48,20 @@ _SCALES = {
 
 _CURRENCIES = {
     "$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "ksh": "KES",
+    "dollar": "USD",
+    "euro": "EUR",
+    "shillings": "KES",
+    "naira": "NGN",
+    "rand": "ZAR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "yen": "JPY",
     "us$": "USD",
     "usd": "USD",
     "dollars": "USD",
@@ -66,6 +85,17 @@ _CURRENCIES = {
 }
 
 
+_STATE_DOLLARS = {
+    "canadian": "CAD",
+    "australian": "AUD",
+    "new zealand": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "us": "USD",
+}
+
+
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -86,13 +116,16 @@ def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | 
         num = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
         cur = (m.group("cur") or m.group("cur2") or "").lower()
+        state = " ".join((m.group("state") or "").lower().replace("-", " ").split())
+        currency = _STATE_DOLLARS.get(state, "") if cur.startswith("dollar") else ""
         try:
             value = float(num.replace(",", "")) * _SCALES.get(scale, 1.0)
         except ValueError:
             continue
         if not scale and value < 1000:
             continue  # "$5" in defense news is noise; real values carry a scale or size
-        found.append((m.start(), (value, _CURRENCIES.get(cur, "USD"), m.group(0).strip())))
+        currency = currency or _CURRENCIES.get(cur, "USD")
+        found.append((m.start(), (value, currency, m.group(0).strip())))
     if not found:
         return None
     if near is None:

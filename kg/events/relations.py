@@ -408,6 +408,17 @@ class RelationRules(ExtractorBase):
         candidates = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             candidates.append(root.head)
+        # "X, Under Secretary of Commerce,": the parser reads "Under" as a preposition.
+        doc = span.doc
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        under = [
+            g
+            for c in (after,)
+            if c is not None and doc[span.end].text == "," and c.text == "Under"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        candidates += under
         for head in candidates:
             if (
                 head.lower_ not in TITLE_HEADS
@@ -436,6 +447,8 @@ class RelationRules(ExtractorBase):
                 # "Haluk Bayraktar, general manager of the company,": the company named last.
                 orgs = self._named_before(view, {DD.Company}, window=3)
             before = _as_written([w for w in words if w.i <= head.i and not view.mention_at(w)])
+            if head in under:
+                before = f"under {before}"
             title = " ".join(filter(None, [before, *_post_complement(view, head, tokens)]))
             if title:
                 return title, orgs

@@ -38,6 +38,7 @@ VALUE_KINDS = frozenset(
         "weekday",
         "time",
         "ordinal",
+        "percent",
         "year",
         "count",
         "money",
@@ -252,6 +253,12 @@ _NUMBER_OF = re.compile(
 )
 _ORDINAL_ASKED = re.compile(r"\b(?:what|which)\s+number\b(?!\s+of\b)")
 _TIME_ASKED = re.compile(r"\b(?:what|which)\s+(?:time(?!\s+(?:frame|period|span))|hour)\b")
+# "What share of the programme ...", "What percentage ...", "How big a stake ...".
+_PERCENT_ASKED = re.compile(
+    r"\b(?:what|which|how\s+(?:big|large|much)\s+(?:of\s+)?an?)\s+"
+    r"(?:percentage|per\s*cent|percent|proportion|stake|fraction|"
+    r"share(?!\s+(?:price|class|holders?|capital)\b))\b"
+)
 
 
 _FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s*\??\s*$", re.I)
@@ -317,6 +324,8 @@ def _asked(question: str) -> Asked | None:
         return Asked("ordinal")  # "What number member of NATO did X become?": "29th"
     if _TIME_ASKED.search(lower):
         return Asked("time")  # "At what time ...": the hour, "6:53 a.m."
+    if _PERCENT_ASKED.search(lower):
+        return Asked("percent")  # "What share of the costs ...": "60%", "51 per cent"
     number_of = _NUMBER_OF.match(lower)
     if number_of:
         return Asked("count", counted=_counted(lower[number_of.end() :]))  # "how many"

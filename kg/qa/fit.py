@@ -51,6 +51,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "duration": frozenset(),
     "time": frozenset(),  # the hour is not stored: read from sentences
     "ordinal": frozenset(),  # nor the rank an event had ("the 29th member")
+    "percent": frozenset(),  # nor the share a party has
     "reason": frozenset(),
     "quote": frozenset({"quote"}),
     "object": frozenset({"entity", "quote"}),
@@ -218,8 +219,15 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
         if isinstance(answer.value, URIRef):
             involved.add(answer.value)
         involved |= states_acting(involved, lookups)
+        # "What post does X hold in the Polish government?": a post told with no body
+        # ("Defense Minister X") is held where the article that tells it is about.
+        unattached = (
+            it.template is not None
+            and it.template.id == "role_of"
+            and not any(lookups.describe(e).get(DD.organization) for e in answer.events[:10])
+        )
         if asked_about <= involved or (
-            described and naming.all_in(asked_about - involved, answer.articles)
+            (described or unattached) and naming.all_in(asked_about - involved, answer.articles)
         ):
             kept.append(answer)
     return kept

@@ -97,6 +97,9 @@ _ASKED_WORDS = {
     "year": frozenset(stem(w) for w in "date day month year years time".split()),
     "weekday": frozenset(stem(w) for w in "date day week weekday".split()),
     "time": frozenset(stem(w) for w in "time hour clock".split()),
+    "percent": frozenset(
+        stem(w) for w in "percentage percent cent share proportion stake fraction".split()
+    ),
     "ordinal": frozenset({stem("number")}),
     "duration": frozenset(
         stem(w) for w in "long period time years months weeks days hours decades".split()

@@ -63,14 +63,15 @@ _NUM = (
 )
 
 
-_SCALE = r"(?:\s*(?:million|billion|trillion|crore|lakh|bn|mn|m|b)\b)?"
+_SCALE = r"(?:[\s-]*(?:million|billion|trillion|crore|lakh|bn|mn|m|b)\b)?"
 
 
 _MONEY = re.compile(
-    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|Rs\.?)\s?)\s?"
-    r"\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"\s*(?:US\s)?(?:dollars|"
-    r"euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|rubles|"
-    r"shekels|riyals|dirhams|lira|zloty|reais|pesos|USD|EUR|CHF)\b",
+    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|KSh|Rs\.?)\s?)"
+    r"\s?\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"[\s-]*"
+    r"(?:(?:US|Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan)[\s-])?"
+    r"(?:dollars?|euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|"
+    r"rubles|shekels|riyals|dirhams|lira|zloty|reais|pesos|shillings|naira|rand|USD|EUR|CHF)\b",
     re.I,
 )
 
@@ -255,6 +256,8 @@ def _candidates(
         spans = [(m.start(), m.group(0), None) for m in _ORDINAL.finditer(text)]
     elif kind == "time":
         spans = [(m.start(), m.group(0).strip(), None) for m in _CLOCK.finditer(text)]
+    elif kind == "percent":
+        spans = [(m.start(), m.group(0).strip(), None) for m in _PERCENT.finditer(text)]
     elif kind == "weekday":
         spans = [(m.start(), m.group(0), None) for m in _WEEKDAYS.finditer(text)]
         if not spans:
@@ -380,10 +383,12 @@ def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) 
 _FROM_BEFORE = re.compile(r"\bfrom\s[^,;.]*$", re.I)
 
 # What is measured of something: amounts, counts, lengths of time and distances.
-_MEASURES = frozenset({"money", "count", "duration", "distance"})
+_MEASURES = frozenset({"money", "count", "duration", "distance", "percent"})
 
 # The details a clause tells (when, where, how much) are its own.
-_DETAILS = frozenset({"place", "date", "year", "weekday", "time", "money", "count", "duration"})
+_DETAILS = frozenset(
+    {"place", "date", "year", "weekday", "time", "money", "count", "duration", "percent"}
+)
 
 # Where a sentence joins clauses of their own: "In 1955, West Germany joined NATO, and in
 # 1982, Spain gained membership"; and where it leaves out their verb, a name and its own
@@ -838,6 +843,13 @@ _ORDINAL = re.compile(
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|\d{4}\s+(?:GMT|UTC)\b|"
     r"noon\b|midnight\b)(?:\s*\((?:local\s+time|[A-Z]{2,4})\)|\s+(?:local\s+time|GMT|UTC|[A-Z]ST)\b)?",
+    re.I,
+)
+
+# A share: "60%", "51 per cent", "around 40 percent", "twenty percent".
+_PERCENT = re.compile(
+    r"\b(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|less\s+than|up\s+to)"
+    r"\s+)?" + _NUM + r"(?:\s?%|[\s-](?:per\s?cent|percent)\b)",
     re.I,
 )
 

@@ -1177,3 +1177,32 @@ def test_indian_amounts_are_read_in_crores_and_lakhs_of_rupees(text: str, value:
 
     assert parse_money(f"a contract worth {text} for the vehicles") == (value, "INR", text)
     assert [m.group(0) for m in _MONEY.finditer(f"worth {text} in all")] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("a 14-billion-Canadian-dollar", 1.4e10, "CAD"),
+        ("2.35 billion New Zealand dollars", 2.35e9, "NZD"),
+        ("A$1.2 billion", 1.2e9, "AUD"),
+        ("KSh 455 million", 4.55e8, "KES"),
+        ("$10-billion", 1e10, "USD"),
+    ],
+)
+def test_an_amount_is_read_in_its_own_currency_as_written(
+    text: str, value: float, currency: str
+) -> None:
+    from kg.events.amounts import parse_money
+    from kg.qa.spans import _MONEY
+
+    written = text.removeprefix("a ")
+    assert parse_money(f"the deal, worth {text}, was signed") == (value, currency, written)
+    assert [m.group(0) for m in _MONEY.finditer(f"worth {text} in all")] == [written]
+
+
+def test_a_post_the_parser_reads_as_a_preposition_is_still_the_post(extract) -> None:
+    g = extract(
+        '"The sanctions send a message," said Jane Roe, Under Secretary of Commerce for '
+        "Industry and Security."
+    )
+    assert ("Jane Roe", "under secretary of commerce for industry and security", "") in posts(g)

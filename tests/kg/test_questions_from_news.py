@@ -130,6 +130,15 @@ ARTICLES = [
             "The US Treasury Department sanctioned the Mahan Air company last year."
         ),
     ),
+    Article(
+        title="Poland signs armoured vehicle deals",
+        date=dt.date(2023, 9, 4),
+        url="https://news.attache.example/2023/09/04/poland-vehicles",
+        text=(
+            "Poland signed three deals for armoured vehicles on Monday.\n"
+            "The deals were called historic by Defence Minister Mariusz Blaszczak."
+        ),
+    ),
 ]
 
 
@@ -258,3 +267,11 @@ def test_a_ministry_acts_for_its_state(answerer: Answerer) -> None:
     assert texts(answerer, "Whom did the United States sanction?") == ["Mahan Air"]
     # ... but a state does not act for its ministries.
     assert "Mahan Air" not in texts(answerer, "Whom did the US Treasury Department sanction?")[1:]
+
+
+def test_a_post_told_without_its_state_is_held_where_the_article_is_about(
+    answerer: Answerer,
+) -> None:
+    asked = "What position does Mariusz Blaszczak hold in the Polish government?"
+    assert texts(answerer, asked) == ["defence minister"]
+    assert texts(answerer, "What position does Mariusz Blaszczak hold in Iran?") == []

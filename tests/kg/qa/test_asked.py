@@ -164,3 +164,21 @@ def test_when_something_ends_asks_for_the_end_of_its_span() -> None:
     assert asked("On what date does the exercise end?").phrase == ("until",)  # type: ignore[union-attr]
     # "concluded a deal" is signing one, not ending it
     assert asked("In what year did Serbia conclude the deal?").phrase == ()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of the development costs is Indonesia to bear?",
+        "What stake will the company own in the venture?",
+        "What percentage of its budget does Poland spend on defence?",
+    ],
+)
+def test_a_share_or_a_stake_asks_for_a_percentage(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == "percent"
+
+
+def test_a_share_price_is_no_percentage() -> None:
+    found = asked("What share price did the company reach?")
+    assert found is None or found.kind != "percent"

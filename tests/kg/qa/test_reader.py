@@ -1007,3 +1007,15 @@ def test_the_asked_noun_again_is_no_answer() -> None:
 def test_a_rank_in_a_series_is_read_as_written() -> None:
     text = "Montenegro became the 29th member of the alliance, after its second attempt."
     assert [m.group(0) for m in spans._ORDINAL.finditer(text)] == ["29th", "second"]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("SAMI will own a 51 per cent stake in the venture.", "51 per cent"),
+        ("Indonesia is to bear 20% of the costs.", "20%"),
+        ("China retains around 40 percent of the workshare.", "around 40 percent"),
+    ],
+)
+def test_a_share_is_read_as_written(text: str, share: str) -> None:
+    assert [m.group(0) for m in spans._PERCENT.finditer(text)] == [share]
