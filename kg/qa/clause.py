@@ -46,6 +46,13 @@ class Item:
         return self.entity is None and any(c.isalnum() for c in self.text)
 
 
+# Words between a determiner and the noun they modify: "the *first* export customer".
+_NOUN_MODIFIERS = frozenset(
+    "first second third fourth fifth last latest new next main biggest largest only sole key "
+    "major potential prospective possible likely initial earlier former".split()
+)
+
+
 class Clause:
     """The grammar of one question around its wh-phrase and relation verb."""
 
@@ -238,6 +245,8 @@ class Clause:
         before = self.items[i - 1].norm if i > 0 else ""
         if before in DETS or before == "'s":
             return False  # "Russia's state ...", "the order": a noun
+        if self.modifies_a_noun(i):
+            return False
         after_subject = i > 0 and (before in AUX or i - 1 == self.subject or before == "to")
         if self.is_class_word(i) and terms & verbal and not self.is_participle(i):
             return after_subject  # "state" (a class) and "stated" (a verb) share a stem
@@ -256,6 +265,20 @@ class Clause:
         if self.is_participle(i) or word.endswith("ing"):
             return True
         return item.stem in GENERIC_VERBS
+
+    def modifies_a_noun(self, i: int) -> bool:
+        """Whether the word at ``i`` is a noun or a noun's modifier, not a verb: "the first
+        *export* customer", "its new *order*", "are *export* customers of"."""
+        j = i - 1
+        while j > 0 and self.items[j].norm in _NOUN_MODIFIERS:
+            j -= 1
+        if j < i - 1 and (self.items[j].norm in DETS or self.items[j].norm == "'s"):
+            return True
+        return (
+            i + 1 < self.n
+            and self._agent_noun(i + 1)
+            and bool(self.terms_at(i + 1) & {DD.supplier, DD.recipient, DD.manufacturer})
+        )
 
     def _agent_noun(self, i: int) -> bool:
         """ "exporter", "buyers", "members": a role noun, not a verb."""

@@ -52,7 +52,11 @@ class Roles(Clause):
                 kinds.append((hit.start, "buy", hit))
             elif hit.terms & {DD.supplier}:
                 kinds.append((hit.start, "supply", hit))
-        verbs = [k for k in kinds if not self._agent_noun(k[2].start)]
+        verbs = [
+            k
+            for k in kinds
+            if not self._agent_noun(k[2].start) and not self.modifies_a_noun(k[2].start)
+        ]
         if verbs:
             verbs.sort(key=lambda k: k[0])
             return verbs[0][1]

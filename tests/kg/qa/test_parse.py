@@ -244,6 +244,22 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # where a deployment went, asked as "which country ... to"
     ("To which country did Turkey deploy soldiers?", "where_involving", {"x1": "Turkey"}),
     ("Which country did Turkey deploy troops to?", "where_involving", {"x1": "Turkey"}),
+    # a word before a role noun modifies it: an export customer is a buyer
+    (
+        "Which countries are export customers of the S-400?",
+        "buyers_of_equipment",
+        {"equipment": "S-400"},
+    ),
+    (
+        "Which country was the first export customer for the S-400, buying four units?",
+        "buyers_of_equipment",
+        {"equipment": "S-400"},
+    ),
+    (
+        "Which countries export the S-400 to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
     # profile and sources
     ("What do we know about CAATSA?", "profile", {"x": "CAATSA"}),
     ("Tell me about the S-400", "profile", {"x": "S-400"}),
