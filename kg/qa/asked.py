@@ -267,7 +267,10 @@ _FROM_WHERE = re.compile(r"^\s*from\s+(?:which|what|where)\b|\bwhere\b.*\bfrom\s
 # A question about what is still to come: "When will ...", "Where will ... be held".
 _TO_COME = re.compile(
     r"^\s*(?:when|where|by\s+when|until\s+when)\s+(?:will|shall|should\b|"
-    r"(?:is|are)\b.*?\b(?:expected|due|scheduled|set|planned|slated)\s+to)\b",
+    r"(?:is|are)\b.*?\b(?:expected|due|scheduled|set|planned|slated|going)\s+to|"
+    # "When are the jets to be delivered / to arrive?" (not "is X sending troops to ...")
+    r"(?:is|are)\b(?:\s+(?!\w+ing\b)[\w'’-]+){1,6}?\s+to\s+(?:be|(?-i:[a-z]+))(?=\s|\?|$)|"
+    r"(?:does|do)\b.*?\b(?:aim|plan|intend|hope|expect|want)s?\s+to)\b",
     re.I,
 )
 

@@ -922,6 +922,11 @@ def test_what_is_still_to_come_is_read_only_where_a_sentence_tells_of_it() -> No
     assert asks_what_is_to_come("By when are the first two F-35s expected to arrive?")
     assert not asks_what_is_to_come("When did Croatia receive the first jets?")
     assert not asks_what_is_to_come("When is the summit?")
+    assert asks_what_is_to_come("By when are Bulgaria's new F-16s to be delivered?")
+    assert asks_what_is_to_come("When are the frigates to arrive?")
+    assert asks_what_is_to_come("By when does KAI aim to fly the KF-21 for the first time?")
+    assert not asks_what_is_to_come("Where is Beijing sending troops to set up a base?")
+    assert not asks_what_is_to_come("When is Turkey to Russia's side?")
     assert not reader._FUTURE_TOLD.search("Croatia took delivery of six Rafale jets on Thursday.")
     assert reader._FUTURE_TOLD.search("The other six jets are due to arrive by 2025.")
 
