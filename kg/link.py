@@ -41,7 +41,8 @@ _COMPANY_HEADS = frozenset(
         "inc corp corporation company co ltd llc plc group systems industries "
         "aerospace dynamics technologies holding holdings ag gmbh sa ab asa "
         "jsc concern shipyard shipyards shipbuilding motors electronics "
-        "aviation defence defense munitions arms "
+        "aviation defence defense munitions arms technology trading enterprise "
+        "enterprises works manufacturing engineering logistics supply machinery "
     ).split()
 )
 # Head words that say what kind of organization an unknown name is.

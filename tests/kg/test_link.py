@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.articles import Article
 from kg.extract import Pipeline
-from kg.link import clean_name
+from kg.link import clean_name, guess_type
 from kg.nlp import is_designator
 from kg.vocab import DD
 
@@ -355,3 +355,12 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(entities) -> Non
 def test_states_in_a_group_of_states_is_no_country(entities) -> None:
     found = entities("The Baltic States plan to buy HIMARS, as do the Gulf States.")
     assert "United States" not in found, found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Dragonfly Supply Chain", "Nanjing Precision Machinery", "Apex Trading", "Karachi Works"],
+)
+def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> None:
+    assert guess_type("ORG", name) == DD.Company
+    assert guess_type("ORG", f"{name} Agency") == DD.GovernmentBody
