@@ -91,6 +91,10 @@ for _kind, _words in {
 _AGENT_HEADS = frozenset(
     stem(w) for w in "supplier seller partner party side buyer customer".split()
 )
+# Nouns for what someone said: "What message / warning / assurance did X give?"
+_SPEECH_NOUNS = frozenset(
+    stem(w) for w in "message warning assurance pledge promise vow appeal remark".split()
+)
 # "member" and "ally" are states or organizations; "party" is named ("Labour Party").
 _NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())
 
@@ -402,6 +406,8 @@ def _asked(question: str) -> Asked | None:
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
     if which:
         kind = _noun_kind(text[which.start(1) : which.end(1)])
+        if kind is not None and kind.kind == "named" and stem(kind.head) in _SPEECH_NOUNS:
+            return Asked("quote")  # "What message did X say the sanctions send?": the words
         if kind is not None:
             return kind
     if _WHO.match(lower):

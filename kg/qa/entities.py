@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -284,6 +284,12 @@ class EntityFinder:
                 continue
             if self._may_be_lone_name(token, i, lexicon):
                 hit = self._surname(token, i)
+                if hit is not None and i > 0 and not taken[i - 1]:
+                    # "Alan Estevez" for the stored "Alan F. Estevez": the first name too.
+                    first = tokens[i - 1]
+                    if norm_key(first.text) == norm_key(hit.label.split()[0]):
+                        hit = replace(hit, start=i - 1, text=question[first.start : token.end])
+                        taken[i - 1] = True
                 if hit is None and not _inside_unknown_name(tokens, taken, i):
                     hit = self._fuzzy(token, i)
             elif lowered and _plain_word(token, lexicon):

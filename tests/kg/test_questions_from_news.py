@@ -139,6 +139,15 @@ ARTICLES = [
             "The deals were called historic by Defence Minister Mariusz Blaszczak."
         ),
     ),
+    Article(
+        title="Commerce adds firms to Entity List",
+        date=dt.date(2024, 4, 11),
+        url="https://news.attache.example/2024/04/11/entity-list",
+        text=(
+            '"Those who break our controls will pay a price," said Alan F. Estevez, the '
+            "official in charge of export controls."
+        ),
+    ),
 ]
 
 
@@ -275,3 +284,13 @@ def test_a_post_told_without_its_state_is_held_where_the_article_is_about(
     asked = "What position does Mariusz Blaszczak hold in the Polish government?"
     assert texts(answerer, asked) == ["defence minister"]
     assert texts(answerer, "What position does Mariusz Blaszczak hold in Iran?") == []
+
+
+def test_a_person_asked_without_the_middle_initial_is_the_one_stored_with_it(
+    answerer: Answerer,
+) -> None:
+    reading = answerer.ask("What did Alan Estevez say?")["interpretation"]
+    assert reading["template"] == "statement_by"
+    assert texts(answerer, "What did Alan Estevez say?") == [
+        "Those who break our controls will pay a price"
+    ]

@@ -182,3 +182,15 @@ def test_a_share_or_a_stake_asks_for_a_percentage(question: str) -> None:
 def test_a_share_price_is_no_percentage() -> None:
     found = asked("What share price did the company reach?")
     assert found is None or found.kind != "percent"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What message did the under secretary say the sanctions send?",
+        "What warning did the minister give Iran?",
+    ],
+)
+def test_a_noun_for_what_was_said_asks_for_the_words(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == "quote"
