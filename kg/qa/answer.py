@@ -110,7 +110,7 @@ PARALLEL_READS = 4
 SHARED_ROLES = frozenset({DD.participant})
 
 # The templates that ask who holds an office.
-HOLDERS = frozenset({"role_holder", "role_holder_unattached"})
+HOLDERS = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
 _FACTS = """
 SELECT DISTINCT ?role ?other WHERE {
   ?x ?role ?other .
@@ -486,6 +486,9 @@ class Answerer:
         queue = [(BY_ID["role_holder"], f.iri) for f in it.alternates]
         queue += [(BY_ID["role_holder"], c) for c in asking.lookups.countries(org)]
         queue += [(BY_ID["role_holder_unattached"], org)]
+        # Last, a post told with no state ("Defence Minister X said") in an article
+        # about the state asked for, and about no other as much.
+        queue += [(BY_ID["role_holder_told_in"], org)]
         tried = {("role_holder", org)}
         while not matched and queue:
             template, value = queue.pop(0)
@@ -493,6 +496,9 @@ class Answerer:
                 continue
             tried.add((template.id, value))
             more, text = self.run(template, {"org": value})
+            if template.id == "role_holder_told_in":
+                about = {a: self.reader.main_state(a) for a in {r["article"] for r in more}}
+                more = [r for r in more if about[r["article"]] == value]
             matched = match_positions(more, it.position, it)
             if matched:
                 sparql = text

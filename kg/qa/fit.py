@@ -68,7 +68,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
 }
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
-ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached"})
+ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
 
 
 def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:

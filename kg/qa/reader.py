@@ -312,6 +312,17 @@ class Reader:
                 entities[row["article"]] += 1
         return mentions, entities
 
+    def main_state(self, article: Term) -> Term | None:
+        """The state ``article`` is about: the one more of its sentences name than any
+        other; None when two are named as often (a visit, a deal between two states)."""
+        counts = sorted(
+            (int(str(row["n"])), row["state"])
+            for row in self.store.select(query("article_states"), {"article": article})
+        )
+        if not counts or (len(counts) > 1 and counts[-1][0] == counts[-2][0]):
+            return None
+        return counts[-1][1]
+
     def articles_with_words(self, named: Iterable[URIRef], words: Sequence[str]) -> Counter[Term]:
         """For each article that mentions one of ``named``: the most of ``words`` that
         the sentences mentioning one of them carry (as written, in lowercase)."""

@@ -422,6 +422,17 @@ TEMPLATES: tuple[Template, ...] = (
         classes=(DD.RoleAssignment,),
     ),
     Template(
+        "role_holder_told_in",
+        "role",
+        "role_fallback",  # never chosen by the parser: role_holder's last fallback
+        "holder",
+        (_p("org", STATE),),
+        "entity",
+        "Who is the {position} of {org}?",
+        "Who is the president of {org}?",
+        classes=(DD.RoleAssignment,),
+    ),
+    Template(
         "role_of",
         "role",
         "role",

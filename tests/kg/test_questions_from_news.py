@@ -148,6 +148,17 @@ ARTICLES = [
             "official in charge of export controls."
         ),
     ),
+    Article(
+        title="Iraq signs second F-16 contract",
+        date=dt.date(2011, 12, 19),
+        url="https://news.attache.example/2011/12/19/iraq-f16",
+        text=(
+            "Iraq has signed a contract for a second batch of 18 F-16 jets.\n"
+            "Iraq will receive the first jets in 2014, acting Defence Minister Sadoun "
+            "al-Dulaimi told reporters in Baghdad.\n"
+            "Iraq also signed contracts with Russia this month."
+        ),
+    ),
 ]
 
 
@@ -294,3 +305,13 @@ def test_a_person_asked_without_the_middle_initial_is_the_one_stored_with_it(
     assert texts(answerer, "What did Alan Estevez say?") == [
         "Those who break our controls will pay a price"
     ]
+
+
+def test_a_post_told_without_its_state_is_held_in_the_state_the_article_is_about(
+    answerer: Answerer,
+) -> None:
+    assert texts(answerer, "Who is Iraq's acting defence minister?") == ["Sadoun al-Dulaimi"]
+    # Russia is named too, but the article is not about it: no fact says he is Russia's
+    # (the sentence tier may still read him, and says that it did).
+    russia = answerer.ask("Who is Russia's acting defence minister?")
+    assert not russia["answers"] or russia["interpretation"].get("tier") == "sentence"
