@@ -83,7 +83,7 @@ for _kind, _words in {
     "weapon": "weapon system aircraft jet fighter missile submarine frigate ship vessel "
     "tank helicopter drone equipment engine munition ammunition rocket interceptor "
     "platform warship boat howitzer radar warplane destroyer corvette bomber launcher "
-    "arm armament hardware model variant type",
+    "arm armament hardware model variant type icbm irbm slbm",
 }.items():
     for _word in _words.split():
         _HEAD_KINDS[stem(_word)] = _kind

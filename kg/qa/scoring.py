@@ -49,7 +49,8 @@ _STOP = frozenset(
         "tell told name list give me us well yet still ever again once ago currently "
         "now later earlier being get got make made take took 's ’s besides apart except "
         "other he she they we it him them i you roughly approximately exactly kind type sort "
-        "up out off down done doing happen happens happened"
+        "up out off down done doing happen happens happened near toward towards across along "
+        "beyond amid outside inside"
     ).split()
 )
 

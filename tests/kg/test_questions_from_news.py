@@ -315,3 +315,8 @@ def test_a_post_told_without_its_state_is_held_in_the_state_the_article_is_about
     # (the sentence tier may still read him, and says that it did).
     russia = answerer.ask("Who is Russia's acting defence minister?")
     assert not russia["answers"] or russia["interpretation"].get("tier") == "sentence"
+
+
+def test_a_missile_asked_by_its_class_and_a_place_it_was_tested_near(answerer: Answerer) -> None:
+    asked = "Which ICBM did Russia test-launch near the Plesetsk Cosmodrome?"
+    assert texts(answerer, asked) == ["RS-28 Sarmat"]
