@@ -156,7 +156,10 @@ _WHY = re.compile(
     r"^\s*why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were|is|are)\s+the\s+reasons?\b|"
     r"\bon\s+what\s+(?:legal\s+)?(?:grounds?|basis)\b|\bwhat\s+(?:[\w'’]+\s+){0,6}?(?:"
     r"prompted|triggered|caused|led|leads|drove|driven|motivated|sparked|spurred|preceded|"
-    r"provoked|fuell?ed)\b|\bwhat\s+(?:\w+\s+){0,2}(?:reasons?|motives?|grounds?)\b",
+    r"provoked|fuell?ed)\b|\bwhat\s+(?:\w+\s+){0,2}(?:reasons?|motives?|grounds?)\b|"
+    # A purpose: "For what purpose ...", "What will Peru use the helicopters for?"
+    r"\bfor\s+what\s+(?:purposes?|aims?|ends?)\b|"
+    r"^\s*what\b.*\b(?:use|using|used|need|needs|needed)\b.*\bfor\s*\??\s*$",
     re.I,
 )
 _WHO_IS = re.compile(

@@ -135,6 +135,7 @@ class EntityFinder:
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[URIRef, str, URIRef] | None] = {}
         self._gazetteer_surnames = _gazetteer_surnames(gazetteer)
+        self._demonyms = {norm_key(d) for e in gazetteer.entries.values() for d in e.demonyms}
         self._gazetteer_keys = list(gazetteer.by_key)
         # Loaded on demand; reloaded when the store's write count has changed or, for
         # stores that do not count (remote), when the number of stored names has
@@ -263,6 +264,8 @@ class EntityFinder:
                 if not self._may_be_name(span, i, lexicon, lowered):
                     continue
                 hit = self._exact(question, span, i)
+                if hit is not None and self._described_not_named(hit, span, lowered):
+                    hit = None
                 if hit is not None:
                     break
             if hit is not None and hit.adjective and _inside_unknown_name(tokens, taken, i):
@@ -303,6 +306,20 @@ class EntityFinder:
                 taken[i] = True
         found.sort(key=lambda f: f.start)
         return found
+
+    def _described_not_named(self, hit: Found, span: list[Token], lowered: bool) -> bool:
+        """ "the 24 Russian helicopters" is no "Russian Helicopters": a company's name
+        read from a demonym and a common noun written in lowercase is a description
+        ("the Indian defence ministry" still names the ministry)."""
+        last = span[-1].text
+        return (
+            hit.type == DD.Company
+            and not lowered
+            and len(span) > 1
+            and last.isalpha()
+            and last.islower()
+            and norm_key(span[0].text) in self._demonyms
+        )
 
     def _exact(self, question: str, span: list[Token], start: int) -> Found | None:
         text = question[span[0].start : span[-1].end]

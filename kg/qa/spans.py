@@ -1074,9 +1074,13 @@ _COUNT_SCALES = frozenset("hundred thousand million billion lakh lakhs crore cro
 # A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant
 # to replace ...", "was aimed at ensuring ...".
 _PURPOSE = re.compile(
-    r"\b(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
+    r"\b(?:(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
     r"in\s+an\s+effort|in\s+order|so\s+as|plans?|planning)\s+"
-    r"(?P<purpose>to\s+[a-z]\w+|at\s+[a-z]\w+ing)\b",
+    r"(?P<purpose>to\s+[a-z]\w+|at\s+[a-z]\w+ing)|"
+    # "to use them to battle drug traffickers", "for use in combating drug trafficking"
+    r"(?:(?:use|used|using)\s+(?:them|it|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+|"
+    r"(?:use|using)\s+(?=to\s))"  # "which it will use to battle ..." (not "used to be")
+    r"(?P<use>(?:to|for|in|against)\s+[a-z]\w+)|for\s+use\s+(?P<use_in>(?:in|against)\s+[a-z]\w+))\b",
     re.I,
 )
 
@@ -1086,8 +1090,11 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     verb ("to replace the obsolete MiG-29 jets")."""
     out: list[Span] = []
     for match in _PURPOSE.finditer(text):
-        start = match.start("purpose")
-        if match.group("purpose").lower().startswith("at "):
+        group = next(g for g in ("purpose", "use", "use_in") if match.group(g))
+        start = match.start(group)
+        if group == "use_in":
+            start = match.start()  # "for use in combating ..." as written
+        elif match.group(group).lower().startswith("at "):
             start += 3  # "aimed at ensuring ...": the purpose is "ensuring ..."
         clause = _CLAUSE_END.split(text[start:])[0].strip(' ,."”')
         if len(clause.split()) >= 3:

@@ -194,3 +194,15 @@ def test_a_share_price_is_no_percentage() -> None:
 def test_a_noun_for_what_was_said_asks_for_the_words(question: str) -> None:
     found = asked(question)
     assert found is not None and found.kind == "quote"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What will the air force use the new helicopters for?",
+        "For what purpose did Peru buy the helicopters?",
+    ],
+)
+def test_what_something_is_used_for_asks_for_a_purpose(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == "reason"

@@ -439,3 +439,10 @@ def test_an_office_asked_about_is_not_read_as_the_event_of_its_when_clause(
     # A title that describes the person named is no office asked about.
     visit = answerer.interpret("Who did Defense Secretary Mark Esper meet in Ankara?")
     assert visit.template is not None and visit.template.id != "role_holder"
+
+
+def test_a_demonym_and_a_lowercase_noun_describe_rather_than_name_a_company(
+    answerer: Answerer,
+) -> None:
+    reading = answerer.interpret("Why did Egypt buy the Russian helicopters?")
+    assert "Russian Helicopters" not in {f.label for f in reading.entities}

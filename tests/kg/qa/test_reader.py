@@ -1024,3 +1024,18 @@ def test_a_rank_in_a_series_is_read_as_written() -> None:
 )
 def test_a_share_is_read_as_written(text: str, share: str) -> None:
     assert [m.group(0) for m in spans._PERCENT.finditer(text)] == [share]
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        (
+            "The navy bought six boats, which it will use to patrol the gulf.",
+            "to patrol the gulf",
+        ),
+        ("The jets were bought for use in combating piracy.", "for use in combating piracy"),
+    ],
+)
+def test_a_purpose_is_read_from_what_something_is_used_for(text: str, purpose: str) -> None:
+    assert [span for _, span, _ in spans._reason_spans(text, [])][:1] == [purpose]
+    assert spans._reason_spans("The base used to be a port.", []) == []
