@@ -120,13 +120,23 @@ def parse(
     items, result.excluded = _exclusions(items)
     frame = Frame(
         items,
-        find_hits(lexicon, [it.stem if it.is_word else None for it in items]),
+        find_hits(lexicon, _stems_for_hits(items)),
         lexicon,
         POSITION_WORDS | positions,
     )
     frame.read()
     frame.decide(result)
     return result
+
+
+def _stems_for_hits(items: list[Item]) -> list[str | None]:
+    """The items' stems as the lexicon reads them: "according to" attributes a statement,
+    it names no accord."""
+    stems: list[str | None] = [it.stem if it.is_word else None for it in items]
+    for k, it in enumerate(items[:-1]):
+        if it.norm == "according" and items[k + 1].norm == "to":
+            stems[k] = None
+    return stems
 
 
 # "sells the S-400 to Ankara" is to Turkey; "visited Ankara", "met in Ankara" the city.

@@ -15,6 +15,7 @@ from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer
+from kg.vocab import DD
 from kg.store import EmbeddedStore
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
@@ -446,3 +447,8 @@ def test_a_demonym_and_a_lowercase_noun_describe_rather_than_name_a_company(
 ) -> None:
     reading = answerer.interpret("Why did Egypt buy the Russian helicopters?")
     assert "Russian Helicopters" not in {f.label for f in reading.entities}
+
+
+def test_according_to_attributes_and_names_no_accord(answerer: Answerer) -> None:
+    reading = answerer.interpret("According to the ministry, when will the jets arrive in Poland?")
+    assert DD.Agreement not in reading.event_classes
