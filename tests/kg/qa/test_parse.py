@@ -15,8 +15,8 @@ from kg.extract import Pipeline
 from kg.ingest import Summary, ingest_article
 from kg.ontology import ensure_ontology
 from kg.qa import Answerer
-from kg.vocab import DD
 from kg.store import EmbeddedStore
+from kg.vocab import DD
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
     # a designator in the plural
