@@ -286,6 +286,9 @@ class Linker:
         if ent.label_ == "Ship":  # "USS Halsey": one warship, a weapon system of its own
             found = self.resolve_name(name, fuzzy=False)
             return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "ship")
+        if ent.label_ == "Exercise":  # "the Cobra Gold exercise": a named exercise
+            found = self.resolve_name(name, fuzzy=False)
+            return found or (Entity(RES[slugify(name)], DD.ExerciseSeries, name), "exercise")
         if ent.label_ == "Model":  # a model counted with its kind: "118 Hizir vehicles"
             found = self.resolve_name(name, fuzzy=False)
             return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "model")

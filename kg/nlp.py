@@ -288,6 +288,60 @@ def named_models(doc: Doc) -> Doc:
     return _with_names(doc, filter_spans(spans))
 
 
+# Nouns an exercise's name is written with: "the Cobra Gold exercise", "Malabar naval drills".
+_EXERCISE_NOUNS = frozenset("exercise exercises drill drills wargame wargames maneuvers".split())
+_EXERCISE_BETWEEN = frozenset(
+    "naval military joint multinational annual biennial air army maritime war amphibious "
+    "combined bilateral trilateral".split()
+)
+
+
+@Language.component("exercise_names")
+def exercise_names(doc: Doc) -> Doc:
+    """Named exercises: "Exercise Talisman Sabre", "the Cobra Gold exercise", "Malabar naval
+    drills", "Talisman Sabre 2015 (exercise)", "the ASEAN Solidarity Exercise". Capitalized
+    words right before an exercise noun (with at most a word like "naval" between) or right
+    after "Exercise"; a state, a people or a known body before the noun ("US-Philippine
+    drills", "Russian naval exercises") tells who exercises, not the exercise's name."""
+    spans = []
+    for token in doc:
+        if token.lower_ not in _EXERCISE_NOUNS:
+            continue
+        if token.text == "Exercise" and token.i + 1 < len(doc) and _name_word(doc[token.i + 1]):
+            end = token.i + 1  # "Exercise Talisman Sabre"
+            while end < len(doc) and end - token.i <= 3 and _exercise_word(doc[end]):
+                end += 1
+            if end > token.i + 1:
+                spans.append(Span(doc, token.i + 1, end, label="Exercise"))
+                continue
+        end = token.i
+        if end > 0 and doc[end - 1].lower_ in _EXERCISE_BETWEEN:
+            end -= 1
+        start = end
+        while start > 0 and end - start < 4 and _exercise_word(doc[start - 1]):
+            start -= 1
+        if start == end:
+            continue
+        if token.text[:1].isupper() and end == token.i:
+            end = token.i + 1  # "the ASEAN Solidarity Exercise": the noun is in the name
+        if all(t.ent_type_ in {"GPE", "NORP"} or t.ent_id_ for t in doc[start:end] if t.is_alpha):
+            continue  # "US-Philippine drills", "Indian Navy exercises": whose, not which
+        spans.append(Span(doc, start, end, label="Exercise"))
+    return _with_names(doc, filter_spans(spans))
+
+
+def _exercise_word(token: Token) -> bool:
+    """A word of an exercise's name: capitalized, or a year ("Talisman Sabre 2015")."""
+    if looks_like_year(token):
+        return True
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and token.ent_type_ not in {"DATE", "CARDINAL", "ORDINAL"}
+        and not token.is_sent_start
+    )
+
+
 def _weapon_after(doc: Doc, start: int, window: int) -> bool:
     """Whether a kind of weapon is written within ``window`` words from ``start``."""
     return any(t.lemma_.lower() in _COUNTED_KINDS for t in doc[start : start + window])
@@ -646,6 +700,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("described_names", after="titled_names")
     nlp.add_pipe("counted_models", after="described_names")
     nlp.add_pipe("named_models", after="counted_models")
+    nlp.add_pipe("exercise_names", after="named_models")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

@@ -37,6 +37,7 @@ class DD(DefinedNamespace):
     WeaponSystem: URIRef
     WeaponCategory: URIRef
     DefenseProgram: URIRef
+    ExerciseSeries: URIRef
     LegalInstrument: URIRef
     Place: URIRef
     NewsArticle: URIRef

@@ -276,9 +276,14 @@ class ExtractorBase:
         for t in scope:
             if t.lower_ not in words or t.dep_ != "prep":
                 continue
+            clauses = {c.i for c in t.subtree if c.dep_ in {"relcl", "acl", "advcl", "ccomp"}}
             for tok in t.subtree:
                 m = view.mention_at(tok)
                 if m is None or m.entity.type not in {DD.Place, DD.State}:
+                    continue
+                if tok.dep_ == "amod" or any(a.i in clauses for a in tok.ancestors):
+                    # "at a time when Chinese assertiveness grows": a people's adjective,
+                    # or a clause of its own, is not where the event took place.
                     continue
                 entity = as_city(m) or m.entity
                 if entity.iri not in {p.iri for p in places}:

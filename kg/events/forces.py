@@ -33,6 +33,8 @@ from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
 
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
 # How many sentences after a test of an unnamed weapon may name it.
 TOLD_AFTER = 6
 
@@ -154,11 +156,28 @@ class ForceRules(ExtractorBase):
         participants = view.entities_in(owners + together, STATES_ORGS)
         if verb.i != noun.i and (noun.dep_ == "dobj" or _joined(noun)):
             participants += [e for e in self._subject(view, verb) if e.type in AGENTS]
-        if not participants:
+        # "the Cobra Gold exercise", "Exercise Talisman Sabre": the exercise it holds.
+        named = view.entities_in(
+            [*owners, *(t for c in noun.children if c.dep_ == "appos" for t in c.subtree)]
+            + [t for t in noun.doc[noun.i : noun.i + 4] if t.i != noun.i],
+            {DD.ExerciseSeries},
+        )
+        inside = view.mention_at(noun)
+        if inside is not None and inside.entity.type == DD.ExerciseSeries:
+            named.append(inside.entity)  # "the ASEAN Solidarity Exercise"
+        if not named and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+        ):
+            # "the five-day exercise in Natuna waters": the one exercise the article names.
+            series = {e.iri: e for v in self.views for e in v.of_class({DD.ExerciseSeries})}
+            if len(series) == 1:
+                named = list(series.values())
+        if not participants and not named:
             return
         event = self._new(DD.MilitaryExercise, view, noun, 0.6)
         event.from_noun = True
         event.add(DD.participant, participants)
+        event.add(DD.topic, named)
         event.add(DD.equipment, view.entities_in([*noun.subtree], WEAPONS))
         # Where: on the noun, or on the verb outside the subject and the phrase that holds
         # the noun ("took part in the exercise with Japan": Japan takes part).

@@ -33,7 +33,7 @@ Form = Literal["lemma", "lower"]
 POS_OF: Mapping[str, Pos] = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 """spaCy's coarse tags, as the two sides of a kind's triggers."""
 
-TRIGGERS_INSIDE = frozenset({DD.DefenseProgram})
+TRIGGERS_INSIDE = frozenset({DD.DefenseProgram, DD.ExerciseSeries})
 """Names inside which a word still triggers: "Sanctions" in a law's name or "Sales" in an
 agency's tells of no event, "the F-35 Joint Strike Fighter program" may."""
 

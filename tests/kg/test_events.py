@@ -1206,3 +1206,24 @@ def test_a_post_the_parser_reads_as_a_preposition_is_still_the_post(extract) -> 
         "Industry and Security."
     )
     assert ("Jane Roe", "under secretary of commerce for industry and security", "") in posts(g)
+
+
+def test_an_exercise_holds_the_named_exercise_it_is_told_with(extract) -> None:
+    g = extract(
+        "India, Japan and Australia began the Malabar naval drills on Tuesday. The "
+        "four-day exercise in the Bay of Bengal ends on Friday."
+    )
+    held = [e for e in events(g, DD.MilitaryExercise) if roles(g, e, DD.topic) == {"Malabar"}]
+    assert len(held) == 2
+    assert {"India", "Japan", "Australia"} <= {p for e in held for p in roles(g, e, DD.participant)}
+    assert {"Bay of Bengal"} <= {p for e in held for p in roles(g, e, DD.location)}
+
+
+def test_a_peoples_adjective_in_a_clause_is_not_where_it_happened(extract) -> None:
+    g = extract(
+        "Indonesia and Malaysia began their first naval exercise on Tuesday at a time when "
+        "Chinese assertiveness is rising in the area."
+    )
+    exercise = the_event(g, DD.MilitaryExercise)
+    assert roles(g, exercise, DD.participant) == {"Indonesia", "Malaysia"}
+    assert roles(g, exercise, DD.location) == set()

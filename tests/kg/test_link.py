@@ -364,3 +364,24 @@ def test_states_in_a_group_of_states_is_no_country(entities) -> None:
 def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> None:
     assert guess_type("ORG", name) == DD.Company
     assert guess_type("ORG", f"{name} Agency") == DD.GovernmentBody
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [
+        ("Thailand and the United States opened the Cobra Gold exercise.", "Cobra Gold"),
+        ("New Zealand joined Exercise Talisman Sabre 2015.", "Talisman Sabre 2015"),
+        ("India and Japan began the Malabar naval drills in the Bay of Bengal.", "Malabar"),
+        ("The navies held the ASEAN Solidarity Exercise near Natuna.", "ASEAN Solidarity Exercise"),
+    ],
+)
+def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
+    assert entities(text).get(exercise) == "ExerciseSeries"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia and China held joint naval exercises.", "US-Philippine drills began on Monday."],
+)
+def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:
+    assert "ExerciseSeries" not in entities(text).values()
