@@ -145,11 +145,12 @@ class Server:
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its child processes (workers), in MB."""
-        return sum(mb for _, mb in self.rss_by_process())
+        return sum(mb for _, mb, _ in self.rss_by_process())
 
-    def rss_by_process(self) -> list[tuple[str, float]]:
-        """Each serving process (the server, its readers and query workers): its module
-        and resident memory in MB."""
+    def rss_by_process(self) -> list[tuple[str, float, float]]:
+        """Each serving process (the server, its readers and query workers): its module,
+        resident memory and the anonymous part of it (its heap, not the store's files
+        mapped from the page cache), in MB."""
         pids, out = [self.proc.pid], []
         for n in range(100):  # bounded walk of the process tree
             if n >= len(pids):
@@ -162,9 +163,13 @@ class Server:
                 continue
             pids.extend(int(c) for c in children)
             name = argv[2].decode() if len(argv) > 2 and argv[1] == b"-m" else "?"
-            for line in status.splitlines():
-                if line.startswith("VmRSS:"):
-                    out.append((name, int(line.split()[1]) / 1024))
+            kb = {
+                k: int(v.split()[0])
+                for k, _, v in (line.partition(":") for line in status.splitlines())
+                if k in ("VmRSS", "RssAnon")
+            }
+            if "VmRSS" in kb:
+                out.append((name, kb["VmRSS"] / 1024, kb.get("RssAnon", 0) / 1024))
         return out
 
     def stop(self) -> None:
@@ -352,11 +357,12 @@ def main() -> None:
 
         def memory(when: str) -> str:
             each = server.rss_by_process()
-            rss = sum(mb for _, mb in each)
-            parts = ", ".join(f"{name} {mb:.0f}" for name, mb in each)
+            rss, anon = sum(p[1] for p in each), sum(p[2] for p in each)
+            parts = ", ".join(f"{name} {mb:.0f} ({heap:.0f})" for name, mb, heap in each)
             return (
-                f"{when}: {rss:.0f} MB ({rss / 1024 / millions:.2f} GB per million triples; "
-                f"{parts})"
+                f"{when}: {rss:.0f} MB, {rss / 1024 / millions:.2f} GB per million triples "
+                f"(anonymous {anon:.0f} MB, {anon / 1024 / millions:.2f} GB per million; "
+                f"each process: {parts})"
             )
 
         print(f"mode: {mode}: {said}; " + " ".join(f"{k}={v}" for k, v in settings.items()))

@@ -105,6 +105,11 @@ class KeptReads:
     def __len__(self) -> int:
         return len(self._kept)
 
+    def forget(self) -> None:
+        """Drop everything kept (the next reads go to the store), as a new generation does."""
+        with self._lock:
+            self._kept, self.kept_rows = OrderedDict(), 0
+
     def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         generation = self.generation
         if generation is None or self.limit <= 0:

@@ -142,3 +142,14 @@ def test_kept_rows_are_shared_so_no_reader_can_change_them() -> None:
     rows.variables.append("x")
     again = kept.select(TWO_ROWS % (1, 2))
     assert len(again) == 2 and again.variables == ["o"] and again.bindings[0] is row
+
+
+def test_forgetting_sends_the_next_reads_to_the_store() -> None:
+    """What bench/ask.py does between questions, to record each question's own reads."""
+    counting = Counting(EmbeddedStore(None))
+    kept = KeptReads(counting)  # type: ignore[arg-type]
+    kept.select(QUERY)
+    kept.forget()
+    assert len(kept) == 0 and kept.kept_rows == 0
+    kept.select(QUERY)
+    assert counting.selects == 2
