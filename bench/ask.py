@@ -60,6 +60,7 @@ from kg.sparql import bind
 from kg.store import EmbeddedStore, Store
 from kg.store.base import Bindings, Rows
 from kg.store.embedded import from_ox
+from kg.store.kept import MAX_KEPT_ROWS
 from kg.vocab import PREFIXES, RES
 
 
@@ -231,6 +232,7 @@ def record(store: Store, asked: list[Question]) -> list[Result]:
         if question.warmup:
             continue
         answerer._memo = None  # each question's own reads, as when nothing is kept
+        answerer.kept.forget()
         recorder.calls = []
         payload = answerer.ask(question.text)
         result = Result(question, answered=bool(payload["answers"]), calls=recorder.calls)
@@ -264,9 +266,9 @@ class Collections:
         gc.callbacks.remove(self)
 
 
-def time_in_process(store: Store, asked: list[Question]) -> dict[str, float]:
+def time_in_process(store: Store, asked: list[Question], kept_reads: int) -> dict[str, float]:
     """Each timed question asked once of a new answerer, after the warm-up questions."""
-    answerer = Answerer(store)
+    answerer = Answerer(store, kept_reads=kept_reads)
     times = {}
     with Collections() as collected:
         for question in sorted(asked, key=lambda q: not q.warmup):
@@ -301,7 +303,7 @@ def _time_requests(port: int, asked: list[Question]) -> dict[str, float]:
     return times
 
 
-def time_http(data: Path, asked: list[Question]) -> dict[str, float]:
+def time_http(data: Path, asked: list[Question], kept_reads: int) -> dict[str, float]:
     """``GET /api/ask`` on ``attache serve`` (waitress) run on ``data``, one kept-alive
     connection. The server is its own process, as deployed: a client thread inside the
     server's process would compete with it for the GIL."""
@@ -309,7 +311,9 @@ def time_http(data: Path, asked: list[Question]) -> dict[str, float]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
-    env.update(ATTACHE_STORE="embedded", ATTACHE_LOG_LEVEL="WARNING")
+    env.update(
+        ATTACHE_STORE="embedded", ATTACHE_LOG_LEVEL="WARNING", ATTACHE_KEPT_READS=str(kept_reads)
+    )
     command = [sys.executable, "-m", "kg", "--data", str(data), "serve", "--port", str(port)]
     server = subprocess.Popen(
         [*command, "--host", "127.0.0.1"],
@@ -525,6 +529,13 @@ def main() -> None:
         help="serve HTTP from a thread of this process instead of `attache serve`",
     )
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
+    parser.add_argument(
+        "--kept-reads",
+        type=int,
+        default=MAX_KEPT_ROWS,
+        help="rows of reads the answerer keeps (ATTACHE_KEPT_READS; 0: every question reads "
+        "everything it needs, even what an earlier question read)",
+    )
     parser.add_argument("--each", action="store_true", help="also print each question's times")
     parser.add_argument(
         "--gc-young",
@@ -601,12 +612,13 @@ def main() -> None:
         )
 
     # Timed first, recorded after, so that recording warms no cache for the timing.
-    local = timed("in-process", lambda: time_in_process(store, asked))
+    print(f"reads kept: up to {args.kept_reads:,} rows (ATTACHE_KEPT_READS)")
+    local = timed("in-process", lambda: time_in_process(store, asked, args.kept_reads))
     if args.http_in_thread:
         remote = timed("HTTP (in a thread)", lambda: time_http_in_thread(store, asked))
     else:
         store.close()  # one process at a time opens an on-disk store
-        remote = timed("HTTP (attache serve)", lambda: time_http(data, asked))
+        remote = timed("HTTP (attache serve)", lambda: time_http(data, asked, args.kept_reads))
         store = EmbeddedStore(path)
     results = timed("recording each question's store calls", lambda: record(store, asked))
     for result in results:

@@ -15,12 +15,26 @@ also measured idle before the first load. The poller is a process of its own, as
 balancer is: in the clients' process it would wait for their interpreter lock, and time
 that wait as the server's. Before the levels, 4 clients ask for
 ``--prime`` seconds (not counted), and each level starts with a short warm-up that is not
-counted either. A question's reads repeat across clients, as on a real service: the
-answerer keeps what questions read while the store is unchanged.
+counted either. Priming opens a new connection for each question, which whichever process
+is idle accepts, so that every process reads the questions (a kept-alive connection stays
+with the process that accepted it, and the 4 of priming could all land on one).
+
+Three modes, and the first line says which one ran (the benchmark's questions are
+cycled, so each is asked many times):
+- default: answers and reads kept (``ATTACHE_KEPT_ANSWERS``, ``ATTACHE_KEPT_READS`` as
+  declared): a question asked again is answered from the kept answer;
+- ``--no-kept-answers``: every question is answered afresh, but what questions read from
+  the store (a template's rows for the same values, an entity's sentences) is kept
+  (``ATTACHE_KEPT_ANSWERS=0``), as on a real service, where questions differ in wording
+  but read the same popular entities;
+- ``--uncached``: nothing kept (``ATTACHE_KEPT_ANSWERS=0 ATTACHE_KEPT_READS=0``): every
+  question reads everything from the store, as if asked for the first time.
+Resident memory of the serving processes (the server, its readers and query workers) is
+printed before priming, after it and after each level, with its share per million triples.
 
 Usage: python bench/load.py --data DIR [--clients 1,4,8] [--seconds 10] [--workers 2]
-    [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR] [--uncached]
-    [--sparql http://127.0.0.1:7878]
+    [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR]
+    [--no-kept-answers | --uncached] [--sparql http://127.0.0.1:7878]
 (--source: serve the code of another source tree, for comparison.)
 Prints figures; asserts nothing.
 """
@@ -50,6 +64,19 @@ HEALTH_EVERY = 0.05
 # receiving the S-400?" over 100 s in-process, synthetic ones over 30 s), and a server
 # thread stuck on one takes a core from every other request of the run.
 SKIPPED = (r"^When did .* start receiving ",)
+
+# What the server keeps in each mode (settings of ``attache serve``), and what it means.
+MODES = {
+    "kept": ({}, "answers kept, reads kept"),
+    "no-kept-answers": (
+        {"ATTACHE_KEPT_ANSWERS": "0"},
+        "answers not kept, reads kept (every question answered afresh; its reads repeat)",
+    ),
+    "uncached": (
+        {"ATTACHE_KEPT_ANSWERS": "0", "ATTACHE_KEPT_READS": "0"},
+        "nothing kept (every question read from the store)",
+    ),
+}
 
 
 def free_port() -> int:
@@ -84,14 +111,13 @@ class Server:
         data: Path,
         workers: int,
         source: Path | None,
-        kept_answers: int | None = None,
+        settings: dict[str, str] | None = None,
         sparql: str | None = None,
     ) -> None:
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
         env.update({"ATTACHE_LOG_LEVEL": "WARNING", "ATTACHE_WORKERS": str(workers)})
-        if kept_answers is not None:
-            env["ATTACHE_KEPT_ANSWERS"] = str(kept_answers)
+        env.update(settings or {})
         if sparql:  # an Oxigraph server holding the same graph (its base URL)
             env.update(
                 {
@@ -121,20 +147,32 @@ class Server:
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its child processes (workers), in MB."""
-        pids, total = [self.proc.pid], 0
+        return sum(mb for _, mb, _ in self.rss_by_process())
+
+    def rss_by_process(self) -> list[tuple[str, float, float]]:
+        """Each serving process (the server, its readers and query workers): its module,
+        resident memory and the anonymous part of it (its heap, not the store's files
+        mapped from the page cache), in MB."""
+        pids, out = [self.proc.pid], []
         for n in range(100):  # bounded walk of the process tree
             if n >= len(pids):
                 break
             try:
                 children = Path(f"/proc/{pids[n]}/task/{pids[n]}/children").read_text().split()
                 status = Path(f"/proc/{pids[n]}/status").read_text()
+                argv = Path(f"/proc/{pids[n]}/cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
             pids.extend(int(c) for c in children)
-            for line in status.splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        return total / 1024
+            name = argv[2].decode() if len(argv) > 2 and argv[1] == b"-m" else "?"
+            kb = {
+                k: int(v.split()[0])
+                for k, _, v in (line.partition(":") for line in status.splitlines())
+                if k in ("VmRSS", "RssAnon")
+            }
+            if "VmRSS" in kb:
+                out.append((name, kb["VmRSS"] / 1024, kb.get("RssAnon", 0) / 1024))
+        return out
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -152,14 +190,25 @@ def get(conn: http.client.HTTPConnection, path: str) -> int:
     return response.status
 
 
-def client(server: Server, paths: list[str], start: int, until: float, tally: Tally | None) -> None:
-    """One closed-loop client: the next question as soon as the last is answered."""
+def client(
+    server: Server,
+    paths: list[str],
+    start: int,
+    until: float,
+    tally: Tally | None,
+    reconnect: bool = False,
+) -> None:
+    """One closed-loop client: the next question as soon as the last is answered (with
+    ``reconnect``, each on a new connection, which whichever process is idle accepts)."""
     conn = server.connection()
     n = start
     try:
         while (now := time.perf_counter()) < until:
             path = paths[n % len(paths)]
             n += 1
+            if reconnect and n > start + 1:
+                conn.close()
+                conn = server.connection()
             try:
                 status = get(conn, path)
             except (OSError, http.client.HTTPException) as exc:
@@ -206,6 +255,7 @@ def run(
     tally: Tally | None = None,
     health: list[float] | None = None,
     every: float = HEALTH_EVERY,
+    reconnect: bool = False,
 ) -> None:
     """``clients`` closed-loop clients (and the health poller) for ``duration`` seconds."""
     poller = None
@@ -217,7 +267,7 @@ def run(
         poller.start()
     until = time.perf_counter() + duration
     threads = [
-        threading.Thread(target=client, args=(server, paths, i * 7, until, tally))
+        threading.Thread(target=client, args=(server, paths, i * 7, until, tally, reconnect))
         for i in range(clients)
     ]
     for t in threads:
@@ -267,10 +317,21 @@ def main() -> None:
         help="regular expression of questions left out (default: those that run for minutes)",
     )
     parser.add_argument("--source", type=Path, help="serve the code in this source tree instead")
-    parser.add_argument(
+    keeping = parser.add_mutually_exclusive_group()
+    keeping.add_argument(
+        "--no-kept-answers",
+        dest="mode",
+        action="store_const",
+        const="no-kept-answers",
+        help="the server keeps no answers (ATTACHE_KEPT_ANSWERS=0) but keeps what they read",
+    )
+    keeping.add_argument(
         "--uncached",
-        action="store_true",
-        help="the server keeps no answers (ATTACHE_KEPT_ANSWERS=0): every question is read",
+        dest="mode",
+        action="store_const",
+        const="uncached",
+        help="the server keeps nothing (ATTACHE_KEPT_ANSWERS=0, ATTACHE_KEPT_READS=0): "
+        "every question is read from the store",
     )
     parser.add_argument(
         "--sparql",
@@ -278,6 +339,8 @@ def main() -> None:
         "(attache --data DIR export | attache --store remote import)",
     )
     args = parser.parse_args()
+    mode = args.mode or "kept"
+    settings, said = MODES[mode]
 
     meta_path = args.data / "bench-questions.json"
     if not meta_path.exists():
@@ -291,7 +354,7 @@ def main() -> None:
         args.data.resolve() / ("remote" if args.sparql else ""),
         args.workers,
         args.source,
-        0 if args.uncached else None,
+        settings,
         args.sparql,
     )
     try:
@@ -304,6 +367,19 @@ def main() -> None:
             get(conn, "/api/health")
             idle.append((time.perf_counter() - started) * 1000)
         conn.close()
+        millions = health["triples"] / 1e6
+
+        def memory(when: str) -> str:
+            each = server.rss_by_process()
+            rss, anon = sum(p[1] for p in each), sum(p[2] for p in each)
+            parts = ", ".join(f"{name} {mb:.0f} ({heap:.0f})" for name, mb, heap in each)
+            return (
+                f"{when}: {rss:.0f} MB, {rss / 1024 / millions:.2f} GB per million triples "
+                f"(anonymous {anon:.0f} MB, {anon / 1024 / millions:.2f} GB per million; "
+                f"each process: {parts})"
+            )
+
+        print(f"mode: {mode}: {said}; " + " ".join(f"{k}={v}" for k, v in settings.items()))
         print(
             f"attache serve ({args.source or 'this tree'}), {args.workers} worker(s), "
             f"{health['triples']:,} triples in {health['articles']:,} articles, on "
@@ -312,21 +388,27 @@ def main() -> None:
             f"matching {args.skip}"
         )
         print(f"/api/health idle: p50 {statistics.median(idle):.2f} ms, p95 {pct(idle, 95):.2f} ms")
+        print("resident memory of the serving processes " + memory("at start"))
         primed = Tally()
-        run(server, paths, 4, args.prime, primed)
+        # A kept-alive connection stays with the process that accepted it, and 4 of them
+        # can all land on one: priming opens one per question, so every process reads.
+        run(server, paths, 4, args.prime, primed, reconnect=True)
         print(
             f"primed with 4 clients for {args.prime:.0f} s: {len(primed.ms)} questions answered "
             f"(p50 {pct(primed.ms, 50):.1f} ms, p95 {pct(primed.ms, 95):.1f} ms, max "
-            f"{max(primed.ms, default=0):.0f} ms): each process has read each question before"
+            f"{max(primed.ms, default=0):.0f} ms), a new connection for each, so that every "
+            "process has read most questions before"
         )
         for error in primed.errors:
             print(f"  first failure while priming: {error}")
+        print("resident memory " + memory("after priming"))
         print("clients  questions/s  p50 ms  p95 ms  p99 ms failed  health p50  health p95  RSS MB")
         for clients in (int(c) for c in args.clients.split(",")):
             print(
                 level(server, paths, clients, args.seconds, args.warmup, args.health_every),
                 flush=True,
             )
+        print("resident memory " + memory("at the end"))
     finally:
         server.stop()
 

@@ -199,6 +199,14 @@ SETTINGS: tuple[Setting, ...] = (
         _count,
     ),
     Setting(
+        "kept_reads",
+        50_000,
+        "Rows of store reads each process keeps while the store is unchanged (a template's "
+        "rows for the same values, an entity's sentences), so that a question whose reads "
+        "repeat does not read them again; the least recently read go first; 0 keeps none.",
+        _count,
+    ),
+    Setting(
         "query_timeout", 10.0, "Seconds a query may run before it is stopped.", _positive_float
     ),
     Setting(
@@ -281,6 +289,7 @@ class Config:
     spacy_model: str = _default("spacy_model")
     max_question_chars: int = _default("max_question_chars")
     kept_answers: int = _default("kept_answers")
+    kept_reads: int = _default("kept_reads")
     query_timeout: float = _default("query_timeout")
     max_rows: int = _default("max_rows")
     max_query_bytes: int = _default("max_query_bytes")

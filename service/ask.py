@@ -30,7 +30,9 @@ def answerer() -> Answerer:
         with _LOCK:
             if current.answerer is None:
                 current.answerer = Answerer(
-                    current.store, max_question_chars=current.config.max_question_chars
+                    current.store,
+                    max_question_chars=current.config.max_question_chars,
+                    kept_reads=current.config.kept_reads,
                 )
     return current.answerer
 

@@ -72,6 +72,7 @@ def ask(config: Config, question: str, as_json: bool, max_answers: int | None) -
             store,
             max_answers=max_answers or DEFAULT_MAX_ANSWERS,
             max_question_chars=config.max_question_chars,
+            kept_reads=config.kept_reads,
         )
 
         def local(text: str) -> dict[str, Any]:
@@ -177,7 +178,9 @@ def evaluate(
             on_error=lambda message: click.echo(f"error: {message}", err=True),
         )
         click.echo(summary.line(), err=True)
-        answerer = Answerer(store, max_question_chars=config.max_question_chars)
+        answerer = Answerer(
+            store, max_question_chars=config.max_question_chars, kept_reads=config.kept_reads
+        )
         report = score(items, answerer.ask)
     finally:
         store.close()

@@ -76,7 +76,7 @@ from kg.qa.reader import Reader
 from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
 from kg.store.base import Store, Term
-from kg.store.kept import KeptReads
+from kg.store.kept import MAX_KEPT_ROWS, KeptReads
 from kg.vocab import DD
 
 # Names other modules and the tests import from here, where they were first written.
@@ -169,6 +169,7 @@ class Answerer:
         gazetteer: Gazetteer | None = None,
         max_answers: int = DEFAULT_MAX_ANSWERS,
         max_question_chars: int = 500,
+        kept_reads: int = MAX_KEPT_ROWS,
     ) -> None:
         self.store = store
         self.lexicons = LexiconCache(store)
@@ -177,9 +178,13 @@ class Answerer:
         self.finder = EntityFinder(store, gazetteer or default_gazetteer())
         self._memo: tuple[int, Memo] | None = None  # (store generation, lookups read)
         self.queries = load_queries()
-        # The sentence tier reads the same articles for question after question (and for
-        # each suggestion of one with no answer): kept while the store is unchanged.
-        self.reader = Reader(KeptReads(store))
+        # What questions read again and again, kept while the store is unchanged (at most
+        # ``kept_reads`` rows; 0 keeps none): the rows of a template with the same values
+        # (every question about a popular entity), the facts and mentions of a profile,
+        # and the articles the sentence tier reads (question after question, and for
+        # each suggestion of one with no answer).
+        self.kept = KeptReads(store, kept_reads)
+        self.reader = Reader(self.kept)
         self.max_answers = max_answers
         self.max_question_chars = max_question_chars
         self._reads: ThreadPoolExecutor | None = None  # see PARALLEL_READS; made when needed
@@ -215,7 +220,7 @@ class Answerer:
         (labels, articles, events) is kept for the next ones: popular entities and
         articles come back in question after question."""
         generation = getattr(self.store, "generation", None)
-        if not isinstance(generation, int):
+        if not isinstance(generation, int) or self.kept.limit <= 0:
             return Lookups(self.store)
         held = self._memo
         if held is None or held[0] != generation or len(held[1]) > MAX_REMEMBERED:
@@ -355,7 +360,7 @@ class Answerer:
         """
         query = self.queries[template.id]
         if not template.each:
-            rows = self.store.select(query, dict(bindings))
+            rows = self.kept.select(query, dict(bindings))
             return rows.bindings, bind(query, dict(bindings))
         values = list(dict.fromkeys(bindings.values()))
         if singles or len(values) == 1:
@@ -368,9 +373,9 @@ class Answerer:
         if len(runs) > 1:
             if self._reads is None:
                 self._reads = ThreadPoolExecutor(PARALLEL_READS, thread_name_prefix="attache-read")
-            found = list(self._reads.map(lambda b: self.store.select(query, b), runs))
+            found = list(self._reads.map(lambda b: self.kept.select(query, b), runs))
         else:
-            found = [self.store.select(query, b) for b in runs]
+            found = [self.kept.select(query, b) for b in runs]
         out = [row for rows in found for row in rows.bindings]  # in the order of the pairs
         return out, "\n\n".join(bind(query, b) for b in runs)
 
@@ -444,8 +449,8 @@ class Answerer:
     def _facts(self, entity: Found, asking: Asking) -> Answer | None:
         """ "CAATSA: Legal instrument; country: United States", cited by its mentions."""
         lexicon, lookups = asking.lexicon, asking.lookups
-        rows = self.store.select(_FACTS, {"x": entity.iri}).bindings
-        mentions = self.store.select(_MENTIONS, {"x": entity.iri}).bindings
+        rows = self.kept.select(_FACTS, {"x": entity.iri}).bindings
+        mentions = self.kept.select(_MENTIONS, {"x": entity.iri}).bindings
         if not rows and not mentions:
             return None
         lookups.prefetch_all(
@@ -564,7 +569,7 @@ class Answerer:
         return out
 
     def _mentioned(self, entity: Found) -> bool:
-        return bool(self.store.select(_MENTIONS, {"x": entity.iri}).bindings)
+        return bool(self.kept.select(_MENTIONS, {"x": entity.iri}).bindings)
 
     def _sample_entities(self) -> list[Found]:
         rows = self.store.select(

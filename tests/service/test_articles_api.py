@@ -94,6 +94,28 @@ def test_questions_see_a_new_article_at_once(api: FlaskClient) -> None:
     assert ask(api, "Who supplies the Rafale to Greece?") == ["France"]
 
 
+def test_questions_see_a_new_article_at_once_when_only_their_reads_are_kept(
+    writable: Store, pipeline: Pipeline
+) -> None:
+    """Answers not kept, reads kept (bench/load.py --no-kept-answers): the rows read
+    before the article was posted are not the ones read after it."""
+    app = make_app(writable, kept_answers=0)
+    state_of(app).articles.pipeline = lambda: pipeline
+    api = app.test_client()
+    question = "Who supplies the S-400 to Turkey?"
+    assert ask(api, question) == ask(api, question) == ["Russia"]
+    china = {
+        "title": "China to supply S-400 systems to Turkey",
+        "date": "2024-03-04",
+        "url": "https://news.attache.example/2024/03/04/china-s400",
+        "text": "China signed a deal on Monday to supply S-400 missile systems to Turkey, "
+        "the Turkish defense ministry said.",
+    }
+    assert post(api, json=china).status_code == 201
+    assert ask(api, question) == ["Russia", "China"]
+    close_app(app)
+
+
 def test_the_same_article_again_is_unchanged_and_a_changed_one_replaces_it(
     api: FlaskClient,
 ) -> None:

@@ -10,6 +10,7 @@ from flask import Flask
 
 from kg.qa import Answerer
 from kg.store import EmbeddedStore, Store
+from service.ask import answerer
 from service.caches import AnswerCache
 from tests.service.conftest import close_app, make_app
 
@@ -71,7 +72,7 @@ def test_kept_answers_are_bounded_and_dropped_with_their_generation() -> None:
 def test_with_no_answers_kept_every_question_is_read(
     samples_trig: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """ATTACHE_KEPT_ANSWERS=0: what bench/load.py --uncached measures."""
+    """ATTACHE_KEPT_ANSWERS=0: what bench/load.py --no-kept-answers and --uncached measure."""
     store = EmbeddedStore(None)
     store.load(samples_trig, "trig")
     app = make_app(store, kept_answers=0)
@@ -81,4 +82,24 @@ def test_with_no_answers_kept_every_question_is_read(
         assert client.get("/api/ask", query_string={"q": QUESTION}).status_code == 200
     assert len(asked) == 2
     close_app(app)
+    store.close()
+
+
+def test_the_answerer_keeps_as_many_rows_of_reads_as_ATTACHE_KEPT_READS_says(
+    samples_trig: bytes,
+) -> None:
+    """ATTACHE_KEPT_READS=0 (with ATTACHE_KEPT_ANSWERS=0): what bench/load.py --uncached
+    measures, every question read from the store."""
+    store = EmbeddedStore(None)
+    store.load(samples_trig, "trig")
+    for kept_reads, keeps in ((0, False), (50, True)):
+        app = make_app(store, kept_answers=0, kept_reads=kept_reads)
+        client = app.test_client()
+        for _ in range(2):
+            assert client.get("/api/ask", query_string={"q": QUESTION}).status_code == 200
+        with app.app_context():
+            kept = answerer().kept
+        assert kept.limit == kept_reads and kept.keeps is keeps
+        assert 0 < kept.kept_rows <= 50 if keeps else len(kept) == 0
+        close_app(app)
     store.close()
