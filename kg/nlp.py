@@ -324,7 +324,7 @@ def exercise_names(doc: Doc) -> Doc:
             continue
         if token.text[:1].isupper() and end == token.i:
             end = token.i + 1  # "the ASEAN Solidarity Exercise": the noun is in the name
-        if all(t.ent_type_ in {"GPE", "NORP"} or t.ent_id_ for t in doc[start:end] if t.is_alpha):
+        if all(t.ent_type_ == "NORP" or t.ent_id_ for t in doc[start:end] if t.is_alpha):
             continue  # "US-Philippine drills", "Indian Navy exercises": whose, not which
         spans.append(Span(doc, start, end, label="Exercise"))
     return _with_names(doc, filter_spans(spans))
@@ -337,6 +337,7 @@ def _exercise_word(token: Token) -> bool:
     return (
         token.is_alpha
         and token.text[:1].isupper()
+        and not token.is_stop  # "This exercise", "Our drills"
         and token.ent_type_ not in {"DATE", "CARDINAL", "ORDINAL"}
         and not token.is_sent_start
     )

@@ -13,6 +13,7 @@ KIND = Kind(
     cls=DD.MilitaryExercise,
     roles=(Role("participant", DD.participant, AGENT), LOCATION, EQUIPMENT),
     nouns=words("exercise drill manoeuvre maneuver wargame"),
+    relations=("exercise",),
     plover_type="MOBILIZE",
     plover_mode="troops",
     cameo="150",

@@ -74,6 +74,8 @@ RELATIONS: tuple[Relation, ...] = (
         also_about=(DD.Statement,),
         own_words=False,
     ),
+    # An exercise noun beats a verb of joining: "Which exercise did New Zealand join?"
+    Relation("exercise", (DD.MilitaryExercise, DD.ExerciseSeries), 3, own_words=False),
     Relation("role", (DD.RoleAssignment, DD.holder, DD.position), 1, own_words=False),
     Relation(
         "deadline",

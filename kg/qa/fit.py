@@ -66,6 +66,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "named": frozenset({"entity"}),
     "place": frozenset({"entity"}),
 }
+_EXERCISE_HEADS = frozenset(stem(w) for w in "exercise drill wargame manoeuvre maneuver".split())
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
@@ -110,10 +111,14 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
         if not isinstance(answer.value, URIRef):
             kept.append(answer)
         elif want.kind == "named":
-            if want.head and stem(want.head) in {
-                t.stem for t in tokenize(lookups.label(answer.value))
-            }:
-                kept.append(answer)
+            if want.head and (
+                stem(want.head) in {t.stem for t in tokenize(lookups.label(answer.value))}
+                or (
+                    stem(want.head) in _EXERCISE_HEADS
+                    and DD.ExerciseSeries in lookups.types(answer.value)
+                )
+            ):
+                kept.append(answer)  # "Which drill ...?": the Malabar drill's name
         elif classes is None or set(lookups.types(answer.value)) & classes:
             kept.append(answer)
     return kept

@@ -248,4 +248,5 @@ THING_ROLE = {
     "testing": "equipment",
     "deployment": "equipment",
     "role": "position",
+    "exercise": "exercise",
 }

@@ -407,6 +407,8 @@ class Frame(Roles):
             if self.copular and self._profile_shape(entities):
                 return "profile"
             return "agent"
+        if wh_terms & {DD.MilitaryExercise, DD.ExerciseSeries}:
+            return "thing"  # "Which (annual military) exercise did X launch?": its name
         if any(lexicon.is_a(t, DD.Agent) for t in wh_terms) or wh_terms & {
             DD.member,
             DD.recipient,
@@ -522,6 +524,9 @@ class Frame(Roles):
             self.focus = "quote"
             result.focus = "quote"
             return "statement", statements[0][4]
+        exercises = [c for c in candidates if c[3] == "exercise"]
+        if exercises and self.wh_terms & {DD.MilitaryExercise, DD.ExerciseSeries}:
+            return "exercise", exercises[0][4]  # "Which exercise did X join?": its name
         if self.verb >= 0:
             on_verb = [
                 c for c in candidates if c[4].start <= self.verb < c[4].end and STRENGTH[c[3]] >= 2

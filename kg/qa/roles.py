@@ -104,7 +104,7 @@ class Roles(Clause):
                     role = "target"
                 elif relation == "membership":
                     role = "organization" if entity.kind == "ORG" else "member"
-                elif relation == "meeting":
+                elif relation in {"meeting", "exercise"}:
                     role = "x"
                 else:
                     role = table.get(function)
@@ -211,7 +211,7 @@ class Roles(Clause):
             if org_asked or self.wh_prep in {"of", "within", "in", "to"}:
                 return "organization"
             return "member"
-        if relation == "meeting":
+        if relation in {"meeting", "exercise"}:
             return "participant"
         if relation == "statement":
             return "speaker"

@@ -450,7 +450,11 @@ def _in_clause_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]
 _CAUSE = re.compile(
     r"\b(?:citing|because\s+of|due\s+to|owing\s+to|in\s+response\s+to|in\s+protest\s+"
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|amid|in\s+the\s+wake\s+of|"
-    r"(?:triggered|prompted|sparked|spurred|driven|fuell?ed|provoked)\s+by)\s+",
+    r"(?:triggered|prompted|sparked|spurred|driven|fuell?ed|provoked)\s+by)\s+|"
+    # "... exercises, as Washington and Beijing jostle for influence": a clause of its own
+    # (not "such as Germany and France", "as well as", "known as").
+    r"(?<!such\s)(?<!well\s)(?<!known\s)(?<!same\s)\b(?-i:as)\s+"
+    r"(?=(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+and\s+(?-i:[A-Z]))",
     re.I,
 )
 

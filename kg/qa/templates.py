@@ -468,6 +468,20 @@ TEMPLATES: tuple[Template, ...] = (
         countable=True,
         yes_no=True,
     ),
+    # -- exercises -------------------------------------------------------------------------
+    Template(
+        "exercises_of",
+        "exercise",
+        "exercise",
+        "exercise",
+        (_p("x", ANY),),
+        "entity",
+        "Which named exercises did {x} take part in (or host)?",
+        "Which exercises did {x} take part in?",
+        countable=True,
+        yes_no=True,
+        classes=(DD.MilitaryExercise,),
+    ),
     # -- meetings --------------------------------------------------------------------------
     Template(
         "meeting_attendees",

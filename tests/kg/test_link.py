@@ -385,3 +385,8 @@ def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exerc
 )
 def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:
     assert "ExerciseSeries" not in entities(text).values()
+
+
+def test_a_word_that_points_at_an_exercise_does_not_name_it(entities) -> None:
+    found = entities('"This exercise is very important to the navy," the admiral said.')
+    assert "ExerciseSeries" not in found.values(), found

@@ -159,6 +159,16 @@ ARTICLES = [
             "Iraq also signed contracts with Russia this month."
         ),
     ),
+    Article(
+        title="New Zealand joins Talisman Sabre",
+        date=dt.date(2015, 7, 6),
+        url="https://news.attache.example/2015/07/06/talisman-sabre",
+        text=(
+            "New Zealand troops joined the Talisman Sabre exercise in Queensland for the "
+            "first time on Monday.\n"
+            "The biennial exercise of Australia and the United States runs for two weeks."
+        ),
+    ),
 ]
 
 
@@ -320,3 +330,10 @@ def test_a_post_told_without_its_state_is_held_in_the_state_the_article_is_about
 def test_a_missile_asked_by_its_class_and_a_place_it_was_tested_near(answerer: Answerer) -> None:
     asked = "Which ICBM did Russia test-launch near the Plesetsk Cosmodrome?"
     assert texts(answerer, asked) == ["RS-28 Sarmat"]
+
+
+def test_which_exercise_a_state_joined_is_the_named_exercise(answerer: Answerer) -> None:
+    assert texts(answerer, "Which exercise did New Zealand join for the first time?") == [
+        "Talisman Sabre"
+    ]
+    assert texts(answerer, "Where is the Talisman Sabre exercise held?") == ["Queensland"]

@@ -1039,3 +1039,10 @@ def test_a_share_is_read_as_written(text: str, share: str) -> None:
 def test_a_purpose_is_read_from_what_something_is_used_for(text: str, purpose: str) -> None:
     assert [span for _, span, _ in spans._reason_spans(text, [])][:1] == [purpose]
     assert spans._reason_spans("The base used to be a port.", []) == []
+
+
+def test_names_in_a_clause_of_their_own_are_not_the_events_parties() -> None:
+    text = "Thailand and the US will hold drills in May, as Washington and Beijing jostle."
+    causes = [m.group(0) for m in spans._CAUSE.finditer(text)]
+    assert causes == ["as "]
+    assert not list(spans._CAUSE.finditer("Buyers such as Germany and France agreed."))
