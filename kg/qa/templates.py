@@ -410,27 +410,22 @@ TEMPLATES: tuple[Template, ...] = (
         "Who is the president of {org}?",
         classes=(DD.RoleAssignment,),
     ),
-    Template(
-        "role_holder_unattached",
-        "role",
-        "role_fallback",  # never chosen by the parser: role_holder's fallback
-        "holder",
-        (_p("org", STATE),),
-        "entity",
-        "Who is the {position} of {org}?",
-        "Who is the president of {org}?",
-        classes=(DD.RoleAssignment,),
-    ),
-    Template(
-        "role_holder_told_in",
-        "role",
-        "role_fallback",  # never chosen by the parser: role_holder's last fallback
-        "holder",
-        (_p("org", STATE),),
-        "entity",
-        "Who is the {position} of {org}?",
-        "Who is the president of {org}?",
-        classes=(DD.RoleAssignment,),
+    # role_holder's fallbacks, in the order the answerer tries them; never chosen by the
+    # parser: people of the state with a post told without a body, then posts told with
+    # no state in an article about the state.
+    *(
+        Template(
+            template_id,
+            "role",
+            "role_fallback",
+            "holder",
+            (_p("org", STATE),),
+            "entity",
+            "Who is the {position} of {org}?",
+            "Who is the president of {org}?",
+            classes=(DD.RoleAssignment,),
+        )
+        for template_id in ("role_holder_unattached", "role_holder_told_in")
     ),
     Template(
         "role_of",

@@ -18,152 +18,142 @@ from kg.ontology import ensure_ontology
 from kg.qa import Answerer
 from kg.store import EmbeddedStore
 
+
+def news(title: str, date: dt.date, text: str) -> Article:
+    """An article written for these tests, at an address made of its date and title."""
+    slug = "-".join(title.lower().split())
+    url = f"https://news.attache.example/{date:%Y/%m/%d}/{slug}"
+    return Article(title=title, date=date, url=url, text=text)
+
+
 ARTICLES = [
-    Article(
-        title="Russia test-launches Sarmat missile",
-        date=dt.date(2022, 4, 21),
-        url="https://news.attache.example/2022/04/21/sarmat-test",
-        text=(
+    news(
+        "Russia test-launches Sarmat missile",
+        dt.date(2022, 4, 21),
+        (
             "Russia test-launched its new RS-28 Sarmat intercontinental ballistic missile "
             "at the Plesetsk Cosmodrome in northern Russia on Wednesday, the defence "
             "ministry said.\n"
             "President Vladimir Putin said the missile had no equal in the world."
         ),
     ),
-    Article(
-        title="Britain bars Iranian officials",
-        date=dt.date(2023, 7, 6),
-        url="https://news.attache.example/2023/07/06/uk-iran-entry-ban",
-        text=(
+    news(
+        "Britain bars Iranian officials",
+        dt.date(2023, 7, 6),
+        (
             "Britain has barred 13 Iranian officials from entering the country because "
             "they are accused of supplying drones to Russia, the Foreign Office said."
         ),
     ),
-    Article(
-        title="Germany to station brigade in Lithuania",
-        date=dt.date(2023, 12, 18),
-        url="https://news.attache.example/2023/12/18/germany-lithuania-brigade",
-        text=(
+    news(
+        "Germany to station brigade in Lithuania",
+        dt.date(2023, 12, 18),
+        (
             "Germany will station a brigade of about 4,800 troops in Lithuania, to be "
             "ready by 2027, Defence Minister Boris Pistorius said in Vilnius.\n"
             "Russia deployed Iskander missiles to its Kaliningrad exclave in 2018."
         ),
     ),
-    Article(
-        title="Council of Europe expels Russia",
-        date=dt.date(2022, 3, 17),
-        url="https://news.attache.example/2022/03/17/coe-russia",
-        text=(
+    news(
+        "Council of Europe expels Russia",
+        dt.date(2022, 3, 17),
+        (
             "The Council of Europe expelled Russia on Wednesday over its invasion of "
             "Ukraine, ending 26 years of membership."
         ),
     ),
-    Article(
-        title="Austin visits Seoul",
-        date=dt.date(2023, 1, 30),
-        url="https://news.attache.example/2023/01/30/austin-seoul",
-        text=(
+    news(
+        "Austin visits Seoul",
+        dt.date(2023, 1, 30),
+        (
             "US Defense Secretary Lloyd Austin visited Seoul on Monday and met South "
             "Korean Defence Minister Lee Jong-sup."
         ),
     ),
-    Article(
-        title="Contractors named for Danish frigate support sale",
-        date=dt.date(2024, 3, 1),
-        url="https://news.attache.example/2024/03/01/denmark-frigate-support",
-        text=(
+    news(
+        "Contractors named for Danish frigate support sale",
+        dt.date(2024, 3, 1),
+        (
             "The State Department has approved a possible sale of SM-2 missiles to "
             "Denmark for $280 million.\n"
             "The principal contractors will be Raytheon Company of Tucson, Arizona, and "
             "Thales Air Systems LLC of Limours, France."
         ),
     ),
-    Article(
-        title="Senegal takes delivery of patrol vessel",
-        date=dt.date(2023, 5, 3),
-        url="https://news.attache.example/2023/05/03/senegal-patrol-vessel",
-        text=(
+    news(
+        "Senegal takes delivery of patrol vessel",
+        dt.date(2023, 5, 3),
+        (
             "The patrol vessel was handed over to the Senegalese Navy on Tuesday in the "
             "presence of Oumar Youm, Minister of the Armed Forces of Senegal."
         ),
     ),
-    Article(
-        title="Egypt receives its first German submarine",
-        date=dt.date(2016, 12, 12),
-        url="https://news.attache.example/2016/12/12/egypt-submarine",
-        text="Egypt has received the first of four German submarines ordered for its navy.",
+    news(
+        "Egypt receives its first German submarine",
+        dt.date(2016, 12, 12),
+        "Egypt has received the first of four German submarines ordered for its navy.",
     ),
-    Article(
-        title="Argentina weighs the JF-17",
-        date=dt.date(2023, 4, 5),
-        url="https://news.attache.example/2023/04/05/argentina-jf17",
-        text=(
+    news(
+        "Argentina weighs the JF-17",
+        dt.date(2023, 4, 5),
+        (
             "Argentina could soon buy the JF-17 Thunder fighter jet.\n"
             "Myanmar bought the JF-17 Thunder in 2015."
         ),
     ),
-    Article(
-        title="Germany extends Saudi arms ban",
-        date=dt.date(2019, 3, 29),
-        url="https://news.attache.example/2019/03/29/germany-saudi-ban",
-        text=(
+    news(
+        "Germany extends Saudi arms ban",
+        dt.date(2019, 3, 29),
+        (
             "Germany on Thursday extended its ban on arms exports to Saudi Arabia by six "
             "months, a government spokesman said."
         ),
     ),
-    Article(
-        title="Peru orders frigates from Korea",
-        date=dt.date(2022, 2, 16),
-        url="https://news.attache.example/2022/02/16/peru-frigates",
-        text=(
-            "Peru signed a contract with Hyundai Heavy Industries on Monday to buy two frigates."
-        ),
+    news(
+        "Peru orders frigates from Korea",
+        dt.date(2022, 2, 16),
+        ("Peru signed a contract with Hyundai Heavy Industries on Monday to buy two frigates."),
     ),
-    Article(
-        title="Iran fires cruise missile in Gulf drill",
-        date=dt.date(2012, 1, 2),
-        url="https://news.attache.example/2012/01/02/iran-cruise-missile",
-        text=(
+    news(
+        "Iran fires cruise missile in Gulf drill",
+        dt.date(2012, 1, 2),
+        (
             "Iran test-fired a surface-to-surface cruise missile on Monday during naval "
             "drills near the Strait of Hormuz.\n"
             'State television said the missile, called "Ghader", hit its target.\n'
             "The US Treasury Department sanctioned the Mahan Air company last year."
         ),
     ),
-    Article(
-        title="Poland signs armoured vehicle deals",
-        date=dt.date(2023, 9, 4),
-        url="https://news.attache.example/2023/09/04/poland-vehicles",
-        text=(
+    news(
+        "Poland signs armoured vehicle deals",
+        dt.date(2023, 9, 4),
+        (
             "Poland signed three deals for armoured vehicles on Monday.\n"
             "The deals were called historic by Defence Minister Mariusz Blaszczak."
         ),
     ),
-    Article(
-        title="Commerce adds firms to Entity List",
-        date=dt.date(2024, 4, 11),
-        url="https://news.attache.example/2024/04/11/entity-list",
-        text=(
+    news(
+        "Commerce adds firms to Entity List",
+        dt.date(2024, 4, 11),
+        (
             '"Those who break our controls will pay a price," said Alan F. Estevez, the '
             "official in charge of export controls."
         ),
     ),
-    Article(
-        title="Iraq signs second F-16 contract",
-        date=dt.date(2011, 12, 19),
-        url="https://news.attache.example/2011/12/19/iraq-f16",
-        text=(
+    news(
+        "Iraq signs second F-16 contract",
+        dt.date(2011, 12, 19),
+        (
             "Iraq has signed a contract for a second batch of 18 F-16 jets.\n"
             "Iraq will receive the first jets in 2014, acting Defence Minister Sadoun "
             "al-Dulaimi told reporters in Baghdad.\n"
             "Iraq also signed contracts with Russia this month."
         ),
     ),
-    Article(
-        title="New Zealand joins Talisman Sabre",
-        date=dt.date(2015, 7, 6),
-        url="https://news.attache.example/2015/07/06/talisman-sabre",
-        text=(
+    news(
+        "New Zealand joins Talisman Sabre",
+        dt.date(2015, 7, 6),
+        (
             "New Zealand troops joined the Talisman Sabre exercise in Queensland for the "
             "first time on Monday.\n"
             "The biennial exercise of Australia and the United States runs for two weeks."

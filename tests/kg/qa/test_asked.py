@@ -166,43 +166,26 @@ def test_when_something_ends_asks_for_the_end_of_its_span() -> None:
     assert asked("In what year did Serbia conclude the deal?").phrase == ()  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What share of the development costs is Indonesia to bear?",
-        "What stake will the company own in the venture?",
-        "What percentage of its budget does Poland spend on defence?",
-    ],
-)
-def test_a_share_or_a_stake_asks_for_a_percentage(question: str) -> None:
-    found = asked(question)
-    assert found is not None and found.kind == "percent"
-
-
 def test_a_share_price_is_no_percentage() -> None:
     found = asked("What share price did the company reach?")
     assert found is None or found.kind != "percent"
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "kind"),
     [
-        "What message did the under secretary say the sanctions send?",
-        "What warning did the minister give Iran?",
+        # a share or a stake asks for a percentage
+        ("What share of the development costs is Indonesia to bear?", "percent"),
+        ("What stake will the company own in the venture?", "percent"),
+        ("What percentage of its budget does Poland spend on defence?", "percent"),
+        # a noun for what was said asks for the words
+        ("What message did the under secretary say the sanctions send?", "quote"),
+        ("What warning did the minister give Iran?", "quote"),
+        # what something is used for asks for a purpose
+        ("What will the air force use the new helicopters for?", "reason"),
+        ("For what purpose did Peru buy the helicopters?", "reason"),
     ],
 )
-def test_a_noun_for_what_was_said_asks_for_the_words(question: str) -> None:
+def test_the_words_of_a_question_say_what_kind_of_answer_it_wants(question: str, kind: str) -> None:
     found = asked(question)
-    assert found is not None and found.kind == "quote"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What will the air force use the new helicopters for?",
-        "For what purpose did Peru buy the helicopters?",
-    ],
-)
-def test_what_something_is_used_for_asks_for_a_purpose(question: str) -> None:
-    found = asked(question)
-    assert found is not None and found.kind == "reason"
+    assert found is not None and found.kind == kind
