@@ -20,10 +20,12 @@ XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 # (A dollar other than the US one is told by its state: "A$1.2 billion", "2.35 billion New
 # Zealand dollars", "a 14-billion-Canadian-dollar deal".)
 _MONEY = re.compile(
-    r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|KSh|Rs\.?)\s?"
+    r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|KSh|RM|Rs\.?)\s?"
     r"(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
     r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|m|b|tn)?\b|"
-    r"(?P<num2>\d+(?:[.,]\d+)*)[\s-]*(?P<scale2>trillion|billion|million|crore|lakh)?[\s-]*"
+    r"(?P<num2>\d+(?:[.,]\d+)*|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half a)"
+    r"(?=[\s-]+(?:billion|million|trillion)))[\s-]*"
+    r"(?P<scale2>trillion|billion|million|crore|lakh)?[\s-]*"
     r"(?:(?P<state>Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan|US)[\s-])?"
     r"(?P<cur2>dollars?|euros?|pounds|yuan|rubles|roubles|won|zloty|rupees|shillings|naira|"
     r"rand|riyals|dirhams|yen)\b",
@@ -54,6 +56,7 @@ _CURRENCIES = {
     "hk$": "HKD",
     "s$": "SGD",
     "ksh": "KES",
+    "rm": "MYR",
     "dollar": "USD",
     "euro": "EUR",
     "shillings": "KES",
@@ -105,6 +108,10 @@ _NUMBER_WORDS = {
 }
 
 
+# Numbers written out before a scale: "one billion euros", "half a billion dollars".
+_AMOUNT_WORDS = {"a": 1.0, "half a": 0.5, **{w: float(n) for w, n in _NUMBER_WORDS.items() if n}}
+
+
 def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | None:
     """("$4.6 billion" ->) value, ISO currency, the text as written.
 
@@ -119,9 +126,10 @@ def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | 
         state = " ".join((m.group("state") or "").lower().replace("-", " ").split())
         currency = _STATE_DOLLARS.get(state, "") if cur.startswith("dollar") else ""
         try:
-            value = float(num.replace(",", "")) * _SCALES.get(scale, 1.0)
+            base = _AMOUNT_WORDS.get(num.lower()) or float(num.replace(",", ""))
         except ValueError:
             continue
+        value = base * _SCALES.get(scale, 1.0)
         if not scale and value < 1000:
             continue  # "$5" in defense news is noise; real values carry a scale or size
         currency = currency or _CURRENCIES.get(cur, "USD")

@@ -33,6 +33,10 @@ from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, WEAPONS
 from kg.link import Entity, Mention
 from kg.vocab import DD
 
+# How many sentences back "the jets", "the hardware" may refer to the weapons last named:
+# a story tells of its weapons in its lead, and of the deal's terms a few paragraphs on.
+REFERRED_BACK = 8
+
 
 def _posts_over_ranks(events: list[Event]) -> list[Event]:
     """A holder's rank ("general", "admiral") is no post when the article gives the post
@@ -155,7 +159,9 @@ class EventExtractor(
                 DD.Manufacturing,
             } and not event.has(DD.equipment):
                 earlier = [
-                    i for i in weapons_by_sentence if event.sentence - 4 <= i < event.sentence
+                    i
+                    for i in weapons_by_sentence
+                    if event.sentence - REFERRED_BACK <= i < event.sentence
                 ]
                 told = views.get(event.sentence)
                 # Only what the sentence refers back to: "the jets", "the hardware", "them";

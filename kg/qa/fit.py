@@ -350,8 +350,23 @@ def weakly_carried(rest: list[str], answers: list[Answer]) -> bool:
 
 
 def _carries(texts: Iterable[str], words: Iterable[str]) -> bool:
+    """Whether ``texts`` carry one of ``words`` (stems): as written, as another verb of
+    the same aspect, or, for a word of joined parts, as one of its parts ("12-jet" is
+    carried by "the 12 jets")."""
     stems = {t.stem for text in texts for t in tokenize(text) if t.is_word}
-    return any(_ASPECT.get(word, frozenset({word})) & stems for word in words)
+    return any(_forms(word) & stems for word in words)
+
+
+def _forms(word: str) -> frozenset[str]:
+    parts = (
+        {stem(p) for p in word.split("-") if len(p) >= 3 and p.isalpha() and p not in _SCALES}
+        if "-" in word
+        else set()
+    )
+    return _ASPECT.get(word, frozenset({word})) | parts
+
+
+_SCALES = frozenset("thousand million billion trillion crore lakh".split())
 
 
 # Verbs of aspect written one way in a question and another in the article ("start

@@ -67,8 +67,9 @@ _SCALE = r"(?:[\s-]*(?:million|billion|trillion|crore|lakh|bn|mn|m|b)\b)?"
 
 
 _MONEY = re.compile(
-    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|KSh|Rs\.?)\s?)"
-    r"\s?\d+(?:[.,]\d+)*" + _SCALE + r"|\b\d+(?:[.,]\d+)*" + _SCALE + r"[\s-]*"
+    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|KSh|RM|Rs\.?)\s?)"
+    r"\s?\d+(?:[.,]\d+)*" + _SCALE + r"|\b(?:\d+(?:[.,]\d+)*|(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a|half\s+a)(?=[\s-]+(?:billion|million|trillion)))" + _SCALE + r"[\s-]*"
     r"(?:(?:US|Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan)[\s-])?"
     r"(?:dollars?|euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|"
     r"rubles|shekels|riyals|dirhams|lira|zloty|reais|pesos|shillings|naira|rand|USD|EUR|CHF)\b",

@@ -1187,6 +1187,8 @@ def test_indian_amounts_are_read_in_crores_and_lakhs_of_rupees(text: str, value:
         ("A$1.2 billion", 1.2e9, "AUD"),
         ("KSh 455 million", 4.55e8, "KES"),
         ("$10-billion", 1e10, "USD"),
+        ("one billion euros", 1e9, "EUR"),
+        ("RM1.17 billion", 1.17e9, "MYR"),
     ],
 )
 def test_an_amount_is_read_in_its_own_currency_as_written(
@@ -1227,3 +1229,16 @@ def test_a_peoples_adjective_in_a_clause_is_not_where_it_happened(extract) -> No
     exercise = the_event(g, DD.MilitaryExercise)
     assert roles(g, exercise, DD.participant) == {"Indonesia", "Malaysia"}
     assert roles(g, exercise, DD.location) == set()
+
+
+def test_the_jets_of_a_deal_told_paragraphs_later_are_the_jets_named_in_the_lead(extract) -> None:
+    g = extract(
+        "Croatia took delivery on Thursday of six Rafale jets bought from France.\n"
+        "The planes touched down in Zagreb.\n"
+        "Officials held a ceremony for them.\n"
+        "The prime minister hailed the day.\n"
+        "He called it a day of pride.\n"
+        "In 2021, Croatia agreed to buy the 12 jets in a deal worth one billion euros."
+    )
+    deals = [e for e in events(g, DD.ArmsDeal) if g.value(e, DD.valueText)]
+    assert [roles(g, e, DD.equipment) for e in deals] == [{"Rafale"}]

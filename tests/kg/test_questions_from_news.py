@@ -159,6 +159,14 @@ ARTICLES = [
             "The biennial exercise of Australia and the United States runs for two weeks."
         ),
     ),
+    news(
+        "Croatia receives its first Rafale jets",
+        dt.date(2024, 4, 25),
+        (
+            "Croatia took delivery on Thursday of six Rafale jets bought from France.\n"
+            "In 2021, Croatia agreed to buy the 12 jets in a deal worth one billion euros."
+        ),
+    ),
 ]
 
 
@@ -327,3 +335,9 @@ def test_which_exercise_a_state_joined_is_the_named_exercise(answerer: Answerer)
         "Talisman Sabre"
     ]
     assert texts(answerer, "Where is the Talisman Sabre exercise held?") == ["Queensland"]
+
+
+def test_a_word_joined_by_a_hyphen_is_carried_by_its_parts(answerer: Answerer) -> None:
+    payload = answerer.ask("How much was Croatia's 12-jet Rafale deal worth?")
+    assert [a["text"] for a in payload["answers"]] == ["one billion euros"]
+    assert payload["interpretation"].get("tier") != "sentence"  # the deal's own value
