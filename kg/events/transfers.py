@@ -204,7 +204,12 @@ class TransferRules(ExtractorBase):
         """ "The tanks are expected to arrive by the end of March": weapons arriving are
         delivered; those of the deal told just before when the sentence names none."""
         head = subject_head(verb)
-        if head is None or head.lemma_.lower() not in ARMS_NOUNS:
+        if head is None:
+            return
+        named = view.mention_at(head)
+        if head.lemma_.lower() not in ARMS_NOUNS and not (
+            named is not None and named.entity.type in WEAPONS  # "Israel's F-35s will arrive"
+        ):
             return
         weapons = view.entities_in(core_phrase(head), WEAPONS)
         deal = latest_event(self.events, view.index + 1, ARMS_EVENTS, window=3)
@@ -215,6 +220,9 @@ class TransferRules(ExtractorBase):
         event = self._new(DD.ArmsDelivery, view, verb, 0.6)
         event.add(DD.equipment, weapons)
         event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
+        # "Israel's first two F-35s will arrive": whose weapons they are receives them.
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        event.add(DD.recipient, view.entities_in(owners, {DD.State}))
         if deal is not None and (not weapons or same_weapons(deal, event)):
             for role in (DD.supplier, DD.recipient):
                 if not event.has(role):

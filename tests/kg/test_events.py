@@ -1242,3 +1242,10 @@ def test_the_jets_of_a_deal_told_paragraphs_later_are_the_jets_named_in_the_lead
     )
     deals = [e for e in events(g, DD.ArmsDeal) if g.value(e, DD.valueText)]
     assert [roles(g, e, DD.equipment) for e in deals] == [{"Rafale"}]
+
+
+def test_weapons_named_as_a_states_arrive_as_its_delivery(extract) -> None:
+    g = extract("Greece's first six Rafale jets will arrive by the end of 2021, the ministry said.")
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Greece"}
+    assert roles(g, delivery, DD.equipment) == {"Rafale"}
