@@ -159,7 +159,8 @@ _WHY = re.compile(
     r"provoked|fuell?ed)\b|\bwhat\s+(?:\w+\s+){0,2}(?:reasons?|motives?|grounds?)\b|"
     # A purpose: "For what purpose ...", "What will Peru use the helicopters for?"
     r"\bfor\s+what\s+(?:purposes?|aims?|ends?)\b|"
-    r"^\s*what\b.*\b(?:use|using|used|need|needs|needed)\b.*\bfor\s*\??\s*$",
+    # ... and what a stranded "for" asks: "What did Khan thank China for?"
+    r"^\s*what\b.*\bfor(?:\s+(?:at|in|on|during|after|before|when)\b[^?]*)?\s*\??\s*$",
     re.I,
 )
 _WHO_IS = re.compile(

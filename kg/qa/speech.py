@@ -32,7 +32,8 @@ _ATTRIBUTION_AFTER = re.compile(
 
 
 _CLAUSE_END = re.compile(
-    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|\.\s|\.$|\s—\s"
+    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|\.\s|\.$|\s—\s|"
+    r"[,.]?[\"”](?=\s|$)"  # the end of a quotation: '... in record time," Khan said'
 )
 
 

@@ -184,6 +184,8 @@ def test_a_share_price_is_no_percentage() -> None:
         # what something is used for asks for a purpose
         ("What will the air force use the new helicopters for?", "reason"),
         ("For what purpose did Peru buy the helicopters?", "reason"),
+        # and so does a stranded "for": what was given thanks for
+        ("What did the prime minister thank China for at the ceremony?", "reason"),
     ],
 )
 def test_the_words_of_a_question_say_what_kind_of_answer_it_wants(question: str, kind: str) -> None:

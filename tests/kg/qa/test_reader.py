@@ -1046,3 +1046,9 @@ def test_names_in_a_clause_of_their_own_are_not_the_events_parties() -> None:
     causes = [m.group(0) for m in spans._CAUSE.finditer(text)]
     assert causes == ["as "]
     assert not list(spans._CAUSE.finditer("Buyers such as Germany and France agreed."))
+
+
+def test_a_reason_inside_a_quotation_ends_with_it() -> None:
+    text = '"We thank China for providing these jets in record time," the prime minister said.'
+    found = [span for _, span, _ in spans._reason_spans(text, [])]
+    assert found[:1] == ["providing these jets in record time"]
