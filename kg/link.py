@@ -179,6 +179,9 @@ _GENERIC_NOUNS = frozenset(
 )
 
 
+_BODY_TYPES = frozenset({DD.GovernmentBody, DD.MilitaryOrganization, DD.Organization})
+
+
 def guess_type(ner_label: str, name: str) -> URIRef | None:
     """Ontology class of an unknown name from its NER label and head words."""
     base = _NER_TYPES.get(ner_label)
@@ -340,9 +343,23 @@ class Linker:
             for m in mentions
             if m.via == "ship" and " " in m.entity.label
         }
+        # "The Russian Defense Ministry said ... Defense Ministry spokesman X": a body named
+        # by the tail of a body's name the article writes in full is that body.
+        bodies: dict[str, set[URIRef]] = {}
+        for m in mentions:
+            if m.entity.type in _BODY_TYPES and m.via != "new":
+                bodies.setdefault(norm_key(m.text), set()).add(m.entity.iri)
+        by_iri = {m.entity.iri: m.entity for m in mentions}
         out = []
         for mention in mentions:
             entity = mention.entity
+            if mention.via == "new" and entity.type in _BODY_TYPES and " " in entity.label:
+                tail = " " + norm_key(entity.label)
+                named = {i for text, iris in bodies.items() if text.endswith(tail) for i in iris}
+                if len(named) == 1:
+                    mention = replace(mention, entity=by_iri[named.pop()], via="tail")
+                    out.append(mention)
+                    continue
             if mention.via == "new" and " " not in entity.label and entity.type != DD.WeaponSystem:
                 if entity.label in ships:
                     mention = replace(mention, entity=ships[entity.label], via="ship")

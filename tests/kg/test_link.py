@@ -390,3 +390,12 @@ def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:
 def test_a_word_that_points_at_an_exercise_does_not_name_it(entities) -> None:
     found = entities('"This exercise is very important to the navy," the admiral said.')
     assert "ExerciseSeries" not in found.values(), found
+
+
+def test_a_body_named_by_the_tail_of_a_name_written_in_full_is_that_body(entities) -> None:
+    found = entities(
+        "The Russian Defense Ministry said it launched a Topol missile. Defense Ministry "
+        "spokesman Igor Yegorov said the test succeeded."
+    )
+    assert found.get("Russian Ministry of Defence") == "GovernmentBody", found
+    assert "Defense Ministry" not in found, found
