@@ -292,7 +292,7 @@ def named_models(doc: Doc) -> Doc:
 _EXERCISE_NOUNS = frozenset("exercise exercises drill drills wargame wargames maneuvers".split())
 _EXERCISE_BETWEEN = frozenset(
     "naval military joint multinational annual biennial air army maritime war amphibious "
-    "combined bilateral trilateral".split()
+    "combined bilateral trilateral defence defense".split()
 )
 
 
@@ -315,8 +315,8 @@ def exercise_names(doc: Doc) -> Doc:
                 spans.append(Span(doc, token.i + 1, end, label="Exercise"))
                 continue
         end = token.i
-        if end > 0 and doc[end - 1].lower_ in _EXERCISE_BETWEEN:
-            end -= 1
+        while end > token.i - 2 and end > 0 and doc[end - 1].lower_ in _EXERCISE_BETWEEN:
+            end -= 1  # "Noble Partner multinational defence exercise"
         start = end
         while start > 0 and end - start < 4 and _exercise_word(doc[start - 1]):
             start -= 1
@@ -326,6 +326,8 @@ def exercise_names(doc: Doc) -> Doc:
             end = token.i + 1  # "the ASEAN Solidarity Exercise": the noun is in the name
         if all(t.ent_type_ == "NORP" or t.ent_id_ for t in doc[start:end] if t.is_alpha):
             continue  # "US-Philippine drills", "Indian Navy exercises": whose, not which
+        if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
+            continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
         spans.append(Span(doc, start, end, label="Exercise"))
     return _with_names(doc, filter_spans(spans))
 

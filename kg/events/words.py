@@ -84,6 +84,7 @@ TITLE_WORDS = frozenset(
         "managing "
         "industries affairs external ministry department pentagon acting former procurement "
         "chief-of-staff nato alliance press intelligence policy naval cabinet marshal "
+        "commandant coordinator attache attaché "
     ).split()
 )
 
@@ -94,7 +95,7 @@ TITLE_HEADS = frozenset(
         "envoy ambassador head chief director commander king queen prince emir sultan "
         "chairman chairwoman chair ceo senator representative lawmaker leader governor mayor "
         "admiral general adviser advisor undersecretary official commissioner "
-        "secretary-general manager "
+        "secretary-general manager commandant coordinator attache attaché "
     ).split()
 )
 

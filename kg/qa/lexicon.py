@@ -287,7 +287,7 @@ POSITION_WORDS: frozenset[str] = frozenset(
         "chairwoman chair ceo king queen emir sultan prince governor mayor deputy adviser "
         "advisor representative attache general admiral marshal undersecretary "
         "under-secretary administrator commissioner coordinator prosecutor speaker "
-        "secretary-general ruler monarch dictator manager"
+        "secretary-general ruler monarch dictator manager commandant"
     ).split()
 )
 

@@ -1249,3 +1249,11 @@ def test_weapons_named_as_a_states_arrive_as_its_delivery(extract) -> None:
     delivery = the_event(g, DD.ArmsDelivery)
     assert roles(g, delivery, DD.recipient) == {"Greece"}
     assert roles(g, delivery, DD.equipment) == {"Rafale"}
+
+
+def test_a_commandant_in_apposition_holds_the_post(extract) -> None:
+    g = extract(
+        "The Commandant of the centre, Major-General Kwame Mensah, signed on behalf of the "
+        "establishment."
+    )
+    assert ("Kwame Mensah", "commandant of the centre", "") in posts(g)

@@ -373,6 +373,7 @@ def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> 
         ("New Zealand joined Exercise Talisman Sabre 2015.", "Talisman Sabre 2015"),
         ("India and Japan began the Malabar naval drills in the Bay of Bengal.", "Malabar"),
         ("The navies held the ASEAN Solidarity Exercise near Natuna.", "ASEAN Solidarity Exercise"),
+        ("Georgia hosts the Noble Partner multinational defence exercise.", "Noble Partner"),
     ],
 )
 def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
@@ -381,7 +382,11 @@ def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exerc
 
 @pytest.mark.parametrize(
     "text",
-    ["Russia and China held joint naval exercises.", "US-Philippine drills began on Monday."],
+    [
+        "Russia and China held joint naval exercises.",
+        "US-Philippine drills began on Monday.",
+        "Noble Partner: Defence exercise to involve more nations",
+    ],
 )
 def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:
     assert "ExerciseSeries" not in entities(text).values()
