@@ -175,7 +175,8 @@ _COUNTED = re.compile(
 _GENERIC_NOUNS = frozenset(
     "government ministry army navy military parliament administration embassy company "
     "companies department agency council committee officials president minister "
-    "alliance coalition forces group firm corporation court office commission".split()
+    "alliance coalition forces group firm corporation court office commission kingdom "
+    "republic country nation".split()
 )
 
 

@@ -93,7 +93,7 @@ _AGENT_HEADS = frozenset(
 )
 # Nouns for what someone said: "What message / warning / assurance did X give?"
 _SPEECH_NOUNS = frozenset(
-    stem(w) for w in "message warning assurance pledge promise vow appeal remark".split()
+    stem(w) for w in "message signal warning assurance pledge promise vow appeal remark".split()
 )
 # "member" and "ally" are states or organizations; "party" is named ("Labour Party").
 _NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())

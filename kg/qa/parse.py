@@ -78,6 +78,9 @@ _EXCLUDERS = (
     ("beyond",),
     ("not", "counting"),
     ("in", "addition", "to"),
+    ("alongside",),
+    ("along", "with"),
+    ("as", "well", "as"),
 )
 
 # -- entry point -------------------------------------------------------------------------

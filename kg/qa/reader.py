@@ -30,7 +30,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,7 +41,7 @@ from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_what_is_to_come
 from kg.qa.entities import Found
 from kg.qa.lexicon import Lexicon, stem, tokenize
-from kg.qa.passages import ENTITY_CLASSES, Sentence
+from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
     MIN_COVERAGE,
     MIN_COVERAGE_UNNAMED,
@@ -293,6 +293,8 @@ class Reader:
                 key = norm(text)
                 if not key or key in seen or _named_by_question(text, iri, sentence, named_words):
                     continue
+                if iri in excluded or _writes_any(text, sentence, excluded):
+                    continue  # "alongside the TB2": not "Bayraktar TB2 drones"
                 seen.add(key)
                 out.append(Read(text, iri, sentence, coverage, want.kind))
             if out and not want.plural:
@@ -634,4 +636,13 @@ def _written_together(text: str, phrase: tuple[str, ...]) -> bool:
     return any(
         all(any(abs(j - i) <= _TOGETHER for j in where[w]) for w in phrase[1:])
         for i in where[first]
+    )
+
+
+def _writes_any(text: str, sentence: Sentence, entities: Set[Term]) -> bool:
+    """Whether ``text`` writes one of ``entities`` by a name the sentence mentions it by."""
+    return any(
+        written_at(text, labels) is not None
+        for iri, (_, labels) in sentence.mentions.items()
+        if iri in entities
     )

@@ -404,3 +404,8 @@ def test_a_body_named_by_the_tail_of_a_name_written_in_full_is_that_body(entitie
     )
     assert found.get("Russian Ministry of Defence") == "GovernmentBody", found
     assert "Defense Ministry" not in found, found
+
+
+def test_the_kingdom_alone_names_no_place() -> None:
+    assert clean_name("the Kingdom") == ""
+    assert clean_name("United Kingdom") == "United Kingdom"

@@ -167,6 +167,14 @@ ARTICLES = [
             "In 2021, Croatia agreed to buy the 12 jets in a deal worth one billion euros."
         ),
     ),
+    news(
+        "Kyrgyzstan buys drones",
+        dt.date(2021, 10, 23),
+        (
+            "Kyrgyzstan's security chief announced that Bishkek was procuring Bayraktar "
+            "TB2 drones from Turkey and Orlan-10s from Russia."
+        ),
+    ),
 ]
 
 
@@ -341,3 +349,8 @@ def test_a_word_joined_by_a_hyphen_is_carried_by_its_parts(answerer: Answerer) -
     payload = answerer.ask("How much was Croatia's 12-jet Rafale deal worth?")
     assert [a["text"] for a in payload["answers"]] == ["one billion euros"]
     assert payload["interpretation"].get("tier") != "sentence"  # the deal's own value
+
+
+def test_what_is_left_out_is_not_read_from_a_sentence_either(answerer: Answerer) -> None:
+    asked = "Which drones did Kyrgyzstan procure from Russia alongside the TB2?"
+    assert "Bayraktar TB2 drones" not in texts(answerer, asked)

@@ -181,6 +181,7 @@ def test_a_share_price_is_no_percentage() -> None:
         # a noun for what was said asks for the words
         ("What message did the under secretary say the sanctions send?", "quote"),
         ("What warning did the minister give Iran?", "quote"),
+        ("What signal did the congressman say the bill sends?", "quote"),
         # what something is used for asks for a purpose
         ("What will the air force use the new helicopters for?", "reason"),
         ("For what purpose did Peru buy the helicopters?", "reason"),

@@ -301,6 +301,14 @@ def test_counts_and_yes_no_questions_reuse_list_templates(
     assert (reading.expected.label if reading.expected else None) == expected
 
 
+@pytest.mark.parametrize("words", ["alongside", "along with", "as well as"])
+def test_what_is_bought_alongside_a_weapon_leaves_the_weapon_out(
+    answerer: Answerer, words: str
+) -> None:
+    reading = answerer.interpret(f"Which missiles did Turkey buy {words} the S-400?")
+    assert [f.label for f in reading.excluded] == ["S-400"]
+
+
 def test_besides_names_entities_to_leave_out_not_slots(answerer: Answerer) -> None:
     reading = answerer.interpret("Besides Turkey, which countries buy the S-400?")
     assert reading.template is not None and reading.template.id == "buyers_of_equipment"
