@@ -438,7 +438,15 @@ def _asked(question: str) -> Asked | None:
         kind = _noun_kind(tail)
         if kind is not None:
             return kind
+    inside = _WHICH_INSIDE.search(text)
+    if inside:
+        # "Colombia's talks with which two companies collapsed?", "Poland bought tanks
+        # from which country?": the question's noun is where its "which" is.
+        return _noun_kind(text[inside.end() :])
     return None
+
+
+_WHICH_INSIDE = re.compile(r"\b(?:with|from|to|by|for|of|in|on|at|against)\s+which\s+", re.I)
 
 
 def _noun_kind(words: str) -> Asked | None:

@@ -182,6 +182,9 @@ def test_a_share_price_is_no_percentage() -> None:
         ("What message did the under secretary say the sanctions send?", "quote"),
         ("What warning did the minister give Iran?", "quote"),
         ("What signal did the congressman say the bill sends?", "quote"),
+        # a "which" inside the question asks by its noun there
+        ("Colombia's talks with which two companies collapsed?", "company"),
+        ("Poland bought the tanks from which country?", "state"),
         # what something is used for asks for a purpose
         ("What will the air force use the new helicopters for?", "reason"),
         ("For what purpose did Peru buy the helicopters?", "reason"),
