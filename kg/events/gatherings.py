@@ -26,6 +26,10 @@ from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
 
+# Words in quotation marks no longer than this, inside a reported clause, are the
+# reporter's marks around a phrase ("the renovation"), not the quotation said.
+_SCARE_QUOTE = 3
+
 
 class GatheringRules(ExtractorBase):
     """Rules for meetings, summits, visits, ceremonies and statements."""
@@ -126,6 +130,11 @@ class GatheringRules(ExtractorBase):
             if not quotes and view.index > 0:
                 opened = continued_quote(self.views[view.index - 1].sent.text, view.sent.text)
                 quotes = [opened] if opened else []
+            reported = [c for c in token.children if c.dep_ == "ccomp"]
+            if quotes and reported and all(len(q.split()) <= _SCARE_QUOTE for q in quotes):
+                # 'told reporters "the renovation" of the leadership would allow ...': words
+                # set off in quotation marks inside what was said; what was said is the clause.
+                quotes = []
             if quotes:
                 for q in quotes:
                     event.set(DD.quote, Literal(q))
@@ -145,6 +154,8 @@ class GatheringRules(ExtractorBase):
                     view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause
                 )
                 if text:
+                    if sum(text.count(mark) for mark in '"“”') % 2:
+                        text = text.replace('"', "").replace("“", "").replace("”", "")
                     event.set(DD.quote, Literal(tidy(text)))
             outlets = view.entities_in(direct_objects(token), {DD.MediaOrganization})
             outlets += view.entities_in(preps(token).get("to", []), {DD.MediaOrganization})

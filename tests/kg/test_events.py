@@ -1257,3 +1257,16 @@ def test_a_commandant_in_apposition_holds_the_post(extract) -> None:
         "establishment."
     )
     assert ("Kwame Mensah", "commandant of the centre", "") in posts(g)
+
+
+def test_words_set_off_in_quotation_marks_inside_a_reported_clause_are_not_the_quote(
+    extract,
+) -> None:
+    g = extract(
+        'Defence Minister Agustin Rossi told reporters "the renovation" of the military '
+        "leadership would allow younger officers to be promoted."
+    )
+    statement = the_event(g, DD.Statement)
+    assert str(g.value(statement, DD.quote)) == (
+        "the renovation of the military leadership would allow younger officers to be promoted"
+    )
