@@ -49,7 +49,7 @@ class ForceRules(ExtractorBase):
         # What is made must be what the verb governs: "has made a determination approving
         # the sale of missiles" makes no missiles.
         made = governed_core(verb, described=True)  # "the jets, built by Dassault"
-        weapons = view.entities_in(made, WEAPONS)
+        weapons = view.entities_in(made, WEAPONS) or self._weapon_referred(view, verb, made)
         if not weapons:
             if not any(t.lemma_.lower() in ARMS_NOUNS for t in made):
                 return

@@ -123,29 +123,6 @@ class TransferRules(ExtractorBase):
             ]
         self._complete_deal(view, verb, event)
 
-    def _weapon_referred(
-        self, view: SentenceView, verb: Token, governed: list[Token]
-    ) -> list[Entity]:
-        """The weapon "it" stands for when a transfer verb governs the pronoun ("It ... has
-        since been bought by Myanmar and Nigeria"): the one weapon the sentences just before
-        name, when they name one only."""
-        referred = any(t.lower_ in {"it", "they", "them"} for t in governed)
-        if not referred and verb.dep_ == "conj" and is_passive(verb):
-            head = subject_head(verb.head)  # "It replaced ... and has been bought by ..."
-            referred = head is not None and head.lower_ in {"it", "they"}
-        if not referred or view.of_class(WEAPONS):
-            return []
-        # The subject of the sentences before, back past those whose subject is "it" too
-        # ("The JF-17 is a joint project ... . It is designed ... . It replaced ...").
-        for earlier in reversed(self.views[max(0, view.index - 3) : view.index]):
-            head = subject_head(earlier.sent.root)
-            if head is None:
-                return []
-            if head.lower_ in {"it", "they"}:
-                continue
-            return earlier.entities_in([*head.subtree], WEAPONS)[:1]
-        return []
-
     @rule(negotiation.KIND, pos="verb")
     @rule(deal.KIND, delivery.KIND, pos="noun", forms=("lemma", "lower"))
     def _deal_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:

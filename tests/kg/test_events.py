@@ -1270,3 +1270,13 @@ def test_words_set_off_in_quotation_marks_inside_a_reported_clause_are_not_the_q
     assert str(g.value(statement, DD.quote)) == (
         "the renovation of the military leadership would allow younger officers to be promoted"
     )
+
+
+def test_it_built_by_a_company_is_the_weapon_the_sentence_before_is_about(extract) -> None:
+    g = extract(
+        "The Bayraktar TB2 can fly for 27 hours. It is manufactured by Baykar, mainly for "
+        "the Turkish Armed Forces."
+    )
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.equipment) == {"Bayraktar TB2"}
+    assert "Baykar" in roles(g, made, DD.actor)
