@@ -19,7 +19,13 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Entry, Gazetteer
-from kg.nlp import is_class_name, is_designator, is_model_name
+from kg.nlp import (
+    is_bare_designator,
+    is_class_name,
+    is_designator,
+    is_model_name,
+    weapon_written_after,
+)
 from kg.text import norm_key, slugify
 from kg.vocab import DD, RES
 
@@ -304,8 +310,12 @@ class Linker:
                 return found
             if is_class_name(name):
                 return Entity(RES[slugify(name)], DD.WeaponSystem, name), "class"
-            if not (is_designator(name) or is_model_name(name)):
-                return None
+            if not (
+                is_designator(name)
+                or is_model_name(name)
+                or (is_bare_designator(name) and weapon_written_after(ent.doc, ent.end))
+            ):
+                return None  # "EC725 helicopters" is a weapon, a bare "G7" or "A4" is not
             name = re.sub(r"(?<=\d)([A-Z]?)s$", r"\1", name)  # "F-99s": the F-99
             return Entity(RES[slugify(name)], DD.WeaponSystem, name), "designator"
         if ent.label_ not in _NER_TYPES and ent.label_ != "NORP":

@@ -82,6 +82,17 @@ MODEL_OF = frozenset(
 _MODEL_LOOKAHEAD = 10
 
 
+def is_bare_designator(text: str) -> bool:
+    """True for a designator written without its hyphen ("EC725", "A400M", "KF21"): a
+    weapon's only where a kind of weapon is written with it (:func:`weapon_written_after`)."""
+    return (
+        bool(_DESIGNATOR_RE.match(text))
+        and "-" not in text
+        and any(c.isdigit() for c in text)
+        and not NOT_WEAPONS.match(text)
+    )
+
+
 def is_model_name(text: str) -> bool:
     """True for a word-and-number weapon name as :func:`model_names` finds it."""
     return bool(_MODEL_NAME.match(text)) and not NOT_WEAPONS.match(text)
@@ -343,6 +354,11 @@ def _exercise_word(token: Token) -> bool:
         and token.ent_type_ not in {"DATE", "CARDINAL", "ORDINAL"}
         and not token.is_sent_start
     )
+
+
+def weapon_written_after(doc: Doc, start: int, window: int = 3) -> bool:
+    """Whether a kind of weapon is written within ``window`` words from ``start``."""
+    return _weapon_after(doc, start, window)
 
 
 def _weapon_after(doc: Doc, start: int, window: int) -> bool:

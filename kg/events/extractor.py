@@ -61,6 +61,7 @@ class EventExtractor(
             for token in view.sent:
                 self._trigger(view, token)
             self._roles(view)
+            self._makers_named_with(view)
             self._appointments(view)
             self._memberships(view)
             self._statements(view)

@@ -79,6 +79,27 @@ class ForceRules(ExtractorBase):
         event.add(DD.actor, makers)
         event.add(DD.equipment, weapons)
 
+    def _makers_named_with(self, view: SentenceView) -> None:
+        """ "20 Eurocopter EC725 helicopters", "eight Lockheed Martin F-16 fighters": a
+        company written right before a model names its maker, whatever the sentence tells
+        of the model."""
+        doc = view.sent.doc
+        for token in view.sent:
+            maker = view.mention_at(token)
+            if maker is None or maker.entity.type != DD.Company:
+                continue
+            after = token.i + 1
+            if after >= view.sent.end or view.mention_at(doc[after]) is maker:
+                continue  # not the company's last word
+            model = view.mention_at(doc[after])
+            if model is None or model.entity.type not in WEAPONS or not token.whitespace_:
+                continue
+            event = self._new(DD.Manufacturing, view, doc[after], 0.6)
+            event.modality, event.date = DD.asserted, None  # a maker, not a dated event
+            event.roles.pop(DD.location, None)
+            event.add(DD.actor, [maker.entity])
+            event.add(DD.equipment, [model.entity])
+
     @rule(testing.KIND, pos="verb")
     def _weapon_test(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "North Korea test-fired a Hwasong missile", "the S-400 is activated for testing

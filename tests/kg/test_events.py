@@ -1280,3 +1280,11 @@ def test_it_built_by_a_company_is_the_weapon_the_sentence_before_is_about(extrac
     made = the_event(g, DD.Manufacturing)
     assert roles(g, made, DD.equipment) == {"Bayraktar TB2"}
     assert "Baykar" in roles(g, made, DD.actor)
+
+
+def test_a_company_written_right_before_a_model_makes_it(extract) -> None:
+    g = extract("Bulgaria will buy eight Lockheed Martin F-16 fighters for $1.26 billion.")
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.actor) == {"Lockheed Martin"}
+    assert roles(g, made, DD.equipment) == {"F-16"}
+    assert g.value(made, DD.modality) == DD.asserted  # the sale is planned; the maker is not

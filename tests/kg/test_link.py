@@ -409,3 +409,10 @@ def test_a_body_named_by_the_tail_of_a_name_written_in_full_is_that_body(entitie
 def test_the_kingdom_alone_names_no_place() -> None:
     assert clean_name("the Kingdom") == ""
     assert clean_name("United Kingdom") == "United Kingdom"
+
+
+def test_a_designator_without_its_hyphen_is_a_weapon_only_beside_a_kind_of_weapon(
+    entities,
+) -> None:
+    assert entities("Kazakhstan will buy 20 EC725 helicopters.").get("EC725") == "WeaponSystem"
+    assert "WeaponSystem" not in entities("Leaders met at the G7 summit in Italy.").values()
