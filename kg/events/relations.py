@@ -498,6 +498,42 @@ class RelationRules(ExtractorBase):
             event.add(DD.member, members)
             event.add(DD.organization, [org])
             self.events.append(event)
+            self._became_member(view, noun, members, org)
+        self._members_of_the_alliance_told(view)
+
+    def _became_member(
+        self, view: SentenceView, noun: Token, members: list[Entity], org: Entity
+    ) -> None:
+        """ "Finland became a member of NATO in 2023": becoming a member is joining, dated."""
+        verb = noun.head if noun.dep_ in {"attr", "oprd"} else None
+        if verb is None or verb.lemma_.lower() != "become":
+            return
+        change = self._new(DD.MembershipChange, view, verb, 0.75)
+        change.add(DD.member, members)
+        change.add(DD.organization, [org])
+
+    def _members_of_the_alliance_told(self, view: SentenceView) -> None:
+        """ "NATO grew ... Albania and Croatia became member states in 2009": members of
+        the alliance the sentences just before name, when this one names none."""
+        if view.of_class({DD.Alliance, DD.InternationalOrganization}):
+            return
+        for noun in view.sent:
+            member_state = noun.lemma_.lower() in {"state", "country", "nation"} and any(
+                c.dep_ == "compound" and c.lemma_.lower() == "member" for c in noun.children
+            )  # "became member states"
+            if not (noun.lemma_.lower() in {"member", "ally"} or member_state) or noun.dep_ not in {
+                "attr",
+                "oprd",
+            }:
+                continue
+            if noun.head.lemma_.lower() != "become" or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+            ):
+                continue
+            orgs = self._named_before(view, {DD.Alliance, DD.InternationalOrganization}, 3)
+            members = [e for e in self._member_of_noun(view, noun) if e.type == DD.State]
+            if orgs and members:
+                self._became_member(view, noun, members, orgs[0])
 
     def _buyer_described(self, view: SentenceView, noun: Token) -> list[Entity]:
         """ "This proposed sale will improve the security of a NATO ally": the buyer of the

@@ -1288,3 +1288,21 @@ def test_a_company_written_right_before_a_model_makes_it(extract) -> None:
     assert roles(g, made, DD.actor) == {"Lockheed Martin"}
     assert roles(g, made, DD.equipment) == {"F-16"}
     assert g.value(made, DD.modality) == DD.asserted  # the sale is planned; the maker is not
+
+
+def test_becoming_a_member_is_joining_on_the_date_told(extract) -> None:
+    g = extract("Sweden became a member of NATO in 2024.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Sweden"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+    assert str(g.value(change, DD.date)) == "2024"
+
+
+def test_member_states_of_an_alliance_the_sentence_before_names_join_it(extract) -> None:
+    g = extract(
+        "NATO was founded in 1949 by twelve countries.\n"
+        "Albania and Croatia became member states in 2009."
+    )
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Albania", "Croatia"}
+    assert roles(g, change, DD.organization) == {"NATO"}
