@@ -188,6 +188,15 @@ _GENERIC_NOUNS = frozenset(
 
 _BODY_TYPES = frozenset({DD.GovernmentBody, DD.MilitaryOrganization, DD.Organization})
 
+# Names the pipeline's own components found by the words written with them (kg.nlp), their
+# class when the gazetteer does not know them, and how they were linked: "USS Halsey" (one
+# warship), "118 Hizir vehicles" (a model counted with its kind), "the Cobra Gold exercise".
+_TOLD_BY_ITS_WORDS: dict[str, tuple[URIRef, str]] = {
+    "Ship": (DD.WeaponSystem, "ship"),
+    "Model": (DD.WeaponSystem, "model"),
+    "Exercise": (DD.ExerciseSeries, "exercise"),
+}
+
 
 def guess_type(ner_label: str, name: str) -> URIRef | None:
     """Ontology class of an unknown name from its NER label and head words."""
@@ -293,15 +302,10 @@ class Linker:
             entry = self.gazetteer.entries.get(URIRef(ent.ent_id_))
             if entry is not None:
                 return self.entity_for(entry), "gazetteer"
-        if ent.label_ == "Ship":  # "USS Halsey": one warship, a weapon system of its own
+        if ent.label_ in _TOLD_BY_ITS_WORDS:
+            told_as, via = _TOLD_BY_ITS_WORDS[ent.label_]
             found = self.resolve_name(name, fuzzy=False)
-            return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "ship")
-        if ent.label_ == "Exercise":  # "the Cobra Gold exercise": a named exercise
-            found = self.resolve_name(name, fuzzy=False)
-            return found or (Entity(RES[slugify(name)], DD.ExerciseSeries, name), "exercise")
-        if ent.label_ == "Model":  # a model counted with its kind: "118 Hizir vehicles"
-            found = self.resolve_name(name, fuzzy=False)
-            return found or (Entity(RES[slugify(name)], DD.WeaponSystem, name), "model")
+            return found or (Entity(RES[slugify(name)], told_as, name), via)
         if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
             if is_class_name(name):  # "Virginia class" (before "submarines")
                 name = re.sub(r"[- ]class$", "-class", name)

@@ -167,6 +167,8 @@ def spaced_test_verbs(doc: Doc) -> Doc:
 
 _SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
+_QUOTE_MARKS = _OPEN_QUOTES | _CLOSING_QUOTES
 
 
 def _with_names(doc: Doc, spans: list[Span]) -> Doc:
@@ -236,7 +238,6 @@ def model_names(doc: Doc) -> Doc:
 _NAMING = frozenset("called named dubbed christened".split())
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _SUFFIX = re.compile(r"^[A-Z]{1,3}\d?$")
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 @Language.component("named_models")
@@ -260,7 +261,7 @@ def named_models(doc: Doc) -> Doc:
         if (
             end + 1 < len(doc)
             and _name_word(doc[end])
-            and _weapon_after(doc, end + 1, 1)
+            and weapon_written_after(doc, end + 1, 1)
             and doc[end + 1].is_lower  # not a headline's capitals: "JF-17 Combat Jet"
         ):
             end += 1  # "RS-12M Topol missile"
@@ -277,7 +278,7 @@ def named_models(doc: Doc) -> Doc:
             and len(name) >= 3
             and not name.ent_id_  # a known name ("Korea"); the NER's guesses give way
             and (before is None or not before.is_title or before.is_stop)
-            and _weapon_after(doc, token.i + 1, _MODEL_LOOKAHEAD)
+            and weapon_written_after(doc, token.i + 1, _MODEL_LOOKAHEAD)
         ):
             spans.append(Span(doc, name.i, token.i + 1, label="Model"))
     for token in doc:
@@ -289,7 +290,9 @@ def named_models(doc: Doc) -> Doc:
         if not any(t.lemma_.lower() in _COUNTED_KINDS for t in behind):
             continue
         start = token.i + 1
-        while start < len(doc) and (doc[start].lower_ == "the" or doc[start].text in _QUOTES):
+        while start < len(doc) and (
+            doc[start].lower_ == "the" or doc[start].text in _OPEN_QUOTES | _CLOSING_QUOTES
+        ):
             start += 1
         end = start
         while end < len(doc) and end - start < 3 and _name_word(doc[end]) and not doc[end].ent_id_:
@@ -357,11 +360,6 @@ def _exercise_word(token: Token) -> bool:
 
 
 def weapon_written_after(doc: Doc, start: int, window: int = 3) -> bool:
-    """Whether a kind of weapon is written within ``window`` words from ``start``."""
-    return _weapon_after(doc, start, window)
-
-
-def _weapon_after(doc: Doc, start: int, window: int) -> bool:
     """Whether a kind of weapon is written within ``window`` words from ``start``."""
     return any(t.lemma_.lower() in _COUNTED_KINDS for t in doc[start : start + window])
 
@@ -515,9 +513,6 @@ def described_names(doc: Doc) -> Doc:
         ):
             spans.append(Span(doc, ent.start, ent.end, label="Company"))
     return _with_names(doc, spans)
-
-
-_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
 
 
 def _nicknamed(doc: Doc) -> list[Span]:

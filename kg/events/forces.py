@@ -18,7 +18,7 @@ from kg.events.grammar import (
     subject_head,
     with_conjuncts,
 )
-from kg.events.model import SentenceView
+from kg.events.model import Event, SentenceView
 from kg.events.rules import rule
 from kg.events.words import (
     AGENTS,
@@ -94,9 +94,9 @@ class ForceRules(ExtractorBase):
             model = view.mention_at(doc[after])
             if model is None or model.entity.type not in WEAPONS or not token.whitespace_:
                 continue
-            event = self._new(DD.Manufacturing, view, doc[after], 0.6)
-            event.modality, event.date = DD.asserted, None  # a maker, not a dated event
-            event.roles.pop(DD.location, None)
+            # A maker, not an event of the sentence: no date, place or modality of its own.
+            event = Event(DD.Manufacturing, view.index, doc[after].text, confidence=0.6)
+            self.events.append(event)
             event.add(DD.actor, [maker.entity])
             event.add(DD.equipment, [model.entity])
 

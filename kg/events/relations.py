@@ -518,15 +518,13 @@ class RelationRules(ExtractorBase):
         if view.of_class({DD.Alliance, DD.InternationalOrganization}):
             return
         for noun in view.sent:
-            member_state = noun.lemma_.lower() in {"state", "country", "nation"} and any(
+            if noun.dep_ not in {"attr", "oprd"} or noun.head.lemma_.lower() != "become":
+                continue
+            lemma = noun.lemma_.lower()
+            member_state = lemma in {"state", "country", "nation"} and any(
                 c.dep_ == "compound" and c.lemma_.lower() == "member" for c in noun.children
             )  # "became member states"
-            if not (noun.lemma_.lower() in {"member", "ally"} or member_state) or noun.dep_ not in {
-                "attr",
-                "oprd",
-            }:
-                continue
-            if noun.head.lemma_.lower() != "become" or any(
+            if not (lemma in {"member", "ally"} or member_state) or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
             ):
                 continue

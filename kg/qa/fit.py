@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from rdflib import URIRef
 from rdflib.namespace import SDO
 
+from kg.kinds import exercise
 from kg.qa.asked import Asked
 from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
@@ -66,7 +67,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "named": frozenset({"entity"}),
     "place": frozenset({"entity"}),
 }
-_EXERCISE_HEADS = frozenset(stem(w) for w in "exercise drill wargame manoeuvre maneuver".split())
+_EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns)  # "Which drill ...?"
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})

@@ -239,6 +239,9 @@ _OFFICES = frozenset(
 _GONE_TO = frozenset({"deployment", "visit", "exercise", "testing"})
 _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 
+# What names an exercise asked for: "Which exercise ...", "Which (annual military) drill ...".
+_EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
+
 
 class Frame(Roles):
     """The frame of one question: its grammar (:class:`~kg.qa.clause.Clause`) and
@@ -410,7 +413,7 @@ class Frame(Roles):
             if self.copular and self._profile_shape(entities):
                 return "profile"
             return "agent"
-        if wh_terms & {DD.MilitaryExercise, DD.ExerciseSeries}:
+        if wh_terms & _EXERCISE_TERMS:
             return "thing"  # "Which (annual military) exercise did X launch?": its name
         if any(lexicon.is_a(t, DD.Agent) for t in wh_terms) or wh_terms & {
             DD.member,
@@ -528,7 +531,7 @@ class Frame(Roles):
             result.focus = "quote"
             return "statement", statements[0][4]
         exercises = [c for c in candidates if c[3] == "exercise"]
-        if exercises and self.wh_terms & {DD.MilitaryExercise, DD.ExerciseSeries}:
+        if exercises and self.wh_terms & _EXERCISE_TERMS:
             return "exercise", exercises[0][4]  # "Which exercise did X join?": its name
         if self.verb >= 0:
             on_verb = [
