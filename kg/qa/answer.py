@@ -261,6 +261,13 @@ class Answerer:
         read_from = ""
         if not answers:
             shown, read_from = self._read(asking)
+        elif _counts_facts(interpretation):
+            # "How many Iranian companies did the US sanction?": a number the article
+            # states of them ("four Iranian companies") is the count; the facts counted
+            # are only those extracted, and one missed conjunct makes their count wrong.
+            read, reading_ = self._read(asking, lead="the number written, not the facts counted")
+            if read:
+                shown, read_from, answers = read, reading_, []
         elif weakly_carried(asking.rest, answers):
             # The facts found carry little of what the question says; a sentence that
             # carries nearly all of it is the better answer.
@@ -300,7 +307,13 @@ class Answerer:
         :meth:`ask` says them in the reading."""
         return forgive(question, lexicon, self.finder)
 
-    def _read(self, asking: Asking, *, at_least: float = 0.0) -> tuple[list[dict[str, Any]], str]:
+    def _read(
+        self,
+        asking: Asking,
+        *,
+        at_least: float = 0.0,
+        lead: str = "no extracted fact answers this",
+    ) -> tuple[list[dict[str, Any]], str]:
         """The second tier (:mod:`kg.qa.reader`): answers read from stored sentences when
         no extracted fact answers, with the reading that says so."""
         want, it = asking.want, asking.it
@@ -332,10 +345,7 @@ class Answerer:
         shown = [read_payload(r, asking.lookups) for r in reads]
         names = ", ".join(dict.fromkeys(f.label for f in it.entities))
         found_by = f"that mentions {names}" if names else "that carries the question's words"
-        return shown, (
-            f"no extracted fact answers this; read from a sentence {found_by} "
-            f"(answer wanted: {want.kind})"
-        )
+        return shown, (f"{lead}; read from a sentence {found_by} (answer wanted: {want.kind})")
 
     def interpret(
         self, question: str, lexicon: Lexicon | None = None, lookups: Lookups | None = None
@@ -593,6 +603,12 @@ class Answerer:
 
 # Relations whose parties news writes on known sides of the relation's word (kg.qa.sides).
 _SIDED = frozenset({"transfer", "sanction", "halt"})
+
+
+def _counts_facts(it: Interpretation) -> bool:
+    """Whether the answer is a count of the facts found ("How many ... did X sanction?"),
+    not of the articles that mention something."""
+    return it.mode == "count" and it.template is not None and it.template.id != "sources_mentioning"
 
 
 def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:

@@ -63,6 +63,15 @@ ARTICLES = [
         ),
     ),
     news(
+        "Canada sanctions Iranian drone suppliers",
+        dt.date(2023, 2, 3),
+        (
+            "Canada imposed sanctions on eight Iranian companies on Friday, among them "
+            "Paravar Pars and Qods Aviation Industries, for building engines for the "
+            "drones Iran sends to Russia, Foreign Minister Melanie Joly said."
+        ),
+    ),
+    news(
         "Austin visits Seoul",
         dt.date(2023, 1, 30),
         (
@@ -213,6 +222,12 @@ def test_what_a_country_tested(answerer: Answerer) -> None:
 def test_how_many_people_an_entry_ban_covers(answerer: Answerer) -> None:
     found = texts(answerer, "How many Iranian officials did Britain ban from entering?")
     assert [text.split()[0] for text in found] == ["13"]
+
+
+def test_a_count_the_article_states_is_the_count(answerer: Answerer) -> None:
+    # Two of the eight companies are named: counting the facts would say two.
+    found = texts(answerer, "How many Iranian companies did Canada sanction?")
+    assert [text.split()[0] for text in found] == ["eight"]
 
 
 def test_who_a_country_sanctioned(answerer: Answerer) -> None:
