@@ -206,7 +206,9 @@ class Reader:
                 if w in REPORTING_STEMS:
                     forms[w] = forms[w] | REPORTING_STEMS
         scored = _score(sentences, words, looked_for, forms, question)
-        if describing:
+        if describing or (want.kind == "reason" and len(looked_for) >= 2):
+            # A cause is also told without the question's verb: "Romania signed for 54 K9
+            # howitzers to replace ..." answers why Romania is buying them.
             scored = sorted(
                 scored + _described_by_entity(sentences, looked_for, scored), key=by_coverage
             )

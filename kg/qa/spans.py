@@ -1078,6 +1078,20 @@ _COUNT_SCALES = frozenset("hundred thousand million billion lakh lakhs crore cro
 
 # A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant
 # to replace ...", "was aimed at ensuring ...".
+# Verbs whose infinitive after an event gives its aim, whatever verb comes before:
+# "bought the jets to replace ...", "deployed troops to combat ...".
+_AIM_VERBS = frozenset(
+    "replace modernize modernise bolster strengthen counter deter boost upgrade protect "
+    "defend combat tackle reinforce curb prevent safeguard secure patrol".split()
+)
+# Verbs (and adjectives) whose infinitive is their complement, not an aim.
+_CATENATIVES = frozenset(
+    "serve serves served serving help helps helped helping agree agrees agreed decide "
+    "decided want wants wanted need needs needed try tries tried hope hopes hoped vow "
+    "vowed pledge pledged promise promised continue continues continued fail failed "
+    "refuse refused threaten threatened begin began start started able ready set due "
+    "likely expected going used has have had".split()
+)
 _PURPOSE = re.compile(
     r"\b(?:(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
     r"in\s+an\s+effort|in\s+order|so\s+as|plans?|planning)\s+"
@@ -1085,9 +1099,17 @@ _PURPOSE = re.compile(
     # "to use them to battle drug traffickers", "for use in combating drug trafficking"
     r"(?:(?:use|used|using)\s+(?:them|it|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+|"
     r"(?:use|using)\s+(?=to\s))"  # "which it will use to battle ..." (not "used to be")
-    r"(?P<use>(?:to|for|in|against)\s+[a-z]\w+)|for\s+use\s+(?P<use_in>(?:in|against)\s+[a-z]\w+))\b",
+    r"(?P<use>(?:to|for|in|against)\s+[a-z]\w+)|for\s+use\s+(?P<use_in>(?:in|against)\s+[a-z]\w+)|"
+    # "ordered 18 guns to replace its ageing howitzers": a verb that names an aim.
+    rf"(?P<aim>to\s+(?:{'|'.join(sorted(_AIM_VERBS))})))\b",
     re.I,
 )
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word written right before ``at``, in lowercase."""
+    words = text[:at].split()
+    return words[-1].lower().strip(",;:\"'“”‘’") if words else ""
 
 
 def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
@@ -1095,7 +1117,9 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     verb ("to replace the obsolete MiG-29 jets")."""
     out: list[Span] = []
     for match in _PURPOSE.finditer(text):
-        group = next(g for g in ("purpose", "use", "use_in") if match.group(g))
+        group = next(g for g in ("purpose", "use", "use_in", "aim") if match.group(g))
+        if group == "aim" and _word_before(text, match.start()) in _CATENATIVES:
+            continue  # "bonds that serve to bolster ...", "agreed to replace": not an aim
         start = match.start(group)
         if group == "use_in":
             start = match.start()  # "for use in combating ..." as written

@@ -147,6 +147,8 @@ def shapes(pipeline: Pipeline) -> Iterator[Answerer]:
         ("What did Kosiniak-Kamysz call the contract?", "a turning point"),
         # "What drove ...": the cue word says what is asked, the sentence need not carry it.
         ("What drove Poland to expand its army?", "fears of a wider war"),
+        # An infinitive whose verb names an aim, with no "in order" or "aimed" before it.
+        ("Why is Romania buying K9 howitzers?", "to replace its ageing towed artillery"),
     ],
 )
 def test_descriptions_statements_and_causes_in_their_common_shapes(
