@@ -182,7 +182,12 @@ _GENERIC_NOUNS = frozenset(
     "government ministry army navy military parliament administration embassy company "
     "companies department agency council committee officials president minister "
     "alliance coalition forces group firm corporation court office commission kingdom "
-    "republic country nation".split()
+    "republic country nation "
+    # The words posts and bodies are made of name none by themselves: "Defense has been
+    # examining options" (a department the article names elsewhere), the "Air" of "Air
+    # Marshall X" misread, which would then stand for "Defense" in "Defense Minister".
+    "defense defence air naval foreign interior finance joint staff security intelligence "
+    "procurement national armed".split()
 )
 
 

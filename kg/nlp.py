@@ -374,9 +374,10 @@ _COUNTED_KINDS = MODEL_OF | frozenset(
 @Language.component("counted_models")
 def counted_models(doc: Doc) -> Doc:
     """ "118 Hizir armoured vehicles", "two Scorpene submarines": one or two capitalized
-    words the model leaves unnamed, after a count and before a kind of weapon (with at
-    most two words between), name the weapon's model. A people's adjective ("two Russian
-    helicopters"), a known name ("12 Boeing jets") or a body ("six Navy ships") does not."""
+    words the model leaves unnamed (with a Roman numeral's version: "Caesar Mark II"),
+    after a count and before a kind of weapon (with at most two words between), name the
+    weapon's model. A people's adjective ("two Russian helicopters"), a known name ("12
+    Boeing jets") or a body ("six Navy ships") does not."""
     spans = []
     for t in doc:
         if not t.like_num or t.i + 2 >= len(doc) or looks_like_year(t):
@@ -386,6 +387,8 @@ def counted_models(doc: Doc) -> Doc:
             end += 1
         if end == start:
             continue
+        if end < len(doc) and _ROMAN.match(doc[end].text):
+            end += 1  # "18 Caesar Mark II wheeled artillery guns": its version too
         after = doc[end : end + 3]
         if any(w.lemma_.lower() in _COUNTED_KINDS for w in after) and all(
             w.is_lower or w.lemma_.lower() in _COUNTED_KINDS

@@ -42,6 +42,14 @@ from kg.link import Entity, Mention
 from kg.nationals import NATIONALS_NOUNS
 from kg.vocab import DD
 
+# How far back a description ("the Gulf state", "the French company") looks for the
+# name it stands for, in sentences; and the nouns that describe a state or a company.
+DESCRIBED_BACK = 3
+_STATE_DESCRIPTIONS = frozenset("country nation kingdom republic emirate monarchy".split())
+_COMPANY_DESCRIPTIONS = frozenset(
+    "company firm manufacturer maker shipbuilder shipyard contractor".split()
+)
+
 
 class ExtractorBase:
     """The article being read, and the readings every rule shares."""
@@ -73,6 +81,53 @@ class ExtractorBase:
                 continue  # a verbatim repeat: its facts are already read
             seen.add(index)
             self.views.append(SentenceView(sent, index, by_sentence.get(index, [])))
+        for view in self.views:
+            self._described(view)
+
+    def _described(self, view: SentenceView) -> None:
+        """A state or company named again by a description ("deliver 18 jets to the
+        Southeast Asian country", "the South Korean company said") is the one named
+        before: the description becomes a mention of it, so every rule reads it as the
+        name. A state's subject ("the kingdom is considering") and owner ("the country's
+        minister") are read where they are needed; plurals ("the two countries") and
+        nouns that are also other things ("the state media", "the group") are left."""
+        for token in view.sent:
+            lemma = token.lemma_.lower()
+            if (
+                view.mention_at(token) is not None
+                or not token.is_lower
+                or token.tag_ != "NN"
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            ):
+                continue
+            if lemma in _STATE_DESCRIPTIONS and token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+                found = self._named_before(view, {DD.State}, window=DESCRIBED_BACK)
+            elif lemma in _COMPANY_DESCRIPTIONS:
+                found = self._company_described(view, token)
+            else:
+                continue
+            if found:
+                start = token.idx
+                end = start + len(token.text)
+                view.add(Mention(start, end, token.text, view.index, found[0], "described"))
+
+    def _company_described(self, view: SentenceView, noun: Token) -> list[Entity]:
+        """The company last named before ``noun``, of the state its modifier names when
+        one does and the company's state is known ("the South Korean company")."""
+        states = {e.iri for e in view.entities_in(noun.children, {DD.State})}
+        before = [
+            m.entity
+            for t in view.sent
+            if t.i < noun.i and (m := view.mention_at(t)) is not None
+            if m.entity.type == DD.Company
+        ]
+        earlier = [v for v in self.views if view.index - DESCRIBED_BACK <= v.index < view.index]
+        candidates = [*(e for v in earlier for e in v.of_class({DD.Company})), *before]
+        for company in reversed(candidates):
+            country = company.entry.country if company.entry is not None else None
+            if not states or country is None or URIRef(country) in states:
+                return [company]
+        return []
 
     def verbs_of(self, cls: URIRef) -> frozenset[str]:
         """The verbs in force that tell of ``cls`` (the ontology's, else the kind's)."""

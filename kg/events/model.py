@@ -64,14 +64,18 @@ class SentenceView:
         self.sent = sent
         self.index = index
         self.by_token: dict[int, Mention] = {}
-        self.mentions = list(mentions)
-        doc = sent.doc
-        for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token[token.i] = m
+        self.mentions: list[Mention] = []
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        """Index one more mention by the tokens it covers."""
+        self.mentions.append(m)
+        span = self.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            self.by_token[token.i] = m
 
     def entities_in(
         self, tokens: Iterable[Token], classes: set[URIRef] | None = None

@@ -1306,3 +1306,25 @@ def test_member_states_of_an_alliance_the_sentence_before_names_join_it(extract)
     change = the_event(g, DD.MembershipChange)
     assert roles(g, change, DD.member) == {"Albania", "Croatia"}
     assert roles(g, change, DD.organization) == {"NATO"}
+
+
+def test_a_state_or_company_named_again_by_description_is_the_one_named_before(
+    extract,
+) -> None:
+    g = extract(
+        "Korea Aerospace Industries won a competition to supply light attack jets to "
+        "Malaysia. The South Korean company said it would deliver 18 FA-50 jets to the "
+        "Southeast Asian country from 2026."
+    )
+    deliveries = events(g, DD.ArmsDelivery)
+    assert any(
+        roles(g, e, DD.recipient) == {"Malaysia"}
+        and roles(g, e, DD.supplier) == {"Korea Aerospace Industries"}
+        for e in deliveries
+    ), [(roles(g, e, DD.supplier), roles(g, e, DD.recipient)) for e in deliveries]
+
+
+def test_a_description_of_no_state_named_before_stays_unread(extract) -> None:
+    g = extract("Brazil will deliver 20 trainer jets to the two countries next year.")
+    deliveries = events(g, DD.ArmsDelivery)
+    assert deliveries and all(not roles(g, e, DD.recipient) for e in deliveries)

@@ -312,6 +312,8 @@ def test_a_name_described_as_a_company_is_a_company(entities) -> None:
 def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities) -> None:
     found = entities("Kenya has bought 118 Hizir armoured vehicles.")
     assert found.get("Hizir") == "WeaponSystem", found
+    versioned = entities("Estonia ordered 12 Caesar Mark II wheeled artillery guns.")
+    assert versioned.get("Caesar Mark II") == "WeaponSystem", versioned
     others = entities("Russia sold two Russian helicopters and six Navy ships in 2019.")
     assert not {n for n, kind in others.items() if kind == "WeaponSystem"}, others
 
@@ -416,3 +418,17 @@ def test_a_designator_without_its_hyphen_is_a_weapon_only_beside_a_kind_of_weapo
 ) -> None:
     assert entities("Kazakhstan will buy 20 EC725 helicopters.").get("EC725") == "WeaponSystem"
     assert "WeaponSystem" not in entities("Leaders met at the G7 summit in Italy.").values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both frigates were retired last year and Defense has been examining options.",
+        "The outgoing Chief of Air Staff, Air Vice Marshall Adesola Amosu, left office.",
+    ],
+)
+def test_a_word_posts_are_made_of_names_no_body_by_itself(entities, text) -> None:
+    """Else "Defense" would be an entity, and "Defense Minister" in a question its
+    minister."""
+    found = entities(text)
+    assert not {"Defense", "Air"} & set(found), found
