@@ -10,93 +10,11 @@ from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from kg.events.model import Event
+from kg.money import find_money
 from kg.nlp import looks_like_year
 from kg.vocab import DD
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-
-
-# (Indian amounts are written in crores and lakhs of rupees: "Rs 1,056 crore".)
-# (A dollar other than the US one is told by its state: "A$1.2 billion", "2.35 billion New
-# Zealand dollars", "a 14-billion-Canadian-dollar deal".)
-_MONEY = re.compile(
-    r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|EUR|USD|GBP|INR|KSh|RM|Rs\.?)\s?"
-    r"(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
-    r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|m|b|tn)?\b|"
-    r"(?P<num2>\d+(?:[.,]\d+)*|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half a)"
-    r"(?=[\s-]+(?:billion|million|trillion)))[\s-]*"
-    r"(?P<scale2>trillion|billion|million|crore|lakh)?[\s-]*"
-    r"(?:(?P<state>Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan|US)[\s-])?"
-    r"(?P<cur2>dollars?|euros?|pounds|yuan|rubles|roubles|won|zloty|rupees|shillings|naira|"
-    r"rand|riyals|dirhams|yen)\b",
-    re.I,
-)
-
-
-_SCALES = {
-    "trillion": 1e12,
-    "tn": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "crore": 1e7,
-    "lakh": 1e5,
-}
-
-
-_CURRENCIES = {
-    "$": "USD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "nz$": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "ksh": "KES",
-    "rm": "MYR",
-    "dollar": "USD",
-    "euro": "EUR",
-    "shillings": "KES",
-    "naira": "NGN",
-    "rand": "ZAR",
-    "riyals": "SAR",
-    "dirhams": "AED",
-    "yen": "JPY",
-    "us$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pounds": "GBP",
-    "¥": "JPY",
-    "yuan": "CNY",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "won": "KRW",
-    "zloty": "PLN",
-    "rupees": "INR",
-    "₹": "INR",
-    "inr": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-}
-
-
-_STATE_DOLLARS = {
-    "canadian": "CAD",
-    "australian": "AUD",
-    "new zealand": "NZD",
-    "hong kong": "HKD",
-    "singapore": "SGD",
-    "taiwan": "TWD",
-    "us": "USD",
-}
 
 
 _NUMBER_WORDS = {
@@ -108,37 +26,28 @@ _NUMBER_WORDS = {
 }
 
 
-# Numbers written out before a scale: "one billion euros", "half a billion dollars".
-_AMOUNT_WORDS = {"a": 1.0, "half a": 0.5, **{w: float(n) for w, n in _NUMBER_WORDS.items() if n}}
-
-
 def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | None:
-    """("$4.6 billion" ->) value, ISO currency, the text as written.
+    """("$4.6 billion" ->) value, ISO currency (empty when the unit leaves it open), the
+    text as written (:mod:`kg.money`).
 
     With several amounts in a sentence, the one nearest ``near`` (a character offset in
     ``text``: the trigger or the equipment) is the event's.
     """
     found: list[tuple[int, tuple[float, str, str]]] = []
-    for m in _MONEY.finditer(text):
-        num = m.group("num") or m.group("num2")
-        scale = (m.group("scale") or m.group("scale2") or "").lower()
-        cur = (m.group("cur") or m.group("cur2") or "").lower()
-        state = " ".join((m.group("state") or "").lower().replace("-", " ").split())
-        currency = _STATE_DOLLARS.get(state, "") if cur.startswith("dollar") else ""
-        try:
-            base = _AMOUNT_WORDS.get(num.lower()) or float(num.replace(",", ""))
-        except ValueError:
+    for start, end, value, currency in find_money(text):
+        if value is None:
             continue
-        value = base * _SCALES.get(scale, 1.0)
-        if not scale and value < 1000:
+        if value < 1000 and not _SCALED.search(text[start:end]):
             continue  # "$5" in defense news is noise; real values carry a scale or size
-        currency = currency or _CURRENCIES.get(cur, "USD")
-        found.append((m.start(), (value, currency, m.group(0).strip())))
+        found.append((start, (value, currency, text[start:end])))
     if not found:
         return None
     if near is None:
         return found[0][1]
     return min(found, key=lambda f: abs(f[0] - near))[1]
+
+
+_SCALED = re.compile(r"(?:trillion|billion|million|thousand|crore|lakh|bn|mn|tn|\d[mb])\b", re.I)
 
 
 def number_value(token: Token) -> int | None:
@@ -178,5 +87,6 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
 def set_money(event: Event, money: tuple[float, str, str]) -> None:
     value, currency, written = money
     event.set(DD.value, Literal(f"{value:.2f}", datatype=XSD_DECIMAL))
-    event.set(DD.currency, Literal(currency))
+    if currency:
+        event.set(DD.currency, Literal(currency))
     event.set(DD.valueText, Literal(written))

@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer
+from kg.money import find_money
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import Token, stem, tokenize
@@ -60,20 +61,6 @@ _NUM = (
     + r")(?:[- ](?:point[- ]"
     + _NUM_ONE
     + r"|hundred|thousand|million|billion)(?![\w-]))*"
-)
-
-
-_SCALE = r"(?:[\s-]*(?:million|billion|trillion|crore|lakh|bn|mn|m|b)\b)?"
-
-
-_MONEY = re.compile(
-    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|NOK|DKK|SEK|INR|JPY|RMB|KSh|RM|Rs\.?)\s?)"
-    r"\s?\d+(?:[.,]\d+)*" + _SCALE + r"|\b(?:\d+(?:[.,]\d+)*|(?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|a|half\s+a)(?=[\s-]+(?:billion|million|trillion)))" + _SCALE + r"[\s-]*"
-    r"(?:(?:US|Canadian|Australian|New[\s-]Zealand|Hong[\s-]Kong|Singapore|Taiwan)[\s-])?"
-    r"(?:dollars?|euros?|pounds|kroner|krone|kronor|crowns|rupees|yuan|won|yen|francs|roubles|"
-    r"rubles|shekels|riyals|dirhams|lira|zloty|reais|pesos|shillings|naira|rand|USD|EUR|CHF)\b",
-    re.I,
 )
 
 
@@ -251,8 +238,13 @@ def _candidates(
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
         if not spans and bound is None:
-            # Undated articles resolve no "in April": the words still say when.
-            spans = [(m.start(), m.group(0), None) for m in _CALENDAR_WORDS.finditer(text)]
+            # Undated articles resolve no "in April": the words still say when (a year
+            # only where they write one: "on Wednesday" is no year).
+            spans = [
+                (m.start(), m.group(0), None)
+                for m in _CALENDAR_WORDS.finditer(text)
+                if kind != "year" or re.search(r"\d{4}", m.group(0))
+            ]
     elif kind == "ordinal":
         spans = [(m.start(), m.group(0), None) for m in _ORDINAL.finditer(text)]
     elif kind == "time":
@@ -268,7 +260,7 @@ def _candidates(
                 if value.start == value.end and value.precision == "day":
                     spans.append((mention.start, value.start.strftime("%A"), None))
     elif kind == "money":
-        spans = [(m.start(), m.group(0).strip(), None) for m in _MONEY.finditer(text)]
+        spans = [(start, text[start:end], None) for start, end, _, _ in find_money(text)]
     elif kind == "duration":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
     elif kind == "count":
@@ -1046,7 +1038,7 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
     """Numbers followed (within three words) by what is counted."""
     tokens = tokenize(text)
     out: list[Span] = []
-    money = [(m.start(), m.end()) for m in _MONEY.finditer(text)]
+    money = [(start, end) for start, end, _, _ in find_money(text)]
     dates = [(m.start, m.end) for m in find_dates(text, None)]
     for i, token in enumerate(tokens):
         if not _COUNT.fullmatch(token.text):

@@ -1,0 +1,63 @@
+"""Money as news writes it: one grammar for a deal's value (extraction) and an amount
+read from a sentence (the sentence reader), in the currency the text says."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.events.amounts import parse_money
+from kg.money import find_money
+
+
+def written(text: str) -> list[tuple[str, float | None, str]]:
+    return [(text[start:end], value, code) for start, end, value, code in find_money(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("Rs 1,056 crore", 1.056e10, "INR"),
+        ("₹48,000 crore", 4.8e11, "INR"),
+        ("INR 250 lakh", 2.5e7, "INR"),
+        ("a 14-billion-Canadian-dollar", 1.4e10, "CAD"),
+        ("2.35 billion New Zealand dollars", 2.35e9, "NZD"),
+        ("A$1.2 billion", 1.2e9, "AUD"),
+        ("KSh 455 million", 4.55e8, "KES"),
+        ("$10-billion", 1e10, "USD"),
+        ("one billion euros", 1e9, "EUR"),
+        ("RM1.17 billion", 1.17e9, "MYR"),
+        # ISO 4217's names, in the plurals news writes and told by their people.
+        ("3.98 billion Czech crowns", 3.98e9, "CZK"),
+        ("2 billion Swedish crowns", 2e9, "SEK"),
+        ("500 million Hungarian forints", 5e8, "HUF"),
+        ("10 billion Qatari riyals", 1e10, "QAR"),
+        ("1.2 trillion South Korean won", 1.2e12, "KRW"),
+        ("20 million Brazilian reais", 2e7, "BRL"),
+        ("1.5 billion Turkish lira", 1.5e9, "TRY"),
+    ],
+)
+def test_an_amount_is_read_as_written_in_its_own_currency(
+    text: str, value: float, currency: str
+) -> None:
+    shown = text.removeprefix("a ")
+    assert parse_money(f"the deal, worth {text}, was signed") == (value, currency, shown)
+    assert written(f"worth {text} in all") == [(shown, value, currency)]
+
+
+def test_a_unit_many_states_use_has_no_currency_unless_its_people_is_named() -> None:
+    assert written("worth 4 billion dinars") == [("4 billion dinars", 4e9, "")]
+    assert written("worth 4 billion Iraqi dinars") == [("4 billion Iraqi dinars", 4e9, "IQD")]
+
+
+def test_every_amount_of_a_sentence_is_read_and_words_that_are_no_money_are_not() -> None:
+    assert written("a 2.3 billion euro (US$2.5B) contract") == [
+        ("2.3 billion euro", 2.3e9, "EUR"),
+        ("US$2.5B", 2.5e9, "USD"),
+    ]
+    assert written("passed the 100 mark with 200 NATO troops") == []
+    assert written("Argentina will buy 156 Iveco Guarani vehicles") == []
+
+
+def test_a_small_amount_without_a_scale_is_no_deals_value() -> None:
+    assert parse_money("a $5 fee") is None
+    assert parse_money("a $1.2bn deal") == (1.2e9, "USD", "$1.2bn")
