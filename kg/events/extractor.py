@@ -268,12 +268,18 @@ def extract_events(
     dates: Sequence[DateMention],
     published: dt.date | None,
     triggers: Triggers = DEFAULTS,
+    described: list[Mention] | None = None,
 ) -> list[Event]:
     """Events and relations of one parsed article; ``triggers`` are the ontology's
-    trigger words by kind (:mod:`kg.events.triggers`)."""
-    return EventExtractor(
+    trigger words by kind (:mod:`kg.events.triggers`). ``described`` receives the
+    mentions the rules read from descriptions ("the Southeast Asian country")."""
+    extractor = EventExtractor(
         doc, mentions, sentence_of, dates, published, list(doc.sents), triggers
-    ).run()
+    )
+    events = extractor.run()
+    if described is not None:
+        described += [m for v in extractor.views for m in v.mentions if m.via == "described"]
+    return events
 
 
 def event_iris(article: URIRef, events: Sequence[Event]) -> Iterator[tuple[URIRef, Event]]:

@@ -412,6 +412,8 @@ def _asked(question: str) -> Asked | None:
         kind = _noun_kind(text[which.start(1) : which.end(1)])
         if kind is not None and kind.kind == "named" and stem(kind.head) in _SPEECH_NOUNS:
             return Asked("quote")  # "What message did X say the sanctions send?": the words
+        if kind is not None and kind.head in _DISTANCE_HEADS:
+            return Asked("distance")  # "What range does the missile have?": a distance
         if kind is not None:
             return kind
     if _WHO.match(lower):

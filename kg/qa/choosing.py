@@ -5,6 +5,7 @@ events in general ("when", "where", "how much", "what happened between").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib import URIRef
@@ -54,6 +55,10 @@ def involving(result: Interpretation, focus: str, entities: list[Found]) -> None
     }[focus]
     if focus == "count":
         result.mode = "count"
+    if focus == "location":
+        # "In which Indian port city was the vessel handed over?": the people's adjective
+        # says where the place lies, not who took part.
+        entities = [e for e in entities if not _describes_the_place(result.question, e)]
     ordered = _rank_entities(entities)
     if not ordered:
         result.notes.append("no entity named to ask about")
@@ -65,6 +70,15 @@ def involving(result: Interpretation, focus: str, entities: list[Found]) -> None
     else:
         result.slots = {template.params[0].name: ordered[0]}
     result.template = template
+
+
+def _describes_the_place(question: str, entity: Found) -> bool:
+    """Whether ``entity`` is a demonym written inside the phrase that asks for a place
+    ("which Indian port city", "what South Korean city"): it says where the place lies,
+    not who took part."""
+    return entity.adjective and bool(
+        re.search(rf"\b(?:which|what)\s+{re.escape(entity.text)}\b", question, re.I)
+    )
 
 
 def _rank_entities(entities: Iterable[Found]) -> list[Found]:

@@ -231,7 +231,7 @@ _OFFICES = frozenset(
     stem(w)
     for w in "minister president secretary ambassador envoy spokesman spokeswoman "
     "spokesperson chancellor premier king queen prince emir sultan governor mayor senator "
-    "commander general admiral marshal undersecretary".split()
+    "commander general admiral marshal undersecretary chief head director commandant".split()
 )
 
 # Relations whose events happen somewhere one goes, and the prepositions that ask where

@@ -472,7 +472,11 @@ _REFERS_BACK = re.compile(
     r"^\s*(?:(?:during|at|after|in|on|for)\s+)?(?:the|this|that|these|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|visit|trip|tour|summit|ceremony|"
     r"signing|deal|agreement|contract|sale|order|delivery|deliveries|test|launch|exercise|"
-    r"drills?|deployment)\b",
+    r"drills?|deployment|"
+    # "... to supply Vietnam with 12 more Su-30MK2 planes. The planes will be supplied in
+    # 2011 and 2012": the weapons just named, and the details of their sale.
+    r"planes?|jets?|aircraft|fighters?|helicopters?|ships?|vessels?|frigates?|corvettes?|"
+    r"submarines?|tanks?|vehicles?|missiles?|drones?|howitzers?)\b",
     re.I,
 )
 

@@ -63,6 +63,16 @@ ARTICLES = [
         ),
     ),
     news(
+        "Malaysia picks Korean light combat jet",
+        dt.date(2023, 2, 24),
+        (
+            "Korea Aerospace Industries has won a competition to supply light attack "
+            "aircraft to Malaysia, the company announced.\n"
+            "The South Korean company said it would deliver 18 FA-50 jets to the "
+            "Southeast Asian country from 2026."
+        ),
+    ),
+    news(
         "Canada sanctions Iranian drone suppliers",
         dt.date(2023, 2, 3),
         (
@@ -222,6 +232,15 @@ def test_what_a_country_tested(answerer: Answerer) -> None:
 def test_how_many_people_an_entry_ban_covers(answerer: Answerer) -> None:
     found = texts(answerer, "How many Iranian officials did Britain ban from entering?")
     assert [text.split()[0] for text in found] == ["13"]
+
+
+def test_a_maker_spoken_of_by_description_is_cited_from_that_sentence(
+    answerer: Answerer,
+) -> None:
+    payload = answerer.ask("Which company makes the FA-50?")
+    assert [a["text"] for a in payload["answers"]] == ["Korea Aerospace Industries"]
+    (evidence,) = payload["answers"][0]["evidence"]
+    assert evidence["sentence"].startswith("The South Korean company said")
 
 
 def test_a_count_the_article_states_is_the_count(answerer: Answerer) -> None:

@@ -21,6 +21,7 @@ from kg.qa.lexicon import stem
         ("What was the estimated cost of the frigates?", "money", "cost"),
         ("What is the Gripen order worth?", "money", ""),
         ("What is the range of the missile?", "distance", ""),
+        ("What range does the Shaheen III have?", "distance", ""),
         ("What was the aim of the training launch?", "reason", ""),
         ("At what value did the ministry put the deal?", "money", "value"),
         ("How long did the visit last?", "duration", ""),

@@ -245,6 +245,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # where a deployment went, asked as "which country ... to"
     ("To which country did Turkey deploy soldiers?", "where_involving", {"x1": "Turkey"}),
     ("Which country did Turkey deploy troops to?", "where_involving", {"x1": "Turkey"}),
+    # a people's adjective in the phrase asking for a place says where it lies
+    (
+        "In which Indian port city was the S-400 handed over to Turkey?",
+        "where_involving",
+        {"x1": "S-400", "x2": "Turkey"},
+    ),
     # a word before a role noun modifies it: an export customer is a buyer
     (
         "Which countries are export customers of the S-400?",

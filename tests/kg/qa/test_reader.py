@@ -1054,3 +1054,23 @@ def test_a_reason_inside_a_quotation_ends_with_it() -> None:
     text = '"We thank China for providing these jets in record time," the prime minister said.'
     found = [span for _, span, _ in spans._reason_spans(text, [])]
     assert found[:1] == ["providing these jets in record time"]
+
+
+@pytest.fixture(scope="module")
+def undated(pipeline: Pipeline) -> Iterator[Answerer]:
+    """An article with no date: its "on Wednesday" resolves to no day."""
+    yield from answering(ARTICLE.with_name("undated_su30.md"), pipeline)
+
+
+def test_a_year_is_read_where_one_is_written_and_of_the_weapons_just_named(
+    undated: Answerer,
+) -> None:
+    # "on Wednesday" is no year; "The planes will be supplied in 2011" details the
+    # Su-30MK2 sale the sentence before tells.
+    texts = [
+        a["text"]
+        for a in undated.ask("In which year will the Su-30MK2 jets for Vietnam be supplied?")[
+            "answers"
+        ]
+    ]
+    assert texts[:1] == ["2011"], texts
