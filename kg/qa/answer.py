@@ -43,6 +43,7 @@ from kg.qa.asked import asked, asks_what_is_to_come
 from kg.qa.asking import Answer, Asking, Attempt
 from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
+from kg.qa.first_events import first_events
 from kg.qa.fit import RENDERS_FOR as _RENDERS_FOR
 from kg.qa.fit import (
     ROLE_TEMPLATES,
@@ -431,7 +432,7 @@ class Answerer:
         """The answers of one reading, ranked and capped, and its query as it ran."""
         template, slots = attempt.template, attempt.slots
         bindings = {name: found.iri for name, found in slots.items()}
-        rows, sparql = self.run(template, bindings, singles=attempt.partial)
+        rows, sparql = self._rows(asking, attempt, bindings)
         if attempt.partial:
             rows = _open_to_the_missing(asking, attempt, rows)
         if template.id in _OF_WHAT_HAPPENS and asks_what_is_to_come(asking.it.question):
@@ -455,6 +456,24 @@ class Answerer:
         if template.render == "entity":
             _mark_misfit_tense(asking, answers)
         return finish(asking.it, answers, self.max_answers), sparql
+
+    def _rows(
+        self, asking: Asking, attempt: Attempt, bindings: Mapping[str, Term]
+    ) -> tuple[list, str]:
+        """The template's rows, or only those of the answers it will show when that is the
+        same (a profile of a popular entity: :mod:`kg.qa.first_events`)."""
+        template, it = attempt.template, asking.it
+        if (
+            template.render == "profile"
+            and not template.each
+            and not template.classes
+            and it.mode == "list"
+            and not it.excluded
+        ):
+            head = first_events(self.kept, self.queries[template.id], bindings, self.max_answers)
+            if head is not None:
+                return head[0], bind(head[1], dict(bindings))
+        return self.run(template, bindings, singles=attempt.partial)
 
     def _facts(self, entity: Found, asking: Asking) -> Answer | None:
         """ "CAATSA: Legal instrument; country: United States", cited by its mentions."""
