@@ -127,7 +127,8 @@ REPORTING_STEMS = frozenset(
         "say tell warn insist call describe claim announce argue accuse promise urge add "
         "stress characterise characterize dub hail praise criticise criticize condemn "
         "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
-        "predict vow pledge maintain assert declare tweet write according"
+        "predict vow pledge maintain assert declare tweet write according assure reassure "
+        "confirm reveal disclose affirm observe remark contend concede complain"
     ).split()
 )
 # Words with which a question asks for a cause ("What *prompted* ...", "on what *grounds*"):

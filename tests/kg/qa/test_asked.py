@@ -48,6 +48,8 @@ from kg.qa.lexicon import stem
         ("On which television channel did he speak?", "named", "channel"),
         ("Which political party does she lead?", "named", "party"),
         ("What did the minister say about the deal?", "quote", ""),
+        ("What did the air marshal assure the Nigerian Air Force?", "quote", ""),
+        ("What did the ministry confirm about the deliveries?", "quote", ""),
         ("Name the company that builds the Rafale.", "company", "company"),
     ],
 )
