@@ -262,6 +262,8 @@ class Linker:
                 name = clean_name(_HONORIFICS.sub("", ranked))
                 if not name or (_part_of_title(ent) and self.gazetteer.lookup(name) is None):
                     continue
+                if _RANKS.match(name + " "):
+                    continue  # "Air Marshal" read apart from the name after it: a rank
                 if name in context.titles:
                     continue
                 resolved = self._resolve(ent, name, context)

@@ -7,6 +7,8 @@ from __future__ import annotations
 NATIONALS_NOUNS = frozenset(
     (
         "national citizen individual official entity company firm business bank person "
-        "people diplomat officer oligarch lawmaker agent executive"
+        "people diplomat officer oligarch lawmaker agent executive "
+        # A state's own bodies, written as descriptions: "the Chilean navy".
+        "navy army military government ministry"
     ).split()
 )

@@ -332,13 +332,18 @@ def exercise_names(doc: Doc) -> Doc:
         while end > token.i - 2 and end > 0 and doc[end - 1].lower_ in _EXERCISE_BETWEEN:
             end -= 1  # "Noble Partner multinational defence exercise"
         start = end
-        while start > 0 and end - start < 4 and _exercise_word(doc[start - 1]):
-            start -= 1
+        while start > 0 and end - start < 4:
+            if _exercise_word(doc[start - 1]):
+                start -= 1
+            elif start > 1 and _glued_hyphen(doc[start - 1]) and _exercise_word(doc[start - 2]):
+                start -= 2  # "the Security Belt-2023 joint maritime exercises"
+            else:
+                break
         if start == end:
             continue
         if token.text[:1].isupper() and end == token.i:
             end = token.i + 1  # "the ASEAN Solidarity Exercise": the noun is in the name
-        if all(t.ent_type_ == "NORP" or t.ent_id_ for t in doc[start:end] if t.is_alpha):
+        if all(t.ent_type_ == "NORP" or t.ent_id_ for t in doc[start:end] if _worded(t)):
             continue  # "US-Philippine drills", "Indian Navy exercises": whose, not which
         if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
             continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
@@ -346,9 +351,24 @@ def exercise_names(doc: Doc) -> Doc:
     return _with_names(doc, filter_spans(spans))
 
 
+def _glued_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces, inside one name ("Belt-2023")."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and not doc[token.i - 1].whitespace_
+
+
+def _worded(token: Token) -> bool:
+    """A word, or a word joined to a year ("Belt-2023")."""
+    return token.is_alpha or bool(_WORD_YEAR.fullmatch(token.text))
+
+
+_WORD_YEAR = re.compile(r"[A-Z][a-z]+-(?:19|20)\d\d")
+
+
 def _exercise_word(token: Token) -> bool:
-    """A word of an exercise's name: capitalized, or a year ("Talisman Sabre 2015")."""
-    if looks_like_year(token):
+    """A word of an exercise's name: capitalized, or a year ("Talisman Sabre 2015",
+    "Security Belt-2023")."""
+    if looks_like_year(token) or _WORD_YEAR.fullmatch(token.text):
         return True
     return (
         token.is_alpha
@@ -639,6 +659,27 @@ def ship_names(doc: Doc) -> Doc:
     return _with_names(doc, spans)
 
 
+# Heads of the names of seas and lands written "<head> of <name>": "the Gulf of Oman", "the
+# Sea of Japan", "the Horn of Africa" (the model leaves the name it ends in apart).
+_OF_PLACE_HEADS = frozenset("Gulf Sea Bay Strait Straits Horn Cape Isle Lake".split())
+
+
+@Language.component("of_places")
+def of_places(doc: Doc) -> Doc:
+    """ "the Gulf of Oman", "the Strait of Hormuz": a geographic head, "of" and a name are
+    one place, not the state the name also is."""
+    spans = []
+    for token in doc[:-2]:
+        if token.text not in _OF_PLACE_HEADS or doc[token.i + 1].lower_ != "of":
+            continue
+        end = token.i + 2
+        while end < len(doc) and end - token.i <= 4 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 2:
+            spans.append(Span(doc, token.i, end, label="LOC"))
+    return _with_names(doc, spans)
+
+
 @Language.component("facility_names")
 def facility_names(doc: Doc) -> Doc:
     """Names of bases and ranges the model misses or cuts ("Murted Air Base"): the run of
@@ -713,7 +754,8 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("ship_names", after="class_names")
     nlp.add_pipe("model_names", after="ship_names")
     nlp.add_pipe("facility_names", after="ship_names")
-    nlp.add_pipe("titled_names", after="facility_names")
+    nlp.add_pipe("of_places", after="facility_names")
+    nlp.add_pipe("titled_names", after="of_places")
     nlp.add_pipe("described_names", after="titled_names")
     nlp.add_pipe("counted_models", after="described_names")
     nlp.add_pipe("named_models", after="counted_models")

@@ -182,6 +182,10 @@ class ExtractorBase:
             return found
         if head is not None and head.lower_ in PRONOUNS:
             return self._antecedent(view, head)
+        if head is not None:
+            found = self._nationality_of(view, head)
+            if found:
+                return found  # "the Chilean navy acquires ...": Chile's navy, for Chile
         if (
             head is not None
             and head.lemma_.lower() in STATE_NOUNS
@@ -229,7 +233,7 @@ class ExtractorBase:
                 if named:
                     tokens += named
                     continue
-                names += [t for c in h.children if c.dep_ == "poss" for t in name_tokens(c)]
+                names += [t for c in h.children if _owner(c) for t in name_tokens(c)]
                 if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
                     names += [
                         t
@@ -427,6 +431,15 @@ class ExtractorBase:
 
     def _arms_context(self, view: SentenceView) -> bool:
         return any(t.lemma_.lower() in ARMS_NOUNS for t in view.sent)
+
+
+def _owner(token: Token) -> bool:
+    """Whether ``token`` owns its head: "Chile's Navy" (parsed as a possessive, or, with a
+    curly apostrophe, as a modifier marked by "’s")."""
+    return token.dep_ == "poss" or (
+        token.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in {"'s", "’s"} for c in token.children)
+    )
 
 
 def _told_as_known(view: SentenceView, noun: Token) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from spacy.tokens import Doc, Token
 
 from kg.dates import DateMention
@@ -29,13 +29,14 @@ from kg.events.relations import RelationRules, only_a_rank
 from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
-from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, WEAPONS
+from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
 from kg.link import Entity, Mention
 from kg.vocab import DD
 
 # How many sentences back "the jets", "the hardware" may refer to the weapons last named:
 # a story tells of its weapons in its lead, and of the deal's terms a few paragraphs on.
 REFERRED_BACK = 8
+DEAL_TOLD_BACK = 2  # sentences after a deal in which "the contract" is still that deal
 
 
 def _posts_over_ranks(events: list[Event]) -> list[Event]:
@@ -109,6 +110,40 @@ class EventExtractor(
             money = parse_money(view.sent.text)
             if money is not None:
                 set_money(latest, money)
+        if (
+            not own
+            and latest.cls in {DD.ArmsDeal, DD.ArmsNegotiation}
+            and view.index - latest.sentence <= DEAL_TOLD_BACK
+            and not view.of_class(PARTIES)
+        ):
+            self._deal_told_back(view, latest)
+
+    def _deal_told_back(self, view: SentenceView, deal: Event) -> None:
+        """ "Brazil's procurement of the Centauro II ... . The initial contract, signed in
+        November 2022, covers 98 vehicles valued at about $1 billion": a sentence naming
+        no party that speaks of "the contract" details the deal just told (its date,
+        number and value, where that deal has none)."""
+        noun = next(
+            (
+                t
+                for t in view.sent
+                if t.lemma_.lower() in {"deal", "contract", "order", "purchase"}
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in t.children)
+            ),
+            None,
+        )
+        if noun is None:
+            return
+        if deal.date is None:
+            deal.date = self._date_for(view, noun)
+        if not deal.values.get(DD.quantity):
+            quantity = self._counted_noun(view)
+            if quantity:
+                deal.set(DD.quantity, Literal(quantity))
+        if not deal.values.get(DD.value):
+            money = parse_money(view.sent.text)
+            if money is not None:
+                set_money(deal, money)
 
     def _carry_over(self, events: list[Event]) -> None:
         """Fill what a follow-up sentence leaves implicit from the story so far: "The

@@ -34,8 +34,13 @@ def subject_head(token: Token) -> Token | None:
             return min(subjects, key=lambda c: abs(anchor - c.i))
         if current.dep_ == "relcl":
             return current.head  # "the company, which builds ...": the noun it modifies
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            # "punish Turkey for buying": the object of the verb the phrase hangs on.
+        if (
+            current.dep_ == "pcomp"
+            and current.head.dep_ == "prep"
+            and current.head.lower_ in {"for", "over"}
+        ):
+            # "punish Turkey for buying": the object of the verb the phrase hangs on ("sail
+            # the warships after purchasing them": the subject, who purchased).
             obj = next((c for c in current.head.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj

@@ -67,6 +67,18 @@ RANKS = frozenset(
     "field brigadier-general major-general lieutenant-general".split()
 )
 
+# The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
+_RANK_WORDS = frozenset(
+    "gen general adm admiral marshal air vice rear field brigadier major-general "
+    "lieutenant-general brigadier-general".split()
+)
+
+# Posts that end in "General" ("Secretary General Jens Stoltenberg"): no rank there.
+_GENERAL_POSTS = frozenset(
+    "secretary director attorney inspector governor solicitor surgeon auditor postmaster "
+    "commissioner consul".split()
+)
+
 # Nouns that stand for a company named before ("the company", "the firm").
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
 
@@ -355,6 +367,22 @@ class RelationRules(ExtractorBase):
             or (doc[start].text == "." and doc[start - 1].lower_ in MILITARY_RANKS)
         ):
             start -= 1  # "7th Fleet spokesman Lt. Luka Bakic": the rank is not the title
+        ranked = start
+        while ranked > view.sent.start and (
+            doc[ranked].lower_.rstrip(".") in _RANK_WORDS or doc[ranked].text == "."
+        ):
+            ranked -= 1
+        if (
+            ranked < start
+            and any(
+                doc[k].lower_ in TITLE_HEADS
+                for k in range(max(view.sent.start, ranked - 3), ranked + 1)
+            )
+            and not (ranked + 1 == start and doc[ranked].lower_ in _GENERAL_POSTS)
+        ):
+            # "Air Force chief Air Marshal X", "chief of staff Gen. X": a post, then a rank
+            # (a rank alone, "General X", stays what the title says).
+            start = ranked
         if start >= view.sent.start and doc[start].text == ",":
             start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
         items: list[tuple[Token, Entity | None]] = []

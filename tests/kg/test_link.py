@@ -432,3 +432,13 @@ def test_a_word_posts_are_made_of_names_no_body_by_itself(entities, text) -> Non
     minister."""
     found = entities(text)
     assert not {"Defense", "Air"} & set(found), found
+
+
+def test_a_sea_or_strait_of_a_name_is_one_place_not_the_state(entities) -> None:
+    found = entities("Iran, Russia and China held drills in the Gulf of Oman.")
+    assert found.get("Gulf of Oman") == "Place" and "Oman" not in found, found
+
+
+def test_an_exercise_named_with_its_year_joined_is_named_whole(entities) -> None:
+    found = entities("They began the Security Belt-2023 joint maritime exercises on Wednesday.")
+    assert found.get("Security Belt-2023") == "ExerciseSeries", found
