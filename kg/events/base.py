@@ -306,6 +306,20 @@ class ExtractorBase:
                 )
         return out
 
+    def _penalized(self, view: SentenceView, penalty: Token) -> list[Entity]:
+        """Whose body a sanction noun is on or against ("sanctions against Turkey's
+        military procurement agency"): the owner, named before the body's noun."""
+        return [
+            e
+            for c in penalty.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+            for o in c.children
+            if o.dep_ == "pobj"
+            for owner in o.children
+            if owner.dep_ == "poss"
+            for e in view.entities_in(name_tokens(owner), PARTIES)
+        ]
+
     def _nationality_of(self, view: SentenceView, noun: Token) -> list[Entity]:
         """The state of people or bodies named by nationality: "18 Saudi nationals",
         "Chinese companies" (a sanction on them is a sanction on the state's people)."""

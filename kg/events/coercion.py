@@ -84,6 +84,8 @@ class CoercionRules(ExtractorBase):
         for phrase in ("on", "against"):
             event.add(DD.target, view.entities_in(p.get(phrase, []), PARTIES))
         if not event.has(DD.target):
+            event.add(DD.target, self._penalized(view, noun))
+        if not event.has(DD.target):
             # "sanctions on six Iranian individuals and companies": their state, and how many.
             for anchor in (noun, verb):
                 for c in anchor.children:
@@ -95,6 +97,9 @@ class CoercionRules(ExtractorBase):
                             if value and event.has(DD.target):
                                 event.set(DD.quantity, Literal(value))
         if verb.lemma_.lower() in {"hit", "slap", "threaten"}:  # "hit Turkey with sanctions"
+            event.add(DD.target, self._objects(view, verb))
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in {"target", "hit", "cover"}:
+            # "the sanctions target Turkey's Presidency of Defense Industries".
             event.add(DD.target, self._objects(view, verb))
         self._sanction_details(view, noun, event)
 

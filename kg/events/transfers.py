@@ -32,7 +32,7 @@ from kg.events.words import (
     STATES_ORGS,
     WEAPONS,
 )
-from kg.kinds import approval, deal, delivery, negotiation
+from kg.kinds import approval, deal, delivery, negotiation, sanction
 from kg.kinds.model import Kind
 from kg.kinds.transfer import EQUIPMENT_SUBJECT, SUPPLIER_SUBJECT
 from kg.link import Entity
@@ -146,6 +146,11 @@ class TransferRules(ExtractorBase):
             if verb.lemma_.lower() in DEAL_VERBS
             else []
         )
+        penalty = _penalty_above(noun, verb)
+        if penalty is not None:
+            # "announced sanctions against Turkey's agency for the purchase of the S-400":
+            # who is penalized bought, not who announced the penalty.
+            subject = self._penalized(view, penalty)
         # "Poland's deal", "Turkish purchase": a possessor or demonym before the noun.
         owners = view.entities_in(
             [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}], STATES_ORGS
@@ -362,3 +367,14 @@ def _modifiers(noun: Token) -> list[Token]:
         if c.lemma_.lower() in _MADE:
             out += [g for g in c.children if g.dep_ in {"npadvmod", "amod", "compound"}]
     return out
+
+
+def _penalty_above(noun: Token, verb: Token) -> Token | None:
+    """The noun of a sanction between a deal noun and its verb, if the deal is what the
+    sanction is for ("sanctions ... for the purchase")."""
+    current = noun
+    while current.i != verb.i and current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "NOUN" and current.lemma_.lower() in sanction.KIND.nouns:
+            return current
+    return None

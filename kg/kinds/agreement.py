@@ -21,6 +21,7 @@ KIND = Kind(
 )
 
 NOUNS_SIGNED = words(
-    "agreement pact treaty accord memorandum mou arrangement compact declaration charter"
+    "agreement pact treaty accord memorandum mou arrangement compact declaration charter "
+    "protocol roadmap convention communique"
 )
 """What a signing verb must govern to make an agreement (arms contracts are deals)."""

@@ -851,7 +851,8 @@ _PERCENT = re.compile(
 )
 
 _DISTANCE = re.compile(
-    r"\b(?:about\s+|some\s+|nearly\s+|around\s+)?" + _NUM + r"(?:[- ]?)(?:km|kilometers?|"
+    # Not inside a designator: the "12M" of "RS-12M Topol" is no distance.
+    r"(?<![\w-])(?:about\s+|some\s+|nearly\s+|around\s+)?" + _NUM + r"(?:[- ]?)(?:km|kilometers?|"
     r"kilometres?|miles?|nautical\s+miles|metres?|meters?|m)\b",
     re.I,
 )
@@ -962,7 +963,7 @@ def _objects(
         for i, token in enumerate(tokens):
             if token.stem not in written or i + 1 >= len(tokens) or token.text[:1].isupper():
                 continue  # (a capitalized word is a name's: "Defence Ministers' Meeting")
-            rest = text[token.end :].strip()
+            rest = _PLACE_FIRST.sub("", text[token.end :].strip())
             if rest[:1] in {",", ";", ":", ".", ")", "’", "'"}:
                 continue  # "customers, also agreed": a noun of the verb, with no object
             quoted = re.match(r"[\"“]([^\"“”]{2,120})[\"”]", rest)
@@ -977,6 +978,13 @@ def _objects(
                 continue
             return [(phrase, None)]
     return []
+
+
+# A place or day written between a verb and its object: "signed at Casa Rosada a letter
+# of intent", "signed on Monday an agreement".
+_PLACE_FIRST = re.compile(
+    r"^(?:at|in|on|during)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?=(?:a|an|the)\s)"
+)
 
 
 def _a_thing(words: Sequence[Token]) -> bool:

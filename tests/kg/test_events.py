@@ -1345,3 +1345,20 @@ def test_the_contract_of_the_next_sentence_details_the_deal_just_told(extract) -
     assert str(g.value(deal, DD.quantity)) == "98"
     assert str(g.value(deal, DD.valueText)) == "$1 billion"
     assert str(g.value(deal, DD.date)).startswith("2022-11")
+
+
+def test_sanctions_on_a_states_agency_for_a_purchase_name_the_buyer_and_the_target(
+    extract,
+) -> None:
+    g = extract(
+        "The United States announced sanctions against Turkey's military procurement "
+        "agency for the purchase of the S-400 missile system from Russia. The sanctions "
+        "target Turkey's Presidency of Defense Industries."
+    )
+    sanctions = events(g, DD.SanctionImposition)
+    targets = set().union(*(roles(g, e, DD.target) for e in sanctions))
+    assert {"Turkey", "Presidency of Defense Industries"} <= targets, targets
+    assert all(roles(g, e, DD.actor) == {"United States"} for e in sanctions)
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Turkey"}  # not who announced the sanctions
+    assert roles(g, deal, DD.supplier) == {"Russia"}

@@ -1074,3 +1074,13 @@ def test_a_year_is_read_where_one_is_written_and_of_the_weapons_just_named(
         ]
     ]
     assert texts[:1] == ["2011"], texts
+
+
+def test_a_designator_holds_no_distance() -> None:
+    found = [m.group(0) for m in spans._DISTANCE.finditer("An RS-12M Topol flew 2,000 km.")]
+    assert found == ["2,000 km"]
+
+
+def test_what_was_signed_is_read_past_where_it_was_signed() -> None:
+    text = "The two ministers signed at Casa Rosada a letter of intent on armoured vehicles."
+    assert spans._objects(text, (stem("sign"),), {}) == [("a letter of intent", None)]
