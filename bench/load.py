@@ -31,9 +31,9 @@ cycled, so each is asked many times):
   question reads everything from the store, as if asked for the first time.
 Resident memory of the serving processes (the server, its readers and query workers) is
 printed before priming, after it and after each level, with its share per million
-triples: RSS (what each process has resident, summed: a page of the store's files that
-two processes map counts twice) and PSS (each shared page counted once, split among the
-processes that map it: what the processes together take from the machine).
+triples: RSS (what each process has resident, summed: a page of the interpreter's or a
+library's code that two processes map counts twice) and PSS (each shared page counted
+once, split among the processes that map it: what they take from the machine together).
 
 Usage: python bench/load.py --data DIR [--clients 1,4,8] [--seconds 10] [--workers 2]
     [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR]
@@ -163,8 +163,8 @@ class Server:
         return sum(p.rss for p in self.memory_by_process())
 
     def pss_mb(self) -> float:
-        """Their proportional set size, in MB: a page several of them map (the store's
-        files, the interpreter's code) counted once, shared out among them."""
+        """Their proportional set size, in MB: a page several of them map (the interpreter's
+        and the libraries' code) counted once, shared out among them."""
         return sum(p.pss for p in self.memory_by_process())
 
     def memory_by_process(self) -> list[Usage]:

@@ -7,15 +7,16 @@ milliseconds (the store's intermediate results, its rows as Python objects) betw
 lasting ones it keeps (kept reads, converted terms), and what it frees stays with the
 process: glibc returns memory to the system only from the top of a heap, and it gives
 each thread that allocates while another holds an arena an arena of its own, up to 8 per
-core, each keeping the peak of the questions its threads read. Two things help, and cost
-nothing measurable in questions/s or p95:
+core, each keeping the peak of the questions its threads read. Two things help, with no
+change in questions/s or p95 beyond the benchmark's noise:
 
 - **fewer arenas**: ``attache serve`` limits its own process to ``MALLOC_ARENA_MAX`` arenas
   (2 unless the variable is set) before its threads start, and its reader processes and
   query workers inherit the variable, which glibc reads at start;
 - **trimming**: a thread of each serving process calls ``malloc_trim`` every
   ``TRIM_EVERY`` seconds, which hands the free pages inside the heaps back to the system
-  (1-3 ms when there is little to hand back, 10 ms after a burst of new questions).
+  (1-3 ms when there is little to hand back, 10-115 ms after a burst of new questions,
+  while threads that need the arena being trimmed wait).
 
 Both are glibc's; elsewhere (musl, macOS) they do nothing. Python's own small objects and
 what the store keeps are not affected.
@@ -33,8 +34,8 @@ from collections.abc import Callable, MutableMapping
 log = logging.getLogger(__name__)
 
 # Arenas per serving process unless MALLOC_ARENA_MAX says otherwise (glibc's default is 8
-# per core). With 8 waitress threads on 2 cores, 2 arenas held 30-40 MB less each after
-# the same questions, at the same questions/s.
+# per core). With 8 waitress threads on 2 cores, a process with 2 arenas held 40-70 MB
+# less after the same questions, at the same questions/s.
 MALLOC_ARENAS = 2
 ARENA_VARIABLE = "MALLOC_ARENA_MAX"
 # Seconds between two trims of a serving process's heaps.
