@@ -30,7 +30,10 @@ cycled, so each is asked many times):
 - ``--uncached``: nothing kept (``ATTACHE_KEPT_ANSWERS=0 ATTACHE_KEPT_READS=0``): every
   question reads everything from the store, as if asked for the first time.
 Resident memory of the serving processes (the server, its readers and query workers) is
-printed before priming, after it and after each level, with its share per million triples.
+printed before priming, after it and after each level, with its share per million
+triples: RSS (what each process has resident, summed: a page of the interpreter's or a
+library's code that two processes map counts twice) and PSS (each shared page counted
+once, split among the processes that map it: what they take from the machine together).
 
 Usage: python bench/load.py --data DIR [--clients 1,4,8] [--seconds 10] [--workers 2]
     [--warmup 2] [--prime 20] [--health-every 0.05] [--source DIR]
@@ -103,6 +106,16 @@ class Tally:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
+@dataclass
+class Usage:
+    """The memory of one serving process, in MB."""
+
+    name: str
+    rss: float  # resident
+    anon: float  # resident and anonymous: its heap, not mapped files
+    pss: float  # resident, each page shared with n processes counted as 1/n
+
+
 class Server:
     """``attache serve`` on a free loopback port, started and stopped by the benchmark."""
 
@@ -147,12 +160,17 @@ class Server:
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its child processes (workers), in MB."""
-        return sum(mb for _, mb, _ in self.rss_by_process())
+        return sum(p.rss for p in self.memory_by_process())
 
-    def rss_by_process(self) -> list[tuple[str, float, float]]:
+    def pss_mb(self) -> float:
+        """Their proportional set size, in MB: a page several of them map (the interpreter's
+        and the libraries' code) counted once, shared out among them."""
+        return sum(p.pss for p in self.memory_by_process())
+
+    def memory_by_process(self) -> list[Usage]:
         """Each serving process (the server, its readers and query workers): its module,
-        resident memory and the anonymous part of it (its heap, not the store's files
-        mapped from the page cache), in MB."""
+        resident memory, the anonymous part of it (its heap, not files mapped from the page
+        cache) and its proportional share (PSS), in MB."""
         pids, out = [self.proc.pid], []
         for n in range(100):  # bounded walk of the process tree
             if n >= len(pids):
@@ -161,17 +179,19 @@ class Server:
                 children = Path(f"/proc/{pids[n]}/task/{pids[n]}/children").read_text().split()
                 status = Path(f"/proc/{pids[n]}/status").read_text()
                 argv = Path(f"/proc/{pids[n]}/cmdline").read_bytes().split(b"\0")
+                rollup = Path(f"/proc/{pids[n]}/smaps_rollup").read_text()
             except OSError:
                 continue
             pids.extend(int(c) for c in children)
             name = argv[2].decode() if len(argv) > 2 and argv[1] == b"-m" else "?"
             kb = {
                 k: int(v.split()[0])
-                for k, _, v in (line.partition(":") for line in status.splitlines())
-                if k in ("VmRSS", "RssAnon")
+                for k, _, v in (line.partition(":") for line in (status + rollup).splitlines())
+                if k in ("VmRSS", "RssAnon", "Pss")
             }
             if "VmRSS" in kb:
-                out.append((name, kb["VmRSS"] / 1024, kb.get("RssAnon", 0) / 1024))
+                mb = {k: v / 1024 for k, v in kb.items()}
+                out.append(Usage(name, mb["VmRSS"], mb.get("RssAnon", 0), mb.get("Pss", 0)))
         return out
 
     def stop(self) -> None:
@@ -293,7 +313,7 @@ def level(
     return (
         f"{clients:>7} {rate:>12.0f} {pct(tally.ms, 50):>7.1f} {pct(tally.ms, 95):>7.1f} "
         f"{pct(tally.ms, 99):>7.1f} {tally.failed:>6} {pct(health, 50):>11.2f} "
-        f"{pct(health, 95):>10.2f} {server.rss_mb():>8.0f}"
+        f"{pct(health, 95):>10.2f} {server.rss_mb():>8.0f} {server.pss_mb():>8.0f}"
     )
 
 
@@ -370,13 +390,15 @@ def main() -> None:
         millions = health["triples"] / 1e6
 
         def memory(when: str) -> str:
-            each = server.rss_by_process()
-            rss, anon = sum(p[1] for p in each), sum(p[2] for p in each)
-            parts = ", ".join(f"{name} {mb:.0f} ({heap:.0f})" for name, mb, heap in each)
+            each = server.memory_by_process()
+            rss, anon = sum(p.rss for p in each), sum(p.anon for p in each)
+            pss = sum(p.pss for p in each)
+            parts = ", ".join(f"{p.name} {p.rss:.0f} ({p.anon:.0f}, {p.pss:.0f})" for p in each)
             return (
                 f"{when}: {rss:.0f} MB, {rss / 1024 / millions:.2f} GB per million triples "
-                f"(anonymous {anon:.0f} MB, {anon / 1024 / millions:.2f} GB per million; "
-                f"each process: {parts})"
+                f"(proportional {pss:.0f} MB, {pss / 1024 / millions:.2f} GB per million; "
+                f"anonymous {anon:.0f} MB, {anon / 1024 / millions:.2f} GB per million; "
+                f"each process: RSS (anonymous, proportional) {parts})"
             )
 
         print(f"mode: {mode}: {said}; " + " ".join(f"{k}={v}" for k, v in settings.items()))
@@ -402,7 +424,10 @@ def main() -> None:
         for error in primed.errors:
             print(f"  first failure while priming: {error}")
         print("resident memory " + memory("after priming"))
-        print("clients  questions/s  p50 ms  p95 ms  p99 ms failed  health p50  health p95  RSS MB")
+        print(
+            "clients  questions/s  p50 ms  p95 ms  p99 ms failed  health p50  health p95"
+            "  RSS MB  PSS MB"
+        )
         for clients in (int(c) for c in args.clients.split(",")):
             print(
                 level(server, paths, clients, args.seconds, args.warmup, args.health_every),

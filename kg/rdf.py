@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from kg.articles import Article
-from kg.events import Event
-from kg.link import Entity
 from kg.text import norm_key
 from kg.vocab import ART, BASE, DD
+
+if TYPE_CHECKING:  # extraction's types: importing them at run time brings in spaCy
+    from kg.events import Event
+    from kg.link import Entity
 
 SDO = Namespace("https://schema.org/")
 EXTRACTOR_NS = Namespace(BASE + "extractor/")

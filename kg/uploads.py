@@ -6,6 +6,10 @@ news-please shape. It is read completely before anything is written, and its gra
 written in one transaction (:meth:`Store.replace_graph`), so a refused or failed upload
 leaves the store as it was. The same article again is left unchanged; a changed one (same
 URL, new text) replaces the old graph whole.
+
+Extraction (:mod:`kg.ingest`, :mod:`kg.extract`) is imported when the first article is
+written, not with this module: it brings in spaCy, about 50 MB of every serving process
+that imports it, and most serving processes never write (issue #13).
 """
 
 from __future__ import annotations
@@ -13,14 +17,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.articles import READERS, Article, from_record
 from kg.errors import ArticleError
-from kg.extract import Pipeline
-from kg.ingest import LazyPipeline, Summary, ingest_article
 from kg.rdf import article_iri
 from kg.store.base import Store
+
+if TYPE_CHECKING:
+    from kg.extract import Pipeline
 
 
 class UnsupportedArticleType(ArticleError):
@@ -115,11 +120,13 @@ class ArticleWriter:
         after_write: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
-        self.pipeline = pipeline or LazyPipeline(lambda: Pipeline(model=model))
+        self.pipeline = pipeline or _first_use(model)
         self.lock = lock or threading.Lock()
         self.after_write = after_write
 
     def store_article(self, article: Article) -> Stored:
+        from kg.ingest import Summary, ingest_article
+
         iri = article_iri(article)
         with self.lock:
             try:
@@ -128,3 +135,17 @@ class ArticleWriter:
                 if self.after_write is not None:
                     self.after_write()
         return Stored(id=article.key, iri=str(iri), outcome=outcome, triples=self.store.count(iri))
+
+
+def _first_use(model: str) -> Callable[[], Pipeline]:
+    """The spaCy pipeline of ``model``, imported and built when first called."""
+    built: list[Pipeline] = []
+
+    def pipeline() -> Pipeline:
+        if not built:
+            from kg.extract import Pipeline
+
+            built.append(Pipeline(model=model))
+        return built[0]
+
+    return pipeline

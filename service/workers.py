@@ -156,8 +156,10 @@ def init_reader(app: Flask, writer_url: str) -> None:
 def reader_main(argv: list[str]) -> None:
     """A reader process: ``python -m service.workers FD WRITER_URL SNAPSHOT_ROOT``."""
     from service import create_app
-    from service.serve import make_server
+    from service.memory import limit_arenas
+    from service.serve import make_server, run
 
+    limit_arenas()  # as the writer set it for us, unless this reader was started otherwise
     fd, writer_url, root = int(argv[0]), argv[1], Path(argv[2])
     config = load_config()
     logging.basicConfig(
@@ -177,7 +179,7 @@ def reader_main(argv: list[str]) -> None:
         os._exit(0)
 
     threading.Thread(target=_orphaned, daemon=True, name="attache-parent-watch").start()
-    make_server(app, config, sockets=[sock]).run()  # slow clients cut off as in one process
+    run(make_server(app, config, sockets=[sock]))  # slow clients cut off as in one process
 
 
 # -- the writer runs the readers ---------------------------------------------------------------
@@ -266,7 +268,7 @@ def _listening(host: str, port: int) -> socket.socket:
 
 def serve_workers(app: Flask, config: Config) -> None:
     """Serve ``app`` (the writer) and ``config.workers - 1`` readers on one port until stopped."""
-    from service.serve import make_server
+    from service.serve import make_server, run
 
     store = state_of(app).store
     publisher: SnapshotPublisher | None = None
@@ -286,7 +288,7 @@ def serve_workers(app: Flask, config: Config) -> None:
     readers = Readers(config, public.fileno(), writer_url, (config.data / SNAPSHOTS).resolve())
     readers.start()
     try:
-        make_server(app, config, sockets=[public, private]).run()
+        run(make_server(app, config, sockets=[public, private]))
     finally:
         readers.stop()
         if publisher is not None:

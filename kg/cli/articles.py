@@ -1,7 +1,9 @@
 """``attache ingest``, ``articles``, ``remove`` and ``extract``: articles in and out of the store.
 
 Each goes through the running service's HTTP API when ``attache serve`` holds the store,
-and opens the store itself otherwise.
+and opens the store itself otherwise. Extraction (:mod:`kg.ingest`) is imported by the
+commands that extract: it brings in spaCy, which ``attache serve`` (this same program)
+must not hold until an article is written.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +21,9 @@ from kg.cli.base import echo, main, service_of, store_of
 from kg.client import ServiceClient, ServiceError
 from kg.config import Config
 from kg.errors import NotFound
-from kg.ingest import Summary, ingest_paths
+
+if TYPE_CHECKING:
+    from kg.ingest import Summary
 
 
 @main.command()
@@ -63,6 +68,8 @@ def ingest(
         if summary.failed:
             sys.exit(1)
         return
+    from kg.ingest import ingest_paths
+
     with store_of(config) as store:
         summary = ingest_paths(
             store,
@@ -89,6 +96,7 @@ def _ingest_through(service: ServiceClient, paths: tuple[Path, ...], verbose: bo
 
     from kg.articles import expand_paths, read_file
     from kg.errors import ArticleError
+    from kg.ingest import Summary
 
     started = time.perf_counter()
     summary = Summary()

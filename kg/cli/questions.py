@@ -13,7 +13,6 @@ from kg.cli.base import echo, main, service_of, store_of
 from kg.client import ServiceClient, ServiceError
 from kg.config import Config
 from kg.errors import NotFound
-from kg.ingest import ingest_paths
 
 
 def _print_answer(payload: dict[str, object]) -> None:
@@ -160,6 +159,7 @@ def evaluate(
     not touched), every question is asked, and the answers are scored by the rules of
     the evaluation README: per family and overall.
     """
+    from kg.ingest import ingest_paths  # spaCy: imported by the commands that extract
     from kg.qa import Answerer
     from kg.qa.evaluate import read_gold, score
     from kg.store import EmbeddedStore

@@ -41,6 +41,7 @@ def serve(
     from kg.errors import StoreUnavailable
     from kg.runtime import check_port, find_running, port_error, remove_discovery, write_discovery
     from service import create_app
+    from service.memory import limit_arenas
     from service.serve import serve as serve_app
 
     config = replace(
@@ -58,6 +59,9 @@ def serve(
     check_port(config.host, config.port)  # before the store is opened: one clear line
     if use_dev_token and not config.api_token:
         config = replace(config, api_token=_dev_token(config))
+    # Before the store and the server start their threads; readers and query workers
+    # inherit MALLOC_ARENA_MAX (service.memory).
+    limit_arenas()
     app = create_app(config)
     url = f"http://{config.host}:{config.port}/"
     click.echo(f"Attaché serving {config.store} store on {url}", err=True)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
+from service.memory import ARENA_VARIABLE, arena_limit
 from service.workers import goes_to_writer
 from tests.service.conftest import TOKEN
 from tests.service.live import LiveServer
@@ -158,3 +161,19 @@ def test_an_ontology_edit_through_one_worker_is_seen_by_all(workers: list[Worker
     answer.read()
     after = {w.health()["triples"] for w in workers}
     assert len(after) == 1 and after != before  # every process reads the edited store
+
+
+@pytest.mark.server
+def test_the_processes_the_server_starts_run_with_its_arena_limit(
+    server: LiveServer, workers: list[Worker]
+) -> None:
+    """Readers and query workers inherit MALLOC_ARENA_MAX (2 unless it was set), which
+    glibc reads as they start (service.memory)."""
+    assert server.proc is not None
+    children = Path(f"/proc/{server.proc.pid}/task/{server.proc.pid}/children").read_text().split()
+    readers = {w.pid for w in workers} - {server.proc.pid}
+    assert len(readers) == 2 and readers <= {int(c) for c in children}
+    expected = f"{ARENA_VARIABLE}={arena_limit(dict(os.environ))}".encode()
+    for child in children:
+        environ = Path(f"/proc/{child}/environ").read_bytes().split(b"\0")
+        assert expected in environ, child
