@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from rdflib import Literal, URIRef
 
 from kg.sparql import bind_many
+from kg.sparql.files import read_query
 from kg.store.base import Store, Term
 from kg.vocab import DD
 
@@ -34,10 +34,9 @@ _RECIPIENTS = (DD.recipient, DD.target)
 _BATCH = 300
 
 
-@cache
 def query(name: str) -> str:
     """One of the export's queries (``plover_queries/<name>.rq``), read once."""
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query(QUERY_DIR, name)
 
 
 def _text(term: Term | None) -> str | None:

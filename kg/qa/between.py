@@ -26,6 +26,7 @@ from typing import TypeVar
 from rdflib import URIRef
 
 from kg.sparql import bind_many
+from kg.sparql.files import read_queries, read_query
 from kg.store.base import Term
 from kg.store.kept import KeptReads
 
@@ -40,12 +41,12 @@ Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterable[R]]
 
 def query(name: str) -> str:
     """The text of one of these queries (``relations/<name>.rq``)."""
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query(QUERY_DIR, name)
 
 
 def queries() -> dict[str, str]:
     """Every query of this module, by name (parsed by a test)."""
-    return {p.stem: query(p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))}
+    return read_queries(QUERY_DIR)
 
 
 _EVENTS_OF = query("events_of")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.sparql.files import read_queries, read_query
 from kg.store.base import Bindings, Term
 from kg.store.kept import KeptReads
 
@@ -30,12 +31,12 @@ MAX_HEAD_ROWS = 4096  # past this, the whole query is read
 
 def query(name: str) -> str:
     """The text of one of these checks (``checks/<name>.rq``)."""
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query(QUERY_DIR, name)
 
 
 def queries() -> dict[str, str]:
     """Every check query, by name (parsed by a test)."""
-    return {p.stem: query(p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))}
+    return read_queries(QUERY_DIR)
 
 
 _UNEVEN = query("uneven_support")

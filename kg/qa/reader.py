@@ -32,7 +32,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -56,6 +55,7 @@ from kg.qa.sides import contradicts, offsets
 from kg.qa.spans import _DETAILS, _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _reported, _said_next, _speaker
 from kg.sparql import bind_many
+from kg.sparql.files import read_queries, read_query
 from kg.store.base import Store, Term
 from kg.text import norm
 from kg.vocab import DD
@@ -84,15 +84,14 @@ MAX_SYNONYM_VERBS = 8  # a kind told by more verbs than this has verbs of both s
 CONFIDENCE = 0.4  # confidence of an answer read from a sentence, times its coverage
 
 
-@cache
 def query(name: str) -> str:
     """The text of one of this tier's queries (``reading/<name>.rq``), read once."""
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query(QUERY_DIR, name)
 
 
 def queries() -> dict[str, str]:
     """Every query this tier runs, by name (parsed by a test)."""
-    return {p.stem: query(p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))}
+    return read_queries(QUERY_DIR)
 
 
 @dataclass
