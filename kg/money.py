@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 import pycountry
 
@@ -135,10 +136,21 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def find_money(text: str) -> list[tuple[int, int, float | None, str]]:
-    """The amounts ``text`` writes: (start, end, value, ISO currency or ""), in order.
-    The value is None when the number does not read ("1,2,3")."""
-    out: list[tuple[int, int, float | None, str]] = []
+class Amount(NamedTuple):
+    """An amount as ``text`` writes it: where, its value (None when the number does not
+    read: "1,2,3"), its ISO currency ("" when the unit leaves it open) and the scale
+    word written with it ("billion", "bn", "crore"; "" for none)."""
+
+    start: int
+    end: int
+    value: float | None
+    currency: str
+    scale: str
+
+
+def find_money(text: str) -> list[Amount]:
+    """The amounts ``text`` writes, in order."""
+    out: list[Amount] = []
     for m in _pattern().finditer(text):
         unit = m.group("unit")
         cur = m.group("cur")
@@ -150,13 +162,13 @@ def find_money(text: str) -> list[tuple[int, int, float | None, str]]:
             continue
         number = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
+        end = m.start() + len(m.group(0).rstrip(" -"))
         try:
             base = _WORD_AMOUNTS.get(number.lower()) or float(number.replace(",", ""))
         except ValueError:
-            out.append((m.start(), m.start() + len(m.group(0).rstrip(" -")), None, ""))
+            out.append(Amount(m.start(), end, None, "", scale))
             continue
-        value = base * SCALES.get(scale, 1.0)
-        out.append((m.start(), m.start() + len(m.group(0).rstrip(" -")), value, _currency(m)))
+        out.append(Amount(m.start(), end, base * SCALES.get(scale, 1.0), _currency(m), scale))
     return out
 
 

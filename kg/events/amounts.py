@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rdflib import Literal, URIRef
@@ -34,20 +33,18 @@ def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | 
     ``text``: the trigger or the equipment) is the event's.
     """
     found: list[tuple[int, tuple[float, str, str]]] = []
-    for start, end, value, currency in find_money(text):
-        if value is None:
+    for amount in find_money(text):
+        if amount.value is None:
             continue
-        if value < 1000 and not _SCALED.search(text[start:end]):
+        if amount.value < 1000 and not amount.scale:
             continue  # "$5" in defense news is noise; real values carry a scale or size
-        found.append((start, (value, currency, text[start:end])))
+        written = text[amount.start : amount.end]
+        found.append((amount.start, (amount.value, amount.currency, written)))
     if not found:
         return None
     if near is None:
         return found[0][1]
     return min(found, key=lambda f: abs(f[0] - near))[1]
-
-
-_SCALED = re.compile(r"(?:trillion|billion|million|thousand|crore|lakh|bn|mn|tn|\d[mb])\b", re.I)
 
 
 def number_value(token: Token) -> int | None:

@@ -260,7 +260,7 @@ def _candidates(
                 if value.start == value.end and value.precision == "day":
                     spans.append((mention.start, value.start.strftime("%A"), None))
     elif kind == "money":
-        spans = [(start, text[start:end], None) for start, end, _, _ in find_money(text)]
+        spans = [(a.start, text[a.start : a.end], None) for a in find_money(text)]
     elif kind == "duration":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
     elif kind == "count":
@@ -1046,7 +1046,7 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
     """Numbers followed (within three words) by what is counted."""
     tokens = tokenize(text)
     out: list[Span] = []
-    money = [(start, end) for start, end, _, _ in find_money(text)]
+    money = [(a.start, a.end) for a in find_money(text)]
     dates = [(m.start, m.end) for m in find_dates(text, None)]
     for i, token in enumerate(tokens):
         if not _COUNT.fullmatch(token.text):

@@ -10,7 +10,7 @@ from kg.money import find_money
 
 
 def written(text: str) -> list[tuple[str, float | None, str]]:
-    return [(text[start:end], value, code) for start, end, value, code in find_money(text)]
+    return [(text[a.start : a.end], a.value, a.currency) for a in find_money(text)]
 
 
 @pytest.mark.parametrize(
