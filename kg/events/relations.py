@@ -68,10 +68,7 @@ RANKS = frozenset(
 )
 
 # The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
-_RANK_WORDS = frozenset(
-    "gen general adm admiral marshal air vice rear field brigadier major-general "
-    "lieutenant-general brigadier-general".split()
-)
+_RANK_WORDS = frozenset(w.rstrip(".") for w in RANKS) - MILITARY_RANKS
 
 # Posts that end in "General" ("Secretary General Jens Stoltenberg"): no rank there.
 _GENERAL_POSTS = frozenset(
