@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import DateMention, DateValue
 from kg.events.grammar import (
     companions,
+    determined,
     governing_verb,
     is_modifier,
     is_passive,
@@ -97,7 +98,7 @@ class ExtractorBase:
                 view.mention_at(token) is not None
                 or not token.is_lower
                 or token.tag_ != "NN"
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                or not determined(token, {"the"})
             ):
                 continue
             if lemma in _STATE_DESCRIPTIONS and token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
@@ -186,11 +187,7 @@ class ExtractorBase:
             found = self._nationality_of(view, head)
             if found:
                 return found  # "the Chilean navy acquires ...": Chile's navy, for Chile
-        if (
-            head is not None
-            and head.lemma_.lower() in STATE_NOUNS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        ):
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and determined(head, {"the"}):
             return self._state_before(view, head)
         return []
 
@@ -459,7 +456,7 @@ def _owner(token: Token) -> bool:
 def _told_as_known(view: SentenceView, noun: Token) -> bool:
     """Whether ``noun`` speaks of a thing already told or names it: "the missile",
     "this missile", "an RS-12M Topol missile", "The Shaheen II, or Hatf VI, missile"."""
-    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+    if determined(noun, {"the", "this", "that"}):
         return True
     near = [*noun.children, noun.head]
     return any((m := view.mention_at(t)) is not None and m.entity.type in WEAPONS for t in near)

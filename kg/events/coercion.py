@@ -10,6 +10,7 @@ from kg.events.amounts import number_value
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
+    determined,
     direct_objects,
     governing_verb,
     is_passive,
@@ -192,8 +193,7 @@ class CoercionRules(ExtractorBase):
             source = p["from"]
             orgs = view.entities_in(source, bodies)
             if not orgs and any(
-                t.lemma_.lower() in BLOC_NOUNS | {"body", "council"}
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                t.lemma_.lower() in BLOC_NOUNS | {"body", "council"} and determined(t, {"the"})
                 for t in source
             ):
                 orgs = self._last_named(view, bodies)  # "expelled from the body"

@@ -16,7 +16,7 @@ from kg.events.amounts import parse_money, set_money
 from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
-from kg.events.grammar import refers_back_to_weapons, refers_to_a_deal
+from kg.events.grammar import determined, refers_back_to_weapons, refers_to_a_deal
 from kg.events.model import (
     Event,
     SentenceView,
@@ -128,7 +128,7 @@ class EventExtractor(
                 t
                 for t in view.sent
                 if t.lemma_.lower() in {"deal", "contract", "order", "purchase"}
-                and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in t.children)
+                and determined(t, {"the", "this"})
             ),
             None,
         )

@@ -10,6 +10,7 @@ from kg.events.grammar import (
     agent_tokens,
     awardee,
     core_phrase,
+    determined,
     governed_core,
     governing_verb,
     is_passive,
@@ -186,8 +187,8 @@ class ForceRules(ExtractorBase):
         inside = view.mention_at(noun)
         if inside is not None and inside.entity.type == DD.ExerciseSeries:
             named.append(inside.entity)  # "the ASEAN Solidarity Exercise"
-        if not named and any(
-            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+        if not named and (
+            any(c.dep_ == "poss" for c in noun.children) or determined(noun, _DEFINITE)
         ):
             # "the five-day exercise in Natuna waters": the one exercise the article names.
             series = {e.iri: e for v in self.views for e in v.of_class({DD.ExerciseSeries})}

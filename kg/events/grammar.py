@@ -4,6 +4,7 @@ modality and quoted words, for the rules in this package."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from rdflib import URIRef
 from spacy.tokens import Span, Token
@@ -301,11 +302,16 @@ def non_member(token: Token) -> bool:
     return before.endswith("non-") or before.endswith("non")
 
 
+def determined(token: Token, words: Set[str]) -> bool:
+    """Whether one of ``words`` is ``token``'s determiner ("*the* country", "*this* deal")."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in token.children)
+
+
 def refers_to_a_deal(sent: Span) -> bool:
     """ "the deal", "this contract": a definite mention of a deal told before."""
     return any(
         t.lemma_.lower() in {"deal", "contract", "agreement", "sale", "purchase", "order"}
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        and determined(t, {"the", "this", "that"})
         for t in sent
     )
 
@@ -345,9 +351,7 @@ def refers_back_to_weapons(sent: Span) -> bool:
     """A sentence that speaks of weapons already told: "the jets", "these systems", "the
     hardware", or "it"/"them" as what is sold or built."""
     for t in sent:
-        if t.lemma_.lower() in ARMS_NOUNS and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children
-        ):
+        if t.lemma_.lower() in ARMS_NOUNS and determined(t, _DEFINITE):
             return True
         if t.lower_ in _OBJECT_PRONOUNS and t.dep_ in {"dobj", "nsubjpass", "nsubj"}:
             return True

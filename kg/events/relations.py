@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
+    determined,
     direct_objects,
     non_member,
     preps,
@@ -93,9 +94,7 @@ class RelationRules(ExtractorBase):
         objects = direct_objects(verb) + preps(verb).get("to", [])
         orgs = view.entities_in(objects, {DD.Alliance, DD.InternationalOrganization})
         if not orgs and any(
-            t.lemma_.lower() in BLOC_NOUNS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-            for t in objects
+            t.lemma_.lower() in BLOC_NOUNS and determined(t, {"the"}) for t in objects
         ):
             orgs = self._last_named(view, {DD.Alliance, DD.InternationalOrganization})
         if not orgs:
@@ -561,7 +560,7 @@ class RelationRules(ExtractorBase):
     def _buyer_described(self, view: SentenceView, noun: Token) -> list[Entity]:
         """ "This proposed sale will improve the security of a NATO ally": the buyer of the
         deal the sentence speaks of, described by its alliance (the style of sale notices)."""
-        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        if not determined(noun, {"a", "an"}):
             return []
         if not refers_to_a_deal(view.sent):
             return []
