@@ -1076,8 +1076,6 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
 _COUNT_SCALES = frozenset("hundred thousand million billion lakh lakhs crore crores".split())
 
 
-# A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant
-# to replace ...", "was aimed at ensuring ...".
 # Verbs whose infinitive after an event gives its aim, whatever verb comes before:
 # "bought the jets to replace ...", "deployed troops to combat ...".
 _AIM_VERBS = frozenset(
@@ -1092,6 +1090,8 @@ _CATENATIVES = frozenset(
     "refuse refused threaten threatened begin began start started able ready set due "
     "likely expected going used has have had".split()
 )
+# A purpose, written with its verb: "as it seeks to replace Soviet-era jets", "are meant
+# to replace ...", "was aimed at ensuring ...".
 _PURPOSE = re.compile(
     r"\b(?:(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
     r"in\s+an\s+effort|in\s+order|so\s+as|plans?|planning)\s+"
