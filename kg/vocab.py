@@ -56,6 +56,7 @@ class DD(DefinedNamespace):
     ProgramSuspension: URIRef
     ExportHalt: URIRef
     Ultimatum: URIRef
+    Succession: URIRef
     Meeting: URIRef
     Summit: URIRef
     Visit: URIRef
@@ -124,6 +125,8 @@ class DD(DefinedNamespace):
 
     # --- role assignments, memberships -------------------------------------------
     holder: URIRef
+    successor: URIRef
+    predecessor: URIRef
     position: URIRef
     member: URIRef
 

@@ -78,6 +78,8 @@ class EventExtractor(
         pos = POS_OF.get(token.pos_)
         if pos is None:
             return
+        if pos == "noun" and any(c.dep_ == "dobj" for c in token.children):
+            pos = "verb"  # "General X replaces General Y": a "noun" with an object is a verb
         inside = view.mention_at(token)
         if inside is not None and inside.entity.type not in TRIGGERS_INSIDE:
             return

@@ -32,7 +32,7 @@ from kg.events.words import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from kg.kinds import accession
+from kg.kinds import accession, succession
 from kg.kinds.model import Kind
 from kg.link import Entity, Mention
 from kg.text import norm_key
@@ -107,6 +107,93 @@ class RelationRules(ExtractorBase):
         else:
             event.add(DD.member, self._subject(view, verb))
         event.add(DD.organization, orgs)
+
+    @rule(succession.KIND, pos="verb")
+    def _succeeded(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        """ "X replaces General Y as Chief of Defence Staff", "X was named defence minister,
+        replacing Y", "Y was succeeded by X", "He will succeed Y": who took a post over from
+        whom. Only people: "the jets will replace MiG-29s" is no succession in office."""
+        agent = [
+            o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+        ]
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        head = subject_head(verb)
+        # "General X replaces ..." parsed as a noun: the name is its compound.
+        subject = [head] if head is not None else [c for c in verb.children if c.dep_ == "compound"]
+        objects = direct_objects(verb)
+        if passive:
+            successors, predecessors = self._people(view, agent), self._people(view, subject)
+        else:
+            successors, predecessors = self._people(view, subject), self._people(view, objects)
+        if not successors or not predecessors or successors[0].iri == predecessors[0].iri:
+            return
+        event = self._new(kind.cls, view, verb, 0.7)
+        event.add(DD.successor, successors[:1])
+        event.add(DD.predecessor, predecessors[:1])
+        # "replaces Y as Chief of Defence Staff" (the parser may hang "as" on Y).
+        post = next(
+            (
+                c
+                for t in (verb, *objects)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+            ),
+            None,
+        )
+        if post is None:
+            return
+        title, orgs = self._title_after(view, post.i + 1)
+        if title and not only_a_rank(title):
+            # "replaces Y as Chief of Defence Staff": the post is now the successor's.
+            role = Event(DD.RoleAssignment, view.index, title, confidence=0.7)
+            role.add(DD.holder, successors[:1])
+            role.set(DD.position, Literal(title))
+            role.add(DD.organization, orgs[-1:])
+            self.events.append(role)
+
+    @rule(succession.KIND, pos="noun")
+    def _in_succession(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """ "appoint X as Secretary General ..., in succession to Y": the one the verb puts
+        in the post (its object, else its subject) succeeds Y."""
+        predecessors = self._people(
+            view,
+            [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children],
+        )
+        verb = noun.head.head if noun.head.dep_ == "prep" else None
+        if not predecessors or verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return
+        # "decided to appoint X ..., in succession to Y": the appointing verb's object.
+        verbs = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})]
+        successors = self._people(view, [o for v in verbs for o in direct_objects(v)])
+        if not successors:
+            head = subject_head(verb)
+            successors = self._people(view, [head] if head is not None else [])
+        if not successors or successors[0].iri == predecessors[0].iri:
+            return
+        event = self._new(kind.cls, view, noun, 0.6)
+        event.add(DD.successor, successors[:1])
+        event.add(DD.predecessor, predecessors[:1])
+
+    def _people(self, view: SentenceView, heads: list[Token]) -> list[Entity]:
+        """The people a noun phrase names (its head and conjuncts first), or, for "he" or
+        "she", the person the sentence or the one before names first."""
+        people = view.entities_in(
+            [t for h in heads for c in with_conjuncts(h) for t in c.subtree], {DD.Person}
+        )
+        if people or not any(h.lower_ in {"he", "she"} for h in heads):
+            return people
+        before = [
+            m.entity
+            for t in view.sent
+            if t.i < heads[0].i and (m := view.mention_at(t)) is not None
+            if m.entity.type == DD.Person
+        ]
+        if before:
+            return before[-1:]
+        previous = [v for v in self.views if v.index == view.index - 1]
+        if not previous:
+            return []
+        return [m.entity for m in previous[0].mentions if m.entity.type == DD.Person][:1]
 
     def _roles(self, view: SentenceView) -> None:
         """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""

@@ -31,6 +31,7 @@ from kg.kinds import (
     role,
     sanction,
     statement,
+    succession,
     summit,
     suspension,
     testing,
@@ -62,6 +63,7 @@ KINDS: tuple[Kind, ...] = (
     statement.KIND,
     membership.KIND,
     role.KIND,
+    succession.KIND,
 )
 
 BY_CLASS: Mapping[URIRef, Kind] = {kind.cls: kind for kind in KINDS}

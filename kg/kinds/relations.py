@@ -77,6 +77,7 @@ RELATIONS: tuple[Relation, ...] = (
     # An exercise noun beats a verb of joining: "Which exercise did New Zealand join?"
     Relation("exercise", (DD.MilitaryExercise, DD.ExerciseSeries), 3, own_words=False),
     Relation("role", (DD.RoleAssignment, DD.holder, DD.position), 1, own_words=False),
+    Relation("succession", (DD.Succession, DD.successor, DD.predecessor), 2),
     Relation(
         "deadline",
         (DD.Ultimatum, DD.deadline),

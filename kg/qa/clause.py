@@ -183,6 +183,9 @@ class Clause:
                 seen_noun = True
                 j += 1
                 continue
+            if seen_noun and item.stem in self.positions and item.norm not in AUX:
+                j += 1  # "which army chief": the post its body's name begins
+                continue
             if seen_noun:
                 break  # the noun phrase ended: this is the verb ("which country halted")
             if item.norm.endswith("ed") and len(item.norm) > 4:
@@ -347,7 +350,7 @@ class Clause:
         if (entity is not None and entity.adjective) or (
             nxt < self.n
             and items[nxt].is_word
-            and items[nxt].norm not in AUX | PREPS | DETS | PARTICLES
+            and items[nxt].norm not in AUX | PREPS | DETS | PARTICLES | {"as"}
             and nxt != self.verb
             and items[nxt].norm not in {"and", "or"}
         ):

@@ -201,6 +201,10 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     it, lookups = asking.it, asking.lookups
     left_out = {f.iri for f in it.excluded}
     asked_about = {f.iri for f in it.entities} - left_out
+    if it.template is not None and it.template.relation == "succession":
+        # "Whom did X replace as Pakistan's army chief?": the people are asked about; the
+        # words of the post ("Pakistan's army") only describe it.
+        asked_about = {f.iri for f in it.entities if f.kind == "PERSON"} - left_out
     if not asked_about:
         return answers
     if it.relaxed and it.template is not None and it.template.render == "quote":

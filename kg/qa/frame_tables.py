@@ -234,6 +234,16 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
         "prep:in": "location",
         "prep:to": "location",
     },
+    ("succession", "verb", "active"): {
+        "subj": "successor",
+        "obj": "predecessor",
+        "prep:from": "predecessor",  # "took over from"
+        "prep:by": "successor",
+    },
+    ("succession", "verb", "passive"): {
+        "subj": "predecessor",
+        "prep:by": "successor",
+    },
 }
 THING_ROLES = frozenset({"equipment", "program", "law", "location"})
 # The role a bare "what" asks for, per relation.

@@ -152,6 +152,8 @@ def stem(word: str) -> str:
     True
     >>> stem("agreed") == stem("agree") == stem("agrees")
     True
+    >>> stem("succeeded") == stem("succeed") == stem("succeeds") == stem("succeeding")
+    True
     >>> stem("test-fired") == stem("test-fire")
     True
     """
@@ -180,6 +182,9 @@ def stem(word: str) -> str:
             w = w[:-1]
     else:
         stripped = False
+    if w.endswith("eed") and len(w) > 4:
+        w = w[:-1]  # succeeded -> succeed -> succee, as succeed and succeeds
+        stripped = True
     if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz" and w[-1] not in _VOWELS:
         w = w[:-1]  # stopped -> stop, planned -> plan
     if w.endswith("e") and len(w) > 3:

@@ -171,6 +171,8 @@ ROLE_PROPERTIES = (
     DD.location,
     DD.outlet,
     DD.holder,
+    DD.successor,
+    DD.predecessor,
     DD.position,
     DD.quote,
     DD.valueText,

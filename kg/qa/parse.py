@@ -285,6 +285,16 @@ class Frame(Roles):
         } or (self.focus == "count" and self._counts_articles()):
             involving(result, self.focus, entities)
             return
+        if relation == "succession" and any(e.kind == "PERSON" for e in entities):
+            # "Whom did X succeed as navy chief?": who held the post before, not who holds it.
+            # The post ("as Senegal's Chief of General Staff") only describes it: its words
+            # are read here, not looked for in the sentence that tells of the succession.
+            self._relation_reading(result, relation, verb_hit, entities)
+            as_at = next((i for i, it in enumerate(self.items) if it.norm == "as"), self.n)
+            result.position_text = " ".join(
+                it.text for it in self.items[as_at + 1 :] if it.entity is None and it.is_word
+            )
+            return
         if relation == "role" or (self._position_words() and self.focus in {"agent", ""}):
             self._role(result, entities)
             asks_an_office = bool(set(self._position_words()) & _OFFICES) and not any(

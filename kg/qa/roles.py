@@ -156,6 +156,10 @@ class Roles(Clause):
                 return "member"
             if terms & {DD.participant}:
                 return "participant"
+            if terms & {DD.successor}:
+                return "successor"  # "Who is Bajwa's successor?"
+            if terms & {DD.predecessor}:
+                return "predecessor"
         for i in range(0, max(self.wh_end, 0)):
             terms = self.terms_at(i)
             if terms & {DD.supplier}:
@@ -180,6 +184,8 @@ class Roles(Clause):
             return "organization" if entity.kind == "ORG" else "member"
         if noun == "participant":
             return "x"
+        if noun in {"successor", "predecessor"}:
+            return "predecessor" if noun == "successor" else "successor"
         if noun == "maker":
             return "country" if entity.kind == "STATE" else None
         return None
@@ -188,8 +194,8 @@ class Roles(Clause):
         self, relation: str, table: dict[str, str], predicate_noun: str, undergoer: bool
     ) -> str:
         focus = self.focus
-        if focus == "count":
-            focus = "agent"
+        if focus == "count" or (focus == "thing" and relation == "succession"):
+            focus = "agent"  # "Which general did X replace?": a succession is of people
         if focus == "quote":
             return "quote" if relation == "statement" else ""
         if focus == "equipment":

@@ -438,6 +438,29 @@ TEMPLATES: tuple[Template, ...] = (
         "What is {holder}'s position?",
         classes=(DD.RoleAssignment,),
     ),
+    # -- succession in office ----------------------------------------------------------
+    Template(
+        "predecessor_of",
+        "role",
+        "succession",
+        "predecessor",
+        (_p("successor", frozenset({"PERSON"})),),
+        "entity",
+        "Whom did {successor} succeed?",
+        "Whom did {successor} replace?",
+        classes=(DD.Succession,),
+    ),
+    Template(
+        "successor_of",
+        "role",
+        "succession",
+        "successor",
+        (_p("predecessor", frozenset({"PERSON"})),),
+        "entity",
+        "Who succeeded {predecessor}?",
+        "Who replaced {predecessor}?",
+        classes=(DD.Succession,),
+    ),
     # -- membership -----------------------------------------------------------------------
     Template(
         "memberships_of",

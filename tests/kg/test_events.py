@@ -280,6 +280,54 @@ def test_an_appointment_is_dated_and_kept_apart_from_the_post_held_before(extrac
     assert [str(g.value(r, DD.date)) for r in appointed] == ["2022-03-14"]
 
 
+@pytest.mark.parametrize(
+    ("text", "successor", "predecessor"),
+    [
+        (
+            "General Olufemi Oluyede replaces General Christopher Musa as Chief of Defence Staff.",
+            "Olufemi Oluyede",
+            "Christopher Musa",
+        ),
+        (
+            "Lt Gen Asim Munir, currently the army's quartermaster general, will replace Gen "
+            "Qamar Javed Bajwa, who retires next week.",
+            "Asim Munir",
+            "Qamar Javed Bajwa",
+        ),
+        (
+            "Admiral Karambir Singh took over as the Chief of the Naval Staff on Friday, "
+            "succeeding Admiral Sunil Lanba.",
+            "Karambir Singh",
+            "Sunil Lanba",
+        ),
+        ("Jens Stoltenberg was succeeded by Mark Rutte.", "Mark Rutte", "Jens Stoltenberg"),
+        (
+            "General Mbaye Cisse has been appointed the new Chief of General Staff. He replaces "
+            "General Cheikh Wade.",
+            "Mbaye Cisse",
+            "Cheikh Wade",
+        ),
+    ],
+)
+def test_a_succession_names_who_took_the_post_over_from_whom(
+    extract, text, successor, predecessor
+) -> None:
+    g = extract(text)
+    event = the_event(g, DD.Succession)
+    assert roles(g, event, DD.successor) == {successor}
+    assert roles(g, event, DD.predecessor) == {predecessor}
+
+
+def test_the_post_taken_over_is_the_successors_role(extract) -> None:
+    g = extract("General Olufemi Oluyede replaces General Christopher Musa as Chief of Staff.")
+    assert ("Olufemi Oluyede", "chief of staff", "") in posts(g)
+
+
+def test_new_weapons_replacing_old_ones_are_no_succession_in_office(extract) -> None:
+    g = extract("The F-16 jets will replace the MiG-29s that Slovakia retired in 2022.")
+    assert events(g, DD.Succession) == []
+
+
 def test_a_post_set_off_after_a_rank_is_the_post_not_the_rank(extract) -> None:
     g = extract(
         "They are Major-General Leo Irabor, Chief of Defence Staff; and Major-General "

@@ -11,6 +11,7 @@ from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 from kg.kinds import BY_CLASS, KINDS, kind_of
 from kg.kinds.model import ANY
 from kg.ontology.bundle import bundled_ontology
+from kg.qa.lookups import ROLE_PROPERTIES
 from kg.qa.templates import TEMPLATES
 from kg.vocab import DD
 
@@ -52,6 +53,13 @@ def test_roles_are_properties_of_the_ontology_with_known_answer_types() -> None:
         for role in kind.roles:
             assert (role.prop, None, None) in graph, (kind.name, role.prop)
             assert role.answers and role.answers <= ANY, (kind.name, role.name)
+
+
+def test_every_role_of_a_kind_is_one_answers_are_checked_against() -> None:
+    """An answer must involve what the question names; a role the answerer does not read
+    as a party would make every answer of its kind fail that check."""
+    missing = [(k.name, r.name) for k in KINDS for r in k.roles if r.prop not in ROLE_PROPERTIES]
+    assert not missing, missing
 
 
 def test_question_relations_of_the_kinds_are_the_templates_relations() -> None:

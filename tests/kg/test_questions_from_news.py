@@ -187,6 +187,16 @@ ARTICLES = [
         ),
     ),
     news(
+        "Pakistan names new army chief",
+        dt.date(2022, 11, 24),
+        (
+            "Prime Minister Shehbaz Sharif picked Lt Gen Asim Munir as Pakistan's next army "
+            "chief on Thursday.\n"
+            "Lt Gen Munir will replace Gen Qamar Javed Bajwa, who retires next week after six "
+            "years at the head of the army."
+        ),
+    ),
+    news(
         "Kyrgyzstan buys drones",
         dt.date(2021, 10, 23),
         (
@@ -388,3 +398,20 @@ def test_a_word_joined_by_a_hyphen_is_carried_by_its_parts(answerer: Answerer) -
 def test_what_is_left_out_is_not_read_from_a_sentence_either(answerer: Answerer) -> None:
     asked = "Which drones did Kyrgyzstan procure from Russia alongside the TB2?"
     assert "Bayraktar TB2 drones" not in texts(answerer, asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Whom will Asim Munir replace?", "Qamar Javed Bajwa"),
+        ("Who will Munir succeed as Pakistan's army chief?", "Qamar Javed Bajwa"),
+        ("Who is Asim Munir's predecessor?", "Qamar Javed Bajwa"),
+        ("Who will replace Qamar Javed Bajwa?", "Asim Munir"),
+        ("Who is Bajwa's successor?", "Asim Munir"),
+        ("Who takes over from Qamar Javed Bajwa as army chief?", "Asim Munir"),
+    ],
+)
+def test_who_took_a_post_over_from_whom(answerer: Answerer, question: str, answer: str) -> None:
+    reading = answerer.ask(question)["interpretation"]
+    assert reading["template"] in {"predecessor_of", "successor_of"}, reading
+    assert texts(answerer, question) == [answer]
