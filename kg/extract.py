@@ -18,13 +18,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from spacy.tokens import Doc
 
 from kg import __version__
 from kg.articles import Article
 from kg.dates import DateMention, find_dates, infer_year
 from kg.events import event_iris, extract_events
+from kg.events.model import Event
 from kg.events.triggers import Triggers, digest, triggers_from_graph, with_defaults
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Entity, Linker, Mention
@@ -36,7 +37,7 @@ from kg.vocab import DD
 
 PIECE_CHARS = 100_000
 
-EXTRACTOR_VERSION = f"{__version__}/21"  # the rules' own version: raise it when they change
+EXTRACTOR_VERSION = f"{__version__}/23"  # the rules' own version: raise it when they change
 """Changes when extraction output may change; a new version re-extracts stored articles."""
 
 
@@ -189,6 +190,9 @@ class Pipeline:
         events = extract_events(
             doc, mentions, sentence_of, dates, article.date, self.triggers, described
         )
+        for iri in _companies_by_deed(events, entities):
+            graph.remove((iri, RDF.type, DD.Organization))
+            graph.add((iri, RDF.type, DD.Company))
         for iri, event in event_iris(node, events):
             add_event(graph, iri, event, sentence_nodes[event.sentence])
             for entity in {e.iri: e for es in event.roles.values() for e in es}.values():
@@ -206,3 +210,26 @@ class Pipeline:
                 graph.add((mention.entity.iri, DD.mentionedIn, sentence_nodes[mention.sentence]))
         seal(graph, node)
         return graph
+
+
+# The roles of parties that only a company plays: who sells or builds weapons.
+_COMPANY_ROLES = {
+    DD.ArmsDeal: (DD.supplier, DD.contractor),
+    DD.ArmsDelivery: (DD.supplier, DD.contractor),
+    DD.ArmsNegotiation: (DD.supplier, DD.contractor),
+    DD.Manufacturing: (DD.actor,),
+}
+
+
+def _companies_by_deed(events: Iterable[Event], entities: dict[URIRef, Entity]) -> set[URIRef]:
+    """Organizations unknown to the gazetteer that the article tells selling or building
+    weapons ("four submarines from Germany's Thyssenkrupp"): companies, so that "which
+    company" finds them (the model reads most unknown firms as organizations)."""
+    out: set[URIRef] = set()
+    for event in events:
+        for prop in _COMPANY_ROLES.get(event.cls, ()):
+            for party in event.roles.get(prop, []):
+                known = entities.get(party.iri)
+                if known is not None and known.type == DD.Organization and known.entry is None:
+                    out.add(party.iri)
+    return out

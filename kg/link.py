@@ -93,7 +93,8 @@ _ORG_HEADS: tuple[tuple[URIRef, frozenset[str]], ...] = (
 )
 
 _HONORIFICS = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|adm|col|lt|maj|capt|sir|dame|pm|amb|president|minister|"
+    r"^(?:(?:mr|mrs|ms|dr|smt|shri|sri|sen|rep|gen|adm|col|lt|maj|capt|sir|dame|pm|amb|"
+    r"president|minister|"
     r"secretary|chancellor|premier|king|queen|prince|sheikh|general|admiral)\.?\s+)+",
     re.I,
 )
@@ -132,7 +133,7 @@ class Mention:
     text: str
     sentence: int
     entity: Entity
-    via: str  # how it was linked: gazetteer, exact, acronym, surname, fuzzy, new
+    via: str  # how it was linked: gazetteer, exact, acronym, surname, short, fuzzy, new
     ner_label: str = ""
 
 
@@ -260,6 +261,13 @@ class Linker:
             else:
                 ranked = _RANKS.sub("", ent.text)
                 name = clean_name(_HONORIFICS.sub("", ranked))
+                if ent.label_ == "PERSON" and _without_title(name) != name:
+                    name = _without_title(name)
+                    # The mention is the name, so that the title before it is read as one.
+                    at = ent.text.rfind(name) if name else -1
+                    trimmed = ent.doc.char_span(ent.start_char + at, ent.end_char, label=ent.label_)
+                    if trimmed is not None and at > 0:
+                        ent = trimmed
                 if not name or (_part_of_title(ent) and self.gazetteer.lookup(name) is None):
                     continue
                 if _RANKS.match(name + " "):
@@ -283,7 +291,10 @@ class Linker:
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
-        # Surnames may come before the full name (rare) or after it (usual): second pass.
+        # Surnames may come before the full name (rare) or after it (usual): second pass,
+        # the longest names first (a headline's "Pedro Varela" is the text's "Pedro Varela
+        # Sabando").
+        pending.sort(key=lambda p: -len(p[1].split()))
         for ent, name in pending:
             entity, via = self._person(name, context)
             if via == "new" and _reads_as_place(ent):
@@ -403,6 +414,18 @@ class Linker:
             }
             if len(longer) == 1:
                 return next(iter(longer.values())), "surname"
+            # "Pedro Varela" for "Pedro Varela Sabando", "Gilberto Teodoro" for "Gilberto
+            # C. Teodoro Jr.": the one person whose full name has these words in order.
+            fuller = {
+                p.iri: p
+                for p in context.people
+                if len(p.label.split()) > len(tokens)
+                and p.label.split()[0] == tokens[0]
+                and _subsequence(tokens, p.label.split())
+            }
+            if len(fuller) == 1:
+                # A name of its own (kept as an alt label): "Aviles" is then his surname.
+                return next(iter(fuller.values())), "short"
         if len(tokens) == 1:
             key = norm_key(name)
             for person in reversed(context.people):
@@ -532,6 +555,18 @@ _PORTFOLIO_WORDS = frozenset(
     "state defense defence staff interior foreign home affairs army naval navy air national "
     "armed forces finance trade the".split()
 )
+
+
+def _without_title(name: str) -> str:
+    """A person's name without the title the model read into it ("Defense Minister
+    Krasimir Karakachanov"); nothing for a title alone ("Defence Minister")."""
+    words = name.split()
+    i = 0
+    while i < len(words) and words[i].lower() in _TITLE_WORDS | _PORTFOLIO_WORDS - {"the"}:
+        i += 1
+    if not any(w.lower() in _TITLE_WORDS for w in words[:i]):
+        return name  # "Armed Forces", "National ...": not a title
+    return " ".join(words[i:])
 
 
 def _is_a_title(name: str) -> bool:

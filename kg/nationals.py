@@ -4,11 +4,13 @@ reading, in a module that loads no language model."""
 
 from __future__ import annotations
 
-NATIONALS_NOUNS = frozenset(
-    (
+# A state's own bodies, written as descriptions: "the Chilean navy".
+STATE_BODY_NOUNS = frozenset("navy army military government ministry".split())
+
+NATIONALS_NOUNS = (
+    frozenset(
         "national citizen individual official entity company firm business bank person "
-        "people diplomat officer oligarch lawmaker agent executive "
-        # A state's own bodies, written as descriptions: "the Chilean navy".
-        "navy army military government ministry"
-    ).split()
+        "people diplomat officer oligarch lawmaker agent executive".split()
+    )
+    | STATE_BODY_NOUNS
 )

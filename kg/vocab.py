@@ -125,6 +125,7 @@ class DD(DefinedNamespace):
 
     # --- role assignments, memberships -------------------------------------------
     holder: URIRef
+    appointedBy: URIRef
     successor: URIRef
     predecessor: URIRef
     position: URIRef

@@ -8,8 +8,10 @@ from spacy.tokens import Span, Token
 
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
+    agent_tokens,
     determined,
     direct_objects,
+    is_passive,
     non_member,
     preps,
     refers_to_a_deal,
@@ -20,6 +22,7 @@ from kg.events.grammar import (
 from kg.events.model import Event, SentenceView, latest_event
 from kg.events.rules import rule
 from kg.events.words import (
+    AGENTS,
     ARMS_EVENTS,
     BLOC_NOUNS,
     CLASS_NOUNS,
@@ -262,6 +265,18 @@ class RelationRules(ExtractorBase):
             event.add(DD.holder, [m.entity])
             event.set(DD.position, Literal(title))
             event.add(DD.organization, orgs[-1:])
+            event.add(DD.appointedBy, self._appointer(view, verb, m.entity))
+
+    def _appointer(self, view: SentenceView, verb: Token, holder: Entity) -> list[Entity]:
+        """Who made the appointment: "President X appointed Y as ...", "Y was named ... by
+        X" (not the holder, as in "Y took over as ...")."""
+        if verb.lemma_.lower() not in _APPOINT_VERBS:
+            return []
+        if is_passive(verb):
+            found = view.entities_in(agent_tokens(verb), AGENTS)
+        else:
+            found = self._subject(view, verb)
+        return [e for e in found if e.iri != holder.iri][:1]
 
     def _appointed_as(
         self, view: SentenceView, span: Span

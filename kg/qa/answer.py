@@ -460,6 +460,8 @@ class Answerer:
             rows = [r for r in rows if r.get("cls") in allowed or r.get("cls") == DD.WeaponSystem]
         if template.id in ROLE_TEMPLATES:
             rows, sparql = self._role_rows(asking, rows, sparql)
+        elif template.id == "appointee_of" and asking.it.position:
+            rows = match_positions(rows, asking.it.position, asking.it)
         answers = group(asking, attempt, rows)
         if template.id == "profile":
             facts = self._facts(slots["x"], asking)

@@ -53,6 +53,12 @@ _NOUN_MODIFIERS = frozenset(
 )
 
 
+# Words that say which minister a title is, written in lower case ("defence minister X").
+PORTFOLIOS = frozenset(
+    "defence defense foreign prime interior finance trade army navy naval air deputy".split()
+)
+
+
 class Clause:
     """The grammar of one question around its wh-phrase and relation verb."""
 
@@ -205,7 +211,10 @@ class Clause:
                 k += 1
             while k < self.n and items[k].entity is None and items[k].norm in DETS:
                 k += 1
-            if k < self.n and items[k].entity is not None:
+            titled = self._person_after_title(k)
+            if titled >= 0:
+                self.subject = titled  # "did Romanian Defence Minister X meet"
+            elif k < self.n and items[k].entity is not None:
                 self.subject = k
             # Copular: "Who is the defense minister of Poland?" - a be-form and no verb after.
             if items[j].norm in BE and not any(
@@ -223,6 +232,28 @@ class Clause:
             if self._verb_like(i):
                 self.verb = i
                 break
+
+    def _person_after_title(self, k: int) -> int:
+        """The person named at the end of a title that begins at item ``k`` ("Romanian
+        Defence Minister Vasile Dincu", "President X"), or -1."""
+        items = self.items
+        first = items[k].entity if k < self.n else None
+        m = k + 1 if first is not None and first.adjective else k
+        start = m
+        while (
+            m < self.n
+            and items[m].entity is None
+            and items[m].is_word
+            and items[m].norm not in AUX | DETS | PREPS
+            and (
+                items[m].stem in self.positions
+                or items[m].norm in PORTFOLIOS
+                or items[m].text[:1].isupper()
+            )
+        ):
+            m += 1
+        named = items[m].entity if m < self.n else None
+        return m if named is not None and named.kind == "PERSON" and m > start else -1
 
     def _verb_like(self, i: int) -> bool:
         """A verb, as far as word shape and the lexicon tell (no tagger needed)."""
@@ -340,13 +371,14 @@ class Clause:
         nxt = i + 1
         if (
             entity is not None
-            and entity.adjective
             and nxt < self.n
             and items[nxt].stem in NATIONALS_STEMS
             and self.verb >= 0
             and i > self.verb
         ):
-            return "obj"  # "Who sanctioned Chinese companies?": the companies' state
+            # "Who sanctioned Chinese companies?": the companies' state; "sanction Wagner
+            # officials": the group.
+            return "obj"
         if (entity is not None and entity.adjective) or (
             nxt < self.n
             and items[nxt].is_word

@@ -86,7 +86,12 @@ _MAX_SPAN = 7
 _STORE_LOOKUP = "SELECT DISTINCT ?e ?type WHERE { ?e dd:normLabel ?key ; a ?type }"
 _LABEL_OF = "SELECT ?label WHERE { ?e rdfs:label ?label } LIMIT 1"
 _NAME_KEYS = "SELECT DISTINCT ?key WHERE { ?e dd:normLabel ?key }"
-_PEOPLE = "SELECT DISTINCT ?e ?label WHERE { ?e a dd:Person ; rdfs:label ?label }"
+# People by each name they were written with ("Julio Cesar Aviles" for "Julio Cesar
+# Aviles Castillo"), whose last words are the surnames a question may use.
+_PEOPLE = """SELECT DISTINCT ?e ?label ?name WHERE {
+  ?e a dd:Person ; rdfs:label ?label .
+  { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+}"""
 _POSITIONS = "SELECT DISTINCT ?position WHERE { ?r dd:position ?position }"
 _LABEL_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?e dd:normLabel ?key }"
 
@@ -103,6 +108,7 @@ class Found:
     end: int  # token index, exclusive
     via: str  # gazetteer, store, surname, fuzzy
     adjective: bool = False  # a demonym ("Turkish") rather than a name
+    state: URIRef | None = None  # for a capital read as a place ("in Cairo"): its state
 
     @property
     def kind(self) -> str:
@@ -209,8 +215,9 @@ class EntityFinder:
             people: dict[str, list[tuple[URIRef, str]]] = {}
             for row in self.store.select(_PEOPLE):
                 e, label = row.get("e"), str(row.get("label", ""))
-                if isinstance(e, URIRef) and " " in label:
-                    entry = people.setdefault(norm_key(label.split()[-1]), [])
+                name = str(row.get("name", ""))
+                if isinstance(e, URIRef) and " " in name:
+                    entry = people.setdefault(norm_key(name.split()[-1]), [])
                     if (e, label) not in entry:
                         entry.append((e, label))
             return people

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import URIRef
 from rdflib.namespace import SDO
@@ -153,9 +153,11 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
             ),
         )
     kept = []
-    # A question whose only unread word is a year ("... submarines in 2015?") is
-    # carried by the date of the answer's events as well as by its words.
-    years = rest if all(_YEAR.fullmatch(w) for w in rest) else []
+    # A question whose only unread words are a year and a month ("... submarines in
+    # (March) 2015?") is carried by the date of the answer's events (in that year) as
+    # well as by its words.
+    dated = all(_YEAR.fullmatch(w) or w in _MONTHS for w in rest)
+    years = [w for w in rest if _YEAR.fullmatch(w)] if dated else []
     for answer in answers:
         if answer.key in MADE_KEYS:
             kept.append(answer)
@@ -174,6 +176,11 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_MONTHS = frozenset(
+    stem(m)
+    for m in "january february march april may june july august september october november "
+    "december".split()
+)
 
 
 def _dated_in(asking: Asking, answer: Answer, years: list[str]) -> bool:
@@ -199,7 +206,7 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     Latvia order?" is not answered by Estonia's order, even in an article that
     mentions Latvia elsewhere."""
     it, lookups = asking.it, asking.lookups
-    left_out = {f.iri for f in it.excluded}
+    left_out = {f.iri for f in it.excluded} | {f.iri for f in it.describing}
     asked_about = {f.iri for f in it.entities} - left_out
     if it.template is not None and it.template.relation == "succession":
         # "Whom did X replace as Pakistan's army chief?": the people are asked about; the
@@ -216,8 +223,16 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     # "Who is the State Department spokesman who reacted to Niger's decision?": the
     # role answers; what the relative clause says of the holder is told elsewhere in
     # the article, so its entities need only be named there.
-    described = it.template is not None and it.template.id in ROLE_TEMPLATES
-    naming = _Naming(reader)
+    described = it.template is not None and it.template.id in ROLE_TEMPLATES | {"appointee_of"}
+    # A capital asked as a place ("at the signing in Cairo") may be stored as its state,
+    # as extraction reads a capital that stands for its government.
+    capitals: dict[Term, URIRef] = {f.iri: f.state for f in it.entities if f.state is not None}
+    # "Whom did X meet in Jakarta?": where the meeting was need only be named in the
+    # article that tells it (the meeting's sentence may not say it again).
+    met_in = (
+        {f.iri for f in it.entities if f.kind == "PLACE"} if it.relation == "meeting" else set()
+    )
+    naming = _Naming(reader, capitals)
     kept = []
     for answer in answers:
         if not answer.rows or answer.key in MADE_KEYS:
@@ -236,8 +251,12 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
             and it.template.id == "role_of"
             and not any(lookups.describe(e).get(DD.organization) for e in answer.events[:10])
         )
-        if asked_about <= involved or (
-            (described or unattached) and naming.all_in(asked_about - involved, answer.articles)
+        involved |= {place for place, state in capitals.items() if state in involved}
+        missing = asked_about - involved
+        if (
+            not missing
+            or ((described or unattached) and naming.all_in(missing, answer.articles))
+            or (missing <= met_in and naming.all_in(missing, answer.articles))
         ):
             kept.append(answer)
     return kept
@@ -260,14 +279,20 @@ class _Naming:
     """The articles that name each entity, read once per entity for all the answers
     of a question (the same entities are looked for in every answer's articles)."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, capitals: Mapping[Term, URIRef] | None = None) -> None:
         self.reader = reader
+        self.capitals = capitals or {}
         self._articles: dict[URIRef, set[Term]] = {}
 
     def all_in(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
-        """Whether every one of ``entities`` is named in one of ``articles``."""
+        """Whether every one of ``entities`` is named in one of ``articles`` (a capital
+        asked as a place also where its state is named: the two are linked alike)."""
         within = set(articles)
-        return all(within & self._naming(e) for e in entities if isinstance(e, URIRef))
+        return all(
+            within & (self._naming(e) | self._naming(self.capitals.get(e, e)))
+            for e in entities
+            if isinstance(e, URIRef)
+        )
 
     def _naming(self, entity: URIRef) -> set[Term]:
         found = self._articles.get(entity)
@@ -326,8 +351,10 @@ _GENERIC = frozenset(
         "article report reported describe described call called know known worth value "
         "cost total number amount mention mentioned mentions sign signed seal sealed ink "
         "inked reach reached conclude concluded plan planned "
-        # modality, which the fact's own modality carries: "the *intended* buyer"
-        "intend intended prospective potential proposed possible eventual would-be"
+        # modality, which the fact's own modality carries: "the *intended* buyer", "agreed
+        # to buy", "decided to order"
+        "intend intended prospective potential proposed possible eventual would-be agree "
+        "agreed decide decided"
     ).split()
 )
 
@@ -399,7 +426,7 @@ def unread_words(
     tokens = [t for t in tokenize(question) if t.is_word]
     hits = find_hits(lexicon, [t.stem for t in tokens])
     read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}
-    read |= {t.stem for t in tokenize(it.position_text)} | set(it.position)
+    read |= {t.stem for t in tokenize(it.position_text)} | set(it.position) | set(it.title_words)
     return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
 
 
@@ -447,10 +474,12 @@ def _spellings(word: str) -> set[str]:
     return {word, *(k for k, v in POSITION_SYNONYMS.items() if v == word)}
 
 
-# The words that say which minister or secretary a title is (as the position's stems).
+# The words that say which minister, secretary or commander a title is (as the
+# position's stems): "navy commander" is not any commander.
 _PORTFOLIOS = frozenset(
     POSITION_SYNONYMS.get(stem(w), stem(w))
-    for w in "defence defense foreign prime interior finance economy trade justice".split()
+    for w in "defence defense foreign prime interior finance economy trade justice army navy "
+    "air".split()
 )
 
 
@@ -469,6 +498,12 @@ def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> l
     return _match_title(rows, wanted, it)
 
 
+# Words that make a post another, lower one: the deputy commander is not the commander
+# (nor is the army commander, of another service, or the defence minister, of another
+# portfolio, the one asked when the question does not say so).
+_SECOND_IN_LINE = frozenset(stem(w) for w in "deputy vice assistant associate under".split())
+
+
 def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list:
     names: set[str] = set()
     for found in [*it.slots.values(), *it.alternates]:
@@ -478,7 +513,7 @@ def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list
         have = position_words(str(row.get("position", ""))) - names
         if have == wanted:
             exact.append(row)
-        elif wanted <= have:
+        elif wanted <= have and not (have - wanted) & (_SECOND_IN_LINE | _PORTFOLIOS):
             partial.append((len(have - wanted), row))
     if exact:
         return exact

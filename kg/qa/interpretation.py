@@ -33,6 +33,10 @@ class Interpretation:
     alternates: list[Found] = field(default_factory=list)
     role_refs: list[tuple[Found, tuple[str, ...]]] = field(default_factory=list)
     excluded: list[Found] = field(default_factory=list)
+    # Demonyms of the titles of people named ("*Romanian* Defence Minister X"): they
+    # describe the person; an answer's facts need not involve them.
+    describing: list[Found] = field(default_factory=list)
+    title_words: tuple[str, ...] = ()  # stems of those titles ("defenc", "minist")
     notes: list[str] = field(default_factory=list)
     # Other readings of the same question, tried in order when this one has no answer.
     alternatives: list[tuple[Template, dict[str, Found]]] = field(default_factory=list)

@@ -334,12 +334,12 @@ POSITION_PHRASES: dict[frozenset[str], tuple[frozenset[str], ...]] = {
 # -- the lexicon --------------------------------------------------------------------
 
 _LABEL_QUERY = """
-SELECT ?term ?label ?type ?super WHERE {
+SELECT ?term ?label ?type ?super ?related WHERE {
   GRAPH ?g {
     { ?term rdfs:label ?label } UNION { ?term skos:prefLabel ?label }
     UNION { ?term skos:altLabel ?label }
     UNION { ?term rdf:type ?type } UNION { ?term rdfs:subClassOf ?super }
-    UNION { ?term rdfs:subPropertyOf ?super }
+    UNION { ?term rdfs:subPropertyOf ?super } UNION { ?term skos:related ?related }
   }
 }"""
 
@@ -367,6 +367,7 @@ class Lexicon:
     labels: dict[URIRef, str] = field(default_factory=dict)
     types: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    related: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     words: set[str] = field(default_factory=set)
     fingerprint: tuple[str, ...] = ()
     max_len: int = 1
@@ -415,6 +416,11 @@ class Lexicon:
 
     def label(self, term: URIRef) -> str:
         return self.labels.get(term) or str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def with_related(self, terms: set[URIRef] | frozenset[URIRef]) -> frozenset[URIRef]:
+        """``terms`` and the concepts the ontology relates to them (``skos:related``: a
+        surface-to-air "missile system" is an air defense system)."""
+        return frozenset(terms).union(*(self.related.get(t, set()) for t in terms))
 
     def categories(self) -> set[URIRef]:
         """Weapon category concepts (individuals of ``dd:WeaponCategory``)."""
@@ -503,6 +509,10 @@ def build_lexicon(store: Store) -> Lexicon:
         parent = row.get("super")
         if isinstance(parent, URIRef):
             lexicon.supers.setdefault(term, set()).add(parent)
+        related = row.get("related")
+        if isinstance(related, URIRef):  # skos:related is symmetric
+            lexicon.related.setdefault(term, set()).add(related)
+            lexicon.related.setdefault(related, set()).add(term)
     lexicon.labels = _display_labels(store)
     for term, phrases in BUILTIN.items():
         for phrase in phrases:

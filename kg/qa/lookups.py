@@ -171,6 +171,7 @@ ROLE_PROPERTIES = (
     DD.location,
     DD.outlet,
     DD.holder,
+    DD.appointedBy,
     DD.successor,
     DD.predecessor,
     DD.position,

@@ -156,7 +156,9 @@ def _as_place(found: Found, tokens: list[Token], finder: EntityFinder) -> Found:
         return found
     if tokens[found.start - 1].text.lower() not in _PLACE_CUES:
         return found
-    return replace(found, iri=RES[slugify(found.text)], label=found.text, type=DD.Place)
+    return replace(
+        found, iri=RES[slugify(found.text)], label=found.text, type=DD.Place, state=found.iri
+    )
 
 
 def _item_at(items: list[Item], token_index: int) -> int:
@@ -257,6 +259,7 @@ class Frame(Roles):
             result.categories = frozenset(
                 t for h in self.hits for t in h.terms if t in lexicon.categories()
             )
+        result.categories = lexicon.with_related(result.categories)
         result.answer_classes = frozenset(
             t for t in self.wh_terms if lexicon.is_a(t, DD.Agent) or t == DD.NewsArticle
         )
@@ -266,6 +269,8 @@ class Frame(Roles):
         relation, verb_hit = self._relation(result)
         self.relation = relation
         result.relation = relation
+        result.describing = self.title_demonyms()
+        result.title_words = self.title_stems()
         self._hints(result)
         if relation != "role" and not (self._position_words() and self.focus in {"agent", ""}):
             result.role_refs = self._role_refs()
@@ -295,6 +300,20 @@ class Frame(Roles):
                 it.text for it in self.items[as_at + 1 :] if it.entity is None and it.is_word
             )
             return
+        subject = self.items[self.subject].entity if self.subject >= 0 else None
+        if (
+            relation not in {"", "role"}
+            and self.verb >= 0
+            and subject is not None
+            and subject.kind == "PERSON"
+            and self._position_words()
+        ):
+            # "Which Moldovan leaders did X meet?": what a person named did; the post
+            # describes whom (a role is read only when that reading has no template).
+            self._relation_reading(result, relation, verb_hit, entities)
+            if result.template is not None:
+                return
+            result.notes.clear()
         if relation == "role" or (self._position_words() and self.focus in {"agent", ""}):
             self._role(result, entities)
             asks_an_office = bool(set(self._position_words()) & _OFFICES) and not any(
@@ -358,6 +377,20 @@ class Frame(Roles):
         if not answer:
             result.notes.append("could not tell what the question asks for")
             return
+        if relation == "making" and answer == "maker" and not roles:
+            # "Who will build Norway's new submarines?", "Which company builds ships for
+            # Chile?": who builds what a state acquires supplies it.
+            buyers = [
+                it.entity
+                for i, it in enumerate(self.items)
+                if it.entity is not None
+                and it.entity.kind == "STATE"
+                and it.entity not in self.wh_entities
+                and self._function(i) in {"poss", "prep:for", "prep:to"}
+            ]
+            if buyers:
+                relation, answer, roles = "transfer", "supplier", {"recipient": buyers[0]}
+                result.relation = self.relation = relation
         template = choose(relation, answer, roles)
         if template is None:
             result.notes.append(

@@ -621,10 +621,27 @@ def _tells(
     return any(
         all(derived(word) & told.stems for word in phrase)
         and (not together or _written_together(told.text, phrase))
+        for phrase in telling
+        # "... the new Army Commander. X was appointed Deputy Air Force Commander": the
+        # sentence names a deputy, whatever the one before says.
+        if not (together and _only_second(sentence.text, phrase))
         for told in (sentence, before)
         if told is not None
-        for phrase in telling
     )
+
+
+# Words that make a title another, lower one ("Deputy Air Force Commander").
+_SECOND = frozenset(stem(w) for w in "deputy vice assistant associate".split())
+
+
+def _only_second(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether every title of ``phrase`` in ``text`` is a deputy's ("Deputy Commander"
+    for a question about the commander)."""
+    if _SECOND & set(phrase):
+        return False
+    words = [t for t in tokenize(text) if t.is_word]
+    at = [i for i, t in enumerate(words) if derived(phrase[0]) & {t.stem}]
+    return bool(at) and all(any(t.stem in _SECOND for t in words[max(0, i - 3) : i]) for i in at)
 
 
 _TOGETHER = 4  # words from the first to the last of a title: "Minister for National Defence"

@@ -8,7 +8,7 @@ The second layer of a question's frame, over its grammar (:class:`kg.qa.clause.C
 from __future__ import annotations
 
 from kg.qa.asked import ORDINAL_ENDS
-from kg.qa.clause import Clause
+from kg.qa.clause import PORTFOLIOS, Clause
 from kg.qa.entities import AGENT_KINDS, Found
 from kg.qa.frame_tables import (
     AUX,
@@ -23,6 +23,7 @@ from kg.qa.frame_tables import (
 )
 from kg.qa.interpretation import Interpretation, use
 from kg.qa.lexicon import Hit, stem
+from kg.qa.templates import BY_ID
 from kg.vocab import DD
 
 # Words around a title that say who holds it or how they came to, not which post it is:
@@ -83,6 +84,7 @@ class Roles(Clause):
             (relation, kind, "active"), {}
         )
         undergoer = self.verb >= 0 and self.items[self.verb].stem in UNDERGOER_VERBS
+        described = self.title_demonyms()
         predicate_noun = self._predicate_noun(relation)
         # Entities whose type fixes their role go first (a weapon is the equipment
         # whatever its grammar); the others are read from the grammar.
@@ -95,6 +97,8 @@ class Roles(Clause):
             assert entity is not None
             if entity in self.wh_entities and entity.kind in AGENT_KINDS:
                 continue  # "which US companies": describes the answer, fills no role
+            if entity in described:
+                continue  # "did Romanian Defence Minister X meet": describes X
             role = self._typed_role(relation, entity)
             if role is None:
                 function = self._function(i)
@@ -135,7 +139,13 @@ class Roles(Clause):
         if kind == "LAW":
             return "law"
         if kind == "PLACE":
-            return "x" if relation == "meeting" else "location"  # "Who met in Riyadh?"
+            # "Who met in Riyadh?"; but whom X met in Riyadh is asked of X.
+            meets = relation == "meeting" and not any(
+                it.entity is not None and it.entity.kind in AGENT_KINDS
+                for it in self.items
+                if it.entity not in self.wh_entities
+            )
+            return "x" if meets else "location"
         return None
 
     def _predicate_noun(self, relation: str) -> str:
@@ -252,14 +262,41 @@ class Roles(Clause):
         if not words:
             result.notes.append("no position (president, minister, ...) recognized")
             return
-        if not orgs:
+        appointer = self._appointer()
+        if not orgs and appointer is None:
             result.notes.append("no state or organization named for the position")
             return
         result.notes.clear()
-        use(result, "role_holder", {"org": orgs[0]})
         result.relation = "role"
+        if not orgs:
+            # "Whom did President Boric name as the new Chief of the Army?"
+            assert appointer is not None
+            use(result, "appointee_of", {"actor": appointer})
+            return
+        use(result, "role_holder", {"org": orgs[0]})
         # The other named organizations are tried too ("the U.S. envoy to Poland").
         result.alternates = orgs[1:]
+        if appointer is not None:
+            # "Who did Buhari appoint as Nigeria's CDS?": also whom he appointed to it.
+            result.alternatives.append((BY_ID["appointee_of"], {"actor": appointer}))
+
+    def _appointer(self) -> Found | None:
+        """ "Who did Buhari appoint as ...?": the person named before a verb that puts
+        someone in a post, who made the appointment."""
+        verb = next(
+            (i for i, it in enumerate(self.items) if it.entity is None and it.stem in _TO_A_POST),
+            -1,
+        )
+        if verb < 0:
+            return None
+        return next(
+            (
+                it.entity
+                for it in self.items[:verb]
+                if it.entity is not None and it.entity.kind == "PERSON"
+            ),
+            None,
+        )
 
     def _role_refs(self) -> list[tuple[Found, tuple[str, ...]]]:
         """ "the Polish president", "Turkey's defense minister": a person named by role."""
@@ -294,12 +331,15 @@ class Roles(Clause):
         return refs
 
     def _position_phrase(self) -> tuple[str, ...]:
-        """The words naming a position: "defense minister", "secretary of defense"."""
+        """The words naming a position: "defense minister", "secretary of defense"; not
+        the title of a person the question names ("Who did *President* X appoint as army
+        chief?")."""
         words: list[str] = []
         number = False
-        for it in self.items[max(self.wh_end, 0) :]:
+        titles = self._titles_of_people()
+        for k, it in enumerate(self.items[max(self.wh_end, 0) :], start=max(self.wh_end, 0)):
             after_number, number = number, it.norm.isdigit()
-            if it.entity is not None or not it.is_word or number:
+            if it.entity is not None or not it.is_word or number or k in titles:
                 continue
             if after_number and it.norm in ORDINAL_ENDS:
                 continue  # "India's 28th Chief of Army Staff"
@@ -316,10 +356,52 @@ class Roles(Clause):
         # Keep the run that contains a position word.
         return tuple(w for w in words if w)
 
+    def _titles_of_people(self) -> set[int]:
+        """Items of a title written before a person's name ("Zambian *President* Hakainde
+        Hichilema", "*Defence Minister* X"): capitalized words or position words."""
+        out: set[int] = set()
+        for k, item in enumerate(self.items):
+            if item.entity is None or item.entity.kind != "PERSON":
+                continue
+            j = k - 1
+            while (
+                j > max(self.wh_end, 0)
+                and self.items[j].entity is None
+                and self.items[j].is_word
+                and self.items[j].norm not in AUX | DETS | PREPS | WH
+                and (
+                    self.items[j].stem in self.positions
+                    or self.items[j].norm in PORTFOLIOS
+                    or self.items[j].text[:1].isupper()
+                )
+            ):
+                out.add(j)
+                j -= 1
+            before = self.items[j].entity if j >= max(self.wh_end, 0) and j < k - 1 else None
+            if before is not None and before.adjective:
+                out.add(j)  # "*Romanian* Defence Minister X"
+        return out
+
+    def title_stems(self) -> tuple[str, ...]:
+        """The words of the titles of people named ("Defence Minister X"), as stems."""
+        return tuple(
+            self.items[k].stem for k in sorted(self._titles_of_people()) if self.items[k].is_word
+        )
+
+    def title_demonyms(self) -> list[Found]:
+        """The demonyms of the titles of people named ("*Romanian* Defence Minister X")."""
+        return [
+            entity
+            for k in sorted(self._titles_of_people())
+            if (entity := self.items[k].entity) is not None
+        ]
+
     def _position_words(self) -> tuple[str, ...]:
-        """The position words anywhere in the question ("minister", "envoy")."""
+        """The position words anywhere in the question ("minister", "envoy"), but those
+        of the title of a person it names ("Defence Minister X")."""
+        titles = self._titles_of_people()
         words = []
-        for it in self.items:
-            if it.entity is None and it.is_word and it.stem in self.positions:
+        for k, it in enumerate(self.items):
+            if it.entity is None and it.is_word and it.stem in self.positions and k not in titles:
                 words.append(it.stem)
         return tuple(words)

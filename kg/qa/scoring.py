@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
+from kg.nationals import NATIONALS_NOUNS, STATE_BODY_NOUNS
 from kg.qa.asked import Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import stem, tokenize
@@ -117,6 +118,19 @@ _DESCRIBING = frozenset(
 )
 
 
+# The nouns of an entity's people written after its name ("Wagner officials"), which a
+# sentence about them need not repeat (its bodies, "the Thai navy", it usually does).
+_ITS_PEOPLE = (
+    r"(?:\s+(?:group\s+)?(?:"
+    + "|".join(
+        sorted(
+            f"{n[:-1]}(?:y|ies)" if n.endswith("y") else f"{n}s?"
+            for n in NATIONALS_NOUNS - STATE_BODY_NOUNS
+        )
+    )
+    + r")\b)?"
+)
+
 _WEAK = frozenset(stem(w) for w in "country countries company state government year".split())
 
 
@@ -131,7 +145,10 @@ def keywords(question: str, entities: Sequence[Found], want: Asked) -> list[str]
         # to the letter" names no speaker, and its words are kept.)
         text = text[source.end() :]
     for found in entities:
-        text = text.replace(found.text, " ")
+        # "Wagner group officials": the group's people stand for it (not so a nationality:
+        # "Chinese companies" are what the sentence must be about).
+        people = "" if found.adjective else _ITS_PEOPLE
+        text = re.sub(re.escape(found.text) + people, " ", text)
     head = stem(want.head) if want.head else ""
     asked_for = _ASKED_WORDS.get(want.kind, frozenset())
     out = []

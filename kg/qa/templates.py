@@ -428,6 +428,17 @@ TEMPLATES: tuple[Template, ...] = (
         for template_id in ("role_holder_unattached", "role_holder_told_in")
     ),
     Template(
+        "appointee_of",
+        "role",
+        "role",
+        "holder",
+        (_p("actor", frozenset({"PERSON"})),),
+        "entity",
+        "Whom did {actor} appoint as {position}?",
+        "Whom did {actor} appoint as defence minister?",
+        classes=(DD.RoleAssignment,),
+    ),
+    Template(
         "role_of",
         "role",
         "role",

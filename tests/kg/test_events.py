@@ -271,6 +271,27 @@ def test_korean_alone_is_south_korean(extract) -> None:
     assert ("Ahn Gyu-back", "defense minister", "South Korea") in posts(g)
 
 
+@pytest.mark.parametrize(
+    ("text", "appointer"),
+    [
+        (
+            "President Hakainde Hichilema named Dennis Alibuzwi as the new Army Commander.",
+            {"Hakainde Hichilema"},
+        ),
+        (
+            "Gilbert Teodoro was appointed as defense secretary by President Ferdinand Marcos.",
+            {"Ferdinand Marcos"},
+        ),
+        ("Admiral Karambir Singh took over as the Chief of the Naval Staff.", set()),
+    ],
+)
+def test_an_appointment_names_who_made_it(extract, text, appointer) -> None:
+    g = extract(text)
+    appointed = [r for r in events(g, DD.RoleAssignment) if g.value(r, DD.position) is not None]
+    made_by = {label(g, o) for r in appointed for o in g.objects(r, DD.appointedBy)}
+    assert made_by == appointer
+
+
 def test_an_appointment_is_dated_and_kept_apart_from_the_post_held_before(extract) -> None:
     g = extract("Army Chief Gen Bipin Rawat was on Monday appointed Chief of Defence Staff.")
     assert ("Bipin Rawat", "army chief", "") in posts(g)
@@ -1410,3 +1431,10 @@ def test_sanctions_on_a_states_agency_for_a_purchase_name_the_buyer_and_the_targ
     deal = the_event(g, DD.ArmsDeal)
     assert roles(g, deal, DD.recipient) == {"Turkey"}  # not who announced the sanctions
     assert roles(g, deal, DD.supplier) == {"Russia"}
+
+
+def test_an_unknown_organization_that_sells_weapons_is_a_company(extract) -> None:
+    g = extract("Norway has agreed to order four submarines from Germany's Thyssenkrupp.")
+    seller = next(o for o in g.subjects(RDFS.label, Literal("Thyssenkrupp", lang="en")))
+    assert (seller, RDF.type, DD.Company) in g
+    assert (seller, RDF.type, DD.Organization) not in g

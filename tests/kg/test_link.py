@@ -354,6 +354,28 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(entities) -> Non
     assert "Del Toro" not in found, found
 
 
+def test_a_name_with_a_surname_left_out_is_the_person_named_in_full(entities) -> None:
+    """Spanish names carry two surnames, of which news often writes only the first; a
+    middle initial and a suffix are often left out too."""
+    found = entities(
+        "General Pedro Varela to lead the army. President Gabriel Boric appointed Major "
+        "General Pedro Varela Sabando as army chief. Gilberto C. Teodoro Jr. was there, and "
+        "Gilberto Teodoro spoke."
+    )
+    assert found.get("Pedro Varela Sabando") == "Person" and "Pedro Varela" not in found, found
+    assert "Gilberto Teodoro" not in found, found
+
+
+def test_a_title_read_into_a_name_is_no_part_of_it(entities) -> None:
+    found = entities(
+        "Defense Minister Krasimir Karakachanov said the jets would arrive. Iran's Defence "
+        "Minister, Gen Amir Hatami, spoke too, as did Smt Nirmala Sitharaman."
+    )
+    assert found.get("Krasimir Karakachanov") == "Person", found
+    assert found.get("Nirmala Sitharaman") == "Person", found
+    assert not any("Minister" in name for name in found), found
+
+
 def test_states_in_a_group_of_states_is_no_country(entities) -> None:
     found = entities("The Baltic States plan to buy HIMARS, as do the Gulf States.")
     assert "United States" not in found, found

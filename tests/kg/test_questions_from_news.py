@@ -197,6 +197,61 @@ ARTICLES = [
         ),
     ),
     news(
+        "Zambia's president replaces service chiefs",
+        dt.date(2021, 8, 30),
+        (
+            "Zambian President Hakainde Hichilema named Dennis Alibuzwi as the new Army "
+            "Commander on Sunday.\n"
+            "Brigadier General Oscar Nyoni was appointed as Deputy Air Force Commander."
+        ),
+    ),
+    news(
+        "Egypt orders K9 howitzers",
+        dt.date(2022, 2, 1),
+        (
+            "Hanwha Defense signed a contract in Cairo on Tuesday to supply K9 howitzers to "
+            "Egypt.\n"
+            "The signing was attended by Mohamed Zaki, Minister of Defence."
+        ),
+    ),
+    news(
+        "Norway orders submarines",
+        dt.date(2021, 3, 23),
+        "Norway has agreed to order four submarines from Germany's Thyssenkrupp.",
+    ),
+    news(
+        "Romanian defence minister in Chisinau",
+        dt.date(2022, 10, 2),
+        (
+            "On a visit to Chisinau on Saturday, Defence Minister Vasile Dincu met Prime "
+            "Minister Natalia Gavrilita and the Moldovan defence minister, Anatolie Nosatii."
+        ),
+    ),
+    news(
+        "South Korea sells air defence to the UAE",
+        dt.date(2022, 1, 17),
+        (
+            "South Korea signed a deal on Sunday to sell its Cheongung II surface-to-air "
+            "missile system to the United Arab Emirates."
+        ),
+    ),
+    news(
+        "EU sanctions Wagner commanders",
+        dt.date(2023, 2, 25),
+        (
+            "The European Union sanctioned the Wagner Group on Saturday because of its human "
+            "rights abuses in Africa."
+        ),
+    ),
+    news(
+        "Indian minister in Jakarta",
+        dt.date(2018, 5, 30),
+        (
+            "Defence Minister Nirmala Sitharaman arrived in Jakarta on Tuesday.\n"
+            "Sitharaman met Indonesian Defence Minister Ryamizard Ryacudu on Wednesday."
+        ),
+    ),
+    news(
         "Kyrgyzstan buys drones",
         dt.date(2021, 10, 23),
         (
@@ -415,3 +470,68 @@ def test_who_took_a_post_over_from_whom(answerer: Answerer, question: str, answe
     reading = answerer.ask(question)["interpretation"]
     assert reading["template"] in {"predecessor_of", "successor_of"}, reading
     assert texts(answerer, question) == [answer]
+
+
+def test_whom_a_president_appointed_to_a_post(answerer: Answerer) -> None:
+    asked = "Whom did Zambian President Hakainde Hichilema name as the new Army Commander?"
+    assert texts(answerer, asked) == ["Dennis Alibuzwi"]
+    assert texts(answerer, "Whom did Hichilema appoint as navy commander?") == []
+
+
+def test_a_capital_asked_as_where_something_happened_is_named_where_its_state_is(
+    answerer: Answerer,
+) -> None:
+    asked = "Who was Egypt's defence minister at the signing of the K9 contract in Cairo?"
+    assert texts(answerer, asked) == ["Mohamed Zaki"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which German company will build Norway's new submarines?",
+        "Who will build Norway's submarines?",
+        "Which company is building submarines for Norway?",
+    ],
+)
+def test_who_builds_what_a_state_acquires_supplies_it(answerer: Answerer, question: str) -> None:
+    assert texts(answerer, question) == ["Thyssenkrupp"]
+
+
+def test_a_state_that_buys_in_a_relative_clause_is_no_owner_of_what_is_built(
+    answerer: Answerer,
+) -> None:
+    """ "the fighters Norway is buying" names a purchase, not whose fighters are built: all
+    of Norway's suppliers would answer another question."""
+    reading = answerer.ask("Which company makes the submarines Norway is buying?")
+    assert reading["interpretation"]["template"] != "supplier_to"
+
+
+def test_a_post_describing_whom_a_named_person_met_asks_who_was_met(answerer: Answerer) -> None:
+    asked = "Which Moldovan leaders did Romanian Defence Minister Vasile Dincu meet in Chisinau?"
+    assert set(texts(answerer, asked)) == {"Natalia Gavrilita", "Anatolie Nosatii"}
+
+
+def test_a_surface_to_air_system_is_a_missile_system_bought_in_the_month_asked(
+    answerer: Answerer,
+) -> None:
+    asked = "What missile system did the UAE agree to buy from South Korea in January 2022?"
+    assert texts(answerer, asked) == ["Cheongung"]
+    assert texts(answerer, "Which missiles did the UAE buy from South Korea?") == ["Cheongung"]
+    later = "What missile system did the UAE agree to buy from South Korea in January 2024?"
+    assert texts(answerer, later) == []
+
+
+def test_a_groups_officials_stand_for_the_group(answerer: Answerer) -> None:
+    answers = texts(answerer, "Why did the EU sanction Wagner group officials in Africa?")
+    assert answers and "human rights abuses" in answers[0], answers
+
+
+def test_where_a_meeting_was_need_only_be_named_in_its_article(answerer: Answerer) -> None:
+    asked = "Whom did Indian defence minister Nirmala Sitharaman meet in Jakarta?"
+    assert texts(answerer, asked) == ["Ryamizard Ryacudu"]
+    assert texts(answerer, "Whom did Nirmala Sitharaman meet in Hanoi?") == []
+
+
+def test_a_deputy_is_not_the_holder_of_the_post_he_deputizes(answerer: Answerer) -> None:
+    assert "Oscar Nyoni" not in texts(answerer, "Who is Zambia's Air Force Commander?")
+    assert texts(answerer, "Who is Zambia's Deputy Air Force Commander?") == ["Oscar Nyoni"]
