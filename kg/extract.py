@@ -37,7 +37,7 @@ from kg.vocab import DD
 
 PIECE_CHARS = 100_000
 
-EXTRACTOR_VERSION = f"{__version__}/23"  # the rules' own version: raise it when they change
+EXTRACTOR_VERSION = f"{__version__}/24"  # the rules' own version: raise it when they change
 """Changes when extraction output may change; a new version re-extracts stored articles."""
 
 
@@ -191,7 +191,7 @@ class Pipeline:
             doc, mentions, sentence_of, dates, article.date, self.triggers, described
         )
         for iri in _companies_by_deed(events, entities):
-            graph.remove((iri, RDF.type, DD.Organization))
+            graph.remove((iri, RDF.type, entities[iri].type))
             graph.add((iri, RDF.type, DD.Company))
         for iri, event in event_iris(node, events):
             add_event(graph, iri, event, sentence_nodes[event.sentence])
@@ -222,14 +222,19 @@ _COMPANY_ROLES = {
 
 
 def _companies_by_deed(events: Iterable[Event], entities: dict[URIRef, Entity]) -> set[URIRef]:
-    """Organizations unknown to the gazetteer that the article tells selling or building
-    weapons ("four submarines from Germany's Thyssenkrupp"): companies, so that "which
-    company" finds them (the model reads most unknown firms as organizations)."""
+    """Organizations (or places) unknown to the gazetteer that the article tells selling
+    or building weapons ("four submarines from Germany's Thyssenkrupp"): companies, so that
+    "which company" finds them (the model reads most unknown firms as organizations, and
+    one written after "from" as a place)."""
     out: set[URIRef] = set()
     for event in events:
         for prop in _COMPANY_ROLES.get(event.cls, ()):
             for party in event.roles.get(prop, []):
                 known = entities.get(party.iri)
-                if known is not None and known.type == DD.Organization and known.entry is None:
+                if (
+                    known is not None
+                    and known.type in {DD.Organization, DD.Place}
+                    and known.entry is None
+                ):
                     out.add(party.iri)
     return out

@@ -92,7 +92,10 @@ _PEOPLE = """SELECT DISTINCT ?e ?label ?name WHERE {
   ?e a dd:Person ; rdfs:label ?label .
   { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
 }"""
-_POSITIONS = "SELECT DISTINCT ?position WHERE { ?r dd:position ?position }"
+# The posts people hold ("aircraft maker Boeing" describes a company: no post).
+_POSITIONS = """SELECT DISTINCT ?position WHERE {
+  ?r dd:position ?position ; dd:holder ?holder . ?holder a dd:Person
+}"""
 _LABEL_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?e dd:normLabel ?key }"
 
 
