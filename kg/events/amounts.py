@@ -70,6 +70,11 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
                     value = number_value(c)
                     if value is not None and 0 < value < 100000 and not looks_like_year(c):
                         return value
+        # "97 domestically designed and built Tejas jets": a count the parser hung
+        # elsewhere, written before the name past words that only describe it.
+        before = _count_before(t)
+        if before is not None:
+            return before
         # "32 of its F-35 jets": the number governs "of" + the weapon phrase
         node = head
         for _ in range(3):
@@ -79,6 +84,28 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
                     return value
             node = node.head
     return None
+
+
+# What may stand between a count and the weapon it counts: "97 *domestically designed and
+# built* Tejas", "12 *new* Rafale".
+_DESCRIBING_POS = frozenset({"ADV", "ADJ", "VERB", "CCONJ"})
+
+
+def _count_before(token: Token) -> int | None:
+    """A number written just before a weapon's name, past up to five describing words."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= max(0, token.i - 6) and doc[i].pos_ in _DESCRIBING_POS and not doc[i].like_num:
+        if doc[i].pos_ == "VERB" and doc[i].tag_ not in {"VBN", "VBD"}:
+            return None  # "97 *fly* Tejas": a clause, not a participle that describes
+        i -= 1
+    if i < 0 or i == token.i - 1 or not doc[i].like_num or looks_like_year(doc[i]):
+        return None
+    after_money = i > 0 and doc[i - 1].text in {"$", "€", "£"}
+    if after_money or doc[i + 1].lower_ in {"million", "billion", "percent", "%"}:
+        return None
+    value = number_value(doc[i])
+    return value if value is not None and 0 < value < 100000 else None
 
 
 def set_money(event: Event, money: tuple[float, str, str]) -> None:

@@ -71,6 +71,8 @@ class ExtractorBase:
         self.published = published
         self.dates = dates
         self.events: list[Event] = []
+        # Deliveries that name no party, for a deal told before to complete.
+        self.partyless: list[Event] = []
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)

@@ -37,6 +37,8 @@ from kg.vocab import DD
 # a story tells of its weapons in its lead, and of the deal's terms a few paragraphs on.
 REFERRED_BACK = 8
 DEAL_TOLD_BACK = 2  # sentences after a deal in which "the contract" is still that deal
+# Sentences after a deal in which a delivery of its weapons that names no party is of it.
+DELIVERY_TOLD_BACK = 10
 
 
 def _posts_over_ranks(events: list[Event]) -> list[Event]:
@@ -68,10 +70,34 @@ class EventExtractor(
             self._statements(view)
         self._titles_named_next()
         events = _posts_over_ranks(self._dedupe())
+        events += self._deliveries_of_deals_told(events)
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
         return events
+
+    def _deliveries_of_deals_told(self, events: list[Event]) -> list[Event]:
+        """ "Bulgaria signed for eight F-16s ... . Six single-seat and two two-seat F-16s
+        would be delivered by 2023": a delivery that names no party, of the weapons of a
+        deal (or delivery) told in the sentences before, is between its parties."""
+        out = []
+        for delivery in self.partyless:
+            told = [
+                e
+                for e in events
+                if e.cls in ARMS_EVENTS
+                and delivery.sentence - DELIVERY_TOLD_BACK <= e.sentence < delivery.sentence
+                and same_weapons(e, delivery)
+                and (e.has(DD.supplier) or e.has(DD.recipient))
+            ]
+            if not told:
+                continue
+            deal = max(told, key=lambda e: e.sentence)
+            delivery.add(DD.supplier, deal.roles.get(DD.supplier, []))
+            delivery.add(DD.recipient, deal.roles.get(DD.recipient, []))
+            delivery.confidence = min(delivery.confidence, 0.6)
+            out.append(delivery)
+        return out
 
     def _trigger(self, view: SentenceView, token: Token) -> None:
         """Run the rules the token's word registers (:mod:`kg.events.rules`)."""
@@ -266,6 +292,8 @@ class EventExtractor(
             if event.cls in {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation} and not (
                 event.has(DD.supplier) or event.has(DD.recipient)
             ):
+                if event.cls == DD.ArmsDelivery and event.has(DD.equipment):
+                    self.partyless.append(event)  # its deal may be told before
                 continue
             if event.cls in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony} and not (
                 event.has(DD.participant) or event.has(DD.organization)

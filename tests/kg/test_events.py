@@ -1455,3 +1455,28 @@ def test_an_unknown_organization_that_sells_weapons_is_a_company(extract, text) 
 )
 def test_a_rank_alone_is_no_post(extract, text) -> None:
     assert not any(post in {"general", "brigadier general"} for _, post, _ in posts(extract(text)))
+
+
+def test_a_delivery_naming_no_party_is_of_the_deal_told_before_for_its_weapons(extract) -> None:
+    g = extract(
+        "Bulgaria signed a deal to buy eight F-16 fighters from the United States. "
+        "The minister said that the F-16s would be delivered by 2023."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Bulgaria"}
+    assert roles(g, delivery, DD.supplier) == {"United States"}
+    assert str(g.value(delivery, DD.dateText)) == "by 2023"
+
+
+def test_a_delivery_of_other_weapons_takes_no_party_from_a_deal(extract) -> None:
+    g = extract(
+        "Bulgaria signed a deal to buy eight F-16 fighters from the United States. "
+        "Two Rafale jets would be delivered by 2023."
+    )
+    assert events(g, DD.ArmsDelivery) == []
+
+
+def test_a_count_written_before_words_that_describe_the_weapon_is_its_quantity(extract) -> None:
+    g = extract("India signed an order for 97 domestically designed and built Tejas fighter jets.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert str(g.value(deal, DD.quantity)) == "97"
