@@ -531,8 +531,13 @@ class Frame(Roles):
             return True
         if self.verb >= 0 and self.items[self.verb].stem in {"do", "happen"}:
             return True
+        # Not "to do": "What will the vote allow Danish forces to do?" asks for an action
+        # told in a sentence, not the events that involve them.
         return any(
-            self.items[i].stem == "do" and i > self.wh_end and self.items[i].norm != "did"
+            self.items[i].stem == "do"
+            and i > self.wh_end
+            and self.items[i].norm != "did"
+            and self.items[i - 1].norm != "to"
             for i in range(self.n)
         )
 
@@ -577,20 +582,34 @@ class Frame(Roles):
         if exercises and self.wh_terms & _EXERCISE_TERMS:
             return "exercise", exercises[0][4]  # "Which exercise did X join?": its name
         if self.verb >= 0:
+            # (A label matched as a bag of words that spans the verb is not told by it:
+            # "company signed the contract" is no "contracted company".)
             on_verb = [
-                c for c in candidates if c[4].start <= self.verb < c[4].end and STRENGTH[c[3]] >= 2
+                c
+                for c in candidates
+                if c[4].start <= self.verb < c[4].end and STRENGTH[c[3]] >= 2 and c[4].contiguous
             ]
             if on_verb:
                 on_verb.sort(key=lambda c: (c[0], c[2]))
                 return on_verb[0][3], on_verb[0][4]
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        # Of relations as specific, one a verb tells beats one a noun names, and a label
+        # written as one phrase one matched as scattered words ("company signed the
+        # contract to supply": no "contracted company").
+        told_by_a_verb = {
+            id(c): c[4].contiguous and any(self._verb_like(i) for i in range(c[4].start, c[4].end))
+            for c in candidates
+        }
+        candidates.sort(
+            key=lambda c: (c[0], not told_by_a_verb[id(c)], not c[4].contiguous, c[1], c[2])
+        )
         best = candidates[0]
         # A longer match containing this one, of a relation nearly as specific, wins
         # ("halted previously approved arms exports" is an export halt).
         for c in candidates:
             hit = c[4]
             if (
-                hit.start <= best[4].start
+                hit.contiguous
+                and hit.start <= best[4].start
                 and hit.end >= best[4].end
                 and hit.size > best[4].size
                 and STRENGTH[c[3]] >= STRENGTH[best[3]] - 1

@@ -156,6 +156,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         {"target": "Saudi Arabia"},
     ),
     ("Who stopped weapons deliveries to Riyadh?", "export_halter_to", {"target": "Saudi Arabia"}),
+    # A verb that tells the relation beats scattered words of a label ("company ...
+    # contract" is no "contracted company").
+    (
+        "Which company signed the contract to supply the S-400 to Turkey?",
+        "supplier_of_equipment_to",
+        {"equipment": "S-400", "recipient": "Turkey"},
+    ),
     # role
     ("Who is the president of Turkey?", "role_holder", {"org": "Turkey"}),
     ("Who is Poland's defence minister?", "role_holder", {"org": "Poland"}),
@@ -472,3 +479,11 @@ def test_a_demonym_and_a_lowercase_noun_describe_rather_than_name_a_company(
 def test_according_to_attributes_and_names_no_accord(answerer: Answerer) -> None:
     reading = answerer.interpret("According to the ministry, when will the jets arrive in Poland?")
     assert DD.Agreement not in reading.event_classes
+
+
+def test_what_someone_is_allowed_to_do_asks_no_list_of_events(answerer: Answerer) -> None:
+    """ "What did X do regarding Y?" asks for the events of the two; "What will the vote
+    allow X to do?" for an action a sentence tells (answering with event kinds such as
+    "Statement" would answer another question)."""
+    assert answerer.interpret("What did Turkey do regarding the S-400?").focus == "event"
+    assert answerer.interpret("What will the vote allow Turkey to do?").focus != "event"
