@@ -30,6 +30,7 @@ from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
+from kg.kinds.agreement import NOUNS_SIGNED
 from kg.link import Entity, Mention
 from kg.vocab import DD
 
@@ -210,6 +211,18 @@ class EventExtractor(
                 )
                 if deal is not None:
                     event.add(DD.recipient, deal.roles[DD.recipient])
+            if event.cls == DD.Agreement and not event.has(DD.participant):
+                # "Ghana and South Africa have signed an MOU ... . The MOU was signed
+                # between the militaries of the two countries on Tuesday in Accra."
+                signed = latest_event(events, event.sentence, {DD.Agreement}, window=3)
+                told = views.get(event.sentence)
+                if (
+                    signed is not None
+                    and signed.has(DD.participant)
+                    and told is not None
+                    and _tells_of_the_agreement(told)
+                ):
+                    event.add(DD.participant, signed.roles[DD.participant])
             if event.cls in GATHERINGS and not event.has(DD.equipment):
                 # "signed the deal ... during a ceremony in X": the deal told before.
                 deal = latest_event(events, event.sentence + 1, ARMS_EVENTS, window=15)
@@ -324,6 +337,15 @@ class EventExtractor(
             seen.add(key)
             out.append(event)
         return out
+
+
+def _tells_of_the_agreement(view: SentenceView) -> bool:
+    """Whether the sentence speaks of an agreement already told: "The MOU was signed ...",
+    "the pact", "this agreement"."""
+    return any(
+        t.lemma_.lower() in NOUNS_SIGNED and determined(t, {"the", "this", "that"})
+        for t in view.sent
+    )
 
 
 def extract_events(

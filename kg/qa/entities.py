@@ -270,6 +270,14 @@ class EntityFinder:
         lowered = question == question.lower()
         i = 0
         while i < len(tokens):
+            joined = self._joined_before_a_name(question, tokens, i)
+            if joined:
+                # "Ghana-South Africa": Ghana, and South Africa written on past the hyphen.
+                found.extend(joined)
+                for k in range(i, joined[-1].end):
+                    taken[k] = True
+                i = joined[-1].end
+                continue
             hit = None
             for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
@@ -378,6 +386,36 @@ class EntityFinder:
                 out.append(hit)
             offset += len(piece) + 1
         return out
+
+    def _joined_before_a_name(self, question: str, tokens: list[Token], i: int) -> list[Found]:
+        """ "the Ghana-South Africa MOU": names joined by a hyphen whose last one goes on
+        past it ("South" + "Africa"); each part before must be a name too."""
+        token = tokens[i]
+        pieces = token.text.split("-")
+        if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces) or self.known(token.text):
+            return []
+        last = pieces[-1]
+        start = token.end - len(last)
+        for length in range(min(3, len(tokens) - i - 1), 0, -1):
+            following = tokens[i + 1 : i + 1 + length]
+            if not all(t.text[:1].isupper() for t in following):
+                continue
+            text = question[start : following[-1].end]
+            sub = Token(text, start, following[-1].end, text.lower(), text.lower())
+            tail = self._exact(question, [sub], i)
+            if tail is None:
+                continue
+            parts = []
+            offset = token.start
+            for piece in pieces[:-1]:
+                sub = Token(piece, offset, offset + len(piece), piece.lower(), piece.lower())
+                hit = self._exact(question, [sub], i)
+                if hit is None:
+                    return []
+                parts.append(hit)
+                offset += len(piece) + 1
+            return [*parts, replace(tail, end=i + 1 + length)]
+        return []
 
     def _surname(self, token: Token, i: int) -> Found | None:
         key = norm_key(token.text)

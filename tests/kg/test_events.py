@@ -1480,3 +1480,12 @@ def test_a_count_written_before_words_that_describe_the_weapon_is_its_quantity(e
     g = extract("India signed an order for 97 domestically designed and built Tejas fighter jets.")
     deal = the_event(g, DD.ArmsDeal)
     assert str(g.value(deal, DD.quantity)) == "97"
+
+
+def test_the_agreement_told_again_is_between_the_parties_told_before(extract) -> None:
+    g = extract(
+        "Ghana and South Africa have signed a memorandum of understanding on defence "
+        "cooperation. The MOU was signed on Tuesday in Accra."
+    )
+    placed = [e for e in events(g, DD.Agreement) if g.value(e, DD.location) is not None]
+    assert placed and roles(g, placed[0], DD.participant) == {"Ghana", "South Africa"}

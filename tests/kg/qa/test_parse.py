@@ -365,6 +365,11 @@ def test_names_joined_by_a_hyphen_are_each_linked(answerer: Answerer) -> None:
     # A part that names nothing leaves the word alone.
     found = [f.label for f in answerer.interpret("Did the Zork-Turkey deal fail?").entities]
     assert "Turkey" not in found
+    # The last name may go on past the hyphen: "Ghana-South Africa", "Turkey-United States".
+    found = [f.label for f in answerer.interpret("Did the Ghana-South Africa pact fail?").entities]
+    assert found == ["Ghana", "South Africa"]
+    asked = "Did the Turkey-United States talks fail?"
+    assert [f.label for f in answerer.interpret(asked).entities] == ["Turkey", "United States"]
 
 
 def test_a_question_written_in_lowercase_still_names_its_entities(answerer: Answerer) -> None:
