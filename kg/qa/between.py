@@ -17,11 +17,9 @@ that order (the first rows are cited, the first events described), so the rows a
 together in it. Each read is kept while the store is unchanged, like the template's.
 
 With the answerer's :class:`~kg.qa.event_index.EventIndex` (what every event tells, and
-the events of each state's people and bodies, read once per store generation), the
-bodies' events and the class and evidence of the events kept come from it, and only the
-texts of their sentences are read (``relations/texts.rq``): the United States and Turkey
-at 1M triples read 7,000 events in two index ranges and 893 texts, instead of probing
-each event's roles and evidence.
+the events of each state's people and bodies, read once per store generation), only the
+events of each entity are read: the United States and Turkey at 1M triples read 6,932
+events in two index ranges, instead of probing each event's roles and evidence.
 """
 
 from __future__ import annotations
@@ -32,15 +30,14 @@ from typing import TypeVar
 
 from rdflib import URIRef
 
-from kg.qa.event_index import EventIndex, Told
+from kg.qa.event_index import EventIndex, key
 from kg.sparql import bind_many
 from kg.sparql.files import read_queries, read_query
 from kg.store.base import Term
 from kg.store.kept import KeptReads
 
 QUERY_DIR = Path(__file__).resolve().parent / "relations"
-# Events (or sentences) whose evidence (or text) is read in one query; more are read in
-# several, side by side.
+# Events whose evidence is read in one query; more are read in several, side by side.
 TOLD_CHUNK = 400
 
 T = TypeVar("T")
@@ -61,7 +58,6 @@ def queries() -> dict[str, str]:
 _EVENTS_OF = query("events_of")
 _THROUGH_BODIES = query("through_bodies")
 _TOLD = query("told")
-_TEXTS = query("texts")
 
 
 def rows_between(
@@ -72,10 +68,10 @@ def rows_between(
 ) -> list[dict[str, Term]] | None:
     """The rows ``relations_between.rq`` gives for each ``(x, y)`` of ``pairs`` (two
     distinct entities), concatenated in the order of the pairs; ``None`` when an event
-    or its sentence is a blank node, which cannot be bound into a query (then run the
-    template). ``map_reads`` runs independent reads (a thread pool's ``map`` runs them
-    side by side); ``index``, the store's event index of this generation, saves the
-    reads it holds."""
+    is a blank node, which cannot be bound into a query (then run the template).
+    ``map_reads`` runs independent reads (a thread pool's ``map`` runs them side by
+    side); ``index``, the store's event index of this generation, saves the reads it
+    holds."""
     if any(x == y for x, y in pairs):
         raise ValueError("rows_between reads pairs of two distinct entities")
     entities = list(dict.fromkeys(v for pair in pairs for v in pair))
@@ -88,9 +84,8 @@ def rows_between(
     if index is None:
         through = {pair: set(f) for pair, f in zip(pairs, found[len(entities) :], strict=True)}
     else:
-        # The events of ?y's people and bodies, of whichever entity: only ?x's are kept.
         bodies = {y: index.through(y) for y in dict.fromkeys(y for _, y in pairs)}
-        through = {(x, y): bodies[y] for x, y in pairs}
+        through = {(x, y): {e for e in events_of[x] if key(e) in bodies[y]} for x, y in pairs}
     kept: dict[tuple[Term, Term], list[Term]] = {}
     for x, y in pairs:
         joined = set(events_of[y]) | through[(x, y)]
@@ -103,8 +98,6 @@ def rows_between(
         if index is None
         else _told_indexed(store, index, shared, map_reads)
     )
-    if told is None:
-        return None
     return [
         {"x": x, "y": y, **row}
         for (x, y), events in kept.items()
@@ -120,35 +113,17 @@ def _events(store: KeptReads, text: str, bindings: dict[str, Term]) -> list[Term
 
 def _told_indexed(
     store: KeptReads, index: EventIndex, events: list[Term], map_reads: Mapper
-) -> dict[Term, list[dict[str, Term]]] | None:
-    """Each event's rows of ``told.rq``, from ``index`` and the texts of the sentences;
-    ``None`` when a sentence is a blank node. An event of several rows, or whose
-    sentence has other than one text (neither as extraction writes them), is read with
-    ``told.rq``, which gives its rows in the order the template does."""
-    single: list[tuple[Term, Told]] = []
+) -> dict[Term, list[dict[str, Term]]]:
+    """Each event's rows of ``told.rq``, from ``index``; the events it holds as uneven (told
+    in several sentences, say, which extraction never writes) are read with ``told.rq``,
+    which gives their rows in the order the template does."""
+    out: dict[Term, list[dict[str, Term]]] = {}
     uneven: list[Term] = []
     for event in events:
-        row = index.told.get(event)
+        row = index.row(event)
         if row is not None:
-            single.append((event, row))
-        elif event in index.told_in_several:
-            uneven.append(event)
-    sentences = list(dict.fromkeys(s for _, (_, s, _) in single))
-    if not all(isinstance(s, URIRef) for s in sentences):
-        return None
-    texts: dict[Term, list[Term]] = {}
-    for rows in map_reads(
-        lambda chunk: store.select(bind_many(_TEXTS, "s", chunk)).bindings,
-        _chunks(sentences),
-    ):
-        for row in rows:
-            texts.setdefault(row["s"], []).append(row["sentence"])
-    out: dict[Term, list[dict[str, Term]]] = {}
-    for event, (cls, s, article) in single:
-        said = texts.get(s, [])
-        if len(said) == 1:  # none: told.rq has no row for the event either
-            out[event] = [{"e": event, "cls": cls, "s": s, "sentence": said[0], "article": article}]
-        elif said:
+            out[event] = [row]
+        elif key(event) in index.uneven:
             uneven.append(event)
     if uneven:
         out.update(_told(store, uneven, map_reads))

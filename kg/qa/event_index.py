@@ -2,20 +2,24 @@
 
 Why: the rows of a relations question are the events both entities take part in, each with
 its class and evidence (:mod:`kg.qa.between`). Read question by question, every event kept
-costs index reads on disk, about 10 µs each: its evidence, class, sentence and article, the
-role-assignment and negation tests, and, for the events a state's people or bodies take part
-in, the country of every party. The United States and Turkey share 893 events at 1M
-triples, and their question took 270-390 ms even from the few selective queries of
-``relations/``. Read once for every event of the store, they are three reads
-(``relations/index/``; about 2 s and 9 MB at 1M triples), and a question then reads only
-what gives the rows their order and text: the events of each entity (one index range
-each) and the texts of the sentences kept.
+costs index reads on disk, about 10 µs each: its evidence, class, sentence, text and
+article, the role-assignment and negation tests, and, for the events a state's people or
+bodies take part in, the country of every party. The United States and Turkey share 893
+events at 1M triples, and their question took 270-390 ms even from the few selective
+queries of ``relations/``. Read once for every event of the store, they are three reads
+(``relations/index/``: about 2.5 s at 1M triples), and a question then reads only what
+gives its rows their order: the events of each entity, one index range each.
 
 The index is kept while the store is unchanged (its ``generation``), like the reads of
 :class:`~kg.store.kept.KeptReads`, and read again by the first relations question after a
 change. A store that does not count its changes, or an answerer that keeps nothing
 (``ATTACHE_KEPT_READS=0``), reads each question afresh (:mod:`kg.qa.between` without an
 index).
+
+It holds IRIs and texts as plain strings, not rdflib terms: a term is an object the
+garbage collector walks in every full collection (rdflib's terms are tracked, strings and
+tuples of strings are not), and weighs a third more. At 1M triples the index then holds
+about 18 MB (62 MB at the peak of reading it) and adds nothing to a collection.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from rdflib import Literal, URIRef
+
 from kg.sparql.files import read_queries, read_query
-from kg.store.base import Rows, Store, Term
+from kg.store.base import Store, Term
 from kg.store.kept import KeptReads
 
 QUERY_DIR = Path(__file__).resolve().parent / "relations" / "index"
@@ -36,8 +42,17 @@ T = TypeVar("T")
 R = TypeVar("R")
 Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterable[R]]
 
-# An event's row of ``relations/told.rq``, its text left out: (class, sentence, article).
-Told = tuple[Term, Term, Term]
+# How the index names a node: an IRI as a plain string, a blank node as itself (a string
+# and a term of the same text are never equal, so the two cannot be confused).
+Key = str | Term
+# An event's one row of ``relations/told.rq``: the IRIs of its class, sentence and
+# article and the sentence's text, as plain strings.
+Told = tuple[str, str, str, str]
+
+
+def key(node: Term) -> Key:
+    """The name ``node`` has in the index."""
+    return str(node) if type(node) is URIRef else node
 
 
 def query(name: str) -> str:
@@ -57,23 +72,38 @@ _COUNTRIES = query("countries")
 
 @dataclass(frozen=True)
 class EventIndex:
-    """Each event's row of ``relations/told.rq`` but its text, for the events told in one
-    row (an event whose evidence does not count has none), and the events told in
-    several, whose order is that query's; and, for the people and bodies of each state,
-    the events they take part in for it. Tuples, not sets: at 1M triples the index holds
-    30,000 events and 2,900 bodies, and a small set weighs seven times a tuple."""
+    """Each event's row of ``relations/told.rq``, for the events it gives one row of IRIs
+    and a plain text (none for an event whose evidence does not count); the others
+    (``uneven``: told in several sentences, or with a blank node or a typed text), which
+    a question reads with that query; and, for the people and bodies of each state, the
+    events they take part in for it."""
 
-    told: Mapping[Term, Told]
-    told_in_several: frozenset[Term]
-    events_of_body: Mapping[Term, tuple[Term, ...]]
-    bodies_of: Mapping[Term, tuple[Term, ...]]
+    told: Mapping[Key, Told]
+    uneven: frozenset[Key]
+    events_of_body: Mapping[Key, tuple[Key, ...]]
+    bodies_of: Mapping[Key, tuple[Key, ...]]
 
-    def through(self, entity: Term) -> set[Term]:
+    def row(self, event: Term) -> dict[str, Term] | None:
+        """``event``'s row of ``relations/told.rq``, if it has exactly one that the index
+        holds."""
+        told = self.told.get(key(event))
+        if told is None:
+            return None
+        cls, sentence, text, article = told
+        return {
+            "e": event,
+            "cls": URIRef(cls),
+            "s": URIRef(sentence),
+            "sentence": Literal(text),
+            "article": URIRef(article),
+        }
+
+    def through(self, entity: Term) -> set[Key]:
         """The events that one of ``entity``'s people or bodies takes part in (a party whose
         ``dd:country`` is ``entity``, in one of the roles ``relations/through_bodies.rq``
         reads)."""
-        out: set[Term] = set()
-        for body in self.bodies_of.get(entity, ()):
+        out: set[Key] = set()
+        for body in self.bodies_of.get(key(entity), ()):
             out.update(self.events_of_body[body])
         return out
 
@@ -84,34 +114,48 @@ def read_index(store: Store, map_reads: Mapper = map) -> EventIndex:
     told_rows, body_rows, country_rows = map_reads(
         lambda text: store.select(text), [_TOLD, _BODIES, _COUNTRIES]
     )
-    told: dict[Term, Told] = {}
-    several: set[Term] = set()
+    # One string for each node, however many reads and rows name it (a class or an
+    # article is named by thousands of events, a body's events by the told ones).
+    names: dict[Key, Key] = {}
+
+    def name(node: Term) -> Key:
+        named = key(node)
+        return names.setdefault(named, named)
+
+    told: dict[Key, Told] = {}
+    uneven: set[Key] = set()
     for row in told_rows.bindings:
-        event = row["e"]
-        if event in told:
-            several.add(event)
-        told[event] = (row["cls"], row["s"], row["article"])
-    for event in several:
-        del told[event]
-    events_of_body = {party: tuple(events) for party, events in _grouped(body_rows).items()}
-    # Only the parties that take part in an event for their state are kept.
-    bodies_of = {
-        country: tuple(p for p in parties if p in events_of_body)
-        for country, parties in _grouped(country_rows, "country", "party").items()
-    }
+        event = name(row["e"])
+        held = _told(row, name)
+        if held is None or event in told or event in uneven:
+            uneven.add(event)
+            told.pop(event, None)
+        else:
+            told[event] = held
+    events_of_body: dict[Key, list[Key]] = {}
+    for row in body_rows.bindings:
+        events_of_body.setdefault(name(row["party"]), []).append(name(row["e"]))
+    bodies_of: dict[Key, list[Key]] = {}
+    for row in country_rows.bindings:
+        party = name(row["party"])
+        if party in events_of_body:  # only the parties that take part for their state
+            bodies_of.setdefault(name(row["country"]), []).append(party)
     return EventIndex(
         told=told,
-        told_in_several=frozenset(several),
-        events_of_body=events_of_body,
-        bodies_of={country: parties for country, parties in bodies_of.items() if parties},
+        uneven=frozenset(uneven),
+        events_of_body={party: tuple(events) for party, events in events_of_body.items()},
+        bodies_of={country: tuple(parties) for country, parties in bodies_of.items()},
     )
 
 
-def _grouped(rows: Rows, key: str = "party", value: str = "e") -> dict[Term, list[Term]]:
-    out: dict[Term, list[Term]] = {}
-    for row in rows.bindings:
-        out.setdefault(row[key], []).append(row[value])
-    return out
+def _told(row: Mapping[str, Term], name: Callable[[Term], Key]) -> Told | None:
+    """A row of ``relations/told.rq`` as plain strings, when it is IRIs and a plain text."""
+    cls, sentence, text, article = row["cls"], row["s"], row["sentence"], row["article"]
+    if not all(type(n) is URIRef for n in (cls, sentence, article)):
+        return None
+    if not isinstance(text, Literal) or text.language or text.datatype:
+        return None
+    return str(name(cls)), str(sentence), str(text), str(name(article))
 
 
 class KeptEventIndex:
