@@ -7,7 +7,7 @@ article, the role-assignment and negation tests, and, for the events a state's p
 bodies take part in, the country of every party. The United States and Turkey share 893
 events at 1M triples, and their question took 270-390 ms even from the few selective
 queries of ``relations/``. Read once for every event of the store, they are three reads
-(``relations/index/``: about 2.5 s at 1M triples), and a question then reads only what
+(``relations/index/``: 2-4 s at 1M triples), and a question then reads only what
 gives its rows their order: the events of each entity, one index range each.
 
 The index is kept while the store is unchanged (its ``generation``), like the reads of
@@ -19,7 +19,7 @@ index).
 It holds IRIs and texts as plain strings, not rdflib terms: a term is an object the
 garbage collector walks in every full collection (rdflib's terms are tracked, strings and
 tuples of strings are not), and weighs a third more. At 1M triples the index then holds
-about 18 MB (62 MB at the peak of reading it) and adds nothing to a collection.
+about 18 MB (some 60 MB while it is read) and adds nothing to a collection.
 """
 
 from __future__ import annotations
