@@ -203,7 +203,8 @@ SETTINGS: tuple[Setting, ...] = (
         50_000,
         "Rows of store reads each process keeps while the store is unchanged (a template's "
         "rows for the same values, an entity's sentences), so that a question whose reads "
-        "repeat does not read them again; the least recently read go first; 0 keeps none.",
+        "repeat does not read them again; the least recently read go first; 0 keeps none, "
+        "nor the event index that relations questions read.",
         _count,
     ),
     Setting(

@@ -44,6 +44,7 @@ from kg.qa.asking import Answer, Asking, Attempt
 from kg.qa.between import rows_between
 from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
+from kg.qa.event_index import KeptEventIndex
 from kg.qa.first_events import first_events
 from kg.qa.fit import RENDERS_FOR as _RENDERS_FOR
 from kg.qa.fit import (
@@ -186,15 +187,20 @@ class Answerer:
         # and the articles the sentence tier reads (question after question, and for
         # each suggestion of one with no answer).
         self.kept = KeptReads(store, kept_reads)
+        # What every event tells, for "What happened between X and Y?", read once per
+        # store generation when reads are kept (kg/qa/event_index.py).
+        self.events = KeptEventIndex()
         self.reader = Reader(self.kept)
         self.max_answers = max_answers
         self.max_question_chars = max_question_chars
         self._reads: ThreadPoolExecutor | None = None  # see PARALLEL_READS; made when needed
 
     def refresh(self) -> None:
-        """Rebuild the lexicon and the name indexes now (they also refresh on change)."""
+        """Rebuild the lexicon and the name indexes now, and read the event index again with
+        the next relations question (they also refresh on change)."""
         self._lexicon = None
         self._memo = None
+        self.events.forget()
         self.lexicons.refresh()
         self.finder.refresh()
 
@@ -384,9 +390,10 @@ class Answerer:
         runs = [{"x": x, "y": y} for x, y in pairs]
         shown = "\n\n".join(bind(query, b) for b in runs)
         if template.id == "relations_between" and all(x != y for x, y in pairs):
-            # The same rows from a few selective reads (kg/qa/between.py); the query shown
-            # is the template's, which gives them in one.
-            between = rows_between(self.kept, pairs, self._pool().map)
+            # The same rows from a few selective reads (kg/qa/between.py) and the event
+            # index; the query shown is the template's, which gives them in one.
+            index = self.events.get(self.kept, self._pool().map)
+            between = rows_between(self.kept, pairs, self._pool().map, index)
             if between is not None:
                 return between, shown
         if len(runs) > 1:

@@ -71,7 +71,7 @@ from kg.config import Config
 from kg.errors import ConfigError, QueryError, StoreError, StoreUnavailable
 from kg.sparql import bind, serialize
 from kg.store.base import DUMP_FORMATS, Bindings, Capabilities, Rows
-from kg.store.embedded import from_ox, to_ox
+from kg.store.embedded import from_ox, keeps_terms, to_ox
 from kg.store.kinds import store_kind
 from kg.vocab import PREFIXES, REPLICA_GRAPH
 
@@ -477,9 +477,10 @@ class RemoteStore:
     def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         self._form_of(query, ("SELECT",))
         variables, raw = self._select_raw(bind(query, bindings))
+        keep = keeps_terms(len(raw))
         rows = [
             {
-                name: from_ox(_node_from_json(cell))
+                name: from_ox(_node_from_json(cell), keep=keep)
                 for name, cell in row.items()
                 if name in variables
             }

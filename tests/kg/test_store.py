@@ -14,7 +14,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError, StoreUnavailable
-from kg.store import EmbeddedStore, Store
+from kg.store import EmbeddedStore, Store, embedded
 from tests.kg.servers import BACKENDS, open_backend
 
 EX = "http://example.org/"
@@ -189,6 +189,26 @@ def test_every_operation_of_a_failing_update_is_undone(
             " LOAD <file:///nonexistent/attache.ttl> INTO GRAPH <http://example.org/g9>"
         )
     assert [str(r["l"]) for r in backend.select("SELECT ?l WHERE { ?s rdfs:label ?l }")] == ["kept"]
+
+
+def test_a_bulk_read_keeps_none_of_the_terms_it_converts(
+    backend: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Converted terms are kept for the next reads, but a bulk read (the event index's)
+    would push out those that questions read again: it finds the terms kept before and
+    keeps none of its own."""
+    monkeypatch.setattr(embedded, "BULK_READ_ROWS", 3)
+    labels = [(URIRef(f"{EX}n{i}"), RDFS.label, Literal(f"bulk {i}")) for i in range(10)]
+    backend.replace_graph(G1, graph_of(*labels))
+    query = "SELECT ?s ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l"
+    monkeypatch.setattr(embedded, "_CONVERTED", {})
+    rows = backend.select(query)
+    assert [(r["s"], r["l"]) for r in rows] == [(s, o) for s, _, o in labels]
+    assert embedded._CONVERTED == {}
+    backend.select(query + " LIMIT 3")
+    kept = {term for s, _, o in labels[:3] for term in (s, o)}
+    assert set(embedded._CONVERTED.values()) == kept
+    assert backend.select(query).bindings == rows.bindings
 
 
 def test_a_triple_in_two_graphs_is_seen_twice_unless_distinct(backend: Store) -> None:

@@ -1,0 +1,188 @@
+"""What "What happened between X and Y?" needs of every event, read once per store generation.
+
+Why: the rows of a relations question are the events both entities take part in, each with
+its class and evidence (:mod:`kg.qa.between`). Read question by question, every event kept
+costs index reads on disk, about 10 µs each: its evidence, class, sentence, text and
+article, the role-assignment and negation tests, and, for the events a state's people or
+bodies take part in, the country of every party. The United States and Turkey share 893
+events at 1M triples, and their question took 270-390 ms even from the few selective
+queries of ``relations/``. Read once for every event of the store, they are three reads
+(``relations/index/``: 2-4 s at 1M triples), and a question then reads only what
+gives its rows their order: the events of each entity, one index range each.
+
+The index is kept while the store is unchanged (its ``generation``), like the reads of
+:class:`~kg.store.kept.KeptReads`, and read again by the first relations question after a
+change. A store that does not count its changes, or an answerer that keeps nothing
+(``ATTACHE_KEPT_READS=0``), reads each question afresh (:mod:`kg.qa.between` without an
+index).
+
+It holds IRIs and texts as plain strings, not rdflib terms: a term is an object the
+garbage collector walks in every full collection (rdflib's terms are tracked, strings and
+tuples of strings are not), and weighs a third more. At 1M triples the index then holds
+about 18 MB (some 60 MB while it is read) and adds nothing to a collection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from rdflib import Literal, URIRef
+
+from kg.sparql.files import read_queries, read_query
+from kg.store.base import Store, Term
+from kg.store.kept import KeptReads
+
+QUERY_DIR = Path(__file__).resolve().parent / "relations" / "index"
+
+T = TypeVar("T")
+R = TypeVar("R")
+Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterable[R]]
+
+# How the index names a node: an IRI as a plain string, a blank node as itself (a string
+# and a term of the same text are never equal, so the two cannot be confused).
+Key = str | Term
+# An event's one row of ``relations/told.rq``: the IRIs of its class, sentence and
+# article and the sentence's text, as plain strings.
+Told = tuple[str, str, str, str]
+
+
+def key(node: Term) -> Key:
+    """The name ``node`` has in the index."""
+    return str(node) if type(node) is URIRef else node
+
+
+def query(name: str) -> str:
+    """The text of one of the index's reads (``relations/index/<name>.rq``)."""
+    return read_query(QUERY_DIR, name)
+
+
+def queries() -> dict[str, str]:
+    """Every read of the index, by name (parsed by a test)."""
+    return read_queries(QUERY_DIR)
+
+
+_TOLD = query("told")
+_BODIES = query("bodies")
+_COUNTRIES = query("countries")
+
+
+@dataclass(frozen=True)
+class EventIndex:
+    """Each event's row of ``relations/told.rq``, for the events it gives one row of IRIs
+    and a plain text (none for an event whose evidence does not count); the others
+    (``uneven``: told in several sentences, or with a blank node or a typed text), which
+    a question reads with that query; and, for the people and bodies of each state, the
+    events they take part in for it."""
+
+    told: Mapping[Key, Told]
+    uneven: frozenset[Key]
+    events_of_body: Mapping[Key, tuple[Key, ...]]
+    bodies_of: Mapping[Key, tuple[Key, ...]]
+
+    def row(self, event: Term) -> dict[str, Term] | None:
+        """``event``'s row of ``relations/told.rq``, if it has exactly one that the index
+        holds."""
+        told = self.told.get(key(event))
+        if told is None:
+            return None
+        cls, sentence, text, article = told
+        return {
+            "e": event,
+            "cls": URIRef(cls),
+            "s": URIRef(sentence),
+            "sentence": Literal(text),
+            "article": URIRef(article),
+        }
+
+    def through(self, entity: Term) -> set[Key]:
+        """The events that one of ``entity``'s people or bodies takes part in (a party whose
+        ``dd:country`` is ``entity``, in one of the roles ``relations/through_bodies.rq``
+        reads)."""
+        out: set[Key] = set()
+        for body in self.bodies_of.get(key(entity), ()):
+            out.update(self.events_of_body[body])
+        return out
+
+
+def read_index(store: Store, map_reads: Mapper = map) -> EventIndex:
+    """The index of ``store`` as it is now (``map_reads`` runs the three reads, side by side
+    when given a thread pool's ``map``)."""
+    told_rows, body_rows, country_rows = map_reads(
+        lambda text: store.select(text), [_TOLD, _BODIES, _COUNTRIES]
+    )
+    # One string for each node, however many reads and rows name it (a class or an
+    # article is named by thousands of events, a body's events by the told ones).
+    names: dict[Key, Key] = {}
+
+    def name(node: Term) -> Key:
+        named = key(node)
+        return names.setdefault(named, named)
+
+    told: dict[Key, Told] = {}
+    uneven: set[Key] = set()
+    for row in told_rows.bindings:
+        event = name(row["e"])
+        held = _told(row, name)
+        if held is None or event in told or event in uneven:
+            uneven.add(event)
+            told.pop(event, None)
+        else:
+            told[event] = held
+    events_of_body: dict[Key, list[Key]] = {}
+    for row in body_rows.bindings:
+        events_of_body.setdefault(name(row["party"]), []).append(name(row["e"]))
+    bodies_of: dict[Key, list[Key]] = {}
+    for row in country_rows.bindings:
+        party = name(row["party"])
+        if party in events_of_body:  # only the parties that take part for their state
+            bodies_of.setdefault(name(row["country"]), []).append(party)
+    return EventIndex(
+        told=told,
+        uneven=frozenset(uneven),
+        events_of_body={party: tuple(events) for party, events in events_of_body.items()},
+        bodies_of={country: tuple(parties) for country, parties in bodies_of.items()},
+    )
+
+
+def _told(row: Mapping[str, Term], name: Callable[[Term], Key]) -> Told | None:
+    """A row of ``relations/told.rq`` as plain strings, when it is IRIs and a plain text."""
+    cls, sentence, text, article = row["cls"], row["s"], row["sentence"], row["article"]
+    if not all(type(n) is URIRef for n in (cls, sentence, article)):
+        return None
+    if not isinstance(text, Literal) or text.language or text.datatype:
+        return None
+    return str(name(cls)), str(sentence), str(text), str(name(article))
+
+
+class KeptEventIndex:
+    """The :class:`EventIndex` of a store's current generation, read by the first caller
+    that needs it (the others wait for it rather than read it too)."""
+
+    def __init__(self) -> None:
+        self._held: tuple[int, EventIndex] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, kept: KeptReads, map_reads: Mapper = map) -> EventIndex | None:
+        """The index of the store behind ``kept``; ``None`` when ``kept`` keeps nothing
+        (no generation to keep it under, or no rows to be kept)."""
+        generation = kept.generation
+        if generation is None or not kept.keeps:
+            return None
+        held = self._held
+        if held is not None and held[0] == generation:
+            return held[1]
+        with self._lock:
+            held = self._held
+            if held is None or held[0] != generation:
+                # Kept under the generation read before the reads: an index read while a
+                # write ran is read again by the next question.
+                held = self._held = (generation, read_index(kept.store, map_reads))
+        return held[1]
+
+    def forget(self) -> None:
+        """Drop the index (the next question reads it again)."""
+        self._held = None
