@@ -375,8 +375,12 @@ class EntityFinder:
         pieces = token.text.split("-")
         if len(pieces) < 2 or not all(pieces):
             return []
+        return self._named_pieces(question, pieces, token.start, i)
+
+    def _named_pieces(self, question: str, pieces: list[str], offset: int, i: int) -> list[Found]:
+        """The entities the capitalized ``pieces`` of a hyphenated word (written from
+        ``offset``) name; none when one of them names nothing."""
         out: list[Found] = []
-        offset = token.start
         for piece in pieces:
             if piece[:1].isupper():
                 sub = Token(piece, offset, offset + len(piece), piece.lower(), piece.lower())
@@ -405,16 +409,8 @@ class EntityFinder:
             tail = self._exact(question, [sub], i)
             if tail is None:
                 continue
-            parts = []
-            offset = token.start
-            for piece in pieces[:-1]:
-                sub = Token(piece, offset, offset + len(piece), piece.lower(), piece.lower())
-                hit = self._exact(question, [sub], i)
-                if hit is None:
-                    return []
-                parts.append(hit)
-                offset += len(piece) + 1
-            return [*parts, replace(tail, end=i + 1 + length)]
+            parts = self._named_pieces(question, pieces[:-1], token.start, i)
+            return [*parts, replace(tail, end=i + 1 + length)] if parts else []
         return []
 
     def _surname(self, token: Token, i: int) -> Found | None:

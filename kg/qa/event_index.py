@@ -55,19 +55,12 @@ def key(node: Term) -> Key:
     return str(node) if type(node) is URIRef else node
 
 
-def query(name: str) -> str:
-    """The text of one of the index's reads (``relations/index/<name>.rq``)."""
-    return read_query(QUERY_DIR, name)
-
-
 def queries() -> dict[str, str]:
-    """Every read of the index, by name (parsed by a test)."""
+    """Every read of the index (``relations/index/<name>.rq``), by name (parsed by a test)."""
     return read_queries(QUERY_DIR)
 
 
-_TOLD = query("told")
-_BODIES = query("bodies")
-_COUNTRIES = query("countries")
+_TOLD, _BODIES, _COUNTRIES = (read_query(QUERY_DIR, n) for n in ("told", "bodies", "countries"))
 
 
 @dataclass(frozen=True)
