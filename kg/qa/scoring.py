@@ -204,6 +204,7 @@ def _score(
     named_df = Counter(iri for sentence in sentences for iri in named if iri in sentence.mentions)
     named_weights = {iri: ENTITY_SHARE * math.log((n + 1) / (named_df[iri] + 0.5)) for iri in named}
     total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
+    naming = {(s.article, s.index) for s in sentences if any(iri in s.mentions for iri in named)}
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
     for sentence in sentences:
         for offset in (-1, 0, 1):
@@ -219,10 +220,24 @@ def _score(
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
-        if named and not named_here and not (len(hits) == len(keywords) >= WHOLLY_TOLD):
+        told_back = (
+            bool(_OPENS_BACK.match(sentence.text))
+            and (
+                sentence.article,
+                sentence.index - 1,
+            )
+            in naming
+        )
+        if (
+            named
+            and not named_here
+            and not told_back
+            and not (len(hits) == len(keywords) >= WHOLLY_TOLD)
+        ):
             # (Unless it carries every word of a question of many: "the memorandum of
             # understanding on promoting defence collaboration signed in 2011", told of
-            # "the two sides".)
+            # "the two sides"; or it goes on about what the sentence before told of
+            # them: "... the F-15SA deal. The deal was first unveiled in October 2010.")
             coverage *= 0.5
         nearby = near.get((sentence.article, sentence.index), set())
         if any(iri not in nearby for iri in named):
@@ -239,6 +254,10 @@ def _score(
         key=lambda item: (by_coverage(item)[0], -shared.get(id(item[1]), 0), *by_coverage(item)[1:])
     )
     return scored
+
+
+# A sentence that opens on what the one before told: "The deal was ...", "It ...".
+_OPENS_BACK = re.compile(r"(?:The|This|That|These|It|They)\b")
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)

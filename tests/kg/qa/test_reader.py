@@ -301,6 +301,36 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     assert scored[0] >= scoring.MIN_COVERAGE > scored[20]
 
 
+def test_a_sentence_that_goes_on_about_the_one_before_carries_its_parties() -> None:
+    """ "Saudi Arabia signed the F-15SA fighter deal on Saturday. The deal was first
+    unveiled in October 2010.": the second names no party but goes on about what the
+    first told of them; one that does not open so ("Yet a deal ...") counts half."""
+    saudi, f15 = URIRef("urn:x:saudi"), URIRef("urn:x:f15")
+    named = {saudi: ({DD.State}, {"Saudi Arabia"}), f15: ({DD.WeaponSystem}, {"F-15SA"})}
+
+    def sentence(index: int, text: str, mentions: dict, article: str) -> passages.Sentence:
+        found = passages.Sentence(
+            URIRef(f"urn:x:{article}{index}"), URIRef(article), index, text, None
+        )
+        found.mentions = dict(mentions)
+        found.stems = {t.stem for t in tokenize(text) if t.is_word}
+        return found
+
+    told = "Saudi Arabia signed the F-15SA fighter deal on Saturday."
+    sentences = [
+        sentence(0, told, named, "urn:x:a"),
+        sentence(1, "The deal was first unveiled in October 2010.", {}, "urn:x:a"),
+        sentence(0, told, named, "urn:x:b"),
+        sentence(1, "Yet a deal was first unveiled in October 2010.", {}, "urn:x:b"),
+        *(sentence(i, f"Talks went on in round {i}.", {}, "urn:x:c") for i in range(8)),
+    ]
+    words = [stem(w) for w in "deal first unveil".split()]
+    scored = {
+        (str(s.article), s.index): c for c, s, _ in scoring._score(sentences, words, [saudi, f15])
+    }
+    assert scored[("urn:x:a", 1)] > scored[("urn:x:a", 0)] > scored[("urn:x:b", 1)]
+
+
 def test_a_lead_in_before_the_speaker_is_not_what_was_said(shapes: Answerer) -> None:
     question = "According to Hyundai Rotem's chief executive, what was the Polish order?"
     texts = [a["text"] for a in shapes.ask(question)["answers"]]
