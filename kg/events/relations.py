@@ -214,8 +214,8 @@ class RelationRules(ExtractorBase):
                     post, post_orgs = self._title_after(view, span.end + 1, closed=True)
                 if post:
                     title, orgs = post, post_orgs
-            if not title or only_a_rank(title):
-                continue  # "Brigadier General X": a rank, no post
+            if not title:
+                continue
             is_person = m.entity.type == DD.Person
             if not is_person:
                 # "the head of Russian state arms exporter X": X is the exporter, not the head.
@@ -479,7 +479,7 @@ class RelationRules(ExtractorBase):
             and not (ranked + 1 == start and doc[ranked].lower_ in _GENERAL_POSTS)
         ):
             # "Air Force chief Air Marshal X", "chief of staff Gen. X": a post, then a rank
-            # (a rank alone, "General X", is read as a title, then dropped by _roles).
+            # (a rank alone, "General X", stays what the title says).
             start = ranked
         if start >= view.sent.start and doc[start].text == ",":
             start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
