@@ -261,8 +261,9 @@ class Linker:
             else:
                 ranked = _RANKS.sub("", ent.text)
                 name = clean_name(_HONORIFICS.sub("", ranked))
-                if ent.label_ == "PERSON" and _without_title(name) != name:
-                    name = _without_title(name)
+                untitled = _without_title(name) if ent.label_ == "PERSON" else name
+                if untitled != name:
+                    name = untitled
                     # The mention is the name, so that the title before it is read as one.
                     at = ent.text.rfind(name) if name else -1
                     trimmed = ent.doc.char_span(ent.start_char + at, ent.end_char, label=ent.label_)

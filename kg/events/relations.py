@@ -6,6 +6,7 @@ from __future__ import annotations
 from rdflib import Literal
 from spacy.tokens import Span, Token
 
+from kg.dates import DateValue
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
@@ -148,11 +149,7 @@ class RelationRules(ExtractorBase):
         title, orgs = self._title_after(view, post.i + 1)
         if title and not only_a_rank(title):
             # "replaces Y as Chief of Defence Staff": the post is now the successor's.
-            role = Event(DD.RoleAssignment, view.index, title, confidence=0.7)
-            role.add(DD.holder, successors[:1])
-            role.set(DD.position, Literal(title))
-            role.add(DD.organization, orgs[-1:])
-            self.events.append(role)
+            self._post(view, successors[:1], title, orgs[-1:], 0.7)
 
     @rule(succession.KIND, pos="noun")
     def _in_succession(self, view: SentenceView, noun: Token, kind: Kind) -> None:
@@ -224,17 +221,14 @@ class RelationRules(ExtractorBase):
                     continue
             if is_person and not set(title.replace("-", " ").split()) & TITLE_HEADS:
                 continue
-            event = Event(DD.RoleAssignment, view.index, title, confidence=0.8)
-            event.add(DD.holder, [m.entity])
-            event.set(DD.position, Literal(title))
-            event.add(DD.organization, orgs[-1:])  # the name nearest the title
+            # The name nearest the title is the organization.
+            event = self._post(view, [m.entity], title, orgs[-1:], 0.8)
             if not orgs and is_person and set(title.split()) & GOVERNMENT_TITLES:
                 # "Canada has suspended ..., Foreign Minister X said": X speaks for Canada.
                 state = self._state_reported_by(view, span)
                 if state:
                     event.add(DD.organization, state)
                     event.confidence = 0.6
-            self.events.append(event)
 
     def _appointments(self, view: SentenceView) -> None:
         """ "X was appointed India's first Chief of Defence Staff", "Buhari appointed X as
@@ -254,18 +248,28 @@ class RelationRules(ExtractorBase):
             if found is None:
                 continue
             verb, (title, orgs) = found
-            event = Event(
-                DD.RoleAssignment,
-                view.index,
-                title,
-                confidence=0.7,
-                date=self._date_for(view, verb),
+            event = self._post(
+                view, [m.entity], title, orgs[-1:], 0.7, date=self._date_for(view, verb)
             )
-            self.events.append(event)
-            event.add(DD.holder, [m.entity])
-            event.set(DD.position, Literal(title))
-            event.add(DD.organization, orgs[-1:])
             event.add(DD.appointedBy, self._appointer(view, verb, m.entity))
+
+    def _post(
+        self,
+        view: SentenceView,
+        holder: list[Entity],
+        title: str,
+        orgs: list[Entity],
+        confidence: float,
+        date: DateValue | None = None,
+    ) -> Event:
+        """A role assignment read from ``view``: ``holder`` holds the post ``title`` in
+        ``orgs``; kept in the events, and returned for what the caller adds."""
+        event = Event(DD.RoleAssignment, view.index, title, confidence=confidence, date=date)
+        event.add(DD.holder, holder)
+        event.set(DD.position, Literal(title))
+        event.add(DD.organization, orgs)
+        self.events.append(event)
+        return event
 
     def _appointer(self, view: SentenceView, verb: Token, holder: Entity) -> list[Entity]:
         """Who made the appointment: "President X appointed Y as ...", "Y was named ... by
@@ -420,11 +424,7 @@ class RelationRules(ExtractorBase):
                         and speaker.entity.type == DD.Person
                         and speaker.entity.iri not in seen | roles
                     ):
-                        event = Event(DD.RoleAssignment, view.index, title, confidence=0.5)
-                        event.add(DD.holder, [speaker.entity])
-                        event.set(DD.position, Literal(title))
-                        event.add(DD.organization, orgs)
-                        self.events.append(event)
+                        self._post(view, [speaker.entity], title, orgs, 0.5)
                         break
             previous = self._unnamed_title(view)
             seen |= {p.iri for p in people}

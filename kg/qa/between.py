@@ -24,13 +24,12 @@ events in two index ranges, instead of probing each event's roles and evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from rdflib import URIRef
 
-from kg.qa.event_index import EventIndex, key
+from kg.qa.event_index import EventIndex, Mapper, key
 from kg.sparql import bind_many
 from kg.sparql.files import read_queries, read_query
 from kg.store.base import Term
@@ -39,10 +38,6 @@ from kg.store.kept import KeptReads
 QUERY_DIR = Path(__file__).resolve().parent / "relations"
 # Events whose evidence is read in one query; more are read in several, side by side.
 TOLD_CHUNK = 400
-
-T = TypeVar("T")
-R = TypeVar("R")
-Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterable[R]]
 
 
 def query(name: str) -> str:

@@ -233,6 +233,17 @@ class Clause:
                 self.verb = i
                 break
 
+    def title_word(self, i: int) -> bool:
+        """Whether item ``i`` may be a word of a title written before a name: a position
+        word, a portfolio, or a capitalized word ("Romanian *Defence Minister* X")."""
+        item = self.items[i]
+        return (
+            item.entity is None
+            and item.is_word
+            and item.norm not in AUX | DETS | PREPS | WH
+            and (item.stem in self.positions or item.norm in PORTFOLIOS or item.text[:1].isupper())
+        )
+
     def _person_after_title(self, k: int) -> int:
         """The person named at the end of a title that begins at item ``k`` ("Romanian
         Defence Minister Vasile Dincu", "President X"), or -1."""
@@ -240,17 +251,7 @@ class Clause:
         first = items[k].entity if k < self.n else None
         m = k + 1 if first is not None and first.adjective else k
         start = m
-        while (
-            m < self.n
-            and items[m].entity is None
-            and items[m].is_word
-            and items[m].norm not in AUX | DETS | PREPS
-            and (
-                items[m].stem in self.positions
-                or items[m].norm in PORTFOLIOS
-                or items[m].text[:1].isupper()
-            )
-        ):
+        while m < self.n and self.title_word(m):
             m += 1
         named = items[m].entity if m < self.n else None
         return m if named is not None and named.kind == "PERSON" and m > start else -1

@@ -26,6 +26,7 @@ from kg.qa.lexicon import (
     POSITION_PHRASES,
     POSITION_SYNONYMS,
     POSITION_WORDS,
+    SECOND_IN_LINE,
     Lexicon,
     find_hits,
     stem,
@@ -207,11 +208,10 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     mentions Latvia elsewhere."""
     it, lookups = asking.it, asking.lookups
     left_out = {f.iri for f in it.excluded} | {f.iri for f in it.describing}
-    asked_about = {f.iri for f in it.entities} - left_out
-    if it.template is not None and it.template.relation == "succession":
-        # "Whom did X replace as Pakistan's army chief?": the people are asked about; the
-        # words of the post ("Pakistan's army") only describe it.
-        asked_about = {f.iri for f in it.entities if f.kind == "PERSON"} - left_out
+    # "Whom did X replace as Pakistan's army chief?": the people are asked about; the words
+    # of the post ("Pakistan's army") only describe it.
+    succession = it.template is not None and it.template.relation == "succession"
+    asked_about = {f.iri for f in it.entities if not succession or f.kind == "PERSON"} - left_out
     if not asked_about:
         return answers
     if it.relaxed and it.template is not None and it.template.render == "quote":
@@ -498,10 +498,11 @@ def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> l
     return _match_title(rows, wanted, it)
 
 
-# Words that make a post another, lower one: the deputy commander is not the commander
-# (nor is the army commander, of another service, or the defence minister, of another
-# portfolio, the one asked when the question does not say so).
-_SECOND_IN_LINE = frozenset(stem(w) for w in "deputy vice assistant associate under".split())
+# Words that make a stored post another than the one asked, when the question does not
+# say them: a lower one (the deputy commander is not the commander, nor the under
+# secretary the secretary), one of another service (the army commander) or portfolio
+# (the defence minister).
+_ANOTHER_POST = SECOND_IN_LINE | {stem("under")}
 
 
 def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list:
@@ -513,7 +514,7 @@ def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list
         have = position_words(str(row.get("position", ""))) - names
         if have == wanted:
             exact.append(row)
-        elif wanted <= have and not (have - wanted) & (_SECOND_IN_LINE | _PORTFOLIOS):
+        elif wanted <= have and not (have - wanted) & (_ANOTHER_POST | _PORTFOLIOS):
             partial.append((len(have - wanted), row))
     if exact:
         return exact

@@ -296,6 +296,9 @@ POSITION_WORDS: frozenset[str] = frozenset(
     ).split()
 )
 
+# Words that make a post another, lower one: the deputy commander is not the commander.
+SECOND_IN_LINE = frozenset(stem(w) for w in "deputy vice assistant associate".split())
+
 # Spelling and title variants treated as one word when comparing positions.
 POSITION_SYNONYMS: dict[str, str] = {
     stem(a): stem(b)

@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_what_is_to_come
 from kg.qa.entities import Found
-from kg.qa.lexicon import Lexicon, stem, tokenize
+from kg.qa.lexicon import SECOND_IN_LINE, Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
     MIN_COVERAGE,
@@ -630,18 +630,16 @@ def _tells(
     )
 
 
-# Words that make a title another, lower one ("Deputy Air Force Commander").
-_SECOND = frozenset(stem(w) for w in "deputy vice assistant associate".split())
-
-
 def _only_second(text: str, phrase: tuple[str, ...]) -> bool:
     """Whether every title of ``phrase`` in ``text`` is a deputy's ("Deputy Commander"
     for a question about the commander)."""
-    if _SECOND & set(phrase):
+    if SECOND_IN_LINE & set(phrase):
         return False
     words = [t for t in tokenize(text) if t.is_word]
     at = [i for i, t in enumerate(words) if derived(phrase[0]) & {t.stem}]
-    return bool(at) and all(any(t.stem in _SECOND for t in words[max(0, i - 3) : i]) for i in at)
+    return bool(at) and all(
+        any(t.stem in SECOND_IN_LINE for t in words[max(0, i - 3) : i]) for i in at
+    )
 
 
 _TOGETHER = 4  # words from the first to the last of a title: "Minister for National Defence"

@@ -8,7 +8,7 @@ The second layer of a question's frame, over its grammar (:class:`kg.qa.clause.C
 from __future__ import annotations
 
 from kg.qa.asked import ORDINAL_ENDS
-from kg.qa.clause import PORTFOLIOS, Clause
+from kg.qa.clause import Clause
 from kg.qa.entities import AGENT_KINDS, Found
 from kg.qa.frame_tables import (
     AUX,
@@ -364,17 +364,7 @@ class Roles(Clause):
             if item.entity is None or item.entity.kind != "PERSON":
                 continue
             j = k - 1
-            while (
-                j > max(self.wh_end, 0)
-                and self.items[j].entity is None
-                and self.items[j].is_word
-                and self.items[j].norm not in AUX | DETS | PREPS | WH
-                and (
-                    self.items[j].stem in self.positions
-                    or self.items[j].norm in PORTFOLIOS
-                    or self.items[j].text[:1].isupper()
-                )
-            ):
+            while j > max(self.wh_end, 0) and self.title_word(j):
                 out.add(j)
                 j -= 1
             before = self.items[j].entity if j >= max(self.wh_end, 0) and j < k - 1 else None

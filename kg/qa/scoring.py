@@ -220,14 +220,8 @@ def _score(
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
-        told_back = (
-            bool(_OPENS_BACK.match(sentence.text))
-            and (
-                sentence.article,
-                sentence.index - 1,
-            )
-            in naming
-        )
+        before = (sentence.article, sentence.index - 1)
+        told_back = before in naming and bool(_OPENS_BACK.match(sentence.text))
         if (
             named
             and not named_here
