@@ -278,6 +278,14 @@ def test_a_total_reached_is_counted_with_what_it_counts_before_it(shapes: Answer
     assert "360" in [a["text"] for a in shapes.ask(question)["answers"]]
 
 
+def _sentence(index: int, text: str, mentions: dict, article: str = "urn:x:a") -> passages.Sentence:
+    """A stored sentence of ``article`` with the ``mentions`` given, for the scorer."""
+    found = passages.Sentence(URIRef(f"{article}:s{index}"), URIRef(article), index, text, None)
+    found.mentions = dict(mentions)
+    found.stems = {t.stem for t in tokenize(text) if t.is_word}
+    return found
+
+
 def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     """Of "armour", "unveil", "jointly", one sentence writes only "armour" but names both
     parties of the question: it still carries the question, as one that names neither
@@ -285,15 +293,9 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     poland, korea = URIRef("urn:x:poland"), URIRef("urn:x:korea")
     named = {poland: ({DD.State}, {"Poland"}), korea: ({DD.State}, {"South Korea"})}
 
-    def sentence(index: int, text: str, mentions: dict) -> passages.Sentence:
-        found = passages.Sentence(URIRef(f"urn:x:s{index}"), URIRef("urn:x:a"), index, text, None)
-        found.mentions = dict(mentions)
-        found.stems = {t.stem for t in tokenize(text) if t.is_word}
-        return found
-
-    both = sentence(0, "Poland and South Korea set up an armour partnership.", named)
-    others = [sentence(i, f"Talks went on in round {i}.", {}) for i in range(2, 12)]
-    neither = sentence(20, "The armour plant opened in Ulsan.", {})
+    both = _sentence(0, "Poland and South Korea set up an armour partnership.", named)
+    others = [_sentence(i, f"Talks went on in round {i}.", {}) for i in range(2, 12)]
+    neither = _sentence(20, "The armour plant opened in Ulsan.", {})
     words = ["armour", "unveil", "jointly"]
     scored = {
         s.index: c for c, s, _ in scoring._score([both, neither, *others], words, [poland, korea])
@@ -308,21 +310,13 @@ def test_a_sentence_that_goes_on_about_the_one_before_carries_its_parties() -> N
     saudi, f15 = URIRef("urn:x:saudi"), URIRef("urn:x:f15")
     named = {saudi: ({DD.State}, {"Saudi Arabia"}), f15: ({DD.WeaponSystem}, {"F-15SA"})}
 
-    def sentence(index: int, text: str, mentions: dict, article: str) -> passages.Sentence:
-        found = passages.Sentence(
-            URIRef(f"urn:x:{article}{index}"), URIRef(article), index, text, None
-        )
-        found.mentions = dict(mentions)
-        found.stems = {t.stem for t in tokenize(text) if t.is_word}
-        return found
-
     told = "Saudi Arabia signed the F-15SA fighter deal on Saturday."
     sentences = [
-        sentence(0, told, named, "urn:x:a"),
-        sentence(1, "The deal was first unveiled in October 2010.", {}, "urn:x:a"),
-        sentence(0, told, named, "urn:x:b"),
-        sentence(1, "Yet a deal was first unveiled in October 2010.", {}, "urn:x:b"),
-        *(sentence(i, f"Talks went on in round {i}.", {}, "urn:x:c") for i in range(8)),
+        _sentence(0, told, named, "urn:x:a"),
+        _sentence(1, "The deal was first unveiled in October 2010.", {}, "urn:x:a"),
+        _sentence(0, told, named, "urn:x:b"),
+        _sentence(1, "Yet a deal was first unveiled in October 2010.", {}, "urn:x:b"),
+        *(_sentence(i, f"Talks went on in round {i}.", {}, "urn:x:c") for i in range(8)),
     ]
     words = [stem(w) for w in "deal first unveil".split()]
     scored = {
