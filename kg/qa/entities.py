@@ -92,9 +92,12 @@ _PEOPLE = """SELECT DISTINCT ?e ?label ?name WHERE {
   ?e a dd:Person ; rdfs:label ?label .
   { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
 }"""
-# The posts people hold ("aircraft maker Boeing" describes a company: no post).
+# The posts people hold ("aircraft maker Boeing" describes a company: no post). The
+# distinct holder-post pairs are read before the holder's type: joined the other way,
+# Oxigraph took 33 s at 5M triples (0.6 s this way).
 _POSITIONS = """SELECT DISTINCT ?position WHERE {
-  ?r dd:position ?position ; dd:holder ?holder . ?holder a dd:Person
+  { SELECT DISTINCT ?holder ?position WHERE { ?r dd:holder ?holder ; dd:position ?position } }
+  ?holder a dd:Person
 }"""
 _LABEL_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?e dd:normLabel ?key }"
 
