@@ -101,7 +101,8 @@ _HONORIFICS = re.compile(
 # Military ranks of more than one word, which the model reads into a name ("Major-General
 # Leo Irabor", "Air Vice Marshal I.O Amao"): only a person holds one.
 _RANKS = re.compile(
-    r"^(?:(?:major|lieutenant|lt|brigadier|brig)[- .]+general|(?:rear|vice)[- ]+admiral|"
+    r"^(?:(?:major|maj|lieutenant|lt|brigadier|brig)[- .]+gen(?:eral|\.)|"
+    r"(?:lieutenant|lt)[- .]+col(?:onel|\.)|(?:rear|vice)[- ]+adm(?:iral|\.)|"
     r"air[- ]+(?:vice[- ]+|chief[- ]+)?marshal|field[- ]+marshal)\s+",
     re.I,
 )

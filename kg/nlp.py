@@ -55,9 +55,17 @@ TEST_COMPOUNDS = (
     "test-launch test-launches test-launched test-launching"
 ).split()
 
-# Abbreviated military ranks the model's tokenizer splits from their full stop, which then
-# ends the sentence before the name ("Gen.", "Col.", "Capt." it already keeps whole).
-RANK_ABBREVIATIONS = ("Lt.", "Cmdr.", "Cdr.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Ens.")
+# Abbreviated ranks and styles the model's tokenizer splits from their full stop, which
+# then ends the sentence before the name ("Gen.", "Col.", "Capt." it already keeps whole):
+# "spokesman Lt. Luka Bakic", "Maj.-Gen. Victor Ezugwu", "Fr. Anthony Mwangi".
+RANK_ABBREVIATIONS = (
+    "Lt.", "Cmdr.", "Cdr.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Ens.", "Maj.", "Cdre.",
+    "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "Lt.-Col.", "Rear-Adm.", "Vice-Adm.",
+    "Fr.", "Rev.", "Hon.",
+)  # fmt: skip
+_STYLES = frozenset(
+    (*RANK_ABBREVIATIONS, "Gen.", "Col.", "Capt.", "Adm.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.")
+)
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 _HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
@@ -132,6 +140,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
         ):
             # '... international obligations."': the closing mark ends the quotation,
             # and with it this sentence; it does not open the next one.
+            doc[token.i + 1].is_sent_start = False
+        elif token.text in _STYLES and token.whitespace_ and doc[token.i + 1].is_title:
+            # "Fr. John Smith said", "Lt.-Gen. Ali spoke": a rank or style goes with the
+            # name after it, even at the head of a sentence.
             doc[token.i + 1].is_sent_start = False
     return doc
 

@@ -23,6 +23,13 @@ from kg.vocab import DD
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
+# Verbs whose object is chosen to do what follows: "selected Rafael to provide".
+_CHOOSING = frozenset(
+    "select choose pick hire contract commission award task tap authorize authorise "
+    "shortlist engage".split()
+)
+
+
 def subject_head(token: Token) -> Token | None:
     """The subject of ``token``'s clause, climbing through xcomp/advcl/prep/object links."""
     current = token
@@ -45,8 +52,13 @@ def subject_head(token: Token) -> Token | None:
             obj = next((c for c in current.head.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
-        if current.dep_ == "xcomp":
-            # Object control: "prompting Washington to remove", "urged Ankara to drop".
+        if current.dep_ == "xcomp" or (
+            current.dep_ == "advcl"
+            and current.head.lemma_.lower() in _CHOOSING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        ):
+            # Object control: "prompting Washington to remove", "urged Ankara to drop",
+            # "Finland selected Rafael to provide" (chosen to do it, read as a purpose).
             obj = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj

@@ -69,7 +69,8 @@ _TITLE_ORDER = frozenset(
 # Titles that are a rank, not a post: "Major-General X, Chief of Army Staff" holds the post.
 RANKS = frozenset(
     "general admiral marshal gen. adm. lt. col. brigadier major lieutenant vice rear air "
-    "field brigadier-general major-general lieutenant-general".split()
+    "field brigadier-general major-general lieutenant-general maj.-gen. lt.-gen. brig.-gen. "
+    "lt.-col. rear-adm. vice-adm.".split()
 )
 
 # The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
@@ -252,6 +253,43 @@ class RelationRules(ExtractorBase):
                 view, [m.entity], title, orgs[-1:], 0.7, date=self._date_for(view, verb)
             )
             event.add(DD.appointedBy, self._appointer(view, verb, m.entity))
+        for verb in view.sent:
+            if (
+                verb.dep_ == "conj"
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in _APPOINT_VERBS
+            ):
+                self._appointed_in_conjunct(view, verb)
+
+    def _appointed_in_conjunct(self, view: SentenceView, verb: Token) -> None:
+        """The second of two verbs that put one person in a post: "promoted General X to
+        lieutenant general and appointed *him* as vice chief", "X was posted to the Kenya
+        Navy and appointed Commander" (the post in the body the first verb sent X to)."""
+        first, doc, end = verb.head, view.sent.doc, view.sent.end
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0].lower_ in {"him", "her"}:
+            person = [c for c in first.children if c.dep_ == "dobj"]
+            start = objects[0].i + 1
+        elif not objects or is_passive(first):
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+                return
+            person = [c for c in first.children if c.dep_ == "nsubjpass"]
+            start = verb.i + 1
+        else:
+            return
+        holders = view.entities_in([t for h in person for t in h.subtree], {DD.Person})
+        if len(holders) != 1:
+            return
+        if start < end and doc[start].lower_ == "as":
+            start += 1
+        title, orgs = self._title_after(view, start)
+        if not title or only_a_rank(title):
+            return
+        if not orgs:
+            sent_to = [c for c in first.children if c.dep_ == "prep" and c.lower_ == "to"]
+            orgs = view.entities_in([t for p in sent_to for t in p.subtree], STATES_ORGS)
+        event = self._post(view, holders, title, orgs[-1:], 0.7, date=self._date_for(view, verb))
+        event.add(DD.appointedBy, self._appointer(view, verb, holders[0]))
 
     def _post(
         self,

@@ -70,7 +70,8 @@ for _kind, _words in {
     "producer exporter developer corporation conglomerate defence-firm subcontractor "
     "supplier seller vendor",
     "organization": "organization organisation alliance bloc body agency institution "
-    "ministry department council union group coalition service navy army force",
+    "ministry department council union group coalition service navy army force unit "
+    "brigade battalion regiment division squadron fleet corps command militia",
     "program": "program programme project initiative",
     "law": "law act legislation statute",
     "position": "post position office title role job",

@@ -27,8 +27,13 @@ from kg.qa.frame_tables import (
     RELATIVE,
     WH,
 )
-from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon
+from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, stem
 from kg.vocab import DD
+
+# Verbs that choose their object to do what follows ("select Rafael to provide").
+_CHOOSING = frozenset(
+    stem(w) for w in "select choose chose chosen pick hire contract commission task tap".split()
+)
 
 
 @dataclass
@@ -216,11 +221,13 @@ class Clause:
                 self.subject = titled  # "did Romanian Defence Minister X meet"
             elif k < self.n and items[k].entity is not None:
                 self.subject = k
-            # Copular: "Who is the defense minister of Poland?" - a be-form and no verb after.
-            if items[j].norm in BE and not any(
-                self._verb_like(i) for i in range(k, self.n) if i != self.subject
-            ):
+            # Copular: "Who is the defense minister of Poland?" - a be-form and no verb after,
+            # or only a participle after the noun that follows it, which describes that noun:
+            # "Who are the contractors for the helicopters *approved* for Mexico?".
+            verbs = [i for i in range(k, self.n) if i != self.subject and self._verb_like(i)]
+            if items[j].norm in BE and (not verbs or self._describes_noun(k, verbs[0])):
                 self.copular = True
+                return
         elif self.wh_index > 0:
             # "Norway is described as an ally within which alliance?"
             for i in range(self.wh_index):
@@ -232,6 +239,19 @@ class Clause:
             if self._verb_like(i):
                 self.verb = i
                 break
+
+    def _describes_noun(self, k: int, i: int) -> bool:
+        """Whether the verb-like item ``i`` is a participle after a noun phrase that opens at
+        ``k`` with no entity of its own before it (a subject would make it a passive)."""
+        items = self.items
+        return (
+            self.subject < 0
+            and k < i
+            and items[k].entity is None
+            and items[i].norm.endswith("ed")
+            and items[i - 1].norm not in AUX | ADVERB
+            and (items[i - 1].entity is not None or items[i - 1].is_word)
+        )
 
     def title_word(self, i: int) -> bool:
         """Whether item ``i`` may be a word of a title written before a name: a position
@@ -362,7 +382,7 @@ class Clause:
         """The grammatical function of the phrase that begins at item ``i``."""
         items = self.items
         if i == self.subject:
-            return "subj"
+            return "prep:for" if self._chosen_to_act() else "subj"
         p = self.prev(i)
         if p >= 0 and items[p].entity is None and items[p].norm in PREPS:
             return f"prep:{items[p].norm}"
@@ -397,9 +417,24 @@ class Clause:
     def _wh_function(self) -> str:
         if self.wh_prep:
             return f"prep:{self.wh_prep}"
-        if self.subject < 0:
-            return "subj"
+        if self.subject < 0 or self._chosen_to_act():
+            return "subj"  # "Which company did Finland select to supply ...": it supplies
         return "obj"
+
+    def _chosen_to_act(self) -> bool:
+        """Whether the main verb chooses its object to do what follows: "did Finland
+        *select* to supply", "did the navy *hire* to build". The one chosen acts; the
+        subject, who chose, is who it is done for."""
+        if self.subject < 0:
+            return False
+        start = self.subject + 1
+        at = next(
+            (k for k in range(start, min(start + 2, self.n)) if self.items[k].stem in _CHOOSING), -1
+        )
+        return at >= 0 and any(
+            self.items[k].norm == "to" and self.items[k + 1].entity is None
+            for k in range(at + 1, min(at + 4, self.n - 1))
+        )
 
     def _voice(self, verb_hit: Hit | None) -> str:
         i = self._relation_verb(verb_hit)

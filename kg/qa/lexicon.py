@@ -540,6 +540,10 @@ class Hit:
         return self.end - self.start
 
 
+# Question words that open a fixed phrase ("what year", "how many", "which place").
+_WH_STEMS = frozenset(stem(w) for w in "what which how where when who whose whom".split())
+
+
 def find_hits(lexicon: Lexicon, stems: list[str | None]) -> list[Hit]:
     """Every label occurrence in a stem sequence (``None`` marks a non-word, e.g. an entity).
 
@@ -563,8 +567,8 @@ def find_hits(lexicon: Lexicon, stems: list[str | None]) -> list[Hit]:
     present = {s for s in stems if s is not None}
     for phrase, terms in lexicon.phrases.items():
         # A phrase matches only if all its words occur; most do not (a cheap test first).
-        if len(phrase) < 2 or not present.issuperset(phrase):
-            continue
+        if len(phrase) < 2 or not present.issuperset(phrase) or phrase[0] in _WH_STEMS:
+            continue  # "which place" is one phrase: not "Which unit was placed ..."
         for hit in _bag_matches(phrase, stems):
             if (hit[0], hit[1]) not in seen:
                 hits.append(Hit(frozenset(terms), hit[0], hit[1], contiguous=False))

@@ -274,11 +274,27 @@ class Roles(Clause):
             use(result, "appointee_of", {"actor": appointer})
             return
         use(result, "role_holder", {"org": orgs[0]})
-        # The other named organizations are tried too ("the U.S. envoy to Poland").
-        result.alternates = orgs[1:]
+        # The other organizations named with the title are tried too ("the U.S. envoy to
+        # Poland"), not those named elsewhere ("the PNG defence minister quoted on the
+        # ships from Australia").
+        result.alternates = [o for o in orgs[1:] if self._near_title(o, words)]
         if appointer is not None:
             # "Who did Buhari appoint as Nigeria's CDS?": also whom he appointed to it.
             result.alternatives.append((BY_ID["appointee_of"], {"actor": appointer}))
+
+    def _near_title(self, found: Found, words: tuple[str, ...]) -> bool:
+        """Whether ``found`` is written at most two words from a word of the title."""
+        at = [
+            i
+            for i, it in enumerate(self.items)
+            if it.entity is not None and it.entity.iri == found.iri
+        ]
+        title = [
+            i
+            for i, it in enumerate(self.items)
+            if it.entity is None and it.is_word and it.stem in words
+        ]
+        return any(abs(a - t) <= 3 for a in at for t in title)
 
     def _appointer(self) -> Found | None:
         """ "Who did Buhari appoint as ...?": the person named before a verb that puts

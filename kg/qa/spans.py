@@ -20,7 +20,7 @@ from kg.gazetteer import default_gazetteer
 from kg.money import find_money
 from kg.qa.asked import REPORTING_STEMS, Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import Token, stem, tokenize
+from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
@@ -309,6 +309,8 @@ def _candidates(
     if want.is_entity and want.owned:
         spans = _owning(text, spans, want.owned)
     if want.is_entity:
+        if kind == "person":
+            spans = _titled_otherwise(text, spans, want.head)
         if not counterpart:
             spans = _not_listed_with(sentence, spans, named)
         spans = _in_part_naming(sentence, spans, named)
@@ -474,6 +476,39 @@ _WHOSE_TITLE = re.compile(
     r"(?:\s+(?:[A-Z][\w.-]*|prime|foreign|defen[cs]e|deputy|vice|minister|"
     r"president|secretary|chief|general|envoy|ambassador|spokes\w+)){1,5}\s+$"
 )
+
+
+# Titles too broad to tell one office from another ("which leader": any title holds one),
+# and ranks, which go with any post ("Which Egyptian commander": "General X").
+_BROAD_TITLES = frozenset(
+    stem(w)
+    for w in "leader head chief deputy representative general admiral marshal commander "
+    "commandant".split()
+)
+
+_TITLES = POSITION_WORDS | {stem("executive")}  # "chief executive Mauro Moretti"
+
+
+def _titled_otherwise(text: str, spans: list[Span], head: str) -> list[Span]:
+    """Leave out a person written with another title than the one asked: "Finmeccanica
+    CEO Mauro Moretti" is no answer to "Which Italian minister attended?"."""
+    asked = POSITION_SYNONYMS.get(stem(head), stem(head))
+    if asked not in _TITLES or asked in _BROAD_TITLES:
+        return spans
+    kept = []
+    for span in spans:
+        titles = set()
+        # The title run right before the name: capitalized or title words, up to three
+        # ("Finmeccanica CEO", "defence minister"), not a verb's subject ("the president met").
+        for t in reversed(tokenize(text[max(0, span[0] - 40) : span[0]])[-3:]):
+            word = POSITION_SYNONYMS.get(t.stem, t.stem)
+            if not t.is_word or not (t.text[:1].isupper() or word in _TITLES):
+                break
+            titles.add(word)
+        titles = (titles & _TITLES) - _BROAD_TITLES
+        if not titles or asked in titles:
+            kept.append(span)
+    return kept
 
 
 def _not_whose_title(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:

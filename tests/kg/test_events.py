@@ -292,6 +292,31 @@ def test_an_appointment_names_who_made_it(extract, text, appointer) -> None:
     assert made_by == appointer
 
 
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "President William Ruto promoted Major General John Omenda to lieutenant general "
+            "and appointed him as vice chief of the defence forces.",
+            ("John Omenda", "vice chief of the defence forces", ""),
+        ),
+        (
+            "Major General Paul Otieno was posted to the Kenya Navy and appointed commander.",
+            ("Paul Otieno", "commander", "Kenya"),
+        ),
+    ],
+)
+def test_a_second_verb_puts_the_person_of_the_first_in_a_post(extract, text, post) -> None:
+    assert post in posts(extract(text))
+
+
+def test_whom_a_buyer_selects_to_supply_it_is_the_supplier(extract) -> None:
+    g = extract("Finland selected Rafael Advanced Defense Systems to provide air defences.")
+    rafael = "Rafael Advanced Defense Systems"
+    assert {label(g, o) for o in g.objects(None, DD.supplier)} == {rafael}
+    assert {label(g, o) for o in g.objects(None, DD.recipient)} == {"Finland"}
+
+
 def test_an_appointment_is_dated_and_kept_apart_from_the_post_held_before(extract) -> None:
     g = extract("Army Chief Gen Bipin Rawat was on Monday appointed Chief of Defence Staff.")
     assert ("Bipin Rawat", "army chief", "") in posts(g)

@@ -117,3 +117,14 @@ def test_repeated_sentences_are_one_evidence_node(pipeline: Pipeline) -> None:
     text = "Poland signed a deal.\n\nPoland signed a deal.\n\nThe deal is large."
     g = pipeline.extract(Article(text=text), WHEN)
     assert len(list(g.subjects(RDF.type, DD.Sentence))) == 2
+
+
+def test_an_abbreviated_rank_or_style_does_not_end_a_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "The pact was signed by the head of DICON, Maj.-Gen. Victor Ezugwu, in Abuja. "
+        "Fr. John Okoro blessed it. Lt.-Gen. Ali Musa spoke last."
+    )
+    g = pipeline.extract(Article(text=text), WHEN)
+    sentences = sorted(str(s) for s in g.objects(None, DD.text))
+    assert len(sentences) == 3, sentences
+    assert any(s.startswith("Fr. John Okoro") for s in sentences), sentences

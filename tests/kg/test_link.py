@@ -273,6 +273,7 @@ def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> N
     [
         ("Kenya's Cabinet Secretary for Defence, Aden Duale, signed the pact.", "Aden Duale"),
         ("Buhari appointed Major-General Leo Irabor as Chief of Defence Staff.", "Leo Irabor"),
+        ("The pact was signed by the head of DICON, Maj.-Gen. Victor Ezugwu.", "Victor Ezugwu"),
         ("They are Rear Admiral A.Z Gambo, Chief of Naval Staff, and others.", "A.Z Gambo"),
         ("The ceremony was attended by Admiral Abdou Sene - Chief of Staff.", "Abdou Sene"),
         ("It was attended by Admiral Oumar Wade - Private Chief of Staff.", "Oumar Wade"),

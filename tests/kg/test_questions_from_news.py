@@ -259,6 +259,40 @@ ARTICLES = [
             "TB2 drones from Turkey and Orlan-10s from Russia."
         ),
     ),
+    news(
+        "Finland picks David's Sling",
+        dt.date(2023, 4, 5),
+        (
+            "Finland selected Israel's Rafael Advanced Defense Systems to supply a "
+            "high-altitude air defence system for 316 million euros."
+        ),
+    ),
+    news(
+        "Kuwait signs for Eurofighters",
+        dt.date(2016, 4, 6),
+        (
+            "Kuwait signed a contract for 28 Eurofighter Typhoon jets with Italy on Tuesday.\n"
+            "The signing was attended by Leonardo chief executive Mauro Moretti, who signed "
+            "for the Italian side, and by Kuwaiti Defence Minister Khaled Al-Jarrah Al-Sabah."
+        ),
+    ),
+    news(
+        "Australia gives Papua New Guinea patrol boats",
+        dt.date(2018, 11, 20),
+        (
+            "Australia will give Papua New Guinea four patrol boats, Defence Minister Solan "
+            "Mirisim said.\n"
+            "Australian Defence Minister Christopher Pyne said the boats would patrol Manus."
+        ),
+    ),
+    news(
+        "Black Hawks for Mexico",
+        dt.date(2014, 4, 23),
+        (
+            "The United States approved the sale of 18 UH-60M Black Hawk helicopters to "
+            "Mexico.\nThe principal contractors will be Sikorsky and General Electric."
+        ),
+    ),
 ]
 
 
@@ -535,3 +569,32 @@ def test_where_a_meeting_was_need_only_be_named_in_its_article(answerer: Answere
 def test_a_deputy_is_not_the_holder_of_the_post_he_deputizes(answerer: Answerer) -> None:
     assert "Oscar Nyoni" not in texts(answerer, "Who is Zambia's Air Force Commander?")
     assert texts(answerer, "Who is Zambia's Deputy Air Force Commander?") == ["Oscar Nyoni"]
+
+
+def test_whom_a_state_chose_to_supply_it_is_its_supplier(answerer: Answerer) -> None:
+    asked = "Which company did Finland select to supply its air defence system?"
+    assert texts(answerer, asked) == ["Rafael Advanced Defense Systems"]
+    assert texts(answerer, "Which countries does Finland supply?") == []
+
+
+def test_a_person_with_another_title_is_no_answer_for_the_title_asked(answerer: Answerer) -> None:
+    found = texts(answerer, "Which Italian minister attended the signing of the Eurofighter deal?")
+    assert "Mauro Moretti" not in found, found
+    asked = "Which Italian official attended the signing of the Eurofighter deal?"
+    assert "Mauro Moretti" in texts(answerer, asked)
+
+
+def test_a_state_named_away_from_the_title_is_not_the_one_whose_post_is_asked(
+    answerer: Answerer,
+) -> None:
+    asked = "Who is the Papua New Guinea defence minister quoted on the boats from Australia?"
+    assert texts(answerer, asked) == ["Solan Mirisim"]
+
+
+def test_a_participle_after_the_noun_asked_describes_it_and_is_not_the_question(
+    answerer: Answerer,
+) -> None:
+    asked = "Who are the principal contractors for the Black Hawks approved for Mexico?"
+    reading = answerer.ask(asked)["interpretation"]
+    assert reading["template"] != "approver_of_sale_to", reading
+    assert texts(answerer, "Who approved the Black Hawk sale to Mexico?") == ["United States"]

@@ -41,6 +41,8 @@ from kg.qa.lexicon import stem
         ("Which firm makes the engines?", "company", "firm"),
         ("Which company builds the aircraft?", "company", "company"),
         ("Which Chinese military body did Washington blacklist?", "organization", "body"),
+        ("Which Iranian unit was placed on the blacklist?", "organization", "unit"),
+        ("Which Kyrgyz brigade took part in the drill?", "organization", "brigade"),
         ("Which Israeli minister visited Morocco?", "person", "minister"),
         ("Which NATO allies deployed Patriot batteries?", "agent", "allies"),
         ("What fighter jets did Poland buy?", "weapon", "jets"),

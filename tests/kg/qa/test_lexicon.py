@@ -70,6 +70,16 @@ def test_multiword_labels_also_match_in_another_order(qa_store: Store) -> None:
     assert any(not h.contiguous for h in hits)
 
 
+def test_a_phrase_that_opens_with_a_question_word_matches_only_as_written(
+    qa_store: Store,
+) -> None:
+    lexicon = build_lexicon(qa_store)
+    placed = [t.stem for t in tokenize("which unit was placed on the blacklist")]
+    assert not any(DD.location in h.terms for h in find_hits(lexicon, placed))
+    place = [t.stem for t in tokenize("which place did they meet in")]
+    assert any(DD.location in h.terms for h in find_hits(lexicon, place))
+
+
 PROCURE = """
 INSERT DATA { GRAPH <https://w3id.org/attache/graph/ontology> {
   dd:recipient skos:altLabel "procure"@en , "procures"@en } }"""
