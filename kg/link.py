@@ -555,7 +555,7 @@ _TITLE_WORDS = frozenset(
 # Affairs").
 _PORTFOLIO_WORDS = frozenset(
     "state defense defence staff interior foreign home affairs army naval navy air national "
-    "armed forces finance trade the".split()
+    "armed forces finance trade the and service services security veterans".split()
 )
 
 
@@ -595,8 +595,8 @@ def _part_of_title(ent: Span) -> bool:
         return ent.label_ != "GPE"
     if _is_a_title(ent.text):
         return True
-    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _TITLE_WORDS:
-        return True  # "Principal Military Adviser": a post, whatever its capitals
+    if ent.label_ == "ORG" and {ent[-1].lower_, ent[-1].lower_.removesuffix("s")} & _TITLE_WORDS:
+        return True  # "Principal Military Adviser", "what Ministers will discuss": a post
     words = [t.lower_ for t in ent]
     after_a_title = (
         ent.start >= 2

@@ -31,6 +31,10 @@ from kg.vocab import DD
 _SCARE_QUOTE = 3
 
 
+# Bodies that hold a meeting rather than take part in it ("a summit of the Quad").
+_BODIES = {DD.Alliance, DD.InternationalOrganization}
+
+
 class GatheringRules(ExtractorBase):
     """Rules for meetings, summits, visits, ceremonies and statements."""
 
@@ -69,7 +73,7 @@ class GatheringRules(ExtractorBase):
         ]
         orgs = view.entities_in(
             [c for c in noun.subtree if c.i < noun.i] + of_phrase,  # "a summit of the Quad"
-            {DD.Alliance, DD.InternationalOrganization},
+            _BODIES,
         )
         event.add(DD.organization, orgs)
         verb = governing_verb(noun)
@@ -90,9 +94,13 @@ class GatheringRules(ExtractorBase):
                 for e in participants
                 if e.iri not in orgs_iris
                 and not self._is_place_mention(view, e)
-                and e.type not in {DD.Alliance, DD.InternationalOrganization}
+                and e.type not in _BODIES
             ],
         )
+        if not event.has(DD.participant) and (head := subject_head(noun)) is not None:
+            # "The foreign ministers of NATO's member states gathered for a meeting": the
+            # alliance whose members meet, when nobody else is named.
+            event.add(DD.participant, view.entities_in(list(head.subtree), _BODIES))
         self._place(view, noun, event)
 
     def _statements(self, view: SentenceView) -> None:

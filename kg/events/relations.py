@@ -287,7 +287,13 @@ class RelationRules(ExtractorBase):
             return
         if not orgs:
             sent_to = [c for c in first.children if c.dep_ == "prep" and c.lower_ == "to"]
-            orgs = view.entities_in([t for p in sent_to for t in p.subtree], STATES_ORGS)
+            body = [t for p in sent_to for c in p.children if c.dep_ == "pobj" for t in c.subtree]
+            orgs = view.entities_in(body, STATES_ORGS)
+            # The branch the state's name was written with: "commander of the air force",
+            # as "Commander of the Kenya Air Force" is read.
+            branch = [t.lower_ for t in body if t.dep_ != "det" and not _of_a_state(view, t)]
+            if orgs and branch:
+                title = f"{title} of the {' '.join(branch)}"
         event = self._post(view, holders, title, orgs[-1:], 0.7, date=self._date_for(view, verb))
         event.add(DD.appointedBy, self._appointer(view, verb, holders[0]))
 
@@ -537,6 +543,8 @@ class RelationRules(ExtractorBase):
                 or lower in TITLE_WORDS
                 or lower in ORG_DESCRIPTOR_HEADS
                 or (lower in {"arms", "weapons", "state-owned", "aerospace"})
+                # "Minister of Defence and National Service": two portfolios of one post
+                or (lower == "and" and items and doc[i - 1].lower_ in TITLE_WORDS)
             ):
                 items.insert(0, (t, None))
                 i -= 1
@@ -589,7 +597,11 @@ class RelationRules(ExtractorBase):
                 and head.lemma_.lower() not in TITLE_HEADS | ORG_DESCRIPTOR_HEADS
             ):
                 continue
-            tokens = [t for t in head.subtree if t.i < span.start or t.i >= span.end]
+            # Not what hangs on the name itself ("X in New Delhi": where, not whose post).
+            own = {t.i for t in root.subtree} if head.i == root.head.i else set()
+            tokens = [
+                t for t in head.subtree if (t.i < span.start or t.i >= span.end) and t.i not in own
+            ]
             words = [
                 t
                 for t in tokens
@@ -729,6 +741,12 @@ class RelationRules(ExtractorBase):
             if child.dep_ == "appos":
                 return view.entities_in(child.subtree, {DD.State})
         return []
+
+
+def _of_a_state(view: SentenceView, token: Token) -> bool:
+    """Whether ``token`` is written in the name of a state."""
+    mention = view.mention_at(token)
+    return mention is not None and mention.entity.type == DD.State
 
 
 def _as_written(words: list[Token]) -> str:

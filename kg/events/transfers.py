@@ -138,6 +138,10 @@ class TransferRules(ExtractorBase):
         event.from_noun = True
         event.add(DD.equipment, weapons)
         p = {**preps(verb), **preps(noun)} if verb.lemma_.lower() in DEAL_VERBS else preps(noun)
+        # "the signing of contracts for sales of X to three countries": the nouns it hangs
+        # on may carry its phrases.
+        for above in _nouns_above(noun):
+            p = {**preps(above), **p}
         event.add(DD.supplier, view.entities_in(p.get("from", []), PARTIES))
         event.add(DD.recipient, view.entities_in(p.get("to", []) + p.get("for", []), STATES_ORGS))
         counterpart = view.entities_in(p.get("with", []), STATES_ORGS)
@@ -215,6 +219,10 @@ class TransferRules(ExtractorBase):
     ) -> None:
         """Who sells and who buys when the parse does not say: the weapon's origin sells."""
         origins = {w.entry.country for w in weapons if w.entry is not None and w.entry.country}
+        # The maker of the weapons sells them ("Embraer announced contracts for Super Tucanos").
+        origins |= {
+            w.entry.manufacturer for w in weapons if w.entry is not None and w.entry.manufacturer
+        }
         known = {e.iri for es in event.roles.values() for e in es}
         for party in [*parties, *counterparts]:
             if party.iri in known:
@@ -354,6 +362,22 @@ class TransferRules(ExtractorBase):
 
 
 _MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop"})
+
+
+def _nouns_above(noun: Token) -> list[Token]:
+    """The nouns ``noun`` hangs on through "of"/"for" phrases, nearest first: "signing"
+    and "contracts" for "sales" in "the signing of contracts for sales of ..."."""
+    out: list[Token] = []
+    current = noun
+    while (
+        current.dep_ == "pobj"
+        and current.head.lower_ in {"of", "for"}
+        and current.head.head.pos_ == "NOUN"
+        and len(out) < 3
+    ):
+        current = current.head.head
+        out.append(current)
+    return out
 
 
 def _modifiers(noun: Token) -> list[Token]:

@@ -84,7 +84,7 @@ TITLE_WORDS = frozenset(
         "managing "
         "industries affairs external ministry department pentagon acting former procurement "
         "chief-of-staff nato alliance press intelligence policy naval cabinet marshal "
-        "commandant coordinator attache attaché "
+        "commandant coordinator attache attaché service services "
     ).split()
 )
 

@@ -42,6 +42,7 @@ from kg.kinds import BY_CLASS
 from kg.qa.asked import asked, asks_what_is_to_come
 from kg.qa.asking import Answer, Asking, Attempt
 from kg.qa.between import rows_between
+from kg.qa.english import english_words
 from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
 from kg.qa.event_index import KeptEventIndex
@@ -60,7 +61,7 @@ from kg.qa.frame_tables import RELATION_TERMS, TOLD_IN_OWN_WORDS
 from kg.qa.grouping import filter_answers, finish, group
 from kg.qa.lexicon import Lexicon, LexiconCache
 from kg.qa.lookups import Lookups, Memo
-from kg.qa.mend import english_words, forgive
+from kg.qa.mend import forgive
 from kg.qa.parse import Interpretation, parse
 from kg.qa.present import (
     Default,

@@ -165,6 +165,15 @@ _WHY = re.compile(
     r"^\s*what\b.*\bfor(?:\s+(?:at|in|on|during|after|before|when)\b[^?]*)?\s*\??\s*$",
     re.I,
 )
+# Nouns whose "for" phrase says what they are for, not why: "contracts for the sale of
+# ...", "licences for the export of ...", "a tender for 20 aircraft"; "What did X sign a
+# contract for?" asks for that thing.
+FOR_WHAT_NOUNS = frozenset(
+    "contract contracts deal deals order orders agreement agreements tender tenders "
+    "licence licences license licenses request requests bid bids proposal proposals "
+    "funding payment payments budget option options".split()
+)
+_FOR_WHAT = re.compile(r"\b(" + "|".join(sorted(FOR_WHAT_NOUNS)) + r")\s+for\s*\??\s*$")
 _WHO_IS = re.compile(
     r"^\s*who\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the\s+|a\s+|an\s+)?"
     r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s+(?:who|that|of|at|for|in)\b|\s*$)",
@@ -378,7 +387,7 @@ def _asked(question: str) -> Asked | None:
         if word in {"big", "large"}:
             return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
-    if _WHY.search(lower):
+    if _WHY.search(lower) and not _FOR_WHAT.search(lower):
         words = tokenize(lower)
         said = any(t.stem in REPORTING_STEMS for t in words) or bool(_ACCORDING.search(lower))
         cues = tuple(dict.fromkeys(t.stem for t in words if t.stem in _REASON_CUES))

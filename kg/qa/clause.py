@@ -30,6 +30,9 @@ from kg.qa.frame_tables import (
 from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, stem
 from kg.vocab import DD
 
+# Endings of adjectives that a question's noun phrase may open with ("ministerial").
+_ADJECTIVE_ENDS = ("al", "ial", "ary", "ic", "ive")
+
 # Verbs that choose their object to do what follows ("select Rafael to provide").
 _CHOOSING = frozenset(
     stem(w) for w in "select choose chose chosen pick hire contract commission task tap".split()
@@ -196,6 +199,11 @@ class Clause:
                 continue
             if seen_noun and item.stem in self.positions and item.norm not in AUX:
                 j += 1  # "which army chief": the post its body's name begins
+                continue
+            if seen_noun and terms and self.items[j - 1].norm.endswith(_ADJECTIVE_ENDS):
+                # "What ministerial post": an adjective, then the noun it describes.
+                self.wh_terms = set(terms)
+                j += 1
                 continue
             if seen_noun:
                 break  # the noun phrase ended: this is the verb ("which country halted")

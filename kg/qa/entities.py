@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from rdflib import Literal, URIRef
 
 from kg.gazetteer import Entry, Gazetteer
+from kg.qa.english import english_words
 from kg.qa.lexicon import POSITION_WORDS, Lexicon, Token, tokenize
 from kg.store.base import Store
 from kg.text import norm_key
@@ -347,6 +348,11 @@ class EntityFinder:
     def _exact(self, question: str, span: list[Token], start: int) -> Found | None:
         text = question[span[0].start : span[-1].end]
         entry = self._gazetteer(text)
+        if entry is None and len(span) > 1 and text.endswith("s"):
+            # "Super Tucanos", "Black Hawks": a weapon named in the plural.
+            entry = self._gazetteer(text[:-1])
+            if entry is not None and entry.type != DD.WeaponSystem:
+                entry = None
         if entry is not None:
             adjective = norm_key(text) in {norm_key(d) for d in entry.demonyms}
             return Found(
@@ -427,8 +433,8 @@ class EntityFinder:
     def _fuzzy(self, token: Token, i: int) -> Found | None:
         """The stored or gazetteer name within one edit (two for long names) of a word."""
         key = norm_key(token.text)
-        if len(key) < 5:
-            return None
+        if len(key) < 5 or token.text.lower() in english_words():
+            return None  # "Politics" is a word, not a slip for the outlet "Politico"
         limit = 1 if len(key) <= 8 else 2
         best: tuple[str, float] | None = None
         for keys in (self._name_keys(), self._gazetteer_keys):

@@ -34,7 +34,9 @@ _NOT_OF_THE_POST = frozenset(
 )
 _IN_A_TITLE = frozenset({"of", "for", "to"})  # "secretary of defense", "envoy to Poland"
 _TO_A_POST = frozenset(
-    stem(w) for w in "appoint name nominate designate promote elevate install swear".split()
+    stem(w)
+    for w in "appoint name nominate designate promote elevate install swear appointment "
+    "nomination promotion".split()
 )
 
 

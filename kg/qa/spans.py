@@ -18,7 +18,7 @@ from rdflib import URIRef
 from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer
 from kg.money import find_money
-from kg.qa.asked import REPORTING_STEMS, Asked
+from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
@@ -1093,7 +1093,11 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         following = {t.stem for t in tokens[i + 1 : i + 5]}
         # "... will up the Rafale fleet in the Egyptian Air Force to 54": a total reached,
         # with what it counts before it.
-        reached = i > 0 and tokens[i - 1].norm == "to"
+        # Not when a noun of its own follows: "sales ... to three African countries"
+        # counts countries.
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        own_noun = after is not None and after.is_word and after.norm not in _STOP
+        reached = i > 0 and tokens[i - 1].norm == "to" and not own_noun
         before = {t.stem for t in tokens[max(0, i - 10) : i]} if reached else set()
         if counted and not (set(counted) & (following | before)):
             continue
@@ -1173,6 +1177,10 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
+        if match.group(0).lower().strip() == "for" and _word_before(text, match.start()) in (
+            FOR_WHAT_NOUNS
+        ):
+            continue  # "contracts for sales of ...", "an order for 12 jets": what, not why
         # "after" and "for" also begin dates and durations: keep them only before a clause
         # that is not a date.
         if match.group(0).lower().strip() in {"after", "for", "following"} and find_dates(

@@ -296,18 +296,56 @@ def test_an_appointment_names_who_made_it(extract, text, appointer) -> None:
     ("text", "post"),
     [
         (
+            "Rajnath Singh held talks with Tanzanian Minister of Defence and National Service, "
+            "Stergomena Lawrence Tax, in Delhi on Friday.",
+            ("Stergomena Lawrence Tax", "minister of defence and national service", "Tanzania"),
+        ),
+        (
+            "Singh met the Tanzanian Defence Minister, Dr. Stergomena Tax in New Delhi.",
+            ("Stergomena Tax", "defence minister", "Tanzania"),
+        ),
+    ],
+)
+def test_a_post_of_two_portfolios_and_a_place_after_the_name(extract, text, post) -> None:
+    """Both portfolios are the post's; where the holder was is not whose post it is."""
+    assert post in posts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
             "President William Ruto promoted Major General John Omenda to lieutenant general "
             "and appointed him as vice chief of the defence forces.",
             ("John Omenda", "vice chief of the defence forces", ""),
         ),
         (
             "Major General Paul Otieno was posted to the Kenya Navy and appointed commander.",
-            ("Paul Otieno", "commander", "Kenya"),
+            ("Paul Otieno", "commander of the navy", "Kenya"),
         ),
     ],
 )
 def test_a_second_verb_puts_the_person_of_the_first_in_a_post(extract, text, post) -> None:
     assert post in posts(extract(text))
+
+
+def test_ministers_of_an_alliance_gathered_for_a_meeting_are_the_alliance_meeting(extract):
+    g = extract("The foreign ministers of NATO's member states gathered in Tallinn for a meeting.")
+    meeting = the_event(g, DD.Meeting)
+    assert roles(g, meeting, DD.participant) == {"NATO"}
+    assert roles(g, meeting, DD.location) == {"Tallinn"}
+
+
+def test_the_maker_announcing_sales_to_listed_countries_sells_to_each(extract) -> None:
+    """The maker of the weapons sells them; the phrases of the nouns a sale hangs on
+    ("the signing of contracts for sales ... to three countries: ...") are the sale's."""
+    g = extract(
+        "Embraer announced the signing of contracts for sales of A-29 Super Tucano aircraft "
+        "to three African countries: Burkina Faso, Angola and Mauritania."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"Embraer"}
+    assert roles(g, deal, DD.recipient) == {"Burkina Faso", "Angola", "Mauritania"}
 
 
 def test_whom_a_buyer_selects_to_supply_it_is_the_supplier(extract) -> None:

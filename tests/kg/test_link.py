@@ -293,6 +293,11 @@ def test_a_post_written_in_capitals_is_no_organization(entities) -> None:
     assert not any("Chief of Defence Staff" in name or "Adviser" in name for name in found), found
 
 
+def test_a_plural_title_in_capitals_is_no_organization(entities) -> None:
+    found = entities("The when is what Ministers will discuss in Tallinn.")
+    assert "Ministers" not in found, found
+
+
 def test_a_date_before_a_post_is_no_name(entities) -> None:
     found = entities("In June, Defence Minister Ben Wallace said the licences were suspended.")
     assert "In June" not in found and found.get("Ben Wallace") == "Person", found

@@ -42,6 +42,8 @@ from kg.qa.lexicon import stem
         ("Which company builds the aircraft?", "company", "company"),
         ("Which Chinese military body did Washington blacklist?", "organization", "body"),
         ("Which Iranian unit was placed on the blacklist?", "organization", "unit"),
+        ("What transport aircraft has the air arm signed a contract for?", "weapon", "aircraft"),
+        ("What will Peru use the helicopters for?", "reason", ""),
         ("Which Kyrgyz brigade took part in the drill?", "organization", "brigade"),
         ("Which Israeli minister visited Morocco?", "person", "minister"),
         ("Which NATO allies deployed Patriot batteries?", "agent", "allies"),

@@ -1,9 +1,9 @@
-"""The English word list that mending consults (kg.qa.mend.WordList): the same answers as
+"""The English word list that mending consults (kg.qa.english.WordList): the same answers as
 a set of the same words, held as one sorted string."""
 
 from __future__ import annotations
 
-from kg.qa.mend import WordList
+from kg.qa.english import WordList
 
 WORDS = ["border", "order", "supply", "éclair", "zebra", "a", "aardvark", "order"]
 

@@ -274,6 +274,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "supplier_of_equipment_to",
         {"equipment": "S-400", "recipient": "Turkey"},
     ),
+    ("What ministerial post does Mark Esper hold?", "role_of", {"holder": "Mark Esper"}),
     # profile and sources
     ("What do we know about CAATSA?", "profile", {"x": "CAATSA"}),
     ("Tell me about the S-400", "profile", {"x": "S-400"}),
@@ -353,6 +354,19 @@ def test_typos_surnames_and_metonyms_link_to_canonical_entities(answerer: Answer
         "S-400": "S-400",
         "Tukrey": "Turkey",
     }
+
+
+def test_an_english_word_is_no_slip_for_a_name_one_letter_away(answerer: Answerer) -> None:
+    """ "Olivia" is a word of the dictionary, so not a misspelt Bolivia; "Bolvia" is."""
+    found = {
+        f.text: f.label for f in answerer.interpret("Did Olivia meet Bolvia's minister?").entities
+    }
+    assert found == {"Bolvia": "Bolivia"}
+
+
+def test_a_weapon_of_several_words_is_named_in_the_plural_too(answerer: Answerer) -> None:
+    found = {f.text: f.label for f in answerer.interpret("Who bought Super Tucanos?").entities}
+    assert found == {"Super Tucanos": "A-29 Super Tucano"}
 
 
 def test_names_joined_by_a_hyphen_are_each_linked(answerer: Answerer) -> None:
@@ -450,6 +464,10 @@ def test_a_bare_surname_stored_alone_is_the_one_full_named_person_of_that_surnam
         (
             "Who was named Philippine Secretary of National Defense by President Marcos?",
             ("secretary", "nation", "defens"),
+        ),
+        (
+            "Who became Poland's army commander alongside Mark Esper's appointment?",
+            ("army", "commander"),
         ),
     ],
 )

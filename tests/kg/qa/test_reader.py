@@ -1108,3 +1108,21 @@ def test_a_designator_holds_no_distance() -> None:
 def test_what_was_signed_is_read_past_where_it_was_signed() -> None:
     text = "The two ministers signed at Casa Rosada a letter of intent on armoured vehicles."
     assert spans._objects(text, (stem("sign"),), {}) == [("a letter of intent", None)]
+
+
+def test_a_number_followed_by_a_noun_of_its_own_counts_that_noun() -> None:
+    """ "up the Rafale fleet to 54" reaches a total of Rafales; "sales of Super Tucanos to
+    three African countries" counts countries, not aircraft."""
+    sold = "Embraer signed sales of Super Tucano aircraft to three African countries."
+    assert spans._count_spans(sold, (stem("super"), stem("tucano"))) == []
+    fleet = "The order will up the Rafale fleet of the Egyptian Air Force to 54."
+    assert [s[1] for s in spans._count_spans(fleet, (stem("rafale"),))] == ["54"]
+
+
+def test_what_a_contract_is_for_is_no_reason() -> None:
+    text = "Embraer signed contracts for sales of Super Tucano aircraft to Mauritania."
+    assert spans._reason_spans(text, []) == []
+    banned = "Spain halted the sale for fear the bombs would be used in Yemen."
+    assert [s[1] for s in spans._reason_spans(banned, [])] == [
+        "fear the bombs would be used in Yemen"
+    ]
