@@ -179,7 +179,11 @@ _WHO_IS = re.compile(
     r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s+(?:who|that|of|at|for|in)\b|\s*$)",
     re.I,
 )
-_WHO_HEADS = re.compile(r"^\s*who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran)\b", re.I)
+_WHO_HEADS = re.compile(
+    r"^\s*who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran|commands|commanded|"
+    r"directs|directed|presides|presided)\b",
+    re.I,
+)
 _WHERE = re.compile(r"^\s*(?:from\s+)?where\b", re.I)
 _WHO = re.compile(r"^\s*(?:to\s+|by\s+|with\s+|from\s+)?(?:who|whom|whose)\b", re.I)
 _WHICH = re.compile(

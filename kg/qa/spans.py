@@ -1145,6 +1145,14 @@ _PURPOSE = re.compile(
 )
 
 
+# What follows a sentence-opening "as" that is no cause ("As a reminder", "As expected").
+_AS_IDIOM = re.compile(
+    r"(?:a\s+reminder|a\s+whole|usual|expected|such|well|noted|mentioned|reported|planned|"
+    r"promised|agreed|always|before|part\s+of|of)\b",
+    re.I,
+)
+
+
 def _word_before(text: str, at: int) -> str:
     """The word written right before ``at``, in lowercase."""
     words = text[:at].split()
@@ -1174,6 +1182,8 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
             # "Stoked by fears of a wider war, Poland ...": a reason that opens the
             # sentence ends at its comma.
             clause = clause.split(", ")[0]
+            if match.group(0).strip().lower() == "as" and _AS_IDIOM.match(clause):
+                continue  # "As a reminder, ...", "As expected, ...": no cause
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue

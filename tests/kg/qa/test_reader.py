@@ -1126,3 +1126,10 @@ def test_what_a_contract_is_for_is_no_reason() -> None:
     assert [s[1] for s in spans._reason_spans(banned, [])] == [
         "fear the bombs would be used in Yemen"
     ]
+
+
+def test_an_opening_as_that_only_frames_the_sentence_is_no_reason() -> None:
+    framed = "As a reminder, General Kahariri will replace General Ogolla as chief."
+    assert spans._reason_spans(framed, []) == []
+    caused = "As tensions rose, Poland bought more jets."
+    assert [s[1] for s in spans._reason_spans(caused, [])] == ["tensions rose"]
