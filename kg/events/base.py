@@ -267,7 +267,7 @@ class ExtractorBase:
                     if found:
                         return found
                 break
-            if clause.head is clause:
+            if clause.head.i == clause.i:
                 break
             clause = clause.head
         before = [view.mention_at(t) for t in view.sent if t.i < pronoun.i]

@@ -83,6 +83,10 @@ class EventExtractor(
         deal (or delivery) told in the sentences before, is between its parties."""
         out = []
         for delivery in self.partyless:
+            if delivery.cls == DD.ArmsDeal:
+                if not delivery.weapons_of_sentence:
+                    self._weapons_of_deal_told(delivery, events)
+                continue
             told = [
                 e
                 for e in events
@@ -99,6 +103,29 @@ class EventExtractor(
             delivery.confidence = min(delivery.confidence, 0.6)
             out.append(delivery)
         return out
+
+    def _weapons_of_deal_told(self, order: Event, events: list[Event]) -> None:
+        """ "Finland selected Rafael to provide an air defence system ... . Ordering the
+        David's Sling system will ...": an order that names no party, of a weapon, told
+        after a deal that named no weapon, names that deal's weapon."""
+        told = [
+            e
+            for e in events
+            if e.cls == DD.ArmsDeal
+            and order.sentence - DELIVERY_TOLD_BACK <= e.sentence < order.sentence
+            and not e.has(DD.equipment)
+            and (e.has(DD.supplier) or e.has(DD.recipient))
+        ]
+        if not told:
+            return
+        deal = max(told, key=lambda e: e.sentence)
+        # A firm or state the order's sentence names that is no party of the deal makes it
+        # another deal ("a procurement of F-35A jets from Lockheed Martin").
+        parties = {e.iri for role in (DD.supplier, DD.recipient) for e in deal.roles.get(role, [])}
+        view = next(v for v in self.views if v.index == order.sentence)
+        if {e.iri for e in view.of_class({DD.Company, DD.State})} - parties:
+            return
+        deal.add(DD.equipment, order.roles[DD.equipment])
 
     def _trigger(self, view: SentenceView, token: Token) -> None:
         """Run the rules the token's word registers (:mod:`kg.events.rules`)."""
@@ -305,7 +332,7 @@ class EventExtractor(
             if event.cls in {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation} and not (
                 event.has(DD.supplier) or event.has(DD.recipient)
             ):
-                if event.cls == DD.ArmsDelivery and event.has(DD.equipment):
+                if event.has(DD.equipment) and event.cls in {DD.ArmsDelivery, DD.ArmsDeal}:
                     self.partyless.append(event)  # its deal may be told before
                 continue
             if event.cls in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony} and not (

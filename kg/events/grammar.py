@@ -84,7 +84,7 @@ def subject_head(token: Token) -> Token | None:
                 "oprd",
                 "npadvmod",
             }
-            and current.head is not current
+            and current.head.i != current.i
         ):
             current = current.head
             continue
@@ -160,7 +160,7 @@ def agent_tokens(token: Token) -> list[Token]:
             return list(child.subtree)
     for t in token.subtree:
         if t.lower_ == "by" and t.dep_ in {"agent", "prep"}:
-            return [x for x in t.subtree if x is not t]
+            return [x for x in t.subtree if x.i != t.i]
     return []
 
 
@@ -202,7 +202,7 @@ def phrase_text(token: Token, preposition: str) -> str:
     """The words of a prepositional phrase ("over its purchase of the S-400")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
-            words = [t for t in child.subtree if t is not child]
+            words = [t for t in child.subtree if t.i != child.i]
             return token.doc[words[0].i : words[-1].i + 1].text if words else ""
     return ""
 
@@ -244,7 +244,7 @@ def governing_verb(token: Token) -> Token:
     """The verb a noun trigger hangs from ("signed a deal" -> signed)."""
     current = token
     for _ in range(4):
-        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -259,11 +259,11 @@ def modality_of(token: Token, cls: URIRef) -> URIRef:
                 return DD.negated
             if child.dep_ == "aux" and child.lower_ in MODAL_PLANNED:
                 return DD.threatened if cls in {DD.SanctionThreat} else DD.planned
-        if current.lemma_ in PLAN_VERBS and current is not token:
+        if current.lemma_ in PLAN_VERBS and current.i != token.i:
             return DD.planned
-        if current.lemma_ in DENY_VERBS and current is not token:
+        if current.lemma_ in DENY_VERBS and current.i != token.i:
             return DD.negated  # "Iran has denied supplying drones"
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     if cls == DD.SanctionThreat:

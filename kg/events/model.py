@@ -27,6 +27,9 @@ class Event:
     confidence: float = 0.7
     date: DateValue | None = None
     from_noun: bool = False  # read from a noun ("the deal") rather than a verb ("sold")
+    # Its weapons are any the sentence names, not those of its own phrase ("The deal comes
+    # on top of ... F-35A jets").
+    weapons_of_sentence: bool = False
 
     def add(self, role: URIRef, entities: Iterable[Entity]) -> None:
         bucket = self.roles.setdefault(role, [])

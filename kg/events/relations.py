@@ -652,7 +652,7 @@ class RelationRules(ExtractorBase):
                 continue
             same = view.mention_at(noun.head)
             if (
-                noun is not t
+                noun.i != t.i
                 and noun.dep_ == "appos"
                 and same is not None
                 and same.entity.iri == org.iri
@@ -721,7 +721,7 @@ class RelationRules(ExtractorBase):
 
     def _member_of_noun(self, view: SentenceView, noun: Token) -> list[Entity]:
         # "the first EU state and NATO member": a conjunct stands where its first one does.
-        while noun.dep_ == "conj" and noun.head is not noun:
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
         # "Turkey, one of its NATO allies": "one" stands for the noun.
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":

@@ -129,13 +129,15 @@ class TransferRules(ExtractorBase):
         """A deal, delivery or negotiation named by a noun ("the sale of X to Y",
         "Poland's purchase"), or by a verb of negotiating read the same way."""
         cls = kind.cls
-        weapons = view.entities_in(noun.subtree, WEAPONS) or view.of_class(WEAPONS)
+        own = view.entities_in(noun.subtree, WEAPONS)
+        weapons = own or view.of_class(WEAPONS)
         if not weapons and not self._arms_context(view):
             self._follow_up_delivery(view, noun)
             return
         verb = governing_verb(noun)
         event = self._new(cls, view, noun, 0.6)
         event.from_noun = True
+        event.weapons_of_sentence = not own
         event.add(DD.equipment, weapons)
         p = {**preps(verb), **preps(noun)} if verb.lemma_.lower() in DEAL_VERBS else preps(noun)
         # "the signing of contracts for sales of X to three countries": the nouns it hangs
@@ -158,6 +160,22 @@ class TransferRules(ExtractorBase):
         # "Poland's deal", "Turkish purchase": a possessor or demonym before the noun.
         owners = view.entities_in(
             [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}], STATES_ORGS
+        )
+        # "the sale of Dutch surplus F-16s to Chile", "the purchase of Russian S-400s": a
+        # state written on the weapons dealt in sells them (surplus from one, new from
+        # the other).
+        of_weapons = [
+            c
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for c in obj.subtree
+            if c.i < obj.i
+        ]
+        event.add(
+            DD.supplier,
+            [e for e in view.entities_in(of_weapons, {DD.State}) if e not in owners + subject],
         )
         # The possessor of a sale is the seller ("Washington's arms sales"), of a purchase
         # the buyer ("Poland's purchase"); of a neutral "deal" the weapon's origin decides.

@@ -349,7 +349,8 @@ _GENERIC = frozenset(
         "hold happen go going regard regarding do doing 's she he they we it them him "
         "take took involve involved relate related concern concerning say said according "
         "article report reported describe described call called know known worth value "
-        "cost total number amount mention mentioned mentions sign signed seal sealed ink "
+        "cost total number amount pay paying paid spend spending spent price "
+        "mention mentioned mentions sign signed seal sealed ink "
         "inked reach reached conclude concluded plan planned "
         # modality, which the fact's own modality carries: "the *intended* buyer", "agreed
         # to buy", "decided to order"

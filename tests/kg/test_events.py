@@ -331,6 +331,36 @@ def test_the_maker_announcing_sales_to_listed_countries_sells_to_each(extract) -
     assert roles(g, deal, DD.recipient) == {"Burkina Faso", "Angola", "Mauritania"}
 
 
+def test_an_order_told_after_a_deal_that_named_no_weapon_names_its_weapon(extract) -> None:
+    g = extract(
+        "Finland selected Rafael Advanced Defense Systems to provide an air defence system "
+        "for 316 million euros. Ordering the David's Sling system will extend its range."
+    )
+    (deal,) = events(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.equipment) == {"David's Sling"}
+    assert roles(g, deal, DD.recipient) == {"Finland"}
+    other = extract(
+        "Finland selected Rafael Advanced Defense Systems to provide an air defence system. "
+        "It adds to a procurement in 2021 of F-35A jets from Lockheed Martin."
+    )
+    rafael = [
+        d for d in events(other, DD.ArmsDeal) if "Rafael" in str(roles(other, d, DD.supplier))
+    ]
+    assert [roles(other, d, DD.equipment) for d in rafael] == [set()]
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("The sale of Dutch surplus F-16 fighters to Chile began in June 2010.", "Netherlands"),
+        ("Turkey's purchase of Russian S-400 missiles angered Washington.", "Russia"),
+    ],
+)
+def test_a_state_written_on_the_weapons_dealt_in_sells_them(extract, text, supplier) -> None:
+    g = extract(text)
+    assert roles(g, the_event(g, DD.ArmsDeal), DD.supplier) == {supplier}
+
+
 def test_whom_a_buyer_selects_to_supply_it_is_the_supplier(extract) -> None:
     g = extract("Finland selected Rafael Advanced Defense Systems to provide air defences.")
     rafael = "Rafael Advanced Defense Systems"

@@ -575,6 +575,9 @@ def test_whom_a_state_chose_to_supply_it_is_its_supplier(answerer: Answerer) -> 
     asked = "Which company did Finland select to supply its air defence system?"
     assert texts(answerer, asked) == ["Rafael Advanced Defense Systems"]
     assert texts(answerer, "Which countries does Finland supply?") == []
+    assert texts(answerer, "How much is Finland paying for its air defence system?") == [
+        "316 million euros"
+    ]
 
 
 def test_a_person_with_another_title_is_no_answer_for_the_title_asked(answerer: Answerer) -> None:
