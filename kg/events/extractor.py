@@ -122,8 +122,8 @@ class EventExtractor(
         # A firm or state the order's sentence names that is no party of the deal makes it
         # another deal ("a procurement of F-35A jets from Lockheed Martin").
         parties = {e.iri for role in (DD.supplier, DD.recipient) for e in deal.roles.get(role, [])}
-        view = next(v for v in self.views if v.index == order.sentence)
-        if {e.iri for e in view.of_class({DD.Company, DD.State})} - parties:
+        view = next((v for v in self.views if v.index == order.sentence), None)
+        if view is None or {e.iri for e in view.of_class({DD.Company, DD.State})} - parties:
             return
         deal.add(DD.equipment, order.roles[DD.equipment])
 

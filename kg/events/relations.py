@@ -544,7 +544,12 @@ class RelationRules(ExtractorBase):
                 or lower in ORG_DESCRIPTOR_HEADS
                 or (lower in {"arms", "weapons", "state-owned", "aerospace"})
                 # "Minister of Defence and National Service": two portfolios of one post
-                or (lower == "and" and items and doc[i - 1].lower_ in TITLE_WORDS)
+                or (
+                    lower == "and"
+                    and items
+                    and i > view.sent.start
+                    and doc[i - 1].lower_ in TITLE_WORDS
+                )
             ):
                 items.insert(0, (t, None))
                 i -= 1

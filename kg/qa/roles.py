@@ -285,7 +285,7 @@ class Roles(Clause):
             result.alternatives.append((BY_ID["appointee_of"], {"actor": appointer}))
 
     def _near_title(self, found: Found, words: tuple[str, ...]) -> bool:
-        """Whether ``found`` is written at most two words from a word of the title."""
+        """Whether ``found`` is written at most three items from a word of the title."""
         at = [
             i
             for i, it in enumerate(self.items)
