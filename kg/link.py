@@ -272,6 +272,8 @@ class Linker:
                         ent = trimmed
                 if not name or (_part_of_title(ent) and self.gazetteer.lookup(name) is None):
                     continue
+                if _acronym_of_a_weapon(ent):
+                    continue
                 if _RANKS.match(name + " "):
                     continue  # "Air Marshal" read apart from the name after it: a rank
                 if name in context.titles:
@@ -580,6 +582,23 @@ def _is_a_title(name: str) -> bool:
         and words[0] in _TITLE_WORDS
         and words[1] in {"of", "for"}
         and all(w in _PORTFOLIO_WORDS for w in words[2:])
+    )
+
+
+def _acronym_of_a_weapon(ent: Span) -> bool:
+    """ "F-16 Mid-life Upgrade (MLU) fighters", "Mines Resistant Ambush Protected (MRAP)
+    vehicles": an acronym in brackets before a kind of weapon abbreviates the weapon's
+    description, not a body the model took it for."""
+    doc = ent.doc
+    return (
+        ent.label_ == "ORG"
+        and len(ent) == 1
+        and ent.text.isupper()
+        and ent.start > 0
+        and doc[ent.start - 1].text == "("
+        and ent.end < len(doc)
+        and doc[ent.end].text == ")"
+        and weapon_written_after(doc, ent.end + 1, window=2)
     )
 
 

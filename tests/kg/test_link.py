@@ -293,6 +293,14 @@ def test_a_post_written_in_capitals_is_no_organization(entities) -> None:
     assert not any("Chief of Defence Staff" in name or "Adviser" in name for name in found), found
 
 
+def test_an_acronym_of_a_weapons_description_is_no_organization(entities) -> None:
+    found = entities(
+        "Chile bought F-16 Mid-life Upgrade (MLU) fighters, and Nigeria's Defence Industries "
+        "Corporation of Nigeria (DICON) builds Mines Resistant Ambush Protected (MRAP) vehicles."
+    )
+    assert "MLU" not in found and "MRAP" not in found, found
+
+
 def test_a_plural_title_in_capitals_is_no_organization(entities) -> None:
     found = entities("The when is what Ministers will discuss in Tallinn.")
     assert "Ministers" not in found, found
