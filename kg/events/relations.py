@@ -547,6 +547,8 @@ class RelationRules(ExtractorBase):
                 or (
                     lower == "and"
                     and items
+                    and items[0][1] is None  # not "... Staff and Nigerian Chief of ..."
+                    and items[0][0].lower_ not in TITLE_HEADS
                     and i > view.sent.start
                     and doc[i - 1].lower_ in TITLE_WORDS
                 )

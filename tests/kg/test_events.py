@@ -212,6 +212,11 @@ def posts(g: Graph) -> set[tuple[str, str, str]]:
             "Singh met the Tanzanian Defence Minister, Dr. Stergomena Tax in New Delhi.",
             ("Stergomena Tax", "defence minister", "Tanzania"),
         ),
+        (  # two posts joined by "and" are two, not one of two portfolios
+            "The mission is led by Chairman of the Committee of Chiefs of Defence Staff and "
+            "Nigerian Chief of Defence Staff Paul Dike.",
+            ("Paul Dike", "chief of defence staff", "Nigeria"),
+        ),
     ],
 )
 def test_a_post_is_read_with_its_holder_and_body_in_each_shape(extract, text, post) -> None:
