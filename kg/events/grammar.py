@@ -120,10 +120,15 @@ def subject_tokens(token: Token) -> list[Token]:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("Russia and Turkey")."""
+    """A token and the tokens coordinated with it ("Russia and Turkey"), with the names of
+    a list the parser hung as an apposition ("Russia, Serbia, Belarus hold drills": Serbia
+    is read as Russia's apposition, Belarus as its conjunct)."""
     out = [token]
+    listed = any(c.dep_ == "conj" for c in token.children)
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (
+            listed and child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
+        ):
             out.extend(with_conjuncts(child))
     return out
 

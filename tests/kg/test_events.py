@@ -317,6 +317,13 @@ def test_an_appointment_names_who_made_it(extract, text, appointer) -> None:
     assert made_by == appointer
 
 
+def test_every_name_of_a_headline_list_takes_part(extract) -> None:
+    """ "A, B, C hold drills": the parser hangs B on A as an apposition, C as a conjunct."""
+    g = extract("Russia, Serbia, Belarus hold joint military drills")
+    drills = the_event(g, DD.MilitaryExercise)
+    assert roles(g, drills, DD.participant) == {"Russia", "Serbia", "Belarus"}
+
+
 def test_ministers_of_an_alliance_gathered_for_a_meeting_are_the_alliance_meeting(extract):
     g = extract("The foreign ministers of NATO's member states gathered in Tallinn for a meeting.")
     meeting = the_event(g, DD.Meeting)
