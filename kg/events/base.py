@@ -71,7 +71,8 @@ class ExtractorBase:
         self.published = published
         self.dates = dates
         self.events: list[Event] = []
-        # Deliveries that name no party, for a deal told before to complete.
+        # Deliveries and orders that name no party but their weapons, for a deal told
+        # before to complete or be completed by.
         self.partyless: list[Event] = []
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -84,8 +85,13 @@ class ExtractorBase:
                 continue  # a verbatim repeat: its facts are already read
             seen.add(index)
             self.views.append(SentenceView(sent, index, by_sentence.get(index, [])))
+        self._view_at = {view.index: view for view in self.views}
         for view in self.views:
             self._described(view)
+
+    def view_at(self, index: int) -> SentenceView | None:
+        """The view of the sentence at ``index`` (none for a verbatim repeat)."""
+        return self._view_at.get(index)
 
     def _described(self, view: SentenceView) -> None:
         """A state or company named again by a description ("deliver 18 jets to the
@@ -280,10 +286,9 @@ class ExtractorBase:
         ]
         if parties:
             return parties[-1:]
-        previous = [v for v in self.views if v.index == view.index - 1]
-        if previous:
-            root = previous[0].sent.root
-            return previous[0].entities_in(subject_tokens(root), STATES_ORGS)[:1]
+        previous = self.view_at(view.index - 1)
+        if previous is not None:
+            return previous.entities_in(subject_tokens(previous.sent.root), STATES_ORGS)[:1]
         return []
 
     def _objects(self, view: SentenceView, token: Token) -> list[Entity]:

@@ -22,6 +22,7 @@ from kg.events.model import (
     SentenceView,
     companion,
     compatible,
+    has_a_party,
     latest_event,
     same_weapons,
 )
@@ -72,6 +73,7 @@ class EventExtractor(
         self._titles_named_next()
         events = _posts_over_ranks(self._dedupe())
         events += self._deliveries_of_deals_told(events)
+        self._weapons_of_deals_told(events)
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
@@ -83,49 +85,52 @@ class EventExtractor(
         deal (or delivery) told in the sentences before, is between its parties."""
         out = []
         for delivery in self.partyless:
-            if delivery.cls == DD.ArmsDeal:
-                if not delivery.weapons_of_sentence:
-                    self._weapons_of_deal_told(delivery, events)
+            if delivery.cls != DD.ArmsDelivery:
                 continue
-            told = [
-                e
-                for e in events
-                if e.cls in ARMS_EVENTS
-                and delivery.sentence - DELIVERY_TOLD_BACK <= e.sentence < delivery.sentence
-                and same_weapons(e, delivery)
-                and (e.has(DD.supplier) or e.has(DD.recipient))
-            ]
-            if not told:
+
+            def of_its_weapons(e: Event, delivery: Event = delivery) -> bool:
+                return same_weapons(e, delivery) and has_a_party(e)
+
+            deal = latest_event(
+                events,
+                delivery.sentence,
+                ARMS_EVENTS,
+                window=DELIVERY_TOLD_BACK,
+                accept=of_its_weapons,
+            )
+            if deal is None:
                 continue
-            deal = max(told, key=lambda e: e.sentence)
             delivery.add(DD.supplier, deal.roles.get(DD.supplier, []))
             delivery.add(DD.recipient, deal.roles.get(DD.recipient, []))
             delivery.confidence = min(delivery.confidence, 0.6)
             out.append(delivery)
         return out
 
-    def _weapons_of_deal_told(self, order: Event, events: list[Event]) -> None:
+    def _weapons_of_deals_told(self, events: list[Event]) -> None:
         """ "Finland selected Rafael to provide an air defence system ... . Ordering the
-        David's Sling system will ...": an order that names no party, of a weapon, told
-        after a deal that named no weapon, names that deal's weapon."""
-        told = [
-            e
-            for e in events
-            if e.cls == DD.ArmsDeal
-            and order.sentence - DELIVERY_TOLD_BACK <= e.sentence < order.sentence
-            and not e.has(DD.equipment)
-            and (e.has(DD.supplier) or e.has(DD.recipient))
-        ]
-        if not told:
-            return
-        deal = max(told, key=lambda e: e.sentence)
-        # A firm or state the order's sentence names that is no party of the deal makes it
-        # another deal ("a procurement of F-35A jets from Lockheed Martin").
-        parties = {e.iri for role in (DD.supplier, DD.recipient) for e in deal.roles.get(role, [])}
-        view = next((v for v in self.views if v.index == order.sentence), None)
-        if view is None or {e.iri for e in view.of_class({DD.Company, DD.State})} - parties:
-            return
-        deal.add(DD.equipment, order.roles[DD.equipment])
+        David's Sling system will ...": an order that names no party, of a weapon of its
+        own phrase, told after a deal that named no weapon, names that deal's weapon."""
+        for order in self.partyless:
+            if order.cls != DD.ArmsDeal or order.weapons_of_sentence:
+                continue
+            deal = latest_event(
+                events,
+                order.sentence,
+                {DD.ArmsDeal},
+                window=DELIVERY_TOLD_BACK,
+                accept=lambda e: not e.has(DD.equipment) and has_a_party(e),
+            )
+            if deal is None:
+                continue
+            # A firm or state the order's sentence names that is no party of the deal
+            # makes it another deal ("a procurement of F-35A jets from Lockheed Martin").
+            parties = {
+                e.iri for role in (DD.supplier, DD.recipient) for e in deal.roles.get(role, [])
+            }
+            view = self.view_at(order.sentence)
+            if view is None or {e.iri for e in view.of_class({DD.Company, DD.State})} - parties:
+                continue
+            deal.add(DD.equipment, order.roles[DD.equipment])
 
     def _trigger(self, view: SentenceView, token: Token) -> None:
         """Run the rules the token's word registers (:mod:`kg.events.rules`)."""
@@ -210,7 +215,6 @@ class EventExtractor(
             found = view.of_class(WEAPONS)
             if found:
                 weapons_by_sentence[view.index] = found
-        views = {view.index: view for view in self.views}
         for event in events:
             if event.cls == DD.Meeting and not event.has(DD.location):
                 # "visited Seoul and met Lee": the meeting was where the visit was.
@@ -242,7 +246,7 @@ class EventExtractor(
                 # "Ghana and South Africa have signed an MOU ... . The MOU was signed
                 # between the militaries of the two countries on Tuesday in Accra."
                 signed = latest_event(events, event.sentence, {DD.Agreement}, window=3)
-                told = views.get(event.sentence)
+                told = self.view_at(event.sentence)
                 if (
                     signed is not None
                     and signed.has(DD.participant)
@@ -253,7 +257,7 @@ class EventExtractor(
             if event.cls in GATHERINGS and not event.has(DD.equipment):
                 # "signed the deal ... during a ceremony in X": the deal told before.
                 deal = latest_event(events, event.sentence + 1, ARMS_EVENTS, window=15)
-                told = views.get(event.sentence)
+                told = self.view_at(event.sentence)
                 if deal is not None and told is not None and refers_to_a_deal(told.sent):
                     event.add(DD.topic, deal.roles.get(DD.equipment, []))
             if event.cls in {
@@ -267,7 +271,7 @@ class EventExtractor(
                     for i in weapons_by_sentence
                     if event.sentence - REFERRED_BACK <= i < event.sentence
                 ]
-                told = views.get(event.sentence)
+                told = self.view_at(event.sentence)
                 # Only what the sentence refers back to: "the jets", "the hardware", "them";
                 # "intends to buy jets from more than one supplier" names no jets told.
                 if earlier and told is not None and refers_back_to_weapons(told.sent):
@@ -307,9 +311,7 @@ class EventExtractor(
         seen: set[tuple[object, ...]] = set()
         arms = {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation, DD.ArmsSaleApproval}
         verb_arms = {
-            e.sentence
-            for e in self.events
-            if e.cls in arms and not e.from_noun and (e.has(DD.supplier) or e.has(DD.recipient))
+            e.sentence for e in self.events if e.cls in arms and not e.from_noun and has_a_party(e)
         }
         # Verb readings first: a deal noun in the same sentence only fills what they lack
         # ("signed a contract with X to buy ...": the verb gives the buyer, "with" the seller).
@@ -330,7 +332,7 @@ class EventExtractor(
             if not any(event.roles.values()):
                 continue
             if event.cls in {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation} and not (
-                event.has(DD.supplier) or event.has(DD.recipient)
+                has_a_party(event)
             ):
                 if event.has(DD.equipment) and event.cls in {DD.ArmsDelivery, DD.ArmsDeal}:
                     self.partyless.append(event)  # its deal may be told before

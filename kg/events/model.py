@@ -142,11 +142,27 @@ def same_weapons(a: Event, b: Event) -> bool:
 
 
 def latest_event(
-    events: Sequence[Event], before: int, classes: set[URIRef], window: int = 6
+    events: Sequence[Event],
+    before: int,
+    classes: set[URIRef],
+    window: int = 6,
+    accept: Callable[[Event], bool] | None = None,
 ) -> Event | None:
-    """The last event of ``classes`` in the ``window`` sentences before ``before``."""
-    candidates = [e for e in events if e.cls in classes and before - window <= e.sentence < before]
+    """The last event of ``classes`` in the ``window`` sentences before ``before`` (that
+    ``accept`` takes, if given)."""
+    candidates = [
+        e
+        for e in events
+        if e.cls in classes
+        and before - window <= e.sentence < before
+        and (accept is None or accept(e))
+    ]
     return max(candidates, key=lambda e: e.sentence) if candidates else None
+
+
+def has_a_party(event: Event) -> bool:
+    """Whether a transfer names who sells or who buys."""
+    return event.has(DD.supplier) or event.has(DD.recipient)
 
 
 def as_city(mention: Mention) -> Entity | None:

@@ -191,10 +191,10 @@ class RelationRules(ExtractorBase):
         ]
         if before:
             return before[-1:]
-        previous = [v for v in self.views if v.index == view.index - 1]
-        if not previous:
+        previous = self.view_at(view.index - 1)
+        if previous is None:
             return []
-        return [m.entity for m in previous[0].mentions if m.entity.type == DD.Person][:1]
+        return [m.entity for m in previous.mentions if m.entity.type == DD.Person][:1]
 
     def _roles(self, view: SentenceView) -> None:
         """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""

@@ -34,6 +34,7 @@ from kg.qa.lexicon import (
 )
 from kg.qa.lookups import Lookups
 from kg.qa.passages import ENTITY_CLASSES
+from kg.qa.present import MONTH_NAMES
 from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
 from kg.qa.scoring import keywords
@@ -177,11 +178,7 @@ def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Ans
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_MONTHS = frozenset(
-    stem(m)
-    for m in "january february march april may june july august september october november "
-    "december".split()
-)
+_MONTHS = frozenset(stem(m.lower()) for m in MONTH_NAMES)
 
 
 def _dated_in(asking: Asking, answer: Answer, years: list[str]) -> bool:

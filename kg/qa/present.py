@@ -28,7 +28,7 @@ from kg.store.base import Term
 from kg.text import norm
 from kg.vocab import DD
 
-_MONTHS = (
+MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
 _NUMBER_WORDS = (
@@ -254,15 +254,15 @@ def format_date(value: Term, precision: Term | None, end: Term | None, text: Ter
         month = 0
     end_parts = str(end).split("-") if end is not None else []
     if month and day:
-        base = f"{_MONTHS[month - 1]} {day}, {year}"
+        base = f"{MONTH_NAMES[month - 1]} {day}, {year}"
         if len(end_parts) == 3 and end_parts[0] == year and int(end_parts[1]) == month:
             if int(end_parts[2][:2]) != day:
-                base = f"{_MONTHS[month - 1]} {day}-{int(end_parts[2][:2])}, {year}"
+                base = f"{MONTH_NAMES[month - 1]} {day}-{int(end_parts[2][:2])}, {year}"
         elif len(end_parts) == 3:
-            month_end = _MONTHS[int(end_parts[1]) - 1]
+            month_end = MONTH_NAMES[int(end_parts[1]) - 1]
             base += f" to {month_end} {int(end_parts[2][:2])}, {end_parts[0]}"
     elif month:
-        base = f"{_MONTHS[month - 1]} {year}"
+        base = f"{MONTH_NAMES[month - 1]} {year}"
     else:
         base = year
         if end_parts and end_parts[0] != year:
