@@ -67,6 +67,15 @@ _STYLES = frozenset(
     (*RANK_ABBREVIATIONS, "Gen.", "Col.", "Capt.", "Adm.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.")
 )
 
+# A stock ticker after a company's name: "(NYSE: LMT)", "[RTN]", "(BAES.L)", "(012450.KS)".
+# An exchange, if named, then a symbol in capitals or digits with an optional market suffix.
+_TICKER = re.compile(
+    r"[(\[](?:(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|LON|TSX|ASX|EPA|ETR|FRA|KRX|KOSDAQ|TYO|TSE|"
+    r"BIT|SIX|STO|OTC|BSE|NSE|XETRA|Euronext|Euronext Paris)\s*:\s*)?"
+    r"(?:[A-Z]{1,5}|\d{4,6})(?:\.[A-Z]{1,2})?[)\]]"
+)
+_EXCHANGE_NAMED = re.compile(r"^[(\[][A-Za-z ]+:")
+
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 _HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
 
@@ -145,6 +154,55 @@ def paragraph_breaks(doc: Doc) -> Doc:
             # "Fr. John Smith said", "Lt.-Gen. Ali spoke": a rank or style goes with the
             # name after it, even at the head of a sentence.
             doc[token.i + 1].is_sent_start = False
+    return doc
+
+
+def ticker_spans(doc: Doc) -> list[Span]:
+    """The stock tickers of a text: a bracketed symbol right after a name in capitals
+    ("Lockheed Martin (NYSE: LMT)", "Raytheon Technologies Corp. [RTN]"). A bare
+    bracketed acronym is a ticker only in square brackets or with a market suffix;
+    "(NATO)" or "(THAAD)" after a name is the name's acronym."""
+    spans = []
+    for match in _TICKER.finditer(doc.text):
+        text = match.group()
+        if text[0] == "(" and not _EXCHANGE_NAMED.match(text) and "." not in text:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or span.start == 0 or not doc[span.start - 1].text[:1].isupper():
+            continue
+        spans.append(span)
+    return spans
+
+
+@Language.component("stock_tickers")
+def stock_tickers(doc: Doc) -> Doc:
+    """A stock ticker is part of the company's name as written, not a sentence of its own
+    ("Raytheon Technologies Corp. [RTN] won a contract": no sentence ends at "Corp.")."""
+    for span in ticker_spans(doc):
+        for token in doc[span.start : min(span.end + 1, len(doc))]:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("tickers_aside")
+def tickers_aside(doc: Doc) -> Doc:
+    """A stock ticker is punctuation of the name before it: no name is read inside it
+    ("(NYSE: LMT)" names neither an exchange nor a company "LMT"), and none of its words
+    is the subject of the verb ("Raytheon Technologies Corp. [RTN] won", where the parser
+    takes "RTN" for a second subject)."""
+    spans = ticker_spans(doc)
+    inside = {t.i for span in spans for t in span}
+    if not inside:
+        return doc
+    doc.ents = [e for e in doc.ents if not any(t.i in inside for t in e)]
+    for span in spans:
+        name = doc[span.start - 1]
+        for token in span:
+            for child in list(token.children):
+                if child.i not in inside:
+                    child.head = name
+            token.head = name
+            token.dep_ = "punct"
     return doc
 
 
@@ -761,7 +819,9 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
             tokenizer.add_special_case(rank, [{ORTH: rank}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("spaced_test_verbs", before="parser")
-    nlp.add_pipe("joined_names", after="ner")
+    nlp.add_pipe("stock_tickers", before="parser")
+    nlp.add_pipe("tickers_aside", after="ner")
+    nlp.add_pipe("joined_names", after="tickers_aside")
     nlp.add_pipe("class_names", after="joined_names")
     nlp.add_pipe("ship_names", after="class_names")
     nlp.add_pipe("model_names", after="ship_names")

@@ -159,7 +159,7 @@ class GatheringRules(ExtractorBase):
                     and token.lemma_.lower() != "tell"
                 ]
                 text = " ".join(
-                    view.sent.doc[c.left_edge.i : c.right_edge.i + 1].text for c in clause
+                    view.sent.doc[_said_from(token, c) : c.right_edge.i + 1].text for c in clause
                 )
                 if text:
                     if sum(text.count(mark) for mark in '"“”') % 2:
@@ -207,3 +207,35 @@ class GatheringRules(ExtractorBase):
         if people:
             return people[-1:]
         return self._named_before(view, {DD.Person}, window=2)
+
+
+# Words that open the phrases of a reporting verb: "said on Monday", "said in a statement".
+_REPORT_PREPS = frozenset({"on", "in", "at", "during", "last", "this", "late", "earlier"})
+
+
+def _said_from(verb: Token, clause: Token) -> int:
+    """Where what was said begins. The parser often hangs the reporting verb's own time
+    or place on the reported clause ("BAE said on Monday it would build frigates",
+    "said in a statement it would ..."): phrases between the verb and the clause's
+    subject, with no verb of their own, are the saying's, not what was said."""
+    start = clause.left_edge.i
+    if start != verb.i + 1:
+        return start
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return start
+    for child in clause.children:
+        if child.i >= subject.left_edge.i:
+            break
+        span = list(child.subtree)
+        if (
+            child.dep_ not in {"prep", "npadvmod"}
+            or child.left_edge.i != start
+            or (span[0].lower_ not in _REPORT_PREPS and span[0].ent_type_ != "DATE")
+            or any(t.pos_ in {"VERB", "AUX"} for t in span)
+        ):
+            break
+        start = child.right_edge.i + 1
+        while start < subject.left_edge.i and verb.doc[start].is_punct:
+            start += 1
+    return start

@@ -481,6 +481,20 @@ def test_reported_speech_is_the_quote_when_nothing_is_quoted(extract) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The Pentagon said on Monday it would keep the Patriot batteries in Poland.",
+        "The Pentagon said last week it would keep the Patriot batteries in Poland.",
+        "The Pentagon said in a statement it would keep the Patriot batteries in Poland.",
+    ],
+)
+def test_when_and_where_it_was_said_are_not_part_of_what_was_said(extract, sentence) -> None:
+    g = extract(sentence)
+    quote = str(g.value(the_event(g, DD.Statement), DD.quote))
+    assert quote == "it would keep the Patriot batteries in Poland", quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "NATO ally Norway signed the contract.",
         "Norway, a NATO member, signed the contract.",
         "Norway is a member of NATO.",

@@ -128,3 +128,24 @@ def test_an_abbreviated_rank_or_style_does_not_end_a_sentence(pipeline: Pipeline
     sentences = sorted(str(s) for s in g.objects(None, DD.text))
     assert len(sentences) == 3, sentences
     assert any(s.startswith("Fr. John Okoro") for s in sentences), sentences
+
+
+def test_a_stock_ticker_is_part_of_the_company_name_as_written(pipeline: Pipeline) -> None:
+    text = (
+        "Raytheon Technologies Corp. [RTN] won a $1.2 billion contract to supply Patriot "
+        "missiles to Poland. Lockheed Martin (NYSE: LMT) will deliver 32 F-35 jets to Poland."
+    )
+    g = pipeline.extract(Article(text=text), WHEN)
+    sentences = sorted(str(s) for s in g.objects(None, DD.text))
+    assert len(sentences) == 2, sentences  # no sentence ends at "Corp."
+    labels = {str(o) for o in g.objects(None, RDFS.label)}
+    assert not labels & {"RTN", "LMT", "NYSE"}, labels
+    deal = next(g.subjects(RDF.type, DD.ArmsDeal))
+    suppliers = {str(g.value(s, RDFS.label)) for s in g.objects(deal, DD.supplier)}
+    assert suppliers and not suppliers & {"RTN"}, suppliers  # "[RTN]" is not the subject
+
+
+def test_an_acronym_in_round_brackets_is_no_ticker(pipeline: Pipeline) -> None:
+    text = "The Terminal High Altitude Area Defense (THAAD) system was sold to Qatar."
+    g = pipeline.extract(Article(text=text), WHEN)
+    assert "THAAD" in {str(o) for o in g.objects(None, RDFS.label)}
