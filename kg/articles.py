@@ -47,6 +47,17 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     source: str | None = None  # where it was read from, for messages only
+    # How much of ``date`` the source gave: "day", or "month" or "year" for a date
+    # published as "2022-02" or "2022" (``date`` is then the middle of that month or year,
+    # an anchor for the dates the text writes out, never for "on Monday").
+    date_precision: str = "day"
+
+    @property
+    def published(self) -> str:
+        """The publication date as given: "2022-02-03", "2022-02" or "2022" ("" if none)."""
+        if self.date is None:
+            return ""
+        return self.date.isoformat()[: _PRECISION_CHARS[self.date_precision]]
 
     @property
     def key(self) -> str:
@@ -61,30 +72,60 @@ class Article:
     @property
     def content_hash(self) -> str:
         """Hash of everything extraction reads: a change here means re-extraction."""
-        parts = [self.title or "", self.date.isoformat() if self.date else "", self.url or ""]
+        parts = [self.title or "", self.published, self.url or ""]
         parts.append(self.text)
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+_PRECISION_CHARS = {"day": 10, "month": 7, "year": 4}
+_PARTIAL_DATES = (
+    (re.compile(r"^(\d{4})-(\d{2})$"), "%Y-%m", "month"),
+    (re.compile(r"^(\d{4})/(\d{2})$"), "%Y/%m", "month"),
+    (re.compile(r"^[A-Za-z]+\.? \d{4}$"), "%B %Y", "month"),
+    (re.compile(r"^[A-Za-z]{3}\.? \d{4}$"), "%b %Y", "month"),
+    (re.compile(r"^\d{4}$"), "%Y", "year"),
+)
+
+
 def parse_date(value: Any, where: str) -> dt.date | None:
     """Accept a date, a datetime, or an ISO-8601 string (``2019-07-12``, ``2019-07-12T10:00Z``)."""
+    return parse_published(value, where)[0]
+
+
+def parse_published(value: Any, where: str) -> tuple[dt.date | None, str]:
+    """A publication date and how much of it is given: a full date as :func:`parse_date`
+    reads it ("day"), or a month or a year alone ("2022-02", "February 2022", "2022"),
+    which many sources give. A partial date stands for the middle of its month or year,
+    so that the dates the text writes out resolve around it."""
     if value is None or value == "":
-        return None
+        return None, "day"
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), "day"
     if isinstance(value, dt.date):
-        return value
+        return value, "day"
     text = str(value).strip()
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date(), "day"
     except ValueError:
         pass
     for fmt in ("%Y-%m-%d %H:%M:%S", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).date(), "day"
         except ValueError:
             continue
-    raise ArticleError(f"{where}: unreadable date {text!r} (use YYYY-MM-DD)")
+    for shape, fmt, precision in _PARTIAL_DATES:
+        if not shape.match(text):
+            continue
+        try:
+            start = dt.datetime.strptime(text.replace(".", ""), fmt).date()
+        except ValueError:
+            continue
+        middle = start.replace(day=15) if precision == "month" else start.replace(month=7)
+        return middle, precision
+    raise ArticleError(
+        f"{where}: unreadable date {text!r} (use YYYY-MM-DD, or YYYY-MM or YYYY when the "
+        "day is not known)"
+    )
 
 
 def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
@@ -104,12 +145,14 @@ def from_record(record: Any, where: str) -> Article:
         raise ArticleError(f"{where}: no article text (expected 'text' or 'maintext')")
     title = _first(record, _TITLE_KEYS)
     url = _first(record, _URL_KEYS)
+    date, precision = parse_published(_first(record, _DATE_KEYS), where)
     return Article(
         text=text.strip(),
         title=str(title).strip() if title else None,
-        date=parse_date(_first(record, _DATE_KEYS), where),
+        date=date,
         url=str(url).strip() if url else None,
         source=where,
+        date_precision=precision,
     )
 
 

@@ -96,7 +96,7 @@ class ServiceClient:
         record = {
             "title": article.title or "",
             "text": article.text,
-            "date": article.date.isoformat() if article.date else "",
+            "date": article.published,
             "url": article.url or "",
         }
         body = json.dumps(record, ensure_ascii=False).encode("utf-8")

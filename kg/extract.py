@@ -60,13 +60,18 @@ def resolve_dates(article: Article) -> list[DateMention]:
     An undated article borrows the year its own explicit dates point to, for dates
     written with a month or a year ("January 31", "in 2018") only: relative ones ("on
     Friday", "last week") would need a day we would have to invent, so they stay out.
+    An article published with a month or a year only ("2022-02") resolves the same
+    dates around that month or year.
     """
-    if article.date is not None:
+    if article.date is not None and article.date_precision == "day":
         return find_dates(article.text, article.date)
-    year = infer_year(article.text)
-    if year is None:
-        return find_dates(article.text, None)
-    anchor = dt.date(year, 7, 1)  # mid-year: "January 31" and "December 5" both land in it
+    if article.date is not None:  # published "2022-02": its middle, for written-out dates
+        anchor = article.date
+    else:
+        year = infer_year(article.text)
+        if year is None:
+            return find_dates(article.text, None)
+        anchor = dt.date(year, 7, 1)  # mid-year: "January 31" and "December 5" both land in it
     return [d for d in find_dates(article.text, anchor) if _ABSOLUTE.search(d.value.text)]
 
 

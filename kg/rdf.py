@@ -27,6 +27,10 @@ SDO = Namespace("https://schema.org/")
 EXTRACTOR_NS = Namespace(BASE + "extractor/")
 
 
+# How a publication date is typed by what its source gave: a day, a month or a year.
+_PUBLISHED = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
 def article_iri(article: Article) -> URIRef:
     """The article's IRI, which is also the IRI of its named graph."""
     return ART[article.key]
@@ -64,7 +68,8 @@ def add_article(
         graph.add((node, DCTERMS.title, Literal(article.title)))
         graph.add((node, RDFS.label, Literal(article.title)))
     if article.date:
-        graph.add((node, SDO.datePublished, Literal(article.date, datatype=XSD.date)))
+        published = Literal(article.published, datatype=_PUBLISHED[article.date_precision])
+        graph.add((node, SDO.datePublished, published))
     if article.url:
         graph.add((node, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
         graph.add((node, PROV.hadPrimarySource, Literal(article.url, datatype=XSD.anyURI)))

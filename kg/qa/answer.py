@@ -252,7 +252,12 @@ class Answerer:
         interpretation = self.interpret(forgiven, lexicon, lookups)
         # Names the entity finder matched with its threshold ("Turky"), said too.
         fixes += [(f.text, f.label) for f in interpretation.entities if f.via == "fuzzy"]
-        asking = Asking(forgiven, interpretation, lexicon, lookups, want=asked(forgiven))
+        want = asked(forgiven)
+        if interpretation.focus == "position" and want is not None and want.kind == "agent":
+            # "who is nikos dendias?": the parse knows the name is a person's, and asks
+            # for the post, where the wording alone could not tell.
+            want = replace(want, kind="position")
+        asking = Asking(forgiven, interpretation, lexicon, lookups, want=want)
         answers: list[Answer] = []
         sparql = ""
         if interpretation.template is not None:

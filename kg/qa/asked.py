@@ -179,6 +179,22 @@ _WHO_IS = re.compile(
     r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s+(?:who|that|of|at|for|in)\b|\s*$)",
     re.I,
 )
+# Lower-case words inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("bin al el de da del der di du la le van von ter ibn".split())
+
+
+def _is_a_name(text: str, described: re.Match[str]) -> bool:
+    """Whether what "who is" describes is a name as written ("Nikos Dendias", "Mohammed
+    bin Salman"), not a description ("the defence minister", "in charge")."""
+    words = text[described.start(1) : described.end(1)].split()
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        # "Zambia's Deputy Air Force Commander" is a title written in capitals
+        and not any(w.endswith(("'s", "’s")) or stem(w) in _HEAD_KINDS for w in words)
+    )
+
+
 _WHO_HEADS = re.compile(
     r"^\s*who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran|commands|commanded|"
     r"directs|directed|presides|presided)\b",
@@ -435,6 +451,8 @@ def _asked(question: str) -> Asked | None:
         # "Who is the German chancellor ...", "Who heads the agency": a title or the
         # verb of an office asks for a person, not any agent.
         described = _WHO_IS.match(lower)
+        if described and described.end() == len(lower) and _is_a_name(text, described):
+            return Asked("position")  # "Who is Nikos Dendias?": the post he holds
         words = tokenize(described.group(1)) if described else []
         if any(_HEAD_KINDS.get(t.stem) == "person" for t in words) or _WHO_HEADS.match(lower):
             return Asked("person")

@@ -267,6 +267,8 @@ class Frame(Roles):
         self.focus = self._focus(all_terms, entities)
         result.focus = self.focus
         relation, verb_hit = self._relation(result)
+        if not relation and self.focus == "position":
+            relation = "role"  # "Who is Nikos Dendias?": the post he holds
         self.relation = relation
         result.relation = relation
         result.describing = self.title_demonyms()
@@ -454,7 +456,9 @@ class Frame(Roles):
             return "article"
         if self.wh in {"who", "whom", "whose"}:
             if self.copular and self._profile_shape(entities):
-                return "profile"
+                # "Who is Nikos Dendias?" asks what post he holds; "Who is Rosoboronexport?"
+                # what the graph holds about it.
+                return "position" if entities[0].kind == "PERSON" else "profile"
             return "agent"
         if wh_terms & _EXERCISE_TERMS:
             return "thing"  # "Which (annual military) exercise did X launch?": its name

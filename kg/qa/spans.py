@@ -490,25 +490,42 @@ _TITLES = POSITION_WORDS | {stem("executive")}  # "chief executive Mauro Moretti
 
 
 def _titled_otherwise(text: str, spans: list[Span], head: str) -> list[Span]:
-    """Leave out a person written with another title than the one asked: "Finmeccanica
-    CEO Mauro Moretti" is no answer to "Which Italian minister attended?"."""
+    """Keep only the people written with the title asked: "Finmeccanica CEO Mauro
+    Moretti" or "Air Vice Marshal Yusuf Jauhari" is no answer to "Which Italian minister
+    attended?", nor is a name the sentence gives no title at all; "the French armed forces
+    minister, Florence Parly" is one. (A broad title asked, "which general", is written
+    too many ways to check.)"""
     asked = POSITION_SYNONYMS.get(stem(head), stem(head))
     if asked not in _TITLES or asked in _BROAD_TITLES:
         return spans
-    kept = []
-    for span in spans:
-        titles = set()
-        # The title run right before the name: capitalized or title words, up to three
-        # ("Finmeccanica CEO", "defence minister"), not a verb's subject ("the president met").
-        for t in reversed(tokenize(text[max(0, span[0] - 40) : span[0]])[-3:]):
-            word = POSITION_SYNONYMS.get(t.stem, t.stem)
-            if not t.is_word or not (t.text[:1].isupper() or word in _TITLES):
-                break
-            titles.add(word)
-        titles = (titles & _TITLES) - _BROAD_TITLES
-        if not titles or asked in titles:
-            kept.append(span)
-    return kept
+    return [span for span in spans if asked in _titles_written(text, span)]
+
+
+_NAME_RUN = re.compile(r"[\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|bin|al|de|van|von|der))*")
+
+
+def _titles_written(text: str, span: Span) -> set[str]:
+    """The title words written with the name at ``span``: the run right before it,
+    capitalized or title words ("Finmeccanica CEO", "Minister of Defence", "the armed
+    forces minister, X"), not a verb's subject ("the president met"); and an
+    apposition after it (", Head of the Defence Facilities Agency,")."""
+    titles = set()
+    before = tokenize(text[max(0, span[0] - 50) : span[0]])
+    if before and before[-1].text == ",":
+        before = before[:-1]  # "the armed forces minister, Florence Parly"
+    for t in reversed(before[-6:]):
+        if t.text in {"of", "for", "and"}:
+            continue  # "Minister of Defence", "Secretary for Foreign Affairs"
+        word = POSITION_SYNONYMS.get(t.stem, t.stem)
+        if not t.is_word or not (t.text[:1].isupper() or word in _TITLES):
+            break
+        titles.add(word)
+    name = _NAME_RUN.match(text, span[0])  # the name as written (the label may differ)
+    after = text[name.end() if name else span[0] :]
+    apposed = re.match(r"\s*,\s*([^,.;]{1,60})", after)
+    if apposed:
+        titles |= {POSITION_SYNONYMS.get(t.stem, t.stem) for t in tokenize(apposed.group(1))}
+    return titles & _TITLES
 
 
 def _not_whose_title(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:

@@ -40,6 +40,23 @@ def test_invalid_front_matter_is_an_error_naming_the_file() -> None:
         parse_text("---\ntitle: [unclosed\n---\nText", "bad.md")
 
 
+@pytest.mark.parametrize(
+    ("given", "precision", "published"),
+    [
+        ("2022-02", "month", "2022-02"),
+        ("February 2022", "month", "2022-02"),
+        ("Feb 2022", "month", "2022-02"),
+        ("2022", "year", "2022"),
+    ],
+)
+def test_a_month_or_a_year_without_a_day_is_a_date_of_that_precision(
+    given: str, precision: str, published: str
+) -> None:
+    article = parse_text(f"---\ndate: {given}\n---\nText", "m.md")
+    assert article.date_precision == precision
+    assert article.published == published
+
+
 def test_an_unreadable_date_is_an_error() -> None:
     with pytest.raises(ArticleError, match="date"):
         parse_text("---\ndate: someday\n---\nText", "d.md")

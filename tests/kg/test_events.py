@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.articles import Article
+from kg.articles import Article, parse_text
 from kg.extract import Pipeline
+from kg.rdf import SDO
 from kg.vocab import DD
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -697,6 +698,19 @@ def test_an_undated_article_borrows_the_year_of_its_explicit_dates(extract) -> N
     deal = the_event(g, DD.ArmsDeal)
     assert str(g.value(deal, DD.dateText)) == "on March 3"
     assert str(g.value(deal, DD.date)) == "2019-03-03"
+
+
+def test_an_article_dated_by_month_resolves_written_dates_but_no_weekday(pipeline) -> None:
+    article = parse_text(
+        "---\ndate: 2022-02\n---\nIndonesia signed a contract for six Rafale jets on "
+        "February 10. France approved the sale of 42 more Rafale jets to Indonesia on Monday.",
+        "m.md",
+    )
+    g = pipeline.extract(article, WHEN)
+    dates = {str(g.value(e, DD.dateText)): str(g.value(e, DD.date)) for e in g.subjects(DD.date)}
+    assert dates == {"on February 10": "2022-02-10"}, dates  # "on Monday" has no day to go by
+    published = next(g.objects(None, SDO.datePublished))
+    assert (str(published), published.datatype) == ("2022-02", XSD.gYearMonth)
 
 
 def test_a_town_the_ner_mistakes_for_a_person_is_the_place(extract) -> None:

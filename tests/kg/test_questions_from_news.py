@@ -601,3 +601,11 @@ def test_a_participle_after_the_noun_asked_describes_it_and_is_not_the_question(
     reading = answerer.ask(asked)["interpretation"]
     assert reading["template"] != "approver_of_sale_to", reading
     assert texts(answerer, "Who approved the Black Hawk sale to Mexico?") == ["United States"]
+
+
+@pytest.mark.parametrize("question", ["Who is Mohamed Zaki?", "who is mohamed zaki?"])
+def test_who_a_named_person_is_is_the_post_they_hold(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question)["interpretation"]["template"] == "role_of"
+    assert any("minister of defence" in t.lower() for t in texts(answerer, question)), texts(
+        answerer, question
+    )

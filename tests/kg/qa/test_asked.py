@@ -36,6 +36,9 @@ from kg.qa.lexicon import stem
         ("Where was the treaty signed?", "place", ""),
         ("Which capital did the minister visit?", "place", "capital"),
         ("Who signed the pact?", "agent", ""),
+        ("Who is Nikos Dendias?", "position", ""),  # who a named person is: their post
+        ("Who was Mohammed bin Salman?", "position", ""),
+        ("Who is Zambia's Deputy Air Force Commander?", "person", ""),  # a title in capitals
         ("Which country builds the frigates?", "state", "country"),
         ("Which nation supplied the drones?", "state", "nation"),
         ("Which firm makes the engines?", "company", "firm"),

@@ -278,7 +278,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # profile and sources
     ("What do we know about CAATSA?", "profile", {"x": "CAATSA"}),
     ("Tell me about the S-400", "profile", {"x": "S-400"}),
-    ("Who is Mark Esper?", "profile", {"x": "Mark Esper"}),
+    ("Who is Mark Esper?", "role_of", {"holder": "Mark Esper"}),  # a person: the post
+    ("Who is Rosoboronexport?", "profile", {"x": "Rosoboronexport"}),
     ("Which articles mention Lockheed Martin?", "sources_mentioning", {"x": "Lockheed Martin"}),
     ("What reports mention Deblin?", "sources_mentioning", {"x": "Deblin"}),
 ]

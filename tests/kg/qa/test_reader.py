@@ -1133,3 +1133,21 @@ def test_an_opening_as_that_only_frames_the_sentence_is_no_reason() -> None:
     assert spans._reason_spans(framed, []) == []
     caused = "As tensions rose, Poland bought more jets."
     assert [s[1] for s in spans._reason_spans(caused, [])] == ["tensions rose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("The French armed forces minister, Florence Parly, flew out.", "Florence Parly", True),
+        ("Israeli Minister of Defence Benny Gantz visited Morocco.", "Benny Gantz", True),
+        ("Air Vice Marshal Yusuf Jauhari, Head of the agency, signed.", "Yusuf Jauhari", False),
+        ("The CEO of Dassault Aviation, Eric Trappier, signed it.", "Eric Trappier", False),
+        ("Eric Trappier signed the contract in Jakarta.", "Eric Trappier", False),
+        ("Yusuf Jauhari, the deputy defence minister, signed.", "Yusuf Jauhari", True),
+    ],
+)
+def test_a_person_answers_for_a_title_only_when_written_with_it(
+    text: str, name: str, kept: bool
+) -> None:
+    candidate = (text.index(name), name, "urn:x")
+    assert (spans._titled_otherwise(text, [candidate], "minister") == [candidate]) is kept
