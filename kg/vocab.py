@@ -97,6 +97,7 @@ class DD(DefinedNamespace):
     supplier: URIRef
     recipient: URIRef
     equipment: URIRef
+    equipmentText: URIRef
     contractor: URIRef
     program: URIRef
     legalBasis: URIRef

@@ -168,6 +168,7 @@ class ExtractorBase:
             modality=modality_of(token, cls),
             confidence=confidence,
             date=self._date_for(view, token),
+            at=token.i,
         )
         self.events.append(event)
         if cls not in {DD.Meeting, DD.Summit, DD.Visit, DD.Ceremony, DD.MilitaryExercise}:
@@ -416,7 +417,10 @@ class ExtractorBase:
         ...", "Pakistan test-fired a missile ... The Shaheen II missile was launched from
         ...". The first of the next ``window`` sentences with a weapon and one of
         ``nouns`` told as known (:func:`_told_as_known`), its first weapon."""
+        named = {e.iri for e in view.of_class(AGENTS)}
         for later in [v for v in self.views if view.index < v.index <= view.index + window]:
+            if _another_launch(later, named):
+                break  # "Pakistan launched a Shaheen-II missile": another's test, not this one
             found = later.of_class(WEAPONS)
             if found and any(
                 t.lemma_.lower() in nouns and _told_as_known(later, t) for t in later.sent
@@ -458,6 +462,20 @@ def _owner(token: Token) -> bool:
         token.dep_ == "nmod"
         and any(c.dep_ == "case" and c.lower_ in {"'s", "’s"} for c in token.children)
     )
+
+
+def _another_launch(view: SentenceView, named: set[URIRef]) -> bool:
+    """Whether ``view`` tells of a launch or test by a party other than those ``named``."""
+    for token in view.sent:
+        if token.pos_ != "VERB" or not token.lemma_.lower().startswith(("test", "launch", "fire")):
+            continue
+        head = subject_head(token)
+        if head is None:
+            continue
+        doers = view.entities_in(list(head.subtree), AGENTS)
+        if doers and not {e.iri for e in doers} & named:
+            return True
+    return False
 
 
 def _told_as_known(view: SentenceView, noun: Token) -> bool:

@@ -16,7 +16,12 @@ from kg.events.amounts import parse_money, set_money
 from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
-from kg.events.grammar import determined, refers_back_to_weapons, refers_to_a_deal
+from kg.events.grammar import (
+    determined,
+    governed_core,
+    refers_back_to_weapons,
+    refers_to_a_deal,
+)
 from kg.events.model import (
     Event,
     SentenceView,
@@ -30,7 +35,7 @@ from kg.events.relations import RelationRules, only_a_rank
 from kg.events.rules import POS_OF, TRIGGERS_INSIDE
 from kg.events.transfers import TransferRules
 from kg.events.triggers import DEFAULTS, Triggers
-from kg.events.words import ARMS_EVENTS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
+from kg.events.words import ARMS_EVENTS, ARMS_NOUNS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
 from kg.kinds.agreement import NOUNS_SIGNED
 from kg.link import Entity, Mention
 from kg.vocab import DD
@@ -77,7 +82,34 @@ class EventExtractor(
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
+        self._equipment_as_written(events)
         return events
+
+    def _equipment_as_written(self, events: list[Event]) -> None:
+        """ "Poland ordered 48 howitzers from South Korea", "North Korea test-fired two
+        short-range ballistic missiles": an event of weapons it does not name keeps the
+        words that describe them (``dd:equipmentText``), so that "What did North Korea
+        test-fire?" has an answer the article states."""
+        for event in events:
+            if event.cls not in _EQUIPPED or event.has(DD.equipment) or event.at < 0:
+                continue
+            view = self.view_at(event.sentence)
+            if view is None:
+                continue
+            trigger = self.doc[event.at]
+            if trigger.pos_ in {"VERB", "AUX"}:
+                scope = governed_core(trigger)
+            else:  # "the sale of 48 howitzers", "a contract for 12 frigates", "a drone deal"
+                scope = [
+                    t
+                    for c in trigger.children
+                    if (c.dep_ == "prep" and c.lower_ in {"of", "for"})
+                    or c.dep_ in {"compound", "amod"}
+                    for t in c.subtree
+                ]
+            written = _weapons_written(scope, view)
+            if written:
+                event.set(DD.equipmentText, Literal(written))
 
     def _deliveries_of_deals_told(self, events: list[Event]) -> list[Event]:
         """ "Bulgaria signed for eight F-16s ... . Six single-seat and two two-seat F-16s
@@ -366,6 +398,42 @@ class EventExtractor(
             seen.add(key)
             out.append(event)
         return out
+
+
+# The events whose weapons an article may describe without naming them.
+_EQUIPPED = frozenset({*ARMS_EVENTS, DD.WeaponTest, DD.Deployment})
+# Words that describe no weapon in particular.
+_VAGUE = frozenset(
+    "arm arms weapon weapons equipment hardware system systems military defence defense "
+    "new more other some such additional further and or".split()
+)
+# What describes weapons before their noun: "two", "short-range", "ballistic", "fighter".
+_DESCRIBING = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "npadvmod"})
+
+
+def _weapons_written(scope: Sequence[Token], view: SentenceView) -> str:
+    """The first weapons ``scope`` describes without a name: the arms noun heading a
+    phrase, with the words before it that describe it and the arms nouns listed with it
+    ("two short-range ballistic missiles", "patrol boats and radar systems"); "" when
+    there is none, or when the noun is part of a name (then the name is the equipment)."""
+    for token in scope:
+        if token.lower_ not in ARMS_NOUNS or (
+            token.dep_ in _DESCRIBING and token.head.lower_ in ARMS_NOUNS
+        ):
+            continue  # "fighter jets", "anti-ship missiles": headed by "jets", "missiles"
+        if view.mention_at(token) is not None:
+            continue
+        described = [c for c in token.lefts if c.dep_ in _DESCRIBING]
+        start = min((c.left_edge.i for c in described), default=token.i)
+        if any(view.mention_at(t) is not None for t in token.doc[start : token.i]):
+            continue  # "Patriot missiles": a named weapon's, not a description
+        # "patrol boats and radar systems": every weapon of the list
+        end = max((c.i for c in token.conjuncts if c.lower_ in ARMS_NOUNS), default=token.i)
+        written = token.doc[start : end + 1]
+        if all(t.lower_ in _VAGUE or t.like_num or t.is_punct for t in written):
+            return ""  # "arms", "military equipment", "two systems" say nothing of which
+        return written.text
+    return ""
 
 
 def _tells_of_the_agreement(view: SentenceView) -> bool:

@@ -126,9 +126,13 @@ class ForceRules(ExtractorBase):
                 nouns = {t.lemma_.lower() for t in governed} & ARMS_NOUNS
                 weapons = self._named_after(view, nouns, window=TOLD_AFTER)
                 named_after = True
-        if not weapons:
+        if not weapons and not _launches_arms(verb):
             return
-        event = self._new(DD.WeaponTest, view, verb, 0.6 if named_after else 0.7)
+        # Weapons it does not name ("test-fired two ballistic missiles") are a test all
+        # the same: what was tested is then the words that describe them (the extractor's
+        # dd:equipmentText).
+        confidence = 0.7 if weapons and not named_after else 0.6 if weapons else 0.5
+        event = self._new(DD.WeaponTest, view, verb, confidence)
         event.add(DD.equipment, weapons)
         if is_passive(verb):
             event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
@@ -150,9 +154,11 @@ class ForceRules(ExtractorBase):
         of ("conducted", "carried out")."""
         modifiers = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}]
         weapons = view.entities_in(_of_phrase(noun) + modifiers, WEAPONS)
-        if not weapons:
-            return
-        event = self._new(DD.WeaponTest, view, noun, 0.6)
+        if not weapons and not any(
+            t.lower_ in ARMS_NOUNS and t.dep_ == "pobj" for t in _of_phrase(noun)
+        ):
+            return  # "the test-fire of two ballistic missiles" is one, named or not
+        event = self._new(DD.WeaponTest, view, noun, 0.6 if weapons else 0.5)
         event.from_noun = True
         event.add(DD.equipment, weapons)
         event.add(DD.actor, self._owners(view, noun, AGENTS))
@@ -294,6 +300,13 @@ def _joined(noun: Token) -> bool:
 def _owner_tokens(noun: Token) -> list[Token]:
     """The words that own a noun: "Russia's", "Pakistani", "US-Philippine"."""
     return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+
+
+def _launches_arms(verb: Token) -> bool:
+    """Whether a test verb's object is weapons, named or not ("test-fired two
+    short-range ballistic missiles", "launched a cruise missile"), not an inquiry."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lower_ in ARMS_NOUNS for c in objects for o in (c, *c.conjuncts))
 
 
 def _of_phrase(noun: Token) -> list[Token]:

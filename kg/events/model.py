@@ -27,6 +27,7 @@ class Event:
     confidence: float = 0.7
     date: DateValue | None = None
     from_noun: bool = False  # read from a noun ("the deal") rather than a verb ("sold")
+    at: int = -1  # the trigger word's index in the article's parse (-1: none)
     # Its weapons are any the sentence names, not those of its own phrase ("The deal comes
     # on top of ... F-35A jets").
     weapons_of_sentence: bool = False

@@ -914,9 +914,14 @@ def test_a_test_of_a_missile_named_later_is_a_test_of_the_one_named(extract, tex
         assert roles(g, test, DD.equipment) in ({"Ghauri II"}, {"Ghauri"})
 
 
-def test_a_test_of_an_unnamed_missile_named_nowhere_is_no_fact(extract) -> None:
+def test_a_test_of_an_unnamed_missile_named_nowhere_is_a_test_of_the_missile_as_written(
+    extract,
+) -> None:
     g = extract("Pakistan test-fired a ballistic missile on Saturday, the army said.")
-    assert events(g, DD.WeaponTest) == []
+    test = the_event(g, DD.WeaponTest)
+    assert roles(g, test, DD.actor) == {"Pakistan"}
+    assert not roles(g, test, DD.equipment)
+    assert str(g.value(test, DD.equipmentText)) == "ballistic missile"
 
 
 def test_an_activation_for_testing_is_a_weapons_test(extract) -> None:
@@ -1595,3 +1600,57 @@ def test_the_agreement_told_again_is_between_the_parties_told_before(extract) ->
     )
     placed = [e for e in events(g, DD.Agreement) if g.value(e, DD.location) is not None]
     assert placed and roles(g, placed[0], DD.participant) == {"Ghana", "South Africa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "written"),
+    [
+        (
+            "North Korea test-fired two short-range ballistic missiles on Thursday.",
+            DD.WeaponTest,
+            "two short-range ballistic missiles",
+        ),
+        (
+            "Kim Jong Un watched the test-fire of an anti-ship missile.",
+            DD.WeaponTest,
+            "anti-ship missile",
+        ),
+        ("Poland ordered 48 howitzers from South Korea.", DD.ArmsDeal, "48 howitzers"),
+        (
+            "Japan will provide patrol boats and radar systems to the Philippines.",
+            DD.ArmsDeal,
+            "patrol boats and radar systems",
+        ),
+        ("Russia deployed fighter jets to Belarus.", DD.Deployment, "fighter jets"),
+    ],
+)
+def test_weapons_described_but_not_named_are_kept_as_written(extract, text, cls, written) -> None:
+    g = extract(text)
+    event = the_event(g, cls)
+    assert not roles(g, event, DD.equipment)
+    assert str(g.value(event, DD.equipmentText)) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey ordered arms from Germany.",  # says nothing of which weapons
+        "Poland ordered Patriot missiles from the United States.",  # named: the equipment
+    ],
+)
+def test_no_equipment_text_for_vague_or_named_weapons(extract, text) -> None:
+    g = extract(text)
+    assert not list(g.objects(None, DD.equipmentText))
+
+
+def test_a_test_of_unnamed_weapons_does_not_take_a_weapon_another_party_launched_later(
+    extract,
+) -> None:
+    g = extract(
+        "North Korea test-fired two ballistic missiles on Sunday. "
+        "Pakistan launched a Shaheen-II missile on Monday."
+    )
+    tests = {str(g.value(t, DD.evidence / DD.text)): t for t in events(g, DD.WeaponTest)}
+    north = next(t for text, t in tests.items() if text.startswith("North Korea"))
+    assert not roles(g, north, DD.equipment)
+    assert str(g.value(north, DD.equipmentText)) == "two ballistic missiles"

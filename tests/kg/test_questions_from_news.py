@@ -28,6 +28,15 @@ def news(title: str, date: dt.date, text: str) -> Article:
 
 ARTICLES = [
     news(
+        "North Korea fires missiles into the sea",
+        dt.date(2019, 7, 25),
+        (
+            "North Korea test-fired two short-range ballistic missiles off its east coast "
+            "on Thursday, South Korea's military said.\n"
+            "Japan will provide patrol boats and coastal radar systems to the Philippines."
+        ),
+    ),
+    news(
         "Russia test-launches Sarmat missile",
         dt.date(2022, 4, 21),
         (
@@ -609,3 +618,13 @@ def test_who_a_named_person_is_is_the_post_they_hold(answerer: Answerer, questio
     assert any("minister of defence" in t.lower() for t in texts(answerer, question)), texts(
         answerer, question
     )
+
+
+def test_weapons_an_article_describes_but_does_not_name_answer_what_was_tested_or_bought(
+    answerer: Answerer,
+) -> None:
+    assert texts(answerer, "What did North Korea test-fire?") == [
+        "two short-range ballistic missiles"
+    ]
+    found = texts(answerer, "What weapons is the Philippines buying from Japan?")
+    assert found == ["patrol boats and coastal radar systems"], found
