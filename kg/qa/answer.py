@@ -52,6 +52,7 @@ from kg.qa.fit import (
     ROLE_TEMPLATES,
     fitting,
     match_positions,
+    of_another_nationality,
     supported,
     title_words,
     unread_words,
@@ -265,6 +266,7 @@ class Answerer:
             asking.rest = unread_words(forgiven, interpretation, lexicon, asking.want)
             answers, sparql = self._answer(asking)
             answers = fitting(asking, answers)
+            answers = [a for a in answers if not of_another_nationality(asking, a.value)]
             answers = supported(asking, answers, self.reader)
             prefetch_shown(asking, answers)
             for answer in answers:
@@ -352,7 +354,12 @@ class Answerer:
             titled=titled,
             sides=_sides(it),
         )
-        reads = [r for r in reads if r.coverage >= at_least]
+        reads = [
+            r
+            for r in reads
+            if r.coverage >= at_least
+            and not (r.iri and of_another_nationality(asking, URIRef(r.iri)))
+        ]
         if not reads:
             return [], ""
         asking.lookups.prefetch("describe", {r.sentence.article for r in reads})

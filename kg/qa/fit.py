@@ -520,3 +520,28 @@ def _match_title(rows: list, wanted: frozenset[str], it: Interpretation) -> list
         return []
     fewest = min(n for n, _ in partial)
     return [row for n, row in partial if n == fewest]
+
+
+def nationality_asked(asking: Asking) -> URIRef | None:
+    """The state a demonym in the question's wh-phrase makes the answer's: "Name the
+    *Chinese* companies hit by the sanctions", "Which *Russian* firms ..." (not a
+    party of the event: the answer's own country)."""
+    want = asking.want
+    if want is None or not want.is_entity or want.kind == "state":
+        return None
+    for found in asking.it.entities:
+        demonym = found.adjective and found.type == DD.State
+        if demonym and all(stem(w) in want.phrase for w in found.text.split()):
+            return found.iri
+    return None
+
+
+def of_another_nationality(asking: Asking, value: object) -> bool:
+    """Whether ``value`` is a company, body or person of another country than the one
+    the question's demonym asks for ("Lockheed Martin" for "the Chinese companies").
+    An answer whose country is not known is not judged."""
+    state = nationality_asked(asking)
+    if state is None or not isinstance(value, URIRef):
+        return False
+    countries = asking.lookups.describe(value).get(DD.country, [])
+    return bool(countries) and state not in countries

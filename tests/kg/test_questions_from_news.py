@@ -28,6 +28,15 @@ def news(title: str, date: dt.date, text: str) -> Article:
 
 ARTICLES = [
     news(
+        "China sanctions US arms makers",
+        dt.date(2022, 2, 21),
+        (
+            "China said on Monday it would impose sanctions on the American arms makers "
+            "Lockheed Martin and Raytheon Technologies over their sales to Taiwan, and "
+            "Russia said it backed the move."
+        ),
+    ),
+    news(
         "North Korea fires missiles into the sea",
         dt.date(2019, 7, 25),
         (
@@ -628,3 +637,9 @@ def test_weapons_an_article_describes_but_does_not_name_answer_what_was_tested_o
     ]
     found = texts(answerer, "What weapons is the Philippines buying from Japan?")
     assert found == ["patrol boats and coastal radar systems"], found
+
+
+def test_a_demonym_on_the_noun_asked_is_the_answers_own_country(answerer: Answerer) -> None:
+    found = texts(answerer, "Which American companies did China sanction?")
+    assert "Lockheed Martin" in found, found
+    assert texts(answerer, "Which Russian companies did China sanction?") == []
