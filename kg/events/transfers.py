@@ -56,6 +56,12 @@ class TransferRules(ExtractorBase):
             for c in verb.children
         ):
             return  # "give up", "back off": not a transfer; "buying up to 54 jets" is one
+        stopping = _stopped_by(verb)
+        if stopping is not None:
+            # "Norway said it would stop selling arms to Turkey": no sale, a halt of sales.
+            if sell:
+                self._halted_sales(view, verb, stopping)
+            return
         governed = [
             t
             for c in verb.children
@@ -122,6 +128,19 @@ class TransferRules(ExtractorBase):
                 e for e in event.roles[DD.supplier] if e.iri not in recipients
             ]
         self._complete_deal(view, verb, event)
+
+    def _halted_sales(self, view: SentenceView, verb: Token, stopping: Token) -> None:
+        """The export halt of "stop selling arms to Turkey", "ceased supplying weapons":
+        who stops (the subject of the verb of stopping), to whom, which weapons."""
+        governed = [t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree]
+        if not view.entities_in(governed, WEAPONS) and not any(
+            t.lemma_.lower() in ARMS_NOUNS for t in governed
+        ):
+            return
+        event = self._new(DD.ExportHalt, view, stopping, 0.8)
+        event.add(DD.actor, self._subject(view, stopping))
+        event.add(DD.target, view.entities_in(preps(verb).get("to", []), PARTIES))
+        event.add(DD.equipment, view.entities_in(governed, WEAPONS))
 
     @rule(negotiation.KIND, pos="verb")
     @rule(deal.KIND, delivery.KIND, pos="noun", forms=("lemma", "lower"))
@@ -380,6 +399,17 @@ class TransferRules(ExtractorBase):
 
 
 _MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop"})
+
+
+# Verbs that end what the verb they govern tells: "stop selling", "ceased supplying".
+_STOPPING = frozenset("stop cease halt suspend end quit discontinue freeze pause".split())
+
+
+def _stopped_by(verb: Token) -> Token | None:
+    """The verb of stopping that governs ``verb`` ("would stop selling arms"), if any."""
+    if verb.dep_ in {"xcomp", "dobj", "pcomp", "ccomp"} and verb.head.lemma_.lower() in _STOPPING:
+        return verb.head
+    return None
 
 
 def _nouns_above(noun: Token) -> list[Token]:

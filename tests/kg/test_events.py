@@ -1654,3 +1654,18 @@ def test_a_test_of_unnamed_weapons_does_not_take_a_weapon_another_party_launched
     north = next(t for text, t in tests.items() if text.startswith("North Korea"))
     assert not roles(g, north, DD.equipment)
     assert str(g.value(north, DD.equipmentText)) == "two ballistic missiles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Finland announced they would stop selling arms to Turkey.",
+        "Norway and Finland ceased supplying weapons to Turkey in 2019.",
+    ],
+)
+def test_to_stop_selling_arms_is_an_export_halt_not_a_sale(extract, text) -> None:
+    g = extract(text)
+    assert events(g, DD.ArmsDeal) == []
+    halt = the_event(g, DD.ExportHalt)
+    assert roles(g, halt, DD.actor) == {"Norway", "Finland"}
+    assert roles(g, halt, DD.target) == {"Turkey"}

@@ -156,6 +156,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         {"target": "Saudi Arabia"},
     ),
     ("Who stopped weapons deliveries to Riyadh?", "export_halter_to", {"target": "Saudi Arabia"}),
+    ("Which countries stopped selling arms to Turkey?", "export_halter_to", {"target": "Turkey"}),
+    ("Who will cease supplying weapons to Riyadh?", "export_halter_to", {"target": "Saudi Arabia"}),
     # A verb that tells the relation beats scattered words of a label ("company ...
     # contract" is no "contracted company").
     (
