@@ -1176,6 +1176,16 @@ def _word_before(text: str, at: int) -> str:
     return words[-1].lower().strip(",;:\"'“”‘’") if words else ""
 
 
+# An occasion, not a cause: "after a video meeting of EU foreign ministers", "following
+# the summit" (unless it failed: "after the talks collapsed" is one).
+_AN_OCCASION = re.compile(
+    r"^(?:(?:a|an|the|its|their|his|her|this|that)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|summit|session|conference|briefing|ceremony|call|visit|talks|gathering)s?"
+    r"(?!\s+(?:failed|collapsed|broke|ended\s+without))\b",
+    re.I,
+)
+
+
 def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     """The phrase after a reason marker, to the end of its clause; a purpose from its
     verb ("to replace the obsolete MiG-29 jets")."""
@@ -1208,6 +1218,8 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
             FOR_WHAT_NOUNS
         ):
             continue  # "contracts for sales of ...", "an order for 12 jets": what, not why
+        if match.group(0).lower().strip() in {"after", "following"} and _AN_OCCASION.match(clause):
+            continue  # "was announced after a video meeting of ministers": when, not why
         # "after" and "for" also begin dates and durations: keep them only before a clause
         # that is not a date.
         if match.group(0).lower().strip() in {"after", "for", "following"} and find_dates(

@@ -31,9 +31,12 @@ _ATTRIBUTION_AFTER = re.compile(
 )
 
 
+# (A full stop after an initial or before a number or a small letter ends no clause:
+# "U.S. President", "a Feb. 7 arms sale", "the U.S. companies".)
 _CLAUSE_END = re.compile(
-    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|\.\s|\.$|\s—\s|"
-    r"[,.]?[\"”](?=\s|$)"  # the end of a quotation: '... in record time," Khan said'
+    r"[;:]|,\s(?:said|says|the|which|while|but|and\s+(?:the|said))\b|(?<![A-Z])\.\s(?![a-z\d])|"
+    r"\.$|\s—\s|"
+    r"[,.]?[\"”](?=[\s,.;]|$)"  # the end of a quotation: '... in record time," Khan said'
 )
 
 

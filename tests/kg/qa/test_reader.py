@@ -1151,3 +1151,28 @@ def test_a_person_answers_for_a_title_only_when_written_with_it(
 ) -> None:
     candidate = (text.index(name), name, "urn:x")
     assert (spans._titled_otherwise(text, [candidate], "minister") == [candidate]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        (
+            'China sanctioned the firms over a $100-million Feb. 7 arms sale that "hurt its '
+            'interests", a spokesman said.',
+            ['a $100-million Feb. 7 arms sale that "hurt its interests'],
+        ),
+        (
+            "The EU imposed sanctions on ten officials after a video meeting of its foreign "
+            "ministers on Monday.",
+            [],
+        ),
+        (
+            "Kyiv recalled its envoy after the talks collapsed in Istanbul.",
+            ["the talks collapsed in Istanbul"],
+        ),
+    ],
+)
+def test_a_cause_runs_past_abbreviations_to_its_clause_end_and_an_occasion_is_none(
+    text: str, reasons: list[str]
+) -> None:
+    assert [r for _, r, _ in spans._reason_spans(text, [])] == reasons
