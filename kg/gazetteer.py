@@ -158,9 +158,16 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
 
 def weapon_plural(name: str) -> str | None:
     """The plural of a weapon's name that ends in a common noun ("Apache helicopter" ->
-    "Apache helicopters"); None for names that end in a proper name or a plural."""
+    "Apache helicopters"), or of a one-word name ("Rafale" -> "Rafales", "Stinger" ->
+    "Stingers": "Egypt ordered 30 Rafales"); None for names that end in a proper name
+    or a plural, for acronyms ("PrSM") and for short names."""
     last = name.rsplit(" ", 1)[-1]
-    if " " not in name or not last.isalpha() or not last.islower() or last.endswith("s"):
+    if not last.isalpha() or last.endswith("s"):
+        return None
+    if " " not in name:
+        named = len(name) >= 4 and name[0].isupper() and name[1:].islower()
+        return f"{name}s" if named else None
+    if not last.islower():
         return None
     return f"{name}es" if last.endswith(("ch", "sh", "x")) else f"{name}s"
 

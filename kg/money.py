@@ -205,3 +205,18 @@ def _is_iso(code: str) -> bool:
 def _currency_name(code: str) -> str:
     found = pycountry.currencies.get(alpha_3=code)
     return found.name if found is not None else ""
+
+
+# An amount written as the adjective of spending that is no deal: "a two-billion-euro
+# development programme", "a $1 billion modernisation plan", "its $50bn defence budget".
+_OTHER_SPENDING = re.compile(
+    r"(?:-\w+)*\s+(?:[\w-]+\s+)?(?:programme|program|project|budget|plan|fund|loan|"
+    r"investment|upgrade|modernisation|modernization|research|development)s?\b",
+    re.I,
+)
+
+
+def spent_on_other_things(text: str, amount: Amount) -> bool:
+    """Whether ``amount`` is the size of a programme, budget or plan ("a two-billion-euro
+    development programme"), not of a deal, sale or aid."""
+    return _OTHER_SPENDING.match(text, amount.end) is not None

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from kg.events.model import Event
-from kg.money import find_money
+from kg.money import find_money, spent_on_other_things
 from kg.nlp import looks_like_year
 from kg.vocab import DD
 
@@ -39,6 +39,8 @@ def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | 
         if amount.value < 1000 and not amount.scale:
             continue  # "$5" in defense news is noise; real values carry a scale or size
         written = text[amount.start : amount.end]
+        if spent_on_other_things(text, amount):
+            continue  # "a two-billion-euro development programme": not the deal's value
         found.append((amount.start, (amount.value, amount.currency, written)))
     if not found:
         return None

@@ -196,7 +196,7 @@ class EventExtractor(
             latest.add(DD.contractor, view.of_class({DD.Company}))
         own = any(e.sentence == view.index and e.cls in ARMS_EVENTS for e in events)
         if (
-            re.search(r"\b(?:estimated\s+)?(?:cost|value|price|worth)\b", text)
+            re.search(r"\b(?:estimated\s+)?(?:cost|value|valued|price|priced|worth)\b", text)
             and not latest.values.get(DD.value)
             and not own  # "approved a sale ... worth $13.9 billion": that sale's value
         ):
@@ -349,7 +349,12 @@ class EventExtractor(
         # ("signed a contract with X to buy ...": the verb gives the buyer, "with" the seller).
         ordered = sorted(self.events, key=lambda e: e.from_noun and e.cls in arms)
         for event in ordered:
-            if event.from_noun and event.cls in arms and event.sentence in verb_arms:
+            if (
+                event.from_noun
+                and event.cls in arms
+                and event.sentence in verb_arms
+                and not _another_deal(event, out)
+            ):
                 for other in out:
                     if (
                         other.cls in arms
@@ -380,6 +385,7 @@ class EventExtractor(
                     and other.sentence == event.sentence
                     and event.cls not in {DD.RoleAssignment, DD.Membership}
                     and compatible(other, event)
+                    and not (event.cls in arms and _other_weapons(other, event))
                 ):
                     for role, entities in event.roles.items():
                         other.add(role, entities)
@@ -398,6 +404,28 @@ class EventExtractor(
             seen.add(key)
             out.append(event)
         return out
+
+
+def _other_weapons(a: Event, b: Event) -> bool:
+    """Whether two deals of a sentence deal in different weapons ("bought the S-400 after
+    failing to secure a deal for the Patriot"): two deals, not one."""
+    x = {e.iri for e in a.roles.get(DD.equipment, [])}
+    y = {e.iri for e in b.roles.get(DD.equipment, [])}
+    return bool(x and y and not x & y)
+
+
+def _another_deal(noun_deal: Event, kept: list[Event]) -> bool:
+    """Whether a deal told by a noun is not the deal its sentence's verb tells: it names
+    weapons of its own that no deal of the sentence has ("a deal to obtain 24 Typhoons
+    days after confirming an order for 12 Rafales": two deals)."""
+    own = {e.iri for e in noun_deal.roles.get(DD.equipment, [])}
+    if noun_deal.weapons_of_sentence or not own:
+        return False
+    return not any(
+        other.sentence == noun_deal.sentence
+        and own & {e.iri for e in other.roles.get(DD.equipment, [])}
+        for other in kept
+    )
 
 
 # The events whose weapons an article may describe without naming them.

@@ -66,6 +66,7 @@ class TransferRules(ExtractorBase):
             t
             for c in verb.children
             if c.dep_ in {"dobj", "prep", "dative", "nsubjpass", "attr", "oprd", "agent"}
+            and c.lower_ not in _WHEN_PREPS  # "days after confirming an order for Rafales"
             for t in c.subtree
         ]
         weapons = view.entities_in(governed, WEAPONS)
@@ -73,12 +74,17 @@ class TransferRules(ExtractorBase):
         if not weapons and not arms_named:
             weapons = self._weapon_referred(view, verb, governed)
         if not weapons and not arms_named:
-            if not (
-                lemma in SUPPLIER_SUBJECT | {"buy", "purchase", "acquire", "order"}
-                and view.of_class(WEAPONS)
-            ):
+            # The sentence's weapons, but not those of another event told with this one
+            # ("bought it after failing to secure a deal for the Patriot").
+            elsewhere = {
+                t.i
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in _WHEN_PREPS
+                for t in c.subtree
+            }
+            weapons = view.entities_in([t for t in view.sent if t.i not in elsewhere], WEAPONS)
+            if not weapons or lemma not in SUPPLIER_SUBJECT | _BUY_VERBS:
                 return
-            weapons = view.of_class(WEAPONS)
             named = {w.iri for w in weapons}
             if any(
                 e.sentence == view.index and named & {w.iri for w in e.roles.get(DD.equipment, [])}
@@ -164,7 +170,15 @@ class TransferRules(ExtractorBase):
         for above in _nouns_above(noun):
             p = {**preps(above), **p}
         event.add(DD.supplier, view.entities_in(p.get("from", []), PARTIES))
-        event.add(DD.recipient, view.entities_in(p.get("to", []) + p.get("for", []), STATES_ORGS))
+        # "an order for 12 Dassault Rafales": a firm written on the weapons makes them.
+        event.add(
+            DD.recipient,
+            [
+                e
+                for e in view.entities_in(p.get("to", []) + p.get("for", []), STATES_ORGS)
+                if e.type != DD.Company or not view.entities_in(p.get("for", []), WEAPONS)
+            ],
+        )
         counterpart = view.entities_in(p.get("with", []), STATES_ORGS)
         subject = (
             [e for e in self._subject(view, noun) if e.type in STATES_ORGS]
@@ -287,7 +301,12 @@ class TransferRules(ExtractorBase):
             set_money(event, money)
         # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...",
         # or given it: "awarded Lockheed Martin a contract".
-        makers = view.entities_in([*anchor.subtree, *awardee(anchor)], {DD.Company})
+        own = [
+            t
+            for t in anchor.subtree
+            if not any(a.dep_ == "prep" and a.lower_ in _WHEN_PREPS for a in _between(anchor, t))
+        ]  # not "days after confirming an order for 12 Dassault Rafales"
+        makers = view.entities_in([*own, *awardee(anchor)], {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
             for maker in makers:
                 if not any(maker.iri == e.iri for es in event.roles.values() for e in es):
@@ -399,6 +418,22 @@ class TransferRules(ExtractorBase):
 
 
 _MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop"})
+
+
+_BUY_VERBS = frozenset({"buy", "purchase", "acquire", "order"})
+
+# Prepositions of another event's time, not of what is dealt: "a deal to obtain 24
+# Typhoons just days after confirming an order for 12 Rafales".
+_WHEN_PREPS = frozenset("after before since following amid despite during until".split())
+
+
+def _between(top: Token, token: Token) -> list[Token]:
+    """The tokens from ``token`` up to ``top`` (excluded) on the path of heads."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 # Verbs that end what the verb they govern tells: "stop selling", "ceased supplying".

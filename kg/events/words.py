@@ -55,7 +55,9 @@ GOVERNMENT_TITLES = frozenset(
 )
 
 
-DENY_VERBS = {"deny", "reject", "refute", "dismiss"}
+# Verbs above an event that say it did not happen: "denied supplying drones", "failed
+# to secure a deal for the Patriot", "refused to sell".
+DENY_VERBS = {"deny", "reject", "refute", "dismiss", "fail", "refuse", "decline"}
 
 
 MODAL_PLANNED = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
@@ -180,7 +182,7 @@ DEAL_VERBS = frozenset(
     (
         "sign seal conclude finalize finalise agree reach work negotiate announce win award "
         "complete ink strike close secure place make clinch approve discuss pursue land get "
-        "receive have begin start take "
+        "receive have begin start take confirm formalize formalise enter "
     ).split()
 )
 

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer
-from kg.money import find_money
+from kg.money import find_money, spent_on_other_things
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
@@ -260,7 +260,11 @@ def _candidates(
                 if value.start == value.end and value.precision == "day":
                     spans.append((mention.start, value.start.strftime("%A"), None))
     elif kind == "money":
-        spans = [(a.start, text[a.start : a.end], None) for a in find_money(text)]
+        spans = [
+            (a.start, text[a.start : a.end], None)
+            for a in find_money(text)
+            if not spent_on_other_things(text, a)
+        ]
     elif kind == "duration":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
     elif kind == "count":

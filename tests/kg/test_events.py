@@ -1669,3 +1669,53 @@ def test_to_stop_selling_arms_is_an_export_halt_not_a_sale(extract, text) -> Non
     halt = the_event(g, DD.ExportHalt)
     assert roles(g, halt, DD.actor) == {"Norway", "Finland"}
     assert roles(g, halt, DD.target) == {"Turkey"}
+
+
+def test_a_one_word_weapon_name_in_the_plural_is_the_weapon(extract) -> None:
+    g = extract("Egypt ordered 30 Rafales from France.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.equipment) == {"Rafale"}
+    assert roles(g, deal, DD.recipient) == {"Egypt"}
+
+
+def test_who_confirms_an_order_buys_and_the_maker_written_on_the_weapons_does_not(
+    extract,
+) -> None:
+    g = extract("Qatar confirmed an order for 12 additional Dassault Rafales.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Qatar"}
+
+
+def test_an_order_told_after_a_deal_in_its_sentence_is_not_part_of_that_deal(extract) -> None:
+    g = extract(
+        "Qatar has entered a deal to obtain 24 Eurofighter Typhoon fighters just days after "
+        "confirming an order for 12 additional Dassault Rafales."
+    )
+    typhoons = next(
+        d for d in events(g, DD.ArmsDeal) if "Eurofighter Typhoon" in roles(g, d, DD.equipment)
+    )
+    assert roles(g, typhoons, DD.equipment) == {"Eurofighter Typhoon"}
+    assert not roles(g, typhoons, DD.contractor)
+
+
+def test_the_value_a_later_sentence_gives_the_deal_is_the_deals(extract) -> None:
+    g = extract(
+        "Qatar has entered a deal to obtain 24 Eurofighter Typhoon fighters. "
+        "BAE Systems says that the deal is valued at £5 billion."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert str(g.value(deal, DD.valueText)) == "£5 billion"
+
+
+def test_a_deal_failed_or_refused_is_no_deal_and_not_part_of_the_deal_made(extract) -> None:
+    g = extract(
+        "Turkey bought the S-400 after failing to secure an acceptable deal for the "
+        "US-made Patriot. Switzerland refused to sell Gepard ammunition to Germany."
+    )
+    by_weapon = {frozenset(roles(g, d, DD.equipment)): d for d in events(g, DD.ArmsDeal)}
+    assert set(by_weapon) >= {frozenset({"S-400"}), frozenset({"Patriot"})}, by_weapon
+    assert g.value(by_weapon[frozenset({"Patriot"})], DD.modality) == DD.negated
+    assert g.value(by_weapon[frozenset({"S-400"})], DD.modality) != DD.negated
+    assert "United States" not in roles(g, by_weapon[frozenset({"S-400"})], DD.supplier)
+    refused = [d for d in events(g, DD.ArmsDeal) if roles(g, d, DD.supplier) == {"Switzerland"}]
+    assert refused and all(g.value(d, DD.modality) == DD.negated for d in refused)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.events.amounts import parse_money
-from kg.money import find_money
+from kg.money import find_money, spent_on_other_things
 
 
 def written(text: str) -> list[tuple[str, float | None, str]]:
@@ -61,3 +61,17 @@ def test_every_amount_of_a_sentence_is_read_and_words_that_are_no_money_are_not(
 def test_a_small_amount_without_a_scale_is_no_deals_value() -> None:
     assert parse_money("a $5 fee") is None
     assert parse_money("a $1.2bn deal") == (1.2e9, "USD", "$1.2bn")
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("still undergoing a two-billion-euro development programme", True),
+        ("its $50 billion defence budget", True),
+        ("a $1.2 billion contract to supply missiles", False),
+        ("a deal worth $8.1 billion, with deliveries from 2025", False),
+    ],
+)
+def test_the_size_of_a_programme_or_budget_is_no_deals_value(text: str, other: bool) -> None:
+    (amount,) = find_money(text)
+    assert spent_on_other_things(text, amount) is other
