@@ -33,6 +33,7 @@ from kg.vocab import DD, ONTOLOGY_GRAPH
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., U.K.
+    r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 31st (not "31" and a word "st")
     r"|\$?\d+(?:[.,]\d+)*(?:-\w+)*"  # numbers and amounts: 4.75-billion, 2019
     r"|\w+(?:[-/]\w+)*"  # words and designators: S-400, F-35A, co-production
     r"|['’]s\b"  # possessive

@@ -124,3 +124,8 @@ def test_a_renamed_label_of_the_same_length_is_still_noticed(fresh_store: Embedd
         INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{ dd:recipient skos:altLabel "payer"@en }} }}"""
     )
     assert cache.get() is not first
+
+
+def test_an_ordinal_is_one_token_not_a_number_and_a_word() -> None:
+    # "st" alone could be read as a name ("ST"); "31st" is an ordinal.
+    assert [t.text for t in tokenize("the 31st member")] == ["the", "31st", "member"]
