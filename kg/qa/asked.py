@@ -117,7 +117,7 @@ _PREPOSITIONS = frozenset(
 )
 _CONJUNCTIONS = frozenset("and or but nor".split())
 _POSSESSIVES = frozenset("their his her its our my your".split())
-ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "11th", which the tokenizer splits
+ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "11 th", as some write "11th"
 _DETERMINERS = frozenset("the a an this that these those its their his her".split())
 # Verbs that report speech, as stems: "What did X *say*/*warn*/*insist* ...?" asks for
 # what was said, and in a sentence they introduce it. One list for question reading and
@@ -571,6 +571,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             or t.norm in _PREPOSITIONS
             or t.norm in _CONJUNCTIONS
             or t.norm in ORDINAL_ENDS
+            or t.norm[:1].isdigit()  # "11th": an ordinal, no verb
             or t.norm in _DETERMINERS
             or t.norm in _TIME_WORDS
             or t.norm in _EMPTY_VERBS

@@ -359,6 +359,8 @@ class Roles(Clause):
             after_number, number = number, it.norm.isdigit()
             if it.entity is not None or not it.is_word or number or k in titles:
                 continue
+            if it.norm[:1].isdigit():
+                continue  # "India's 28th Chief of Army Staff": which one, not the post
             if after_number and it.norm in ORDINAL_ENDS:
                 continue  # "India's 28th Chief of Army Staff"
             if any(w in self.positions for w in words) and (
