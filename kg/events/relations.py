@@ -3,6 +3,8 @@ memberships ("NATO ally Turkey", "joined NATO")."""
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal
 from spacy.tokens import Span, Token
 
@@ -198,6 +200,7 @@ class RelationRules(ExtractorBase):
 
     def _roles(self, view: SentenceView) -> None:
         """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""
+        before: tuple[Mention, Event] | None = None  # the last person given a post here
         for m in view.mentions:
             if m.entity.type not in {DD.Person, DD.Company, DD.GovernmentBody, DD.Organization}:
                 continue
@@ -224,6 +227,12 @@ class RelationRules(ExtractorBase):
                 continue
             # The name nearest the title is the organization.
             event = self._post(view, [m.entity], title, orgs[-1:], 0.8)
+            if not orgs and is_person and before is not None and _titled_in_turn(view, before, m):
+                # "Japanese Foreign Minister X and Defense Minister Y": Japan's too.
+                event.add(DD.organization, before[1].roles.get(DD.organization, []))
+                event.confidence = 0.7
+            if is_person and event.has(DD.organization):
+                before = (m, event)
             if not orgs and is_person and set(title.split()) & GOVERNMENT_TITLES:
                 # "Canada has suspended ..., Foreign Minister X said": X speaks for Canada.
                 state = self._state_reported_by(view, span)
@@ -815,3 +824,15 @@ def _trimmed(words: list[str]) -> list[str]:
 
 
 _JOINING = frozenset({"the", "of", "for", "to"})
+
+
+# What joins two people named with their titles in one list: "Japanese Foreign Minister
+# X and Defense Minister Y" (the second title, in capitals, with no state of its own).
+_NEXT_TITLED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][\w-]*\s+){1,4}$")
+
+
+def _titled_in_turn(view: SentenceView, before: tuple[Mention, Event], m: Mention) -> bool:
+    """Whether ``m`` is named right after the person ``before`` with a title of its own
+    and nothing else between them."""
+    text = view.sent.doc.text[before[0].end : m.start]
+    return _NEXT_TITLED.match(text) is not None

@@ -1719,3 +1719,16 @@ def test_a_deal_failed_or_refused_is_no_deal_and_not_part_of_the_deal_made(extra
     assert "United States" not in roles(g, by_weapon[frozenset({"S-400"})], DD.supplier)
     refused = [d for d in events(g, DD.ArmsDeal) if roles(g, d, DD.supplier) == {"Switzerland"}]
     assert refused and all(g.value(d, DD.modality) == DD.negated for d in refused)
+
+
+def test_a_second_title_in_a_list_without_a_state_of_its_own_takes_the_firsts(extract) -> None:
+    g = extract(
+        "Japanese Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru met "
+        "Turkish President Recep Tayyip Erdogan and US President Joe Biden."
+    )
+    states = {
+        label(g, g.value(r, DD.holder)): {label(g, o) for o in g.objects(r, DD.organization)}
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert states["Kihara Minoru"] == {"Japan"}
+    assert states["Joe Biden"] == {"United States"}
