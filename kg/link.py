@@ -212,6 +212,9 @@ def guess_type(ner_label: str, name: str) -> URIRef | None:
         return None
     if base == DD.Organization:
         words = set(norm_key(name).replace("-", " ").split())
+        if set(norm_key(name).split()[-1:]) & _LAW_HEADS:
+            # "the Reciprocal Access Agreement": a name the NER took for a body's
+            return DD.LegalInstrument
         for cls, heads in _ORG_HEADS:
             if words & heads:
                 return cls
@@ -528,7 +531,10 @@ def _surname_mentions(
     return out
 
 
-_LAW_HEADS = frozenset({"act", "law", "treaty", "convention", "agreement", "regulations"})
+_LAW_HEADS = frozenset(
+    "act law treaty convention agreement regulations accord pact declaration protocol "
+    "charter memorandum".split()
+)
 
 
 def _long_name_type(name: str) -> URIRef:

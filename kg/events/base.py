@@ -426,6 +426,9 @@ class ExtractorBase:
                 t.lemma_.lower() in nouns and _told_as_known(later, t) for t in later.sent
             ):
                 return found[:1]
+            opening = _opened_by_a_weapon(later)
+            if opening is not None:
+                return [opening]  # "The Hwasong-17, which was fired at a high angle, ..."
         return []
 
     def _weapon_referred(
@@ -462,6 +465,19 @@ def _owner(token: Token) -> bool:
         token.dep_ == "nmod"
         and any(c.dep_ == "case" and c.lower_ in {"'s", "’s"} for c in token.children)
     )
+
+
+def _opened_by_a_weapon(view: SentenceView) -> Entity | None:
+    """The weapon a sentence opens with as a thing already told, the subject of its
+    clause: "The Hwasong-17, which was fired at a high angle, reached ..."."""
+    sent = view.sent
+    if len(sent) < 3 or sent[0].lower_ != "the":
+        return None
+    head = sent[0].head
+    mention = view.mention_at(head)
+    if mention is None or mention.entity.type not in WEAPONS:
+        return None
+    return mention.entity if head.dep_ in {"nsubj", "nsubjpass"} else None
 
 
 def _another_launch(view: SentenceView, named: set[URIRef]) -> bool:

@@ -16,6 +16,7 @@ KIND = Kind(
         Role("location", DD.location, PLACE),
     ),
     verbs=words("sign conclude ink seal finalize finalise ratify"),
+    relations=("agreement",),
     plover_type="SUPPORT",
     cameo="057",
 )

@@ -77,6 +77,8 @@ RELATIONS: tuple[Relation, ...] = (
     # An exercise noun beats a verb of joining: "Which exercise did New Zealand join?"
     Relation("exercise", (DD.MilitaryExercise, DD.ExerciseSeries), 3, own_words=False),
     Relation("role", (DD.RoleAssignment, DD.holder, DD.position), 1, own_words=False),
+    # "What pact did Japan and the Philippines sign?", "Who signed the Shusha Declaration?"
+    Relation("agreement", (DD.Agreement,), 2),
     Relation("succession", (DD.Succession, DD.successor, DD.predecessor), 2),
     Relation(
         "deadline",

@@ -201,6 +201,7 @@ _WHO_HEADS = re.compile(
     re.I,
 )
 _WHERE = re.compile(r"^\s*(?:from\s+)?where\b", re.I)
+_ON_BEHALF = re.compile(r"\b(?:on|in)\s+behalf\s+of\b|\bfor\s+the\s+\w+\s+side\b", re.I)
 _WHO = re.compile(r"^\s*(?:to\s+|by\s+|with\s+|from\s+)?(?:who|whom|whose)\b", re.I)
 _WHICH = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:which|what)\s+((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+"
@@ -456,6 +457,8 @@ def _asked(question: str) -> Asked | None:
         words = tokenize(described.group(1)) if described else []
         if any(_HEAD_KINDS.get(t.stem) == "person" for t in words) or _WHO_HEADS.match(lower):
             return Asked("person")
+        if _ON_BEHALF.search(lower):
+            return Asked("person")  # "Who signed on behalf of the United States?": its envoy
         return Asked("agent", plural=False)
     if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
         return Asked("quote")

@@ -183,6 +183,8 @@ class Clause:
         seen_noun = False
         while j < self.n:
             item = self.items[j]
+            if item.entity is not None and j > self.wh_index + 1 and self._verb_follows(j):
+                break  # "(name) the ICBM North Korea test-fired": the clause's subject
             if item.entity is not None:
                 self.wh_entities.append(item.entity)
                 j += 1
@@ -236,6 +238,10 @@ class Clause:
             if items[j].norm in BE and (not verbs or self._describes_noun(k, verbs[0])):
                 self.copular = True
                 return
+        elif j < self.n and items[j].entity is not None and self._verb_follows(j):
+            # "(Name) the jets Egypt ordered", "the ICBM North Korea test-fired": a clause
+            # whose object is what is asked, and whose subject follows the wh-phrase.
+            self.subject = j
         elif self.wh_index > 0:
             # "Norway is described as an ally within which alliance?"
             for i in range(self.wh_index):
@@ -247,6 +253,10 @@ class Clause:
             if self._verb_like(i):
                 self.verb = i
                 break
+
+    def _verb_follows(self, k: int) -> bool:
+        """Whether the entity at ``k`` is followed by a verb ("Egypt *ordered*")."""
+        return k + 1 < self.n and self.items[k + 1].entity is None and self._verb_like(k + 1)
 
     def _describes_noun(self, k: int, i: int) -> bool:
         """Whether the verb-like item ``i`` is a participle after a noun phrase that opens at

@@ -259,4 +259,5 @@ THING_ROLE = {
     "deployment": "equipment",
     "role": "position",
     "exercise": "exercise",
+    "agreement": "law",
 }

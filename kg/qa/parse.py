@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
+from kg.kinds import agreement
 from kg.qa.asked import LEAD_IN
 from kg.qa.choosing import choose, choose_yes_no, involving
 from kg.qa.clause import Item
@@ -245,6 +246,10 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
 
 
+# Verbs of signing an agreement (stems), as the agreement kind has them.
+_SIGNING = frozenset(stem(w) for w in agreement.KIND.verbs)
+
+
 class Frame(Roles):
     """The frame of one question: its grammar (:class:`~kg.qa.clause.Clause`) and
     roles (:class:`~kg.qa.roles.Roles`), and from them its focus, its relation and the
@@ -337,10 +342,19 @@ class Frame(Roles):
             return
         if not relation and self._in_a_body(entities):
             relation = result.relation = self.relation = "membership"
+        if not relation and self._signs_a_law(entities):
+            relation = result.relation = self.relation = "agreement"
         if not relation:
             result.notes.append("no relation (selling, buying, sanctions, ...) recognized")
             return
         self._relation_reading(result, relation, verb_hit, entities)
+
+    def _signs_a_law(self, entities: list[Found]) -> bool:
+        """ "Who signed the Reciprocal Access Agreement?": a verb of signing and a named
+        agreement (its name holds the word that would name the relation)."""
+        return any(e.kind == "LAW" for e in entities) and any(
+            it.entity is None and it.stem in _SIGNING for it in self.items
+        )
 
     def _in_a_body(self, entities: list[Found]) -> bool:
         """ "Which countries are in NATO?", "Is Finland in the EU?": being in an alliance or

@@ -110,7 +110,7 @@ class Roles(Clause):
                     role = "target"
                 elif relation == "membership":
                     role = "organization" if entity.kind == "ORG" else "member"
-                elif relation in {"meeting", "exercise"}:
+                elif relation in {"meeting", "exercise", "agreement"}:
                     role = "x"
                 else:
                     role = table.get(function)
@@ -206,6 +206,12 @@ class Roles(Clause):
         self, relation: str, table: dict[str, str], predicate_noun: str, undergoer: bool
     ) -> str:
         focus = self.focus
+        if relation == "agreement":
+            # "What pact did X and Y sign?": the agreement by its name; "Who signed it?":
+            # its parties.
+            if DD.Agreement in self.wh_terms or focus in {"thing", "law"}:
+                return "law"
+            return "participant" if focus in {"agent", "count"} else ""
         if focus == "count" or (focus == "thing" and relation == "succession"):
             focus = "agent"  # "Which general did X replace?": a succession is of people
         if focus == "quote":

@@ -33,6 +33,7 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 AGENT = frozenset({"STATE", "ORG", "COMPANY", "PERSON"})
 ANY = frozenset({"STATE", "ORG", "COMPANY", "PERSON", "WEAPON", "PROGRAM", "LAW", "PLACE", "OTHER"})
 WEAPON = frozenset({"WEAPON"})
+LAW = frozenset({"LAW"})
 PROGRAM = frozenset({"PROGRAM"})
 STATE = frozenset({"STATE"})
 MADE = frozenset({"WEAPON", "PROGRAM"})
@@ -535,6 +536,45 @@ TEMPLATES: tuple[Template, ...] = (
         "Where did the events involving {entities} take place?",
         "Where did events involving {x} take place?",
         each=True,
+    ),
+    # -- agreements ------------------------------------------------------------------------
+    Template(
+        "agreements_of",
+        "agreement",
+        "agreement",
+        "law",
+        (_p("x", AGENT),),
+        "entity",
+        "Which named agreements (pacts, treaties) did {x} sign?",
+        "What agreement did {x} sign?",
+        countable=True,
+        classes=(DD.Agreement,),
+    ),
+    Template(
+        "agreement_partners",
+        "agreement",
+        "agreement",
+        "participant",
+        (_p("x", AGENT),),
+        "entity",
+        "Who signed agreements (pacts, treaties) with {x}?",
+        "Who signed a pact with {x}?",
+        countable=True,
+        yes_no=True,
+        classes=(DD.Agreement,),
+    ),
+    Template(
+        "signatories_of",
+        "agreement",
+        "agreement",
+        "participant",
+        (_p("law", LAW),),
+        "entity",
+        "Who signed the {law}?",
+        "Who signed the {law}?",
+        countable=True,
+        yes_no=True,
+        classes=(DD.Agreement,),
     ),
     # -- statements ------------------------------------------------------------------------
     Template(

@@ -1732,3 +1732,13 @@ def test_a_second_title_in_a_list_without_a_state_of_its_own_takes_the_firsts(ex
     }
     assert states["Kihara Minoru"] == {"Japan"}
     assert states["Joe Biden"] == {"United States"}
+
+
+def test_an_unnamed_test_is_of_the_weapon_a_later_sentence_opens_with(extract) -> None:
+    g = extract(
+        "North Korea said on Friday it test-fired its biggest-yet intercontinental "
+        "ballistic missile. The Hwasong-17, which was fired at a high angle, reached an "
+        "altitude of 6,000 kilometers, the state news agency said."
+    )
+    test = the_event(g, DD.WeaponTest)
+    assert roles(g, test, DD.equipment) == {"Hwasong-17"}

@@ -28,6 +28,14 @@ def news(title: str, date: dt.date, text: str) -> Article:
 
 ARTICLES = [
     news(
+        "Japan and the Philippines sign troop access pact",
+        dt.date(2024, 7, 8),
+        (
+            "Japan and the Philippines signed the Reciprocal Access Agreement in Manila on "
+            "Monday, allowing their troops to train on each other's soil."
+        ),
+    ),
+    news(
         "China sanctions US arms makers",
         dt.date(2022, 2, 21),
         (
@@ -643,3 +651,20 @@ def test_a_demonym_on_the_noun_asked_is_the_answers_own_country(answerer: Answer
     found = texts(answerer, "Which American companies did China sanction?")
     assert "Lockheed Martin" in found, found
     assert texts(answerer, "Which Russian companies did China sanction?") == []
+
+
+def test_which_agreement_was_signed_and_who_signed_it(answerer: Answerer) -> None:
+    for question, template in (
+        ("What agreement did Japan and the Philippines sign?", "agreements_of"),
+        ("Who signed the Reciprocal Access Agreement?", "signatories_of"),
+        ("Which country signed a pact with Japan?", "agreement_partners"),
+    ):
+        assert answerer.ask(question)["interpretation"]["template"] == template, question
+    assert texts(answerer, "What agreement did Japan and the Philippines sign?") == [
+        "Reciprocal Access Agreement"
+    ]
+    assert set(texts(answerer, "Who signed the Reciprocal Access Agreement?")) == {
+        "Japan",
+        "Philippines",
+    }
+    assert texts(answerer, "Which country signed a pact with Japan?") == ["Philippines"]

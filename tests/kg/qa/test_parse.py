@@ -103,6 +103,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # acquisitions
     ("What weapons is Poland buying?", "acquisitions_of", {"recipient": "Poland"}),
     ("What did Poland buy?", "acquisitions_of", {"recipient": "Poland"}),
+    # A clause after the noun asked, with no "that": its subject follows the noun.
+    ("Name the jets Poland ordered.", "acquisitions_of", {"recipient": "Poland"}),
+    ("Name the missile North Korea test-fired.", "tests_by", {"actor": "North Korea"}),
     (
         "What is Turkey acquiring from Russia?",
         "acquisitions_of_from",
