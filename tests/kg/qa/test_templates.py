@@ -64,6 +64,7 @@ EXAMPLE_ENTITIES = {
     "PERSON": "Mark Esper",
     "WEAPON": "S-400",
     "PROGRAM": "F-35 program",
+    "LAW": "CAATSA",
 }
 
 
