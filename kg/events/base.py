@@ -150,6 +150,14 @@ class ExtractorBase:
         inside = [d for d in self.dates if view.sent.start_char <= d.start < view.sent.end_char]
         if not inside:
             return None
+        if token.pos_ in {"NOUN", "PROPN"}:
+            # "with delivery of a first batch of six units in 2025": a noun's own phrase
+            # dates it before the clause it sits in does.
+            phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+            start, end = phrase.start_char, phrase.end_char
+            dated = [d for d in inside if start <= d.start < end]
+            if dated:
+                return min(dated, key=lambda d: abs(d.start - token.idx)).value
         own, nested = own_clause(token)
         spans = [(t.idx, t.idx + len(t)) for t in own]
         told = [d for d in inside if any(a <= d.start < b for a, b in spans)]

@@ -355,6 +355,7 @@ class EventExtractor(
                 and event.sentence in verb_arms
                 and not _another_deal(event, out)
             ):
+                merged = False
                 for other in out:
                     if (
                         other.cls in arms
@@ -364,8 +365,21 @@ class EventExtractor(
                         for role in (DD.supplier, DD.recipient, DD.equipment):
                             if not other.has(role):
                                 other.add(role, event.roles.get(role, []))
+                        merged = True
                         break
-                continue
+                deal = next(
+                    (o for o in out if o.cls in arms and o.sentence == event.sentence), None
+                )
+                if merged or deal is None or not _delivered_apart(event, deal):
+                    continue
+                # "ordered 42 jets on Feb. 10, with delivery of the first six in 2025": the
+                # deal's delivery, dated apart, between the deal's parties.
+                for role in (DD.supplier, DD.recipient):
+                    if not event.has(role):
+                        event.add(role, deal.roles.get(role, []))
+                for told in (DD.value, DD.currency, DD.valueText, DD.quantity):
+                    if event.values.get(told) == deal.values.get(told):
+                        event.values.pop(told, None)  # the deal's terms, not its delivery's
             if not any(event.roles.values()):
                 continue
             if event.cls in {DD.ArmsDeal, DD.ArmsDelivery, DD.ArmsNegotiation} and not (
@@ -404,6 +418,16 @@ class EventExtractor(
             seen.add(key)
             out.append(event)
         return out
+
+
+def _delivered_apart(delivery: Event, deal: Event) -> bool:
+    """Whether a delivery a deal's sentence tells has a date of its own, not the deal's."""
+    return (
+        delivery.cls == DD.ArmsDelivery
+        and deal.cls != DD.ArmsDelivery
+        and delivery.date is not None
+        and delivery.date != deal.date
+    )
 
 
 def _other_weapons(a: Event, b: Event) -> bool:

@@ -96,8 +96,11 @@ class TransferRules(ExtractorBase):
         objects = self._objects(view, verb)
         passive = is_passive(verb)
         # "deliver", "ship", or "take delivery of": a delivery; "sell", "buy": a deal.
+        # (The object itself: "ordered 42 jets, with delivery of six in 2025" is an order.)
         delivered = kind.cls == DD.ArmsDelivery or any(
-            t.lemma_.lower() in {"delivery", "shipment", "handover"} for t in governed
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in {"delivery", "shipment", "handover"}
+            for c in verb.children
         )
         cls = DD.ArmsDelivery if delivered else DD.ArmsDeal
         event = self._new(cls, view, verb, 0.8)

@@ -1742,3 +1742,16 @@ def test_an_unnamed_test_is_of_the_weapon_a_later_sentence_opens_with(extract) -
     )
     test = the_event(g, DD.WeaponTest)
     assert roles(g, test, DD.equipment) == {"Hwasong-17"}
+
+
+def test_an_order_with_its_delivery_dated_apart_is_a_deal_and_a_later_delivery(extract) -> None:
+    g = extract(
+        "Indonesia ordered 42 Rafale fighter jets from France on Feb. 10, 2022, with delivery "
+        "of a first batch of six units in 2025."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert str(g.value(deal, DD.dateText)) == "on Feb. 10, 2022"
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert str(g.value(delivery, DD.date)).startswith("2025")
+    assert roles(g, delivery, DD.recipient) == {"Indonesia"}
+    assert g.value(delivery, DD.quantity) is None  # the order's 42 are not delivered in 2025
