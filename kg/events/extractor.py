@@ -297,7 +297,7 @@ class EventExtractor(
                 DD.ArmsDelivery,
                 DD.ArmsNegotiation,
                 DD.Manufacturing,
-            } and not event.has(DD.equipment):
+            } and not (event.has(DD.equipment) or event.apart):
                 earlier = [
                     i
                     for i in weapons_by_sentence
@@ -400,6 +400,7 @@ class EventExtractor(
                     and event.cls not in {DD.RoleAssignment, DD.Membership}
                     and compatible(other, event)
                     and not (event.cls in arms and _other_weapons(other, event))
+                    and not (event.apart or other.apart)
                 ):
                     for role, entities in event.roles.items():
                         other.add(role, entities)

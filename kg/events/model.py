@@ -28,6 +28,9 @@ class Event:
     date: DateValue | None = None
     from_noun: bool = False  # read from a noun ("the deal") rather than a verb ("sold")
     at: int = -1  # the trigger word's index in the article's parse (-1: none)
+    # Told in another event's time phrase ("after a US arms sale to Saudi Arabia"): an
+    # event of its own, never merged with the sentence's.
+    apart: bool = False
     # Its weapons are any the sentence names, not those of its own phrase ("The deal comes
     # on top of ... F-35A jets").
     weapons_of_sentence: bool = False

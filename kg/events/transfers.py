@@ -158,7 +158,10 @@ class TransferRules(ExtractorBase):
         "Poland's purchase"), or by a verb of negotiating read the same way."""
         cls = kind.cls
         own = view.entities_in(noun.subtree, WEAPONS)
-        weapons = own or view.of_class(WEAPONS)
+        # "after a major US arms sale to Saudi Arabia": a deal told as another event's time
+        # deals in its own weapons only, not the sentence's, and is a deal of its own.
+        apart = _told_as_a_time(noun)
+        weapons = own or ([] if apart else view.of_class(WEAPONS))
         if not weapons and not self._arms_context(view):
             self._follow_up_delivery(view, noun)
             return
@@ -166,6 +169,7 @@ class TransferRules(ExtractorBase):
         event = self._new(cls, view, noun, 0.6)
         event.from_noun = True
         event.weapons_of_sentence = not own
+        event.apart = apart
         event.add(DD.equipment, weapons)
         p = {**preps(verb), **preps(noun)} if verb.lemma_.lower() in DEAL_VERBS else preps(noun)
         # "the signing of contracts for sales of X to three countries": the nouns it hangs
@@ -428,6 +432,16 @@ _BUY_VERBS = frozenset({"buy", "purchase", "acquire", "order"})
 # Prepositions of another event's time, not of what is dealt: "a deal to obtain 24
 # Typhoons just days after confirming an order for 12 Rafales".
 _WHEN_PREPS = frozenset("after before since following amid despite during until".split())
+
+
+def _told_as_a_time(token: Token) -> bool:
+    """Whether ``token`` sits in a phrase that dates another event ("after a major US arms
+    sale to Saudi Arabia", "since the deal with Russia")."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.dep_ in {"prep", "conj"} and token.lower_ in _WHEN_PREPS:
+            return True  # ("amid X and after Y": "after" is a conjunct of "amid")
+    return False
 
 
 def _between(top: Token, token: Token) -> list[Token]:

@@ -1755,3 +1755,12 @@ def test_an_order_with_its_delivery_dated_apart_is_a_deal_and_a_later_delivery(e
     assert str(g.value(delivery, DD.date)).startswith("2025")
     assert roles(g, delivery, DD.recipient) == {"Indonesia"}
     assert g.value(delivery, DD.quantity) is None  # the order's 42 are not delivered in 2025
+
+
+def test_a_deal_told_as_another_events_time_is_a_deal_of_its_own(extract) -> None:
+    g = extract(
+        "The sale of the US-made F-35 will arm Israel, amid tensions with Iran and after a "
+        "major US arms sale to Saudi Arabia."
+    )
+    saudi = [d for d in events(g, DD.ArmsDeal) if "Saudi Arabia" in roles(g, d, DD.recipient)]
+    assert saudi and all(not roles(g, d, DD.equipment) for d in saudi)
