@@ -36,6 +36,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from kg.dates import find_dates
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_what_is_to_come
 from kg.qa.entities import Found
@@ -72,6 +73,19 @@ _FUTURE_TOLD = re.compile(
     r"to\s+be|next|upcoming|later|until|by\s+(?:the\s+)?(?:end|early|mid|\d{4}))\b",
     re.I,
 )
+
+
+def _tells_of_the_future(sentence: Sentence) -> bool:
+    """Whether ``sentence`` tells of what is still to come when it was written: in the
+    future's words ("will", "is due to"), or by a date after its article's ("the embargo
+    expires on October 18, 2020" in a report of August 2020)."""
+    if _FUTURE_TOLD.search(sentence.text):
+        return True
+    published = sentence.published
+    if published is None:
+        return False
+    return any(m.value.start > published for m in find_dates(sentence.text, published))
+
 
 # A question that names a party after "with", or asks "with which/whom", asks for a
 # counterpart.
@@ -252,7 +266,7 @@ class Reader:
                 continue
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
-            if future and want.kind in _DETAILS and not _FUTURE_TOLD.search(sentence.text):
+            if future and want.kind in _DETAILS and not _tells_of_the_future(sentence):
                 continue  # "When will Croatia receive the rest?": not when it took the first
             if want.kind in _DETAILS - {"place"} and _in_anothers_place(
                 sentence, looked_for, entities

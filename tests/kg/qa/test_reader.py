@@ -8,6 +8,7 @@ carries the question, of the kind the question asks for, marked as read from a s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1176,3 +1177,18 @@ def test_a_cause_runs_past_abbreviations_to_its_clause_end_and_an_occasion_is_no
     text: str, reasons: list[str]
 ) -> None:
     assert [r for _, r, _ in spans._reason_spans(text, [])] == reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("The arms embargo against Iran expires on October 18, 2020.", True),
+        ("The council failed on Friday to extend the embargo.", False),
+        ("The council will vote again next month.", True),
+    ],
+)
+def test_a_sentence_dated_after_its_article_tells_of_what_is_to_come(
+    text: str, future: bool
+) -> None:
+    told = passages.Sentence(URIRef("urn:s"), URIRef("urn:a"), 0, text, dt.date(2020, 8, 15))
+    assert reader._tells_of_the_future(told) is future
