@@ -61,6 +61,8 @@ _APPOINT_VERBS = frozenset(
 )
 _AS_VERBS = frozenset({"take", "serve", "act", "remain", "continue", "return"})  # "... as"
 _BECOME_VERBS = frozenset({"become"})
+# Verbs that put a person in a post only with "to the post of": "moved X to the role of".
+_MOVE_VERBS = frozenset({"move", "transfer", "shift", "reassign", "appoint", "promote"})
 _POST_NOUNS = frozenset({"post", "position", "office", "job", "role", "rank"})
 # Words of a title phrase that say which holder it is, not which office: "India's *first*
 # Chief of Defence Staff", "the *new* army chief".
@@ -353,6 +355,19 @@ class RelationRules(ExtractorBase):
             found = self._title_after(view, j)
             if found[0]:
                 return doc[i], found
+        if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _MOVE_VERBS:
+            # "Putin moved Sergei Shoigu to the role of secretary of the Security Council"
+            j = span.end
+            if (
+                j + 3 < sent.end
+                and doc[j].lower_ == "to"
+                and doc[j + 1].lower_ == "the"
+                and doc[j + 2].lower_ in _POST_NOUNS
+                and doc[j + 3].lower_ == "of"
+            ):
+                found = self._title_after(view, j + 4)
+                if found[0]:
+                    return doc[i], found
         # The person as subject: "X was appointed ...", "X took over as ...", past an
         # apposition ("X, previously head of army training, was named ...").
         j = span.end

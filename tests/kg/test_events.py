@@ -1764,3 +1764,13 @@ def test_a_deal_told_as_another_events_time_is_a_deal_of_its_own(extract) -> Non
     )
     saudi = [d for d in events(g, DD.ArmsDeal) if "Saudi Arabia" in roles(g, d, DD.recipient)]
     assert saudi and all(not roles(g, d, DD.equipment) for d in saudi)
+
+
+def test_moving_a_person_to_the_post_of_a_title_appoints_them(extract) -> None:
+    g = extract("Putin moved Sergei Shoigu to the role of secretary of the Security Council.")
+    posts = {
+        str(g.value(r, DD.position))
+        for r in events(g, DD.RoleAssignment)
+        if label(g, g.value(r, DD.holder)) == "Sergei Shoigu"
+    }
+    assert any(p.startswith("secretary") for p in posts), posts
