@@ -246,6 +246,10 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
 
 
+# Words that open a clause dating the question's event by another: "... when the
+# agreement was made", "... after the talks", "... before the vote".
+_DATING_WORDS = frozenset({"when", "while", "after", "before", "since", "until", "during"})
+
 # Verbs of signing an agreement (stems), as the agreement kind has them.
 _SIGNING = frozenset(stem(w) for w in agreement.KIND.verbs)
 
@@ -310,10 +314,11 @@ class Frame(Roles):
         subject = self.items[self.subject].entity if self.subject >= 0 else None
         if (
             relation not in {"", "role"}
-            and self.verb >= 0
-            and subject is not None
-            and subject.kind == "PERSON"
             and self._position_words()
+            and (
+                (self.verb >= 0 and subject is not None and subject.kind == "PERSON")
+                or self._titles_only_ask_who()
+            )
         ):
             # "Which Moldovan leaders did X meet?": what a person named did; the post
             # describes whom (a role is read only when that reading has no template).
@@ -348,6 +353,15 @@ class Frame(Roles):
             result.notes.append("no relation (selling, buying, sanctions, ...) recognized")
             return
         self._relation_reading(result, relation, verb_hit, entities)
+
+    def _titles_only_ask_who(self) -> bool:
+        """Whether the question's position words are all in its wh-phrase ("Which leader
+        was on an official visit to Buenos Aires?"): they say who is asked, not the post."""
+        return all(
+            k < self.wh_end
+            for k, it in enumerate(self.items)
+            if it.entity is None and it.is_word and it.stem in self.positions
+        )
 
     def _signs_a_law(self, entities: list[Found]) -> bool:
         """ "Who signed the Reciprocal Access Agreement?": a verb of signing and a named
@@ -589,6 +603,18 @@ class Frame(Roles):
                     candidates.append((-STRENGTH[relation], hit.start, -hit.size, relation, hit))
         if not candidates:
             return "", None
+        # "Which leader was on a visit to Buenos Aires when the agreement was made?": the
+        # question's own relation, not that of the clause that dates it.
+        dating = next(
+            (
+                k
+                for k, it in enumerate(self.items)
+                if k > max(self.wh_end, 0) and it.entity is None and it.norm in _DATING_WORDS
+            ),
+            None,
+        )
+        if dating is not None and any(c[4].end <= dating for c in candidates):
+            candidates = [c for c in candidates if c[4].end <= dating]
         statements = sorted((c for c in candidates if c[3] == "statement"), key=lambda c: c[1])
         if statements and (
             self.focus == "quote" or (self.focus == "thing" and self._says(statements[0][4]))

@@ -183,6 +183,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # meeting
     ("Who attended the NATO summit?", "meeting_attendees", {"x": "NATO"}),
     ("Who took part in the NATO meeting?", "meeting_attendees", {"x": "NATO"}),
+    # A title in the wh-phrase says who is asked; a clause after "when" dates the event.
+    (
+        "Which leader was on an official visit to Ankara when the S-400 deal was made?",
+        "meeting_attendees",
+        {"x": "Turkey"},
+    ),
     ("Where was the NATO summit held?", "where_involving", {"x1": "NATO"}),
     ("In which town was the F-35 signing ceremony held?", "where_involving", {"x1": "F-35"}),
     # statement
