@@ -90,7 +90,9 @@ for _kind, _words in {
         _HEAD_KINDS[stem(_word)] = _kind
 # Heads that ask for an agent of several classes ("which suppliers": states or firms).
 _AGENT_HEADS = frozenset(
-    stem(w) for w in "supplier seller partner party side buyer customer".split()
+    stem(w)
+    for w in "supplier seller partner party side buyer customer client operator user "
+    "importer purchaser".split()
 )
 # Nouns for what someone said: "What message / warning / assurance did X give?"
 _SPEECH_NOUNS = frozenset(
@@ -505,6 +507,7 @@ def _noun_kind(words: str) -> Asked | None:
             phrase
             and after is not None
             and token.stem not in _HEAD_KINDS
+            and token.stem not in _AGENT_HEADS
             and token.stem not in _NAMED_OVERRIDES
             and _verb_before(after)
         ):

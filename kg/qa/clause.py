@@ -211,8 +211,10 @@ class Clause:
                 break  # the noun phrase ended: this is the verb ("which country halted")
             if item.norm.endswith("ed") and len(item.norm) > 4:
                 break
-            if any(t in RELATION_TERMS["transfer"][:2] for t in terms):
-                break  # "which sells": a verb, not a noun
+            if any(t in RELATION_TERMS["transfer"][:2] for t in terms) and not (
+                self._agent_noun(j)
+            ):
+                break  # "which sells": a verb, not a noun ("which customers" is one)
             self.wh_terms |= terms
             j += 1
         return j

@@ -38,6 +38,7 @@ from kg.qa.lexicon import stem
         ("Who signed the pact?", "agent", ""),
         ("Who is Nikos Dendias?", "position", ""),  # who a named person is: their post
         ("Who signed the pact on behalf of Japan?", "person", ""),  # its envoy, not a state
+        ("Name the foreign clients of the Rafale.", "agent", "clients"),
         ("Who was Mohammed bin Salman?", "position", ""),
         ("Who is Zambia's Deputy Air Force Commander?", "person", ""),  # a title in capitals
         ("Which country builds the frigates?", "state", "country"),

@@ -105,6 +105,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("What did Poland buy?", "acquisitions_of", {"recipient": "Poland"}),
     # A clause after the noun asked, with no "that": its subject follows the noun.
     ("Name the jets Poland ordered.", "acquisitions_of", {"recipient": "Poland"}),
+    # A buyer's noun in the wh-phrase names who is asked, not the verb.
+    ("Name the customers of the S-400.", "buyers_of_equipment", {"equipment": "S-400"}),
+    ("Name the foreign clients of the S-400.", "buyers_of_equipment", {"equipment": "S-400"}),
     ("Name the missile North Korea test-fired.", "tests_by", {"actor": "North Korea"}),
     (
         "What is Turkey acquiring from Russia?",
