@@ -338,7 +338,12 @@ class ExtractorBase:
         "Chinese companies" (a sanction on them is a sanction on the state's people)."""
         if noun.lemma_.lower() not in NATIONALS_NOUNS:
             return []
-        modifiers = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+        modifiers = [
+            t
+            for c in noun.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+            for t in with_conjuncts(c)  # "the Sudanese and Egyptian armies"
+        ]
         return view.entities_in(modifiers, {DD.State})
 
     def _place(

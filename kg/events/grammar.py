@@ -223,7 +223,10 @@ def name_tokens(token: Token) -> list[Token]:
 
 def is_modifier(token: Token) -> bool:
     """An adjective or noun modifier of a common noun ("U.S." in "U.S. defense entities")
-    or of a weapon's name, where it is the origin ("US" in "US Virginia class boats")."""
+    or of a weapon's name, where it is the origin ("US" in "US Virginia class boats"); and
+    the conjuncts of one ("Egyptian" in "the Sudanese and Egyptian armies")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     return token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.ent_type_ in {
         "",
         "WeaponSystem",

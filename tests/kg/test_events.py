@@ -1774,3 +1774,11 @@ def test_moving_a_person_to_the_post_of_a_title_appoints_them(extract) -> None:
         if label(g, g.value(r, DD.holder)) == "Sergei Shoigu"
     }
     assert any(p.startswith("secretary") for p in posts), posts
+
+
+def test_the_states_of_two_armies_named_by_their_peoples_are_both_parties(extract) -> None:
+    g = extract(
+        "The Sudanese and Egyptian armies signed a military cooperation agreement in Khartoum."
+    )
+    agreement = the_event(g, DD.Agreement)
+    assert roles(g, agreement, DD.participant) == {"Sudan", "Egypt"}
