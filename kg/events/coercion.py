@@ -29,6 +29,7 @@ from kg.events.words import (
     PARTIES,
     PROGRAM_NOUNS,
     STATES_ORGS,
+    TITLE_HEADS,
     WEAPONS,
 )
 from kg.kinds import deadline, halt, sanction, suspension, threat
@@ -45,6 +46,8 @@ class CoercionRules(ExtractorBase):
 
     @rule(sanction.KIND, pos="verb")
     def _sanction_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        if _named_to_a_post(verb):
+            return  # "designated General X as army chief": an appointment
         event = self._new(DD.SanctionImposition, view, verb, 0.8)
         if is_passive(verb):  # "X will be sanctioned (by Y)"
             event.add(DD.target, self._subject(view, verb))
@@ -241,3 +244,12 @@ class CoercionRules(ExtractorBase):
                 break
         if event.date is not None:
             event.set(DD.deadline, event.date.literal())
+
+
+def _named_to_a_post(verb: Token) -> bool:
+    """Whether ``verb`` names someone to a post ("designated X as the new army chief",
+    "designated X commander"), not to a list of those sanctioned."""
+    after = [t for t in verb.subtree if t.i > verb.i]
+    return any(
+        t.lower_ == "as" and any(u.lower_ in TITLE_HEADS for u in t.subtree) for t in after
+    ) or any(c.dep_ in {"oprd", "xcomp"} and c.lower_ in TITLE_HEADS for c in verb.children)

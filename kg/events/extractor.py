@@ -476,6 +476,8 @@ def _weapons_written(scope: Sequence[Token], view: SentenceView) -> str:
             continue  # "fighter jets", "anti-ship missiles": headed by "jets", "missiles"
         if view.mention_at(token) is not None:
             continue
+        if token.dep_ == "compound" and token.head.i > token.i:
+            continue  # "drone engines", "arms exports": a word describing another noun
         described = [c for c in token.lefts if c.dep_ in _DESCRIBING]
         start = min((c.left_edge.i for c in described), default=token.i)
         if any(view.mention_at(t) is not None for t in token.doc[start : token.i]):

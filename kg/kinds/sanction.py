@@ -10,7 +10,9 @@ KIND = Kind(
     name="sanction",
     cls=DD.SanctionImposition,
     roles=(ACTOR, TARGET, LEGAL_BASIS, EQUIPMENT),
-    verbs=words("sanction punish blacklist penalize penalise"),
+    # "OFAC designated four firms": a listing is a sanction ("designated X as army chief"
+    # is an appointment, which the rule leaves alone).
+    verbs=words("sanction punish blacklist penalize penalise designate"),
     nouns=words(
         "sanction sanctions penalty penalties consequence consequences measure measures "
         "countermeasure countermeasures retaliation"

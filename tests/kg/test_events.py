@@ -1782,3 +1782,18 @@ def test_the_states_of_two_armies_named_by_their_peoples_are_both_parties(extrac
     )
     agreement = the_event(g, DD.Agreement)
     assert roles(g, agreement, DD.participant) == {"Sudan", "Egypt"}
+
+
+def test_a_designation_by_a_sanctions_office_is_a_sanction_and_one_to_a_post_is_not(
+    extract,
+) -> None:
+    g = extract("The Office of Foreign Assets Control designated four Iranian firms on Tuesday.")
+    sanction = the_event(g, DD.SanctionImposition)
+    assert roles(g, sanction, DD.target) == {"Iran"}
+    g = extract("President Ruto designated General Francis Ogolla as Chief of Defence Forces.")
+    assert events(g, DD.SanctionImposition) == []
+
+
+def test_an_arms_word_describing_another_noun_is_no_equipment_text(extract) -> None:
+    g = extract("Germany halted arms exports to Turkey. Iran bought drone engines from Germany.")
+    assert not list(g.objects(None, DD.equipmentText))
