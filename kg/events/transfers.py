@@ -13,6 +13,7 @@ from kg.events.grammar import (
     awardee,
     clause_phrase,
     core_phrase,
+    determined,
     governing_verb,
     is_passive,
     preps,
@@ -71,6 +72,13 @@ class TransferRules(ExtractorBase):
         ]
         weapons = view.entities_in(governed, WEAPONS)
         arms_named = any(t.lemma_.lower() in ARMS_NOUNS for t in governed)
+        if not weapons and any(
+            t.lemma_.lower() in ARMS_NOUNS and determined(t, {"the", "this", "these"})
+            for t in governed
+        ):
+            # "countries deploying K9 howitzers ... have been active in acquiring the Korean
+            # weapon system": the weapon its sentence names.
+            weapons = view.entities_in([t for t in view.sent if t.i not in governed], WEAPONS)[:1]
         if not weapons and not arms_named:
             weapons = self._weapon_referred(view, verb, governed)
         if not weapons and not arms_named:

@@ -1797,3 +1797,13 @@ def test_a_designation_by_a_sanctions_office_is_a_sanction_and_one_to_a_post_is_
 def test_an_arms_word_describing_another_noun_is_no_equipment_text(extract) -> None:
     g = extract("Germany halted arms exports to Turkey. Iran bought drone engines from Germany.")
     assert not list(g.objects(None, DD.equipmentText))
+
+
+def test_the_weapon_system_a_sentence_names_is_the_one_acquired_there(extract) -> None:
+    g = extract(
+        "Of the countries deploying K9 howitzers, European countries such as Poland have "
+        "been active in acquiring the Korean weapon system."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.equipment) == {"K9 Thunder"}
+    assert "Poland" in roles(g, deal, DD.recipient)
