@@ -787,6 +787,9 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> Iterator[dict[str, object]]:
                 variants.add(_WORD_HYPHEN.sub(" ", name))
             if name.lower().startswith("the "):
                 variants.add(name[4:])
+            for variant in list(variants):  # "America's" is also written "America’s"
+                if "'" in variant:
+                    variants.add(variant.replace("'", "\u2019"))
             if entry.type == DD.WeaponSystem and (plural := weapon_plural(name)):
                 variants.add(plural)
             for variant in variants:

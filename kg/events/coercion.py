@@ -119,6 +119,19 @@ class CoercionRules(ExtractorBase):
         event.modality = DD.threatened
         if verb.lemma_.lower() in TARGET_SUBJECT:
             event.add(DD.target, self._subject(view, verb))
+            # "Ankara risks U.S. sanctions": whose sanctions they are threatens them.
+            event.add(
+                DD.actor,
+                view.entities_in(
+                    [
+                        c
+                        for o in direct_objects(verb)
+                        for c in o.children
+                        if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                    ],
+                    STATES_ORGS,
+                ),
+            )
         else:
             event.add(DD.actor, self._subject(view, verb))
             event.add(DD.target, view.entities_in(direct_objects(verb), PARTIES))

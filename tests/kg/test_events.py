@@ -1807,3 +1807,14 @@ def test_the_weapon_system_a_sentence_names_is_the_one_acquired_there(extract) -
     deal = the_event(g, DD.ArmsDeal)
     assert roles(g, deal, DD.equipment) == {"K9 Thunder"}
     assert "Poland" in roles(g, deal, DD.recipient)
+
+
+def test_risking_a_states_sanctions_under_a_law_written_with_a_curly_apostrophe(extract) -> None:
+    g = extract(
+        "Ankara risks U.S. sanctions under the Countering America\u2019s Adversaries Through "
+        "Sanctions Act."
+    )
+    threat = the_event(g, DD.SanctionThreat)
+    assert roles(g, threat, DD.actor) == {"United States"}
+    assert roles(g, threat, DD.target) == {"Turkey"}
+    assert roles(g, threat, DD.legalBasis) == {"CAATSA"}
