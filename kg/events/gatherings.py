@@ -101,6 +101,12 @@ class GatheringRules(ExtractorBase):
             # "The foreign ministers of NATO's member states gathered for a meeting": the
             # alliance whose members meet, when nobody else is named.
             event.add(DD.participant, view.entities_in(list(head.subtree), _BODIES))
+        if kind.cls == DD.Visit:
+            # "Maduro's visit to Moscow": the city visited (a capital as the city) is where.
+            for t in preps(noun).get("to", []):
+                m = view.mention_at(t)
+                if m is not None and (m.entity.type == DD.Place or as_city(m) is not None):
+                    event.add(DD.location, [as_city(m) or m.entity])
         self._place(view, noun, event)
 
     def _statements(self, view: SentenceView) -> None:

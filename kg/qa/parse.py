@@ -354,6 +354,18 @@ class Frame(Roles):
             return
         self._relation_reading(result, relation, verb_hit, entities)
 
+    def _titled_wh(self) -> bool:
+        """Whether the wh-phrase is a title ("which Venezuelan president", "which army
+        chief"): it asks for a person."""
+        return (
+            self.wh in {"which", "what"}
+            and any(
+                it.entity is None and it.is_word and it.stem in self.positions
+                for it in self.items[self.wh_index + 1 : self.wh_end]
+            )
+            and not (self.wh_terms & {DD.position, DD.RoleAssignment})
+        )
+
     def _titles_only_ask_who(self) -> bool:
         """Whether the question's position words are all in its wh-phrase ("Which leader
         was on an official visit to Buenos Aires?"): they say who is asked, not the post."""
@@ -488,6 +500,8 @@ class Frame(Roles):
                 # what the graph holds about it.
                 return "position" if entities[0].kind == "PERSON" else "profile"
             return "agent"
+        if self._titled_wh():
+            return "agent"  # "Which Venezuelan president visited Moscow?": a person
         if wh_terms & _EXERCISE_TERMS:
             return "thing"  # "Which (annual military) exercise did X launch?": its name
         if any(lexicon.is_a(t, DD.Agent) for t in wh_terms) or wh_terms & {

@@ -1818,3 +1818,10 @@ def test_risking_a_states_sanctions_under_a_law_written_with_a_curly_apostrophe(
     assert roles(g, threat, DD.actor) == {"United States"}
     assert roles(g, threat, DD.target) == {"Turkey"}
     assert roles(g, threat, DD.legalBasis) == {"CAATSA"}
+
+
+def test_the_city_of_a_visit_to_it_is_where_the_visit_was(extract) -> None:
+    g = extract("Venezuelan President Maduro's visit to Moscow last week was his third.")
+    visit = the_event(g, DD.Visit)
+    assert roles(g, visit, DD.location) == {"Moscow"}
+    assert roles(g, visit, DD.participant) == {"Maduro"}

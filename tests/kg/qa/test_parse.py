@@ -186,6 +186,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # meeting
     ("Who attended the NATO summit?", "meeting_attendees", {"x": "NATO"}),
     ("Who took part in the NATO meeting?", "meeting_attendees", {"x": "NATO"}),
+    ("Which Turkish president visited Moscow?", "meeting_attendees", {"x": "Moscow"}),
     # A title in the wh-phrase says who is asked; a clause after "when" dates the event.
     (
         "Which leader was on an official visit to Ankara when the S-400 deal was made?",
