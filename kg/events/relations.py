@@ -371,7 +371,9 @@ class RelationRules(ExtractorBase):
         # The person as subject: "X was appointed ...", "X took over as ...", past an
         # apposition ("X, previously head of army training, was named ...").
         j = span.end
-        if j < sent.end and doc[j].text == ",":
+        if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "who":
+            j += 2  # "General Bipin Rawat, who will take over as the first CDS"
+        elif j < sent.end and doc[j].text == ",":
             close = next(
                 (k for k in range(j + 1, min(j + 14, sent.end)) if doc[k].text == ","), None
             )
@@ -391,8 +393,13 @@ class RelationRules(ExtractorBase):
             if k < sent.end and doc[k].lower_ == "in":
                 k += 1  # "sworn in as"
         elif lemma in _AS_VERBS:
-            if k < sent.end and doc[k].lower_ == "over":
-                k += 1  # "took over as"
+            if k < sent.end and doc[k].lower_ in {"over", "charge", "office"}:
+                k += 1  # "took over as", "took charge as", "took office as"
+            while k < sent.end and (
+                doc[k].ent_type_ in {"DATE", "TIME"}
+                or (doc[k].lower_ == "on" and k + 1 < sent.end and doc[k + 1].ent_type_ == "DATE")
+            ):
+                k += 1  # "took charge on Tuesday as"
             if k >= sent.end or doc[k].lower_ != "as":
                 return None
         elif lemma not in _BECOME_VERBS:

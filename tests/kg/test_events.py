@@ -1825,3 +1825,17 @@ def test_the_city_of_a_visit_to_it_is_where_the_visit_was(extract) -> None:
     visit = the_event(g, DD.Visit)
     assert roles(g, visit, DD.location) == {"Moscow"}
     assert roles(g, visit, DD.participant) == {"Maduro"}
+
+
+def test_who_takes_charge_on_a_day_or_takes_over_in_a_relative_clause_holds_the_post(
+    extract,
+) -> None:
+    found = posts(
+        extract(
+            "General Manoj Naravane took charge on Tuesday as the Chief of Army Staff from "
+            "General Bipin Rawat, who will take over as the first Chief of Defence Staff."
+        )
+    )
+    held = {(holder, post.lower()) for holder, post, _ in found}
+    assert ("Manoj Naravane", "chief of army staff") in held, found
+    assert ("Bipin Rawat", "chief of defence staff") in held, found
