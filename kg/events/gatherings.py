@@ -53,7 +53,10 @@ class GatheringRules(ExtractorBase):
                 if m is not None and (m.entity.type == DD.Place or as_city(m) is not None):
                     visited.append(as_city(m) or m.entity)
             objects = [t for t in objects if view.mention_at(t) is None or not visited]
-        people += view.entities_in(objects, AGENTS)
+        received = view.entities_in(objects, AGENTS)
+        if verb.lemma_.lower() == "receive" and not received:
+            return  # "X and Y received a contract": no one was received
+        people += received
         people += view.entities_in(preps(verb).get("with", []), AGENTS)
         if len(people) < 2 and verb.lemma_.lower() in MET_IN_PAIRS:
             return

@@ -1839,3 +1839,10 @@ def test_who_takes_charge_on_a_day_or_takes_over_in_a_relative_clause_holds_the_
     held = {(holder, post.lower()) for holder, post, _ in found}
     assert ("Manoj Naravane", "chief of army staff") in held, found
     assert ("Bipin Rawat", "chief of defence staff") in held, found
+
+
+def test_receiving_a_contract_is_no_meeting_and_receiving_a_guest_is(extract) -> None:
+    g = extract("SNC and Embraer received a contract from the Nigerian Air Force in 2018.")
+    assert events(g, DD.Meeting) == []
+    g = extract("President Erdogan received Prime Minister Mitsotakis in Ankara.")
+    assert roles(g, the_event(g, DD.Meeting), DD.participant) == {"Erdogan", "Mitsotakis"}
