@@ -87,14 +87,10 @@ _PARTIAL_DATES = (
 )
 
 
-def parse_date(value: Any, where: str) -> dt.date | None:
-    """Accept a date, a datetime, or an ISO-8601 string (``2019-07-12``, ``2019-07-12T10:00Z``)."""
-    return parse_published(value, where)[0]
-
-
 def parse_published(value: Any, where: str) -> tuple[dt.date | None, str]:
-    """A publication date and how much of it is given: a full date as :func:`parse_date`
-    reads it ("day"), or a month or a year alone ("2022-02", "February 2022", "2022"),
+    """A publication date and how much of it is given: a date, a datetime or an ISO-8601
+    string (``2019-07-12``, ``2019-07-12T10:00Z``: "day"), or a month or a year alone
+    ("2022-02", "February 2022", "2022"),
     which many sources give. A partial date stands for the middle of its month or year,
     so that the dates the text writes out resolve around it."""
     if value is None or value == "":

@@ -75,6 +75,7 @@ _TICKER = re.compile(
     r"(?:[A-Z]{1,5}|\d{4,6})(?:\.[A-Z]{1,2})?[)\]]"
 )
 _EXCHANGE_NAMED = re.compile(r"^[(\[][A-Za-z ]+:")
+_TICKERS = "attache_tickers"  # doc.user_data key: the tickers' token spans, found once
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 _HULL_RE = re.compile(HULL_SYMBOL[:-1] + r"-(?:\d{1,4}|[A-Z]{2,10})$")
@@ -177,8 +178,11 @@ def ticker_spans(doc: Doc) -> list[Span]:
 @Language.component("stock_tickers")
 def stock_tickers(doc: Doc) -> Doc:
     """A stock ticker is part of the company's name as written, not a sentence of its own
-    ("Raytheon Technologies Corp. [RTN] won a contract": no sentence ends at "Corp.")."""
-    for span in ticker_spans(doc):
+    ("Raytheon Technologies Corp. [RTN] won a contract": no sentence ends at "Corp.").
+    The tickers found are kept for :func:`tickers_aside`, after the parse."""
+    spans = ticker_spans(doc)
+    doc.user_data[_TICKERS] = [(span.start, span.end) for span in spans]
+    for span in spans:
         for token in doc[span.start : min(span.end + 1, len(doc))]:
             token.is_sent_start = False
     return doc
@@ -190,7 +194,8 @@ def tickers_aside(doc: Doc) -> Doc:
     ("(NYSE: LMT)" names neither an exchange nor a company "LMT"), and none of its words
     is the subject of the verb ("Raytheon Technologies Corp. [RTN] won", where the parser
     takes "RTN" for a second subject)."""
-    spans = ticker_spans(doc)
+    kept = doc.user_data.pop(_TICKERS, None)  # (gone before pieces are merged into one doc)
+    spans = ticker_spans(doc) if kept is None else [doc[a:b] for a, b in kept]
     inside = {t.i for span in spans for t in span}
     if not inside:
         return doc

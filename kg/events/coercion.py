@@ -15,6 +15,7 @@ from kg.events.grammar import (
     governing_verb,
     is_passive,
     modality_of,
+    owner_tokens,
     phrase_text,
     preps,
     tidy,
@@ -75,8 +76,7 @@ class CoercionRules(ExtractorBase):
         event.from_noun = True
         # "US sanctions", "Washington's sanctions": the modifier sanctions; else the subject
         # of a verb that imposes ("China will impose sanctions").
-        modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        owners = view.entities_in(modifiers, STATES_ORGS)
+        owners = view.entities_in(owner_tokens(noun), STATES_ORGS)
         if owners:
             event.add(DD.actor, owners)
         elif lemma in IMPOSE | {"threaten", "warn"}:
@@ -120,18 +120,8 @@ class CoercionRules(ExtractorBase):
         if verb.lemma_.lower() in TARGET_SUBJECT:
             event.add(DD.target, self._subject(view, verb))
             # "Ankara risks U.S. sanctions": whose sanctions they are threatens them.
-            event.add(
-                DD.actor,
-                view.entities_in(
-                    [
-                        c
-                        for o in direct_objects(verb)
-                        for c in o.children
-                        if c.dep_ in {"compound", "amod", "poss", "nmod"}
-                    ],
-                    STATES_ORGS,
-                ),
-            )
+            owners = [c for o in direct_objects(verb) for c in owner_tokens(o)]
+            event.add(DD.actor, view.entities_in(owners, STATES_ORGS))
         else:
             event.add(DD.actor, self._subject(view, verb))
             event.add(DD.target, view.entities_in(direct_objects(verb), PARTIES))

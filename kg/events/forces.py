@@ -14,6 +14,7 @@ from kg.events.grammar import (
     governed_core,
     governing_verb,
     is_passive,
+    owner_tokens,
     preps,
     refers_back_to_weapons,
     subject_head,
@@ -173,7 +174,7 @@ class ForceRules(ExtractorBase):
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return
         verb = governing_verb(noun)
-        owners = _owner_tokens(noun)
+        owners = owner_tokens(noun)
         together = [
             t
             for holder in (noun, verb)
@@ -267,7 +268,7 @@ class ForceRules(ExtractorBase):
         """Whose event a noun tells: the states or bodies that own it ("Russia's
         deployment", "a Pakistani test"), else, when it is a verb's object, the verb's
         subject of ``classes`` ("X would begin these deployments", "X conducted a launch")."""
-        owners = view.entities_in(_owner_tokens(noun), STATES_ORGS)
+        owners = view.entities_in(owner_tokens(noun), STATES_ORGS)
         if not owners and noun.dep_ == "dobj":
             owners = [e for e in self._subject(view, governing_verb(noun)) if e.type in classes]
         return owners
@@ -295,11 +296,6 @@ def _joined(noun: Token) -> bool:
             verb.head.lemma_.lower() == "take"
         )
     return False
-
-
-def _owner_tokens(noun: Token) -> list[Token]:
-    """The words that own a noun: "Russia's", "Pakistani", "US-Philippine"."""
-    return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
 
 
 def _launches_arms(verb: Token) -> bool:

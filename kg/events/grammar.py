@@ -212,6 +212,12 @@ def phrase_text(token: Token, preposition: str) -> str:
     return ""
 
 
+def owner_tokens(noun: Token) -> list[Token]:
+    """The words that own a noun: "Russia's", "Pakistani", "US-Philippine", "U.S." (in
+    "U.S. sanctions")."""
+    return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+
+
 def name_tokens(token: Token) -> list[Token]:
     """A name's head token with the compound tokens that spell it."""
     return [
