@@ -75,6 +75,16 @@ _TICKER = re.compile(
     r"(?:[A-Z]{1,5}|\d{4,6})(?:\.[A-Z]{1,2})?[)\]]"
 )
 _EXCHANGE_NAMED = re.compile(r"^[(\[][A-Za-z ]+:")
+# A wire service's credit at the head of a story, after its dateline: "WASHINGTON
+# (Reuters) -", "Taipei, May 12 (CNA)", "(AP) --". The credit says who reported, not who
+# acted: it is read as a credit (a dash after it, a date or a place in capitals before it),
+# and "NATO (North Atlantic Treaty Organization) said" is not one.
+_DATELINE = re.compile(
+    r"^\s*(?:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*,?\s*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)?\s*)?"
+    r"\((?P<credit>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})\)\s*(?P<dash>[-–—]{1,2}|:)?"
+)
 _TICKERS = "attache_tickers"  # doc.user_data key: the tickers' token spans, found once
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
@@ -208,6 +218,34 @@ def tickers_aside(doc: Doc) -> Doc:
                     child.head = name
             token.head = name
             token.dep_ = "punct"
+    return doc
+
+
+def credit_spans(doc: Doc) -> list[Span]:
+    """The wire services credited in the datelines of ``doc`` (:data:`_DATELINE`)."""
+    spans = []
+    for sent in doc.sents:
+        match = _DATELINE.match(sent.text)
+        if match is None:
+            continue
+        place = match.group("place")
+        if not (match.group("dash") or match.group("date") or (place and place.isupper())):
+            continue
+        start, end = match.span("credit")
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, "expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+@Language.component("wire_credits")
+def wire_credits(doc: Doc) -> Doc:
+    """A wire service credited in a dateline ("Taipei, May 12 (CNA) Taiwan's military
+    conducted ...") is not an organization the story tells of: it answers no question
+    (not "Which unit conducted the live-firing?") and takes part in no event."""
+    inside = {t.i for span in credit_spans(doc) for t in span}
+    if inside:
+        doc.ents = [e for e in doc.ents if not any(t.i in inside for t in e)]
     return doc
 
 
@@ -840,6 +878,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("counted_models", after="described_names")
     nlp.add_pipe("named_models", after="counted_models")
     nlp.add_pipe("exercise_names", after="named_models")
+    nlp.add_pipe("wire_credits", after="exercise_names")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

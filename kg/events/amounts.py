@@ -65,7 +65,11 @@ def quantity_for(weapon_tokens: Sequence[Token]) -> int | None:
             value = number_value(doc[t.i - 2])
             if value is not None and 0 < value < 100000:
                 return value
-        head = t.head if t.dep_ in {"compound", "nmod", "amod"} else t
+        head = t
+        for _ in range(3):  # "six Su-30MK fighter jets": the count is on "jets"
+            if head.dep_ not in {"compound", "nmod", "amod"} or head.head.i == head.i:
+                break
+            head = head.head
         for candidate in (head, *head.children, *t.children):
             for c in [candidate, *candidate.children]:
                 if c.dep_ in {"nummod", "quantmod"} and c.like_num:

@@ -43,6 +43,26 @@ from kg.link import Entity, Mention
 from kg.nationals import NATIONALS_NOUNS
 from kg.vocab import DD
 
+# Pronouns that refer back to a party (not "which", "who", "that", which refer to the noun
+# they hang on).
+_PERSONAL = frozenset({"it", "they", "he", "she", "we"})
+# Prepositions that name who takes part, or what about, not where: a place phrase's names
+# behind one of them are not the place ("in talks with Russia", "in a visit ahead of
+# talks between Iran and the United States").
+# ("over" and "on" may be where: "in the skies over Ankara", "on the border".)
+_NOT_WHERE = frozenset("between with against about regarding for ahead after before".split())
+
+
+def _through_a_party(token: Token, prep: Token) -> bool:
+    """Whether ``token`` hangs on ``prep`` through a preposition of :data:`_NOT_WHERE`."""
+    for above in token.ancestors:
+        if above.i == prep.i:
+            return False
+        if above.lower_ in _NOT_WHERE and above.dep_ in {"prep", "advmod"}:
+            return True
+    return False
+
+
 # How far back a description ("the Gulf state", "the French company") looks for the
 # name it stands for, in sentences; and the nouns that describe a state or a company.
 DESCRIBED_BACK = 3
@@ -285,6 +305,24 @@ class ExtractorBase:
             if clause.head.i == clause.i:
                 break
             clause = clause.head
+        if pronoun.lower_ in _PERSONAL:
+            # "Uganda will receive helicopters from US supplier Bell ... since 2012, when it
+            # bought Su-30 jets": the subject of a clause above the pronoun's, before the
+            # nearest name (as Hobbs's search goes up the tree before it goes left).
+            for clause in list(pronoun.ancestors)[1:]:
+                subjects = [
+                    t
+                    for c in clause.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
+                    for t in c.subtree
+                ]
+                found = [
+                    e
+                    for e in view.entities_in(subjects, STATES_ORGS)
+                    if e.iri not in (exclude or set())
+                ]
+                if found:
+                    return found[:1]
         before = [view.mention_at(t) for t in view.sent if t.i < pronoun.i]
         parties = [
             m.entity
@@ -376,6 +414,10 @@ class ExtractorBase:
                 if tok.dep_ == "amod" or any(a.i in clauses for a in tok.ancestors):
                     # "at a time when Chinese assertiveness grows": a people's adjective,
                     # or a clause of its own, is not where the event took place.
+                    continue
+                if _through_a_party(tok, t):
+                    # "arrived in Tehran in a visit ahead of talks between Iran and the
+                    # United States": the parties of another event, not its place.
                     continue
                 entity = as_city(m) or m.entity
                 if entity.iri not in {p.iri for p in places}:

@@ -61,6 +61,33 @@ def _posts_over_ranks(events: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in ranks]
 
 
+def _posts_taken_over(events: list[Event]) -> list[Event]:
+    """ "He fired Defence Minister X and replaced him with Y", "Y succeeds Defence Minister
+    X": the successor now holds the post the sentence gives the predecessor (besides any
+    post the successor held before: "replaced him with Air Force chief Y")."""
+    out = []
+    for succession in (e for e in events if e.cls == DD.Succession):
+        successor = succession.roles.get(DD.successor, [])
+        predecessor = {p.iri for p in succession.roles.get(DD.predecessor, [])}
+        here = [
+            e
+            for e in events
+            if e.cls == DD.RoleAssignment and e.sentence == succession.sentence and not e.date
+        ]
+        held = [e for e in here if {h.iri for h in e.roles.get(DD.holder, [])} & predecessor]
+        if not successor or len(held) != 1:
+            continue
+        post = held[0]
+        taken = Event(DD.RoleAssignment, post.sentence, post.trigger, confidence=0.6)
+        taken.add(DD.holder, successor[:1])
+        for prop, values in post.values.items():
+            for value in values:
+                taken.set(prop, value)
+        taken.add(DD.organization, post.roles.get(DD.organization, []))
+        out.append(taken)
+    return out
+
+
 class EventExtractor(
     TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules, AgreementRules
 ):
@@ -77,6 +104,7 @@ class EventExtractor(
             self._statements(view)
         self._titles_named_next()
         events = _posts_over_ranks(self._dedupe())
+        events += _posts_taken_over(events)
         events += self._deliveries_of_deals_told(events)
         self._weapons_of_deals_told(events)
         for view in self.views:

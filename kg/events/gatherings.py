@@ -130,6 +130,9 @@ class GatheringRules(ExtractorBase):
                 speakers = self._pronoun_speaker(view, head)
             else:
                 speakers = self._subject(view, token)
+            inverted = not speakers and head is None
+            if inverted:
+                speakers = _named_after(view, token)
             speakers = [e for e in speakers if e.type != DD.MediaOrganization]
             if not speakers:
                 continue
@@ -167,13 +170,15 @@ class GatheringRules(ExtractorBase):
                     )
                     and token.lemma_.lower() != "tell"
                 ]
+                if inverted:  # the words said stand before the verb, its speaker after
+                    clause = [c for c in clause if c.i < token.i]
                 text = " ".join(
                     view.sent.doc[_said_from(token, c) : c.right_edge.i + 1].text for c in clause
                 )
                 if text:
                     if sum(text.count(mark) for mark in '"“”') % 2:
                         text = text.replace('"', "").replace("“", "").replace("”", "")
-                    event.set(DD.quote, Literal(tidy(text)))
+                    event.set(DD.quote, Literal(tidy(text).strip("'‘’ ")))
             outlets = view.entities_in(direct_objects(token), {DD.MediaOrganization})
             outlets += view.entities_in(preps(token).get("to", []), {DD.MediaOrganization})
             event.add(DD.outlet, outlets)
@@ -248,3 +253,15 @@ def _said_from(verb: Token, clause: Token) -> int:
         while start < subject.left_edge.i and verb.doc[start].is_punct:
             start += 1
     return start
+
+
+def _named_after(view: SentenceView, verb: Token) -> list[Entity]:
+    """The speaker written after the verb, when the parse gives the verb no subject: "'...
+    their own citizens,' said Acting Under Secretary of the Treasury Bradley T. Smith" (the
+    parser takes "Acting" for a verb). The words said stand before the verb, set off by a
+    comma or a quotation mark; the first person named after it speaks."""
+    if verb.i == view.sent.start or verb.doc[verb.i - 1].text not in {",", "'", "’", '"', "”"}:
+        return []
+    after = [t for t in view.sent if t.i > verb.i]
+    people = [e for e in view.entities_in(after, AGENTS) if e.type == DD.Person]
+    return people[:1]

@@ -277,12 +277,28 @@ def modality_of(token: Token, cls: URIRef) -> URIRef:
             return DD.planned
         if current.lemma_ in DENY_VERBS and current.i != token.i:
             return DD.negated  # "Iran has denied supplying drones"
-        if current.head.i == current.i:
+        if current.head.i == current.i or _told_in_the_past(current):
+            # "Uganda will receive helicopters ... since 2012, when it bought Su-30 jets":
+            # a clause in the past tense of its own does not take the future of the verb
+            # it hangs on.
             break
         current = current.head
     if cls == DD.SanctionThreat:
         return DD.threatened
     return DD.asserted
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """A finite verb in the past tense with a subject of its own ("when it bought"), not
+    a condition ("would retaliate if Washington imposed sanctions" imposes none yet)."""
+    return (
+        verb.tag_ == "VBD"
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+    )
+
+
+_CONDITIONS = frozenset({"if", "unless", "once", "whether", "lest"})
 
 
 def quotes_in(text: str) -> list[str]:

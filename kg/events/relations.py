@@ -79,6 +79,9 @@ RANKS = frozenset(
 
 # The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
 _RANK_WORDS = frozenset(w.rstrip(".") for w in RANKS) - MILITARY_RANKS
+# Styles a post may stand before, as a rank does: "Defence Minister Prince Khalid bin
+# Salman" is defence minister ("Crown Prince X", with no post before it, is the post).
+_HONORIFICS = frozenset("prince princess sheikh sheikha dr".split())
 
 # Posts that end in "General" ("Secretary General Jens Stoltenberg"): no rank there.
 _GENERAL_POSTS = frozenset(
@@ -130,8 +133,19 @@ class RelationRules(ExtractorBase):
         # "General X replaces ..." parsed as a noun: the name is its compound.
         subject = [head] if head is not None else [c for c in verb.children if c.dep_ == "compound"]
         objects = direct_objects(verb)
+        # "The president fired X and replaced him with Y": who replaces is the one after
+        # "with", the subject only chose.
+        with_ = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         if passive:
             successors, predecessors = self._people(view, agent), self._people(view, subject)
+        elif with_ and self._people(view, with_):
+            successors, predecessors = self._people(view, with_), self._people(view, objects)
         else:
             successors, predecessors = self._people(view, subject), self._people(view, objects)
         if not successors or not predecessors or successors[0].iri == predecessors[0].iri:
@@ -185,7 +199,7 @@ class RelationRules(ExtractorBase):
         people = view.entities_in(
             [t for h in heads for c in with_conjuncts(h) for t in c.subtree], {DD.Person}
         )
-        if people or not any(h.lower_ in {"he", "she"} for h in heads):
+        if people or not any(h.lower_ in {"he", "she", "him", "her"} for h in heads):
             return people
         before = [
             m.entity
@@ -542,7 +556,7 @@ class RelationRules(ExtractorBase):
             start -= 1  # "7th Fleet spokesman Lt. Luka Bakic": the rank is not the title
         ranked = start
         while ranked > view.sent.start and (
-            doc[ranked].lower_.rstrip(".") in _RANK_WORDS or doc[ranked].text == "."
+            doc[ranked].lower_.rstrip(".") in _RANK_WORDS | _HONORIFICS or doc[ranked].text == "."
         ):
             ranked -= 1
         if (
@@ -554,7 +568,7 @@ class RelationRules(ExtractorBase):
             and not (ranked + 1 == start and doc[ranked].lower_ in _GENERAL_POSTS)
         ):
             # "Air Force chief Air Marshal X", "chief of staff Gen. X": a post, then a rank
-            # (a rank alone, "General X", stays what the title says).
+            # or style (a rank alone, "General X", stays what the title says).
             start = ranked
         if start >= view.sent.start and doc[start].text == ",":
             start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"

@@ -21,7 +21,7 @@ from kg.events.grammar import (
     subject_head,
     subject_tokens,
 )
-from kg.events.model import Event, SentenceView, latest_event, same_weapons
+from kg.events.model import Event, SentenceView, has_a_party, latest_event, same_weapons
 from kg.events.rules import rule
 from kg.events.words import (
     ARMS_EVENTS,
@@ -237,13 +237,29 @@ class TransferRules(ExtractorBase):
             owners, subject = [], []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
+        if cls == DD.ArmsDelivery and not has_a_party(event) and not event.has(DD.equipment):
+            # "The deal, valued at €1.2 billion, ... with deliveries scheduled to begin in
+            # early 2025": deliveries of no one named are those of the deal just told.
+            self.events.remove(event)
+            self._follow_up_delivery(view, noun)
 
     def _follow_up_delivery(self, view: SentenceView, noun: Token) -> None:
         """ "Deliveries are expected to begin in 2028": right after a deal, its deliveries,
         with the deal's parties and weapons (and this sentence's date)."""
-        if noun.lemma_.lower() not in {"delivery", "shipment"} or view.mentions:
+        if noun.lemma_.lower() not in {"delivery", "shipment"}:
             return
-        deal = latest_event(self.events, view.index, {DD.ArmsDeal}, window=3)
+        # Only a delivery that names nobody of its own: not "deliveries to Egypt", though
+        # the sentence may name others ("Production is underway in Italy, with deliveries
+        # scheduled to begin in early 2025").
+        if view.entities_in(list(noun.subtree), PARTIES | WEAPONS):
+            return
+        deal = latest_event(
+            self.events,
+            view.index,
+            {DD.ArmsDeal},
+            window=3,
+            accept=lambda e: has_a_party(e) and e.has(DD.equipment),
+        )
         if deal is None:
             return
         event = self._new(DD.ArmsDelivery, view, noun, 0.5)
@@ -305,7 +321,13 @@ class TransferRules(ExtractorBase):
         weapon_tokens = [
             t for t in view.sent if (m := view.mention_at(t)) and m.entity.type == DD.WeaponSystem
         ]
-        quantity = quantity_for(weapon_tokens) or self._counted_noun(view)
+        # The count of the deal's own weapons: "will receive five Huey IIs ..., when it
+        # bought six Su-30MK jets" bought six.
+        weapons = {e.iri for e in event.roles.get(DD.equipment, [])}
+        counted = [
+            t for t in weapon_tokens if (m := view.mention_at(t)) and m.entity.iri in weapons
+        ]
+        quantity = quantity_for(counted or weapon_tokens) or self._counted_noun(view)
         if quantity:
             event.set(DD.quantity, Literal(quantity))
         equipment = [t.idx for t in weapon_tokens]

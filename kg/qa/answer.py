@@ -59,7 +59,7 @@ from kg.qa.fit import (
     weakly_carried,
 )
 from kg.qa.frame_tables import RELATION_TERMS, TOLD_IN_OWN_WORDS
-from kg.qa.grouping import filter_answers, finish, group
+from kg.qa.grouping import category_fits, filter_answers, finish, group
 from kg.qa.lexicon import Lexicon, LexiconCache
 from kg.qa.lookups import Lookups, Memo
 from kg.qa.mend import forgive
@@ -359,6 +359,7 @@ class Answerer:
             for r in reads
             if r.coverage >= at_least
             and not (r.iri and of_another_nationality(asking, URIRef(r.iri)))
+            and not (r.iri and not _of_the_category_asked(asking, URIRef(r.iri)))
         ]
         if not reads:
             return [], ""
@@ -662,6 +663,13 @@ def _counts_facts(it: Interpretation) -> bool:
     """Whether the answer is a count of the facts found ("How many ... did X sanction?"),
     not of the articles that mention something."""
     return it.mode == "count" and it.template is not None and it.template.id != "sources_mentioning"
+
+
+def _of_the_category_asked(asking: Asking, answer: URIRef) -> bool:
+    """A weapon read from a sentence fits "Which missiles ..." only if it is of a category
+    the question names, or of none known: the sentence that names the Typhoon fighters
+    also tells of the missiles they carry, but the fighters are not the missiles."""
+    return not asking.it.categories or category_fits(asking.lookups.categories(answer), asking.it)
 
 
 def _sides(it: Interpretation) -> tuple[str, dict[URIRef, str], str] | None:

@@ -78,7 +78,8 @@ for _kind, _words in {
     "person": "person minister president official leader spokesman spokesperson "
     "spokeswoman chief secretary ambassador general commander envoy premier chancellor "
     "king prince diplomat director executive ceo lawmaker senator admiral officer "
-    "politician representative monarch emir sultan head commandant attache coordinator",
+    "politician representative monarch emir sultan head commandant attache coordinator "
+    "individual businessman oligarch",
     "place": "city capital place town region province location venue site island "
     "airport port base headquarters",
     "weapon": "weapon system aircraft jet fighter missile submarine frigate ship vessel "

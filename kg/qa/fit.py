@@ -38,7 +38,7 @@ from kg.qa.present import MONTH_NAMES
 from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
 from kg.qa.scoring import keywords
-from kg.qa.spans import fits_settlement
+from kg.qa.spans import asks_a_settlement, fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
 from kg.vocab import DD
@@ -106,6 +106,13 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
             want, lookups.label(a.value) if isinstance(a.value, URIRef) else str(a.value)
         )
     ]
+    if asks_a_settlement(want):
+        # "Which capital did he travel to?": a city, never its country.
+        answers = [
+            a
+            for a in answers
+            if not (isinstance(a.value, URIRef) and DD.State in lookups.types(a.value))
+        ]
     if template.render != "entity":
         return answers
     classes = ENTITY_CLASSES.get(want.kind)

@@ -88,7 +88,7 @@ _REASON = re.compile(
 _APPOSITION = re.compile(r"\s*,\s*((?:the\s+)?[^,;]{3,80}?)\s*(?:,|\.|;|$)")
 
 
-_SETTLEMENTS = frozenset(
+SETTLEMENTS = frozenset(
     stem(w) for w in "city capital town port village province region district county island".split()
 )
 
@@ -103,9 +103,14 @@ _FACILITIES = frozenset(
 )
 
 
+def asks_a_settlement(want: Asked) -> bool:
+    """ "Which city/capital/town ...?": a place below its state."""
+    return want.kind == "place" and stem(want.head) in SETTLEMENTS
+
+
 def fits_settlement(want: Asked, name: str) -> bool:
     """Whether ``name`` can answer "which city/capital/town": not a building or site."""
-    if want.kind != "place" or stem(want.head) not in _SETTLEMENTS:
+    if not asks_a_settlement(want):
         return True
     words = [t.stem for t in tokenize(name) if t.is_word]
     return not (words and words[-1] in _FACILITIES)
@@ -172,7 +177,7 @@ def _candidates(
     spans: list[Span] = []
     if kind in ENTITY_CLASSES:
         allowed = ENTITY_CLASSES[kind]
-        if kind == "place" and stem(want.head) in _SETTLEMENTS:
+        if asks_a_settlement(want):
             allowed = allowed - {DD.State}  # "which capital": a city, never its country
         asked_texts = {norm(f.text) for f in entities}
         if allowed != ENTITY_CLASSES[kind]:

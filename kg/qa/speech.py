@@ -40,6 +40,15 @@ _CLAUSE_END = re.compile(
 )
 
 
+# The speaker after the verb, the words said before it: "'... their own citizens,' said
+# Acting Under Secretary Bradley T. Smith", "..., declared the Foreign Minister, during a
+# hearing". What follows the verb names who spoke; it is not what was said.
+_SPEAKER_AFTER_VERB = re.compile(
+    r"^(?P<clause>.{8,}?)[,'’\"”]+\s+(?:said|says|added|told|warned|noted|stated|insisted|"
+    r"wrote|declared|stressed|explained)\s+(?:the\s+)?[A-Z](?:(?!\bthat\b)[^\"“”])*$"
+)
+
+
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -85,6 +94,9 @@ def _reported(text: str, question_words: Iterable[str] = ()) -> str:
             rest = _CLAUSE_END.split(rest)[0].strip(' ,."“”')
             if len(rest.split()) >= 3:
                 return rest
+    inverted = _SPEAKER_AFTER_VERB.match(text)
+    if inverted:
+        return inverted.group("clause").strip(" ,.'’\"“”")
     after = _ATTRIBUTION_AFTER.match(text)
     # "Last Saturday, the commander said ...": a lead-in before the speaker is not what
     # was said; the clause after the verb is.

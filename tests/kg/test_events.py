@@ -1846,3 +1846,99 @@ def test_receiving_a_contract_is_no_meeting_and_receiving_a_guest_is(extract) ->
     assert events(g, DD.Meeting) == []
     g = extract("President Erdogan received Prime Minister Mitsotakis in Ankara.")
     assert roles(g, the_event(g, DD.Meeting), DD.participant) == {"Erdogan", "Mitsotakis"}
+
+
+def test_a_pronoun_refers_to_the_subject_of_the_clause_above_before_the_nearest_name(
+    extract,
+) -> None:
+    g = extract(
+        "Uganda will receive five Huey II helicopters from US supplier Bell by August, its "
+        "biggest acquisition since 2012, when it bought six Su-30MK fighter jets from Russia."
+    )
+    su30 = next(d for d in events(g, DD.ArmsDeal) if roles(g, d, DD.equipment) == {"Su-30MK"})
+    assert roles(g, su30, DD.recipient) == {"Uganda"}
+    assert roles(g, su30, DD.supplier) == {"Russia"}
+
+
+def test_a_deal_counts_its_own_weapons_and_keeps_its_own_past_tense(extract) -> None:
+    """ "six Su-30MK fighter jets": the count on the noun the name is a compound of, not the
+    sentence's first count; and "bought", in the past, is not planned for the "will" of
+    the clause it hangs on."""
+    g = extract(
+        "Uganda will receive five Huey II helicopters from Bell in its biggest acquisition "
+        "since 2012, when the country bought six Su-30MK fighter jets from Russia."
+    )
+    su30 = next(d for d in events(g, DD.ArmsDeal) if roles(g, d, DD.equipment) == {"Su-30MK"})
+    assert g.value(su30, DD.quantity).toPython() == 6
+    assert g.value(su30, DD.modality) == DD.asserted
+
+
+def test_a_condition_in_the_past_tense_is_still_a_threat(extract) -> None:
+    g = extract(
+        "Turkish Foreign Minister Mevlut Cavusoglu said Ankara would retaliate if "
+        "Washington imposed sanctions on Turkey over the S-400 purchase."
+    )
+    assert events(g, DD.SanctionThreat) and not events(g, DD.SanctionImposition)
+
+
+def test_a_speaker_named_after_the_verb_speaks_what_stands_before_it(extract) -> None:
+    g = extract(
+        "'Key individuals on both sides continue to procure weapons to facilitate attacks "
+        "against their own citizens,' said Acting Under Secretary of the Treasury "
+        "Bradley T. Smith."
+    )
+    statement = the_event(g, DD.Statement)
+    assert roles(g, statement, DD.speaker) == {"Bradley T. Smith"}
+    quote = str(g.value(statement, DD.quote))
+    assert quote.startswith("Key individuals") and quote.endswith("their own citizens"), quote
+
+
+def test_deliveries_that_name_nobody_are_those_of_the_deal_just_told(extract) -> None:
+    g = extract(
+        "Nigeria has finalised the purchase of 24 M-346FA jets from Leonardo. The deal, "
+        "valued at about €1.2 billion, includes training and support. Production is already "
+        "underway in Italy, with deliveries scheduled to begin in early 2025."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Nigeria"}
+    assert roles(g, delivery, DD.equipment) == {"M-346FA"}
+    assert str(g.value(delivery, DD.dateText)) == "in early 2025"
+
+
+def test_who_is_put_in_anothers_place_takes_the_post_the_sentence_gives_the_other(
+    extract,
+) -> None:
+    g = extract(
+        "Kazakhstan's President Kassym-Jomart Tokayev fired Defence Minister Ruslan "
+        "Zhaksylykov and replaced him with Air Force chief Dauren Kosanov."
+    )
+    succession = the_event(g, DD.Succession)
+    assert roles(g, succession, DD.successor) == {"Dauren Kosanov"}
+    assert roles(g, succession, DD.predecessor) == {"Ruslan Zhaksylykov"}
+    posts = {
+        str(g.value(r, DD.position))
+        for r in events(g, DD.RoleAssignment)
+        if roles(g, r, DD.holder) == {"Dauren Kosanov"}
+    }
+    assert "defence minister" in posts, posts
+
+
+def test_the_parties_of_another_event_in_a_place_phrase_are_not_the_place(extract) -> None:
+    g = extract(
+        "Saudi Defence Minister Prince Khalid bin Salman arrived in Tehran on Thursday in a "
+        "visit ahead of talks between Iran and the United States."
+    )
+    visit = the_event(g, DD.Visit)
+    assert roles(g, visit, DD.location) == {"Tehran"}
+
+
+def test_a_style_between_a_post_and_a_name_is_no_part_of_the_post(extract) -> None:
+    g = extract(
+        "Saudi Defence Minister Prince Khalid bin Salman met Saudi Crown Prince Mohammed "
+        "bin Salman in Riyadh."
+    )
+    posts = {
+        next(iter(roles(g, r, DD.holder))): str(g.value(r, DD.position))
+        for r in events(g, DD.RoleAssignment)
+    }
+    assert posts == {"Khalid bin Salman": "defence minister", "Mohammed bin Salman": "crown prince"}

@@ -145,6 +145,32 @@ def test_a_stock_ticker_is_part_of_the_company_name_as_written(pipeline: Pipelin
     assert suppliers and not suppliers & {"RTN"}, suppliers  # "[RTN]" is not the subject
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Taipei, May 12 (CNA) ",
+        "WASHINGTON (Reuters) - ",
+        "(AFP) -- ",
+        "SEOUL, Dec. 5 (Yonhap) -- ",
+    ],
+)
+def test_a_wire_service_credited_in_a_dateline_is_no_organization_of_the_story(
+    pipeline: Pipeline, dateline: str
+) -> None:
+    text = f"{dateline}Taiwan's army conducted a live-firing of HIMARS rocket launchers."
+    g = pipeline.extract(Article(text=text), WHEN)
+    labels = {str(o) for o in g.objects(None, RDFS.label)}
+    credit = dateline[dateline.index("(") + 1 : dateline.index(")")]
+    assert "HIMARS" in labels and credit not in labels, labels
+
+
+def test_an_expansion_in_brackets_after_a_name_is_no_credit(pipeline: Pipeline) -> None:
+    text = "NATO (North Atlantic Treaty Organization) said that Sweden had joined."
+    g = pipeline.extract(Article(text=text), WHEN)
+    assert "NATO" in {str(o) for o in g.objects(None, RDFS.label)}
+    assert next(g.subjects(RDF.type, DD.Statement), None) is not None
+
+
 def test_an_acronym_in_round_brackets_is_no_ticker(pipeline: Pipeline) -> None:
     text = "The Terminal High Altitude Area Defense (THAAD) system was sold to Qatar."
     g = pipeline.extract(Article(text=text), WHEN)

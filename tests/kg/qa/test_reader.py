@@ -1192,3 +1192,60 @@ def test_a_sentence_dated_after_its_article_tells_of_what_is_to_come(
 ) -> None:
     told = passages.Sentence(URIRef("urn:s"), URIRef("urn:a"), 0, text, dt.date(2020, 8, 15))
     assert reader._tells_of_the_future(told) is future
+
+
+def test_a_weapon_read_from_a_sentence_is_of_the_category_asked(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The sentence that tells of Qatar's fighters also tells of their missiles: "which
+    missiles" is answered by the missiles, and by no fighter."""
+    path = tmp_path / "qatar.md"
+    path.write_text(
+        "---\ndate: 2024-03-02\n---\nQatar's new Eurofighter Typhoon fighters will be armed "
+        "with Storm Shadow cruise missiles and AIM-120 rockets, officials in Doha said.\n",
+        encoding="utf-8",
+    )
+    for answering_qatar in answering(path, pipeline):
+        asked_missiles = "Which missiles will the Typhoons of Qatar be armed with?"
+        texts = [a["text"] for a in answering_qatar.ask(asked_missiles)["answers"]]
+        assert texts and not any("Typhoon" in t for t in texts), texts
+        asked_fighters = "Which fighters will be armed with Storm Shadow missiles in Qatar?"
+        texts = [a["text"] for a in answering_qatar.ask(asked_fighters)["answers"]]
+        assert not any("Storm Shadow" in t or "AMRAAM" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Key individuals continue to procure weapons for attacks,' said Acting Under "
+        "Secretary of the Treasury Bradley T. Smith.",
+        "Key individuals continue to procure weapons for attacks, declared the Foreign "
+        "Minister, during a hearing in the Chamber, on May 24.",
+    ],
+)
+def test_with_the_speaker_after_the_verb_what_was_said_stands_before_it(text: str) -> None:
+    assert speech._reported(text) == "Key individuals continue to procure weapons for attacks"
+
+
+def test_a_clause_after_the_verb_that_names_no_speaker_is_what_was_said() -> None:
+    text = "The minister said Brazil would sell no more weapons to Peru."
+    assert speech._reported(text) == "Brazil would sell no more weapons to Peru"
+
+
+def test_which_capital_is_answered_by_the_city_never_its_state(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "tehran.md"
+    path.write_text(
+        "---\ndate: 2025-04-17\n---\nSaudi Defence Minister Prince Khalid bin Salman "
+        "arrived in Tehran, Iran, on Thursday for a visit, the first by a Saudi defence "
+        "minister in decades.\n",
+        encoding="utf-8",
+    )
+    for answering_it in answering(path, pipeline):
+        for question in (
+            "Which capital did Khalid bin Salman travel to?",
+            "Which city did Khalid bin Salman visit?",
+        ):
+            texts = [a["text"] for a in answering_it.ask(question)["answers"]]
+            assert texts == ["Tehran"], (question, texts)
