@@ -461,7 +461,36 @@ def exercise_names(doc: Doc) -> Doc:
         if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
             continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
         spans.append(Span(doc, start, end, label="Exercise"))
+    spans += [s for t in doc if t.lower_ in _EXERCISE_NOUNS if (s := _exercise_named_after(t))]
     return _with_names(doc, filter_spans(spans))
+
+
+def _exercise_named_after(noun: Token) -> Span | None:
+    """The name written after an exercise noun: in quotation marks ("the ongoing military
+    exercise “Ex INDUS”"), or after a verb of naming ("drills dubbed Joint Sea", "The
+    exercises are named Birlestik-2024")."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {"are", "is", "were", "was"}:
+        i += 1
+    named = i < len(doc) and doc[i].lower_ in _NAMING | {"code-named", "codenamed"}
+    if named:
+        i += 1
+    quoted = i < len(doc) and doc[i].text in _OPEN_QUOTES
+    if quoted:
+        i += 1
+    if not (named or quoted):
+        return None
+    end = i
+    while end < len(doc) and end - i < 4 and _exercise_word(doc[end]):
+        end += 1
+    if end == i or (
+        quoted and not named and (end >= len(doc) or doc[end].text not in _QUOTE_MARKS | {","})
+    ):
+        return None  # a quoted phrase that is no name ("exercise 'to deter aggression'")
+    return Span(doc, i, end, label="Exercise")
 
 
 def _glued_hyphen(token: Token) -> bool:

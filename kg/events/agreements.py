@@ -23,6 +23,7 @@ from kg.events.words import PARTIES
 from kg.kinds import agreement
 from kg.kinds.agreement import NOUNS_SIGNED
 from kg.kinds.model import Kind
+from kg.link import Entity
 from kg.vocab import DD
 
 
@@ -40,22 +41,57 @@ class AgreementRules(ExtractorBase):
         nouns = [t for t in signed if t.lemma_.lower() in NOUNS_SIGNED]
         if not nouns:
             return
-        event = self._new(DD.Agreement, view, verb, 0.7)
-        if passive:
-            event.add(DD.participant, view.entities_in(agent_tokens(verb), PARTIES))
+        parties = (
+            view.entities_in(agent_tokens(verb), PARTIES) if passive else self._subject(view, verb)
+        )
+        self._signed(view, verb, nouns, signed, parties)
+
+    @rule(agreement.KIND, pos="noun")
+    def _agreement_entered(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """ "Kenya and the United States committed to a five-year defence co-operation
+        agreement", "entered into an agreement", "reached an accord": a light verb of
+        coming to terms, with an agreement noun as its object, makes an agreement too
+        (signing verbs are read by :meth:`_agreement`)."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in {"into", "to"}:
+            verb = noun.head.head
         else:
-            event.add(DD.participant, self._subject(view, verb))
+            return
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING_TO_TERMS:
+            return
+        if verb.lemma_.lower() == "commit" and any(c.lower_ == "the" for c in noun.children):
+            return  # "committed to the UN Charter": one it holds to, not one it makes
+        parties = self._subject(view, verb)
+        if parties:
+            self._signed(view, verb, [noun], governed_core(verb) or list(noun.subtree), parties)
+
+    def _signed(
+        self,
+        view: SentenceView,
+        verb: Token,
+        nouns: list[Token],
+        signed: list[Token],
+        parties: list[Entity],
+    ) -> None:
+        """The agreement ``verb`` tells of, its ``nouns`` in the phrase ``signed``."""
+        event = self._new(DD.Agreement, view, verb, 0.7)
+        event.add(DD.participant, parties)
         # "signed X with Y", "signed an accord with Y", "a pact between X and Y": the
         # phrase hangs on the verb or on the agreement noun.
         for head in [verb, *nouns]:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
                     event.add(DD.participant, view.entities_in(list(child.subtree), PARTIES))
-        parties = {e.iri for e in event.roles.get(DD.participant, [])}
+        named = {e.iri for e in event.roles.get(DD.participant, [])}
         covered = [
             e
             for e in view.entities_in(signed)
-            if e.iri not in parties and e.type not in {DD.State, DD.Place}
+            if e.iri not in named and e.type not in {DD.State, DD.Place}
         ]
         event.add(DD.topic, covered)
         self._place(view, verb, event)  # "signed ... in Riyadh", wherever the phrase hangs
+
+
+# Verbs of coming to terms that make an agreement of the agreement noun they govern.
+_COMING_TO_TERMS = frozenset("enter reach commit strike forge clinch".split())

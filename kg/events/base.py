@@ -53,6 +53,26 @@ _PERSONAL = frozenset({"it", "they", "he", "she", "we"})
 _NOT_WHERE = frozenset("between with against about regarding for ahead after before".split())
 
 
+def _possessed(view: SentenceView, entity: Entity) -> Entity:
+    """The body ``entity`` owns when the sentence writes it as a possessor ("The Department
+    of the Treasury's Office of Foreign Assets Control said": the parser may hang the office
+    on the department, but who speaks is the office); else ``entity``."""
+    doc = view.sent.doc
+    for m in view.mentions:
+        if m.entity.iri != entity.iri:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= view.sent.end or doc[span.end].lower_ not in _POSS:
+            continue
+        owned = view.mention_at(doc[span.end + 1])
+        if owned is not None and owned.entity.type in AGENTS and owned.entity.iri != entity.iri:
+            return owned.entity
+    return entity
+
+
+_POSS = frozenset({"'s", "’s"})
+
+
 def _through_a_party(token: Token, prep: Token) -> bool:
     """Whether ``token`` hangs on ``prep`` through a preposition of :data:`_NOT_WHERE`."""
     for above in token.ancestors:
@@ -209,7 +229,9 @@ class ExtractorBase:
         if head is not None:
             # The subject's head noun (and its conjuncts) is who acts: "Turkish President
             # Erdogan" is Erdogan, "Russia and Turkey" both; otherwise anything inside.
-            found = view.entities_in(self._head_names(view, head), AGENTS)
+            found = [
+                _possessed(view, e) for e in view.entities_in(self._head_names(view, head), AGENTS)
+            ]
             if found:
                 # "Turkey, along with Greece, joined ...": Greece acts too.
                 return found + [
@@ -298,7 +320,10 @@ class ExtractorBase:
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY:
                 speaker = subject_head(clause.head)
                 if speaker is not None:
-                    found = view.entities_in(with_conjuncts(speaker), STATES_ORGS)
+                    found = [
+                        _possessed(view, e)
+                        for e in view.entities_in(with_conjuncts(speaker), STATES_ORGS)
+                    ]
                     if found:
                         return found
                 break

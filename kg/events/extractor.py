@@ -100,6 +100,7 @@ class EventExtractor(
             self._roles(view)
             self._makers_named_with(view)
             self._appointments(view)
+            self._posts_stated(view)
             self._memberships(view)
             self._statements(view)
         self._titles_named_next()

@@ -21,7 +21,7 @@ from kg.events.model import SentenceView, as_city
 from kg.events.rules import rule
 from kg.events.words import AGENTS, PRONOUNS
 from kg.kinds import ceremony, meeting, summit, visit
-from kg.kinds.gathering import MET_IN_PAIRS
+from kg.kinds.gathering import MET_IN_PAIRS, TRAVEL_VERBS
 from kg.kinds.model import Kind
 from kg.link import Entity
 from kg.vocab import DD
@@ -33,6 +33,7 @@ _SCARE_QUOTE = 3
 
 # Bodies that hold a meeting rather than take part in it ("a summit of the Quad").
 _BODIES = {DD.Alliance, DD.InternationalOrganization}
+_GONE_TO = frozenset({"in", "at", "to"})
 
 
 class GatheringRules(ExtractorBase):
@@ -40,6 +41,9 @@ class GatheringRules(ExtractorBase):
 
     @rule(meeting.KIND, visit.KIND, pos="verb")
     def _meeting_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        if verb.lemma_.lower() in TRAVEL_VERBS:
+            self._travel(view, verb, kind)
+            return
         head = subject_head(verb)
         objects = [
             t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in with_conjuncts(c)
@@ -66,6 +70,22 @@ class GatheringRules(ExtractorBase):
         event.add(DD.participant, people)
         event.add(DD.location, visited)
         self._place(view, verb, event)
+
+    def _travel(self, view: SentenceView, verb: Token, kind: Kind) -> None:
+        """ "Erdogan arrived in Jeddah on Monday", "Austin travelled to Manila": a visit by
+        the people who go, where the phrase of the verb says. Only people go on visits
+        ("the F-35s arrived in Poland" is a delivery; "Russia arrived at a deal", no place)."""
+        head = subject_head(verb)
+        if head is None:
+            return
+        people = view.entities_in(with_conjuncts(head), AGENTS)
+        if not any(e.type == DD.Person for e in people):
+            return
+        event = self._new(kind.cls, view, verb, 0.6)
+        event.add(DD.participant, people)
+        self._place(view, verb, event, whole=False, words=_GONE_TO)
+        if not event.has(DD.location):
+            self.events.remove(event)
 
     # Nouns as written: "talks" is a meeting, "talk" is not.
     @rule(meeting.KIND, visit.KIND, summit.KIND, ceremony.KIND, pos="noun", forms=("lower",))

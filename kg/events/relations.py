@@ -77,6 +77,10 @@ RANKS = frozenset(
     "lt.-col. rear-adm. vice-adm.".split()
 )
 
+# "X is / remains (now, currently) <post>": a post held now (:meth:`_posts_stated`).
+_IS = frozenset({"is", "remains"})
+_NOW = frozenset({"now", "currently", "also", "still", "the", "a"})
+_PAST = frozenset({"former", "ex", "ex-", "late", "previous", "outgoing", "retired"})
 # The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
 _RANK_WORDS = frozenset(w.rstrip(".") for w in RANKS) - MILITARY_RANKS
 # Styles a post may stand before, as a rank does: "Defence Minister Prince Khalid bin
@@ -285,6 +289,25 @@ class RelationRules(ExtractorBase):
                 and verb.lemma_.lower() in _APPOINT_VERBS
             ):
                 self._appointed_in_conjunct(view, verb)
+
+    def _posts_stated(self, view: SentenceView) -> None:
+        """ "John Smith is Britain's defence secretary", "X is the procurement director of
+        the Rapid Support Forces": a post said of a person with "is" (now, not "was")."""
+        doc, sent = view.sent.doc, view.sent
+        for m in view.mentions:
+            if m.entity.type != DD.Person:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end >= sent.end or doc[span.end].lower_ not in _IS:
+                continue
+            start = span.end + 1
+            while start < sent.end and doc[start].lower_ in _NOW:
+                start += 1
+            if any(doc[k].lower_ in _PAST for k in range(start, min(start + 4, sent.end))):
+                continue  # "X is the former defence minister": no post held now
+            title, orgs = self._title_after(view, start)
+            if title and not only_a_rank(title):
+                self._post(view, [m.entity], title, orgs[-1:], 0.7)
 
     def _appointed_in_conjunct(self, view: SentenceView, verb: Token) -> None:
         """The second of two verbs that put one person in a post: "promoted General X to

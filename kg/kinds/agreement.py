@@ -7,6 +7,13 @@ from __future__ import annotations
 from kg.kinds.model import AGENT, ANY, PLACE, Kind, Role, words
 from kg.vocab import DD
 
+NOUNS_SIGNED = words(
+    "agreement pact treaty accord memorandum mou arrangement compact declaration charter "
+    "protocol roadmap convention communique"
+)
+"""What a signing verb must govern to make an agreement (arms contracts are deals)."""
+
+
 KIND = Kind(
     name="agreement",
     cls=DD.Agreement,
@@ -16,13 +23,8 @@ KIND = Kind(
         Role("location", DD.location, PLACE),
     ),
     verbs=words("sign conclude ink seal finalize finalise ratify"),
+    nouns=NOUNS_SIGNED,
     relations=("agreement",),
     plover_type="SUPPORT",
     cameo="057",
 )
-
-NOUNS_SIGNED = words(
-    "agreement pact treaty accord memorandum mou arrangement compact declaration charter "
-    "protocol roadmap convention communique"
-)
-"""What a signing verb must govern to make an agreement (arms contracts are deals)."""

@@ -1,8 +1,9 @@
-"""Visits ("Austin visited Seoul"; "during his visit to Manila")."""
+"""Visits ("Austin visited Seoul"; "during his visit to Manila"; "Erdogan arrived in Jeddah",
+"travelled to Manila")."""
 
 from __future__ import annotations
 
-from kg.kinds.gathering import ROLES
+from kg.kinds.gathering import ROLES, TRAVEL_VERBS
 from kg.kinds.model import Kind, words
 from kg.vocab import DD
 
@@ -10,7 +11,7 @@ KIND = Kind(
     name="visit",
     cls=DD.Visit,
     roles=ROLES,
-    verbs=words("visit"),
+    verbs=words("visit") | TRAVEL_VERBS,
     nouns=words("visit visits"),
     relations=("meeting",),
     plover_type="CONSULT",

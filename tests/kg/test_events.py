@@ -1942,3 +1942,83 @@ def test_a_style_between_a_post_and_a_name_is_no_part_of_the_post(extract) -> No
         for r in events(g, DD.RoleAssignment)
     }
     assert posts == {"Khalid bin Salman": "defence minister", "Mohammed bin Salman": "crown prince"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "post", "state"),
+    [
+        (
+            "John Smith is Britain's defence secretary.",
+            "John Smith",
+            "defence secretary",
+            "United Kingdom",
+        ),
+        (
+            "Ahmed Ali is currently the head of the Egyptian navy.",
+            "Ahmed Ali",
+            "head of the navy",
+            "Egypt",
+        ),
+    ],
+)
+def test_a_post_said_of_a_person_with_is_is_held(extract, sentence, holder, post, state) -> None:
+    g = extract(sentence)
+    role = the_event(g, DD.RoleAssignment)
+    assert roles(g, role, DD.holder) == {holder}
+    assert str(g.value(role, DD.position)) == post
+    assert roles(g, role, DD.organization) == {state}
+
+
+def test_a_former_post_said_with_is_is_not_held(extract) -> None:
+    g = extract("John Smith is Britain's former defence secretary.")
+    assert not events(g, DD.RoleAssignment)
+
+
+def test_a_body_written_after_its_owners_possessive_is_who_acts(extract) -> None:
+    """The parser may hang "Office" on "Department of": the owner does not speak."""
+    g = extract(
+        "The Department of the Treasury's Office of Foreign Assets Control said it "
+        "sanctioned Algoney Hamdan Daglo Musa for his involvement."
+    )
+    assert roles(g, the_event(g, DD.Statement), DD.speaker) == {"Office of Foreign Assets Control"}
+    assert roles(g, the_event(g, DD.SanctionImposition), DD.actor) == {
+        "Office of Foreign Assets Control"
+    }
+
+
+def test_a_person_arriving_or_travelling_somewhere_visits_it(extract) -> None:
+    g = extract(
+        "Erdogan arrived in Jeddah on Monday for the first stop of a Gulf tour. "
+        "Lloyd Austin travelled to Manila for talks."
+    )
+    visits = {
+        frozenset(roles(g, v, DD.participant)): roles(g, v, DD.location)
+        for v in events(g, DD.Visit)
+    }
+    assert visits[frozenset({"Erdogan"})] >= {"Jeddah"}, visits
+    assert visits[frozenset({"Lloyd Austin"})] == {"Manila"}, visits
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The first F-35s arrived in Poland on Monday.", "Russia arrived at a deal with Iran."],
+)
+def test_weapons_or_states_arriving_make_no_visit(extract, sentence) -> None:
+    assert not events(extract(sentence), DD.Visit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya and the United States committed to a five-year defence co-operation agreement.",
+        "Kenya and the United States entered into a defence co-operation agreement.",
+        "Kenya reached a defence co-operation agreement with the United States.",
+    ],
+)
+def test_coming_to_terms_on_an_agreement_makes_one(extract, sentence) -> None:
+    g = extract(sentence)
+    assert roles(g, the_event(g, DD.Agreement), DD.participant) >= {"Kenya", "United States"}
+
+
+def test_holding_to_an_agreement_already_made_makes_none(extract) -> None:
+    assert not events(extract("Turkey remains committed to the UN Charter."), DD.Agreement)

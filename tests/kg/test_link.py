@@ -412,6 +412,10 @@ def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> 
         ("India and Japan began the Malabar naval drills in the Bay of Bengal.", "Malabar"),
         ("The navies held the ASEAN Solidarity Exercise near Natuna.", "ASEAN Solidarity Exercise"),
         ("Georgia hosts the Noble Partner multinational defence exercise.", "Noble Partner"),
+        # a name after the noun, quoted or after a verb of naming
+        ("The launch was part of the military exercise “Ex INDUS,” the army said.", "Ex INDUS"),
+        ("The exercises are named Birlestik-2024, meaning alliance.", "Birlestik-2024"),
+        ("China and Russia began naval drills dubbed Joint Sea on Monday.", "Joint Sea"),
     ],
 )
 def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
@@ -424,6 +428,8 @@ def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exerc
         "Russia and China held joint naval exercises.",
         "US-Philippine drills began on Monday.",
         "Noble Partner: Defence exercise to involve more nations",
+        "The exercise, called off last week, was to be held in May.",
+        "He called the exercise 'a rehearsal for invasion' on Monday.",
     ],
 )
 def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:

@@ -51,6 +51,7 @@ from kg.qa.lexicon import stem
         ("What will Peru use the helicopters for?", "reason", ""),
         ("Which Kyrgyz brigade took part in the drill?", "organization", "brigade"),
         ("Which Israeli minister visited Morocco?", "person", "minister"),
+        ("Which Russian individuals did Britain sanction?", "person", "individuals"),
         ("Who commands the Amphibious Task Group?", "person", ""),
         ("Which NATO allies deployed Patriot batteries?", "agent", "allies"),
         ("What fighter jets did Poland buy?", "weapon", "jets"),
