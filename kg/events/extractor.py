@@ -46,6 +46,8 @@ REFERRED_BACK = 8
 DEAL_TOLD_BACK = 2  # sentences after a deal in which "the contract" is still that deal
 # Sentences after a deal in which a delivery of its weapons that names no party is of it.
 DELIVERY_TOLD_BACK = 10
+# How many sentences apart an agreement's name may be told from its signing.
+AGREEMENT_TOLD_NEARBY = 3
 
 
 def _posts_over_ranks(events: list[Event]) -> list[Event]:
@@ -88,6 +90,30 @@ def _posts_taken_over(events: list[Event]) -> list[Event]:
     return out
 
 
+def _agreements_named_nearby(events: list[Event]) -> None:
+    """ "Japan and the Philippines signed a military agreement in Manila ... . The
+    Reciprocal Access Agreement (RAA) was signed by the two countries' ministers": an
+    agreement told without its name is the one its parties are said to sign, by name, a
+    few sentences before or after (when only one is named between them)."""
+    agreements = [e for e in events if e.cls == DD.Agreement and e.has(DD.participant)]
+    for event in agreements:
+        if event.has(DD.topic):
+            continue
+        parties = {p.iri for p in event.roles[DD.participant]}
+        named = {
+            t.iri: t
+            for other in agreements
+            if other is not event
+            and abs(other.sentence - event.sentence) <= AGREEMENT_TOLD_NEARBY
+            and {p.iri for p in other.roles[DD.participant]} == parties
+            for t in other.roles.get(DD.topic, [])
+            if t.type == DD.LegalInstrument
+        }
+        if len(named) == 1:
+            event.add(DD.topic, list(named.values()))
+            event.confidence = min(event.confidence, 0.6)
+
+
 class EventExtractor(
     TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules, AgreementRules
 ):
@@ -111,6 +137,7 @@ class EventExtractor(
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
+        _agreements_named_nearby(events)
         self._equipment_as_written(events)
         return events
 

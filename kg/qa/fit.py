@@ -19,6 +19,7 @@ from rdflib import URIRef
 from rdflib.namespace import SDO
 
 from kg.kinds import exercise
+from kg.kinds.agreement import NOUNS_SIGNED
 from kg.qa.asked import Asked
 from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
@@ -70,6 +71,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "place": frozenset({"entity"}),
 }
 _EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns)  # "Which drill ...?"
+_AGREEMENT_HEADS = frozenset(stem(w) for w in NOUNS_SIGNED)  # "Which pact ...?"
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
@@ -127,8 +129,14 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
                     stem(want.head) in _EXERCISE_HEADS
                     and DD.ExerciseSeries in lookups.types(answer.value)
                 )
+                or (
+                    stem(want.head) in _AGREEMENT_HEADS
+                    and DD.LegalInstrument in lookups.types(answer.value)
+                )
             ):
-                kept.append(answer)  # "Which drill ...?": the Malabar drill's name
+                # "Which drill ...?": the Malabar drill's name; "What pact ...?": the
+                # Reciprocal Access Agreement (one name for an agreement, another word).
+                kept.append(answer)
         elif classes is None or set(lookups.types(answer.value)) & classes:
             kept.append(answer)
     return kept

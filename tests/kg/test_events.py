@@ -2022,3 +2022,15 @@ def test_coming_to_terms_on_an_agreement_makes_one(extract, sentence) -> None:
 
 def test_holding_to_an_agreement_already_made_makes_none(extract) -> None:
     assert not events(extract("Turkey remains committed to the UN Charter."), DD.Agreement)
+
+
+def test_an_agreement_told_without_its_name_takes_the_name_its_parties_sign_nearby(
+    extract,
+) -> None:
+    g = extract(
+        "Japan and the Philippines on Monday signed a military agreement in Manila. "
+        "The Reciprocal Access Agreement was signed by Japan and the Philippines after "
+        "months of talks."
+    )
+    in_manila = next(a for a in events(g, DD.Agreement) if roles(g, a, DD.location) == {"Manila"})
+    assert roles(g, in_manila, DD.topic) == {"Reciprocal Access Agreement"}

@@ -1249,3 +1249,24 @@ def test_which_capital_is_answered_by_the_city_never_its_state(
         ):
             texts = [a["text"] for a in answering_it.ask(question)["answers"]]
             assert texts == ["Tehran"], (question, texts)
+
+
+def test_which_pact_is_answered_by_an_agreement_named_otherwise(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "pact", "treaty" and "agreement" name one kind: the Reciprocal Access Agreement is a
+    pact, though its name does not say so."""
+    path = tmp_path / "raa.md"
+    path.write_text(
+        "---\ndate: 2024-07-08\n---\nJapan and the Philippines on Monday signed a military "
+        "agreement in Manila. The Reciprocal Access Agreement was signed by Japan and the "
+        "Philippines after months of talks.\n",
+        encoding="utf-8",
+    )
+    for answering_it in answering(path, pipeline):
+        for question in (
+            "What defence pact did Japan and the Philippines sign in Manila?",
+            "Which treaty did Japan sign with the Philippines?",
+        ):
+            texts = [a["text"] for a in answering_it.ask(question)["answers"]]
+            assert texts == ["Reciprocal Access Agreement"], (question, texts)
