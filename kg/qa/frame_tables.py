@@ -207,7 +207,14 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
         "poss": "maker",
         "mod": "maker",
     },
-    ("making", "verb", "passive"): {"subj": "equipment", "prep:by": "maker", "mod": "maker"},
+    # A possessor names the same party in either voice: "the jets built by Poland's
+    # industry", "fired during Israel's missile defense test", "deployed in Russia's drills".
+    ("making", "verb", "passive"): {
+        "subj": "equipment",
+        "prep:by": "maker",
+        "poss": "maker",
+        "mod": "maker",
+    },
     ("testing", "verb", "active"): {
         "subj": "tester",
         "obj": "equipment",
@@ -216,7 +223,12 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
         "poss": "tester",
         "mod": "tester",
     },
-    ("testing", "verb", "passive"): {"subj": "equipment", "prep:by": "tester", "mod": "tester"},
+    ("testing", "verb", "passive"): {
+        "subj": "equipment",
+        "prep:by": "tester",
+        "poss": "tester",
+        "mod": "tester",
+    },
     ("deployment", "verb", "active"): {
         "subj": "deployer",
         "obj": "equipment",
@@ -230,6 +242,7 @@ ROLE_RULES: dict[tuple[str, str, str], dict[str, str]] = {
     ("deployment", "verb", "passive"): {
         "subj": "equipment",
         "prep:by": "deployer",
+        "poss": "deployer",
         "mod": "deployer",
         "prep:in": "location",
         "prep:to": "location",

@@ -15,6 +15,7 @@ from kg.qa.frame_tables import (
     CLAUSE_OPENERS,
     DETS,
     PREPS,
+    RELATION_TERMS,
     ROLE_RULES,
     THING_ROLE,
     THING_ROLES,
@@ -114,6 +115,10 @@ class Roles(Clause):
                     role = "x"
                 else:
                     role = table.get(function)
+                    if role is None and function.startswith("prep:"):
+                        # "fired during Israel's missile test", "in the Israeli test": the
+                        # owner of the event's own noun, whatever phrase holds it.
+                        role = table.get("poss") if self._owns_the_event(i, relation) else None
                 # "contractors for Norway": a state is not equipment; but one may be
                 # suspended from a body as from a program ("from the Council of Europe").
                 if (
@@ -128,6 +133,25 @@ class Roles(Clause):
         if answer in roles and not self.yes_no:
             del roles[answer]
         return roles, answer
+
+    def _owns_the_event(self, i: int, relation: str) -> bool:
+        """Whether the entity at ``i`` is the possessor or demonym of a noun of
+        ``relation`` written right after it ("Israel's missile defense test", "the
+        Israeli test"), past at most three words that describe the noun."""
+        entity = self.items[i].entity
+        j = i + 1
+        if j < self.n and self.items[j].norm == "'s":
+            j += 1
+        elif entity is None or not entity.adjective:
+            return False
+        bases = RELATION_TERMS.get(relation, ())
+        for k in range(j, min(j + 4, self.n)):
+            item = self.items[k]
+            if any(self.lexicon.is_a(t, b) for t in self.terms_at(k) for b in bases):
+                return True
+            if not item.is_word or item.entity is not None or item.norm in PREPS | DETS | AUX:
+                return False
+        return False
 
     def _typed_role(self, relation: str, entity: Found) -> str | None:
         """Roles that follow from the entity's type whatever the grammar."""

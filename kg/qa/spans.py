@@ -741,6 +741,12 @@ def _named_spans(
     for i, token in enumerate(tokens):
         if token.stem not in keys:
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].text in _NAMING | _OPENING_MARKS:
+            # "exercises dubbed Joint Sea", "the exercise “Ex INDUS”": the name written after
+            after = _name_after(text, tokens, i)
+            if after is not None and norm(after[1]) not in asked_texts:
+                out.append(after)
+                continue
         j = i - 1
         # up to two lowercase modifiers between the name and the noun ("air base")
         skipped = 0
@@ -800,11 +806,35 @@ def _headline(tokens: list[Token]) -> bool:
     )
 
 
+_NAMING = frozenset({"named", "called", "dubbed", "codenamed", "code-named"})
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
+
+
 def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
     """A name written after its noun: "Exercise Malabar", "Exercise African Lion 18",
     "Operation Barkhane" (the noun capitalized as the name's title), or set off after it,
-    "their annual military games, African Lion, which ..."."""
+    "their annual military games, African Lion, which ...", quoted ("the military exercise
+    “Ex INDUS”"), or after a verb of naming ("drills dubbed Joint Sea")."""
     k = i + 1
+    if k < len(tokens) and tokens[k].norm in _NAMING:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].text in _OPENING_MARKS:
+        end = k + 1
+        while end < len(tokens) and end - k <= 4 and tokens[end].text[:1].isupper():
+            end += 1
+        if end > k + 1 and end < len(tokens) and tokens[end].text in _CLOSING_MARKS | {","}:
+            return (tokens[k + 1].start, text[tokens[k + 1].start : tokens[end - 1].end], None)
+        return None
+    if k > i + 1:  # named, unquoted: "drills dubbed Joint Sea"
+        end = k
+        while end < len(tokens) and end - k < 4 and tokens[end].text[:1].isupper():
+            end += 1
+        return (
+            (tokens[k].start, text[tokens[k].start : tokens[end - 1].end], None)
+            if end > k
+            else None
+        )
     if not tokens[i].text[:1].isupper():
         if k + 1 >= len(tokens) or tokens[k].text != ",":
             return None

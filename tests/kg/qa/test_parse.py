@@ -109,6 +109,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("Name the customers of the S-400.", "buyers_of_equipment", {"equipment": "S-400"}),
     ("Name the foreign clients of the S-400.", "buyers_of_equipment", {"equipment": "S-400"}),
     ("Name the missile North Korea test-fired.", "tests_by", {"actor": "North Korea"}),
+    # The owner of the event's noun, inside a phrase: who tested.
+    (
+        "Which interceptors were fired during Israel's missile defense test?",
+        "tests_by",
+        {"actor": "Israel"},
+    ),
+    ("What was tested in the Israeli missile test?", "tests_by", {"actor": "Israel"}),
     (
         "What is Turkey acquiring from Russia?",
         "acquisitions_of_from",

@@ -1015,10 +1015,17 @@ def test_a_state_read_from_a_sentence_is_shown_as_the_sentence_names_it(
         ("Exercise African Lion 18 is led by US Marine Corps Forces Europe.", "African Lion 18"),
         ("Their annual military exercise, Malabar, began on Monday.", "Malabar"),
         ("Australia is taking part in the Malabar exercises.", "Malabar exercises"),
+        ("The launch was part of the military exercise “Ex INDUS,” the army said.", "Ex INDUS"),
+        ("China and Russia held naval exercises dubbed Joint Sea in July.", "Joint Sea"),
     ],
 )
 def test_a_name_is_read_before_its_noun_after_it_or_set_off_after_it(text: str, name: str) -> None:
     assert [n for _, n, _ in spans._named_spans(text, "exercise", [])] == [name]
+
+
+def test_a_quoted_phrase_after_the_noun_that_is_no_name_names_nothing() -> None:
+    text = "He called the exercise “a rehearsal for invasion” on Monday."
+    assert spans._named_spans(text, "exercise", []) == []
 
 
 def test_a_headline_names_nothing_by_its_capitals() -> None:
