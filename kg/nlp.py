@@ -221,6 +221,41 @@ def tickers_aside(doc: Doc) -> Doc:
     return doc
 
 
+# Nouns a weapon's name is written before ("Bayraktar drones"): then it is the weapon.
+_WEAPON_AFTER = frozenset(
+    "drone drones uav uavs ucav ucavs jet jets aircraft missile missiles system systems tank "
+    "tanks helicopter helicopters rifle rifles".split()
+)
+
+
+@Language.component("people_named_like_weapons")
+def people_named_like_weapons(doc: Doc) -> Doc:
+    """A weapon's one-word name after a given name is a person's surname: "Baykar CEO
+    Haluk Bayraktar said" names the man, not the Bayraktar TB2 ("Turkish Bayraktar
+    drones", "the Bayraktar" stay the weapon)."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "WeaponSystem" or len(ent) != 1 or ent.start == 0:
+            continue
+        given = doc[ent.start - 1]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            given.ent_type_
+            or given.pos_ != "PROPN"
+            or not _name_word(given)
+            or given.is_upper
+            or given.lower_.rstrip(".") in _PERSON_POSTS
+            or (after is not None and (after.lower_ in _WEAPON_AFTER or after.text in {"-", "("}))
+        ):
+            continue
+        spans.append(Span(doc, given.i, ent.end, label="PERSON"))
+    doc = _with_names(doc, spans)
+    for span in spans:
+        for token in span:
+            token.ent_id_ = ""  # the gazetteer's weapon is no longer what the name is
+    return doc
+
+
 def credit_spans(doc: Doc) -> list[Span]:
     """The wire services credited in the datelines of ``doc`` (:data:`_DATELINE`)."""
     spans = []
@@ -907,7 +942,8 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("counted_models", after="described_names")
     nlp.add_pipe("named_models", after="counted_models")
     nlp.add_pipe("exercise_names", after="named_models")
-    nlp.add_pipe("wire_credits", after="exercise_names")
+    nlp.add_pipe("people_named_like_weapons", after="exercise_names")
+    nlp.add_pipe("wire_credits", after="people_named_like_weapons")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

@@ -804,9 +804,23 @@ class RelationRules(ExtractorBase):
         # "NATO ally Turkey": the noun is a compound of the state.
         if noun.dep_ in {"compound", "amod", "nmod"}:
             return view.entities_in([noun.head], {DD.State})
-        # "Turkey, a NATO member": apposition.
+        # "Turkey, a NATO member": apposition; "for the country, a member of NATO": the
+        # state the description stands for.
         if noun.dep_ == "appos":
-            return view.entities_in([noun.head], {DD.State})
+            found = view.entities_in([noun.head], {DD.State})
+            # (the parser may hang the apposition on a noun further back: the noun right
+            # before its comma is the one it describes)
+            start = noun.left_edge.i
+            before = noun.doc[start - 2] if start >= 2 and noun.doc[start - 1].text == "," else None
+            for described in (noun.head, before):
+                if (
+                    not found
+                    and described is not None
+                    and described.lemma_.lower() in STATE_NOUNS
+                    and determined(described, {"the"})
+                ):
+                    found = self._state_before(view, described)
+            return found
         # "Finland became NATO's member", "is a member of": the clause subject.
         if noun.dep_ in {"attr", "oprd", "dobj", "pobj"}:
             subject = view.entities_in(subject_tokens(noun), {DD.State})

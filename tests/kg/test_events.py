@@ -2034,3 +2034,14 @@ def test_an_agreement_told_without_its_name_takes_the_name_its_parties_sign_near
     )
     in_manila = next(a for a in events(g, DD.Agreement) if roles(g, a, DD.location) == {"Manila"})
     assert roles(g, in_manila, DD.topic) == {"Reciprocal Access Agreement"}
+
+
+def test_the_country_described_as_a_member_is_the_state_it_stands_for(extract) -> None:
+    g = extract(
+        "Romania signed a deal for 54 K9 howitzers on Tuesday. This is the first howitzer "
+        "acquisition for the country, a member of the North Atlantic Treaty Organization "
+        "(NATO), reflecting growing concerns."
+    )
+    membership = the_event(g, DD.Membership)
+    assert roles(g, membership, DD.member) == {"Romania"}
+    assert roles(g, membership, DD.organization) == {"NATO"}

@@ -484,3 +484,16 @@ def test_a_sea_or_strait_of_a_name_is_one_place_not_the_state(entities) -> None:
 def test_an_exercise_named_with_its_year_joined_is_named_whole(entities) -> None:
     found = entities("They began the Security Belt-2023 joint maritime exercises on Wednesday.")
     assert found.get("Security Belt-2023") == "ExerciseSeries", found
+
+
+def test_a_weapons_one_word_name_after_a_given_name_is_a_surname(entities) -> None:
+    found = entities("Baykar CEO Haluk Bayraktar said it was the biggest export contract.")
+    assert found.get("Haluk Bayraktar") == "Person", found
+    assert "WeaponSystem" not in found.values(), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Ukraine used Turkish Bayraktar drones.", "Poland bought the Bayraktar in 2021."]
+)
+def test_a_weapons_one_word_name_with_no_given_name_is_the_weapon(entities, text) -> None:
+    assert "WeaponSystem" in entities(text).values()
