@@ -249,11 +249,7 @@ def people_named_like_weapons(doc: Doc) -> Doc:
         ):
             continue
         spans.append(Span(doc, given.i, ent.end, label="PERSON"))
-    doc = _with_names(doc, spans)
-    for span in spans:
-        for token in span:
-            token.ent_id_ = ""  # the gazetteer's weapon is no longer what the name is
-    return doc
+    return _with_names(doc, spans)
 
 
 def credit_spans(doc: Doc) -> list[Span]:
@@ -325,6 +321,12 @@ def _with_names(doc: Doc, spans: list[Span]) -> Doc:
         taken = {i for span in spans for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
         doc.ents = filter_spans([*kept, *spans])
+        for span in spans:
+            if not span.id:
+                # A new name is no longer the gazetteer's entry for a word inside it
+                # ("Ulchi Freedom Guardian" is not the Guardian; a span's id is its root's).
+                for token in span:
+                    token.ent_id_ = ""
     return doc
 
 
@@ -451,7 +453,9 @@ def named_models(doc: Doc) -> Doc:
 
 
 # Nouns an exercise's name is written with: "the Cobra Gold exercise", "Malabar naval drills".
-_EXERCISE_NOUNS = frozenset("exercise exercises drill drills wargame wargames maneuvers".split())
+_EXERCISE_NOUNS = frozenset(
+    "exercise exercises drill drills wargame wargames maneuvers manoeuvres games".split()
+)
 _EXERCISE_BETWEEN = frozenset(
     "naval military joint multinational annual biennial air army maritime war amphibious "
     "combined bilateral trilateral defence defense".split()
@@ -467,7 +471,7 @@ def exercise_names(doc: Doc) -> Doc:
     drills", "Russian naval exercises") tells who exercises, not the exercise's name."""
     spans = []
     for token in doc:
-        if token.lower_ not in _EXERCISE_NOUNS:
+        if token.lower_ not in _EXERCISE_NOUNS or not _an_exercise_noun(token):
             continue
         if token.text == "Exercise" and token.i + 1 < len(doc) and _name_word(doc[token.i + 1]):
             end = token.i + 1  # "Exercise Talisman Sabre"
@@ -496,8 +500,18 @@ def exercise_names(doc: Doc) -> Doc:
         if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
             continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
         spans.append(Span(doc, start, end, label="Exercise"))
-    spans += [s for t in doc if t.lower_ in _EXERCISE_NOUNS if (s := _exercise_named_after(t))]
+    spans += [
+        s
+        for t in doc
+        if t.lower_ in _EXERCISE_NOUNS and _an_exercise_noun(t)
+        if (s := _exercise_named_after(t))
+    ]
     return _with_names(doc, filter_spans(spans))
+
+
+def _an_exercise_noun(token: Token) -> bool:
+    """ "games" only as "war games"."""
+    return token.lower_ != "games" or (token.i > 0 and token.doc[token.i - 1].lower_ == "war")
 
 
 def _exercise_named_after(noun: Token) -> Span | None:

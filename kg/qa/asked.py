@@ -93,7 +93,7 @@ for _kind, _words in {
 _AGENT_HEADS = frozenset(
     stem(w)
     for w in "supplier seller partner party side buyer customer client operator user "
-    "importer purchaser".split()
+    "importer purchaser entity".split()
 )
 # Nouns for what someone said: "What message / warning / assurance did X give?"
 _SPEECH_NOUNS = frozenset(
@@ -132,7 +132,7 @@ REPORTING_STEMS = frozenset(
         "stress characterise characterize dub hail praise criticise criticize condemn "
         "reiterate emphasise emphasize underline acknowledge admit deny explain suggest "
         "predict vow pledge maintain assert declare tweet write according assure reassure "
-        "confirm reveal disclose affirm observe remark contend concede complain"
+        "confirm reveal disclose affirm observe remark contend concede complain post"
     ).split()
 )
 # Words with which a question asks for a cause ("What *prompted* ...", "on what *grounds*"):
@@ -260,6 +260,20 @@ _WHAT_IS_THE = re.compile(
 )
 # "What is the Gripen order worth?"
 _WHAT_WORTH = re.compile(r"^\s*what\s+(?:is|was|are|were|will\s+be)\b.*\bworth\b", re.I)
+# "What will Greece pay for the Rafales?", "What did Poland spend on the tanks?": an amount
+# (not "What did Poland spend the money on?", which asks for the thing).
+_WHAT_PAID = re.compile(
+    r"^\s*what\s+(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+(?:\S+\s+){1,6}?"
+    r"(?:pay|paid|paying|spend|spent|spending|cost|costs)\b(?!.*\b(?:on|for|to)\s*\??\s*$)",
+    re.I,
+)
+# "What did the ministry announce it would buy?": the object of the event it reports.
+_REPORTS_A_PLAN = re.compile(
+    r"\b(?:say|said|says|announce[sd]?|tell|told|confirm(?:s|ed)?|reveal(?:s|ed)?)\s+"
+    r"(?:that\s+)?(?:it|they|he|she|we)\s+(?:would|will|could|might|plans?\s+to|"
+    r"intends?\s+to|wants?\s+to)\s+\w+",
+    re.I,
+)
 _DISTANCE_HEADS = frozenset({"range", "distance"})
 _PURPOSE_HEADS = frozenset({"aim", "purpose", "goal", "objective", "reason", "motive"})
 _WHAT_DONE = re.compile(
@@ -392,7 +406,7 @@ def _asked(question: str) -> Asked | None:
             return Asked(_VALUE_HEADS[noun], head=noun, phrase=(stem(noun),))
         if noun in _PURPOSE_HEADS:
             return Asked("reason")  # "What was the aim of the launch?"
-    if _WHAT_WORTH.match(lower):
+    if _WHAT_WORTH.match(lower) or _WHAT_PAID.match(lower):
         return Asked("money")
     number = _NUMBER.match(lower)
     if number:
@@ -463,7 +477,7 @@ def _asked(question: str) -> Asked | None:
         if _ON_BEHALF.search(lower):
             return Asked("person")  # "Who signed on behalf of the United States?": its envoy
         return Asked("agent", plural=False)
-    if re.match(r"^\s*(?:what|which)\b", lower) and reporting:
+    if re.match(r"^\s*(?:what|which)\b", lower) and reporting and not _REPORTS_A_PLAN.search(lower):
         return Asked("quote")
     done = _WHAT_DONE.match(text)
     first = done.group("rest").split()[0] if done else ""

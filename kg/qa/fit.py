@@ -70,7 +70,8 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "named": frozenset({"entity"}),
     "place": frozenset({"entity"}),
 }
-_EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns)  # "Which drill ...?"
+# "Which drill ...?", "Which war games ...?"
+_EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns | {"games"})
 _AGREEMENT_HEADS = frozenset(stem(w) for w in NOUNS_SIGNED)  # "Which pact ...?"
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})

@@ -244,6 +244,8 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 
 # What names an exercise asked for: "Which exercise ...", "Which (annual military) drill ...".
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
+_TO_COME = frozenset({"would", "will", "could", "might", "to", "shall"})
+_PAYING = frozenset(stem(w) for w in "pay paid spend spent cost".split())
 
 
 # Words that open a clause dating the question's event by another: "... when the
@@ -443,6 +445,14 @@ class Frame(Roles):
         result.template = template
         result.slots = {p.name: roles[p.role] for p in template.params}
 
+    def _paid(self) -> bool:
+        """Whether the question's verb is one of paying ("pay", "spend", "cost") with its
+        object not asked ("What did Poland spend the money on?" asks for the thing)."""
+        if not any(it.stem in _PAYING for it in self.items[max(self.wh_end, 0) :]):
+            return False
+        last = next((it for it in reversed(self.items) if it.is_word), None)
+        return last is None or last.norm not in {"on", "for", "to"}
+
     def _counts_articles(self) -> bool:
         return DD.NewsArticle in self.wh_terms
 
@@ -465,8 +475,8 @@ class Frame(Roles):
             return "location"
         if self.wh == "when" or self.wh == "how long":
             return "deadline" if DD.deadline in terms and DD.Ultimatum in terms else "date"
-        if self.wh == "how much":
-            return "value"
+        if self.wh == "how much" or (self.wh == "what" and self._paid()):
+            return "value"  # "What will Greece pay for the Rafales?": how much
         if self.wh == "how many":
             if DD.value in terms and self._asks_value_too():
                 return "terms"
@@ -630,6 +640,20 @@ class Frame(Roles):
         if dating is not None and any(c[4].end <= dating for c in candidates):
             candidates = [c for c in candidates if c[4].end <= dating]
         statements = sorted((c for c in candidates if c[3] == "statement"), key=lambda c: c[1])
+        reported = [
+            c
+            for c in candidates
+            if statements
+            and c[3] != "statement"
+            and c[1] > statements[0][1]
+            and self._reported_plan(c[4].start)
+        ]
+        if reported:
+            # "What did the ministry announce it would buy from Lockheed Martin?": what the
+            # event it reports is of, not what was said.
+            statements = []
+            if self.focus == "quote":
+                self.focus = result.focus = "thing"
         if statements and (
             self.focus == "quote" or (self.focus == "thing" and self._says(statements[0][4]))
         ):
@@ -674,6 +698,20 @@ class Frame(Roles):
             ):
                 best = c
         return best[3], best[4]
+
+    def _reported_plan(self, start: int) -> bool:
+        """Whether the word at ``start`` is the verb of a clause a verb of saying reports as
+        to come: "announced it would buy", "said they will sell", "announced plans to
+        acquire" (a modal or "to" right before it)."""
+        before = self.items[start - 1].norm if start > 0 else ""
+        subject = self.items[start - 2].norm if start > 1 else ""
+        # (Its subject the speaker's pronoun: "said the contract would build" asks what
+        # was said the contract would do.)
+        return (
+            self._verb_like(start)
+            and before in _TO_COME
+            and subject in {"it", "they", "he", "she", "we", "plans", "plan", "intends"}
+        )
 
     def _says(self, hit: Hit) -> bool:
         """A verb of saying ("say", "describe", "warn") rather than a noun like "statement"."""

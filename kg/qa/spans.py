@@ -109,11 +109,25 @@ def asks_a_settlement(want: Asked) -> bool:
 
 
 def fits_settlement(want: Asked, name: str) -> bool:
-    """Whether ``name`` can answer "which city/capital/town": not a building or site."""
+    """Whether ``name`` can answer "which city/capital/town": not a building or site, and
+    for a city, town or capital not a region or a sea ("Pacific region" is no city)."""
     if not asks_a_settlement(want):
         return True
     words = [t.stem for t in tokenize(name) if t.is_word]
+    if words and stem(want.head) in _TOWNS and words[-1] in _AREAS:
+        return False
     return not (words and words[-1] in _FACILITIES)
+
+
+# Heads that ask for a town, and the nouns that end the names of wider areas.
+_TOWNS = frozenset(stem(w) for w in "city capital town village".split())
+_AREAS = frozenset(
+    stem(w)
+    for w in (
+        "region sea ocean gulf bay strait peninsula province state county district territory "
+        "island islands coast desert mountains river valley basin"
+    ).split()
+)
 
 
 def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | None]]:
@@ -227,7 +241,9 @@ def _candidates(
         spans = [c for c in spans if _FROM_BEFORE.search(text[max(0, c[0] - 60) : c[0]])]
     elif kind == "place":
         states = {str(i) for i, (types, _) in sentence.mentions.items() if DD.State in types}
-        spans = _place_spans(text, spans, entities, states)
+        spans = [
+            c for c in _place_spans(text, spans, entities, states) if fits_settlement(want, c[1])
+        ]
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
         for mention in find_dates(text, sentence.published):
@@ -741,7 +757,10 @@ def _named_spans(
     for i, token in enumerate(tokens):
         if token.stem not in keys:
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].text in _NAMING | _OPENING_MARKS:
+        if i + 1 < len(tokens) and (
+            tokens[i + 1].text in _NAMING | _OPENING_MARKS
+            or (i + 2 < len(tokens) and tokens[i + 1].text == "," and tokens[i + 2].norm in _NAMING)
+        ):
             # "exercises dubbed Joint Sea", "the exercise “Ex INDUS”": the name written after
             after = _name_after(text, tokens, i)
             if after is not None and norm(after[1]) not in asked_texts:
@@ -769,9 +788,9 @@ def _named_spans(
             else:
                 break
         if k == j:
-            after = _name_after(text, tokens, i)
-            if after is not None and norm(after[1]) not in asked_texts:
-                out.append(after)
+            named = _name_after(text, tokens, i) or _name_before_apposition(text, tokens, i)
+            if named is not None and norm(named[1]) not in asked_texts:
+                out.append(named)
             continue
         start = tokens[k + 1].start
         name = text[start : token.end]
@@ -806,6 +825,25 @@ def _headline(tokens: list[Token]) -> bool:
     )
 
 
+def _name_before_apposition(text: str, tokens: list[Token], i: int) -> Span | None:
+    """A name the noun describes in apposition: "the formation of Quad, an informal
+    strategic coalition" (the name, a comma, an article and at most three lowercase words
+    before the noun)."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and tokens[j].text.islower() and tokens[j].norm not in _ARTICLES:
+        j -= 1
+    if j < 2 or tokens[j].norm not in _ARTICLES or tokens[j - 1].text != ",":
+        return None
+    end = j - 1  # the comma
+    start = end
+    while start > 0 and end - start < 4 and tokens[start - 1].text[:1].isupper():
+        start -= 1
+    if start == end or tokens[start].norm in _STOP:
+        return None
+    return (tokens[start].start, text[tokens[start].start : tokens[end - 1].end], None)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 _NAMING = frozenset({"named", "called", "dubbed", "codenamed", "code-named"})
 _OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
@@ -817,6 +855,8 @@ def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
     "their annual military games, African Lion, which ...", quoted ("the military exercise
     “Ex INDUS”"), or after a verb of naming ("drills dubbed Joint Sea")."""
     k = i + 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].norm in _NAMING:
+        k += 1  # "war games, codenamed Ulchi Freedom Guardian"
     if k < len(tokens) and tokens[k].norm in _NAMING:
         k += 1
     if k + 1 < len(tokens) and tokens[k].text in _OPENING_MARKS:
@@ -1085,13 +1125,19 @@ def _a_thing(words: Sequence[Token]) -> bool:
     first, last = words[0], words[-1]
     if first.norm in _NOT_OPENING or first.stem in REPORTING_STEMS:
         return False
+    if first.norm in _MODALS and len(words) <= 2:
+        return False
     if last.text.islower() and last.norm.endswith("ed") and len(last.norm) > 4:
         return False  # "Minister Prabowo Subianto received": a clause, cut at its verb
     return last.norm not in _NOT_ENDING
 
 
 # Words that join or report clauses: never the first of what a verb governs.
-_NOT_OPENING = frozenset("said says told and or but nor".split())
+# (Nor a subject pronoun: "announced it would buy" governs a clause.)
+_NOT_OPENING = frozenset("said says told and or but nor it they he she we".split())
+# A modal and its verb alone govern nothing ("would buy"); with more, they tell what is
+# done ("will now rotate through Philippine facilities").
+_MODALS = frozenset("would will could might should can may shall must".split())
 # Words a noun phrase never ends on.
 _NOT_ENDING = frozenset(
     "a an the its their his her our this that these those of to for with and or but".split()

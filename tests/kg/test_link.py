@@ -416,6 +416,10 @@ def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> 
         ("The launch was part of the military exercise “Ex INDUS,” the army said.", "Ex INDUS"),
         ("The exercises are named Birlestik-2024, meaning alliance.", "Birlestik-2024"),
         ("China and Russia began naval drills dubbed Joint Sea on Monday.", "Joint Sea"),
+        (
+            "Seoul and Washington began their war games, codenamed Ulchi Freedom Guardian.",
+            "Ulchi Freedom Guardian",
+        ),
     ],
 )
 def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
@@ -430,6 +434,7 @@ def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exerc
         "Noble Partner: Defence exercise to involve more nations",
         "The exercise, called off last week, was to be held in May.",
         "He called the exercise 'a rehearsal for invasion' on Monday.",
+        "The Asian Games, dubbed Hangzhou 2022, opened on Saturday.",
     ],
 )
 def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:

@@ -20,6 +20,12 @@ from kg.qa.lexicon import stem
         ("What is the value of Colombia's Gripen order?", "money", "value"),
         ("What was the estimated cost of the frigates?", "money", "cost"),
         ("What is the Gripen order worth?", "money", ""),
+        ("What will Greece pay for the Rafale fighters?", "money", ""),  # what is paid
+        ("What did Poland spend the money on?", "object", ""),  # what it was spent on
+        ("Which Russian entity sold Turkey the S-400?", "agent", "entity"),  # a state or firm
+        ("What did Vandeput post on Twitter about the jets?", "quote", ""),  # the verb "post"
+        ("What post does Vandeput hold?", "position", "post"),  # the noun "post"
+        ("What did the ministry announce it would buy from Lockheed?", "object", ""),  # reported
         ("What is the range of the missile?", "distance", ""),
         ("What range does the Shaheen III have?", "distance", ""),
         ("What was the aim of the training launch?", "reason", ""),

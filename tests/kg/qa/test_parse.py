@@ -116,6 +116,18 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         {"actor": "Israel"},
     ),
     ("What was tested in the Israeli missile test?", "tests_by", {"actor": "Israel"}),
+    # A verb of saying that reports an event to come asks about that event.
+    (
+        "What did Poland's defence ministry announce it would buy from Lockheed Martin?",
+        "acquisitions_of_from",
+        {"recipient": "Poland", "supplier": "Lockheed Martin"},
+    ),
+    # What is paid is how much.
+    (
+        "What will Greece pay for the Rafale fighters?",
+        "value_involving",
+        {"x1": "Greece", "x2": "Rafale"},
+    ),
     (
         "What is Turkey acquiring from Russia?",
         "acquisitions_of_from",

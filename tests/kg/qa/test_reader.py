@@ -244,6 +244,8 @@ def test_of_two_quotations_the_one_the_questions_verb_governs_is_what_was_said(
         ("Narino Palace", False),
         ("Camp Lemonnier", True),
         ("Ramstein Air Base", False),
+        ("Pacific region", False),
+        ("Black Sea", False),
     ],
 )
 def test_a_city_is_not_a_building_or_a_base(name: str, fits: bool) -> None:
@@ -710,6 +712,14 @@ def test_what_a_verb_governs_is_a_thing_not_the_clause_around_it() -> None:
     # Neither a clause of saying nor one cut short is what was signed.
     said = "The statement said the ministers signed an"
     assert spans._objects(said, (stem("statement"),), {}) == []
+    # A clause reported ("announced it would buy") governs no thing of its own; what is
+    # to be done, told at length, is ("will now rotate through Philippine facilities").
+    reported = "HOMAR launchers, which the ministry announced it would buy from Lockheed."
+    assert spans._objects(reported, (stem("announce"),), {}) == []
+    done = "US service members will now rotate through Philippine facilities."
+    assert spans._objects(done, (stem("member"),), {}) == [
+        ("will now rotate through Philippine facilities", None)
+    ]
 
 
 def test_a_name_the_sentence_writes_is_shown_with_the_entitys_label() -> None:
@@ -1017,10 +1027,31 @@ def test_a_state_read_from_a_sentence_is_shown_as_the_sentence_names_it(
         ("Australia is taking part in the Malabar exercises.", "Malabar exercises"),
         ("The launch was part of the military exercise “Ex INDUS,” the army said.", "Ex INDUS"),
         ("China and Russia held naval exercises dubbed Joint Sea in July.", "Joint Sea"),
+        (
+            "Seoul began the exercise, codenamed Ulchi Freedom Guardian, on Monday.",
+            "Ulchi Freedom Guardian",
+        ),
     ],
 )
 def test_a_name_is_read_before_its_noun_after_it_or_set_off_after_it(text: str, name: str) -> None:
     assert [n for _, n, _ in spans._named_spans(text, "exercise", [])] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "name"),
+    [
+        ("It led to the formation of Quad, an informal strategic coalition.", "coalition", "Quad"),
+        (
+            "Moscow sold the jets through Rosoboronexport, the state arms exporter.",
+            "exporter",
+            "Rosoboronexport",
+        ),
+    ],
+)
+def test_a_name_is_read_before_the_noun_that_describes_it_in_apposition(
+    text: str, noun: str, name: str
+) -> None:
+    assert [n for _, n, _ in spans._named_spans(text, noun, [])] == [name]
 
 
 def test_a_quoted_phrase_after_the_noun_that_is_no_name_names_nothing() -> None:
