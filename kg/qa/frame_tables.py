@@ -61,7 +61,7 @@ GENERIC_VERBS = frozenset(
     ).split()
 )
 # Verbs whose subject undergoes the event ("Turkey could face sanctions").
-UNDERGOER_VERBS = frozenset(stem(w) for w in "face risk get suffer incur receive".split())
+UNDERGOER_VERBS = frozenset(stem(w) for w in "face risk get suffer incur receive hit slap".split())
 
 # People and bodies named by nationality ("Chinese companies"): the state stands for them.
 NATIONALS_STEMS = frozenset(stem(word) for word in NATIONALS_NOUNS)

@@ -107,18 +107,23 @@ class Roles(Clause):
                 function = self._function(i)
                 if predicate_noun:
                     role = self._predicate_role(relation, predicate_noun, entity)
-                elif relation == "sanction" and function == "subj" and undergoer:
-                    role = "target"
-                elif relation == "membership":
-                    role = "organization" if entity.kind == "ORG" else "member"
                 elif relation in {"meeting", "exercise", "agreement"}:
                     role = "x"
+                elif relation == "membership":
+                    role = "organization" if entity.kind == "ORG" else "member"
+                elif self._owns_the_event(i, relation):
+                    # "fired during Israel's missile test", "hit with US blocking sanctions":
+                    # the owner of the event's own noun, whatever phrase holds it; a state
+                    # named in full before "sanctions" is their target ("the Turkey
+                    # sanctions", "Iran sanctions"; "US sanctions", "EU sanctions" are theirs).
+                    if relation == "sanction" and _named_in_full(entity):
+                        role = "target"
+                    else:
+                        role = table.get("poss") or table.get("mod")
+                elif relation == "sanction" and function == "subj" and undergoer:
+                    role = "target"
                 else:
                     role = table.get(function)
-                    if role is None and function.startswith("prep:"):
-                        # "fired during Israel's missile test", "in the Israeli test": the
-                        # owner of the event's own noun, whatever phrase holds it.
-                        role = table.get("poss") if self._owns_the_event(i, relation) else None
                 # "contractors for Norway": a state is not equipment; but one may be
                 # suspended from a body as from a program ("from the Council of Europe").
                 if (
@@ -135,22 +140,27 @@ class Roles(Clause):
         return roles, answer
 
     def _owns_the_event(self, i: int, relation: str) -> bool:
-        """Whether the entity at ``i`` is the possessor or demonym of a noun of
-        ``relation`` written right after it ("Israel's missile defense test", "the
-        Israeli test"), past at most three words that describe the noun."""
+        """Whether the entity at ``i`` (a party) is the possessor, demonym or modifier of
+        a noun of ``relation`` written right after it ("Israel's missile defense test", "the
+        Israeli test", "US blocking sanctions"), past at most three words that describe
+        the noun."""
         entity = self.items[i].entity
+        if entity is None or entity.kind not in AGENT_KINDS:
+            return False
         j = i + 1
         if j < self.n and self.items[j].norm == "'s":
             j += 1
-        elif entity is None or not entity.adjective:
-            return False
         bases = RELATION_TERMS.get(relation, ())
         for k in range(j, min(j + 4, self.n)):
             item = self.items[k]
-            if any(self.lexicon.is_a(t, b) for t in self.terms_at(k) for b in bases):
-                return True
             if not item.is_word or item.entity is not None or item.norm in PREPS | DETS | AUX:
                 return False
+            if any(
+                h.start == k and any(self.lexicon.is_a(t, b) for t in h.terms for b in bases)
+                for h in self.hits
+            ):
+                # (a word the relation's label begins on: not "out" of "kicked Turkey out")
+                return not self._verb_like(k)  # "Turkey bought": the verb's subject
         return False
 
     def _typed_role(self, relation: str, entity: Found) -> str | None:
@@ -445,3 +455,9 @@ class Roles(Clause):
             if it.entity is None and it.is_word and it.stem in self.positions and k not in titles:
                 words.append(it.stem)
         return tuple(words)
+
+
+def _named_in_full(entity: Found) -> bool:
+    """A state written by its name ("Turkey"), not by a demonym ("Turkish") or initials
+    ("US", "EU")."""
+    return entity.kind == "STATE" and not entity.adjective and not entity.text.isupper()

@@ -122,6 +122,18 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "acquisitions_of_from",
         {"recipient": "Poland", "supplier": "Lockheed Martin"},
     ),
+    # The owner of a sanction noun: initials or a demonym impose, a state named in full is
+    # the target ("the Turkey sanctions").
+    (
+        "Name the Turkish officials hit with US blocking sanctions.",
+        "sanction_targets_of",
+        {"actor": "United States"},
+    ),
+    (
+        "Under which law were the Turkey sanctions imposed?",
+        "sanction_law_against",
+        {"target": "Turkey"},
+    ),
     # What is paid is how much.
     (
         "What will Greece pay for the Rafale fighters?",
