@@ -214,6 +214,10 @@ def coverage(it: Interpretation, attempt: Attempt, rows: list) -> dict[Term, tup
         if row.get("cls") is not None:
             classes[event] = row["cls"]
     hinted = {e for e in found if not it.event_classes or classes.get(e) in it.event_classes}
+    if it.focus == "date" and DD.ArmsDelivery in it.exact_classes:
+        # "When will the corvettes be delivered?": the delivery's date, never the order's
+        # (a deal and its delivery are years apart; other kinds are told as one).
+        hinted = {e for e in hinted if classes.get(e) == DD.ArmsDelivery}
     if attempt.partial:
         need = max((len(found[e] & wanted) for e in hinted), default=0) or 1
     out: dict[Term, tuple[float, ...]] = {}

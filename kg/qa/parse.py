@@ -36,6 +36,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.kinds import agreement
+from kg.kinds.transfer import EQUIPMENT_SUBJECT, HANDOVER
 from kg.qa.asked import LEAD_IN
 from kg.qa.choosing import choose, choose_yes_no, involving
 from kg.qa.clause import Item
@@ -244,6 +245,7 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 
 # What names an exercise asked for: "Which exercise ...", "Which (annual military) drill ...".
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
+_HANDED_OVER = frozenset(stem(w) for w in HANDOVER | EQUIPMENT_SUBJECT)
 _TO_COME = frozenset({"would", "will", "could", "might", "to", "shall"})
 _PAYING = frozenset(stem(w) for w in "pay paid spend spent cost".split())
 
@@ -731,6 +733,12 @@ class Frame(Roles):
                         continue
                     if any(lexicon.is_a(term, base) for base in terms):
                         family.update(RELATION_CLASSES[relation])
+        if DD.ArmsDeal in family and any(
+            it.stem in _HANDED_OVER and self._verb_like(k) for k, it in enumerate(self.items)
+        ):
+            # "When will the corvettes be delivered?", "When will Poland receive the
+            # tanks?": a delivery, not the deal that ordered them.
+            exact.add(DD.ArmsDelivery)
         expanded: set[URIRef] = set()
         for cls in family | exact:
             expanded |= lexicon.descendants(cls)

@@ -130,6 +130,10 @@ _AREAS = frozenset(
 )
 
 
+# Words that say which year: one written out, or counted from this one ("last year").
+_A_YEAR_WORD = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\byears?\b|\bdecade\b", re.I)
+
+
 def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | None]]:
     """Candidates (start, text, iri) ordered by distance to the nearest anchor."""
     if not anchors:
@@ -251,6 +255,8 @@ def _candidates(
             if bound is not None and not _bounded(text, mention.start, value.text, bound):
                 continue  # "until what date": not the day it began
             if kind == "year":
+                if not _A_YEAR_WORD.search(value.text):
+                    continue  # "Tuesday's deal": a weekday says no year, whatever it resolves to
                 if value.start.year != value.end.year:
                     shown = f"{value.start.year}-{value.end.year}"
                 else:

@@ -1308,3 +1308,38 @@ def test_which_pact_is_answered_by_an_agreement_named_otherwise(
         ):
             texts = [a["text"] for a in answering_it.ask(question)["answers"]]
             assert texts == ["Reciprocal Access Agreement"], (question, texts)
+
+
+def test_when_a_delivery_is_asked_the_orders_date_does_not_answer(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "k2.md"
+    path.write_text(
+        "---\ndate: 2022-08-01\n---\nPoland ordered 180 K2 tanks from South Korea on July "
+        "27, 2022.\n\nThe Philippines ordered two corvettes from Hyundai Heavy Industries on "
+        "Tuesday.\n",
+        encoding="utf-8",
+    )
+    for answering_it in answering(path, pipeline):
+        ordered = answering_it.ask("When did Poland order the K2 tanks?")["answers"]
+        assert [a["text"] for a in ordered][:1] == ["July 27, 2022"], ordered
+        for question in (
+            "When will Poland receive the K2 tanks?",
+            "In what year will the corvettes be delivered to the Philippines?",
+        ):
+            facts = [a for a in answering_it.ask(question)["answers"] if "tier" not in a]
+            assert not any("July" in a["text"] or "Tuesday" in a["text"] for a in facts), facts
+
+
+def test_a_weekday_says_no_year(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "Tuesday's deal" resolves to a date of its article's year, but the text writes no
+    year: "In what year ...?" is not answered from it."""
+    path = tmp_path / "corvettes.md"
+    path.write_text(
+        "---\ndate: 2021-12-29\n---\nTuesday's deal with the shipbuilder comes five years "
+        "after the firm won a contract to build two frigates for the Philippine Navy.\n",
+        encoding="utf-8",
+    )
+    for answering_it in answering(path, pipeline):
+        question = "In what year will the corvettes be delivered to the Philippine Navy?"
+        assert answering_it.ask(question)["answers"] == []
