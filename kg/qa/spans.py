@@ -130,6 +130,12 @@ _AREAS = frozenset(
 )
 
 
+# A verb of saying right before a date: the date is the saying's ("said on Monday").
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+[\w ]{1,30}?|announced|stated|specified|added|confirmed|declared|"
+    r"insisted|warned|wrote|tweeted)\s+(?:on\s+|late\s+|early\s+|this\s+|last\s+)?$",
+    re.I,
+)
 # Words that say which year: one written out, or counted from this one ("last year").
 _A_YEAR_WORD = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\byears?\b|\bdecade\b", re.I)
 
@@ -250,10 +256,15 @@ def _candidates(
         ]
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
+        saying_asked = bool(hits & REPORTING_STEMS)
         for mention in find_dates(text, sentence.published):
             value = mention.value
             if bound is not None and not _bounded(text, mention.start, value.text, bound):
                 continue  # "until what date": not the day it began
+            if not saying_asked and _SAID_ON.search(
+                text[max(0, mention.start - 40) : mention.start]
+            ):
+                continue  # "Petro specified Friday that Colombia will buy": when he said it
             if kind == "year":
                 if not _A_YEAR_WORD.search(value.text):
                     continue  # "Tuesday's deal": a weekday says no year, whatever it resolves to
@@ -270,7 +281,8 @@ def _candidates(
             spans = [
                 (m.start(), m.group(0), None)
                 for m in _CALENDAR_WORDS.finditer(text)
-                if kind != "year" or re.search(r"\d{4}", m.group(0))
+                if (kind != "year" or re.search(r"\d{4}", m.group(0)))
+                and (saying_asked or not _SAID_ON.search(text[max(0, m.start() - 40) : m.start()]))
             ]
     elif kind == "ordinal":
         spans = [(m.start(), m.group(0), None) for m in _ORDINAL.finditer(text)]

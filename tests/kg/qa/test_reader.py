@@ -1343,3 +1343,16 @@ def test_a_weekday_says_no_year(pipeline: Pipeline, tmp_path: Path) -> None:
     for answering_it in answering(path, pipeline):
         question = "In what year will the corvettes be delivered to the Philippine Navy?"
         assert answering_it.ask(question)["answers"] == []
+
+
+def test_the_day_something_was_said_is_not_when_what_was_said_happens(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "gripen.md"
+    path.write_text(
+        "---\ndate: 2025-11-15\n---\nPetro specified Friday in an event at a military base "
+        "that Colombia will buy 17 Gripen fighter jets.\n",
+        encoding="utf-8",
+    )
+    for answering_it in answering(path, pipeline):
+        assert answering_it.ask("When will Colombia receive its first Gripen?")["answers"] == []
