@@ -827,8 +827,15 @@ def _only_the_noun(span: str, nouns: set[str], asked: tuple[str, ...]) -> bool:
     if not words or words[-1].stem not in nouns or any(t.text[:1].isupper() for t in words):
         return False
     return words[-1].stem in _SELF_NAMING or all(
-        t.stem in nouns or t.stem in asked or t.norm in _STOP for t in words
+        t.stem in nouns or t.stem in asked or t.norm in _STOP | _HOW_MANY for t in words
     )
+
+
+# Words that count or point, and tell nothing of which: "several instructions", "new ones".
+_HOW_MANY = frozenset(
+    "several some many few various numerous multiple other such all both each two three four "
+    "five new further additional".split()
+)
 
 
 def _headline(tokens: list[Token]) -> bool:

@@ -1072,6 +1072,9 @@ def test_the_asked_noun_again_is_no_answer() -> None:
     assert spans._only_the_noun("restrictive measures", measures, asked_words)
     # what the question does not say is an answer: "Through which channels ...?"
     assert not spans._only_the_noun("bilateral channels", {stem("channel")}, (stem("channel"),))
+    # A count says nothing of which: "What instructions did he give?" is not "several".
+    told = {stem("instruction")}
+    assert spans._only_the_noun("several instructions", told, (stem("instruction"),))
 
 
 def test_a_rank_in_a_series_is_read_as_written() -> None:
