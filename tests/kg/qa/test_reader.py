@@ -44,6 +44,14 @@ def answering(path: Path, pipeline: Pipeline) -> Iterator[Answerer]:
     store.close()
 
 
+def answering_text(tmp_path: Path, pipeline: Pipeline, text: str) -> Iterator[Answerer]:
+    """An answerer over a store that holds one article written for a test (``text``, with
+    its front matter)."""
+    path = tmp_path / "article.md"
+    path.write_text(text, encoding="utf-8")
+    yield from answering(path, pipeline)
+
+
 @pytest.fixture(scope="module")
 def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
     yield from answering(ARTICLE, pipeline)
@@ -1240,13 +1248,11 @@ def test_a_weapon_read_from_a_sentence_is_of_the_category_asked(
 ) -> None:
     """The sentence that tells of Qatar's fighters also tells of their missiles: "which
     missiles" is answered by the missiles, and by no fighter."""
-    path = tmp_path / "qatar.md"
-    path.write_text(
+    article = (
         "---\ndate: 2024-03-02\n---\nQatar's new Eurofighter Typhoon fighters will be armed "
-        "with Storm Shadow cruise missiles and AIM-120 rockets, officials in Doha said.\n",
-        encoding="utf-8",
+        "with Storm Shadow cruise missiles and AIM-120 rockets, officials in Doha said.\n"
     )
-    for answering_qatar in answering(path, pipeline):
+    for answering_qatar in answering_text(tmp_path, pipeline, article):
         asked_missiles = "Which missiles will the Typhoons of Qatar be armed with?"
         texts = [a["text"] for a in answering_qatar.ask(asked_missiles)["answers"]]
         assert texts and not any("Typhoon" in t for t in texts), texts
@@ -1276,14 +1282,12 @@ def test_a_clause_after_the_verb_that_names_no_speaker_is_what_was_said() -> Non
 def test_which_capital_is_answered_by_the_city_never_its_state(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
-    path = tmp_path / "tehran.md"
-    path.write_text(
+    article = (
         "---\ndate: 2025-04-17\n---\nSaudi Defence Minister Prince Khalid bin Salman "
         "arrived in Tehran, Iran, on Thursday for a visit, the first by a Saudi defence "
-        "minister in decades.\n",
-        encoding="utf-8",
+        "minister in decades.\n"
     )
-    for answering_it in answering(path, pipeline):
+    for answering_it in answering_text(tmp_path, pipeline, article):
         for question in (
             "Which capital did Khalid bin Salman travel to?",
             "Which city did Khalid bin Salman visit?",
@@ -1297,14 +1301,12 @@ def test_which_pact_is_answered_by_an_agreement_named_otherwise(
 ) -> None:
     """ "pact", "treaty" and "agreement" name one kind: the Reciprocal Access Agreement is a
     pact, though its name does not say so."""
-    path = tmp_path / "raa.md"
-    path.write_text(
+    article = (
         "---\ndate: 2024-07-08\n---\nJapan and the Philippines on Monday signed a military "
         "agreement in Manila. The Reciprocal Access Agreement was signed by Japan and the "
-        "Philippines after months of talks.\n",
-        encoding="utf-8",
+        "Philippines after months of talks.\n"
     )
-    for answering_it in answering(path, pipeline):
+    for answering_it in answering_text(tmp_path, pipeline, article):
         for question in (
             "What defence pact did Japan and the Philippines sign in Manila?",
             "Which treaty did Japan sign with the Philippines?",
@@ -1316,14 +1318,12 @@ def test_which_pact_is_answered_by_an_agreement_named_otherwise(
 def test_when_a_delivery_is_asked_the_orders_date_does_not_answer(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
-    path = tmp_path / "k2.md"
-    path.write_text(
+    article = (
         "---\ndate: 2022-08-01\n---\nPoland ordered 180 K2 tanks from South Korea on July "
         "27, 2022.\n\nThe Philippines ordered two corvettes from Hyundai Heavy Industries on "
-        "Tuesday.\n",
-        encoding="utf-8",
+        "Tuesday.\n"
     )
-    for answering_it in answering(path, pipeline):
+    for answering_it in answering_text(tmp_path, pipeline, article):
         ordered = answering_it.ask("When did Poland order the K2 tanks?")["answers"]
         assert [a["text"] for a in ordered][:1] == ["July 27, 2022"], ordered
         for question in (
@@ -1337,13 +1337,11 @@ def test_when_a_delivery_is_asked_the_orders_date_does_not_answer(
 def test_a_weekday_says_no_year(pipeline: Pipeline, tmp_path: Path) -> None:
     """ "Tuesday's deal" resolves to a date of its article's year, but the text writes no
     year: "In what year ...?" is not answered from it."""
-    path = tmp_path / "corvettes.md"
-    path.write_text(
+    article = (
         "---\ndate: 2021-12-29\n---\nTuesday's deal with the shipbuilder comes five years "
-        "after the firm won a contract to build two frigates for the Philippine Navy.\n",
-        encoding="utf-8",
+        "after the firm won a contract to build two frigates for the Philippine Navy.\n"
     )
-    for answering_it in answering(path, pipeline):
+    for answering_it in answering_text(tmp_path, pipeline, article):
         question = "In what year will the corvettes be delivered to the Philippine Navy?"
         assert answering_it.ask(question)["answers"] == []
 
@@ -1351,11 +1349,9 @@ def test_a_weekday_says_no_year(pipeline: Pipeline, tmp_path: Path) -> None:
 def test_the_day_something_was_said_is_not_when_what_was_said_happens(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
-    path = tmp_path / "gripen.md"
-    path.write_text(
+    article = (
         "---\ndate: 2025-11-15\n---\nPetro specified Friday in an event at a military base "
-        "that Colombia will buy 17 Gripen fighter jets.\n",
-        encoding="utf-8",
+        "that Colombia will buy 17 Gripen fighter jets.\n"
     )
-    for answering_it in answering(path, pipeline):
+    for answering_it in answering_text(tmp_path, pipeline, article):
         assert answering_it.ask("When will Colombia receive its first Gripen?")["answers"] == []
