@@ -165,6 +165,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
             # "Fr. John Smith said", "Lt.-Gen. Ali spoke": a rank or style goes with the
             # name after it, even at the head of a sentence.
             doc[token.i + 1].is_sent_start = False
+        elif token.whitespace_ == " " and token.text[-1:].isalnum():
+            # No sentence begins right after a word with only a space between: "choose
+            # between the Lockheed Martin F-16V Block 70" is one sentence (the parser split
+            # it before "F-16V").
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

@@ -235,8 +235,12 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     named_in = _mentioned_in((s for a in answers for s in _few(a.sentences)), reader)
     # "Who is the State Department spokesman who reacted to Niger's decision?": the
     # role answers; what the relative clause says of the holder is told elsewhere in
-    # the article, so its entities need only be named there.
-    described = it.template is not None and it.template.id in ROLE_TEMPLATES | {"appointee_of"}
+    # the article, so its entities need only be named there. So too for who makes a
+    # weapon ("the F-16V Block 70 that Peru is considering"): its maker does not change.
+    described = it.template is not None and it.template.id in ROLE_TEMPLATES | {
+        "appointee_of",
+        "maker_of",
+    }
     # A capital asked as a place ("at the signing in Cairo") may be stored as its state,
     # as extraction reads a capital that stands for its government.
     capitals: dict[Term, URIRef] = {f.iri: f.state for f in it.entities if f.state is not None}

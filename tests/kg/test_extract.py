@@ -171,6 +171,19 @@ def test_an_expansion_in_brackets_after_a_name_is_no_credit(pipeline: Pipeline) 
     assert next(g.subjects(RDF.type, DD.Statement), None) is not None
 
 
+def test_no_sentence_begins_right_after_a_word_and_a_space(pipeline: Pipeline) -> None:
+    """The parser split "the Lockheed Martin | F-16V Block 70": a sentence begins after
+    its end mark or a line break, not inside a run of names."""
+    text = (
+        "The FAP is yet to choose between the Lockheed Martin F-16V Block 70, the Saab JAS "
+        "39 Gripen, and the Dassault Rafale F4."
+    )
+    g = pipeline.extract(Article(text=text), WHEN)
+    assert len(list(g.objects(None, DD.text))) == 1
+    maker = next(g.subjects(RDF.type, DD.Manufacturing))
+    assert {str(g.value(o, RDFS.label)) for o in g.objects(maker, DD.actor)} == {"Lockheed Martin"}
+
+
 def test_an_acronym_in_round_brackets_is_no_ticker(pipeline: Pipeline) -> None:
     text = "The Terminal High Altitude Area Defense (THAAD) system was sold to Qatar."
     g = pipeline.extract(Article(text=text), WHEN)

@@ -1355,3 +1355,19 @@ def test_the_day_something_was_said_is_not_when_what_was_said_happens(
     )
     for answering_it in answering_text(tmp_path, pipeline, article):
         assert answering_it.ask("When will Colombia receive its first Gripen?")["answers"] == []
+
+
+def test_who_makes_a_weapon_described_by_a_clause_is_its_maker(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The clause that says which weapon ("that Peru is considering") need not be told in
+    the maker's sentence: a weapon's maker does not change."""
+    article = (
+        "---\ndate: 2024-10-03\n---\nPeru is considering new fighter jets for its air force."
+        "\n\nThe air force will choose between the Lockheed Martin F-16V Block 70 and the "
+        "Dassault Rafale F4.\n"
+    )
+    for answering_it in answering_text(tmp_path, pipeline, article):
+        question = "Which company makes the F-16V Block 70 that Peru is considering?"
+        texts = [a["text"] for a in answering_it.ask(question)["answers"]]
+        assert texts == ["Lockheed Martin"], texts
