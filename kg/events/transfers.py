@@ -30,6 +30,7 @@ from kg.events.words import (
     DEAL_VERBS,
     PARTIES,
     SELL_NOUNS,
+    STATE_NOUNS,
     STATES_ORGS,
     WEAPONS,
 )
@@ -126,6 +127,11 @@ class TransferRules(ExtractorBase):
             if not event.has(DD.recipient) and cls == DD.ArmsDelivery:
                 # "delivered the second vessel for the Senegalese Navy": the customer.
                 event.add(DD.recipient, view.entities_in(clause_phrase(verb, "for"), PARTIES))
+            if not event.has(DD.recipient):
+                # "will deliver 54 K9 howitzers to the country from 2027": the state just named.
+                sellers = {e.iri for e in event.roles.get(DD.supplier, [])}
+                described = self._state_described(view, p.get("to", []))
+                event.add(DD.recipient, [e for e in described if e.iri not in sellers])
         else:
             if passive:
                 event.add(DD.recipient, view.entities_in(agent_tokens(verb), PARTIES))
@@ -145,6 +151,16 @@ class TransferRules(ExtractorBase):
                 e for e in event.roles[DD.supplier] if e.iri not in recipients
             ]
         self._complete_deal(view, verb, event)
+
+    def _state_described(self, view: SentenceView, phrase: list[Token]) -> list[Entity]:
+        """The state a phrase stands for when it describes one ("the country", "the
+        kingdom"): the one named before it (:meth:`_state_before`)."""
+        head = next((t for t in phrase if t.dep_ == "pobj"), None)
+        if head is None or head.lemma_.lower() not in STATE_NOUNS or not determined(head, {"the"}):
+            return []
+        if head.tag_ != "NN" or any(c.dep_ == "nummod" for c in head.children):
+            return []  # "to the two countries": which two, no name before says
+        return self._state_before(view, head)
 
     def _halted_sales(self, view: SentenceView, verb: Token, stopping: Token) -> None:
         """The export halt of "stop selling arms to Turkey", "ceased supplying weapons":

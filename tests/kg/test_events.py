@@ -2045,3 +2045,12 @@ def test_the_country_described_as_a_member_is_the_state_it_stands_for(extract) -
     membership = the_event(g, DD.Membership)
     assert roles(g, membership, DD.member) == {"Romania"}
     assert roles(g, membership, DD.organization) == {"NATO"}
+
+
+def test_a_delivery_to_the_country_is_to_the_state_just_named(extract) -> None:
+    g = extract(
+        "Romania signed a deal for 54 K9 howitzers. Hanwha Aerospace will deliver 54 units "
+        "of its K9 howitzers to the country in Eastern Europe from 2027."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Romania"}

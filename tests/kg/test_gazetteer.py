@@ -56,3 +56,9 @@ def test_a_weapon_named_by_a_common_noun_is_known_in_the_plural() -> None:
     gaz = default_gazetteer()
     apache = gaz.lookup("Apache helicopter")
     assert apache is not None and gaz.lookup("Apache helicopters") == apache
+
+
+def test_a_weapon_is_known_by_its_bare_designation_where_news_writes_it_so() -> None:
+    # "have already bought the K9": the K9 Thunder, as Korean and European news call it.
+    entry = default_gazetteer().lookup("K9")
+    assert entry is not None and entry.label == "K9 Thunder"

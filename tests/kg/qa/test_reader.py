@@ -1371,3 +1371,20 @@ def test_who_makes_a_weapon_described_by_a_clause_is_its_maker(
         question = "Which company makes the F-16V Block 70 that Peru is considering?"
         texts = [a["text"] for a in answering_it.ask(question)["answers"]]
         assert texts == ["Lockheed Martin"], texts
+
+
+def test_when_deliveries_begin_is_the_date_they_are_told_from(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "begin" is carried by the delivery's own date ("from 2027"), not a word its
+    sentence must repeat."""
+    article = (
+        "---\ndate: 2024-09-11\n---\nRomania signed a deal for 54 K9 howitzers. Hanwha "
+        "Aerospace will deliver 54 K9 howitzers to the country from 2027.\n"
+    )
+    for answering_it in answering_text(tmp_path, pipeline, article):
+        texts = [
+            a["text"]
+            for a in answering_it.ask("When will the K9 deliveries to Romania begin?")["answers"]
+        ]
+        assert texts[:1] == ["2027"], texts
