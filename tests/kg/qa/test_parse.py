@@ -134,6 +134,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "sanction_law_against",
         {"target": "Turkey"},
     ),
+    (
+        "Which shipbuilder will construct the Type 212CD submarines?",
+        "maker_of",
+        {"equipment": "Type 212 submarine"},
+    ),
     # What is paid is how much.
     (
         "What will Greece pay for the Rafale fighters?",
