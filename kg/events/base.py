@@ -306,8 +306,9 @@ class ExtractorBase:
         self, view: SentenceView, pronoun: Token, exclude: set[URIRef] | None = None
     ) -> list[Entity]:
         """What "it"/"they" refers to: the speaker when the clause is reported speech
-        ("China said it will ..."), else the nearest party named before it in the
-        sentence, else the subject of the previous sentence."""
+        ("China said it will ..."), else the subject of a clause above it, else the
+        nearest party named before it in the sentence, else the subject of the previous
+        sentence."""
         clause = pronoun.head
         for _ in range(4):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in WARN:
