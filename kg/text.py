@@ -10,6 +10,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Quotation marks that open and close a quotation, straight or curly (a straight one does
+# both).
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 _DOTTED = re.compile(r"(?<=\b\w)\.(?=\w\b|\w\.)|(?<=\b\w)\.(?=\s|$)")
 _POSSESSIVE = re.compile(r"'s\b|'")

@@ -14,6 +14,7 @@ from kg.events.grammar import (
     companions,
     determined,
     governing_verb,
+    hangs_under,
     is_modifier,
     is_passive,
     modality_of,
@@ -51,6 +52,7 @@ _PERSONAL = frozenset({"it", "they", "he", "she", "we"})
 # talks between Iran and the United States").
 # ("over" and "on" may be where: "in the skies over Ankara", "on the border".)
 _NOT_WHERE = frozenset("between with against about regarding for ahead after before".split())
+_PREP_OR_ADVERB = frozenset({"prep", "advmod"})  # ("ahead" of "ahead of" is an adverb)
 
 
 def _possessed(view: SentenceView, entity: Entity) -> Entity:
@@ -71,16 +73,6 @@ def _possessed(view: SentenceView, entity: Entity) -> Entity:
 
 
 _POSS = frozenset({"'s", "’s"})
-
-
-def _through_a_party(token: Token, prep: Token) -> bool:
-    """Whether ``token`` hangs on ``prep`` through a preposition of :data:`_NOT_WHERE`."""
-    for above in token.ancestors:
-        if above.i == prep.i:
-            return False
-        if above.lower_ in _NOT_WHERE and above.dep_ in {"prep", "advmod"}:
-            return True
-    return False
 
 
 # How far back a description ("the Gulf state", "the French company") looks for the
@@ -441,7 +433,7 @@ class ExtractorBase:
                     # "at a time when Chinese assertiveness grows": a people's adjective,
                     # or a clause of its own, is not where the event took place.
                     continue
-                if _through_a_party(tok, t):
+                if hangs_under(tok, _NOT_WHERE, _PREP_OR_ADVERB, below=t):
                     # "arrived in Tehran in a visit ahead of talks between Iran and the
                     # United States": the parties of another event, not its place.
                     continue

@@ -212,6 +212,21 @@ def phrase_text(token: Token, preposition: str) -> str:
     return ""
 
 
+def hangs_under(
+    token: Token, words: frozenset[str], deps: frozenset[str], *, below: Token | None = None
+) -> bool:
+    """Whether one of ``words``, attached as one of ``deps``, stands on ``token``'s path of
+    heads, up to ``below`` (excluded) or to the root: "after" for "Rafales" in "days
+    after confirming an order for 12 Rafales", "between" for "Iran" in "in a visit ahead
+    of talks between Iran and the United States"."""
+    for above in token.ancestors:
+        if below is not None and above.i == below.i:
+            return False
+        if above.dep_ in deps and above.lower_ in words:
+            return True
+    return False
+
+
 def owner_tokens(noun: Token) -> list[Token]:
     """The words that own a noun: "Russia's", "Pakistani", "US-Philippine", "U.S." (in
     "U.S. sanctions")."""

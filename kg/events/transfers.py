@@ -15,6 +15,7 @@ from kg.events.grammar import (
     core_phrase,
     determined,
     governing_verb,
+    hangs_under,
     is_passive,
     preps,
     refers_to_a_deal,
@@ -184,7 +185,7 @@ class TransferRules(ExtractorBase):
         own = view.entities_in(noun.subtree, WEAPONS)
         # "after a major US arms sale to Saudi Arabia": a deal told as another event's time
         # deals in its own weapons only, not the sentence's, and is a deal of its own.
-        apart = _told_as_a_time(noun)
+        apart = hangs_under(noun, _WHEN_PREPS, _PREP_OR_CONJUNCT)
         weapons = own or ([] if apart else view.of_class(WEAPONS))
         if not weapons and not self._arms_context(view):
             self._follow_up_delivery(view, noun)
@@ -355,9 +356,7 @@ class TransferRules(ExtractorBase):
         # Companies inside the deal's own phrase: "a contract with Lockheed Martin for ...",
         # or given it: "awarded Lockheed Martin a contract".
         own = [
-            t
-            for t in anchor.subtree
-            if not any(a.dep_ == "prep" and a.lower_ in _WHEN_PREPS for a in _between(anchor, t))
+            t for t in anchor.subtree if not hangs_under(t, _WHEN_PREPS, _PREP, below=anchor)
         ]  # not "days after confirming an order for 12 Dassault Rafales"
         makers = view.entities_in([*own, *awardee(anchor)], {DD.Company})
         if makers and event.cls in {DD.ArmsDeal, DD.ArmsSaleApproval}:
@@ -480,23 +479,10 @@ _BUY_VERBS = frozenset({"buy", "purchase", "acquire", "order"})
 _WHEN_PREPS = frozenset("after before since following amid despite during until".split())
 
 
-def _told_as_a_time(token: Token) -> bool:
-    """Whether ``token`` sits in a phrase that dates another event ("after a major US arms
-    sale to Saudi Arabia", "since the deal with Russia")."""
-    while token.head.i != token.i:
-        token = token.head
-        if token.dep_ in {"prep", "conj"} and token.lower_ in _WHEN_PREPS:
-            return True  # ("amid X and after Y": "after" is a conjunct of "amid")
-    return False
-
-
-def _between(top: Token, token: Token) -> list[Token]:
-    """The tokens from ``token`` up to ``top`` (excluded) on the path of heads."""
-    path = []
-    while token.i != top.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
-    return path
+_PREP = frozenset({"prep"})
+# A phrase that dates another event ("after a major US arms sale to Saudi Arabia"), its
+# preposition perhaps a conjunct of another ("amid X and after Y").
+_PREP_OR_CONJUNCT = frozenset({"prep", "conj"})
 
 
 # Verbs that end what the verb they govern tells: "stop selling", "ceased supplying".

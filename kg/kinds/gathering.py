@@ -12,7 +12,7 @@ TOPIC = Role("topic", DD.topic, ANY)
 ROLES = (PARTICIPANT, ORGANIZATION, LOCATION, TOPIC)
 
 MET_IN_PAIRS = frozenset({"meet", "receive"})
-# Verbs of going somewhere: a visit by the people who go, to where they go ("Erdogan arrived
-# in Jeddah", "Austin travelled to Manila"); nobody else is met.
-TRAVEL_VERBS = frozenset({"arrive", "travel"})
 """Meeting verbs that need two parties named ("X met Y"; "X received Y")."""
+TRAVEL_VERBS = frozenset({"arrive", "travel"})
+"""Verbs of going somewhere: a visit by the people who go, to where they go ("Erdogan
+arrived in Jeddah", "Austin travelled to Manila"); nobody else is met."""

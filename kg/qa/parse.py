@@ -642,15 +642,10 @@ class Frame(Roles):
         if dating is not None and any(c[4].end <= dating for c in candidates):
             candidates = [c for c in candidates if c[4].end <= dating]
         statements = sorted((c for c in candidates if c[3] == "statement"), key=lambda c: c[1])
-        reported = [
-            c
+        if statements and any(
+            c[3] != "statement" and c[1] > statements[0][1] and self._reported_plan(c[4].start)
             for c in candidates
-            if statements
-            and c[3] != "statement"
-            and c[1] > statements[0][1]
-            and self._reported_plan(c[4].start)
-        ]
-        if reported:
+        ):
             # "What did the ministry announce it would buy from Lockheed Martin?": what the
             # event it reports is of, not what was said.
             statements = []

@@ -24,7 +24,7 @@ from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokeni
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
-from kg.text import norm
+from kg.text import CLOSING_QUOTES, OPENING_QUOTES, norm
 from kg.vocab import DD
 
 _WEEKDAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -136,6 +136,13 @@ _SAID_ON = re.compile(
     r"insisted|warned|wrote|tweeted)\s+(?:on\s+|late\s+|early\s+|this\s+|last\s+)?$",
     re.I,
 )
+
+
+def _said_just_before(text: str, at: int) -> bool:
+    """Whether a verb of saying is written right before ``at`` (:data:`_SAID_ON`)."""
+    return _SAID_ON.search(text[max(0, at - 40) : at]) is not None
+
+
 # Words that say which year: one written out, or counted from this one ("last year").
 _A_YEAR_WORD = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\byears?\b|\bdecade\b", re.I)
 
@@ -261,9 +268,7 @@ def _candidates(
             value = mention.value
             if bound is not None and not _bounded(text, mention.start, value.text, bound):
                 continue  # "until what date": not the day it began
-            if not saying_asked and _SAID_ON.search(
-                text[max(0, mention.start - 40) : mention.start]
-            ):
+            if not saying_asked and _said_just_before(text, mention.start):
                 continue  # "Petro specified Friday that Colombia will buy": when he said it
             if kind == "year":
                 if not _A_YEAR_WORD.search(value.text):
@@ -282,7 +287,7 @@ def _candidates(
                 (m.start(), m.group(0), None)
                 for m in _CALENDAR_WORDS.finditer(text)
                 if (kind != "year" or re.search(r"\d{4}", m.group(0)))
-                and (saying_asked or not _SAID_ON.search(text[max(0, m.start() - 40) : m.start()]))
+                and (saying_asked or not _said_just_before(text, m.start()))
             ]
     elif kind == "ordinal":
         spans = [(m.start(), m.group(0), None) for m in _ORDINAL.finditer(text)]
@@ -775,10 +780,7 @@ def _named_spans(
     for i, token in enumerate(tokens):
         if token.stem not in keys:
             continue
-        if i + 1 < len(tokens) and (
-            tokens[i + 1].text in _NAMING | _OPENING_MARKS
-            or (i + 2 < len(tokens) and tokens[i + 1].text == "," and tokens[i + 2].norm in _NAMING)
-        ):
+        if _named_right_after(tokens, i):
             # "exercises dubbed Joint Sea", "the exercise “Ex INDUS”": the name written after
             after = _name_after(text, tokens, i)
             if after is not None and norm(after[1]) not in asked_texts:
@@ -870,8 +872,40 @@ def _name_before_apposition(text: str, tokens: list[Token], i: int) -> Span | No
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _NAMING = frozenset({"named", "called", "dubbed", "codenamed", "code-named"})
-_OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
-_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
+
+
+def _naming_from(tokens: list[Token], i: int) -> int:
+    """Where the name of the noun at ``i`` may begin past a verb of naming ("drills dubbed
+    Joint Sea", "war games, codenamed Ulchi Freedom Guardian"): the index after that verb,
+    else ``i + 1``."""
+    k = i + 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].norm in _NAMING:
+        k += 1  # "war games, codenamed Ulchi Freedom Guardian"
+    if k < len(tokens) and tokens[k].norm in _NAMING:
+        k += 1
+    return k
+
+
+def _named_right_after(tokens: list[Token], i: int) -> bool:
+    """Whether a verb of naming or an opening quotation mark follows the noun at ``i``."""
+    k = _naming_from(tokens, i)
+    return k > i + 1 or (k < len(tokens) and tokens[k].text in OPENING_QUOTES)
+
+
+def _capitalized_run(tokens: list[Token], start: int, *, numbers: bool = False) -> int:
+    """The end of the run of at most four capitalized words from ``start`` (and numbers
+    after its first word, with ``numbers``: "African Lion 18")."""
+    end = start
+    while (
+        end < len(tokens)
+        and end - start < 4
+        and (
+            tokens[end].text[:1].isupper()
+            or (numbers and end > start and tokens[end].text.isdigit())
+        )
+    ):
+        end += 1
+    return end
 
 
 def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
@@ -879,22 +913,14 @@ def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
     "Operation Barkhane" (the noun capitalized as the name's title), or set off after it,
     "their annual military games, African Lion, which ...", quoted ("the military exercise
     “Ex INDUS”"), or after a verb of naming ("drills dubbed Joint Sea")."""
-    k = i + 1
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].norm in _NAMING:
-        k += 1  # "war games, codenamed Ulchi Freedom Guardian"
-    if k < len(tokens) and tokens[k].norm in _NAMING:
-        k += 1
-    if k + 1 < len(tokens) and tokens[k].text in _OPENING_MARKS:
-        end = k + 1
-        while end < len(tokens) and end - k <= 4 and tokens[end].text[:1].isupper():
-            end += 1
-        if end > k + 1 and end < len(tokens) and tokens[end].text in _CLOSING_MARKS | {","}:
+    k = _naming_from(tokens, i)
+    if k + 1 < len(tokens) and tokens[k].text in OPENING_QUOTES:
+        end = _capitalized_run(tokens, k + 1)
+        if end > k + 1 and end < len(tokens) and tokens[end].text in CLOSING_QUOTES | {","}:
             return (tokens[k + 1].start, text[tokens[k + 1].start : tokens[end - 1].end], None)
         return None
     if k > i + 1:  # named, unquoted: "drills dubbed Joint Sea"
-        end = k
-        while end < len(tokens) and end - k < 4 and tokens[end].text[:1].isupper():
-            end += 1
+        end = _capitalized_run(tokens, k)
         return (
             (tokens[k].start, text[tokens[k].start : tokens[end - 1].end], None)
             if end > k
@@ -904,13 +930,7 @@ def _name_after(text: str, tokens: list[Token], i: int) -> Span | None:
         if k + 1 >= len(tokens) or tokens[k].text != ",":
             return None
         k += 1  # "games, African Lion,"
-    end = k
-    while (
-        end < len(tokens)
-        and end - k < 4
-        and (tokens[end].text[:1].isupper() or (end > k and tokens[end].text.isdigit()))
-    ):
-        end += 1
+    end = _capitalized_run(tokens, k, numbers=True)
     if end == k or tokens[k].norm in {"the", "a", "an"}:
         return None
     if not tokens[i].text[:1].isupper() and (end >= len(tokens) or tokens[end].text != ","):
