@@ -4,6 +4,7 @@ who the subject, objects and places of a trigger are."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from rdflib import URIRef
@@ -22,6 +23,7 @@ from kg.events.grammar import (
     own_clause,
     subject_head,
     subject_tokens,
+    told_in_the_past,
     with_conjuncts,
 )
 from kg.events.model import Event, SentenceView, as_city
@@ -198,7 +200,25 @@ class ExtractorBase:
             told = [d for d in inside if not any(a <= d.start < b for a, b in other)]
         if not told:
             return None
-        return min(told, key=lambda d: abs(d.start - token.idx)).value
+        return self._as_told(min(told, key=lambda d: abs(d.start - token.idx)).value, token)
+
+    def _as_told(self, value: DateValue, token: Token) -> DateValue:
+        """``value`` for an event told by ``token``: a day or month written without its
+        year is the nearest one to the article's date, which may be to come ("in May" in a
+        January article is next May); told in the past tense ("Finland applied in May"),
+        it is the last one before."""
+        published = self.published
+        if (
+            published is None
+            or value.start <= published
+            or value.precision not in {"day", "partOfMonth", "month"}
+            or not _MONTH_WRITTEN.search(value.text)
+            or _YEAR_WRITTEN.search(value.text)
+            or not told_in_the_past(token)
+        ):
+            return value
+        start, end = _year_before(value.start), _year_before(value.end)
+        return DateValue(start, end, value.precision, value.text) if start <= published else value
 
     def _new(self, cls: URIRef, view: SentenceView, token: Token, confidence: float) -> Event:
         event = Event(
@@ -574,3 +594,12 @@ def _told_as_known(view: SentenceView, noun: Token) -> bool:
         return True
     near = [*noun.children, noun.head]
     return any((m := view.mention_at(t)) is not None and m.entity.type in WEAPONS for t in near)
+
+
+_MONTH_WRITTEN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (February 29 as the 28th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))

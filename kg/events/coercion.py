@@ -41,9 +41,55 @@ from kg.link import Entity
 from kg.text import slugify
 from kg.vocab import DD, RES
 
+# Putting a party on a sanctions list is sanctioning it: "added AIO to its sanctions list",
+# "put three firms on its unreliable entity list", "placed Huawei on the Entity List".
+_LISTING_VERBS = frozenset({"add", "put", "place", "include", "list"})
+_LIST_NOUNS = frozenset({"list", "blacklist", "register", "registry"})
+_SANCTIONS_LISTS = frozenset(
+    "sanction sanctions entity entities unreliable blacklist black sdn terror terrorist "
+    "designated denied".split()
+)
+
+
+def sanctions_list_of(verb: Token) -> Token | None:
+    """The sanctions list ``verb`` puts its object on ("added X *to its sanctions list*",
+    "was placed on the Entity List"), if it puts one there."""
+    if verb.lemma_.lower() not in _LISTING_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "on", "onto", "in"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _LIST_NOUNS:
+                continue
+            words = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}}
+            if noun.lemma_.lower() == "blacklist" or words & _SANCTIONS_LISTS:
+                return noun
+    return None
+
 
 class CoercionRules(ExtractorBase):
     """Rules for sanctions, suspensions, export halts and deadlines."""
+
+    def _listings(self, view: SentenceView) -> None:
+        """Parties put on a sanctions list (:func:`sanctions_list_of`): sanctioned by the
+        one who puts them there, or whose list it is ("China's unreliable entity list")."""
+        for verb in view.sent:
+            listed = sanctions_list_of(verb) if verb.pos_ == "VERB" else None
+            if listed is None:
+                continue
+            owners = view.entities_in(owner_tokens(listed), STATES_ORGS)
+            if is_passive(verb):
+                targets = self._subject(view, verb)
+                actors = view.entities_in(agent_tokens(verb), STATES_ORGS) or owners
+            else:
+                targets = self._objects(view, verb)
+                actors = self._subject(view, verb) or owners
+            if not targets:
+                continue
+            event = self._new(DD.SanctionImposition, view, verb, 0.75)
+            event.add(DD.actor, [e for e in actors if e.type in STATES_ORGS])
+            event.add(DD.target, [e for e in targets if e not in actors])
 
     @rule(sanction.KIND, pos="verb")
     def _sanction_verb(self, view: SentenceView, verb: Token, kind: Kind) -> None:

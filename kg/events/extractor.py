@@ -128,6 +128,7 @@ class EventExtractor(
             self._appointments(view)
             self._posts_stated(view)
             self._memberships(view)
+            self._listings(view)
             self._statements(view)
         self._titles_named_next()
         events = _posts_over_ranks(self._dedupe())

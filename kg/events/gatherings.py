@@ -6,6 +6,7 @@ from rdflib import Literal
 from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
+from kg.events.coercion import sanctions_list_of
 from kg.events.grammar import (
     continued_quote,
     direct_objects,
@@ -138,6 +139,8 @@ class GatheringRules(ExtractorBase):
         for token in view.sent:
             if token.pos_ not in {"VERB"} or token.lemma_.lower() not in say:
                 continue
+            if sanctions_list_of(token) is not None:
+                continue  # "added X to its sanctions list" says nothing
             head = subject_head(token)
             if (
                 head is not None

@@ -316,6 +316,23 @@ def _told_in_the_past(verb: Token) -> bool:
 _CONDITIONS = frozenset({"if", "unless", "once", "whether", "lest"})
 
 
+def told_in_the_past(token: Token) -> bool:
+    """Whether the clause that tells of ``token`` is in the past tense ("applied",
+    "has applied", "signed a deal"; for a noun, the verb it is the subject, object or
+    phrase of), and no condition."""
+    verb = governing_verb(token)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+        return False
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(h.lower_ in {"will", "would", "shall", "'ll", "to"} for h in helpers):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(h.lemma_ == "have" or h.tag_ == "VBD" for h in helpers)
+
+
 def quotes_in(text: str) -> list[str]:
     return [q.strip(" ,.") for q in _QUOTE.findall(text) if len(q.split()) >= 1]
 

@@ -97,6 +97,52 @@ _GENERAL_POSTS = frozenset(
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
 
 
+# Nouns of a change of membership by themselves ("Finland's accession"); "membership" is
+# one only when asked for (:func:`_asked_for`).
+ACCESSION_NOUNS = frozenset({"accession", "admission"})
+# Verbs and nouns that ask for a membership: "applied for", "is requesting", "a bid for".
+_ASKING_VERBS = frozenset("apply request seek ask want pursue push bid submit lodge file".split())
+_ASKING_NOUNS = frozenset("bid application request quest drive push".split())
+
+
+def _asked_for(noun: Token) -> Token | None:
+    """The verb or noun that asks for ``noun`` ("applied *for* NATO membership", "a NATO
+    membership bid", "requesting fast-track membership"), if one does."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "to"}:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "compound", "nsubjpass"}:
+        return None
+    lemma = head.lemma_.lower()
+    if head.pos_ in {"VERB", "AUX"} and lemma in _ASKING_VERBS:
+        return head
+    if head.pos_ in {"NOUN", "PROPN"} and lemma in _ASKING_NOUNS:
+        return head
+    return None
+
+
+def _subject_told(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own or shares one it plainly takes ("X,
+    which applied", "X wants to apply", "X met Y and applied"): a finite verb the parser
+    hung on another clause without one ("three months after Russia launched ...,
+    Sweden and Finland applied") would take that clause's."""
+    return verb.dep_ in {"relcl", "xcomp", "conj", "ROOT"} or any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
+
+
+def _named_with(noun: Token, *, members: bool = False) -> list[Token]:
+    """The words that name what a membership noun is of: "NATO membership", "membership of
+    the EU", "accession to NATO" (``members``: who joins, "the accession of Sweden")."""
+    kept = {"compound", "amod", "nmod"} if not members else set()
+    out = [t for c in noun.children if c.dep_ in kept for t in c.subtree]
+    places = {"of"} if members else {"to", "of", "in", "into"}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in places:
+            out.extend(t for o in prep.children if o.dep_ == "pobj" for t in o.subtree)
+    return out
+
+
 def only_a_rank(position: str) -> bool:
     """Whether a title is a rank and no post ("general", "rear admiral")."""
     return set(position.split()) <= RANKS
@@ -119,9 +165,43 @@ class RelationRules(ExtractorBase):
         if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
             # "Sweden's bid to join NATO": whose bid, not who voted on it.
             owners = [c for c in verb.head.children if c.dep_ == "poss"]
-            event.add(DD.member, view.entities_in(owners, {DD.State}))
+            members = view.entities_in(owners, {DD.State})
+            if not owners and verb.head.dep_ == "dobj":
+                # "Ukraine submitted an application to join NATO": who submitted it.
+                members = [e for e in self._subject(view, verb.head.head) if e.type == DD.State]
+            event.add(DD.member, members)
         else:
             event.add(DD.member, self._subject(view, verb))
+        event.add(DD.organization, orgs)
+
+    @rule(accession.KIND, pos="noun")
+    def _membership_told_as_a_noun(self, view: SentenceView, noun: Token, kind: Kind) -> None:
+        """ "Sweden's accession to NATO", "Finland applied for NATO membership", "Ukraine's
+        bid for EU membership": a change of membership told as a noun. A membership alone
+        is held ("Turkey's NATO membership"); it is a change only when it is asked for,
+        and one asked for is still to come."""
+        orgs = view.entities_in(_named_with(noun), {DD.Alliance, DD.InternationalOrganization})
+        if not orgs:
+            return
+        asking = _asked_for(noun)
+        if asking is None and noun.lemma_.lower() not in ACCESSION_NOUNS:
+            return
+        members = view.entities_in(_named_with(noun, members=True), {DD.State})
+        for owner in (noun, asking):
+            if members or owner is None:
+                break
+            # "Ukraine's bid", "its accession" (who "its" is: the clause's subject), "Kyiv
+            # is requesting membership", "Ukraine submitted a bid for membership".
+            owned = [c for c in owner.children if c.dep_ == "poss"]
+            members = view.entities_in(owned, {DD.State})
+            if not members and (owner.pos_ in {"VERB", "AUX"} or owner.dep_ == "dobj"):
+                verb = owner if owner.pos_ in {"VERB", "AUX"} else owner.head
+                if _subject_told(verb):
+                    members = [e for e in self._subject(view, verb) if e.type == DD.State]
+        event = self._new(kind.cls, view, noun, 0.7)
+        if asking is not None and event.modality == DD.asserted:
+            event.modality = DD.planned
+        event.add(DD.member, members)
         event.add(DD.organization, orgs)
 
     @rule(succession.KIND, pos="verb")

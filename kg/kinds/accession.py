@@ -10,7 +10,10 @@ KIND = Kind(
     cls=DD.MembershipChange,
     roles=(Role("member", DD.member, ORGANIZATION), Role("organization", DD.organization, ORG)),
     verbs=words("join accede enter admit"),
+    # "membership" is read only when asked for ("applied for NATO membership").
+    nouns=words("accession admission membership"),
     relations=("membership",),
     plover_type="AGREE",
     cameo="032",
+    told="{member} joins {organization} | {organization} admits a member",
 )

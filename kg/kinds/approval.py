@@ -15,4 +15,8 @@ KIND = Kind(
     relations=("approval", "transfer"),
     plover_type="AGREE",
     cameo="0332",
+    told=(
+        "{actor} approves a sale[ of {equipment}][ to {recipient}] | "
+        "sale[ of {equipment}] to {recipient} approved"
+    ),
 )

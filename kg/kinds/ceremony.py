@@ -12,6 +12,7 @@ KIND = Kind(
     roles=ROLES,
     nouns=words("ceremony signing"),
     relations=("meeting",),
+    told="ceremony[ with {participant}][ in {location}]",
     plover_type="CONSULT",
     cameo="043",
 )

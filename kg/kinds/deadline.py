@@ -14,4 +14,5 @@ KIND = Kind(
     plover_type="THREATEN",
     plover_mode="ultimatum",
     cameo="139",
+    told="{actor} sets {target} a deadline | {actor} sets a deadline",
 )

@@ -28,4 +28,9 @@ KIND = Kind(
     relations=("transfer",),
     plover_type="COOPERATE",
     cameo="062",
+    told=(
+        "{supplier} sells[ {equipment}][ to {recipient}] | "
+        "{recipient} buys[ {equipment}] | "
+        "deal for {equipment}"
+    ),
 )

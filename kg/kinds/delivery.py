@@ -16,4 +16,9 @@ KIND = Kind(
     relations=("transfer",),
     plover_type="AID",
     cameo="072",
+    told=(
+        "{supplier} delivers[ {equipment}][ to {recipient}] | "
+        "{recipient} receives[ {equipment}] | "
+        "delivery of {equipment}"
+    ),
 )

@@ -16,4 +16,9 @@ KIND = Kind(
     plover_type="MOBILIZE",
     plover_mode="troops",
     cameo="154",
+    told=(
+        "{deployer} deploys {equipment}[ to {location}] | "
+        "{deployer} deploys forces to {location} | "
+        "{equipment} deployed[ to {location}]"
+    ),
 )

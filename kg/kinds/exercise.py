@@ -17,4 +17,8 @@ KIND = Kind(
     plover_type="MOBILIZE",
     plover_mode="troops",
     cameo="150",
+    told=(
+        "{topic} exercise[ by {participant}][ in {location}] | "
+        "exercise by {participant}[ in {location}] | exercise in {location}"
+    ),
 )

@@ -16,4 +16,8 @@ KIND = Kind(
     plover_type="SANCTION",
     plover_mode="discontinue",
     cameo="1622",
+    told=(
+        "{actor} halts arms exports[ of {equipment}][ to {target}] | "
+        "arms exports[ of {equipment}] to {target} halted"
+    ),
 )

@@ -12,4 +12,5 @@ KIND = Kind(
     roles=(Role("maker", DD.actor, AGENT), EQUIPMENT),
     verbs=words("build manufacture make produce develop design assemble construct"),
     relations=("making",),
+    told="{maker} makes {equipment} | {equipment} made",
 )

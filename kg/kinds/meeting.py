@@ -16,4 +16,7 @@ KIND = Kind(
     relations=("meeting",),
     plover_type="CONSULT",
     cameo="043",
+    told=(
+        "meeting of {participant}[ in {location}][ on {topic}] | meeting[ in {location}] on {topic}"
+    ),
 )

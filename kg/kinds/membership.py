@@ -11,4 +11,5 @@ KIND = Kind(
     cls=DD.Membership,
     roles=(Role("member", DD.member, ORGANIZATION), Role("organization", DD.organization, ORG)),
     relations=("membership",),
+    told="{member} belongs to {organization}",
 )

@@ -7,6 +7,8 @@ and the ontology states the trigger words the kinds' defaults stand in for.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import URIRef
@@ -45,6 +47,9 @@ class Kind:
     ``verb_prefixes`` catch compounds the lemmatizer leaves whole ("test-fired").
     ``relations`` are the question relations (:mod:`kg.qa.templates`) that ask of it.
     The PLOVER and CAMEO codes are the ontology's (a test holds the two equal).
+    ``told`` is how one event of the kind is told in a line, as a headline tells it
+    ("{supplier} sells[ {equipment}][ to {recipient}] | {recipient} buys {equipment}"):
+    see :func:`tell`.
     """
 
     name: str
@@ -57,8 +62,54 @@ class Kind:
     plover_type: str | None = None
     plover_mode: str | None = None
     cameo: str | None = None
+    told: str = ""
+
+    def tell(self, values: Mapping[str, Sequence[str]]) -> str:
+        """One event of this kind in a line, from the labels of its roles (by role
+        name, and ``quote`` for what was said): :func:`tell` of :attr:`told`."""
+        return tell(self.told, values)
 
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, split on white space."""
     return frozenset(text.split())
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+_SUBJECT = re.compile(r"\{(\w+)\} \w+s\b")  # "{supplier} sells"
+
+
+def tell(pattern: str, values: Mapping[str, Sequence[str]]) -> str:
+    """``pattern`` told with ``values``; empty when no way of telling it fits.
+
+    Why a pattern and not the role list: "What happened between Germany and Saudi
+    Arabia?" is answered in words ("Germany halts arms exports to Saudi Arabia"), not
+    as "actor: Germany; target: Saudi Arabia". ``pattern`` gives ways of telling one
+    event, best first, separated by ``|``; a ``{role}`` outside brackets must have a
+    value for that way to fit, a ``[segment]`` is left out when a role in it has none.
+    Several values of one role are joined with "and" ("France and Germany"); when they
+    are the subject a way opens with, its verb, written for one ("sells"), drops its
+    "s" ("France and Germany sell").
+    """
+    joined = {name: _joined(found) for name, found in values.items()}
+    for way in pattern.split("|"):
+        kept = _OPTIONAL.sub(
+            lambda m: m.group(1) if all(joined.get(n) for n in _SLOT.findall(m.group(1))) else "",
+            way,
+        ).strip()
+        if not all(joined.get(n) for n in _SLOT.findall(kept)):
+            continue
+        subject = _SUBJECT.match(kept)
+        if subject and len(set(values[subject.group(1)])) > 1:
+            kept = f"{subject.group(0)[:-1]}{kept[subject.end() :]}"
+        return " ".join(_SLOT.sub(lambda m: joined[m.group(1)], kept).split())
+    return ""
+
+
+def _joined(labels: Sequence[str]) -> str:
+    """ "France", "France and Germany", "France, Germany and Italy"."""
+    shown = list(dict.fromkeys(label for label in labels if label))
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"

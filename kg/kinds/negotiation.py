@@ -16,4 +16,9 @@ KIND = Kind(
     relations=("transfer",),
     plover_type="CONSULT",
     cameo="046",
+    told=(
+        "{recipient} negotiates[ for {equipment}][ with {supplier}] | "
+        "{supplier} negotiates[ a sale of {equipment}] | "
+        "talks on {equipment}"
+    ),
 )

@@ -18,6 +18,11 @@ KIND = Kind(
         "countermeasure countermeasures retaliation"
     ),
     relations=("sanction",),
+    told=(
+        "{actor} sanctions {target}[ over {equipment}][ under {law}] | "
+        "{actor} imposes sanctions[ over {equipment}][ under {law}] | "
+        "{target} sanctioned[ over {equipment}][ under {law}]"
+    ),
     plover_type="SANCTION",
     cameo="163",
 )

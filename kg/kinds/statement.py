@@ -19,4 +19,5 @@ KIND = Kind(
         "complain"
     ),
     relations=("statement",),
+    told="{speaker}: “{quote}” | “{quote}”",
 )

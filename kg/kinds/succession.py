@@ -13,4 +13,5 @@ KIND = Kind(
     verbs=words("replace succeed"),
     nouns=words("succession"),
     relations=("succession",),
+    told="{successor} succeeds {predecessor}",
 )

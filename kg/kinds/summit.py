@@ -15,4 +15,5 @@ KIND = Kind(
     plover_type="CONSULT",
     plover_mode="multilateral",
     cameo="044",
+    told="summit[ of {organization}][ with {participant}][ in {location}] | summit in {location}",
 )

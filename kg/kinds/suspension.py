@@ -18,6 +18,10 @@ KIND = Kind(
     ),
     verbs=words("suspend remove expel exclude kick oust eject drop bar ban cut freeze"),
     relations=("suspension",),
+    told=(
+        "{actor} suspends {target}[ from {program}][ from {organization}] | "
+        "{target} suspended[ from {program}][ from {organization}]"
+    ),
     plover_type="SANCTION",
     plover_mode="discontinue",
     cameo="163",

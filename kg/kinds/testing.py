@@ -17,4 +17,5 @@ KIND = Kind(
     plover_type="MOBILIZE",
     plover_mode="weapons",
     cameo="150",
+    told="{tester} tests {equipment}[ at {location}] | test of {equipment}[ at {location}]",
 )

@@ -15,6 +15,11 @@ KIND = Kind(
     plover_type="THREATEN",
     plover_mode="restrict",
     cameo="1312",
+    told=(
+        "{actor} threatens {target} with sanctions[ over {equipment}][ under {law}] | "
+        "{actor} threatens sanctions[ over {equipment}][ under {law}] | "
+        "{target} threatened with sanctions[ over {equipment}][ under {law}]"
+    ),
 )
 
 TARGET_SUBJECT = words("face risk")

@@ -17,4 +17,5 @@ KIND = Kind(
     plover_type="CONSULT",
     plover_mode="visit",
     cameo="042",
+    told="visit by {participant}[ to {location}] | visit to {location}",
 )

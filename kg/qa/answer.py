@@ -276,7 +276,8 @@ class Answerer:
         shown = [a.payload() for a in answers]
         read_from = ""
         if not answers:
-            shown, read_from = self._read(asking)
+            if not asking.held_back:
+                shown, read_from = self._read(asking)
         elif _counts_facts(interpretation):
             # "How many Iranian companies did the US sanction?": a number the article
             # states of them ("four Iranian companies") is the count; the facts counted
@@ -474,6 +475,8 @@ class Answerer:
             asking.want.phrase if asking.want else ()
         ):
             rows = _with_an_end(asking, rows)
+        if template.id in _MEMBERSHIPS:
+            rows = _membership_as_asked(asking, rows)
         if template.classes:
             allowed: set[URIRef] = set()
             for cls in template.classes:
@@ -710,6 +713,40 @@ def _mark_misfit_tense(asking: Asking, answers: list[Answer]) -> None:
         ]
         if planned:
             answer.misfits_tense = not any(planned) if intent else all(planned)
+
+
+# Templates of who belongs to what, and the words that ask of a bid to join rather than
+# of a membership held: "Which alliance did Ukraine apply to join?", "Which countries
+# are seeking EU membership?".
+_MEMBERSHIPS = frozenset({"memberships_of", "members_of"})
+_BID_ASKED = re.compile(
+    r"\b(?:appl(?:y|ies|ied|ying)|applications?|applicants?|bids?|bidding|candida(?:te|tes|cy)|"
+    r"seek(?:s|ing)?|sought|request(?:s|ed|ing)?|aspir(?:e|es|ed|ing|ations?)|"
+    r"(?:ask|want|hope|push|try|tri)(?:s|ed|es|ing)?\s+to\s+join)\b",
+    re.I,
+)
+
+
+def _membership_as_asked(asking: Asking, rows: list) -> list:
+    """The rows of memberships held or changed, and of those only asked for (told as
+    planned: "Finland applied for NATO membership") when the question asks of the bid.
+
+    "Is Ukraine a member of NATO?" is not answered yes by its application; "Which
+    alliance did Ukraine apply to join?" and "Which alliance will Ukraine join?" are.
+    When only such rows were found, no sentence answers either (``held_back``)."""
+    question = asking.it.question
+    if _BID_ASKED.search(question) or _INTENT_ASKED.search(question):
+        return rows  # "Which alliance did X apply to join?", "is expected to join"
+    lookups = asking.lookups
+    lookups.prefetch("describe", {r.get("e") for r in rows} - {None})
+    held = [
+        r
+        for r in rows
+        if r.get("e") is None or DD.planned not in lookups.describe(r["e"]).get(DD.modality, [])
+    ]
+    if rows and not held:
+        asking.held_back = True
+    return held
 
 
 # Templates that read when or where an event happens.

@@ -36,6 +36,9 @@ class Asking:
     ``question`` is the question as read (slips mended); ``want`` what its wording asks
     for (:func:`kg.qa.asked.asked`); ``rest`` its content words that the template does
     not read (:func:`kg.qa.fit.unread_words`), set once a template is chosen.
+    ``held_back``: the graph holds facts of the question that were left out for how they
+    are told (a bid to join for "Which alliance is X a member of?"); a sentence that
+    tells them would answer it as wrongly, so the sentence tier is not read.
     """
 
     question: str
@@ -44,6 +47,7 @@ class Asking:
     lookups: Lookups
     want: Asked | None = None
     rest: list[str] = field(default_factory=list)
+    held_back: bool = False
 
 
 @dataclass(frozen=True)

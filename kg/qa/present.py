@@ -17,6 +17,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from kg.gazetteer import Gazetteer
+from kg.kinds import BY_CLASS
 from kg.qa.asking import MADE_KEYS, MAX_EVIDENCE, Answer, Asking
 from kg.qa.entities import Found
 from kg.qa.interpretation import Interpretation
@@ -118,6 +119,9 @@ def present(asking: Asking, answer: Answer, gazetteer: Gazetteer) -> None:
         answer.text = str(value) + (f" of {lookups.label(org)}" if org is not None else "")
     elif kind == "event":
         answer.text = lexicon.label(value)  # type: ignore[arg-type]
+        told = told_text(value, answer.events[:3], lookups)
+        if told:
+            answer.text = f"{answer.text}: {told}"
         answer.iri = str(value)
         details = (roles_text(e, lexicon, lookups) for e in answer.events[:3])
         answer.detail = " | ".join(dict.fromkeys(d for d in details if d))
@@ -178,6 +182,31 @@ def roles_text(event: Term, lexicon: Lexicon, lookups: Lookups) -> str:
             labels = sorted({lookups.label(v) for v in values})
             parts.append(f"{lexicon.label(role)}: {', '.join(labels)}")
     return "; ".join(parts)
+
+
+def told_text(cls: Term | None, events: list[Term], lookups: Lookups) -> str:
+    """The first of ``events`` (of class ``cls``) that its kind can tell in a line,
+    told ("Germany halts arms exports to Saudi Arabia"; a statement as what was said):
+    what happened, where the class label alone says only what kind of thing did."""
+    kind = BY_CLASS.get(cls) if isinstance(cls, URIRef) else None
+    if kind is None or not kind.told:
+        return ""
+    named = {role.name: role.prop for role in kind.roles} | _TOLD_LITERALS
+    for event in events:
+        described = lookups.describe(event)
+        values = {
+            name: sorted({lookups.label(v) for v in described.get(prop, [])})
+            for name, prop in named.items()
+        }
+        told = kind.tell(values)
+        if told:
+            return told
+    return ""
+
+
+# What a line may tell besides a kind's roles: the name an event is known by and what
+# was said.
+_TOLD_LITERALS = {"topic": DD.topic, "quote": DD.quote}
 
 
 def _confidence(answer: Answer, lookups: Lookups) -> float | None:

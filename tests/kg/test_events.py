@@ -556,6 +556,96 @@ def test_a_launch_of_no_weapon_is_no_test(extract) -> None:
     assert events(g, DD.WeaponTest) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, actor, targets",
+    [
+        (
+            "The U.S. also added Iran's Aerospace Industries Organization to its sanctions list.",
+            "United States",
+            {"Aerospace Industries Organization"},
+        ),
+        (
+            "China put Anduril Industries and IronMountain Solutions on its unreliable "
+            "entities list.",
+            "China",
+            {"Anduril Industries", "IronMountain Solutions"},
+        ),
+        ("Huawei was placed on the Entity List by the United States.", "United States", {"Huawei"}),
+    ],
+)
+def test_putting_a_party_on_a_sanctions_list_sanctions_it(
+    extract, sentence: str, actor: str, targets: set[str]
+) -> None:
+    g = extract(sentence)
+    sanction = the_event(g, DD.SanctionImposition)
+    assert roles(g, sanction, DD.actor) == {actor}
+    assert roles(g, sanction, DD.target) == targets
+    assert events(g, DD.Statement) == []  # "added X to its list" says nothing
+
+
+def test_a_list_of_no_sanctions_sanctions_nobody(extract) -> None:
+    g = extract("The ministry added Lockheed Martin to its list of approved suppliers.")
+    assert events(g, DD.SanctionImposition) == []
+
+
+def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
+    g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Sweden", "Finland"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+    assert g.value(change, DD.modality) == DD.planned
+
+
+@pytest.mark.parametrize(
+    "sentence, member",
+    [
+        ("Georgia is seeking membership of the European Union.", "Georgia"),
+        ("Ukraine submitted an application to join NATO.", "Ukraine"),
+        ("Ukraine's bid for NATO membership was discussed at length.", "Ukraine"),
+    ],
+)
+def test_a_bid_to_join_names_who_asks(extract, sentence: str, member: str) -> None:
+    change = the_event(g := extract(sentence), DD.MembershipChange)
+    assert roles(g, change, DD.member) == {member}
+    assert g.value(change, DD.modality) == DD.planned
+
+
+def test_an_accession_told_as_a_noun_is_a_membership_change(extract) -> None:
+    g = extract("Finland's accession to NATO was completed in April 2023.")
+    change = the_event(g, DD.MembershipChange)
+    assert roles(g, change, DD.member) == {"Finland"}
+    assert roles(g, change, DD.organization) == {"NATO"}
+    assert g.value(change, DD.modality) == DD.asserted
+
+
+def test_a_membership_held_is_no_change(extract) -> None:
+    g = extract("Turkey's NATO membership gives it a veto over new members.")
+    assert events(g, DD.MembershipChange) == []
+
+
+def test_a_verb_the_parser_hangs_on_another_clause_takes_no_subject_from_it(extract) -> None:
+    # The parser reads "Sweden and Finland" into the clause before; Russia applied for nothing.
+    g = extract(
+        "On May 18, three months after Russia launched a military operation in Ukraine, "
+        "Sweden and Finland applied for NATO membership, terminating decades of neutrality."
+    )
+    for change in events(g, DD.MembershipChange):
+        assert "Russia" not in roles(g, change, DD.member)
+
+
+def test_a_month_told_in_the_past_is_the_last_one_before_the_article(extract) -> None:
+    # Published in January: "in May" is last May when it is told as done, next May when
+    # it is to come.
+    g = extract(
+        "Finland applied for NATO membership in May. Finland will host the summit in May.",
+        published=dt.date(2023, 1, 24),
+    )
+    change = the_event(g, DD.MembershipChange)
+    assert str(g.value(change, DD.date)) == "2022-05"
+    summit = the_event(g, DD.Summit)
+    assert str(g.value(summit, DD.date)) == "2023-05"
+
+
 def test_being_admitted_to_an_alliance_is_joining_it(extract) -> None:
     g = extract("Greece and Turkey were admitted to NATO in 1952.")
     change = the_event(g, DD.MembershipChange)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 
 from kg.kinds import BY_CLASS, KINDS, kind_of
-from kg.kinds.model import ANY
+from kg.kinds.model import ANY, tell
 from kg.ontology.bundle import bundled_ontology
 from kg.qa.lookups import ROLE_PROPERTIES
 from kg.qa.templates import TEMPLATES
@@ -96,3 +97,31 @@ def test_every_relation_a_kind_is_asked_by_is_declared_once_with_its_signals() -
         # A relation's questions are about the classes of the kinds that list it.
         own = {kind.cls for kind in KINDS if relation.name in kind.relations}
         assert own <= set(RELATION_CLASSES[relation.name]), relation.name
+
+
+SALE = "{supplier} sells[ {equipment}][ to {recipient}] | {recipient} buys[ {equipment}]"
+
+
+def test_an_event_is_told_the_first_way_its_roles_fill() -> None:
+    assert tell(
+        SALE, {"supplier": ["Russia"], "equipment": ["S-400"], "recipient": ["Turkey"]}
+    ) == ("Russia sells S-400 to Turkey")
+    assert tell(SALE, {"supplier": ["Russia"], "recipient": ["Turkey"]}) == "Russia sells to Turkey"
+    assert tell(SALE, {"recipient": ["Egypt"], "equipment": ["Su-35"]}) == "Egypt buys Su-35"
+    assert tell(SALE, {"equipment": ["Su-35"]}) == ""  # no way of telling it fits
+
+
+def test_several_subjects_are_joined_and_take_the_verb_for_many() -> None:
+    told = tell(SALE, {"supplier": ["France", "Germany", "Italy"], "recipient": ["Qatar"]})
+    assert told == "France, Germany and Italy sell to Qatar"
+    assert tell(SALE, {"recipient": ["Qatar", "Qatar"]}) == "Qatar buys"
+
+
+def test_each_kind_tells_only_of_its_roles() -> None:
+    """A line names the kind's roles, the name an event is known by (``topic``) and what
+    was said (``quote``); a misspelt role would leave every line of the kind untold."""
+    for kind in KINDS:
+        names = {role.name for role in kind.roles} | {"topic", "quote"}
+        used = set(re.findall(r"\{(\w+)\}", kind.told))
+        assert used <= names, (kind.name, used - names)
+        assert kind.told or kind.cls == DD.RoleAssignment, kind.name

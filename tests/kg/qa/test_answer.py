@@ -195,21 +195,35 @@ def test_answers_rank_by_support_and_are_capped(qa_store: Store) -> None:
     assert all(len(a["evidence"]) == 2 for a in attendees)  # the event cites two sentences
 
 
-def test_relations_name_each_kind_of_event_with_its_parties(answerer: Answerer) -> None:
+def test_relations_tell_each_kind_of_event_with_its_parties(answerer: Answerer) -> None:
+    """Each kind of event is named, then told in a line as a headline tells it; the
+    roles are in the detail."""
     answers = answerer.ask("What happened between the United States and Turkey?")["answers"]
     by_text = {a["text"]: a["detail"] for a in answers}
-    assert by_text["Sanction threat"] == (
+    threat = (
+        "Sanction threat: United States threatens Turkey with sanctions over S-400 under CAATSA"
+    )
+    assert by_text[threat] == (
         "actor: United States; target: Turkey; equipment: S-400; legal basis: CAATSA"
     )
-    assert by_text["Program suspension"] == (
-        "actor: United States; target: Turkey; program: F-35 program"
-    )
-    assert "Summit" not in by_text  # neither state took part itself, only their leaders
+    suspension = "Program suspension: United States suspends Turkey from F-35 program"
+    assert by_text[suspension] == "actor: United States; target: Turkey; program: F-35 program"
+    assert not any(text.startswith("Summit") for text in by_text)  # only their leaders met
+
+
+def test_a_statement_among_relations_is_told_as_what_was_said(answerer: Answerer) -> None:
+    answers = answerer.ask("What happened between Mark Esper and the S-400?")["answers"]
+    assert [a["text"] for a in answers] == [
+        "Statement: Mark Esper: “the American position on the S-400 had not moved”"
+    ]
 
 
 def test_a_state_takes_part_in_relations_through_its_people(answerer: Answerer) -> None:
     answers = answerer.ask("What happened between NATO and Germany?")["answers"]
-    assert [a["text"] for a in answers] == ["Summit"]  # Germany's chancellor attended
+    assert [a["text"] for a in answers] == [  # Germany's chancellor attended
+        "Summit: summit of NATO with Angela Merkel, Donald Trump and Recep Tayyip Erdogan "
+        "in Watford"
+    ]
     assert "participant: Angela Merkel" in answers[0]["detail"]
 
 

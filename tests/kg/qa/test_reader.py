@@ -1388,3 +1388,18 @@ def test_when_deliveries_begin_is_the_date_they_are_told_from(
             for a in answering_it.ask("When will the K9 deliveries to Romania begin?")["answers"]
         ]
         assert texts[:1] == ["2027"], texts
+
+
+def test_a_bid_to_join_answers_what_was_applied_for_and_not_who_is_a_member(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2022-10-01\n---\nUkraine applied for NATO membership on Friday, "
+        "President Volodymyr Zelensky said in Kyiv.\n"
+    )
+    for answering_it in answering_text(tmp_path, pipeline, article):
+        bid = answering_it.ask("Which alliance did Ukraine apply to join?")["answers"]
+        assert [a["text"] for a in bid] == ["NATO"]
+        assert "tier" not in bid[0]  # the fact, not a sentence read
+        for question in ("Is Ukraine a member of NATO?", "Which alliance is Ukraine a member of?"):
+            assert answering_it.ask(question)["answers"] == [], question
