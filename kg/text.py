@@ -73,3 +73,8 @@ def norm_key(text: str) -> str:
 def slugify(text: str) -> str:
     """A lowercase ASCII slug for minting IRIs ("Mark Esper" -> "mark-esper")."""
     return _SLUG_DROP.sub("-", strip_accents(text).casefold()).strip("-") or "x"
+
+
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+"""Who holds the same post in another state: a name right after it is a person's ("his
+counterpart from Burkina Faso Kassoum Coulibaly", "his Indian counterpart Rajnath Singh")."""

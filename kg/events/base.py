@@ -44,6 +44,7 @@ from kg.events.words import (
 )
 from kg.link import Entity, Mention
 from kg.nationals import NATIONALS_NOUNS
+from kg.text import COUNTERPARTS
 from kg.vocab import DD
 
 # Pronouns that refer back to a party (not "which", "who", "that", which refer to the noun
@@ -298,6 +299,14 @@ class ExtractorBase:
                     for t in name_tokens(c)
                     if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
                 ]
+                if not named and h.lower_ in COUNTERPARTS:
+                    # "his counterpart from Burkina Faso Kassoum Coulibaly": the person
+                    # the parser hung on "from".
+                    named = [
+                        t
+                        for t in h.subtree
+                        if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
+                    ]
                 if named:
                     tokens += named
                     continue

@@ -25,6 +25,7 @@ from kg.kinds import ceremony, meeting, summit, visit
 from kg.kinds.gathering import MET_IN_PAIRS, TRAVEL_VERBS
 from kg.kinds.model import Kind
 from kg.link import Entity
+from kg.text import COUNTERPARTS
 from kg.vocab import DD
 
 # Words in quotation marks no longer than this, inside a reported clause, are the
@@ -50,6 +51,9 @@ class GatheringRules(ExtractorBase):
             t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in with_conjuncts(c)
         ]
         people = view.entities_in(with_conjuncts(head), AGENTS) if head is not None else []
+        if head is not None:
+            # "Shoigu and his counterpart from Burkina Faso Kassoum Coulibaly met".
+            people += self._counterparts(view, with_conjuncts(head))
         visited: list[Entity] = []
         if kind.cls == DD.Visit:
             # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
@@ -71,6 +75,13 @@ class GatheringRules(ExtractorBase):
         event.add(DD.participant, people)
         event.add(DD.location, visited)
         self._place(view, verb, event)
+
+    def _counterparts(self, view: SentenceView, heads: list[Token]) -> list[Entity]:
+        """The people named with "counterpart" among ``heads`` ("his counterpart from
+        Burkina Faso Kassoum Coulibaly", which the parser hangs on "from")."""
+        return view.entities_in(
+            [t for h in heads if h.lower_ in COUNTERPARTS for t in h.subtree], {DD.Person}
+        )
 
     def _travel(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "Erdogan arrived in Jeddah on Monday", "Austin travelled to Manila": a visit by

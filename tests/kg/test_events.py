@@ -588,6 +588,16 @@ def test_a_list_of_no_sanctions_sanctions_nobody(extract) -> None:
     assert events(g, DD.SanctionImposition) == []
 
 
+def test_a_counterpart_named_after_his_state_meets_with_the_subject(extract) -> None:
+    # The model misses the name; the parser hangs it on "from".
+    g = extract(
+        "Russian Defense Minister Sergei Shoigu and his counterpart from Burkina Faso Kassoum "
+        "Coulibaly met on Tuesday and agreed to strengthen defense ties."
+    )
+    meeting = the_event(g, DD.Meeting)
+    assert roles(g, meeting, DD.participant) == {"Sergei Shoigu", "Kassoum Coulibaly"}
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
