@@ -130,6 +130,7 @@ class EventExtractor(
             self._memberships(view)
             self._listings(view)
             self._statements(view)
+            self._quote_continued(view)
         self._titles_named_next()
         events = _posts_over_ranks(self._dedupe())
         events += _posts_taken_over(events)

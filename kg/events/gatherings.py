@@ -25,7 +25,7 @@ from kg.kinds import ceremony, meeting, summit, visit
 from kg.kinds.gathering import MET_IN_PAIRS, TRAVEL_VERBS
 from kg.kinds.model import Kind
 from kg.link import Entity
-from kg.text import COUNTERPARTS
+from kg.text import CLOSING_QUOTES, COUNTERPARTS, OPENING_QUOTES
 from kg.vocab import DD
 
 # Words in quotation marks no longer than this, inside a reported clause, are the
@@ -226,6 +226,37 @@ class GatheringRules(ExtractorBase):
                 ],
             )
 
+    def _quote_continued(self, view: SentenceView) -> None:
+        """'Price noted that the relationship has deepened. "We expect this momentum to
+        continue. We value our strategic partnership with India."': a sentence wholly in
+        quotation marks that names no speaker of its own goes on with the statement of
+        the sentence just before it, in the same paragraph."""
+        if view.index == 0 or any(
+            e.cls == DD.Statement and e.sentence == view.index for e in self.events
+        ):
+            return
+        before = self.views[view.index - 1]
+        text = view.sent.text.strip()
+        opened = text[:1] in OPENING_QUOTES or _left_open(before.sent.text)
+        said_end = before.sent.start_char + len(before.sent.text.rstrip())
+        if not opened or "\n" in view.sent.doc.text[said_end : view.sent.start_char]:
+            return  # a new paragraph may be another speaker's
+        if not (text[-1:] in CLOSING_QUOTES or _left_open(text)):
+            return  # '"Our ties are strong," he said, adding ...': a speaker of its own
+        earlier = [e for e in self.events if e.cls == DD.Statement and e.sentence == before.index]
+        if not earlier:
+            return
+        said = earlier[-1]
+        event = self._new(DD.Statement, view, view.sent.root, 0.6)
+        event.modality = said.modality
+        speakers = said.roles.get(DD.speaker, [])
+        event.add(DD.speaker, speakers)
+        quote = text.strip("".join(OPENING_QUOTES | CLOSING_QUOTES) + " ")
+        event.set(DD.quote, Literal(tidy(quote)))
+        spoken = {s.iri for s in speakers}
+        event.add(DD.topic, [m.entity for m in view.mentions if m.entity.iri not in spoken])
+        event.add(DD.topic, said.roles.get(DD.topic, []))  # what the statement goes on about
+
     def _pronoun_speaker(self, view: SentenceView, pronoun: Token) -> list[Entity]:
         """Who "it said" / "he added" is: the speaker of the statement just before; for
         "he" or "she" with none, the person named last before the quote (in this sentence
@@ -299,3 +330,10 @@ def _named_after(view: SentenceView, verb: Token) -> list[Entity]:
     after = [t for t in view.sent if t.i > verb.i]
     people = [e for e in view.entities_in(after, AGENTS) if e.type == DD.Person]
     return people[:1]
+
+
+def _left_open(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close (the next sentence goes on
+    with it): more opening marks than closing ones, or an odd number of straight ones."""
+    curly = text.count("“") > text.count("”")
+    return curly or (text.count('"') % 2 == 1 and text.strip()[:1] == '"')

@@ -598,6 +598,24 @@ def test_a_counterpart_named_after_his_state_meets_with_the_subject(extract) -> 
     assert roles(g, meeting, DD.participant) == {"Sergei Shoigu", "Kassoum Coulibaly"}
 
 
+def test_quoted_sentences_with_no_speaker_go_on_with_the_statement_before(extract) -> None:
+    g = extract(
+        "Spokesman Ned Price said the defence relationship with India has deepened. "
+        '"We expect this momentum to continue. We value our strategic partnership with '
+        'India."\n\n"A new paragraph may be someone else\'s."'
+    )
+    quotes = {str(g.value(s, DD.quote)): roles(g, s, DD.speaker) for s in events(g, DD.Statement)}
+    assert quotes["We value our strategic partnership with India."] == {"Ned Price"}
+    assert quotes["We expect this momentum to continue."] == {"Ned Price"}
+    assert not any("new paragraph" in q for q in quotes)
+
+
+def test_a_quote_with_a_speaker_of_its_own_is_not_the_one_before(extract) -> None:
+    g = extract('Ned Price said the ties have deepened. "Our ties are strong," Lloyd Austin added.')
+    quoted = [s for s in events(g, DD.Statement) if "strong" in str(g.value(s, DD.quote))]
+    assert [roles(g, s, DD.speaker) for s in quoted] == [{"Lloyd Austin"}]
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
