@@ -588,9 +588,10 @@ def counted_models(doc: Doc) -> Doc:
     after a count and before a kind of weapon (with at most two words between), name the
     weapon's model. A people's adjective ("two Russian helicopters"), a known name ("12
     Boeing jets") or a body ("six Navy ships") does not."""
-    spans = []
+    spans = _maker_numbered(doc)
+    numbered = {i for span in spans for i in range(span.start, span.end)}
     for t in doc:
-        if not t.like_num or t.i + 2 >= len(doc) or looks_like_year(t):
+        if not t.like_num or t.i + 2 >= len(doc) or looks_like_year(t) or t.i in numbered:
             continue
         start = end = t.i + 1
         while end < len(doc) and end - start < 2 and _model_word(doc[end]):
@@ -608,6 +609,41 @@ def counted_models(doc: Doc) -> Doc:
         ):
             spans.append(Span(doc, start, end, label="Model"))
     return _with_names(doc, spans)
+
+
+# Names the model gives a maker: "Bell", "Boeing" before a model number.
+_MAKER_LABELS = frozenset({"ORG", "Company"})
+
+
+def _counted_kind_follows(doc: Doc, end: int) -> bool:
+    """Whether a kind of weapon is written within three words after ``end``, with only
+    lowercase words between ("412 EPI *utility helicopters*")."""
+    for w in doc[end : end + 3]:
+        if w.lemma_.lower() in _COUNTED_KINDS:
+            return True
+        if not w.is_lower:
+            return False
+    return False
+
+
+def _maker_numbered(doc: Doc) -> list[Span]:
+    """ "16 Bell 412 EPI utility helicopters", "12 Boeing 737 jets": a maker's name, a
+    model number (not a year) and a version in capitals name one model when a kind of
+    weapon follows; the number is not a count, nor the version a name of its own."""
+    spans = []
+    for ent in doc.ents:
+        number = ent.end
+        if ent.label_ not in _MAKER_LABELS or number >= len(doc):
+            continue
+        written = doc[number].text
+        if not (written.isdigit() and 2 <= len(written) <= 4) or looks_like_year(doc[number]):
+            continue
+        end = number + 1
+        while end < len(doc) and end - number <= 2 and _SUFFIX.match(doc[end].text):
+            end += 1  # "EPI", "ER"
+        if _counted_kind_follows(doc, end):
+            spans.append(Span(doc, ent.start, end, label="Model"))
+    return spans
 
 
 def looks_like_year(token: Token) -> bool:

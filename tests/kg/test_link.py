@@ -332,6 +332,14 @@ def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities)
     assert not {n for n, kind in others.items() if kind == "WeaponSystem"}, others
 
 
+def test_a_maker_with_a_model_number_names_one_model(entities) -> None:
+    found = entities("The Philippines agreed to buy 16 Bell 412 EPI utility helicopters.")
+    assert found.get("Bell 412 EPI") == "WeaponSystem", found
+    assert "EPI" not in found  # the version is no name of its own
+    years = entities("Boeing 2023 revenue grew as Boeing delivered jets.")
+    assert not {n for n, kind in years.items() if kind == "WeaponSystem"}, years
+
+
 @pytest.mark.parametrize(
     ("text", "weapon"),
     [
