@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
@@ -20,7 +20,7 @@ from kg.events.grammar import (
 )
 from kg.events.model import SentenceView, as_city
 from kg.events.rules import rule
-from kg.events.words import AGENTS, PRONOUNS
+from kg.events.words import AGENTS, PRONOUNS, STATES_ORGS, TITLE_HEADS, TITLE_WORDS
 from kg.kinds import ceremony, meeting, summit, visit
 from kg.kinds.gathering import MET_IN_PAIRS, TRAVEL_VERBS
 from kg.kinds.model import Kind
@@ -164,6 +164,8 @@ class GatheringRules(ExtractorBase):
                 speakers = self._pronoun_speaker(view, head)
             else:
                 speakers = self._subject(view, token)
+            if not speakers and head is not None:
+                speakers = self._title_holder(view, head)
             inverted = not speakers and head is None
             if inverted:
                 speakers = _named_after(view, token)
@@ -225,6 +227,29 @@ class GatheringRules(ExtractorBase):
                     if m.entity.iri not in speaker_iris and m.entity.type != DD.MediaOrganization
                 ],
             )
+
+    def _title_holder(self, view: SentenceView, head: Token) -> list[Entity]:
+        """Who "the Russian defence minister" is when he speaks: the one person given that
+        post in this sentence or before (of the state the title names, when it names
+        one). News names an official once, then by office ("Sergei Shoigu ... the Russian
+        defence minister said"); "the minister" after a prime minister and a defence
+        minister is either, so neither."""
+        if head.lemma_.lower() not in TITLE_HEADS or view.mention_at(head) is not None:
+            return []
+        before = [t for t in head.subtree if t.i < head.i]
+        states = {e.iri for e in view.entities_in(before, STATES_ORGS)}
+        words = {t.lower_ for t in before if t.lower_ in TITLE_WORDS} - {"the", "of"}
+        holders: dict[URIRef, Entity] = {}
+        for event in self.events:
+            if event.cls != DD.RoleAssignment or event.sentence > view.index:
+                continue
+            position = " ".join(str(v) for v in event.values.get(DD.position, [])).lower().split()
+            if position[-1:] != [head.lemma_.lower()] or not words <= set(position):
+                continue
+            if states and not states & {e.iri for e in event.roles.get(DD.organization, [])}:
+                continue
+            holders.update((e.iri, e) for e in event.roles.get(DD.holder, []))
+        return list(holders.values()) if len(holders) == 1 else []
 
     def _quote_continued(self, view: SentenceView) -> None:
         """'Price noted that the relationship has deepened. "We expect this momentum to

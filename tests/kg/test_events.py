@@ -616,6 +616,17 @@ def test_a_quote_with_a_speaker_of_its_own_is_not_the_one_before(extract) -> Non
     assert [roles(g, s, DD.speaker) for s in quoted] == [{"Lloyd Austin"}]
 
 
+def test_an_official_speaking_by_office_is_the_one_named_to_it(extract) -> None:
+    g = extract(
+        "Pakistani Prime Minister Nawaz Sharif met Russian Defence Minister Sergei Shoigu in "
+        "Islamabad. The Russian defence minister said the world community wants to do "
+        "business with Pakistan. The minister said ties would grow."
+    )
+    speakers = {str(g.value(s, DD.quote)): roles(g, s, DD.speaker) for s in events(g, DD.Statement)}
+    assert speakers["the world community wants to do business with Pakistan"] == {"Sergei Shoigu"}
+    assert "ties would grow" not in speakers  # a prime minister and a defence minister: either
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
