@@ -311,14 +311,16 @@ class ExtractorBase:
                     tokens += named
                     continue
                 names += [t for c in h.children if _owner(c) for t in name_tokens(c)]
-                if h.lemma_.lower() in GROUP_NOUNS:  # "the Government of Norway"
+                if h.lemma_.lower() in GROUP_NOUNS:
+                    # "the Government of Norway", "the leaders of Australia and Japan"
                     names += [
                         t
                         for c in h.children
                         if c.dep_ == "prep" and c.lower_ == "of"
                         for o in c.children
                         if o.dep_ == "pobj"
-                        for t in name_tokens(o)
+                        for each in with_conjuncts(o)
+                        for t in name_tokens(each)
                     ]
             tokens += names
         return tokens

@@ -90,11 +90,13 @@ def _posts_taken_over(events: list[Event]) -> list[Event]:
     return out
 
 
-def _agreements_named_nearby(events: list[Event]) -> None:
+def _agreements_named_nearby(events: list[Event], names: list[tuple[int, Entity]]) -> None:
     """ "Japan and the Philippines signed a military agreement in Manila ... . The
     Reciprocal Access Agreement (RAA) was signed by the two countries' ministers": an
     agreement told without its name is the one its parties are said to sign, by name, a
-    few sentences before or after (when only one is named between them)."""
+    few sentences before or after (when only one is named between them), or the one an
+    agreement is said to be called there (``names``: "Called the Reciprocal Access
+    Agreement, the treaty is ...", by sentence)."""
     agreements = [e for e in events if e.cls == DD.Agreement and e.has(DD.participant)]
     for event in agreements:
         if event.has(DD.topic):
@@ -109,15 +111,47 @@ def _agreements_named_nearby(events: list[Event]) -> None:
             for t in other.roles.get(DD.topic, [])
             if t.type == DD.LegalInstrument
         }
+        if not named:
+            named = {
+                name.iri: name
+                for index, name in names
+                if abs(index - event.sentence) <= AGREEMENT_TOLD_NEARBY
+            }
         if len(named) == 1:
             event.add(DD.topic, list(named.values()))
             event.confidence = min(event.confidence, 0.6)
+
+
+# Words that give a name: "called the Reciprocal Access Agreement", "known as".
+_NAMING = frozenset({"call", "name", "dub", "title", "know"})
 
 
 class EventExtractor(
     TransferRules, CoercionRules, GatheringRules, ForceRules, RelationRules, AgreementRules
 ):
     """Applies the rules sentence by sentence; one instance per article."""
+
+    def _agreement_names(self) -> list[tuple[int, Entity]]:
+        """The legal instruments a sentence says an agreement is called ("Called the
+        Reciprocal Access Agreement (RAA), the treaty is ...", "the pact, known as the
+        Boe Declaration"), by sentence."""
+        out = []
+        for view in self.views:
+            if not any(t.lemma_.lower() in NOUNS_SIGNED for t in view.sent):
+                continue
+            for m in view.mentions:
+                if m.entity.type != DD.LegalInstrument:
+                    continue
+                span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                before = [
+                    t for t in view.sent.doc[max(view.sent.start, span.start - 3) : span.start]
+                ]
+                words = [t for t in before if t.lower_ not in {"the", "a", "as"}]
+                if words and words[-1].lemma_.lower() in _NAMING:
+                    out.append((view.index, m.entity))
+        return out
 
     def run(self) -> list[Event]:
         for view in self.views:
@@ -139,7 +173,7 @@ class EventExtractor(
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
-        _agreements_named_nearby(events)
+        _agreements_named_nearby(events, self._agreement_names())
         self._equipment_as_written(events)
         return events
 

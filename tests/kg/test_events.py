@@ -627,6 +627,16 @@ def test_an_official_speaking_by_office_is_the_one_named_to_it(extract) -> None:
     assert "ties would grow" not in speakers  # a prime minister and a defence minister: either
 
 
+def test_an_agreement_is_named_by_the_sentence_that_says_what_it_is_called(extract) -> None:
+    g = extract(
+        "The leaders of Australia and Japan have signed a historic defence treaty. Called "
+        "the Reciprocal Access Agreement (RAA), the treaty is only Japan's second such pact."
+    )
+    signed = the_event(g, DD.Agreement)
+    assert roles(g, signed, DD.participant) == {"Australia", "Japan"}
+    assert roles(g, signed, DD.topic) == {"Reciprocal Access Agreement"}
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
