@@ -170,12 +170,37 @@ class EventExtractor(
         events += _posts_taken_over(events)
         events += self._deliveries_of_deals_told(events)
         self._weapons_of_deals_told(events)
+        self._weapons_of_their_supplier(events)
         for view in self.views:
             self._deal_details(view, events)
         self._carry_over(events)
         _agreements_named_nearby(events, self._agreement_names())
         self._equipment_as_written(events)
         return events
+
+    def _weapons_of_their_supplier(self, events: list[Event]) -> None:
+        """ "The first shipment of a Russian missile defence system has arrived in Turkey"
+        in an article that names the S-400 and the F-35: a transfer that names its supplier
+        and no weapon deals in the one weapon of that supplier's the article names (none
+        when it names two)."""
+        named = {
+            m.entity.iri: m.entity
+            for view in self.views
+            for m in view.mentions
+            if m.entity.type in WEAPONS and m.entity.entry is not None
+        }
+        for event in events:
+            if event.cls not in ARMS_EVENTS or event.has(DD.equipment) or event.apart:
+                continue  # (a deal told as another event's time deals in its own weapons)
+            suppliers = {e.iri for e in event.roles.get(DD.supplier, [])}
+            theirs = [
+                w
+                for w in named.values()
+                if w.entry is not None and suppliers & {w.entry.country, w.entry.manufacturer}
+            ]
+            if len(theirs) == 1:
+                event.add(DD.equipment, theirs)
+                event.confidence = min(event.confidence, 0.5)
 
     def _equipment_as_written(self, events: list[Event]) -> None:
         """ "Poland ordered 48 howitzers from South Korea", "North Korea test-fired two

@@ -252,6 +252,15 @@ class TransferRules(ExtractorBase):
             # $7 billion order for 97 Tejas jets"), so the weapon's origin does not decide.
             event.add(DD.recipient, [*owners, *subject])
             owners, subject = [], []
+        if (
+            cls == DD.ArmsDelivery
+            and noun.dep_ in {"nsubj", "nsubjpass"}
+            and verb.lemma_.lower() in EQUIPMENT_SUBJECT
+            and not event.has(DD.recipient)
+        ):
+            # "The first shipment of a Russian missile defence system has arrived in
+            # Turkey": where a delivery arrives is who receives it.
+            event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         self._complete_deal(view, noun, event)
         if cls == DD.ArmsDelivery and not has_a_party(event) and not event.has(DD.equipment):

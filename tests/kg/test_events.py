@@ -637,6 +637,28 @@ def test_an_agreement_is_named_by_the_sentence_that_says_what_it_is_called(extra
     assert roles(g, signed, DD.topic) == {"Reciprocal Access Agreement"}
 
 
+def test_a_shipment_arriving_in_a_state_is_delivered_to_it(extract) -> None:
+    g = extract("The first shipment of a Russian missile defence system has arrived in Turkey.")
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.recipient) == {"Turkey"}
+    assert roles(g, delivery, DD.supplier) == {"Russia"}
+
+
+def test_a_transfer_of_a_described_weapon_deals_in_the_one_its_supplier_makes(extract) -> None:
+    g = extract(
+        "Russian S-400 systems land in Turkey. The first shipment of a Russian missile "
+        "defence system has arrived in Turkey. Washington says the system threatens the F-35."
+    )
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert roles(g, delivery, DD.equipment) == {"S-400"}  # Russia's, not the American F-35
+    two = extract(
+        "Russia offered Turkey the S-400 and the Su-35. A shipment of a Russian system has "
+        "arrived in Turkey."
+    )
+    for event in events(two, DD.ArmsDelivery):
+        assert roles(two, event, DD.equipment) == set()  # two of Russia's: which, none says
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
