@@ -534,6 +534,19 @@ def _exercise_named_after(noun: Token) -> Span | None:
     end = i
     while end < len(doc) and end - i < 4 and _exercise_word(doc[end]):
         end += 1
+    if quoted and named:
+        # "codenamed 'Payambar-e Azam 9'": after a verb of naming, all the quoted words.
+        close = next(
+            (k for k in range(i, min(len(doc), i + 8)) if doc[k].text in CLOSING_QUOTES), None
+        )
+        if (
+            close is not None
+            and close > i
+            and all(
+                _exercise_word(t) or t.is_lower or t.like_num or t.text == "-" for t in doc[i:close]
+            )
+        ):
+            end = close
     if end == i or (
         quoted and not named and (end >= len(doc) or doc[end].text not in _QUOTE_MARKS | {","})
     ):

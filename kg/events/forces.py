@@ -194,6 +194,11 @@ class ForceRules(ExtractorBase):
         inside = view.mention_at(noun)
         if inside is not None and inside.entity.type == DD.ExerciseSeries:
             named.append(inside.entity)  # "the ASEAN Solidarity Exercise"
+        if not named:
+            # "a live-fire exercise as part of the Talisman Sabre 2025 war games": the one
+            # exercise its sentence names.
+            here = {e.iri: e for e in view.of_class({DD.ExerciseSeries})}
+            named = list(here.values()) if len(here) == 1 else []
         if not named and (
             any(c.dep_ == "poss" for c in noun.children) or determined(noun, _DEFINITE)
         ):

@@ -659,6 +659,15 @@ def test_a_transfer_of_a_described_weapon_deals_in_the_one_its_supplier_makes(ex
         assert roles(two, event, DD.equipment) == set()  # two of Russia's: which, none says
 
 
+def test_an_exercise_told_as_part_of_a_named_one_is_that_one(extract) -> None:
+    g = extract(
+        "Australia fired its first HIMARS rocket on Monday, joining U.S. forces in a live-fire "
+        "exercise as part of the Talisman Sabre 2025 war games."
+    )
+    named = {label(g, t) for e in events(g, DD.MilitaryExercise) for t in g.objects(e, DD.topic)}
+    assert named == {"Talisman Sabre 2025"}
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)

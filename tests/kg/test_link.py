@@ -428,6 +428,11 @@ def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> 
             "Seoul and Washington began their war games, codenamed Ulchi Freedom Guardian.",
             "Ulchi Freedom Guardian",
         ),
+        # a quoted name after a verb of naming, whole, in whatever words it is written
+        (
+            "The Guards began a naval exercise, codenamed 'Payambar-e Azam 9' in the Gulf.",
+            "Payambar-e Azam 9",
+        ),
     ],
 )
 def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
