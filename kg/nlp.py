@@ -170,7 +170,38 @@ def paragraph_breaks(doc: Doc) -> Doc:
             # between the Lockheed Martin F-16V Block 70" is one sentence (the parser split
             # it before "F-16V").
             doc[token.i + 1].is_sent_start = False
+    for colon in _dateline_colons(doc):
+        # "New Delhi: India and the Philippines signed ...": the place is not the subject.
+        doc[colon + 1].is_sent_start = True
     return doc
+
+
+_DATELINE_WORDS = 4  # words of a place written before a dateline's colon
+
+
+def _dateline_colons(doc: Doc) -> list[int]:
+    """The colons that close a dateline at the head of a paragraph ("New Delhi:",
+    "ISLAMABAD:", "Kyiv, Ukraine:"): a few capitalized words, then the story's first
+    sentence, which begins with a capital."""
+    out = []
+    for token in doc[:-1]:
+        if token.text != ":" or not doc[token.i + 1].text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and token.i - start < _DATELINE_WORDS:
+            before = doc[start - 1]
+            if "\n" in before.text or "\n" in before.whitespace_:
+                break
+            if not (before.text == "," or (before.is_alpha and before.text[:1].isupper())):
+                start = -1
+                break
+            start -= 1
+        at_head = start == 0 or (
+            start > 0 and "\n" in doc[start - 1].text + doc[start - 1].whitespace_
+        )
+        if start >= 0 and start < token.i and at_head:
+            out.append(token.i)
+    return out
 
 
 def ticker_spans(doc: Doc) -> list[Span]:

@@ -668,6 +668,16 @@ def test_an_exercise_told_as_part_of_a_named_one_is_that_one(extract) -> None:
     assert named == {"Talisman Sabre 2025"}
 
 
+def test_a_dateline_with_a_colon_is_not_the_subject(extract) -> None:
+    g = extract(
+        "New Delhi: India and the Philippines on Friday signed a deal for the sale of BrahMos "
+        "missiles to the Philippine Navy."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"India"}
+    assert roles(g, deal, DD.recipient) == {"Philippines"}
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
