@@ -59,6 +59,10 @@ _APPOINT_VERBS = frozenset(
     "appoint reappoint name nominate designate promote elevate install swear select choose "
     "pick tap confirm".split()
 )
+# The same told as a noun: "the appointment of X as defence secretary".
+_APPOINT_NOUNS = frozenset(
+    "appointment nomination selection designation promotion elevation naming".split()
+)
 _AS_VERBS = frozenset({"take", "serve", "act", "remain", "continue", "return"})  # "... as"
 _BECOME_VERBS = frozenset({"become"})
 # Verbs that put a person in a post only with "to the post of": "moved X to the role of".
@@ -470,6 +474,17 @@ class RelationRules(ExtractorBase):
         if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _APPOINT_VERBS:
             j = span.end + (1 if span.end < sent.end and doc[span.end].lower_ == "as" else 0)
             found = self._title_after(view, j)
+            if found[0]:
+                return doc[i], found
+        if (
+            i >= sent.start
+            and doc[i].lemma_.lower() in _APPOINT_NOUNS
+            and doc[i + 1].lower_ == "of"
+            and span.end < sent.end
+            and doc[span.end].lower_ == "as"
+        ):
+            # "announced the appointment of Carlito Galvez as the defense secretary"
+            found = self._title_after(view, span.end + 1)
             if found[0]:
                 return doc[i], found
         if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _MOVE_VERBS:

@@ -678,6 +678,16 @@ def test_a_dateline_with_a_colon_is_not_the_subject(extract) -> None:
     assert roles(g, deal, DD.recipient) == {"Philippines"}
 
 
+def test_an_appointment_told_as_a_noun_puts_the_person_in_the_post(extract) -> None:
+    g = extract(
+        "The presidential office on Monday announced the appointment of Carlito Galvez as the "
+        "defense secretary."
+    )
+    post = the_event(g, DD.RoleAssignment)
+    assert roles(g, post, DD.holder) == {"Carlito Galvez"}
+    assert str(g.value(post, DD.position)) == "defense secretary"
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
