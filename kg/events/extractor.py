@@ -581,6 +581,9 @@ _VAGUE = frozenset(
 _DESCRIBING = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "npadvmod"})
 
 
+_MAKERS = frozenset({DD.Company, DD.Organization})
+
+
 def _weapons_written(scope: Sequence[Token], view: SentenceView) -> str:
     """The first weapons ``scope`` describes without a name: the arms noun heading a
     phrase, with the words before it that describe it and the arms nouns listed with it
@@ -597,8 +600,13 @@ def _weapons_written(scope: Sequence[Token], view: SentenceView) -> str:
             continue  # "drone engines", "arms exports": a word describing another noun
         described = [c for c in token.lefts if c.dep_ in _DESCRIBING]
         start = min((c.left_edge.i for c in described), default=token.i)
-        if any(view.mention_at(t) is not None for t in token.doc[start : token.i]):
-            continue  # "Patriot missiles": a named weapon's, not a description
+        if any(
+            (m := view.mention_at(t)) is not None and m.entity.type not in _MAKERS
+            for t in token.doc[start : token.i]
+        ):
+            # "Patriot missiles": a named weapon's, not a description ("a Dornier maritime
+            # surveillance aircraft", its maker's, is one)
+            continue
         # "patrol boats and radar systems": every weapon of the list
         end = max((c.i for c in token.conjuncts if c.lower_ in ARMS_NOUNS), default=token.i)
         written = token.doc[start : end + 1]

@@ -688,6 +688,12 @@ def test_an_appointment_told_as_a_noun_puts_the_person_in_the_post(extract) -> N
     assert str(g.value(post, DD.position)) == "defense secretary"
 
 
+def test_weapons_described_with_their_makers_name_are_written_with_it(extract) -> None:
+    g = extract("India handed over a Dornier maritime surveillance aircraft to Sri Lanka.")
+    delivery = the_event(g, DD.ArmsDelivery)
+    assert str(g.value(delivery, DD.equipmentText)) == "Dornier maritime surveillance aircraft"
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
