@@ -395,7 +395,18 @@ class Roles(Clause):
         words: list[str] = []
         number = False
         titles = self._titles_of_people()
-        for k, it in enumerate(self.items[max(self.wh_end, 0) :], start=max(self.wh_end, 0)):
+        start = max(self.wh_end, 0)
+        if any(
+            it.entity is None and it.stem in self.positions
+            for it in self.items[self.wh_index + 1 : start]
+        ):
+            # "Which Moldovan defence minister stepped down?": the post is the wh-phrase's,
+            # and what the clause says of its holder is no part of it.
+            start = self.wh_index + 1
+            end = self.verb if self.verb >= self.wh_end else len(self.items)
+        else:
+            end = len(self.items)
+        for k, it in enumerate(self.items[start:end], start=start):
             after_number, number = number, it.norm.isdigit()
             if it.entity is not None or not it.is_word or number or k in titles:
                 continue

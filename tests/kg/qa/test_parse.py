@@ -521,6 +521,12 @@ def test_a_bare_surname_stored_alone_is_the_one_full_named_person_of_that_surnam
             "Who became Poland's army commander alongside Mark Esper's appointment?",
             ("army", "commander"),
         ),
+        # the post in the wh-phrase; what its holder did is not part of it
+        ("Which Polish defence minister stepped down?", ("defenc", "minister")),
+        (
+            "Which Polish minister of state for defence sought a vote?",
+            ("minister", "stat", "defenc"),
+        ),
     ],
 )
 def test_a_post_is_its_title_words_not_how_or_when_it_was_given(
