@@ -793,11 +793,16 @@ _COMPANY_DESCRIPTIONS = frozenset(
 @Language.component("described_names")
 def described_names(doc: Doc) -> Doc:
     """A name in apposition to a description only a company has ("Katmerciler, an
-    Izmir-based manufacturer,") is a company's, whatever the model made of it (a person,
-    a place); a name the gazetteer knows stays as it is."""
+    Izmir-based manufacturer,"), or right after one ("their company Dynasty International",
+    "defence firm Baykar"), is a company's, whatever the model made of it (a person, a
+    place); a name the gazetteer knows stays as it is."""
     spans = []
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "GPE", "LOC", "ORG"} or any(t.ent_id_ for t in ent):
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in _COMPANY_DESCRIPTIONS:
+            # "their company Dynasty International", "Turkish defence firm Baykar"
+            spans.append(Span(doc, ent.start, ent.end, label="Company"))
             continue
         if ent.end >= len(doc) or doc[ent.end].text != ",":
             continue

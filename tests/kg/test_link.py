@@ -323,6 +323,11 @@ def test_a_name_described_as_a_company_is_a_company(entities) -> None:
     assert found.get("Katmerciler") == "Company", found
 
 
+def test_a_name_right_after_a_company_noun_is_a_company(entities) -> None:
+    found = entities("Washington blacklisted the dealers and their company Dynasty International.")
+    assert found.get("Dynasty International") == "Company", found
+
+
 def test_a_capitalized_word_counted_with_a_kind_of_weapon_is_its_model(entities) -> None:
     found = entities("Kenya has bought 118 Hizir armoured vehicles.")
     assert found.get("Hizir") == "WeaponSystem", found
