@@ -712,8 +712,10 @@ def _model_word(token: Token) -> bool:
 _PERSON_POSTS = frozenset(
     "minister secretary spokesman spokeswoman spokesperson ambassador envoy president "
     "commander general gen admiral adm marshal brigadier colonel col lieutenant lt major "
-    "maj captain capt commodore sergeant sgt".split()
+    "maj captain capt commodore sergeant sgt chairman chairwoman chairperson ceo".split()
 )
+# Styles between a post and a name ("DRDO chairman Dr G Satheesh Reddy").
+_NAME_STYLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "sir"})
 _BODY_WORDS = frozenset(
     "forces force army navy ministry department command staff office council agency corps "
     "group company corporation industries committee government bureau service services "
@@ -764,8 +766,8 @@ def titled_names(doc: Doc) -> Doc:
                 continue  # set off by commas, or it is not an apposition
         else:
             continue
-        while start < len(doc) and doc[start].lower_.rstrip(".") in _PERSON_POSTS:
-            start += 1  # "Secretary General Jens Stoltenberg", "Lt. Gen. X"
+        while start < len(doc) and doc[start].lower_.rstrip(".") in _PERSON_POSTS | _NAME_STYLES:
+            start += 1  # "Secretary General Jens Stoltenberg", "Lt. Gen. X", "Dr X"
         end = start
         while end < len(doc) and end - start < _TITLED_MAX and _name_word(doc[end]):
             end += 1

@@ -279,6 +279,7 @@ def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> N
         ("It was attended by Admiral Oumar Wade - Private Chief of Staff.", "Oumar Wade"),
         ("Gilbert “Gibo” Teodoro was named defense secretary.", "Gilbert “Gibo” Teodoro"),
         ("Ahmet Demirok, Turkey’s ambassador to Qatar, told Reuters of the plan.", "Ahmet Demirok"),
+        ("DRDO chairman Dr G Satheesh Reddy praised the team.", "G Satheesh Reddy"),
     ],
 )
 def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, name) -> None:
