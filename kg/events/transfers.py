@@ -59,6 +59,8 @@ class TransferRules(ExtractorBase):
             for c in verb.children
         ):
             return  # "give up", "back off": not a transfer; "buying up to 54 jets" is one
+        if _wins_a_contract(verb):
+            return  # "GDLS-C has received a contract from Colombia": the contract's noun tells
         stopping = _stopped_by(verb)
         if stopping is not None:
             # "Norway said it would stop selling arms to Turkey": no sale, a halt of sales.
@@ -201,7 +203,11 @@ class TransferRules(ExtractorBase):
         # on may carry its phrases.
         for above in _nouns_above(noun):
             p = {**preps(above), **p}
-        event.add(DD.supplier, view.entities_in(p.get("from", []), PARTIES))
+        if _contract_won(noun) is not None:
+            # "received a contract from Colombia": the contract comes from the buyer.
+            event.add(DD.recipient, view.entities_in(p.get("from", []), STATES_ORGS))
+        else:
+            event.add(DD.supplier, view.entities_in(p.get("from", []), PARTIES))
         # "an order for 12 Dassault Rafales": a firm written on the weapons makes them.
         event.add(
             DD.recipient,
@@ -217,6 +223,13 @@ class TransferRules(ExtractorBase):
             if verb.lemma_.lower() in DEAL_VERBS
             else []
         )
+        won = _contract_won(noun)
+        if won is not None:
+            # "General Dynamics Land Systems-Canada has received a contract from the
+            # Colombian Ministry of National Defence for delivery of LAV IIIs": who wins the
+            # contract sells, who it comes from buys.
+            event.add(DD.supplier, [e for e in self._subject(view, won) if e.type in STATES_ORGS])
+            subject = []
         penalty = _penalty_above(noun, verb)
         if penalty is not None:
             # "announced sanctions against Turkey's agency for the purchase of the S-400":
@@ -496,6 +509,31 @@ _PREP_OR_CONJUNCT = frozenset({"prep", "conj"})
 
 # Verbs that end what the verb they govern tells: "stop selling", "ceased supplying".
 _STOPPING = frozenset("stop cease halt suspend end quit discontinue freeze pause".split())
+
+
+# Verbs whose subject is given a contract: "received a contract", "won an order".
+_WINNING = frozenset({"receive", "win", "secure", "land", "bag", "get", "obtain", "clinch"})
+_CONTRACT_NOUNS = frozenset({"contract", "order", "tender"})
+
+
+def _wins_a_contract(verb: Token) -> bool:
+    """Whether ``verb`` gives its subject a contract to fill ("GDLS-C has received a
+    contract from Colombia", "Naval Group won the order"): its subject sells."""
+    return verb.lemma_.lower() in _WINNING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CONTRACT_NOUNS for c in verb.children
+    )
+
+
+def _contract_won(noun: Token) -> Token | None:
+    """The verb that gives its subject the contract ``noun`` is, or is part of ("received a
+    contract ... for delivery of LAV IIIs": the delivery's too), if one does."""
+    for contract in (noun, *_nouns_above(noun)):
+        if contract.dep_ == "dobj" and _wins_a_contract(contract.head):
+            return contract.head
+    verb = governing_verb(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and _wins_a_contract(verb):
+        return verb  # "received a contract ... for delivery of X", "for" on the verb
+    return None
 
 
 def _stopped_by(verb: Token) -> Token | None:

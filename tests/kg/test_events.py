@@ -694,6 +694,17 @@ def test_weapons_described_with_their_makers_name_are_written_with_it(extract) -
     assert str(g.value(delivery, DD.equipmentText)) == "Dornier maritime surveillance aircraft"
 
 
+def test_a_company_that_receives_a_contract_sells_to_whom_it_comes_from(extract) -> None:
+    g = extract(
+        "Rheinmetall has received a contract from Hungary for the delivery of 218 Lynx "
+        "infantry fighting vehicles."
+    )
+    for event in [*events(g, DD.ArmsDeal), *events(g, DD.ArmsDelivery)]:
+        assert roles(g, event, DD.supplier) == {"Rheinmetall"}, event
+        assert roles(g, event, DD.recipient) == {"Hungary"}, event
+    assert events(g, DD.ArmsDeal)
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
