@@ -203,6 +203,11 @@ class TransferRules(ExtractorBase):
         # on may carry its phrases.
         for above in _nouns_above(noun):
             p = {**preps(above), **p}
+        # "the acquisition of 42 HIMARS units from Lockheed Martin": the weapons' own
+        # "from" phrase names whom they come from.
+        for dealt in p.get("of", []):
+            if dealt.dep_ == "pobj" and "from" not in p:
+                p = {**p, **{k: v for k, v in preps(dealt).items() if k == "from"}}
         if _contract_won(noun) is not None:
             # "received a contract from Colombia": the contract comes from the buyer.
             event.add(DD.recipient, view.entities_in(p.get("from", []), STATES_ORGS))
@@ -275,6 +280,21 @@ class TransferRules(ExtractorBase):
             # Turkey": where a delivery arrives is who receives it.
             event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
+        if noun.lemma_.lower() in BUY_NOUNS and not event.has(DD.recipient):
+            # "Australia has committed to an investment in missile systems, including the
+            # acquisition of 42 HIMARS units": a purchase in the phrases of a clause is its
+            # subject's.
+            holder = _clause_holding(noun)
+            if holder is not None:
+                sellers = {e.iri for e in event.roles.get(DD.supplier, [])}
+                event.add(
+                    DD.recipient,
+                    [
+                        e
+                        for e in self._subject(view, holder)
+                        if e.type == DD.State and e.iri not in sellers
+                    ],
+                )
         self._complete_deal(view, noun, event)
         if cls == DD.ArmsDelivery and not has_a_party(event) and not event.has(DD.equipment):
             # "The deal, valued at €1.2 billion, ... with deliveries scheduled to begin in
@@ -522,6 +542,23 @@ def _wins_a_contract(verb: Token) -> bool:
     return verb.lemma_.lower() in _WINNING and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _CONTRACT_NOUNS for c in verb.children
     )
+
+
+def _clause_holding(noun: Token) -> Token | None:
+    """The verb of the clause whose objects and phrases hold ``noun`` ("committed to an
+    investment ..., including the acquisition of X"), when no clause between has a subject
+    of its own; None when ``noun`` is that clause's subject."""
+    current = noun
+    for _ in range(8):
+        head = current.head
+        if head is current or current.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl"}:
+            return None
+        if head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in head.children
+        ):
+            return head
+        current = head
+    return None
 
 
 def _contract_won(noun: Token) -> Token | None:

@@ -705,6 +705,18 @@ def test_a_company_that_receives_a_contract_sells_to_whom_it_comes_from(extract)
     assert events(g, DD.ArmsDeal)
 
 
+def test_a_purchase_in_a_clauses_phrases_is_its_subjects_from_whom_its_weapons_come(
+    extract,
+) -> None:
+    g = extract(
+        "Australia has committed to a large investment in missile systems, including the "
+        "acquisition of 42 HIMARS units from Lockheed Martin."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Australia"}
+    assert roles(g, deal, DD.supplier) == {"Lockheed Martin"}
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
