@@ -280,7 +280,11 @@ class TransferRules(ExtractorBase):
             # Turkey": where a delivery arrives is who receives it.
             event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
-        if noun.lemma_.lower() in BUY_NOUNS and not event.has(DD.recipient):
+        if (
+            noun.lemma_.lower() in BUY_NOUNS
+            and not event.has(DD.recipient)
+            and not any(c.dep_ == "poss" for c in noun.children)  # "its purchase": whose
+        ):
             # "Australia has committed to an investment in missile systems, including the
             # acquisition of 42 HIMARS units": a purchase in the phrases of a clause is its
             # subject's.
@@ -544,6 +548,11 @@ def _wins_a_contract(verb: Token) -> bool:
     )
 
 
+# Prepositions through which a clause holds what it does ("an investment in missile
+# systems, including the acquisition of X"); "over", "for", "after" tell why or when.
+_HOLDING_PREPS = frozenset({"including", "in", "with", "to", "of", "on", "like", "as"})
+
+
 def _clause_holding(noun: Token) -> Token | None:
     """The verb of the clause whose objects and phrases hold ``noun`` ("committed to an
     investment ..., including the acquisition of X"), when no clause between has a subject
@@ -553,6 +562,8 @@ def _clause_holding(noun: Token) -> Token | None:
         head = current.head
         if head is current or current.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl"}:
             return None
+        if current.dep_ == "pobj" and head.lower_ not in _HOLDING_PREPS:
+            return None  # "sanctions on Turkey over the S-400 deal": why, not what
         if head.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in head.children
         ):
