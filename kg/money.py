@@ -62,8 +62,16 @@ _SYMBOLS = {
     "rs": "INR",
     "rs.": "INR",
     "ksh": "KES",
+    "sh": "KES",  # Kenyan papers: "Sh25 billion"
+    "tsh": "TZS",
+    "ush": "UGX",
     "rm": "MYR",
+    "₱": "PHP",
+    "p": "PHP",  # Philippine papers: "P16 billion" (read only with a number right after)
+    "php": "PHP",
 }
+# Symbols that are letters a name may begin with: money only with a scale after them.
+_LETTERS_WITH_A_SCALE = frozenset({"P", "Sh", "TSh", "USh"})
 # A dollar other than the US one is told by its state: "A$1.2 billion", "2.35 billion New
 # Zealand dollars".
 _STATE_DOLLARS = {
@@ -122,7 +130,8 @@ def _units() -> dict[str, tuple[str, tuple[str, ...]]]:
 def _pattern() -> re.Pattern[str]:
     units = "|".join(sorted(map(re.escape, _units()), key=len, reverse=True))
     return re.compile(
-        r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|KSh|RM|Rs\.?|"
+        r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|₱|KSh|RM|Rs\.?|"
+        r"(?-i:TSh|USh|Sh)(?=\s?\d)|(?-i:P)(?=\d)|"
         r"(?-i:[A-Z]{3})(?=\s?\d))\s?"
         r"(?P<num>\d+(?:[.,]\d+)*)[\s-]*"
         r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|m|b|tn)?\b|"
@@ -162,6 +171,8 @@ def find_money(text: str) -> list[Amount]:
             continue
         number = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
+        if cur in _LETTERS_WITH_A_SCALE and not scale:
+            continue  # "P8 jets", "Sh5": a name and a number; "P16 billion" is money
         end = m.start() + len(m.group(0).rstrip(" -"))
         try:
             base = _WORD_AMOUNTS.get(number.lower()) or float(number.replace(",", ""))

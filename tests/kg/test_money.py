@@ -26,6 +26,10 @@ def written(text: str) -> list[tuple[str, float | None, str]]:
         ("$10-billion", 1e10, "USD"),
         ("one billion euros", 1e9, "EUR"),
         ("RM1.17 billion", 1.17e9, "MYR"),
+        # as Kenyan and Philippine papers write their currencies
+        ("Sh25 billion", 2.5e10, "KES"),
+        ("P16 billion", 1.6e10, "PHP"),
+        ("₱5 billion", 5e9, "PHP"),
         # ISO 4217's names, in the plurals news writes and told by their people.
         ("3.98 billion Czech crowns", 3.98e9, "CZK"),
         ("2 billion Swedish crowns", 2e9, "SEK"),
@@ -56,6 +60,10 @@ def test_every_amount_of_a_sentence_is_read_and_words_that_are_no_money_are_not(
     ]
     assert written("passed the 100 mark with 200 NATO troops") == []
     assert written("Argentina will buy 156 Iveco Guarani vehicles") == []
+
+
+def test_a_letter_before_a_number_is_money_only_as_a_currency_writes_it() -> None:
+    assert written("the P-8 Poseidon and three P8 jets at 3 p.m., Shoigu said") == []
 
 
 def test_a_small_amount_without_a_scale_is_no_deals_value() -> None:
