@@ -139,15 +139,8 @@ class EventExtractor(
         for view in self.views:
             if not any(t.lemma_.lower() in NOUNS_SIGNED for t in view.sent):
                 continue
-            for m in view.mentions:
-                if m.entity.type != DD.LegalInstrument:
-                    continue
-                span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                before = [
-                    t for t in view.sent.doc[max(view.sent.start, span.start - 3) : span.start]
-                ]
+            for m, span in view.named({DD.LegalInstrument}):
+                before = view.sent.doc[max(view.sent.start, span.start - 3) : span.start]
                 words = [t for t in before if t.lower_ not in {"the", "a", "as"}]
                 if words and words[-1].lemma_.lower() in _NAMING:
                     out.append((view.index, m.entity))

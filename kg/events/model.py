@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -83,6 +83,16 @@ class SentenceView:
             return
         for token in span:
             self.by_token[token.i] = m
+
+    def named(self, classes: Set[URIRef]) -> Iterator[tuple[Mention, Span]]:
+        """The mentions of ``classes`` in the sentence, each with the tokens it covers
+        (those whose characters no tokens cover are left out)."""
+        for m in self.mentions:
+            if m.entity.type not in classes:
+                continue
+            span = self.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                yield m, span
 
     def entities_in(
         self, tokens: Iterable[Token], classes: set[URIRef] | None = None

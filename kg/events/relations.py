@@ -305,12 +305,7 @@ class RelationRules(ExtractorBase):
     def _roles(self, view: SentenceView) -> None:
         """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""
         before: tuple[Mention, Event] | None = None  # the last person given a post here
-        for m in view.mentions:
-            if m.entity.type not in {DD.Person, DD.Company, DD.GovernmentBody, DD.Organization}:
-                continue
-            span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for m, span in view.named({DD.Person, DD.Company, DD.GovernmentBody, DD.Organization}):
             title, orgs = self._title_before(view, span)
             if not title or only_a_rank(title):
                 # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
@@ -352,12 +347,7 @@ class RelationRules(ExtractorBase):
         Read from the words around the name rather than the parse, which often takes the
         title of such a sentence for a name ("Chief" as a compound of the subject).
         """
-        for m in view.mentions:
-            if m.entity.type != DD.Person:
-                continue
-            span = view.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for m, span in view.named({DD.Person}):
             found = self._appointed_as(view, span)
             if found is None:
                 continue
@@ -378,11 +368,8 @@ class RelationRules(ExtractorBase):
         """ "John Smith is Britain's defence secretary", "X is the procurement director of
         the Rapid Support Forces": a post said of a person with "is" (now, not "was")."""
         doc, sent = view.sent.doc, view.sent
-        for m in view.mentions:
-            if m.entity.type != DD.Person:
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.end >= sent.end or doc[span.end].lower_ not in _IS:
+        for m, span in view.named({DD.Person}):
+            if span.end >= sent.end or doc[span.end].lower_ not in _IS:
                 continue
             start = span.end + 1
             while start < sent.end and doc[start].lower_ in _NOW:
