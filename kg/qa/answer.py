@@ -312,6 +312,11 @@ class Answerer:
             payload["interpretation"]["reading"] = not_stated(
                 interpretation, payload["interpretation"]["reading"]
             )
+        if not shown and asking.held_back:
+            # "Is Ukraine a member of NATO?" with only its bid to join stored: say so.
+            payload["interpretation"]["reading"] += (
+                "; the articles tell of it only as asked for or planned"
+            )
         if fixes:
             shown_fixes = "; ".join(f"{a} → {b}" for a, b in fixes)
             payload["interpretation"]["reading"] += f" (read {shown_fixes})"

@@ -1402,4 +1402,6 @@ def test_a_bid_to_join_answers_what_was_applied_for_and_not_who_is_a_member(
         assert [a["text"] for a in bid] == ["NATO"]
         assert "tier" not in bid[0]  # the fact, not a sentence read
         for question in ("Is Ukraine a member of NATO?", "Which alliance is Ukraine a member of?"):
-            assert answering_it.ask(question)["answers"] == [], question
+            payload = answering_it.ask(question)
+            assert payload["answers"] == [], question
+            assert "only as asked for or planned" in payload["interpretation"]["reading"]
