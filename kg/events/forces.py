@@ -41,6 +41,10 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 TOLD_AFTER = 6
 
 
+# A state's armed services, which stand for it when a weapon is made for them.
+_SERVICES = frozenset({"navy", "army", "military", "force", "forces", "guard", "marines"})
+
+
 class ForceRules(ExtractorBase):
     """Rules for making, testing and deploying weapons and forces."""
 
@@ -80,6 +84,29 @@ class ForceRules(ExtractorBase):
         event = self._new(DD.Manufacturing, view, verb, 0.7)
         event.add(DD.actor, makers)
         event.add(DD.equipment, weapons)
+        # "two frigates built by Hyundai Heavy Industries for the Philippine Navy": what is
+        # made for a state is sold to it, by the firm that makes it.
+        phrases = [verb, *(t for t in made if t.dep_ in {"dobj", "nsubjpass"} or t is verb.head)]
+        written_for = [t for holder in phrases for t in preps(holder).get("for", [])]
+        # "for the Philippine Navy": a state's armed service stands for the state.
+        written_for += [
+            c
+            for t in written_for
+            if t.lemma_.lower() in _SERVICES
+            for c in t.children
+            if c.dep_ in {"compound", "amod", "poss"}
+        ]
+        buyers = [
+            e
+            for e in view.entities_in(written_for, STATES_ORGS)
+            if e not in makers and e.type != DD.Company
+        ]
+        sellers = [e for e in makers if e.type == DD.Company]
+        if buyers and sellers:
+            deal = self._new(DD.ArmsDeal, view, verb, 0.6)
+            deal.add(DD.supplier, sellers)
+            deal.add(DD.recipient, buyers)
+            deal.add(DD.equipment, weapons)
 
     def _makers_named_with(self, view: SentenceView) -> None:
         """ "20 Eurocopter EC725 helicopters", "eight Lockheed Martin F-16 fighters": a

@@ -717,6 +717,17 @@ def test_a_purchase_in_a_clauses_phrases_is_its_subjects_from_whom_its_weapons_c
     assert roles(g, deal, DD.supplier) == {"Lockheed Martin"}
 
 
+def test_weapons_a_firm_builds_for_a_state_are_sold_to_it(extract) -> None:
+    g = extract(
+        "The ship is the first of two frigates built by Hyundai Heavy Industries for the "
+        "Philippine Navy."
+    )
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.supplier) == {"HD Hyundai Heavy Industries"}
+    assert roles(g, deal, DD.recipient) == {"Philippines"}
+    assert events(extract("Dassault builds jets for export."), DD.ArmsDeal) == []
+
+
 def test_applying_for_membership_is_a_change_still_to_come(extract) -> None:
     g = extract("Sweden and Finland applied for NATO membership after Russia invaded Ukraine.")
     change = the_event(g, DD.MembershipChange)
