@@ -151,7 +151,7 @@ def load_model(name: str = "") -> Language:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, captions and paragraphs stay apart."""
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if _breaks_line(token):
             doc[token.i + 1].is_sent_start = True
         elif (
             token.text in _SENTENCE_END
@@ -188,20 +188,22 @@ def _dateline_colons(doc: Doc) -> list[int]:
         if token.text != ":" or not doc[token.i + 1].text[:1].isupper():
             continue
         start = token.i
-        while start > 0 and token.i - start < _DATELINE_WORDS:
+        while start > 0 and not _breaks_line(doc[start - 1]):
             before = doc[start - 1]
-            if "\n" in before.text or "\n" in before.whitespace_:
-                break
-            if not (before.text == "," or (before.is_alpha and before.text[:1].isupper())):
-                start = -1
+            if token.i - start >= _DATELINE_WORDS or not (
+                before.text == "," or (before.is_alpha and before.text[:1].isupper())
+            ):
                 break
             start -= 1
-        at_head = start == 0 or (
-            start > 0 and "\n" in doc[start - 1].text + doc[start - 1].whitespace_
-        )
-        if start >= 0 and start < token.i and at_head:
+        at_head = start == 0 or _breaks_line(doc[start - 1])
+        if start < token.i and at_head:
             out.append(token.i)
     return out
+
+
+def _breaks_line(token: Token) -> bool:
+    """Whether a line ends in or right after ``token``."""
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def ticker_spans(doc: Doc) -> list[Span]:
@@ -644,13 +646,7 @@ def counted_models(doc: Doc) -> Doc:
             continue
         if end < len(doc) and _ROMAN.match(doc[end].text):
             end += 1  # "18 Caesar Mark II wheeled artillery guns": its version too
-        after = doc[end : end + 3]
-        if any(w.lemma_.lower() in _COUNTED_KINDS for w in after) and all(
-            w.is_lower or w.lemma_.lower() in _COUNTED_KINDS
-            for w in after[
-                : next(i for i, w in enumerate(after) if w.lemma_.lower() in _COUNTED_KINDS)
-            ]
-        ):
+        if _counted_kind_follows(doc, end):
             spans.append(Span(doc, start, end, label="Model"))
     return _with_names(doc, spans)
 

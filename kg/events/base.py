@@ -299,14 +299,7 @@ class ExtractorBase:
                     for t in name_tokens(c)
                     if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
                 ]
-                if not named and h.lower_ in COUNTERPARTS:
-                    # "his counterpart from Burkina Faso Kassoum Coulibaly": the person
-                    # the parser hung on "from".
-                    named = [
-                        t
-                        for t in h.subtree
-                        if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
-                    ]
+                named = named or counterpart_named(view, h)
                 if named:
                     tokens += named
                     continue
@@ -614,3 +607,16 @@ _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 def _year_before(day: dt.date) -> dt.date:
     """The same day a year earlier (February 29 as the 28th)."""
     return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+
+def counterpart_named(view: SentenceView, head: Token) -> list[Token]:
+    """The tokens of the person "counterpart" names, when ``head`` is that word ("his
+    counterpart from Burkina Faso Kassoum Coulibaly": the parser hangs the name on
+    "from")."""
+    if head.lower_ not in COUNTERPARTS:
+        return []
+    return [
+        t
+        for t in head.subtree
+        if (m := view.mention_at(t)) is not None and m.entity.type == DD.Person
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
-from kg.events.base import ExtractorBase
+from kg.events.base import ExtractorBase, counterpart_named
 from kg.events.coercion import sanctions_list_of
 from kg.events.grammar import (
     continued_quote,
@@ -25,7 +25,7 @@ from kg.kinds import ceremony, meeting, summit, visit
 from kg.kinds.gathering import MET_IN_PAIRS, TRAVEL_VERBS
 from kg.kinds.model import Kind
 from kg.link import Entity
-from kg.text import CLOSING_QUOTES, COUNTERPARTS, OPENING_QUOTES
+from kg.text import CLOSING_QUOTES, OPENING_QUOTES
 from kg.vocab import DD
 
 # Words in quotation marks no longer than this, inside a reported clause, are the
@@ -53,7 +53,8 @@ class GatheringRules(ExtractorBase):
         people = view.entities_in(with_conjuncts(head), AGENTS) if head is not None else []
         if head is not None:
             # "Shoigu and his counterpart from Burkina Faso Kassoum Coulibaly met".
-            people += self._counterparts(view, with_conjuncts(head))
+            named = [t for h in with_conjuncts(head) for t in counterpart_named(view, h)]
+            people += view.entities_in(named, {DD.Person})
         visited: list[Entity] = []
         if kind.cls == DD.Visit:
             # "visited Seoul": the city (a capital is its state's metonym elsewhere) is
@@ -75,13 +76,6 @@ class GatheringRules(ExtractorBase):
         event.add(DD.participant, people)
         event.add(DD.location, visited)
         self._place(view, verb, event)
-
-    def _counterparts(self, view: SentenceView, heads: list[Token]) -> list[Entity]:
-        """The people named with "counterpart" among ``heads`` ("his counterpart from
-        Burkina Faso Kassoum Coulibaly", which the parser hangs on "from")."""
-        return view.entities_in(
-            [t for h in heads if h.lower_ in COUNTERPARTS for t in h.subtree], {DD.Person}
-        )
 
     def _travel(self, view: SentenceView, verb: Token, kind: Kind) -> None:
         """ "Erdogan arrived in Jeddah on Monday", "Austin travelled to Manila": a visit by
@@ -350,7 +344,7 @@ def _named_after(view: SentenceView, verb: Token) -> list[Entity]:
     their own citizens,' said Acting Under Secretary of the Treasury Bradley T. Smith" (the
     parser takes "Acting" for a verb). The words said stand before the verb, set off by a
     comma or a quotation mark; the first person named after it speaks."""
-    if verb.i == view.sent.start or verb.doc[verb.i - 1].text not in {",", "'", "’", '"', "”"}:
+    if verb.i == view.sent.start or verb.doc[verb.i - 1].text not in CLOSING_QUOTES | {","}:
         return []
     after = [t for t in view.sent if t.i > verb.i]
     people = [e for e in view.entities_in(after, AGENTS) if e.type == DD.Person]

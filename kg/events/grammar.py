@@ -303,14 +303,21 @@ def modality_of(token: Token, cls: URIRef) -> URIRef:
     return DD.asserted
 
 
+def has_own_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own among its children (not one it takes
+    from a clause it hangs on)."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _a_condition(verb: Token) -> bool:
+    """Whether ``verb`` heads a condition ("if Washington imposed sanctions")."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
 def _told_in_the_past(verb: Token) -> bool:
     """A finite verb in the past tense with a subject of its own ("when it bought"), not
     a condition ("would retaliate if Washington imposed sanctions" imposes none yet)."""
-    return (
-        verb.tag_ == "VBD"
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
-    )
+    return verb.tag_ == "VBD" and has_own_subject(verb) and not _a_condition(verb)
 
 
 _CONDITIONS = frozenset({"if", "unless", "once", "whether", "lest"})
@@ -321,9 +328,7 @@ def told_in_the_past(token: Token) -> bool:
     "has applied", "signed a deal"; for a noun, the verb it is the subject, object or
     phrase of), and no condition."""
     verb = governing_verb(token)
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+    if verb.pos_ not in {"VERB", "AUX"} or _a_condition(verb):
         return False
     helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(h.lower_ in {"will", "would", "shall", "'ll", "to"} for h in helpers):

@@ -14,6 +14,7 @@ from kg.events.grammar import (
     agent_tokens,
     determined,
     direct_objects,
+    has_own_subject,
     is_passive,
     non_member,
     preps,
@@ -130,9 +131,7 @@ def _subject_told(verb: Token) -> bool:
     which applied", "X wants to apply", "X met Y and applied"): a finite verb the parser
     hung on another clause without one ("three months after Russia launched ...,
     Sweden and Finland applied") would take that clause's."""
-    return verb.dep_ in {"relcl", "xcomp", "conj", "ROOT"} or any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
-    )
+    return verb.dep_ in {"relcl", "xcomp", "conj", "ROOT"} or has_own_subject(verb)
 
 
 def _named_with(noun: Token, *, members: bool = False) -> list[Token]:
@@ -390,7 +389,7 @@ class RelationRules(ExtractorBase):
             person = [c for c in first.children if c.dep_ == "dobj"]
             start = objects[0].i + 1
         elif not objects or is_passive(first):
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            if has_own_subject(verb):
                 return
             person = [c for c in first.children if c.dep_ == "nsubjpass"]
             start = verb.i + 1

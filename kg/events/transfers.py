@@ -16,6 +16,7 @@ from kg.events.grammar import (
     determined,
     governing_verb,
     hangs_under,
+    has_own_subject,
     is_passive,
     preps,
     refers_to_a_deal,
@@ -208,7 +209,8 @@ class TransferRules(ExtractorBase):
         for dealt in p.get("of", []):
             if dealt.dep_ == "pobj" and "from" not in p:
                 p = {**p, **{k: v for k, v in preps(dealt).items() if k == "from"}}
-        if _contract_won(noun) is not None:
+        won = _contract_won(noun)
+        if won is not None:
             # "received a contract from Colombia": the contract comes from the buyer.
             event.add(DD.recipient, view.entities_in(p.get("from", []), STATES_ORGS))
         else:
@@ -228,7 +230,6 @@ class TransferRules(ExtractorBase):
             if verb.lemma_.lower() in DEAL_VERBS
             else []
         )
-        won = _contract_won(noun)
         if won is not None:
             # "General Dynamics Land Systems-Canada has received a contract from the
             # Colombian Ministry of National Defence for delivery of LAV IIIs": who wins the
@@ -564,9 +565,7 @@ def _clause_holding(noun: Token) -> Token | None:
             return None
         if current.dep_ == "pobj" and head.lower_ not in _HOLDING_PREPS:
             return None  # "sanctions on Turkey over the S-400 deal": why, not what
-        if head.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in head.children
-        ):
+        if head.pos_ in {"VERB", "AUX"} and has_own_subject(head):
             return head
         current = head
     return None
