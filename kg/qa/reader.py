@@ -43,7 +43,9 @@ from kg.qa.entities import Found
 from kg.qa.lexicon import SECOND_IN_LINE, Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
+    FREE_KINDS,
     MIN_COVERAGE,
+    MIN_COVERAGE_FREE,
     MIN_COVERAGE_UNNAMED,
     _described_by_entity,
     _score,
@@ -218,12 +220,15 @@ class Reader:
             for w in words:
                 if w in REPORTING_STEMS:
                     forms[w] = forms[w] | REPORTING_STEMS
+        least = MIN_COVERAGE if looked_for else MIN_COVERAGE_UNNAMED
+        if want.kind in FREE_KINDS:
+            least = max(least, MIN_COVERAGE_FREE)
         scored = _score(sentences, words, looked_for, forms, question)
         if describing or (want.kind == "reason" and len(looked_for) >= 2):
             # A cause is also told without the question's verb: "Romania signed for 54 K9
             # howitzers to replace ..." answers why Romania is buying them.
             scored = sorted(
-                scored + _described_by_entity(sentences, looked_for, scored), key=by_coverage
+                scored + _described_by_entity(sentences, looked_for, scored, least), key=by_coverage
             )
         head_forms = same_words.get(stem(want.head), frozenset()) if want.head else frozenset()
         speaker = _speaker(question, entities) if _about_speech(question, want) else None
@@ -234,7 +239,6 @@ class Reader:
         counterpart = _WITH_NAME.search(question) is not None
         out: list[Read] = []
         seen: set[str] = set()
-        least = MIN_COVERAGE if looked_for else MIN_COVERAGE_UNNAMED
 
         def read_in(
             told: Sentence, hits: set[str], counterpart: bool

@@ -261,6 +261,9 @@ def _candidates(
         spans = [
             c for c in _place_spans(text, spans, entities, states) if fits_settlement(want, c[1])
         ]
+        if stem(want.head) in _FACILITIES:
+            # "At which air base ...": a site, which no state is ("arrives in Iraq").
+            spans = [c for c in spans if c[2] not in states]
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
         saying_asked = bool(hits & REPORTING_STEMS)

@@ -1414,3 +1414,36 @@ def test_a_bid_to_join_answers_what_was_applied_for_and_not_who_is_a_member(
             payload = answering_it.ask(question)
             assert payload["answers"] == [], question
             assert "only as asked for or planned" in payload["interpretation"]["reading"]
+
+
+def test_a_reason_is_read_only_where_the_sentence_carries_most_of_the_question(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A reason is any words of its sentence, so only the question's words vouch for the
+    sentence: one that tells why the boats were bought answers that question, not why they
+    are wanted for a lake the sentence never names."""
+    article = (
+        "---\ndate: 2021-03-02\n---\nKenya bought four patrol boats from France on Monday, "
+        "citing piracy off its coast.\n\nThe Kenyan navy will station the boats in Mombasa.\n"
+    )
+    asked_of = (
+        "Why did Kenya buy the patrol boats?",
+        "Why did Kenya want patrol boats for the lake?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["piracy off its coast"], asked_of[1]: []}
+
+
+def test_no_state_is_the_site_a_question_asks_for(pipeline: Pipeline, tmp_path: Path) -> None:
+    """A state is where jets arrived, but no air base, port or palace: asked for the site,
+    a sentence that names only the state has no answer."""
+    article = (
+        "---\ndate: 2015-07-14\n---\nA second batch of F-16 fighter jets arrived in Iraq on "
+        "Monday, the defence ministry said.\n"
+    )
+    asked_of = (
+        "Where did the second batch of F-16 jets arrive?",
+        "At which air base did the second batch of F-16 jets arrive?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["Iraq"], asked_of[1]: []}
