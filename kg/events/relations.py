@@ -42,7 +42,7 @@ from kg.events.words import (
 from kg.kinds import accession, succession
 from kg.kinds.model import Kind
 from kg.link import Entity, Mention
-from kg.text import norm_key
+from kg.text import COUNTERPARTS, norm_key
 from kg.vocab import DD
 
 # Ranks written between a title and a name ("spokesman Lt. Luka Bakic"), abbreviated or
@@ -304,7 +304,16 @@ class RelationRules(ExtractorBase):
     def _roles(self, view: SentenceView) -> None:
         """ "Turkish President Recep Tayyip Erdogan", "Heiko Maas, Germany's foreign minister"."""
         before: tuple[Mention, Event] | None = None  # the last person given a post here
+        last: Event | None = None  # the last post given here, whether or not its state is told
         for m, span in view.named({DD.Person, DD.Company, DD.GovernmentBody, DD.Organization}):
+            if last is not None and m.entity.type == DD.Person:
+                theirs = _counterpart_state(view, span)
+                if theirs is not None:
+                    # "Defence Minister X and his Indonesian counterpart Y": Y holds X's post,
+                    # in the state the demonym names.
+                    position = str(last.values[DD.position][0])
+                    last = self._post(view, [m.entity], position, [theirs], 0.7)
+                    continue
             title, orgs = self._title_before(view, span)
             if not title or only_a_rank(title):
                 # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
@@ -325,6 +334,8 @@ class RelationRules(ExtractorBase):
                 continue
             # The name nearest the title is the organization.
             event = self._post(view, [m.entity], title, orgs[-1:], 0.8)
+            if is_person:
+                last = event
             if not orgs and is_person and before is not None and _titled_in_turn(view, before, m):
                 # "Japanese Foreign Minister X and Defense Minister Y": Japan's too.
                 event.add(DD.organization, before[1].roles.get(DD.organization, []))
@@ -956,6 +967,20 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
     while out and out[-1] in {"the", "of", "for", "to", "in", "and", "a", "an"}:
         out.pop()
     return out
+
+
+def _counterpart_state(view: SentenceView, span: Span) -> Entity | None:
+    """The state of "<demonym> counterpart" written right before the name at ``span``
+    ("his Indonesian counterpart Prabowo Subianto")."""
+    doc, k = view.sent.doc, span.start - 1
+    if k > view.sent.start and doc[k].text == ",":
+        k -= 1
+    if k <= view.sent.start or doc[k].lower_ not in COUNTERPARTS:
+        return None
+    mention = _title_mention(view, doc[k - 1])
+    if mention is None or mention.entity.type != DD.State:
+        return None
+    return mention.entity
 
 
 def _title_mention(view: SentenceView, token: Token) -> Mention | None:

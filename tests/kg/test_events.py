@@ -598,6 +598,26 @@ def test_a_counterpart_named_after_his_state_meets_with_the_subject(extract) -> 
     assert roles(g, meeting, DD.participant) == {"Sergei Shoigu", "Kassoum Coulibaly"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defence Minister Rajnath Singh met his Australian counterpart, Richard Marles, in "
+        "Canberra.",
+        "Defence Minister Rajnath Singh and his Australian counterpart Richard Marles signed "
+        "the pact.",
+    ],
+)
+def test_a_counterpart_of_a_state_holds_the_post_of_the_one_he_answers_to(
+    extract, sentence: str
+) -> None:
+    assert ("Richard Marles", "defence minister", "Australia") in posts(extract(sentence))
+
+
+def test_a_counterpart_with_no_state_named_is_given_no_post(extract) -> None:
+    found = posts(extract("Defence Minister Rajnath Singh met his counterpart Richard Marles."))
+    assert {holder for holder, _, _ in found} == {"Rajnath Singh"}
+
+
 def test_quoted_sentences_with_no_speaker_go_on_with_the_statement_before(extract) -> None:
     g = extract(
         "Spokesman Ned Price said the defence relationship with India has deepened. "
