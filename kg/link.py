@@ -295,6 +295,8 @@ class Linker:
                     pending.append((ent, name))
                 continue
             entity, via = resolved
+            if mentions and (theirs := _body_of_another_state(ent, entity, mentions[-1])):
+                entity, via = theirs, "new"
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
@@ -535,6 +537,31 @@ _LAW_HEADS = frozenset(
     "act law treaty convention agreement regulations accord pact declaration protocol "
     "charter memorandum".split()
 )
+
+
+# Bodies that every state has, so that their unqualified names ("Defense Department",
+# "the Navy") are another state's own when a state is written right before them.
+_STATE_BODIES = frozenset({DD.GovernmentBody, DD.MilitaryOrganization})
+
+
+def _body_of_another_state(ent: Span, entity: Entity, before: Mention) -> Entity | None:
+    """ "the Australian Defense Department": a state's body of the name that, unqualified,
+    is known as the U.S. one; the state written before the name (``before``) owns it."""
+    entry = entity.entry
+    if (
+        entry is None
+        or entry.country is None
+        or entity.type not in _STATE_BODIES
+        or before.entity.type != DD.State
+        or before.entity.iri == entry.country
+        or ent.doc.text[before.end : ent.start_char].strip()
+    ):
+        return None
+    label = f"{before.text} {ent.text}"
+    iri = RES[slugify(label)]
+    return Entity(
+        iri, entity.type, label, Entry(iri, entity.type, label, (label,), country=before.entity.iri)
+    )
 
 
 def _long_name_type(name: str) -> URIRef:

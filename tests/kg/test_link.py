@@ -521,3 +521,26 @@ def test_a_weapons_one_word_name_after_a_given_name_is_a_surname(entities) -> No
 )
 def test_a_weapons_one_word_name_with_no_given_name_is_the_weapon(entities, text) -> None:
     assert "WeaponSystem" in entities(text).values()
+
+
+def test_a_body_known_as_one_states_is_anothers_when_that_state_is_written_before_it(
+    pipeline: Pipeline,
+) -> None:
+    """Every state has a defense department: the unqualified name is the U.S. one, "the
+    Australian Defense Department" Australia's."""
+    g = pipeline.extract(
+        Article(
+            text="The Australian Defense Department declined to comment. "
+            "The Defense Department in Washington said the sale went ahead.",
+            date=dt.date(2024, 5, 2),
+        ),
+        WHEN,
+    )
+    countries = {
+        str(g.value(body, RDFS.label)): g.value(body, DD.country)
+        for body in g.subjects(RDF.type, DD.GovernmentBody)
+    }
+    assert countries == {
+        "Australian Defense Department": URIRef("https://w3id.org/attache/resource/australia"),
+        "U.S. Department of Defense": URIRef("https://w3id.org/attache/resource/united-states"),
+    }
