@@ -38,6 +38,7 @@ from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import ARMS_EVENTS, ARMS_NOUNS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
 from kg.kinds.agreement import NOUNS_SIGNED
 from kg.link import Entity, Mention
+from kg.text import OPENING_QUOTES
 from kg.vocab import DD
 
 # How many sentences back "the jets", "the hardware" may refer to the weapons last named:
@@ -291,6 +292,8 @@ class EventExtractor(
         """Sentences that complete an earlier deal: "The principal contractors will be X
         and Y.", "The estimated cost is $107 million." (the style of sale notices)."""
         text = view.sent.text.lower()
+        if text[:1] in OPENING_QUOTES:
+            return  # a speaker's figures are of what he speaks of ("$25 billion worth of food")
         # A notice's closing paragraphs speak of the one sale it announced.
         latest = latest_event(
             events,

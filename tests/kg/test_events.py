@@ -2313,3 +2313,11 @@ def test_a_deal_with_a_state_and_no_other_party_does_not_say_which_side_it_is_on
     assert not any(roles(g, deal, DD.supplier) for deal in events(g, DD.ArmsDeal))
     g = extract("Egypt signed a deal with France for 30 Rafale jets.")
     assert roles(g, the_event(g, DD.ArmsDeal), DD.supplier) == {"France"}
+
+
+def test_a_speakers_figures_are_not_the_value_of_the_deal_told_before(extract) -> None:
+    g = extract(
+        "Nigeria bought 12 Mi-35 helicopters from Russia. Putin spoke at the summit. "
+        '"We export to Africa $25 billion worth of food, more than we export in arms," he said.'
+    )
+    assert g.value(the_event(g, DD.ArmsDeal), DD.value) is None
