@@ -339,6 +339,30 @@ def asks_what_is_to_come(question: str) -> bool:
     return _TO_COME.search(question) is not None
 
 
+# "What is the name of the missile?", "What was the drill called?", "What is the codename
+# of ...": a name is asked for, which no description ("a new ballistic missile") is.
+_NAME_ASKED = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+(?:code\s*-?\s*)?names?\s+of\s+"
+    r"(?P<of>.+)|(?P<called>.+?)\s+(?:called|named|dubbed|code-?named)\s*\??\s*$)",
+    re.I,
+)
+_NAMED_WORDS = 6  # words a name may have ("Super Garuda Shield 2024")
+
+
+def asks_a_name(question: str) -> bool:
+    """Whether ``question`` asks for the name of something (:data:`_NAME_ASKED`)."""
+    return _NAME_ASKED.search(question) is not None
+
+
+def is_a_name(text: str) -> bool:
+    """Whether ``text`` is written as a name: a capital or a digit in one of its words
+    ("Hyunmoo-2", "Great Prophet 15"), not as a description ("new ballistic missile")."""
+    words = text.split()
+    return len(words) <= _NAMED_WORDS and any(
+        w[:1].isupper() or any(c.isdigit() for c in w) for w in words
+    )
+
+
 def asked(question: str) -> Asked | None:
     """The kind of answer ``question`` asks for (:func:`_asked`), a place asked "from"
     marked as an origin ("From which site did Pakistan launch the missile?")."""

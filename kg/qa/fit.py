@@ -20,7 +20,7 @@ from rdflib.namespace import SDO
 
 from kg.kinds import exercise
 from kg.kinds.agreement import NOUNS_SIGNED
-from kg.qa.asked import Asked
+from kg.qa.asked import Asked, asks_a_name, is_a_name
 from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import (
@@ -90,6 +90,13 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
     template = it.template
     if template is None or not answers or it.mode in {"count", "yes_no"}:
         return answers
+    if asks_a_name(it.question):
+        # "What is the name of the new missile?": not "new ballistic missile".
+        answers = [
+            a
+            for a in answers
+            if is_a_name(lookups.label(a.value) if isinstance(a.value, URIRef) else str(a.value))
+        ]
     if template.render == "entity":
         # What the question names is not its answer ("Which allies deployed Patriot
         # batteries to Slovakia?" is not answered "Slovakia").

@@ -38,7 +38,7 @@ from rdflib import Literal, URIRef
 
 from kg.dates import find_dates
 from kg.ontology.bundle import stored_triggers
-from kg.qa.asked import REPORTING_STEMS, Asked, asks_what_is_to_come
+from kg.qa.asked import REPORTING_STEMS, Asked, asks_a_name, asks_what_is_to_come, is_a_name
 from kg.qa.entities import Found
 from kg.qa.lexicon import SECOND_IN_LINE, Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
@@ -237,6 +237,7 @@ class Reader:
         future = asks_what_is_to_come(question)
         named_words = {w.lower() for w in _NAME_WORD.findall(question, 1)}
         counterpart = _WITH_NAME.search(question) is not None
+        name_asked = asks_a_name(question)
         out: list[Read] = []
         seen: set[str] = set()
 
@@ -314,6 +315,8 @@ class Reader:
                     continue
                 if iri in excluded or _writes_any(text, sentence, excluded):
                     continue  # "alongside the TB2": not "Bayraktar TB2 drones"
+                if name_asked and not is_a_name(text):
+                    continue  # "What is the drill called?": a name, not "joint drills"
                 seen.add(key)
                 out.append(Read(text, iri, sentence, coverage, want.kind))
             if out and not want.plural:

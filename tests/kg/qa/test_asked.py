@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.qa.answer import _RENDERS_FOR
-from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked
+from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked, asks_a_name, is_a_name
 from kg.qa.lexicon import stem
 
 
@@ -215,3 +215,30 @@ def test_a_share_price_is_no_percentage() -> None:
 def test_the_words_of_a_question_say_what_kind_of_answer_it_wants(question: str, kind: str) -> None:
     found = asked(question)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What is the name of the new missile?", True),
+        ("What was the drill called?", True),
+        ("What is the codename of the wargames?", True),
+        ("What did the minister call the deal?", False),
+        ("Which missile did Iran test?", False),
+    ],
+)
+def test_a_question_asks_for_a_name_by_the_name_of_or_called(question: str, asks: bool) -> None:
+    assert asks_a_name(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hyunmoo-2", True),
+        ("Great Prophet 15", True),
+        ("new ballistic missile", False),
+        ("South Korea will host the Chinese and Russian navies in a maritime exercise", False),
+    ],
+)
+def test_a_name_is_short_and_written_with_a_capital_or_a_number(text: str, name: bool) -> None:
+    assert is_a_name(text) is name

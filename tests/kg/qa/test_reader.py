@@ -1447,3 +1447,21 @@ def test_no_state_is_the_site_a_question_asks_for(pipeline: Pipeline, tmp_path: 
     )
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {asked_of[0]: ["Iraq"], asked_of[1]: []}
+
+
+def test_a_name_asked_for_is_not_answered_by_a_description(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The article says what was tested but not its name: asked for the name, there is
+    no answer; asked what was tested, the missile as the text describes it."""
+    article = (
+        "---\ndate: 2017-04-06\n---\nSouth Korea test-fired a new ballistic missile on "
+        "Thursday, the defence ministry said.\n"
+    )
+    asked_of = (
+        "Which missile did South Korea test-fire?",
+        "What is the name of the new ballistic missile South Korea test-fired?",
+        "What was the missile South Korea test-fired called?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["new ballistic missile"], asked_of[1]: [], asked_of[2]: []}
