@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 from rdflib import URIRef
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer
 from kg.nlp import (
@@ -254,12 +254,27 @@ class Linker:
         pending: list[tuple[Span, str]] = []
         mentions: list[Mention] = []
         for ent in doc.ents:
+            state = None
             longer = _longer_company_name(ent)
+            if longer is None and (longer := _company_around_a_state(ent)) is not None:
+                # "Munitions India Limited": the state in a firm's name is the firm's, and
+                # is written there too (as a name introduced with its acronym is).
+                state = self.gazetteer.entries.get(URIRef(ent.ent_id_)) if ent.ent_id_ else None
+                if state is not None and state.type == DD.State:
+                    mentions.append(
+                        self._mention(ent, self.entity_for(state), "gazetteer", sentence_of)
+                    )
             resolved: tuple[Entity, str] | None
             if longer is not None:  # a unit of a known company, or another company
                 ent, name = longer, clean_name(longer.text)
+                iri = RES[slugify(name)]
+                of_state = (
+                    Entry(iri, DD.Company, name, (name,), country=state.iri)
+                    if state is not None and state.type == DD.State
+                    else None
+                )
                 resolved = self.resolve_name(name, fuzzy=False) or (
-                    Entity(RES[slugify(name)], DD.Company, name),
+                    Entity(iri, DD.Company, name, of_state),
                     "new",
                 )
             else:
@@ -691,6 +706,39 @@ def _longer_company_name(ent: Span) -> Span | None:
     return Span(doc, ent.start, last_head, label="ORG")
 
 
+def _company_around_a_state(ent: Span) -> Span | None:
+    """A state's name inside a firm's ("Munitions India Limited", "Bharat Dynamics India
+    Ltd"): capitalized words around it that end in a legal form make one company."""
+    if ent.label_ not in {"GPE", "NORP", "State"}:
+        return None
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].lower_ not in _DETERMINERS:
+        start -= 1
+    while (
+        end < len(doc) and _name_word(doc[end]) and doc[end].lower_.rstrip(".") not in _LEGAL_FORMS
+    ):
+        end += 1
+    if (
+        end >= len(doc)
+        or doc[end].lower_.rstrip(".") not in _LEGAL_FORMS
+        or (start, end)
+        == (
+            ent.start,
+            ent.end,
+        )
+    ):
+        return None
+    return Span(doc, start, end + 1, label="ORG")
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and not token.ent_type_
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+
+
 _PLACE_NOUNS = frozenset(
     "town city village port capital region province district base county state island".split()
 )
@@ -698,8 +746,11 @@ _PLACE_NOUNS = frozenset(
 
 def _reads_as_place(ent: Span, *, after_preposition: bool = True) -> bool:
     """A name the NER mistyped that the text introduces as a place: "the town of Deblin",
-    or (for a would-be person) "in Deblin". Only for names nothing else vouches for."""
+    "Nagpur-based", or (for a would-be person) "in Deblin". Only for names nothing else
+    vouches for."""
     doc = ent.doc
+    if doc[ent.end : ent.end + 2].text.lower() in {"-based", "- based"}:
+        return True  # "Nagpur-based Solar Industries": where the firm is
     before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
     if after_preposition and before and before[-1] in {"in", "at", "near", "outside"}:
         return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.articles import Article
 from kg.extract import Pipeline
@@ -544,3 +544,24 @@ def test_a_body_known_as_one_states_is_anothers_when_that_state_is_written_befor
         "Australian Defense Department": URIRef("https://w3id.org/attache/resource/australia"),
         "U.S. Department of Defense": URIRef("https://w3id.org/attache/resource/united-states"),
     }
+
+
+def test_a_name_before_based_is_a_place(entities) -> None:
+    found = entities("The rockets are produced by Nagpur-based Solar Industries.")
+    assert found.get("Nagpur") == "Place"
+    assert found.get("Solar Industries") == "Company"
+
+
+def test_a_states_name_inside_a_firms_name_is_part_of_the_firm(entities) -> None:
+    found = entities("The shells are made by government-owned Munitions India Limited.")
+    assert found.get("Munitions India Limited") == "Company"
+    assert found.get("India") == "State"  # and the state is written there too
+
+
+def test_a_firm_named_with_a_state_is_that_states(pipeline: Pipeline) -> None:
+    g = pipeline.extract(
+        Article(text="Sanctions hit the Venezuelan Military Industries Company.", date=None),
+        WHEN,
+    )
+    (firm,) = g.subjects(RDFS.label, Literal("Venezuelan Military Industries Company", lang="en"))
+    assert g.value(firm, DD.country) == URIRef("https://w3id.org/attache/resource/venezuela")
