@@ -451,11 +451,39 @@ def unread_words(
     # Who reported it is not part of what is asked ("..., according to the website").
     question = _SOURCE.sub(" ", question)
     words = keywords(question, it.entities, want)
+    if it.template is not None and it.template.family == "maker":
+        # "Which company builds the Gripen being offered to Peru?": who makes a weapon
+        # does not depend on what is said of it after its name.
+        said_of = _said_of_weapons(question, it)
+        words = [w for w in words if w not in said_of]
     tokens = [t for t in tokenize(question) if t.is_word]
     hits = find_hits(lexicon, [t.stem for t in tokens])
     read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}
     read |= {t.stem for t in tokenize(it.position_text)} | set(it.position) | set(it.title_words)
     return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
+
+
+# Words that lead a clause describing the noun before them ("that is", "being").
+_CLAUSE_LEADS = frozenset({"that", "which", "is", "are", "was", "were", "being", "been", "has"})
+
+
+def _said_of_weapons(question: str, it: Interpretation) -> set[str]:
+    """The stems of a participle clause written after a weapon the question names, up to
+    a comma ("the Gripen *being offered to Peru*", "the jets *built under licence*")."""
+    tokens = tokenize(question)
+    out: set[str] = set()
+    for found in it.entities:
+        if found.type != DD.WeaponSystem:
+            continue
+        i = found.end
+        while i < len(tokens) and tokens[i].norm in _CLAUSE_LEADS:
+            i += 1
+        if i >= len(tokens) or not tokens[i].norm.endswith(("ed", "en")):
+            continue
+        while i < len(tokens) and tokens[i].is_word:
+            out.add(tokens[i].stem)
+            i += 1
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1465,3 +1465,14 @@ def test_a_name_asked_for_is_not_answered_by_a_description(
     )
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {asked_of[0]: ["new ballistic missile"], asked_of[1]: [], asked_of[2]: []}
+
+
+def test_who_makes_a_weapon_does_not_hang_on_what_is_said_of_it_after_its_name(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2024-03-01\n---\nColombia is choosing a new fighter jet.\n\n"
+        "Sweden presents the Saab JAS 39 Gripen.\n"
+    )
+    asked_of = ("Which company builds the Gripen being offered to Colombia?",)
+    assert answered(tmp_path, pipeline, article, asked_of) == {asked_of[0]: ["Saab"]}
