@@ -17,6 +17,7 @@ from kg.events.coercion import CoercionRules
 from kg.events.forces import ForceRules
 from kg.events.gatherings import GatheringRules
 from kg.events.grammar import (
+    categories_referred_to,
     determined,
     governed_core,
     refers_back_to_weapons,
@@ -420,7 +421,14 @@ class EventExtractor(
                 # Only what the sentence refers back to: "the jets", "the hardware", "them";
                 # "intends to buy jets from more than one supplier" names no jets told.
                 if earlier and told is not None and refers_back_to_weapons(told.sent):
-                    event.add(DD.equipment, weapons_by_sentence[max(earlier)][:1])
+                    fits = categories_referred_to(told.sent)
+                    referred = [
+                        w
+                        for i in sorted(earlier, reverse=True)
+                        for w in weapons_by_sentence[i]
+                        if fits is None or _category(w) in fits | {None}
+                    ]
+                    event.add(DD.equipment, referred[:1])
                     event.confidence = min(event.confidence, 0.5)
             if event.cls in COERCIVE:
                 for role in (DD.actor, DD.target):
@@ -647,3 +655,9 @@ def event_iris(article: URIRef, events: Sequence[Event]) -> Iterator[tuple[URIRe
     for n, event in enumerate(events):
         kind = "r" if event.cls in {DD.RoleAssignment, DD.Membership} else "e"
         yield URIRef(f"{article}#{kind}{n}"), event
+
+
+def _category(weapon: Entity) -> str | None:
+    """The gazetteer's category of ``weapon`` ("fighter-aircraft"), if it knows one."""
+    entry = weapon.entry
+    return str(entry.category).rsplit("/", 1)[-1] if entry and entry.category else None

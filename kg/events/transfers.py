@@ -443,12 +443,19 @@ class TransferRules(ExtractorBase):
                 event.confidence = min(event.confidence, 0.5)
 
     def _counted_noun(self, view: SentenceView) -> int | None:
-        """ "24 attack drones", "three submarines": a count on an arms noun without a model name."""
+        """ "24 attack drones", "three submarines", "36 of the planes": a count on an arms
+        noun without a model name."""
         for t in view.sent:
-            if (
-                t.dep_ == "nummod"
-                and t.head.lemma_.lower() in ARMS_NOUNS
-                and not looks_like_year(t)
+            if looks_like_year(t):
+                continue
+            if (t.dep_ == "nummod" and t.head.lemma_.lower() in ARMS_NOUNS) or (
+                t.like_num
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and any(o.dep_ == "pobj" and o.lemma_.lower() in ARMS_NOUNS for o in c.children)
+                    for c in t.children
+                )
             ):
                 value = number_value(t)
                 if value:

@@ -2321,3 +2321,17 @@ def test_a_speakers_figures_are_not_the_value_of_the_deal_told_before(extract) -
         '"We export to Africa $25 billion worth of food, more than we export in arms," he said.'
     )
     assert g.value(the_event(g, DD.ArmsDeal), DD.value) is None
+
+
+def test_a_number_of_the_weapons_counts_them(extract) -> None:
+    g = extract("Iraq ordered 36 of the Lockheed Martin planes, but deliveries were delayed.")
+    assert str(g.value(the_event(g, DD.ArmsDeal), DD.quantity)) == "36"
+
+
+def test_jets_told_back_are_the_aircraft_before_them_not_the_last_weapon_named(extract) -> None:
+    g = extract(
+        "Turkey was a customer of the F-35 fighter. Its purchase of the Russian S-400 system "
+        "angered Washington. It had planned to buy 100 of the stealth jets."
+    )
+    planned = [d for d in events(g, DD.ArmsDeal) if (d, DD.quantity, Literal(100)) in g]
+    assert [roles(g, d, DD.equipment) for d in planned] == [{"F-35"}]
