@@ -2,9 +2,10 @@
 
 Sovereign states come from pycountry (names, ISO codes) joined with
 ``countries.tsv`` (the common English label, demonyms, capitals and seats of
-government used as metonyms, which pycountry lacks). Alliances, agencies,
-companies, media, weapon systems, programs, laws, places and well-known people
-come from ``entities.yaml``. Every entry gets a deterministic IRI, so the same
+government used as metonyms, and the regions news groups states by, which pycountry
+lacks: UN M49 continents and sub-regions, and groups such as "Baltic", "Gulf", "Arab").
+Alliances, agencies, companies, media, weapon systems, programs, laws, places and
+well-known people come from ``entities.yaml``. Every entry gets a deterministic IRI, so the same
 entity from two articles, or from a question, is one node.
 """
 
@@ -71,6 +72,7 @@ class Entry:
     metonyms: tuple[str, ...] = ()  # "Ankara", "the Kremlin": its government
     country: URIRef | None = None
     iso2: str | None = None
+    regions: tuple[str, ...] = ()  # a state's: "Europe", "Eastern Europe", "Baltic"
     category: URIRef | None = None
     manufacturer: URIRef | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
@@ -112,6 +114,7 @@ def read_countries(path: Path) -> Iterator[Entry]:
                 demonyms=_split(row.get("demonyms")),
                 metonyms=_split(row.get("metonyms")),
                 iso2=iso2,
+                regions=_split(row.get("regions")),
             )
 
 

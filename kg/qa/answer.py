@@ -53,6 +53,7 @@ from kg.qa.fit import (
     fitting,
     match_positions,
     of_another_nationality,
+    of_another_region,
     supported,
     title_words,
     unread_words,
@@ -266,7 +267,13 @@ class Answerer:
             asking.rest = unread_words(forgiven, interpretation, lexicon, asking.want)
             answers, sparql = self._answer(asking)
             answers = fitting(asking, answers)
-            answers = [a for a in answers if not of_another_nationality(asking, a.value)]
+            gazetteer = self.finder.gazetteer
+            answers = [
+                a
+                for a in answers
+                if not of_another_nationality(asking, a.value)
+                and not of_another_region(forgiven, a.value, gazetteer)
+            ]
             answers = supported(asking, answers, self.reader)
             prefetch_shown(asking, answers)
             for answer in answers:
@@ -365,6 +372,9 @@ class Answerer:
             for r in reads
             if r.coverage >= at_least
             and not (r.iri and of_another_nationality(asking, URIRef(r.iri)))
+            and not (
+                r.iri and of_another_region(asking.question, URIRef(r.iri), self.finder.gazetteer)
+            )
             and not (r.iri and not _of_the_category_asked(asking, URIRef(r.iri)))
         ]
         if not reads:

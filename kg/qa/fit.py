@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from rdflib import URIRef
 from rdflib.namespace import SDO
 
+from kg.gazetteer import Gazetteer
 from kg.kinds import exercise
 from kg.kinds.agreement import NOUNS_SIGNED
 from kg.qa.asked import Asked, asks_a_name, is_a_name
@@ -38,6 +39,7 @@ from kg.qa.passages import ENTITY_CLASSES
 from kg.qa.present import MONTH_NAMES
 from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
+from kg.qa.regions import region_asked
 from kg.qa.scoring import keywords
 from kg.qa.spans import asks_a_settlement, fits_settlement
 from kg.sparql import bind_many
@@ -603,3 +605,16 @@ def of_another_nationality(asking: Asking, value: object) -> bool:
         return False
     countries = asking.lookups.describe(value).get(DD.country, [])
     return bool(countries) and state not in countries
+
+
+def of_another_region(question: str, value: object, gazetteer: Gazetteer) -> bool:
+    """Whether ``value`` is a state outside the region the question's wh-phrase names
+    ("the United States" for "Which European country ..."). A state whose regions the
+    gazetteer does not know is not judged."""
+    region = region_asked(question)
+    if region is None or not isinstance(value, URIRef):
+        return False
+    entry = gazetteer.entries.get(value)
+    if entry is None or entry.type != DD.State or not entry.regions:
+        return False
+    return region not in entry.regions

@@ -1476,3 +1476,18 @@ def test_who_makes_a_weapon_does_not_hang_on_what_is_said_of_it_after_its_name(
     )
     asked_of = ("Which company builds the Gripen being offered to Colombia?",)
     assert answered(tmp_path, pipeline, article, asked_of) == {asked_of[0]: ["Saab"]}
+
+
+def test_a_region_in_the_wh_phrase_keeps_the_states_in_it(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2024-03-01\n---\nThe United States and Sweden sent observers to the "
+        "Cobra Gold exercise in Thailand on Tuesday.\n"
+    )
+    asked_of = (
+        "Which European country sent observers to the Cobra Gold exercise?",
+        "Which African country sent observers to the Cobra Gold exercise?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["Sweden"], asked_of[1]: []}

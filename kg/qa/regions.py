@@ -1,0 +1,65 @@
+"""The region a question asks its state in: "Which *European* countries halted ...",
+"Which *Central Asian* country bought ...".
+
+The regions of each state are the gazetteer's (``ontology/gazetteer/countries.tsv``); this
+module reads the adjective news writes for each out of the question's wh-phrase. A region
+named elsewhere in the question ("halted sales to the two Gulf states") is not the
+answer's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The adjective written for each region, as ``countries.tsv`` names it.
+ADJECTIVES: dict[str, str] = {
+    "european": "Europe",
+    "eastern european": "Eastern Europe",
+    "east european": "Eastern Europe",
+    "central european": "Central Europe",
+    "northern european": "Northern Europe",
+    "southern european": "Southern Europe",
+    "asian": "Asia",
+    "east asian": "East Asia",
+    "south asian": "South Asia",
+    "southeast asian": "Southeast Asia",
+    "south-east asian": "Southeast Asia",
+    "south east asian": "Southeast Asia",
+    "central asian": "Central Asia",
+    "african": "Africa",
+    "north african": "North Africa",
+    "west african": "West Africa",
+    "east african": "East Africa",
+    "central african": "Central Africa",
+    "latin american": "Latin America",
+    "south american": "South America",
+    "central american": "Central America",
+    "caribbean": "Caribbean",
+    "middle eastern": "Middle East",
+    "mideast": "Middle East",
+    "gulf": "Gulf",
+    "arab": "Arab",
+    "baltic": "Baltic",
+    "nordic": "Nordic",
+    "scandinavian": "Scandinavia",
+    "balkan": "Balkans",
+    "sahel": "Sahel",
+    "sahelian": "Sahel",
+    "caucasus": "Caucasus",
+    "pacific": "Oceania",
+}
+
+_HEADS = r"(?:countr(?:y|ies)|nations?|states?|governments?|neighbou?rs?|ally|allies|powers?)"
+_BETWEEN = r"(?:(?:other|two|three|four|several|neighbou?ring|fellow)\s+)*"
+_ASKED = re.compile(
+    rf"(?:\b(?:which|what)\s+|^\s*(?:name|list)\s+(?:the\s+)?){_BETWEEN}"
+    rf"(?P<region>{'|'.join(sorted((re.escape(a) for a in ADJECTIVES), key=len, reverse=True))})"
+    rf"\s+{_BETWEEN}{_HEADS}\b",
+    re.I,
+)
+
+
+def region_asked(question: str) -> str | None:
+    """The region the question's wh-phrase asks its states in, if it names one."""
+    found = _ASKED.search(" ".join(question.split()))
+    return ADJECTIVES[found.group("region").lower()] if found else None
