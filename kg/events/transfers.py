@@ -376,10 +376,8 @@ class TransferRules(ExtractorBase):
             if party.iri in origins or (party in counterparts and event.has(DD.recipient)):
                 event.add(DD.supplier, [party])
             elif party in counterparts:
-                # "X signed a deal with Y": without an origin, Y is the seller if X buys;
-                # "the deal with Y" alone does not say which side Y is on.
-                if parties:
-                    event.add(DD.supplier, [party])
+                # "X signed a deal with Y": without an origin, Y is the seller if X buys.
+                event.add(DD.supplier, [party])
             elif not event.has(DD.recipient) or party.iri not in origins:
                 event.add(DD.recipient, [party])
 

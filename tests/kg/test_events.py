@@ -2306,15 +2306,6 @@ def test_a_delivery_to_the_country_is_to_the_state_just_named(extract) -> None:
     assert roles(g, delivery, DD.recipient) == {"Romania"}
 
 
-def test_a_deal_with_a_state_and_no_other_party_does_not_say_which_side_it_is_on(
-    extract,
-) -> None:
-    g = extract("A deal with Chile for two frigates is worth 110 million dollars.")
-    assert not any(roles(g, deal, DD.supplier) for deal in events(g, DD.ArmsDeal))
-    g = extract("Egypt signed a deal with France for 30 Rafale jets.")
-    assert roles(g, the_event(g, DD.ArmsDeal), DD.supplier) == {"France"}
-
-
 def test_a_speakers_figures_are_not_the_value_of_the_deal_told_before(extract) -> None:
     g = extract(
         "Nigeria bought 12 Mi-35 helicopters from Russia. Putin spoke at the summit. "
