@@ -176,7 +176,20 @@ FOR_WHAT_NOUNS = frozenset(
     "licence licences license licenses request requests bid bids proposal proposals "
     "funding payment payments budget option options".split()
 )
-_FOR_WHAT = re.compile(r"\b(" + "|".join(sorted(FOR_WHAT_NOUNS)) + r")\s+for\s*\??\s*$")
+# Verbs whose "for" phrase is what they are about: "What did the agreement provide for?"
+_FOR_WHAT_VERBS = "provide provides provided call calls called pay paid apply applied ask asked"
+_FOR_WHAT = re.compile(
+    r"\b(" + "|".join(sorted(FOR_WHAT_NOUNS | set(_FOR_WHAT_VERBS.split()))) + r")\s+for"
+    # a time or place after it changes nothing: "sign a contract for in October 2015?"
+    r"(?:\s+(?:at|in|on|during|after|before|when)\b[^?]*)?\s*\??\s*$"
+)
+# A cue of cause in a clause that describes what the question asks for: "What did Turkey
+# buy from Russia *that triggered* the sanctions?" asks what was bought.
+_CAUSE_DESCRIBES = re.compile(
+    r"^\s*what\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|has|have|had|will|would)\s+\S.*?"
+    r"\b(?:that|which)\s+(?:\w+\s+)?(?:prompted|triggered|caused|led|sparked|provoked)\b",
+    re.I,
+)
 _WHO_IS = re.compile(
     r"^\s*who\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the\s+|a\s+|an\s+)?"
     r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s+(?:who|that|of|at|for|in)\b|\s*$)",
@@ -449,7 +462,7 @@ def _asked(question: str) -> Asked | None:
         if word in {"big", "large"}:
             return Asked("money") if _MONEYISH.search(lower) else Asked("count")
         return None
-    if _WHY.search(lower) and not _FOR_WHAT.search(lower):
+    if _WHY.search(lower) and not _FOR_WHAT.search(lower) and not _CAUSE_DESCRIBES.search(lower):
         words = tokenize(lower)
         said = any(t.stem in REPORTING_STEMS for t in words) or bool(_ACCORDING.search(lower))
         cues = tuple(dict.fromkeys(t.stem for t in words if t.stem in _REASON_CUES))

@@ -453,6 +453,13 @@ def unread_words(
     # Who reported it is not part of what is asked ("..., according to the website").
     question = _SOURCE.sub(" ", question)
     words = keywords(question, it.entities, want)
+    if want.kind in {"object", "weapon"}:
+        # "What did Turkey buy from Russia that triggered the sanctions?": the clause
+        # after "that" says which purchase, and need not be told where the purchase is.
+        described = _DESCRIBING_CLAUSE.search(question)
+        if described:
+            said = {t.stem for t in tokenize(described.group(0)) if t.is_word}
+            words = [w for w in words if w not in said]
     if it.template is not None and it.template.family == "maker":
         # "Which company builds the Gripen being offered to Peru?": who makes a weapon
         # does not depend on what is said of it after its name.
@@ -464,6 +471,10 @@ def unread_words(
     read |= {t.stem for t in tokenize(it.position_text)} | set(it.position) | set(it.title_words)
     return [w for w in words if w not in read and w not in _GENERIC and w not in POSITION_STEMS]
 
+
+# A clause that describes what the question asks for, to its end: "... that triggered
+# the sanctions?"
+_DESCRIBING_CLAUSE = re.compile(r"(?<=\w)\s+(?:that|which)\s+\w+(?:ed|s)\b[^?]*\??\s*$", re.I)
 
 # Words that lead a clause describing the noun before them ("that is", "being").
 _CLAUSE_LEADS = frozenset({"that", "which", "is", "are", "was", "were", "being", "been", "has"})

@@ -242,3 +242,23 @@ def test_a_question_asks_for_a_name_by_the_name_of_or_called(question: str, asks
 )
 def test_a_name_is_short_and_written_with_a_capital_or_a_number(text: str, name: bool) -> None:
     assert is_a_name(text) is name
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A cue of cause in a clause that describes what is asked for.
+        ("What did Turkey buy from Russia that triggered the sanctions?", "object"),
+        ("What was the event that triggered the sanctions?", "reason"),
+        ("What prompted Spain to halt the sale?", "reason"),
+        # A "for" that says what a contract or a provision is for, a time after it.
+        ("What did Egypt and France sign a contract for in October 2015?", "object"),
+        ("What did the agreement signed in April provide for?", "object"),
+        ("What did Khan thank China for?", "reason"),
+    ],
+)
+def test_a_cause_or_a_for_is_a_reason_only_when_the_question_asks_it(
+    question: str, kind: str
+) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == kind

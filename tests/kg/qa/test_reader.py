@@ -1491,3 +1491,14 @@ def test_a_region_in_the_wh_phrase_keeps_the_states_in_it(
     )
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {asked_of[0]: ["Sweden"], asked_of[1]: []}
+
+
+def test_a_clause_that_describes_what_is_asked_need_not_be_told_with_it(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2020-12-15\n---\nTurkey bought the S-400 from Russia in 2017.\n\n"
+        "The United States imposed sanctions on Turkey on Monday.\n"
+    )
+    asked_of = ("What did Turkey buy from Russia that triggered the sanctions?",)
+    assert answered(tmp_path, pipeline, article, asked_of) == {asked_of[0]: ["S-400"]}
