@@ -327,6 +327,7 @@ class Linker:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))
         mentions = self._short_names(mentions, context)
+        mentions = _bare_place_words(mentions)
         mentions += _acronym_mentions(doc, context, mentions, sentence_of)
         mentions += _surname_mentions(doc, context, mentions, sentence_of)
         mentions.sort(key=lambda m: m.start)
@@ -577,6 +578,32 @@ def _body_of_another_state(ent: Span, entity: Entity, before: Mention) -> Entity
     return Entity(
         iri, entity.type, label, Entry(iri, entity.type, label, (label,), country=before.entity.iri)
     )
+
+
+# Words the model takes for a place's name that alone name none: "the Island nation's
+# Navy", "the South's defense" (a state told by half its name, or no place).
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_PLACE_WORDS_ALONE = frozenset(
+    "island islands coast border region mainland capital peninsula frontier continent".split()
+)
+
+
+def _bare_place_words(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without those of new places named by a bare place word; "the South" or
+    "the North" is the one state of the article whose name it begins ("South Korea")."""
+    states = {m.entity.iri: m.entity for m in mentions if m.entity.type == DD.State}
+    out = []
+    for m in mentions:
+        word = m.entity.label.lower()
+        if m.via != "new" or m.entity.type != DD.Place:
+            out.append(m)
+        elif word in _COMPASS:
+            named = [s for s in states.values() if s.label.lower().split()[0] == word]
+            # "the West" of no such state stays what it was: the Western states.
+            out.append(replace(m, entity=named[0], via="short") if len(named) == 1 else m)
+        elif word not in _PLACE_WORDS_ALONE:
+            out.append(m)
+    return out
 
 
 def _long_name_type(name: str) -> URIRef:

@@ -565,3 +565,20 @@ def test_a_firm_named_with_a_state_is_that_states(pipeline: Pipeline) -> None:
     )
     (firm,) = g.subjects(RDFS.label, Literal("Venezuelan Military Industries Company", lang="en"))
     assert g.value(firm, DD.country) == URIRef("https://w3id.org/attache/resource/venezuela")
+
+
+def test_a_bare_place_word_is_no_place_and_the_south_is_the_states_half_name(
+    pipeline: Pipeline,
+) -> None:
+    g = pipeline.extract(
+        Article(
+            text="South Korea test-fired a missile that can reach all of North Korea. It is key "
+            "to the South's defense. India handed a Dornier aircraft to the Island nation's Navy.",
+            date=dt.date(2024, 5, 2),
+        ),
+        WHEN,
+    )
+    places = {str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, DD.Place)}
+    assert not places & {"South", "Island"}
+    south = URIRef("https://w3id.org/attache/resource/south-korea")
+    assert len(set(g.objects(south, DD.mentionedIn))) == 2  # the first sentence and "the South"
