@@ -237,7 +237,18 @@ def label_stems(label: str) -> tuple[str, ...]:
 
 BUILTIN: dict[URIRef, tuple[str, ...]] = {
     # How people ask about events, not how articles describe them.
-    DD.Event: ("going on", "what happened", "happen", "happening", "developments", "relations"),
+    DD.Event: (
+        "going on",
+        "gone on",
+        "what happened",
+        "happen",
+        "happening",
+        "taken place",
+        "took place",
+        "occurred",
+        "developments",
+        "relations",
+    ),
     DD.date: ("what year", "which year", "what month", "what day", "what time", "date"),
     DD.location: ("where", "what place", "which place"),
     DD.value: ("how much", "worth", "value", "cost", "price"),

@@ -263,6 +263,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         {"x1": "Russia", "x2": "Turkey"},
     ),
     (
+        "What has taken place between Moscow and Ankara?",
+        "relations_between",
+        {"x1": "Russia", "x2": "Turkey"},
+    ),
+    (
         "What did Germany do regarding Saudi Arabia?",
         "relations_between",
         {"x1": "Germany", "x2": "Saudi Arabia"},
