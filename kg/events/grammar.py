@@ -130,6 +130,12 @@ def with_conjuncts(token: Token) -> list[Token]:
             listed and child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
         ):
             out.extend(with_conjuncts(child))
+        elif child.dep_ == "prep" and token.ent_type_ and child.ent_type_ == token.ent_type_:
+            # "The United States of America and Kenya": the conjunct hangs on the name's
+            # last word, inside the name.
+            for inner in child.children:
+                if inner.ent_type_ == token.ent_type_ and inner.ent_iob_ == "I":
+                    out.extend(t for t in with_conjuncts(inner) if t.i != inner.i)
     return out
 
 

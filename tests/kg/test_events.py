@@ -2326,3 +2326,8 @@ def test_jets_told_back_are_the_aircraft_before_them_not_the_last_weapon_named(e
     )
     planned = [d for d in events(g, DD.ArmsDeal) if (d, DD.quantity, Literal(100)) in g]
     assert [roles(g, d, DD.equipment) for d in planned] == [{"F-35"}]
+
+
+def test_a_conjunct_hung_inside_a_long_state_name_is_a_party_too(extract) -> None:
+    g = extract("The United States of America and Kenya signed a defense pact.")
+    assert roles(g, the_event(g, DD.Agreement), DD.participant) == {"United States", "Kenya"}
