@@ -381,7 +381,7 @@ _GENERIC = frozenset(
         # modality, which the fact's own modality carries: "the *intended* buyer", "agreed
         # to buy", "decided to order"
         "intend intended prospective potential proposed possible eventual would-be agree "
-        "agreed decide decided "
+        "agreed decide decided due expected scheduled slated "
         # an event's phase, which its date carries: "When will deliveries *begin*?" is
         # answered by "will deliver ... from 2027"
         "begin began begun start started commence commenced"

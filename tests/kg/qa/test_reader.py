@@ -1502,3 +1502,17 @@ def test_a_clause_that_describes_what_is_asked_need_not_be_told_with_it(
     )
     asked_of = ("What did Turkey buy from Russia that triggered the sanctions?",)
     assert answered(tmp_path, pipeline, article, asked_of) == {asked_of[0]: ["S-400"]}
+
+
+def test_a_word_of_schedule_is_the_facts_modality_not_a_word_it_must_tell(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2021-07-08\n---\nGermany will deliver the first Type 212CD submarine "
+        "to Norway in 2029.\n"
+    )
+    question = "In which year is Norway due to receive its first Type 212CD submarine?"
+    for answerer in answering_text(tmp_path, pipeline, article):
+        payload = answerer.ask(question)
+        assert [a["text"] for a in payload["answers"]] == ["2029"]
+        assert "tier" not in payload["interpretation"]  # the delivery's own date
