@@ -75,6 +75,9 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
 # "Which drill ...?", "Which war games ...?"
 _EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns | {"games"})
 _AGREEMENT_HEADS = frozenset(stem(w) for w in NOUNS_SIGNED)  # "Which pact ...?"
+# "Which Turkish agency ...?": a body, whatever its name says ("Presidency of Defense
+# Industries"), as well as a name with the noun ("news agency Anadolu").
+_BODY_HEADS = frozenset({stem("agency")})
 POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
@@ -142,6 +145,10 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
                 or (
                     stem(want.head) in _AGREEMENT_HEADS
                     and DD.LegalInstrument in lookups.types(answer.value)
+                )
+                or (
+                    stem(want.head) in _BODY_HEADS
+                    and bool(set(lookups.types(answer.value)) & ENTITY_CLASSES["organization"])
                 )
             ):
                 # "Which drill ...?": the Malabar drill's name; "What pact ...?": the
@@ -259,6 +266,9 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
         {f.iri for f in it.entities if f.kind == "PLACE"} if it.relation == "meeting" else set()
     )
     naming = _Naming(reader, capitals)
+    # "Which agency did the US sanction over the S-400 purchase?": what the sanction was
+    # over is told in the article, not always in the sentence that names the target.
+    caused = _in_the_cause(it)
     kept = []
     for answer in answers:
         if not answer.rows or answer.key in MADE_KEYS:
@@ -282,10 +292,26 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
         if (
             not missing
             or ((described or unattached) and naming.all_in(missing, answer.articles))
-            or (missing <= met_in and naming.all_in(missing, answer.articles))
+            or (missing <= met_in | caused and naming.all_in(missing, answer.articles))
         ):
             kept.append(answer)
     return kept
+
+
+# The words that open what a question says an event was over or in answer to.
+_CAUSE = re.compile(
+    r"\b(?:over|because\s+of|amid|in\s+response\s+to|in\s+retaliation\s+for)\s", re.I
+)
+
+
+def _in_the_cause(it: Interpretation) -> set[URIRef]:
+    """The entities named after the question's cause ("... over *the S-400* purchase")."""
+    found = _CAUSE.search(it.question)
+    if found is None:
+        return set()
+    tokens = tokenize(it.question)
+    at = next((i for i, t in enumerate(tokens) if t.start >= found.end()), len(tokens))
+    return {f.iri for f in it.entities if f.start >= at}
 
 
 # The bodies through which a state acts: its ministries and armed forces ("the Russian

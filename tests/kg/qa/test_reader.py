@@ -1516,3 +1516,18 @@ def test_a_word_of_schedule_is_the_facts_modality_not_a_word_it_must_tell(
         payload = answerer.ask(question)
         assert [a["text"] for a in payload["answers"]] == ["2029"]
         assert "tier" not in payload["interpretation"]  # the delivery's own date
+
+
+def test_an_agency_asked_for_is_a_body_and_what_the_event_was_over_is_told_nearby(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2020-12-14\n---\nThe United States on Monday sanctioned Turkey's "
+        "Presidency of Defense Industries.\n\nWashington had warned Ankara for months over "
+        "its purchase of the S-400 from Russia.\n"
+    )
+    question = "Which Turkish agency did the United States sanction over the S-400 purchase?"
+    for answerer in answering_text(tmp_path, pipeline, article):
+        payload = answerer.ask(question)
+        assert [a["text"] for a in payload["answers"]] == ["Presidency of Defense Industries"]
+        assert "tier" not in payload["interpretation"]
