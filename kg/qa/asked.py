@@ -99,6 +99,8 @@ _AGENT_HEADS = frozenset(
 _SPEECH_NOUNS = frozenset(
     stem(w) for w in "message signal warning assurance pledge promise vow appeal remark".split()
 )
+# Nouns in -s that follow the noun asked about as a compound ("Which state arms firm").
+_PLURAL_NOUNS = frozenset({"arms", "affairs", "forces", "systems", "industries", "operations"})
 # "member" and "ally" are states or organizations; "party" is named ("Labour Party").
 _NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())
 
@@ -586,6 +588,16 @@ def _noun_kind(words: str) -> Asked | None:
         verb_like = word.endswith(("ed", "ly")) or (word in IRREGULAR and stem(word) != word)
         after_plural = (
             stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
+        )
+        # "Which country supplies drones": after a singular noun the question asks for, a
+        # word in -s is its verb ("arms", a noun, excepted).
+        verb_like = verb_like or (
+            stem(before) in _HEAD_KINDS
+            and not before.endswith("s")
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and stem(word) != word
+            and word not in _PLURAL_NOUNS
         )
         if verb_like or after_plural:
             del phrase[j:]

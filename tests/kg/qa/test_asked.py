@@ -262,3 +262,19 @@ def test_a_cause_or_a_for_is_a_reason_only_when_the_question_asks_it(
 ) -> None:
     found = asked(question)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "head"),
+    [
+        ("Which country supplies combat drones to Venezuela?", "state", "country"),
+        ("Which Iranian defense manufacturer designs and produces the drones?", "company", None),
+        ("Which state arms exporter sold the jets?", "company", "exporter"),
+    ],
+)
+def test_a_verb_in_s_after_the_noun_asked_about_ends_its_phrase(
+    question: str, kind: str, head: str | None
+) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == kind
+    assert head is None or found.head == head
