@@ -43,6 +43,16 @@ def _decade(hit: _Hit, published: dt.date | None) -> _Period | None:
     return dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "multiYear"
 
 
+@_rule(rf"(?:in|during)\s+{_year('y1')}\s+and\s+{_year('y2')}", at=("in", "during"))
+def _two_years(hit: _Hit, published: dt.date | None) -> _Period | None:
+    """ "Will be delivered in 2014 and 2015": two years that follow each other make one
+    span (two years apart, the year between is not told)."""
+    first, last = int(hit.get("y1") or 0), int(hit.get("y2") or 0)
+    if first not in _BARE_YEARS or last != first + 1 or _amount_follows(hit):
+        return None
+    return dt.date(first, 1, 1), dt.date(last, 12, 31), "multiYear"
+
+
 @_rule(rf"between\s+{_year('y1')}\s+and\s+{_year('y2')}", at=("between",))
 @_rule(rf"from\s+{_year('y1')}\s+(?:to|through|until|till|and)\s+{_year('y2')}", at=("from",))
 @_rule(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rdflib import Literal, URIRef
 from spacy.tokens import Doc, Token
@@ -22,6 +22,7 @@ from kg.events.grammar import (
     governed_core,
     refers_back_to_weapons,
     refers_to_a_deal,
+    under_a_deal,
 )
 from kg.events.model import (
     Event,
@@ -386,6 +387,13 @@ class EventExtractor(
                     DD.ArmsDeal,
                     lambda deal, delivery: deal.has(DD.recipient) and same_weapons(deal, delivery),
                 )
+                told = self.view_at(event.sentence)
+                if deal is None and told is not None and under_a_deal(told.sent):
+                    # "The Su-30MK2s will be delivered in 2014 under a deal signed last
+                    # week": the deal told before, of these weapons or of none named.
+                    deal = latest_event(
+                        events, event.sentence, {DD.ArmsDeal}, accept=_deal_of(event)
+                    )
                 if deal is not None:
                     event.add(DD.recipient, deal.roles[DD.recipient])
             if event.cls == DD.Agreement and not event.has(DD.participant):
@@ -661,3 +669,11 @@ def _category(weapon: Entity) -> str | None:
     """The gazetteer's category of ``weapon`` ("fighter-aircraft"), if it knows one."""
     entry = weapon.entry
     return str(entry.category).rsplit("/", 1)[-1] if entry and entry.category else None
+
+
+def _deal_of(delivery: Event) -> Callable[[Event], bool]:
+    """Whether a deal told before is the one ``delivery`` is under: it has a buyer, and the
+    same weapons or none named."""
+    return lambda deal: (
+        deal.has(DD.recipient) and (same_weapons(deal, delivery) or not deal.has(DD.equipment))
+    )

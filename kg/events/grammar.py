@@ -401,6 +401,17 @@ def refers_to_a_deal(sent: Span) -> bool:
     )
 
 
+def under_a_deal(sent: Span) -> bool:
+    """ "will be delivered in 2014 *under a deal signed last week*": an event done under a
+    deal the story tells."""
+    return any(
+        t.lemma_.lower() in {"deal", "contract", "agreement"}
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "under"
+        for t in sent
+    )
+
+
 def tidy(text: str) -> str:
     text = re.sub(r"^(?:that|whether)\s+", "", text.strip())
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)

@@ -152,6 +152,11 @@ def test_year_ranges_are_multi_year_from_january_to_december(expression: str) ->
     assert period(expression) == ("2024-01-01", "2030-12-31", "multiYear")
 
 
+def test_two_years_that_follow_each_other_are_one_span_and_two_apart_only_the_first() -> None:
+    assert period("in 2024 and 2025") == ("2024-01-01", "2025-12-31", "multiYear")
+    assert resolve("in 2024 and 2026", P) is None  # not one span
+
+
 def test_a_backwards_or_implausible_year_range_is_not_a_date() -> None:
     assert resolve("2030-2024", P) is None
     assert resolve("between 2000 and 2500 troops", P) is None

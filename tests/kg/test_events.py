@@ -2331,3 +2331,11 @@ def test_jets_told_back_are_the_aircraft_before_them_not_the_last_weapon_named(e
 def test_a_conjunct_hung_inside_a_long_state_name_is_a_party_too(extract) -> None:
     g = extract("The United States of America and Kenya signed a defense pact.")
     assert roles(g, the_event(g, DD.Agreement), DD.participant) == {"United States", "Kenya"}
+
+
+def test_a_delivery_under_a_deal_told_before_goes_to_the_deals_buyer(extract) -> None:
+    g = extract(
+        "Vietnam has signed a contract to buy 12 Sukhoi fighter jets from Russia. The Su-30MK2 "
+        "combat aircraft made by Sukhoi will be delivered in 2014 under a deal signed last week."
+    )
+    assert roles(g, the_event(g, DD.ArmsDelivery), DD.recipient) == {"Vietnam"}

@@ -1150,15 +1150,15 @@ def undated(pipeline: Pipeline) -> Iterator[Answerer]:
 def test_a_year_is_read_where_one_is_written_and_of_the_weapons_just_named(
     undated: Answerer,
 ) -> None:
-    # "on Wednesday" is no year; "The planes will be supplied in 2011" details the
-    # Su-30MK2 sale the sentence before tells.
+    # "on Wednesday" is no year; "The planes will be supplied in 2011 and 2012" details
+    # the Su-30MK2 sale the sentence before tells, over both years.
     texts = [
         a["text"]
         for a in undated.ask("In which year will the Su-30MK2 jets for Vietnam be supplied?")[
             "answers"
         ]
     ]
-    assert texts[:1] == ["2011"], texts
+    assert texts[:1] == ["2011-2012"], texts
 
 
 def test_a_designator_holds_no_distance() -> None:
