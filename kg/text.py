@@ -15,6 +15,26 @@ from functools import lru_cache
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
+# The weapon categories (of the gazetteer) a noun for weapons may name: "the stealth jets"
+# told back are the fighters told before, not the missile system told last; "Apart from
+# fighter jets, what did X order?" leaves the fighters out.
+_AIRCRAFT = {"fighter-aircraft", "bomber", "transport-aircraft"}
+_SHIPS = {"warship", "submarine"}
+WEAPON_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
+    noun: frozenset(categories)
+    for nouns, categories in (
+        ("jet jets fighter warplane plane", _AIRCRAFT),
+        ("aircraft", _AIRCRAFT | {"helicopter", "drone"}),
+        ("helicopter chopper", {"helicopter"}),
+        ("drone uav", {"drone"}),
+        ("submarine", {"submarine"}),
+        ("ship vessel warship frigate corvette destroyer", _SHIPS),
+        ("tank", {"tank"}),
+        ("howitzer", {"artillery"}),
+    )
+    for noun in nouns.split()
+}
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 _DOTTED = re.compile(r"(?<=\b\w)\.(?=\w\b|\w\.)|(?<=\b\w)\.(?=\s|$)")
 _POSSESSIVE = re.compile(r"'s\b|'")

@@ -18,6 +18,7 @@ from kg.events.words import (
     MODAL_PLANNED,
     PLAN_VERBS,
 )
+from kg.text import WEAPON_NOUN_CATEGORIES
 from kg.vocab import DD
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
@@ -443,33 +444,14 @@ _DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "they"})
 
 
-# The weapon categories (of the gazetteer) an arms noun may refer back to: "the stealth
-# jets" are the fighters told before, not the missile system told last.
-_AIRCRAFT = {"fighter-aircraft", "bomber", "transport-aircraft"}
-_SHIPS = {"warship", "submarine"}
-_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
-    noun: frozenset(categories)
-    for nouns, categories in (
-        ("jet jets fighter warplane plane", _AIRCRAFT),
-        ("aircraft", _AIRCRAFT | {"helicopter", "drone"}),
-        ("helicopter chopper", {"helicopter"}),
-        ("drone uav", {"drone"}),
-        ("submarine", {"submarine"}),
-        ("ship vessel warship frigate corvette destroyer", _SHIPS),
-        ("tank", {"tank"}),
-        ("howitzer", {"artillery"}),
-    )
-    for noun in nouns.split()
-}
-
-
 def categories_referred_to(sent: Span) -> frozenset[str] | None:
     """The weapon categories the arms noun a sentence refers back with may be ("the jets":
-    aircraft); None when it says none ("the hardware", "them")."""
+    aircraft, :data:`kg.text.WEAPON_NOUN_CATEGORIES`); None when it says none ("the
+    hardware", "them")."""
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in ARMS_NOUNS and determined(t, _DEFINITE) and lemma in _NOUN_CATEGORIES:
-            return _NOUN_CATEGORIES[lemma]
+        if lemma in ARMS_NOUNS and determined(t, _DEFINITE) and lemma in WEAPON_NOUN_CATEGORIES:
+            return WEAPON_NOUN_CATEGORIES[lemma]
     return None
 
 

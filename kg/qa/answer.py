@@ -52,6 +52,7 @@ from kg.qa.fit import (
     ROLE_TEMPLATES,
     fitting,
     match_positions,
+    of_a_kind_left_out,
     of_another_nationality,
     of_another_region,
     supported,
@@ -273,6 +274,7 @@ class Answerer:
                 for a in answers
                 if not of_another_nationality(asking, a.value)
                 and not of_another_region(forgiven, a.value, gazetteer)
+                and not of_a_kind_left_out(forgiven, a.value, _shown(a.value, lookups), lookups)
             ]
             answers = supported(asking, answers, self.reader)
             prefetch_shown(asking, answers)
@@ -374,6 +376,9 @@ class Answerer:
             and not (r.iri and of_another_nationality(asking, URIRef(r.iri)))
             and not (
                 r.iri and of_another_region(asking.question, URIRef(r.iri), self.finder.gazetteer)
+            )
+            and not of_a_kind_left_out(
+                asking.question, URIRef(r.iri) if r.iri else None, r.text, asking.lookups
             )
             and not (r.iri and not _of_the_category_asked(asking, URIRef(r.iri)))
         ]
@@ -849,3 +854,8 @@ def _role_open(asking: Asking, event: Term, entity: Found) -> bool:
 def _kind_of_node(lookups: Lookups, node: Term) -> str:
     cls = best_type(lookups.types(node))
     return KIND_OF.get(cls, "OTHER") if cls is not None else "OTHER"
+
+
+def _shown(value: object, lookups: Lookups) -> str:
+    """The words an answer's value is written with: its label, or the value itself."""
+    return lookups.label(value) if isinstance(value, URIRef) else str(value)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.qa.lexicon import IRREGULAR, stem, tokenize
+from kg.text import WEAPON_NOUN_CATEGORIES
 
 # Answer kinds. Entity kinds name the classes that may answer (see kg.qa.reader).
 ENTITY_KINDS = frozenset(
@@ -362,6 +363,28 @@ _NAME_ASKED = re.compile(
     re.I,
 )
 _NAMED_WORDS = 6  # words a name may have ("Super Garuda Shield 2024")
+
+
+# "Apart from fighter jets, what has Vietnam ordered?": a kind of weapon left out.
+_KIND_LEFT_OUT = re.compile(
+    r"^\s*(?i:besides|apart\s+from|other\s+than|except\s+for|aside\s+from|in\s+addition\s+to)"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?P<words>[a-z][a-z -]{0,60}?)\s*,"
+)
+
+
+def kind_left_out(question: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A kind of weapon the question leaves out, written without a name ("Apart from
+    fighter jets, ..."): its words as written, the stem of its noun, and the gazetteer's
+    weapon categories it names; empty if none."""
+    found = _KIND_LEFT_OUT.match(question)
+    if found is None:
+        return "", frozenset(), frozenset()
+    written = found.group("words")
+    last = written.split()[-1]
+    for noun in (last, last.removesuffix("s")):
+        if noun in WEAPON_NOUN_CATEGORIES:
+            return written, frozenset({stem(last)}), WEAPON_NOUN_CATEGORIES[noun]
+    return "", frozenset(), frozenset()
 
 
 def asks_a_name(question: str) -> bool:

@@ -21,7 +21,7 @@ from rdflib.namespace import SDO
 from kg.gazetteer import Gazetteer
 from kg.kinds import exercise
 from kg.kinds.agreement import NOUNS_SIGNED
-from kg.qa.asked import Asked, asks_a_name, is_a_name
+from kg.qa.asked import Asked, asks_a_name, is_a_name, kind_left_out
 from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import (
@@ -44,6 +44,7 @@ from kg.qa.scoring import keywords
 from kg.qa.spans import asks_a_settlement, fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
+from kg.text import WEAPON_NOUN_CATEGORIES
 from kg.vocab import DD
 
 _NO_KIND = Asked("none")
@@ -655,3 +656,19 @@ def of_another_region(question: str, value: object, gazetteer: Gazetteer) -> boo
     if entry is None or entry.type != DD.State or not entry.regions:
         return False
     return region not in entry.regions
+
+
+def of_a_kind_left_out(question: str, value: object, text: str, lookups: Lookups) -> bool:
+    """Whether an answer (``value``, shown as ``text``) is of the kind the question leaves
+    out: a weapon of that category, or weapons written with that noun ("12 fighter jets")."""
+    _, words, categories = kind_left_out(question)
+    if not words:
+        return False
+    for token in tokenize(text):
+        written = token.norm.removesuffix("s")
+        if token.stem in words or WEAPON_NOUN_CATEGORIES.get(written, frozenset()) & categories:
+            return True  # "12 Sukhoi fighter jets", "a dozen fighter planes"
+    if not isinstance(value, URIRef):
+        return False
+    held = {str(c).rsplit("/", 1)[-1] for c in lookups.describe(value).get(DD.weaponCategory, [])}
+    return bool(held & categories)

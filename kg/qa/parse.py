@@ -204,6 +204,12 @@ def _exclusions(items: list[Item]) -> tuple[list[Item], list[Found]]:
                 if items[j].entity is not None:
                     excluded.append(items[j].entity)  # type: ignore[arg-type]
                 j += 1
+            if j == i + n and i == 0:
+                # "Apart from fighter jets, what ...": a kind left out, no entity; its words
+                # are not what is asked for (kg.qa.fit.kind_left_out leaves it out).
+                comma = next((k for k in range(j, len(items)) if items[k].text == ","), None)
+                if comma is not None and all(it.entity is None for it in items[j:comma]):
+                    j = comma
             if j > i + n:
                 for k in range(i, j):
                     keep[k] = False

@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 
 from kg.gazetteer import Gazetteer
 from kg.kinds import BY_CLASS
+from kg.qa.asked import kind_left_out
 from kg.qa.asking import MADE_KEYS, MAX_EVIDENCE, Answer, Asking
 from kg.qa.entities import Found
 from kg.qa.interpretation import Interpretation
@@ -374,8 +375,9 @@ def reading(it: Interpretation, lexicon: Lexicon) -> str:
     extras = []
     if it.categories and template.answer == "equipment":
         extras.append("only " + ", ".join(sorted(lexicon.label(c) for c in it.categories)))
-    if it.excluded:
-        extras.append("leaving out " + ", ".join(f.label for f in it.excluded))
+    left_out = [f.label for f in it.excluded] + [kind_left_out(it.question)[0]]
+    if any(left_out):
+        extras.append("leaving out " + ", ".join(w for w in left_out if w))
     if it.event_classes and template.each and template.id != "relations_between":
         named = (
             sorted({lexicon.label(c) for c in it.exact_classes})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.qa.answer import _RENDERS_FOR
-from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked, asks_a_name, is_a_name
+from kg.qa.asked import ENTITY_KINDS, VALUE_KINDS, asked, asks_a_name, is_a_name, kind_left_out
 from kg.qa.lexicon import stem
 
 
@@ -278,3 +278,24 @@ def test_a_verb_in_s_after_the_noun_asked_about_ends_its_phrase(
     found = asked(question)
     assert found is not None and found.kind == kind
     assert head is None or found.head == head
+
+
+@pytest.mark.parametrize(
+    ("question", "written", "categories"),
+    [
+        (
+            "Apart from fighter jets, what has Vietnam ordered from Russia?",
+            "fighter jets",
+            {"fighter-aircraft", "bomber", "transport-aircraft"},
+        ),
+        ("Besides tanks, what did Poland buy?", "tanks", {"tank"}),
+        # A name left out is an entity the parse leaves out, not a kind.
+        ("Besides the Pinaka, what is India delivering?", "", set()),
+        ("Besides Rafale jets, what did Egypt buy?", "", set()),
+    ],
+)
+def test_a_kind_of_weapon_left_out_is_read_with_its_categories(
+    question: str, written: str, categories: set[str]
+) -> None:
+    found, _, held = kind_left_out(question)
+    assert (found, set(held)) == (written, categories)

@@ -1531,3 +1531,15 @@ def test_an_agency_asked_for_is_a_body_and_what_the_event_was_over_is_told_nearb
         payload = answerer.ask(question)
         assert [a["text"] for a in payload["answers"]] == ["Presidency of Defense Industries"]
         assert "tier" not in payload["interpretation"]
+
+
+def test_a_kind_of_weapon_left_out_is_not_answered(pipeline: Pipeline, tmp_path: Path) -> None:
+    article = (
+        "---\ndate: 2013-08-20\n---\nVietnam signed a contract to buy 12 Su-30MK2 fighter "
+        "jets from Russia.\n\nVietnam has also ordered six Kilo-class submarines from Russia.\n"
+    )
+    question = "Apart from fighter jets, what has Vietnam ordered from Russia?"
+    for answerer in answering_text(tmp_path, pipeline, article):
+        payload = answerer.ask(question)
+        assert [a["text"] for a in payload["answers"]] == ["Kilo-class submarine (Kilo-class)"]
+        assert "leaving out fighter jets" in payload["interpretation"]["reading"]
