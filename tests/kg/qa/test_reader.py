@@ -63,6 +63,15 @@ def answered(
     return found
 
 
+def asked_once(tmp_path: Path, pipeline: Pipeline, text: str, question: str) -> dict:
+    """The whole answer to ``question`` over the one article ``text``: its answers' texts
+    (``"texts"``) and its interpretation, to say which tier answered."""
+    payload: dict = {}
+    for answering_it in answering_text(tmp_path, pipeline, text):
+        payload = answering_it.ask(question)
+    return {"texts": [a["text"] for a in payload["answers"]], **payload["interpretation"]}
+
+
 @pytest.fixture(scope="module")
 def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
     yield from answering(ARTICLE, pipeline)
@@ -1512,10 +1521,9 @@ def test_a_word_of_schedule_is_the_facts_modality_not_a_word_it_must_tell(
         "to Norway in 2029.\n"
     )
     question = "In which year is Norway due to receive its first Type 212CD submarine?"
-    for answerer in answering_text(tmp_path, pipeline, article):
-        payload = answerer.ask(question)
-        assert [a["text"] for a in payload["answers"]] == ["2029"]
-        assert "tier" not in payload["interpretation"]  # the delivery's own date
+    found = asked_once(tmp_path, pipeline, article, question)
+    assert found["texts"] == ["2029"]
+    assert "tier" not in found  # the delivery's own date
 
 
 def test_an_agency_asked_for_is_a_body_and_what_the_event_was_over_is_told_nearby(
@@ -1527,10 +1535,9 @@ def test_an_agency_asked_for_is_a_body_and_what_the_event_was_over_is_told_nearb
         "its purchase of the S-400 from Russia.\n"
     )
     question = "Which Turkish agency did the United States sanction over the S-400 purchase?"
-    for answerer in answering_text(tmp_path, pipeline, article):
-        payload = answerer.ask(question)
-        assert [a["text"] for a in payload["answers"]] == ["Presidency of Defense Industries"]
-        assert "tier" not in payload["interpretation"]
+    found = asked_once(tmp_path, pipeline, article, question)
+    assert found["texts"] == ["Presidency of Defense Industries"]
+    assert "tier" not in found
 
 
 def test_a_kind_of_weapon_left_out_is_not_answered(pipeline: Pipeline, tmp_path: Path) -> None:
@@ -1539,7 +1546,6 @@ def test_a_kind_of_weapon_left_out_is_not_answered(pipeline: Pipeline, tmp_path:
         "jets from Russia.\n\nVietnam has also ordered six Kilo-class submarines from Russia.\n"
     )
     question = "Apart from fighter jets, what has Vietnam ordered from Russia?"
-    for answerer in answering_text(tmp_path, pipeline, article):
-        payload = answerer.ask(question)
-        assert [a["text"] for a in payload["answers"]] == ["Kilo-class submarine (Kilo-class)"]
-        assert "leaving out fighter jets" in payload["interpretation"]["reading"]
+    found = asked_once(tmp_path, pipeline, article, question)
+    assert found["texts"] == ["Kilo-class submarine (Kilo-class)"]
+    assert "leaving out fighter jets" in found["reading"]
