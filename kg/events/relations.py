@@ -235,7 +235,10 @@ class RelationRules(ExtractorBase):
             successors, predecessors = self._people(view, with_), self._people(view, objects)
         else:
             successors, predecessors = self._people(view, subject), self._people(view, objects)
-        if not successors or not predecessors or successors[0].iri == predecessors[0].iri:
+        # "replaced him with Zhaksylykov's deputy ... Dauren Kosanov": one's deputy is
+        # named by one's name; no one succeeds himself.
+        successors = [p for p in successors if p.iri not in {q.iri for q in predecessors}]
+        if not successors or not predecessors:
             return
         event = self._new(kind.cls, view, verb, 0.7)
         event.add(DD.successor, successors[:1])

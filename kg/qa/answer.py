@@ -569,7 +569,7 @@ class Answerer:
         """Role holders whose position matches the question's words; other orgs next."""
         it = asking.it
         org = it.slots["org"].iri
-        matched = match_positions(rows, it.position, it)
+        matched = _without_former_holders(match_positions(rows, it.position, it), asking.lookups)
         # Then: the other organizations named ("the U.S. envoy to Poland"), the state of a
         # named body ("the Chinese Foreign Ministry"), people of the state whose position
         # was stated without an organization.
@@ -594,7 +594,7 @@ class Answerer:
             matched = match_positions(more, it.position, it)
             if matched:
                 sparql = text
-        return matched, sparql
+        return _without_former_holders(matched, asking.lookups), sparql
 
     def _resolve_role_refs(self, it: Interpretation, lookups: Lookups) -> None:
         """Replace "the Polish president" (Poland) by the person holding that role."""
@@ -859,3 +859,14 @@ def _kind_of_node(lookups: Lookups, node: Term) -> str:
 def _shown(value: object, lookups: Lookups) -> str:
     """The words an answer's value is written with: its label, or the value itself."""
     return lookups.label(value) if isinstance(value, URIRef) else str(value)
+
+
+def _without_former_holders(rows: list, lookups: Lookups) -> list:
+    """The rows of holders whom no other holder among them took over from ("fired Defence
+    Minister X and replaced him with Y": Y holds the post now, X held it)."""
+    holders = {r["answer"] for r in rows if isinstance(r.get("answer"), URIRef)}
+    if len(holders) < 2:
+        return rows
+    lookups.prefetch("successors", holders)
+    former = {h for h in holders if lookups.successors(h) & holders}
+    return [r for r in rows if r.get("answer") not in former]

@@ -38,6 +38,8 @@ _READS = {
     "categories": (True, "?x dd:weaponCategory ?o"),
     "alt_names": (True, "?x skos:altLabel ?o"),
     "countries": (True, "?x dd:country ?o"),
+    # Who took over from a person ("replaced him with Y"): the person no longer holds it.
+    "successors": (True, "?e dd:predecessor ?x ; dd:successor ?o"),
 }
 _BATCH = 400  # nodes per read: a long VALUES block still parses in well under a millisecond
 
@@ -133,6 +135,9 @@ class Lookups:
 
     def countries(self, node: Term) -> list[URIRef]:
         return [c for c in self._get("countries", node) if isinstance(c, URIRef)]
+
+    def successors(self, node: Term) -> set[Term]:
+        return set(self._get("successors", node))
 
     def evidence(self, sentence: Term, text: Term, article: Term) -> dict[str, str | None]:
         meta = self.describe(article)

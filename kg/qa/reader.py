@@ -338,14 +338,19 @@ class Reader:
 
     def main_state(self, article: Term) -> Term | None:
         """The state ``article`` is about: the one more of its sentences name than any
-        other; None when two are named as often (a visit, a deal between two states)."""
+        other; of two named as often, the one its first sentence names when the other
+        comes later ("ASTANA - Kazakhstan's President ..."); None when both are named
+        first (a visit, a deal between two states)."""
         counts = sorted(
-            (int(str(row["n"])), row["state"])
+            ((int(str(row["n"])), -int(str(row["first"]))), row["state"])
             for row in self.store.select(query("article_states"), {"article": article})
         )
-        if not counts or (len(counts) > 1 and counts[-1][0] == counts[-2][0]):
+        if not counts:
             return None
-        return counts[-1][1]
+        (n, first), state = counts[-1]
+        if len(counts) > 1 and counts[-2][0][0] == n and (first != 0 or counts[-2][0][1] == 0):
+            return None
+        return state
 
     def articles_with_words(self, named: Iterable[URIRef], words: Sequence[str]) -> Counter[Term]:
         """For each article that mentions one of ``named``: the most of ``words`` that

@@ -2339,3 +2339,15 @@ def test_a_delivery_under_a_deal_told_before_goes_to_the_deals_buyer(extract) ->
         "combat aircraft made by Sukhoi will be delivered in 2014 under a deal signed last week."
     )
     assert roles(g, the_event(g, DD.ArmsDelivery), DD.recipient) == {"Vietnam"}
+
+
+def test_a_person_named_in_the_description_of_his_successor_does_not_succeed_himself(
+    extract,
+) -> None:
+    g = extract(
+        "He fired Defence Minister Ruslan Zhaksylykov and replaced him with Zhaksylykov's "
+        "deputy and Air Defence Forces chief Dauren Kosanov."
+    )
+    succession = the_event(g, DD.Succession)
+    assert roles(g, succession, DD.successor) == {"Dauren Kosanov"}
+    assert roles(g, succession, DD.predecessor) == {"Ruslan Zhaksylykov"}

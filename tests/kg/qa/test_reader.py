@@ -1549,3 +1549,20 @@ def test_a_kind_of_weapon_left_out_is_not_answered(pipeline: Pipeline, tmp_path:
     found = asked_once(tmp_path, pipeline, article, question)
     assert found["texts"] == ["Kilo-class submarine (Kilo-class)"]
     assert "leaving out fighter jets" in found["reading"]
+
+
+def test_the_holder_of_a_post_is_who_took_it_over_in_the_state_the_lead_names(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The post is told without its state, in an article whose lead names Kazakhstan and
+    whose later sentence names Russia as often; the minister fired and replaced by his
+    deputy holds it no more."""
+    article = (
+        "---\ndate: 2025-06-08\n---\nASTANA - Kazakhstan's President Kassym-Jomart Tokayev "
+        "on Sunday replaced two ministers.\n\nHe fired Defence Minister Ruslan Zhaksylykov "
+        "and replaced him with Zhaksylykov's deputy and Air Defence Forces chief Dauren "
+        "Kosanov.\n\nTroops of a Russian-led alliance were called in during unrest in 2022.\n"
+    )
+    found = asked_once(tmp_path, pipeline, article, "Who is Kazakhstan's defence minister?")
+    assert found["texts"] == ["Dauren Kosanov"]
+    assert "tier" not in found
