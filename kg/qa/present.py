@@ -169,8 +169,30 @@ def _as_written(answer: Answer, lookups: Lookups, gazetteer: Gazetteer) -> str:
     for name in sorted(lookups.alt_names(value), key=len, reverse=True):
         key = norm(name)
         if len(key) > 3 and key not in adjectives and any(f" {key} " in s for s in sentences):
-            return name
+            return _with_its_vessels(name, key, sentences, answer.text)
     return ""
+
+
+# Nouns a class of vessels is written with ("Adelaide class frigates").
+_VESSELS = frozenset(
+    f"{noun}{end}"
+    for noun in ("ship", "vessel", "warship", "frigate", "corvette", "destroyer", "submarine")
+    for end in ("", "s")
+)
+
+
+def _with_its_vessels(name: str, key: str, sentences: list[str], label: str) -> str:
+    """A class of vessels as written with the noun after it ("Adelaide class frigates"):
+    the class alone does not say what it is (a label that says it, "Kilo-class
+    submarine", needs no more)."""
+    if not key.endswith("class") or norm(label).rsplit(" ", 1)[-1] in _VESSELS:
+        return name
+    for sentence in sentences:
+        at = sentence.find(f" {key} ")
+        after = sentence[at + len(key) + 2 :].split(" ", 1)[0] if at >= 0 else ""
+        if after in _VESSELS:
+            return f"{name} {after}"
+    return name
 
 
 def roles_text(event: Term, lexicon: Lexicon, lookups: Lookups) -> str:

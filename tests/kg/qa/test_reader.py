@@ -1566,3 +1566,15 @@ def test_the_holder_of_a_post_is_who_took_it_over_in_the_state_the_lead_names(
     found = asked_once(tmp_path, pipeline, article, "Who is Kazakhstan's defence minister?")
     assert found["texts"] == ["Dauren Kosanov"]
     assert "tier" not in found
+
+
+def test_a_class_of_vessels_is_shown_with_the_noun_it_is_written_with(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2020-05-02\n---\nChile's navy bought two Adelaide class frigates from "
+        "Australia.\n"
+    )
+    asked_of = ("What did Chile buy from Australia?",)
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["Adelaide-class (Adelaide class frigates)"]}
