@@ -285,7 +285,9 @@ class EntityFinder:
             hit = None
             for length in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if not self._may_be_name(span, i, lexicon, lowered):
+                if not self._may_be_name(span, i, lexicon, lowered) and not (
+                    lowered and length == 1 and _us_as_a_name(tokens, i)
+                ):
                     continue
                 hit = self._exact(question, span, i)
                 if hit is not None and self._described_not_named(hit, span, lowered):
@@ -535,6 +537,25 @@ def position_head(position: str) -> str:
         if token.norm not in STOP_WORDS:
             words.append(token.stem)
     return words[-1] if words else ""
+
+
+# Words after which "us" is the speaker's people ("tell us", "for us"), not the state.
+_US_OBJECT_BEFORE = frozenset(
+    "tell told give gave show showed let help ask asked for to with of about among against "
+    "by from".split()
+)
+
+
+def _us_as_a_name(tokens: list[Token], i: int) -> bool:
+    """ "us" in a question written all in lowercase is the United States where a word
+    follows it and no verb or preposition governs it ("which us secretary of state",
+    "us and british deployments"; not "tell us who ...")."""
+    return (
+        tokens[i].norm == "us"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].is_word
+        and (i == 0 or tokens[i - 1].norm not in _US_OBJECT_BEFORE)
+    )
 
 
 def _written_as_name(token: Token, index: int) -> bool:

@@ -455,6 +455,25 @@ def test_a_question_written_in_lowercase_still_names_its_entities(answerer: Answ
     assert answerer.interpret("which border did the troops cross?").entities == []
 
 
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("which us secretary of state visited niger?", ["United States", "Niger"]),
+        (
+            "when will us and british submarines reach australia?",
+            ["United States", "United Kingdom", "Australia"],
+        ),
+        # governed by a verb or a preposition, "us" is the asker
+        ("tell us who supplies the s-400 to turkey", ["S-400", "Turkey"]),
+        ("who sells the s-400 to us?", ["S-400"]),
+    ],
+)
+def test_us_in_a_lowercase_question_is_the_state_unless_something_governs_it(
+    answerer: Answerer, question: str, names: list[str]
+) -> None:
+    assert [f.label for f in answerer.interpret(question).entities] == names
+
+
 def test_a_demonym_inside_a_longer_name_is_not_its_state(answerer: Answerer) -> None:
     question = "Which Latin American country did the European Union place under an embargo?"
     found = [f.label for f in answerer.interpret(question).entities]
