@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields, replace
 from typing import Any
@@ -62,7 +62,7 @@ from kg.qa.fit import (
 )
 from kg.qa.frame_tables import RELATION_TERMS, TOLD_IN_OWN_WORDS
 from kg.qa.grouping import category_fits, filter_answers, finish, group
-from kg.qa.lexicon import Lexicon, LexiconCache
+from kg.qa.lexicon import Lexicon, LexiconCache, tokenize
 from kg.qa.lookups import Lookups, Memo
 from kg.qa.mend import forgive
 from kg.qa.parse import Interpretation, parse
@@ -255,7 +255,10 @@ class Answerer:
         interpretation = self.interpret(forgiven, lexicon, lookups)
         # Names the entity finder matched with its threshold ("Turky"), said too.
         fixes += [(f.text, f.label) for f in interpretation.entities if f.via == "fuzzy"]
-        want = asked(forgiven)
+        # A question written all in lowercase is read with its names written as names, so
+        # that "what did embraer and saab sign?" asks what "What did Embraer and Saab
+        # sign?" asks (the wording takes a lowercase word for a verb or a noun).
+        want = asked(_names_capitalized(forgiven, interpretation.entities))
         if interpretation.focus == "position" and want is not None and want.kind == "agent":
             # "who is nikos dendias?": the parse knows the name is a person's, and asks
             # for the post, where the wording alone could not tell.
@@ -870,3 +873,17 @@ def _without_former_holders(rows: list, lookups: Lookups) -> list:
     lookups.prefetch("successors", holders)
     former = {h for h in holders if lookups.successors(h) & holders}
     return [r for r in rows if r.get("answer") not in former]
+
+
+def _names_capitalized(question: str, entities: Sequence[Found]) -> str:
+    """``question``, when written all in lowercase, with the words of the entities found in
+    it capitalized ("what did embraer and saab sign" -> "what did Embraer and Saab sign")."""
+    if question != question.lower() or not entities:
+        return question
+    tokens = tokenize(question)
+    chars = list(question)
+    for found in entities:
+        for token in tokens[found.start : found.end]:
+            if token.text[:1].isalpha():
+                chars[token.start] = chars[token.start].upper()
+    return "".join(chars)

@@ -1578,3 +1578,18 @@ def test_a_class_of_vessels_is_shown_with_the_noun_it_is_written_with(
     asked_of = ("What did Chile buy from Australia?",)
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {asked_of[0]: ["Adelaide-class (Adelaide class frigates)"]}
+
+
+def test_a_question_in_lowercase_asks_what_the_same_question_with_names_asks(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2015-09-10\n---\nLast April, Embraer and Saab signed a memorandum of "
+        "understanding to manage the programme jointly.\n"
+    )
+    asked_of = (
+        "What did Embraer and Saab sign last April?",
+        "what did embraer and saab sign last april?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {q: ["a memorandum of understanding"] for q in asked_of}
