@@ -469,8 +469,11 @@ class EntityFinder:
             return False
         if any(not t.is_word and t.text not in {"'s", "’s", "&", "."} for t in span):
             return False
-        if _vocabulary_stop(first, start) or (
-            len(span) > 1 and _vocabulary_stop(last, start + len(span) - 1)
+        # All in lowercase, "new zealand" and "new delhi" start with a common word; a span
+        # of several words is looked up whatever its first and last words are.
+        if not (lowered and len(span) > 1) and (
+            _vocabulary_stop(first, start)
+            or (len(span) > 1 and _vocabulary_stop(last, start + len(span) - 1))
         ):
             return False
         if all(t.text[:1].isdigit() or t.text.startswith("$") for t in span):

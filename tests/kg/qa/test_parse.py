@@ -463,12 +463,15 @@ def test_a_question_written_in_lowercase_still_names_its_entities(answerer: Answ
             "when will us and british submarines reach australia?",
             ["United States", "United Kingdom", "Australia"],
         ),
+        # a name that begins or ends with a common word
+        ("who is the prime minister of new zealand?", ["New Zealand"]),
+        ("what did new delhi and washington sign?", ["India", "United States"]),
         # governed by a verb or a preposition, "us" is the asker
         ("tell us who supplies the s-400 to turkey", ["S-400", "Turkey"]),
         ("who sells the s-400 to us?", ["S-400"]),
     ],
 )
-def test_us_in_a_lowercase_question_is_the_state_unless_something_governs_it(
+def test_names_in_a_lowercase_question_are_found_and_us_unless_governed_is_the_state(
     answerer: Answerer, question: str, names: list[str]
 ) -> None:
     assert [f.label for f in answerer.interpret(question).entities] == names
