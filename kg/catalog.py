@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import NotFound
 from kg.sparql import bind_many, serialize
 from kg.store.base import Store, Term
+from kg.text import local_name
 from kg.vocab import ART, RES
 
 QUERY_DIR = Path(__file__).resolve().parent / "entity_queries"
@@ -76,10 +77,6 @@ def run_many(store: Store, name: str, var: str, values: Iterable[Term]) -> list[
     if query.params != (var,):
         raise TypeError(f"{name} takes {query.params}, not ?{var}")
     return store.select(bind_many(query.text, var, terms)).bindings
-
-
-def local_name(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def entity_id(iri: str) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.term import Node
 
+from kg.text import local_name
 from kg.vocab import DD
 
 _SKIP = {RDF.type, DD.evidence, DD.confidence, DD.modality, DD.datePrecision}
@@ -20,14 +21,10 @@ def _label(graph: Graph, node: Node) -> str:
     return text.rsplit("#", 1)[-1] if "#" in text else text
 
 
-def _local(iri: object) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def render_table(graph: Graph) -> Iterator[str]:
     """Entities (type, label, how many sentences mention them), then events with evidence."""
     entities = sorted(
-        {(s, _local(graph.value(s, RDF.type))) for s in graph.subjects(DD.mentionedIn, None)},
+        {(s, local_name(graph.value(s, RDF.type))) for s in graph.subjects(DD.mentionedIn, None)},
         key=lambda pair: (pair[1], _label(graph, pair[0])),
     )
     yield f"ENTITIES ({len(entities)})"
@@ -41,8 +38,8 @@ def render_table(graph: Graph) -> Iterator[str]:
     yield ""
     yield f"EVENTS AND RELATIONS ({len(events)})"
     for event in events:
-        cls = _local(graph.value(event, RDF.type))
-        modality = _local(graph.value(event, DD.modality) or "")
+        cls = local_name(graph.value(event, RDF.type))
+        modality = local_name(graph.value(event, DD.modality) or "")
         confidence = graph.value(event, DD.confidence)
         head = f"  {cls}" + (f" [{modality}]" if modality else "") + f" conf={confidence}"
         yield head
@@ -50,6 +47,6 @@ def render_table(graph: Graph) -> Iterator[str]:
             if prop in _SKIP:
                 continue
             shown = _label(graph, value) if isinstance(value, URIRef) else str(value)
-            yield f"      {_local(prop)}: {shown}"
+            yield f"      {local_name(prop)}: {shown}"
         sentence = graph.value(graph.value(event, DD.evidence), DD.text)
         yield f"      evidence: {sentence}"

@@ -43,6 +43,11 @@ _SPACE = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
+def local_name(iri: object) -> str:
+    """The last part of an IRI, after its "#" or its last "/" ("fighter-aircraft")."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def strip_accents(text: str) -> str:
     """Remove combining marks after NFKD decomposition ("Türkiye" -> "Turkiye")."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -40,7 +40,7 @@ from kg.events.triggers import DEFAULTS, Triggers
 from kg.events.words import ARMS_EVENTS, ARMS_NOUNS, COERCIVE, GATHERINGS, PARTIES, WEAPONS
 from kg.kinds.agreement import NOUNS_SIGNED
 from kg.link import Entity, Mention
-from kg.text import OPENING_QUOTES
+from kg.text import OPENING_QUOTES, local_name
 from kg.vocab import DD
 
 # How many sentences back "the jets", "the hardware" may refer to the weapons last named:
@@ -668,7 +668,7 @@ def event_iris(article: URIRef, events: Sequence[Event]) -> Iterator[tuple[URIRe
 def _category(weapon: Entity) -> str | None:
     """The gazetteer's category of ``weapon`` ("fighter-aircraft"), if it knows one."""
     entry = weapon.entry
-    return str(entry.category).rsplit("/", 1)[-1] if entry and entry.category else None
+    return local_name(entry.category) if entry and entry.category else None
 
 
 def _deal_of(delivery: Event) -> Callable[[Event], bool]:

@@ -44,7 +44,7 @@ from kg.qa.scoring import keywords
 from kg.qa.spans import asks_a_settlement, fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
-from kg.text import WEAPON_NOUN_CATEGORIES
+from kg.text import WEAPON_NOUN_CATEGORIES, local_name
 from kg.vocab import DD
 
 _NO_KIND = Asked("none")
@@ -670,5 +670,5 @@ def of_a_kind_left_out(question: str, value: object, text: str, lookups: Lookups
             return True  # "12 Sukhoi fighter jets", "a dozen fighter planes"
     if not isinstance(value, URIRef):
         return False
-    held = {str(c).rsplit("/", 1)[-1] for c in lookups.describe(value).get(DD.weaponCategory, [])}
+    held = {local_name(c) for c in lookups.describe(value).get(DD.weaponCategory, [])}
     return bool(held & categories)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 
 from kg.store.base import Store
-from kg.text import norm
+from kg.text import local_name, norm
 from kg.vocab import DD, ONTOLOGY_GRAPH
 
 # -- tokens and stems -----------------------------------------------------------------
@@ -430,7 +430,7 @@ class Lexicon:
         return self._under[bases]
 
     def label(self, term: URIRef) -> str:
-        return self.labels.get(term) or str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        return self.labels.get(term) or local_name(term)
 
     def with_related(self, terms: set[URIRef] | frozenset[URIRef]) -> frozenset[URIRef]:
         """``terms`` and the concepts the ontology relates to them (``skos:related``: a

@@ -23,6 +23,7 @@ from rdflib import BNode, URIRef
 
 from kg.sparql import serialize
 from kg.store.base import Store, Term
+from kg.text import local_name
 from kg.vocab import DD
 
 SDO = "https://schema.org/"
@@ -122,7 +123,7 @@ class Lookups:
         if not isinstance(node, URIRef):
             return str(node)
         labels = self._get("label", node)
-        return str(labels[0]) if labels else _local(node)
+        return str(labels[0]) if labels else local_name(node)
 
     def types(self, node: Term) -> set[URIRef]:
         return {t for t in self._get("types", node) if isinstance(t, URIRef)}
@@ -205,7 +206,3 @@ def one(meta: Mapping[URIRef, list[Term]], prop: URIRef) -> Term | None:
 
 def _str(term: Term | None) -> str | None:
     return None if term is None else str(term)
-
-
-def _local(term: Term) -> str:
-    return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
