@@ -259,8 +259,9 @@ class Linker:
             if longer is None and (longer := _company_around_a_state(ent)) is not None:
                 # "Munitions India Limited": the state in a firm's name is the firm's, and
                 # is written there too (as a name introduced with its acronym is).
-                state = self.gazetteer.entries.get(URIRef(ent.ent_id_)) if ent.ent_id_ else None
-                if state is not None and state.type == DD.State:
+                known = self.gazetteer.entries.get(URIRef(ent.ent_id_)) if ent.ent_id_ else None
+                state = known if known is not None and known.type == DD.State else None
+                if state is not None:
                     mentions.append(
                         self._mention(ent, self.entity_for(state), "gazetteer", sentence_of)
                     )
@@ -270,7 +271,7 @@ class Linker:
                 iri = RES[slugify(name)]
                 of_state = (
                     Entry(iri, DD.Company, name, (name,), country=state.iri)
-                    if state is not None and state.type == DD.State
+                    if state is not None
                     else None
                 )
                 resolved = self.resolve_name(name, fuzzy=False) or (
@@ -746,16 +747,10 @@ def _company_around_a_state(ent: Span) -> Span | None:
         end < len(doc) and _name_word(doc[end]) and doc[end].lower_.rstrip(".") not in _LEGAL_FORMS
     ):
         end += 1
-    if (
-        end >= len(doc)
-        or doc[end].lower_.rstrip(".") not in _LEGAL_FORMS
-        or (start, end)
-        == (
-            ent.start,
-            ent.end,
-        )
-    ):
+    if end >= len(doc) or doc[end].lower_.rstrip(".") not in _LEGAL_FORMS:
         return None
+    if (start, end) == (ent.start, ent.end):
+        return None  # "India Limited": the state's name alone before the legal form
     return Span(doc, start, end + 1, label="ORG")
 
 

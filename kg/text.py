@@ -19,7 +19,7 @@ CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 # told back are the fighters told before, not the missile system told last; "Apart from
 # fighter jets, what did X order?" leaves the fighters out.
 _AIRCRAFT = {"fighter-aircraft", "bomber", "transport-aircraft"}
-_SHIPS = {"warship", "submarine"}
+SHIP_CATEGORIES = frozenset({"warship", "submarine"})
 WEAPON_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
     noun: frozenset(categories)
     for nouns, categories in (
@@ -28,7 +28,7 @@ WEAPON_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
         ("helicopter chopper", {"helicopter"}),
         ("drone uav", {"drone"}),
         ("submarine", {"submarine"}),
-        ("ship vessel warship frigate corvette destroyer", _SHIPS),
+        ("ship vessel warship frigate corvette destroyer", SHIP_CATEGORIES),
         ("tank", {"tank"}),
         ("howitzer", {"artillery"}),
     )

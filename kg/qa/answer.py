@@ -52,9 +52,7 @@ from kg.qa.fit import (
     ROLE_TEMPLATES,
     fitting,
     match_positions,
-    of_a_kind_left_out,
-    of_another_nationality,
-    of_another_region,
+    outside_the_question,
     supported,
     title_words,
     unread_words,
@@ -271,14 +269,8 @@ class Answerer:
             asking.rest = unread_words(forgiven, interpretation, lexicon, asking.want)
             answers, sparql = self._answer(asking)
             answers = fitting(asking, answers)
-            gazetteer = self.finder.gazetteer
-            answers = [
-                a
-                for a in answers
-                if not of_another_nationality(asking, a.value)
-                and not of_another_region(forgiven, a.value, gazetteer)
-                and not of_a_kind_left_out(forgiven, a.value, _shown(a.value, lookups), lookups)
-            ]
+            outside = outside_the_question(asking, self.finder.gazetteer)
+            answers = [a for a in answers if not outside(a.value, _shown(a.value, lookups))]
             answers = supported(asking, answers, self.reader)
             prefetch_shown(asking, answers)
             for answer in answers:
@@ -372,17 +364,12 @@ class Answerer:
             titled=titled,
             sides=_sides(it),
         )
+        outside = outside_the_question(asking, self.finder.gazetteer)
         reads = [
             r
             for r in reads
             if r.coverage >= at_least
-            and not (r.iri and of_another_nationality(asking, URIRef(r.iri)))
-            and not (
-                r.iri and of_another_region(asking.question, URIRef(r.iri), self.finder.gazetteer)
-            )
-            and not of_a_kind_left_out(
-                asking.question, URIRef(r.iri) if r.iri else None, r.text, asking.lookups
-            )
+            and not outside(URIRef(r.iri) if r.iri else None, r.text)
             and not (r.iri and not _of_the_category_asked(asking, URIRef(r.iri)))
         ]
         if not reads:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import URIRef
 from rdflib.namespace import SDO
@@ -645,11 +645,27 @@ def of_another_nationality(asking: Asking, value: object) -> bool:
     return bool(countries) and state not in countries
 
 
-def of_another_region(question: str, value: object, gazetteer: Gazetteer) -> bool:
-    """Whether ``value`` is a state outside the region the question's wh-phrase names
-    ("the United States" for "Which European country ..."). A state whose regions the
-    gazetteer does not know is not judged."""
-    region = region_asked(question)
+def outside_the_question(asking: Asking, gazetteer: Gazetteer) -> Callable[[object, str], bool]:
+    """Whether an answer (its value, and the words it is shown with) is of another
+    nationality or region than the question's wh-phrase asks for, or of a kind of weapon
+    the question leaves out: the test both tiers apply, with the question read once."""
+    region = region_asked(asking.question)
+    left_out = kind_left_out(asking.question)
+
+    def outside(value: object, text: str) -> bool:
+        return (
+            of_another_nationality(asking, value)
+            or of_another_region(region, value, gazetteer)
+            or of_a_kind_left_out(left_out, value, text, asking.lookups)
+        )
+
+    return outside
+
+
+def of_another_region(region: str | None, value: object, gazetteer: Gazetteer) -> bool:
+    """Whether ``value`` is a state outside ``region``, the one the question's wh-phrase
+    names ("the United States" for "Which European country ..."). A state whose regions
+    the gazetteer does not know is not judged."""
     if region is None or not isinstance(value, URIRef):
         return False
     entry = gazetteer.entries.get(value)
@@ -658,10 +674,13 @@ def of_another_region(question: str, value: object, gazetteer: Gazetteer) -> boo
     return region not in entry.regions
 
 
-def of_a_kind_left_out(question: str, value: object, text: str, lookups: Lookups) -> bool:
+def of_a_kind_left_out(
+    left_out: tuple[str, frozenset[str], frozenset[str]], value: object, text: str, lookups: Lookups
+) -> bool:
     """Whether an answer (``value``, shown as ``text``) is of the kind the question leaves
-    out: a weapon of that category, or weapons written with that noun ("12 fighter jets")."""
-    _, words, categories = kind_left_out(question)
+    out (``left_out``, :func:`kg.qa.asked.kind_left_out`): a weapon of that category, or
+    weapons written with that noun ("12 fighter jets")."""
+    _, words, categories = left_out
     if not words:
         return False
     for token in tokenize(text):

@@ -27,7 +27,7 @@ from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, one
 from kg.qa.reader import Read
 from kg.qa.templates import Template
 from kg.store.base import Term
-from kg.text import norm
+from kg.text import SHIP_CATEGORIES, WEAPON_NOUN_CATEGORIES, norm
 from kg.vocab import DD
 
 MONTH_NAMES = (
@@ -173,10 +173,11 @@ def _as_written(answer: Answer, lookups: Lookups, gazetteer: Gazetteer) -> str:
     return ""
 
 
-# Nouns a class of vessels is written with ("Adelaide class frigates").
+# Nouns a class of vessels is written with ("Adelaide class frigates"): the nouns of ships.
 _VESSELS = frozenset(
     f"{noun}{end}"
-    for noun in ("ship", "vessel", "warship", "frigate", "corvette", "destroyer", "submarine")
+    for noun, categories in WEAPON_NOUN_CATEGORIES.items()
+    if categories <= SHIP_CATEGORIES
     for end in ("", "s")
 )
 
