@@ -19,12 +19,17 @@ from kg.vocab import DD
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
+def extracted(pipeline: Pipeline, text: str) -> Graph:
+    """The graph extraction makes of one text, published on a fixed day."""
+    return pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+
+
 @pytest.fixture(scope="module")
 def entities(pipeline: Pipeline):
     """label -> ontology class local name, for what one text mentions."""
 
     def run(text: str) -> dict[str, str]:
-        g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+        g = extracted(pipeline, text)
         return {
             str(label): str(g.value(s, RDF.type)).split("#")[-1]
             for s, label in g.subject_objects(RDFS.label)
@@ -196,7 +201,7 @@ def test_every_use_of_an_acronym_the_article_defined_mentions_its_entity(
         "Norway and Sweden signed the Nordic Arms Procurement Agreement (NAPA) on Monday. "
         "Officials said NAPA would cut costs for both armies."
     )
-    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+    g = extracted(pipeline, text)
     (agreement,) = [s for s, o in g.subject_objects(RDFS.label) if "Procurement" in str(o)]
     assert (URIRef(agreement), RDF.type, DD.LegalInstrument) in g
     sentences = {str(g.value(s, DD.text)) for s in g.objects(agreement, DD.mentionedIn)}
@@ -242,7 +247,7 @@ def test_a_surname_the_model_took_for_no_name_is_the_person_named_before(
 
 def test_a_name_people_go_by_first_is_the_one_person_it_begins(pipeline: Pipeline) -> None:
     text = "Prime Minister Prayut Chan-o-cha spoke on Monday. Gen Prayut said he was prepared."
-    g: Graph = pipeline.extract(Article(text=text, date=dt.date(2024, 5, 2)), WHEN)
+    g = extracted(pipeline, text)
     labels = {str(label) for s, label in g.subject_objects(RDFS.label)}
     assert "Prayut" not in labels and "Prayut Chan-o-cha" in labels, labels
 
@@ -528,13 +533,10 @@ def test_a_body_known_as_one_states_is_anothers_when_that_state_is_written_befor
 ) -> None:
     """Every state has a defense department: the unqualified name is the U.S. one, "the
     Australian Defense Department" Australia's."""
-    g = pipeline.extract(
-        Article(
-            text="The Australian Defense Department declined to comment. "
-            "The Defense Department in Washington said the sale went ahead.",
-            date=dt.date(2024, 5, 2),
-        ),
-        WHEN,
+    g = extracted(
+        pipeline,
+        "The Australian Defense Department declined to comment. "
+        "The Defense Department in Washington said the sale went ahead.",
     )
     countries = {
         str(g.value(body, RDFS.label)): g.value(body, DD.country)
@@ -559,10 +561,7 @@ def test_a_states_name_inside_a_firms_name_is_part_of_the_firm(entities) -> None
 
 
 def test_a_firm_named_with_a_state_is_that_states(pipeline: Pipeline) -> None:
-    g = pipeline.extract(
-        Article(text="Sanctions hit the Venezuelan Military Industries Company.", date=None),
-        WHEN,
-    )
+    g = extracted(pipeline, "Sanctions hit the Venezuelan Military Industries Company.")
     (firm,) = g.subjects(RDFS.label, Literal("Venezuelan Military Industries Company", lang="en"))
     assert g.value(firm, DD.country) == URIRef("https://w3id.org/attache/resource/venezuela")
 
@@ -570,13 +569,10 @@ def test_a_firm_named_with_a_state_is_that_states(pipeline: Pipeline) -> None:
 def test_a_bare_place_word_is_no_place_and_the_south_is_the_states_half_name(
     pipeline: Pipeline,
 ) -> None:
-    g = pipeline.extract(
-        Article(
-            text="South Korea test-fired a missile that can reach all of North Korea. It is key "
-            "to the South's defense. India handed a Dornier aircraft to the Island nation's Navy.",
-            date=dt.date(2024, 5, 2),
-        ),
-        WHEN,
+    g = extracted(
+        pipeline,
+        "South Korea test-fired a missile that can reach all of North Korea. It is key to the "
+        "South's defense. India handed a Dornier aircraft to the Island nation's Navy.",
     )
     places = {str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, DD.Place)}
     assert not places & {"South", "Island"}
