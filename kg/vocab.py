@@ -98,6 +98,7 @@ class DD(DefinedNamespace):
     recipient: URIRef
     equipment: URIRef
     equipmentText: URIRef
+    agreementText: URIRef
     contractor: URIRef
     program: URIRef
     legalBasis: URIRef

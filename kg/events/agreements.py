@@ -13,6 +13,7 @@ contract to buy jets" is a deal, read by the transfer rules.
 
 from __future__ import annotations
 
+from rdflib import Literal
 from spacy.tokens import Token
 
 from kg.events.base import ExtractorBase
@@ -90,8 +91,69 @@ class AgreementRules(ExtractorBase):
             if e.iri not in named and e.type not in {DD.State, DD.Place}
         ]
         event.add(DD.topic, covered)
+        if not any(e.type == DD.LegalInstrument for e in covered):
+            # "signed a memorandum of understanding", "a declaration of alliance was
+            # signed": what was signed, as written, when it has no name.
+            written = _as_written(_head_noun(nouns))
+            if written:
+                event.set(DD.agreementText, Literal(written))
         self._place(view, verb, event)  # "signed ... in Riyadh", wherever the phrase hangs
 
 
 # Verbs of coming to terms that make an agreement of the agreement noun they govern.
 _COMING_TO_TERMS = frozenset("enter reach commit strike forge clinch".split())
+
+# What qualifies an agreement noun before it ("a five-year defence co-operation
+# agreement"), and the prepositions of what it is of or on after it ("memorandum of
+# understanding", "an agreement on defence cooperation").
+_QUALIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod", "punct", "nummod"})
+_OF_OR_ON = frozenset({"of", "on"})
+MAX_WRITTEN_AFTER = 6  # words after the noun ("on the transfer of defence equipment")
+
+
+def _head_noun(nouns: list[Token]) -> Token:
+    """Of the agreement nouns of one phrase, the one the others hang on ("memorandum" in
+    "a memorandum of understanding (MoU)")."""
+    inside = {t.i for t in nouns}
+    return next((t for t in nouns if not any(a.i in inside for a in t.ancestors)), nouns[0])
+
+
+def _as_written(noun: Token) -> str:
+    """The agreement ``noun`` with its qualifiers and what it is of or on, as written,
+    without its determiner ("military cooperation agreement", "declaration of
+    alliance"); empty when the noun stands alone ("an agreement" says no more than the
+    event's kind)."""
+    doc = noun.doc
+    start = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in _QUALIFIERS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    while start < noun.i and (
+        (doc[start].is_punct and doc[start].text != "-")
+        or (doc[start].dep_ == "nummod" and doc[start].head.i == noun.i)
+    ):
+        start += 1  # "(", "two agreements": not the start of what was signed
+    end = noun.i + 1
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.dep_ == "prep"
+        and after.lower_ in _OF_OR_ON
+        and after.head.i in {noun.i, noun.head.i}  # the parse may hang it on the verb
+    ):
+        within = {t.i for t in after.subtree}
+        kept = [after]
+        for t in doc[after.i + 1 : after.i + 1 + MAX_WRITTEN_AFTER]:
+            if t.i not in within or (t.is_punct and t.text != "-"):
+                break
+            if (t.dep_ == "prep" and t.lower_ != "of") or t.ent_type_ in {"DATE", "TIME"}:
+                break  # "in Manila", "on Monday": where and when, not what
+            kept.append(t)
+        if len(kept) > 1 and kept[-1].pos_ in {"NOUN", "PROPN"}:
+            end = kept[-1].i + 1
+    if start == noun.i and end == noun.i + 1:
+        return ""
+    # Without quotation marks: "a “historic” defence treaty" is a historic defence treaty.
+    written = "".join(t.whitespace_ if t.is_quote else t.text_with_ws for t in doc[start:end])
+    return " ".join(written.split())

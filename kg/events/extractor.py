@@ -122,6 +122,7 @@ def _agreements_named_nearby(events: list[Event], names: list[tuple[int, Entity]
             }
         if len(named) == 1:
             event.add(DD.topic, list(named.values()))
+            event.values.pop(DD.agreementText, None)  # named now: not "a military agreement"
             event.confidence = min(event.confidence, 0.6)
 
 

@@ -90,6 +90,29 @@ def subject_head(token: Token) -> Token | None:
             current = current.head
             continue
         break
+    return _subject_hung_before(current)
+
+
+def _subject_hung_before(verb: Token) -> Token | None:
+    """ "As part of efforts to enhance cooperation between both countries, Malaysia and
+    Indonesia on Tuesday signed ...": the parser hangs the name after the comma on the
+    noun before it, as one more of a list, and leaves the verb without a subject. A name
+    that opens the stretch between the last comma and the verb, hung on a word before
+    that comma, with nothing in the stretch but it, its conjuncts and the verb's own
+    modifiers ("on Tuesday"), is the verb's subject."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    doc = verb.doc
+    comma = next((t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
+    if comma is None or comma.i + 1 >= verb.i:
+        return None
+    first = doc[comma.i + 1]
+    if first.pos_ != "PROPN" or first.dep_ not in {"conj", "appos"} or first.head.i > comma.i:
+        return None
+    named = {t.i for t in first.subtree}
+    around = {t.i for c in verb.children if c.i < verb.i for t in c.subtree}
+    if all(i in named or i in around for i in range(first.i, verb.i)):
+        return first
     return None
 
 

@@ -25,7 +25,10 @@ KIND = Kind(
     verbs=words("sign conclude ink seal finalize finalise ratify"),
     nouns=NOUNS_SIGNED,
     relations=("agreement",),
-    told="{topic} signed by {participant} | agreement signed by {participant}",
+    told=(
+        "{topic} signed by {participant} | {written} signed by {participant} | "
+        "agreement signed by {participant}"
+    ),
     plover_type="SUPPORT",
     cameo="057",
 )

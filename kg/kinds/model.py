@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg.vocab import DD
+
 # What an answer may be, by the types question reading sorts entities into
 # (the names :mod:`kg.qa.templates` uses for its parameters).
 AGENT = frozenset({"STATE", "ORG", "COMPANY", "PERSON"})
@@ -74,6 +76,14 @@ def words(text: str) -> frozenset[str]:
     """A word list written as one string, split on white space."""
     return frozenset(text.split())
 
+
+# What a line may tell besides a kind's roles: the name an event is known by, what was
+# said, and what was signed as written ("memorandum of understanding signed by ...").
+TOLD_LITERALS: Mapping[str, URIRef] = {
+    "topic": DD.topic,
+    "quote": DD.quote,
+    "written": DD.agreementText,
+}
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")

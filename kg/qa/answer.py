@@ -101,6 +101,7 @@ DEFAULT_MAX_ANSWERS = 10
 # Facts extracted with less confidence are not given as answers (extraction writes 0.5
 # for its weakest readings, such as a speaker linked across sentences).
 MIN_CONFIDENCE = 0.5
+MAX_RELATION_READS = 2  # how two parties stand, read from sentences after their events
 # A sentence that carries this share of the question outranks facts that carry little of it.
 STRONG = 0.75
 MAX_REMEMBERED = 50_000  # nodes' reads kept across questions while the store is unchanged
@@ -289,6 +290,11 @@ class Answerer:
             read, reading_ = self._read(asking, lead="the number written, not the facts counted")
             if read:
                 shown, read_from, answers = read, reading_, []
+        elif asking.want is not None and asking.want.kind == "relation":
+            # "What has happened between Mali and France?": the events found, then how the
+            # articles say the two stand ("the rift with France"), which no event holds.
+            read, _ = self._read(asking)
+            shown += read[:MAX_RELATION_READS]
         elif weakly_carried(asking.rest, answers):
             # The facts found carry little of what the question says; a sentence that
             # carries nearly all of it is the better answer.

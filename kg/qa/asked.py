@@ -50,6 +50,7 @@ VALUE_KINDS = frozenset(
         "position",
         "description",
         "object",
+        "relation",
     }
 )
 # Nouns that ask for a value, not a name ("At what value ...", "Over what period ...").
@@ -257,6 +258,19 @@ _DESCRIBED = re.compile(
     r"^\s*how\s+(?:is|was|are|were|has|have|had)\s+.{1,80}?\b(?:"
     r"(?:\w+\s+)?(?:been\s+)?(?:characteri[sz]ed|described|known|seen|viewed|regarded|"
     r"portrayed|depicted|labell?ed|dubbed|called))\s*$",
+    re.I,
+)
+# "What has happened between Mali and France?", "How are relations between Kenya and
+# Somalia described?", "What is the state of ties between ...": how two parties stand
+# (kg.qa.standing), in a sentence that names both.
+_RELATION_ASKED = re.compile(
+    r"^\s*(?:(?:what|what's)\s+(?:(?:has|have|had|is|was|were)\s+)?(?:been\s+)?(?:"
+    r"happen\w*|going\s+on|gone\s+on|go\s+on|taken\s+place|took\s+place|take\s+place|"
+    r"occurred|transpired)|"
+    r"what\s+(?:is|was|are|were)\s+the\s+(?:state|status)\s+of\s+(?:the\s+)?"
+    r"(?:relations|ties|relationship)|"
+    r"how\s+(?:\w+\s+){1,3}?(?:relations|ties|the\s+relationship))"
+    r"(?:\s+(?!to\b|of\b)\w+){0,2}\s+between\b",
     re.I,
 )
 _LEADING_CLAUSE = re.compile(
@@ -513,6 +527,8 @@ def _asked(question: str) -> Asked | None:
         if rest is None or (rest.kind in {"named", "weapon", "object"} and not rest.plural):
             return Asked("quote")
         return rest
+    if _RELATION_ASKED.match(lower):
+        return Asked("relation", plural=True)
     if _DESCRIBED.match(lower):
         # "How is Rosoboronexport described?": what the text calls it, not what it said.
         return Asked("description")

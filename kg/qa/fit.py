@@ -65,6 +65,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "description": frozenset(),
     "distance": frozenset(),
     "position": frozenset({"position"}),
+    "relation": frozenset({"event", "quote"}),  # what happened between them, or was said
     **{
         kind: frozenset({"entity"})
         for kind in ("person", "state", "company", "organization", "weapon", "program", "law")
@@ -135,7 +136,10 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
     kept = []
     for answer in answers:
         if not isinstance(answer.value, URIRef):
-            kept.append(answer)
+            if template.family != "agreement" or _agreement_as_asked(
+                want, str(answer.value), it.question
+            ):
+                kept.append(answer)
         elif want.kind == "named":
             if want.head and (
                 stem(want.head) in {t.stem for t in tokenize(lookups.label(answer.value))}
@@ -158,6 +162,23 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
         elif classes is None or set(lookups.types(answer.value)) & classes:
             kept.append(answer)
     return kept
+
+
+def _agreement_as_asked(want: Asked, text: str, question: str) -> bool:
+    """Whether an agreement as written (``dd:agreementText``) answers the question: it
+    says more than the question's own words ("What does the Japan-Philippines military
+    agreement allow?" is not answered "military agreement"), and a question that asks
+    for a thing by its noun is answered by that thing: "Which memorandum ...?" by
+    "memorandum of understanding"; "What fields does the memorandum cover?" not so (the
+    fields are no memorandum). (A weapon as written answers "Which deal ...?": "diesel-
+    powered subs" is what the deal was for; this is for agreements only.)"""
+    written = {t.stem for t in tokenize(text) if t.is_word}
+    if written <= {t.stem for t in tokenize(question) if t.is_word}:
+        return False
+    if want.kind != "named" or not want.head:
+        return True
+    head = stem(want.head)
+    return head in written or (head in _AGREEMENT_HEADS and bool(written & _AGREEMENT_HEADS))
 
 
 def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Answer]:

@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 
 from kg.gazetteer import Gazetteer
 from kg.kinds import BY_CLASS
+from kg.kinds.model import TOLD_LITERALS
 from kg.qa.asked import kind_left_out
 from kg.qa.asking import MADE_KEYS, MAX_EVIDENCE, Answer, Asking
 from kg.qa.entities import Found
@@ -215,7 +216,7 @@ def told_text(cls: Term | None, events: list[Term], lookups: Lookups) -> str:
     kind = BY_CLASS.get(cls) if isinstance(cls, URIRef) else None
     if kind is None or not kind.told:
         return ""
-    named = {role.name: role.prop for role in kind.roles} | _TOLD_LITERALS
+    named = {role.name: role.prop for role in kind.roles} | dict(TOLD_LITERALS)
     for event in events:
         described = lookups.describe(event)
         values = {
@@ -226,11 +227,6 @@ def told_text(cls: Term | None, events: list[Term], lookups: Lookups) -> str:
         if told:
             return told
     return ""
-
-
-# What a line may tell besides a kind's roles: the name an event is known by and what
-# was said.
-_TOLD_LITERALS = {"topic": DD.topic, "quote": DD.quote}
 
 
 def _confidence(answer: Answer, lookups: Lookups) -> float | None:

@@ -57,6 +57,7 @@ from kg.qa.scoring import (
 from kg.qa.sides import contradicts, offsets
 from kg.qa.spans import _DETAILS, _candidates, _for_party, _reason_spans
 from kg.qa.speech import _about_speech, _on_behalf_of, _reported, _said_next, _speaker
+from kg.qa.standing import relation_phrases
 from kg.sparql import bind_many
 from kg.sparql.files import read_queries, read_query
 from kg.store.base import Store, Term
@@ -204,7 +205,12 @@ class Reader:
         # "How is Rosoboronexport described?" needs no word of its own: any sentence that
         # describes it, those with the question's other words first.
         describing = want.kind == "description" and not want.head
-        if not words and not describing:
+        # "What has happened between Mali and France?" needs no word either: a sentence
+        # that names both parties and says how they stand (kg.qa.standing).
+        relating = want.kind == "relation"
+        if relating and len(looked_for) < 2:
+            return []
+        if not words and not describing and not relating:
             return []
         if looked_for:
             sentences = self._sentences(looked_for, optional, words)
@@ -224,7 +230,7 @@ class Reader:
         if want.kind in FREE_KINDS:
             least = max(least, MIN_COVERAGE_FREE)
         scored = _score(sentences, words, looked_for, forms, question)
-        if describing or (want.kind == "reason" and len(looked_for) >= 2):
+        if describing or relating or (want.kind == "reason" and len(looked_for) >= 2):
             # A cause is also told without the question's verb: "Romania signed for 54 K9
             # howitzers to replace ..." answers why Romania is buying them.
             scored = sorted(
@@ -264,6 +270,13 @@ class Reader:
 
         if not looked_for and _ambiguous(scored):
             return []  # "the two countries signed the pact": which two, no name says
+        if relating:
+            scored = [
+                item
+                for item in scored
+                if all(iri in item[1].mentions for iri in looked_for)
+                and relation_phrases(item[1].text)
+            ]
         for coverage, sentence, hits in scored[:3]:
             if coverage < least:
                 break

@@ -24,6 +24,7 @@ from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokeni
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
+from kg.qa.standing import relation_phrases
 from kg.text import CLOSING_QUOTES, OPENING_QUOTES, norm
 from kg.vocab import DD
 
@@ -348,6 +349,14 @@ def _candidates(
             spans = _characterised(sentence, named)
     elif kind == "object":
         return _objects(text, want.phrase, forms or {})
+    elif kind == "relation":
+        # "the rift with France": nearest the parties the sentence names.
+        spans = [(at, phrase, None) for at, phrase in relation_phrases(text)]
+        for iri in named:
+            held = sentence.mentions.get(iri)
+            match = written_at(text, held[1]) if held else None
+            if match:
+                anchors.append(match.start())
     # Not a thing the question itself names, under another of its names ("Basic Exchange
     # and Cooperation Agreement" for a question that says BECA).
     own = {

@@ -545,7 +545,7 @@ TEMPLATES: tuple[Template, ...] = (
         "law",
         (_p("x", AGENT),),
         "entity",
-        "Which named agreements (pacts, treaties) did {x} sign?",
+        "Which agreements (pacts, treaties) did {x} sign?",
         "What agreement did {x} sign?",
         countable=True,
         classes=(DD.Agreement,),

@@ -2351,3 +2351,66 @@ def test_a_person_named_in_the_description_of_his_successor_does_not_succeed_him
     succession = the_event(g, DD.Succession)
     assert roles(g, succession, DD.successor) == {"Dauren Kosanov"}
     assert roles(g, succession, DD.predecessor) == {"Ruslan Zhaksylykov"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        (
+            "Malaysia and Indonesia signed a memorandum of understanding (MoU).",
+            "memorandum of understanding",
+        ),
+        (
+            "A declaration of alliance was signed by Azerbaijan and Turkey.",
+            "declaration of alliance",
+        ),
+        (
+            "Kenya and the United States committed to a five-year defence co-operation agreement.",
+            "five-year defence co-operation agreement",
+        ),
+        (
+            "Japan and Australia signed an agreement on the transfer of defence equipment "
+            "on Monday.",
+            "agreement on the transfer of defence equipment",
+        ),
+        # Where and when it was signed are not what was signed; nor are quotation marks.
+        (
+            "Norway and Sweden signed a pact on defence cooperation in Oslo.",
+            "pact on defence cooperation",
+        ),
+        ("Australia and Japan signed a “historic” defence treaty.", "historic defence treaty"),
+    ],
+)
+def test_an_agreement_without_a_name_keeps_what_was_signed_as_written(
+    extract, sentence: str, written: str
+) -> None:
+    g = extract(sentence)
+    assert str(g.value(the_event(g, DD.Agreement), DD.agreementText)) == written
+
+
+def test_an_agreement_named_or_told_by_its_noun_alone_keeps_no_text(extract) -> None:
+    g = extract(
+        "Egypt and Sudan signed an agreement on Monday. "
+        "India signed the Basic Exchange and Cooperation Agreement with the United States."
+    )
+    assert len(events(g, DD.Agreement)) == 2
+    assert not list(g.objects(None, DD.agreementText))
+
+
+def test_an_agreement_named_nearby_keeps_the_name_and_not_its_words(extract) -> None:
+    g = extract(
+        "Japan and the Philippines on Monday signed a military agreement in Manila. "
+        "The Reciprocal Access Agreement was signed by Japan and the Philippines after "
+        "months of talks."
+    )
+    assert not list(g.objects(None, DD.agreementText))
+
+
+def test_names_after_a_leading_clause_are_the_subject_the_parse_hung_elsewhere(extract) -> None:
+    """The parser reads "..., Malaysia and Indonesia" as more of "both countries" and
+    leaves "signed" without a subject; the names between the comma and the verb are it."""
+    g = extract(
+        "As part of efforts to enhance defence cooperation between both countries, Malaysia "
+        "and Indonesia on Tuesday signed a memorandum of understanding."
+    )
+    assert roles(g, the_event(g, DD.Agreement), DD.participant) == {"Malaysia", "Indonesia"}

@@ -10,7 +10,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 
 from kg.kinds import BY_CLASS, KINDS, kind_of
-from kg.kinds.model import ANY, tell
+from kg.kinds.model import ANY, TOLD_LITERALS, tell
 from kg.ontology.bundle import bundled_ontology
 from kg.qa.lookups import ROLE_PROPERTIES
 from kg.qa.templates import TEMPLATES
@@ -118,10 +118,11 @@ def test_several_subjects_are_joined_and_take_the_verb_for_many() -> None:
 
 
 def test_each_kind_tells_only_of_its_roles() -> None:
-    """A line names the kind's roles, the name an event is known by (``topic``) and what
-    was said (``quote``); a misspelt role would leave every line of the kind untold."""
+    """A line names the kind's roles and the literals any line may tell (the name an
+    event is known by, what was said, what was signed as written); a misspelt role would
+    leave every line of the kind untold."""
     for kind in KINDS:
-        names = {role.name for role in kind.roles} | {"topic", "quote"}
+        names = {role.name for role in kind.roles} | set(TOLD_LITERALS)
         used = set(re.findall(r"\{(\w+)\}", kind.told))
         assert used <= names, (kind.name, used - names)
         assert kind.told or kind.cls == DD.RoleAssignment, kind.name

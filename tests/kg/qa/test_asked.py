@@ -81,9 +81,8 @@ def test_the_wording_says_what_kind_of_answer_is_wanted(
 @pytest.mark.parametrize(
     "question",
     [
-        "What happened between Germany and Saudi Arabia according to the article?",
-        "What has happened between the United States and Turkey?",
         "Which articles mention Greece?",
+        "What is on the agenda?",
     ],
 )
 def test_questions_that_name_no_kind_of_answer(question: str) -> None:
@@ -299,3 +298,30 @@ def test_a_kind_of_weapon_left_out_is_read_with_its_categories(
 ) -> None:
     found, _, held = kind_left_out(question)
     assert (found, set(held)) == (written, categories)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What has happened between Mali and France?",
+        "What has been going on between Colombia and the United States?",
+        "What took place between Kenya and Pakistan in August?",
+        "How would you describe relations between the junta and France?",
+        "What is the state of ties between Japan and China?",
+    ],
+)
+def test_what_happened_between_two_parties_asks_how_they_stand(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == "relation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened to the deal between Turkey and Russia?",
+        "What happened at the summit between Japan and Korea?",
+    ],
+)
+def test_what_happened_to_a_thing_between_two_parties_asks_of_that_thing(question: str) -> None:
+    found = asked(question)
+    assert found is None or found.kind != "relation"

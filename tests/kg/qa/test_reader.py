@@ -1593,3 +1593,64 @@ def test_a_question_in_lowercase_asks_what_the_same_question_with_names_asks(
     )
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {q: ["a memorandum of understanding"] for q in asked_of}
+
+
+def test_what_happened_between_two_parties_is_how_a_sentence_naming_both_says_they_stand(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """No event kind holds a rift or tensions; a sentence that names both parties and
+    such a noun tells what has happened between them. A sentence naming only one of
+    them does not: the tensions "in the region" are not Mali's with Chad."""
+    article = (
+        "---\ndate: 2022-05-03\n---\nRussian helicopters arrived in Bamako on Monday, "
+        "bringing Mali closer to Moscow after its rift with France.\n\nMali has faced "
+        "growing tensions in the region.\n"
+    )
+    asked_of = (
+        "What has happened between Mali and France?",
+        "What has happened between Mali and Chad?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: ["rift with France"], asked_of[1]: []}
+
+
+def test_how_two_parties_stand_follows_the_events_between_them(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The events found come first; the sentence's word for how the parties stand is
+    added after them, marked as read from the sentence."""
+    article = (
+        "---\ndate: 2023-10-02\n---\nThe United States imposed sanctions on Colombia's "
+        "defence ministry on Monday.\n\nThe move deepened tensions between Colombia and "
+        "the United States.\n"
+    )
+    payload: dict = {}
+    for answering_it in answering_text(tmp_path, pipeline, article):
+        payload = answering_it.ask("What has been going on between Colombia and the United States?")
+    answers = payload["answers"]
+    assert answers and "tier" not in answers[0]
+    assert answers[-1]["text"] == "tensions between Colombia and the United States"
+    assert answers[-1]["tier"] == "sentence"
+
+
+def test_an_agreement_without_a_name_is_answered_and_told_as_written(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """What was signed, as the article writes it, answers which agreement two parties
+    signed and tells the agreement among what happened between them; it never answers
+    with the question's own words, nor a question about what the agreement does."""
+    article = (
+        "---\ndate: 2021-03-02\n---\nSudan and Egypt signed a military cooperation "
+        "agreement in Khartoum on Tuesday.\n"
+    )
+    asked_of = (
+        "What agreement did Sudan and Egypt sign?",
+        "What has happened between Sudan and Egypt?",
+        "What fields does the Sudan-Egypt military cooperation agreement cover?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found[asked_of[0]] == ["military cooperation agreement"]
+    assert (
+        "Agreement: military cooperation agreement signed by Egypt and Sudan" in found[asked_of[1]]
+    )
+    assert "military cooperation agreement" not in found[asked_of[2]]
