@@ -104,7 +104,11 @@ _SPEECH_NOUNS = frozenset(
 # Nouns in -s that follow the noun asked about as a compound ("Which state arms firm").
 _PLURAL_NOUNS = frozenset({"arms", "affairs", "forces", "systems", "industries", "operations"})
 # "member" and "ally" are states or organizations; "party" is named ("Labour Party").
-_NAMED_OVERRIDES = frozenset(stem(w) for w in "party channel newspaper outlet agency".split())
+# Exercise nouns are named too ("the Malabar exercise"), and never the question's verb:
+# "Name the joint training exercise in Hawaii ...".
+_NAMED_OVERRIDES = frozenset(
+    stem(w) for w in "party channel newspaper outlet agency exercise drill wargame".split()
+)
 
 # Heads that ask for no kind of thing the sentences hold: the articles themselves, or
 # anything at all ("what kind of ...").
@@ -471,6 +475,14 @@ def _asked(question: str) -> Asked | None:
         if _HEAD_KINDS.get(stem(head)) == "weapon":
             return Asked("weapon", head=head, phrase=(stem(head),))  # a model, not a class
         return Asked("description", head=head, phrase=(stem(head),))
+    name_of = _NAME_ASKED.match(text)
+    if name_of:
+        # "What is the name of the drills held in the Caspian Sea?", "What was the
+        # Guards' missile drill called?": the name of what the phrase's head noun is.
+        head = _last_noun(name_of.group("of") or name_of.group("called"))
+        kind = _noun_kind(head) if head else None
+        if kind is not None and kind.kind in ENTITY_KINDS:
+            return kind
     if _HOW_FAR.match(lower):
         return Asked("distance")
     what_is = _WHAT_IS_THE.match(lower)
@@ -580,6 +592,34 @@ def _asked(question: str) -> Asked | None:
 
 
 _WHICH_INSIDE = re.compile(r"\b(?:with|from|to|by|for|of|in|on|at|against)\s+which\s+", re.I)
+
+
+# What ends the noun phrase of "the name of ..." before its head would be read past it.
+_PHRASE_ENDS = frozenset("that which who whose where when held hosted staged launched".split())
+
+
+def _last_noun(phrase: str) -> str:
+    """The head of a noun phrase: its last lowercase word before a preposition, a relative
+    word or a participle that starts what is said of it ("the joint Central Asian drills
+    held in the Caspian Sea" -> "drills", "the new missile South Korea test-launched" ->
+    "missile")."""
+    words: list[str] = []
+    for token in tokenize(phrase):
+        if not token.is_word:
+            if token.text in {"'s", "’s", "'", "’"} or token.text in "-–—":
+                continue
+            break
+        if words and (
+            token.norm in _PREPOSITIONS
+            or token.norm in _PHRASE_ENDS
+            or token.norm in _AUX
+            or (token.norm.endswith("ed") and token.text.islower() and len(token.norm) > 4)
+        ):
+            break
+        words.append(token.text)
+    # A name after the head starts a clause ("the new missile South Korea test-launched").
+    lowercase = [w for w in words if w.islower()]
+    return lowercase[-1] if lowercase else (words[-1] if words else "")
 
 
 def _noun_kind(words: str) -> Asked | None:

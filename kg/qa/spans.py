@@ -20,7 +20,7 @@ from kg.gazetteer import default_gazetteer
 from kg.money import find_money, spent_on_other_things
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
+from kg.qa.lexicon import IRREGULAR, POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
@@ -801,13 +801,23 @@ def _named_spans(
         j = i - 1
         # up to two lowercase modifiers between the name and the noun ("air base")
         skipped = 0
-        while j >= 0 and tokens[j].text.islower() and tokens[j].norm not in _STOP and skipped < 2:
+        while (
+            j >= 0
+            and tokens[j].text.islower()
+            and tokens[j].norm not in _STOP
+            and not _a_past_verb(tokens[j].norm)
+            and skipped < 2
+        ):
             j -= 1
             skipped += 1
         k = j
         while k >= 0:
             word = tokens[k]
-            if word.text[:1].isupper() and word.norm not in _STOP:
+            if (
+                word.text[:1].isupper()
+                and word.norm not in _STOP
+                and not _CALENDAR.match(word.text)
+            ):
                 k -= 1
             elif (
                 word.norm in _CONNECTORS
@@ -830,6 +840,19 @@ def _named_spans(
             continue
         out.append((start, name, None))
     return out
+
+
+# Days and months are no part of a name ("on Tuesday held joint drills").
+_CALENDAR = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)$"
+)
+
+
+def _a_past_verb(word: str) -> bool:
+    """Whether a lowercase word reads as a verb in the past ("held", "staged"), which
+    stands between a name and a noun only as the clause's verb."""
+    return (word.endswith("ed") and len(word) > 4) or (word in IRREGULAR and stem(word) != word)
 
 
 def _only_the_noun(span: str, nouns: set[str], asked: tuple[str, ...]) -> bool:

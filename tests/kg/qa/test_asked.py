@@ -325,3 +325,30 @@ def test_what_happened_between_two_parties_asks_how_they_stand(question: str) ->
 def test_what_happened_to_a_thing_between_two_parties_asks_of_that_thing(question: str) -> None:
     found = asked(question)
     assert found is None or found.kind != "relation"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "head"),
+    [
+        (
+            "What is the trilateral South Africa–Russia–China naval exercise called?",
+            "named",
+            "exercise",
+        ),
+        ("What was the Revolutionary Guards' missile and drone drill called?", "named", "drill"),
+        ("What is the name of the joint drills held in the Caspian Sea?", "named", "drills"),
+        ("What is the name of the new missile South Korea test-launched?", "weapon", "missile"),
+        ("What is the name of the Indian defence minister?", "person", "minister"),
+        # An exercise noun before a preposition is no verb.
+        (
+            "Name the joint training exercise in Hawaii that Thai soldiers joined.",
+            "named",
+            "exercise",
+        ),
+    ],
+)
+def test_the_name_of_a_thing_asks_for_a_name_of_what_the_phrase_head_is(
+    question: str, kind: str, head: str
+) -> None:
+    found = asked(question)
+    assert found is not None and (found.kind, found.head) == (kind, head)

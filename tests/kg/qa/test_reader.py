@@ -1654,3 +1654,21 @@ def test_an_agreement_without_a_name_is_answered_and_told_as_written(
         "Agreement: military cooperation agreement signed by Egypt and Sudan" in found[asked_of[1]]
     )
     assert "military cooperation agreement" not in found[asked_of[2]]
+
+
+def test_a_name_written_with_the_noun_asked_for_is_neither_a_day_nor_a_verb(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "on Tuesday held joint drills": Tuesday is when, "held" the verb, and the drills
+    are not named there; a name given with "called" is."""
+    article = (
+        "---\ndate: 2024-08-13\n---\nKazakhstan and Azerbaijan on Tuesday held joint drills "
+        "in the Caspian Sea.\n\nThai soldiers joined a joint training exercise called "
+        "Lightning Forge 2019 in Hawaii.\n"
+    )
+    asked_of = (
+        "What is the name of the joint drills held by Kazakhstan and Azerbaijan?",
+        "Name the joint training exercise in Hawaii that Thai soldiers joined.",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked_of[0]: [], asked_of[1]: ["Lightning Forge 2019"]}
