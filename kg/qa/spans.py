@@ -81,8 +81,28 @@ _REASON = re.compile(
     r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
     r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
     r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
-    r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with)\s+",
+    r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with|"
+    # "given recent unrest" (not "was given", "have given")
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)given)\s+",
     re.I,
+)
+# A purpose that opens the sentence: "To demand a return to constitutional order, ECOWAS
+# has imposed sanctions".
+_PURPOSE_FIRST = re.compile(
+    r"^\s*(?:In\s+order\s+)?To\s+(?!be\b|sum\b|say\b)(?P<verb>[a-z]\w+)\s+[^,]{3,160},"
+)  # (not "To be sure, ...", "To sum up, ...")
+# A cause told as the subject of a verb of causing: "a military coup in July 2023 led
+# Washington to suspend cooperation", "The killing prompted Berlin to halt exports".
+_CAUSING = re.compile(
+    r"\s(?:led|prompted|forced|pushed|drove|spurred|caused)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|it|them|him|her)\s+to\s+[a-z]"
+)
+# Where the subject of such a verb starts, after the words that open its clause.
+_CAUSE_OPENS = re.compile(
+    r"(?:^|[,;:]\s*|\s(?:before|after|when|until|that|which|as|because|since|and|but)\s+)"
+    r"(?!.*(?:[,;:]|\s(?:before|after|when|until|that|which|as|because|since|and|but)\s))",
+    re.S,
 )
 
 
@@ -1315,7 +1335,7 @@ _CATENATIVES = frozenset(
 # to replace ...", "was aimed at ensuring ...".
 _PURPOSE = re.compile(
     r"\b(?:(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
-    r"in\s+an\s+effort|in\s+order|so\s+as|plans?|planning)\s+"
+    r"in\s+an\s+effort|in\s+a\s+move|in\s+order|so\s+as|plans?|planning)\s+"
     r"(?P<purpose>to\s+[a-z]\w+|at\s+[a-z]\w+ing)|"
     # "to use them to battle drug traffickers", "for use in combating drug trafficking"
     r"(?:(?:use|used|using)\s+(?:them|it|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+|"
@@ -1367,6 +1387,16 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         clause = _CLAUSE_END.split(text[start:])[0].strip(' ,."”')
         if len(clause.split()) >= 3:
             out.append((start, clause, None))
+    first = _PURPOSE_FIRST.match(text)
+    if first:
+        start = first.start("verb") - 3  # "To demand ...": the purpose with its "to"
+        out.append((start, text[start : first.end()].rstrip(" ,"), None))
+    for match in _CAUSING.finditer(text):
+        before = text[: match.start()]
+        opens = _CAUSE_OPENS.search(before)
+        cause = before[opens.end() :].strip(' "“') if opens else ""
+        if 2 <= len(cause.split()) <= 12:
+            out.append((match.start() - len(cause), cause, None))
     for match in _REASON.finditer(text):
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]

@@ -1672,3 +1672,42 @@ def test_a_name_written_with_the_noun_asked_for_is_neither_a_day_nor_a_verb(
     )
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found == {asked_of[0]: [], asked_of[1]: ["Lightning Forge 2019"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "reason"),
+    [
+        (
+            "To demand a return to constitutional order, the bloc imposed sanctions on Mali.",
+            "Why did the bloc sanction Mali?",
+            "To demand a return to constitutional order",
+        ),
+        (
+            "A military coup in July 2023 led Washington to suspend military cooperation "
+            "with Niger.",
+            "What led the United States to suspend military cooperation with Niger?",
+            "A military coup in July 2023",
+        ),
+        (
+            "Germany halted all arms exports to Saudi Arabia in a move to increase pressure "
+            "on Riyadh.",
+            "Why did Germany halt arms exports to Saudi Arabia?",
+            "to increase pressure on Riyadh",
+        ),
+        (
+            "Chile did not publicize its purchase of the Leopard tanks given recent political "
+            "unrest.",
+            "Why did Chile not publicize its purchase of the Leopard tanks?",
+            "recent political unrest",
+        ),
+    ],
+)
+def test_a_reason_is_read_from_a_fronted_purpose_a_cause_as_subject_a_move_or_given(
+    pipeline: Pipeline, tmp_path: Path, sentence: str, question: str, reason: str
+) -> None:
+    article = f"---\ndate: 2023-09-12\n---\n{sentence}\n"
+    assert answered(tmp_path, pipeline, article, (question,))[question][:1] == [reason]
+
+
+def test_to_be_sure_is_no_purpose() -> None:
+    assert spans._reason_spans("To be sure, Chile signed the deal.", []) == []
