@@ -549,6 +549,10 @@ def _asked(question: str) -> Asked | None:
     which = _WHICH.match(lower) or _WHICH_SUBJECT.match(lower)
     if which:
         kind = _noun_kind(text[which.start(1) : which.end(1)])
+        if kind is not None and kind.kind == "position" and _acts(text[which.start(1) :], kind):
+            # "Which U.S. office designated the network?": an office that acts is a body
+            # (the Office of Foreign Assets Control), not a post someone holds.
+            return replace(kind, kind="organization")
         if kind is not None and kind.kind == "named" and stem(kind.head) in _SPEECH_NOUNS:
             return Asked("quote")  # "What message did X say the sanctions send?": the words
         if kind is not None and kind.head in _DISTANCE_HEADS:
@@ -596,6 +600,24 @@ _WHICH_INSIDE = re.compile(r"\b(?:with|from|to|by|for|of|in|on|at|against)\s+whi
 
 # What ends the noun phrase of "the name of ..." before its head would be read past it.
 _PHRASE_ENDS = frozenset("that which who whose where when held hosted staged launched".split())
+
+
+def _acts(words: str, kind: Asked) -> bool:
+    """Whether the noun phrase that opens ``words`` (of head ``kind.head``) is followed by
+    a verb of its own, not an auxiliary ("office designated ..." acts; "office does he
+    hold" is held)."""
+    tokens = [t for t in tokenize(words) if t.is_word]
+    at = next((i for i, t in enumerate(tokens) if t.norm == kind.head), None)
+    if at is None or at + 1 >= len(tokens):
+        return False
+    after = tokens[at + 1].norm
+    acted_on = at + 2 < len(tokens) and tokens[at + 2].norm == "by"  # "office held by X"
+    return (
+        after not in _AUX
+        and after not in _PREPOSITIONS
+        and after not in _DETERMINERS
+        and not acted_on
+    )
 
 
 def _last_noun(phrase: str) -> str:

@@ -352,3 +352,20 @@ def test_the_name_of_a_thing_asks_for_a_name_of_what_the_phrase_head_is(
 ) -> None:
     found = asked(question)
     assert found is not None and (found.kind, found.head) == (kind, head)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which U.S. office designated the Iranian drone procurement network?", "organization"),
+        ("Which US office imposed the sanctions?", "organization"),
+        ("What office does Nikos Dendias hold?", "position"),
+        ("Which office did he hold before?", "position"),
+        ("What office held by Kosanov was abolished?", "position"),
+    ],
+)
+def test_an_office_that_acts_is_a_body_and_one_that_is_held_a_post(
+    question: str, kind: str
+) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == kind
