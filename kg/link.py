@@ -205,6 +205,20 @@ _TOLD_BY_ITS_WORDS: dict[str, tuple[URIRef, str]] = {
 }
 
 
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+
+
+def _written_with_an_acronym(name: str) -> bool:
+    """Whether a name has a word in capitals beside words that are not ("Huazhong CNC",
+    "Kalashnikov JSC"): a firm's or a body's, never a person's (a Roman numeral is a
+    person's: "Charles III"; a name all in capitals is only shouted)."""
+    words = name.split()
+    capitals = [w for w in words if len(w) >= 2 and w.isalpha() and w.isupper()]
+    return (
+        bool(capitals) and len(capitals) < len(words) and not all(_ROMAN.match(w) for w in capitals)
+    )
+
+
 def guess_type(ner_label: str, name: str) -> URIRef | None:
     """Ontology class of an unknown name from its NER label and head words."""
     base = _NER_TYPES.get(ner_label)
@@ -324,6 +338,9 @@ class Linker:
             entity, via = self._person(name, context)
             if via == "new" and _reads_as_place(ent):
                 entity = Entity(entity.iri, DD.Place, entity.label)
+            elif via == "new" and _written_with_an_acronym(name):
+                # "Huazhong CNC": no person's name has a word in capitals.
+                entity = Entity(entity.iri, guess_type("ORG", name) or DD.Organization, name)
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)
             mentions.append(self._mention(ent, entity, via, sentence_of))

@@ -578,3 +578,15 @@ def test_a_bare_place_word_is_no_place_and_the_south_is_the_states_half_name(
     assert not places & {"South", "Island"}
     south = URIRef("https://w3id.org/attache/resource/south-korea")
     assert len(set(g.objects(south, DD.mentionedIn))) == 2  # the first sentence and "the South"
+
+
+def test_a_name_with_a_word_in_capitals_is_no_persons(entities) -> None:
+    """ "Huazhong CNC" is read as a person's name by the parser; a word in capitals
+    beside others is an acronym, which a firm's or a body's name has and a person's
+    does not (a Roman numeral is a person's: "Charles III")."""
+    found = entities(
+        "The United States imposed sanctions on China Xinshidai Company and Huazhong CNC. "
+        "King Charles III met Mohammed bin Salman."
+    )
+    assert found["Huazhong CNC"] != "Person"
+    assert found["Charles III"] == "Person"
