@@ -318,6 +318,33 @@ def wire_credits(doc: Doc) -> Doc:
     return doc
 
 
+# Words that make a state's adjective a region's ("South American", "Latin American").
+_REGION_WORDS = frozenset(
+    "North South East West Central Latin Southeast Southwest Northeast Northwest Western "
+    "Eastern Northern Southern Pan Sub-Saharan".split()
+)
+
+
+@Language.component("regional_adjectives")
+def regional_adjectives(doc: Doc) -> Doc:
+    """ "The South American nation will buy 24 jets": the gazetteer knows "American" (the
+    United States) and not "South American", so its rule finds the state inside a
+    region's adjective ("Latin America" is no America either). A state's name or adjective
+    written right after a region word is no mention of the state (a known name such as
+    "South African" or "North Korea" is found whole, and stays)."""
+    kept = [
+        e
+        for e in doc.ents
+        if e.label_ != "State"
+        or e.start == 0
+        or doc[e.start - 1].text not in _REGION_WORDS
+        or doc[e.start - 1].whitespace_ == ""
+    ]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
 _TEST_PARTS = frozenset("fire fires fired firing launch launches launched launching".split())
 
 
@@ -1047,6 +1074,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = "") -> Language:
     nlp.add_pipe("exercise_names", after="named_models")
     nlp.add_pipe("people_named_like_weapons", after="exercise_names")
     nlp.add_pipe("wire_credits", after="people_named_like_weapons")
+    nlp.add_pipe("regional_adjectives", after="wire_credits")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
     )

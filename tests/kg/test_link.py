@@ -590,3 +590,18 @@ def test_a_name_with_a_word_in_capitals_is_no_persons(entities) -> None:
     )
     assert found["Huazhong CNC"] != "Person"
     assert found["Charles III"] == "Person"
+
+
+def test_a_states_adjective_in_a_regions_is_no_mention_of_the_state(entities) -> None:
+    """ "South American", "Latin America", "Northern Ireland" hold a state's adjective or
+    name inside a region's; "South African", "North Korea" are known whole."""
+    found = entities(
+        "The South American nation will buy 24 jets. Latin American governments met in "
+        "Northern Ireland. South African and North Korean officials met American diplomats."
+    )
+    assert "Ireland" not in found
+    assert {label for label, kind in found.items() if kind == "State"} == {
+        "United States",
+        "South Africa",
+        "North Korea",
+    }
