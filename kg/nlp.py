@@ -319,9 +319,10 @@ def wire_credits(doc: Doc) -> Doc:
 
 
 # Words that make a state's adjective a region's ("South American", "Latin American").
+# Not "East" and "West": "West Germany", "East German" were states, now Germany.
 _REGION_WORDS = frozenset(
-    "North South East West Central Latin Southeast Southwest Northeast Northwest Western "
-    "Eastern Northern Southern Pan Sub-Saharan".split()
+    "North South Central Latin Southeast Southwest Northeast Northwest Western Eastern "
+    "Northern Southern Pan Sub-Saharan".split()
 )
 
 
