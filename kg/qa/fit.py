@@ -450,6 +450,11 @@ def _few_texts(answer: Answer) -> list[str]:
     return list(texts)[:FEW]
 
 
+def told_with(answer: Answer, words: list[str]) -> bool:
+    """Whether one of the sentences an answer is told in carries one of ``words``."""
+    return _carries(_few_texts(answer), words)
+
+
 def weakly_carried(rest: list[str], answers: list[Answer]) -> bool:
     """Whether the best answer's sentences hold at most half of the question's words
     that the template did not read (two or more of them)."""

@@ -259,6 +259,8 @@ BUILTIN: dict[URIRef, tuple[str, ...]] = {
     DD.speaker: (
         "say",
         "describe",
+        "characterise",
+        "characterize",
         "call",
         "warn",
         "claim",

@@ -1711,3 +1711,19 @@ def test_a_reason_is_read_from_a_fronted_purpose_a_cause_as_subject_a_move_or_gi
 
 def test_to_be_sure_is_no_purpose() -> None:
     assert spans._reason_spans("To be sure, Chile signed the deal.", []) == []
+
+
+def test_how_a_speaker_characterised_a_thing_is_what_they_said_told_with_its_words(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "characterise" asks what was said; of what the speaker said, what is told with the
+    question's words ("the contract") answers, before words on the jet that tell of no
+    contract."""
+    article = (
+        "---\ndate: 2010-10-08\n---\nMichael Oren, Israel's ambassador to the United States, "
+        'said the F-35 "will enhance Israel\'s ability to defend itself".\n\nOren called the '
+        'contract "an event of great strategic and historic significance".\n'
+    )
+    question = "How did Israel's envoy characterise the F-35 contract?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["an event of great strategic and historic significance"]
