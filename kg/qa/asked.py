@@ -51,6 +51,7 @@ VALUE_KINDS = frozenset(
         "description",
         "object",
         "relation",
+        "scope",
     }
 )
 # Nouns that ask for a value, not a name ("At what value ...", "Over what period ...").
@@ -276,6 +277,21 @@ _RELATION_ASKED = re.compile(
     r"how\s+(?:\w+\s+){1,3}?(?:relations|ties|the\s+relationship))"
     r"(?:\s+(?!to\b|of\b)\w+){0,2}\s+between\b",
     re.I,
+)
+# "What areas does the Kenya-Ethiopia agreement cover?", "In which fields will Vietnam
+# and Japan boost cooperation?", "What does the defence memorandum cover?": the matters
+# an agreement or a cooperation covers, as a sentence lists them.
+_SCOPE_ASKED = re.compile(
+    r"^\s*(?:in\s+)?(?:what|which)\s+(?:\w+\s+)?(?:fields?|areas?|sectors?|domains?|spheres?)"
+    r"\b(?:\s+of\s+(?:cooperation|co-operation|collaboration))?|"
+    r"^\s*what\s+(?:does|did|will|would|do)\s+(?:the\s+)?[^?]{0,80}?\b(?:agreement|pact|"
+    r"accord|treaty|memorandum|mou|deal|framework|declaration|cooperation|co-operation|"
+    r"partnership)\s+(?:\w+\s+){0,4}?(?:cover|include|encompass|focus\s+on)\s*\??$",
+    re.I,
+)
+_OF_COOPERATION = re.compile(
+    r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|agreements?|pacts?|accords?|treat(?:y|ies)|"
+    r"memorand\w*|mous?|frameworks?|declarations?|partnerships?|deals?|ties|cover(?:s|ed)?)\b"
 )
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:besides|apart\s+from|other\s+than|except\s+for|aside\s+from|beyond|once|"
@@ -541,6 +557,8 @@ def _asked(question: str) -> Asked | None:
         return rest
     if _RELATION_ASKED.match(lower):
         return Asked("relation", plural=True)
+    if _SCOPE_ASKED.match(lower) and _OF_COOPERATION.search(lower):
+        return Asked("scope", plural=True)
     if _DESCRIBED.match(lower):
         # "How is Rosoboronexport described?": what the text calls it, not what it said.
         return Asked("description")

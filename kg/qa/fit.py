@@ -62,6 +62,7 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
     "reason": frozenset(),
     "quote": frozenset({"quote"}),
     "object": frozenset({"entity", "quote"}),
+    "scope": frozenset(),  # the matters as a sentence lists them: read from sentences
     "description": frozenset(),
     "distance": frozenset(),
     "position": frozenset({"position"}),

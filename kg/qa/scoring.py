@@ -115,6 +115,11 @@ _ASKED_WORDS = {
     ),
     "money": frozenset(stem(w) for w in "value worth cost much price".split()),
     "distance": frozenset(stem(w) for w in "far distance away".split()),
+    "scope": frozenset(
+        stem(w)
+        for w in "field fields area areas sector sectors domain domains sphere spheres cover "
+        "covers include includes encompass focus emphasis".split()
+    ),
     "relation": frozenset(
         stem(w)
         for w in "relations relationship ties state status describe characterise "

@@ -369,6 +369,8 @@ def _candidates(
             spans = _characterised(sentence, named)
     elif kind == "object":
         return _objects(text, want.phrase, forms or {})
+    elif kind == "scope":
+        spans = _scope_spans(text)
     elif kind == "relation":
         # "the rift with France": nearest the parties the sentence names.
         spans = [(at, phrase, None) for at, phrase in relation_phrases(text)]
@@ -1422,6 +1424,58 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         ):
             continue
         out.append((match.start(), clause, None))
+    return out
+
+
+# What opens the list of matters a cooperation covers: "in the fields of", "in areas
+# including", "sectors such as", "cooperation in", "covers", "focus on", "include", "to
+# deepen defence industry cooperation".
+_SCOPE_OPENS = re.compile(
+    r"\bin\s+(?:the\s+|multiple\s+|various\s+|several\s+)?(?:fields?|areas?|sectors?|domains?|"
+    r"spheres?)\s+(?:of\s+(?:defen[cs]e\s+and\s+security\s+)?(?:including\s+)?|such\s+as\s+|"
+    r"including\s+|like\s+)|"
+    r"\b(?:fields?|areas?|sectors?|domains?)\s+(?:such\s+as|including|like)\s+|"
+    r"\b(?:areas|fields)\s+of\s+(?:cooperation|co-operation)\s+(?:include|are|cover)\s+|"
+    r"\b(?:cooperation|co-operation|collaboration)\s+(?:(?:between|with|among)\s+[^.;]{3,120}?\s+)?"
+    r"(?:in|on)\s+(?!(?:the\s+|multiple\s+|various\s+)?(?:fields?|areas?|sectors?|domains?)\b)"
+    r"(?=[a-z])|"
+    r"\bcover(?:s|ing)?\s+(?:cooperation\s+in\s+)?(?:areas\s+including\s+)?|"
+    r"\b(?:focus(?:es|ed|ing)?|emphasis)\s+on\s+|"
+    r"\binclud(?:e|es|ing)\s+|"
+    r"\bto\s+(?:deepen|enhance|boost|expand|strengthen|increase|promote)\s+"
+    r"(?P<kind>(?:[\w-]+\s+){1,3}(?:cooperation|co-operation|collaboration)\b)",
+    re.I,
+)
+# Where such a list ends, and what closes it without being a matter ("and more").
+_SCOPE_END = re.compile(
+    r"[.;:”\"]|,\s+(?:which|who|adding|said|according)\b|\s[-–—]\s|"
+    r",\s+(?:[A-Z][\w.]*\s+){1,4}(?:reported|said|says|reports|added)\b"
+)
+_SCOPE_TAIL = re.compile(
+    r"(?:,?\s+(?:and\s+more|among\s+others|and\s+(?:various|other)\s+(?:\w+\s+)?fields|"
+    r"etc\.?|and\s+so\s+on))+\s*$",
+    re.I,
+)
+
+
+def _scope_spans(text: str) -> list[Span]:
+    """The matters a cooperation or an agreement covers as the sentence lists them, after
+    what opens such a list ("increased cooperation in the fields of intelligence,
+    industrial collaboration, military training and more" -> "intelligence, industrial
+    collaboration, military training")."""
+    out: list[Span] = []
+    for match in _SCOPE_OPENS.finditer(text):
+        if match.group("kind"):
+            # "to deepen defence industry cooperation": the kind of cooperation is the
+            # matter ("defence cooperation between both countries": no kind but defence).
+            if not re.search(r"\s(?:between|with|among)\s", text[match.end() : match.end() + 9]):
+                out.append((match.start("kind"), match.group("kind"), None))
+            continue
+        rest = text[match.end() :]
+        listed = _SCOPE_END.split(rest, maxsplit=1)[0]
+        listed = _SCOPE_TAIL.sub("", listed).strip(" ,")
+        if 1 <= len(listed.split()) <= 40 and listed[:1].islower():
+            out.append((match.end(), listed, None))
     return out
 
 

@@ -369,3 +369,20 @@ def test_an_office_that_acts_is_a_body_and_one_that_is_held_a_post(
 ) -> None:
     found = asked(question)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "scope"),
+    [
+        ("In which fields will the Israel-Morocco MoU increase cooperation?", True),
+        ("What areas does the Kenya-Ethiopia agreement cover?", True),
+        ("What area of cooperation does the memorandum of understanding cover?", True),
+        ("What does the defence agreement cover?", True),
+        # An area of a place, or an agreement's other terms, are not what it covers.
+        ("Which area of Syria did Turkey attack?", False),
+        ("What did the agreement signed in April provide for?", False),
+    ],
+)
+def test_the_fields_an_agreement_covers_are_asked_as_its_scope(question: str, scope: bool) -> None:
+    found = asked(question)
+    assert (found is not None and found.kind == "scope") == scope

@@ -1727,3 +1727,49 @@ def test_how_a_speaker_characterised_a_thing_is_what_they_said_told_with_its_wor
     question = "How did Israel's envoy characterise the F-35 contract?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["an event of great strategic and historic significance"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        (
+            'The MoU will allow "increased cooperation in the fields of intelligence, '
+            'industrial collaboration, military training and more."',
+            ["intelligence, industrial collaboration, military training"],
+        ),
+        (
+            "The agreement will see co-operation between the two defence sectors in "
+            "counter-terrorism, joint training and maritime security.",
+            ["counter-terrorism, joint training and maritime security"],
+        ),
+        (
+            "Pakistan and Kenya agreed to enhance the interaction in the fields of training "
+            "and defence collaboration, ARY News reported.",
+            ["training and defence collaboration"],
+        ),
+        (
+            "Nigeria and Egypt signed a memorandum to deepen defence industry cooperation.",
+            ["defence industry cooperation"],
+        ),
+        # A cooperation between two parties names no matter it covers.
+        ("Efforts to enhance defence cooperation between both countries went on.", []),
+    ],
+)
+def test_the_matters_a_cooperation_covers_are_read_as_the_sentence_lists_them(
+    sentence: str, listed: list[str]
+) -> None:
+    assert [text for _, text, _ in spans._scope_spans(sentence)] == listed
+
+
+def test_what_an_agreement_covers_is_answered_from_its_sentence(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2021-11-24\n---\nIsrael and Morocco signed a defence memorandum of "
+        "understanding in Rabat on Wednesday.\n\nThe memorandum gives Israel and Morocco "
+        "cooperation in the fields of intelligence, military training and industrial "
+        "collaboration.\n"
+    )
+    question = "What fields does the Israel-Morocco memorandum cover?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["intelligence, military training and industrial collaboration"]
