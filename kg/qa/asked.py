@@ -325,6 +325,11 @@ _REPORTS_A_PLAN = re.compile(
     re.I,
 )
 _DISTANCE_HEADS = frozenset({"range", "distance"})
+_AT_WHICH = re.compile(r"^\s*(?:at|in|on|from|to)\s+(?:which|what)\b", re.I)
+# "military range", "firing range": a site ("At what range did the missiles hit?": how far).
+_SITE_WORDS = frozenset(
+    stem(w) for w in "military firing test testing training shooting missile army".split()
+)
 _PURPOSE_HEADS = frozenset({"aim", "purpose", "goal", "objective", "reason", "motive"})
 _WHAT_DONE = re.compile(
     r"^\s*what\s+(?P<aux>did|does|do|has|have|had|will|would|could)\s+(?P<rest>.{3,160})$",
@@ -574,6 +579,8 @@ def _asked(question: str) -> Asked | None:
         if kind is not None and kind.kind == "named" and stem(kind.head) in _SPEECH_NOUNS:
             return Asked("quote")  # "What message did X say the sanctions send?": the words
         if kind is not None and kind.head in _DISTANCE_HEADS:
+            if _AT_WHICH.match(lower) and set(kind.phrase) & _SITE_WORDS:
+                return Asked("place", head=kind.head)  # "At which military range ...": a site
             return Asked("distance")  # "What range does the missile have?": a distance
         if kind is not None:
             return kind

@@ -230,7 +230,7 @@ class Reader:
         if want.kind in FREE_KINDS:
             least = max(least, MIN_COVERAGE_FREE)
         scored = _score(sentences, words, looked_for, forms, question)
-        if describing or relating or (want.kind == "reason" and len(looked_for) >= 2):
+        if describing or relating or (want.kind in {"reason", "count"} and len(looked_for) >= 2):
             # A cause is also told without the question's verb: "Romania signed for 54 K9
             # howitzers to replace ..." answers why Romania is buying them.
             scored = sorted(

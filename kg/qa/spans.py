@@ -1282,7 +1282,8 @@ def _strip_preposition(text: str) -> str:
 
 
 def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
-    """Numbers followed (within three words) by what is counted."""
+    """Numbers followed (within a few words, :func:`_noun_phrase_after`) by what is
+    counted."""
     tokens = tokenize(text)
     out: list[Span] = []
     money = [(a.start, a.end) for a in find_money(text)]
@@ -1294,7 +1295,7 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
             continue
         if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
             continue
-        following = {t.stem for t in tokens[i + 1 : i + 5]}
+        following = {t.stem for t in _noun_phrase_after(tokens, i)}
         # "... will up the Rafale fleet in the Egyptian Air Force to 54": a total reached,
         # with what it counts before it.
         # Not when a noun of its own follows: "sales ... to three African countries"
@@ -1312,6 +1313,25 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
         if nouns and nouns[0].stem not in _STOP:
             end = nouns[0].end  # "six individuals": the count with what it counts, when near
         out.append((token.start, text[token.start : end], None))
+    return out
+
+
+COUNTED_WITHIN = 8  # tokens after a number that may name what it counts
+
+
+def _noun_phrase_after(tokens: list[Token], i: int) -> list[Token]:
+    """The words after the number at ``i`` that may name what it counts: the next four,
+    and on to :data:`COUNTED_WITHIN` through a run of names and brackets ("three more
+    Raytheon [RTN] Patriot air and missile defense systems"), not past a comma or the
+    first lowercase word after them."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens[i + 1 : i + 1 + COUNTED_WITHIN]):
+        if token.text in {",", ";", ":", "."}:
+            break
+        if k >= 4 and token.is_word and token.text.islower() and token.norm not in {"and", "of"}:
+            out.append(token)  # the noun that ends the run of names ("systems")
+            break
+        out.append(token)
     return out
 
 

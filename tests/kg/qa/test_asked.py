@@ -386,3 +386,16 @@ def test_an_office_that_acts_is_a_body_and_one_that_is_held_a_post(
 def test_the_fields_an_agreement_covers_are_asked_as_its_scope(question: str, scope: bool) -> None:
     found = asked(question)
     assert (found is not None and found.kind == "scope") == scope
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("At which military range will the drills be held?", "place"),
+        ("At what range did the missiles destroy their targets?", "distance"),
+        ("What range does the missile have?", "distance"),
+    ],
+)
+def test_a_range_that_is_a_site_is_a_place(question: str, kind: str) -> None:
+    found = asked(question)
+    assert found is not None and found.kind == kind

@@ -1773,3 +1773,39 @@ def test_what_an_agreement_covers_is_answered_from_its_sentence(
     question = "What fields does the Israel-Morocco memorandum cover?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["intelligence, military training and industrial collaboration"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "counts"),
+    [
+        (
+            "Romania will purchase three more Raytheon [RTN] Patriot air and missile defense "
+            "systems.",
+            ("patriot", "system"),
+            ["three"],
+        ),
+        (
+            "Between 1,000 and 1,500 troops are stationed there.",
+            ("troop",),
+            ["1,000", "1,500 troops"],
+        ),
+        # What the number counts is named before the first lowercase word after the names.
+        ("It sold 12 jets to Peru and bought 3 Patriot batteries.", ("jet",), ["12 jets"]),
+    ],
+)
+def test_a_count_is_a_number_followed_by_a_run_of_names_ending_in_what_it_counts(
+    sentence: str, counted: tuple[str, ...], counts: list[str]
+) -> None:
+    assert [text for _, text, _ in spans._count_spans(sentence, counted)] == counts
+
+
+def test_a_count_is_read_where_both_parties_are_named_without_the_questions_verb(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2024-03-05\n---\nThe first of 24 Apache helicopters for Morocco "
+        "rolled off the line in Mesa on Monday, Boeing said of the 2020 contract.\n"
+    )
+    question = "How many Apache helicopters is Morocco acquiring?"
+    found = answered(tmp_path, pipeline, article, (question,))[question]
+    assert found and found[0].startswith("24")
