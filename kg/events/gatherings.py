@@ -64,6 +64,10 @@ class GatheringRules(ExtractorBase):
                     visited.append(as_city(m) or m.entity)
             objects = [t for t in objects if view.mention_at(t) is None or not visited]
         received = view.entities_in(objects, AGENTS)
+        # "met his French counterpart Florence Parly": the person the word names.
+        received += view.entities_in(
+            [t for o in objects for t in counterpart_named(view, o)], {DD.Person}
+        )
         if verb.lemma_.lower() == "receive" and not received:
             return  # "X and Y received a contract": no one was received
         people += received
@@ -114,7 +118,19 @@ class GatheringRules(ExtractorBase):
         p = {**preps(noun), **preps(verb)}
         between = [view.entities_in(p.get(w, []), AGENTS) for w in ("between", "with", "of")]
         people = [e for e in self._independent(view) if e.type == DD.Person]
-        participants = [*subject, *(e for group in between for e in group), *people]
+        visitors = (
+            view.entities_in(
+                [t for c in noun.children if c.dep_ == "poss" for t in name_tokens(c)], AGENTS
+            )
+            if kind.cls == DD.Visit
+            else []
+        )
+        if visitors:
+            # "During Macron's visit to Croatia, Banozic and Parly signed a deal": the
+            # visit is its owner's; who signed is told of by the sentence's own verb.
+            subject, people = [], []
+            between = [view.entities_in(preps(noun).get(w, []), AGENTS) for w in ("with",)]
+        participants = [*visitors, *subject, *(e for group in between for e in group), *people]
         orgs_iris = {o.iri for o in orgs}
         event.add(
             DD.participant,
@@ -134,7 +150,10 @@ class GatheringRules(ExtractorBase):
             # "Maduro's visit to Moscow": the city visited (a capital as the city) is where.
             for t in preps(noun).get("to", []):
                 m = view.mention_at(t)
-                if m is not None and (m.entity.type == DD.Place or as_city(m) is not None):
+                if m is not None and (
+                    m.entity.type in {DD.Place, DD.State} or as_city(m) is not None
+                ):
+                    # "a visit to Croatia": the state visited, as "visited Croatia" gives it.
                     event.add(DD.location, [as_city(m) or m.entity])
         self._place(view, noun, event)
 

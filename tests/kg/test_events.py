@@ -2414,3 +2414,25 @@ def test_names_after_a_leading_clause_are_the_subject_the_parse_hung_elsewhere(e
         "and Indonesia on Tuesday signed a memorandum of understanding."
     )
     assert roles(g, the_event(g, DD.Agreement), DD.participant) == {"Malaysia", "Indonesia"}
+
+
+def test_a_visit_told_with_its_owner_is_the_owners_to_the_state_it_goes_to(extract) -> None:
+    """ "During Macron's visit to Croatia, Banozic and Parly signed a deal": Macron visits
+    Croatia; the ministers who signed are told of by the sentence's own verb."""
+    g = extract(
+        "During French President Emmanuel Macron's visit to Croatia last week, Defence "
+        "Minister Mario Banozic and his French counterpart Florence Parly signed a deal."
+    )
+    visit = the_event(g, DD.Visit)
+    assert "Emmanuel Macron" in roles(g, visit, DD.participant)
+    assert not {"Mario Banozic", "Florence Parly"} & roles(g, visit, DD.participant)
+    assert roles(g, visit, DD.location) == {"Croatia"}
+
+
+def test_meeting_a_counterpart_meets_the_person_the_word_names(extract) -> None:
+    g = extract(
+        "Indonesian Defence Minister Prabowo Subianto met his French counterpart Florence "
+        "Parly in Jakarta."
+    )
+    meeting = the_event(g, DD.Meeting)
+    assert roles(g, meeting, DD.participant) >= {"Prabowo Subianto", "Florence Parly"}
