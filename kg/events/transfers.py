@@ -280,6 +280,16 @@ class TransferRules(ExtractorBase):
             # "The first shipment of a Russian missile defence system has arrived in
             # Turkey": where a delivery arrives is who receives it.
             event.add(DD.recipient, view.entities_in(preps(verb).get("in", []), {DD.State}))
+        if cls == DD.ArmsDelivery and subject and noun.dep_ == "dobj":
+            # "China makes delivery of missiles to Serbia": who makes, completes or begins
+            # a delivery delivers; "Serbia took delivery": who takes or receives it gets it.
+            light = verb.lemma_.lower()
+            if light in _DELIVERING:
+                event.add(DD.supplier, subject)
+                subject = []
+            elif light in _TAKING_DELIVERY:
+                event.add(DD.recipient, subject)
+                subject = []
         self._assign_parties(event, weapons, [*subject, *owners], counterpart)
         if (
             noun.lemma_.lower() in BUY_NOUNS
@@ -635,3 +645,9 @@ def _penalty_above(noun: Token, verb: Token) -> Token | None:
         if current.pos_ == "NOUN" and current.lemma_.lower() in sanction.KIND.nouns:
             return current
     return None
+
+
+# Light verbs of a delivery noun: who makes, completes or begins one delivers ...
+_DELIVERING = frozenset("make complete carry conduct begin start finish resume".split())
+# ... who takes, receives, accepts or awaits one gets it.
+_TAKING_DELIVERY = frozenset("take receive accept get await".split())

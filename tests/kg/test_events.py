@@ -2436,3 +2436,19 @@ def test_meeting_a_counterpart_meets_the_person_the_word_names(extract) -> None:
     )
     meeting = the_event(g, DD.Meeting)
     assert roles(g, meeting, DD.participant) >= {"Prabowo Subianto", "Florence Parly"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supplier", "recipient"),
+    [
+        ("China made a delivery of anti-aircraft missiles to Serbia.", "China", "Serbia"),
+        ("Russia completed the delivery of the S-400 to Turkey.", "Russia", "Turkey"),
+        ("Serbia took delivery of a Chinese anti-aircraft system.", "China", "Serbia"),
+    ],
+)
+def test_who_makes_a_delivery_delivers_and_who_takes_it_receives(
+    extract, sentence: str, supplier: str, recipient: str
+) -> None:
+    delivery = the_event(g := extract(sentence), DD.ArmsDelivery)
+    assert roles(g, delivery, DD.supplier) == {supplier}
+    assert roles(g, delivery, DD.recipient) == {recipient}
