@@ -293,6 +293,15 @@ class Answerer:
             read, reading_ = self._read(asking, lead="the number written, not the facts counted")
             if read:
                 shown, read_from, answers = read, reading_, []
+        elif _asks_the_day(asking) and not any(_A_DAY.search(a.text) for a in answers):
+            # "On what date did Sweden apply?": the facts' date is the month ("May 2022");
+            # a sentence that writes the day ("on May 18") says what was asked.
+            want = asking.want
+            asking.want = replace(want, phrase=(*want.phrase, "day")) if want else want
+            read, reading_ = self._read(asking, lead="the day written, where the facts give less")
+            asking.want = want
+            if read:
+                shown, read_from, answers = read, reading_, []
         elif asking.want is not None and asking.want.kind == "relation":
             # "What has happened between Mali and France?": the events found, then how the
             # articles say the two stand ("the rift with France"), which no event holds.
@@ -717,6 +726,28 @@ def _counts_facts(it: Interpretation) -> bool:
     """Whether the answer is a count of the facts found ("How many ... did X sanction?"),
     not of the articles that mention something."""
     return it.mode == "count" and it.template is not None and it.template.id != "sources_mentioning"
+
+
+# A question that asks for a day, and a date written with its day ("May 18", "18 May").
+_DAY_ASKED = re.compile(
+    r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b(?!\s+of\s+the\s+week)", re.I
+)
+_A_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|\b\d{4}-\d{2}-\d{2}\b"
+)
+
+
+def _asks_the_day(asking: Asking) -> bool:
+    """Whether the question asks for a date to the day ("On what date ...?")."""
+    return (
+        asking.want is not None
+        and asking.want.kind == "date"
+        and not asking.want.phrase  # not "until what date": an end, read otherwise
+        and _DAY_ASKED.search(asking.question) is not None
+    )
 
 
 def _of_the_category_asked(asking: Asking, answer: URIRef) -> bool:

@@ -287,9 +287,12 @@ def _candidates(
             spans = [c for c in spans if c[2] not in states]
     elif kind in {"date", "year"}:
         bound = next((w for w in want.phrase if w in _BOUNDS), None)
+        to_the_day = "day" in want.phrase  # "On what date ...", where the facts gave a month
         saying_asked = bool(hits & REPORTING_STEMS)
         for mention in find_dates(text, sentence.published):
             value = mention.value
+            if to_the_day and value.precision != "day":
+                continue
             if bound is not None and not _bounded(text, mention.start, value.text, bound):
                 continue  # "until what date": not the day it began
             if not saying_asked and _said_just_before(text, mention.start):
@@ -304,7 +307,7 @@ def _candidates(
             else:
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
-        if not spans and bound is None:
+        if not spans and bound is None and not to_the_day:
             # Undated articles resolve no "in April": the words still say when (a year
             # only where they write one: "on Wednesday" is no year).
             spans = [

@@ -1809,3 +1809,20 @@ def test_a_count_is_read_where_both_parties_are_named_without_the_questions_verb
     question = "How many Apache helicopters is Morocco acquiring?"
     found = answered(tmp_path, pipeline, article, (question,))[question]
     assert found and found[0].startswith("24")
+
+
+def test_a_date_asked_to_the_day_is_read_where_the_facts_give_only_the_month(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2022-06-01\n---\nSweden and Finland applied for NATO membership in May "
+        "2022.\n\nThe ambassadors of Sweden and Finland handed their applications for NATO "
+        "membership to the alliance on May 18.\n"
+    )
+    asked_of = (
+        "On what date did Sweden and Finland apply for NATO membership?",
+        "When did Sweden and Finland apply for NATO membership?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found[asked_of[0]][:1] == ["May 18"]
+    assert found[asked_of[1]][:1] != ["May 18"]  # "when" is answered by the facts
