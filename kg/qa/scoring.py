@@ -223,6 +223,7 @@ def _score(
     total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
     naming = {(s.article, s.index) for s in sentences if any(iri in s.mentions for iri in named)}
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
+    by_place = {(s.article, s.index): s for s in sentences}
     for sentence in sentences:
         for offset in (-1, 0, 1):
             near[(sentence.article, sentence.index + offset)] |= set(sentence.mentions)
@@ -235,6 +236,7 @@ def _score(
         # set's order follows the string hash, which differs from run to run).
         carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in sorted(hits))
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
+        carried += _named_before(sentence, hits, same, named_weights, by_place)
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         before = (sentence.article, sentence.index - 1)
@@ -269,6 +271,39 @@ def _score(
 
 # A sentence that opens on what the one before told: "The deal was ...", "It ...".
 _OPENS_BACK = re.compile(r"(?:The|This|That|These|It|They)\b")
+
+# A sentence that opens by naming a thing again with a definite noun of the question:
+# "The agreement will see co-operation in ...", "The exercises will continue until ...".
+_DEFINITE_NOUN = re.compile(r"(?:The|This|These)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b")
+NAMED_BEFORE = 2  # sentences back where the parties of such a noun may be named
+
+
+def _named_before(
+    sentence: Sentence,
+    hits: set[str],
+    same: dict[str, frozenset[str]],
+    named_weights: dict[URIRef, float],
+    by_place: dict[tuple[Term, int], Sentence],
+) -> float:
+    """The weight of the question's entities that ``sentence`` does not name but the
+    sentences just before do, when it opens on a definite noun of the question: "The
+    agreement will see co-operation in counter-terrorism ..." after "Kenya and the United
+    States committed to a defence co-operation agreement" tells of Kenya and the US.
+    Only entities: the words of the sentences before are theirs, not this one's."""
+    opening = _DEFINITE_NOUN.match(sentence.text)
+    if opening is None or any(iri in sentence.mentions for iri in named_weights):
+        return 0.0  # (a sentence that names a party tells of it itself)
+    noun = stem(opening.group(1).lower())
+    if not any(noun in same[k] for k in hits):
+        return 0.0
+    before: set[URIRef] = set()
+    for back in range(1, NAMED_BEFORE + 1):
+        told = by_place.get((sentence.article, sentence.index - back))
+        if told is not None:
+            before |= set(told.mentions)
+    return sum(
+        w for iri, w in named_weights.items() if iri not in sentence.mentions and iri in before
+    )
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)

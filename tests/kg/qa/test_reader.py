@@ -1826,3 +1826,18 @@ def test_a_date_asked_to_the_day_is_read_where_the_facts_give_only_the_month(
     found = answered(tmp_path, pipeline, article, asked_of)
     assert found[asked_of[0]][:1] == ["May 18"]
     assert found[asked_of[1]][:1] != ["May 18"]  # "when" is answered by the facts
+
+
+def test_a_sentence_opening_on_a_definite_noun_of_the_question_tells_of_the_parties_before(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "The agreement covers ..." names no party; the agreement it names again is the one
+    the sentence before says Kenya and the United States signed, so it carries them."""
+    article = (
+        "---\ndate: 2023-09-25\n---\nKenya and the United States signed a defence agreement "
+        "in Nairobi on Monday.\n\nThe agreement covers cooperation in counter-terrorism, "
+        "maritime security and joint training.\n"
+    )
+    question = "What does Kenya's defence agreement with the United States cover?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["counter-terrorism, maritime security and joint training"]
