@@ -750,6 +750,14 @@ class RelationRules(ExtractorBase):
         candidates = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             candidates.append(root.head)
+            # "the chief of the General Staff of the Argentine Air Force, Maj. Gen. X": the
+            # parser hangs the name on the last noun of the title's "of" phrases.
+            up = root.head
+            for _ in range(MAX_OF_PHRASES):
+                if not (up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.lower_ == "of"):
+                    break
+                up = up.head.head
+                candidates.append(up)
         # "X, Under Secretary of Commerce,": the parser reads "Under" as a preposition.
         doc = span.doc
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
@@ -1018,3 +1026,6 @@ def _titled_in_turn(view: SentenceView, before: tuple[Mention, Event], m: Mentio
     and nothing else between them."""
     text = view.sent.doc.text[before[0].end : m.start]
     return _NEXT_TITLED.match(text) is not None
+
+
+MAX_OF_PHRASES = 3  # "of" phrases a title may run through before the name in apposition

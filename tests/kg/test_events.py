@@ -2452,3 +2452,15 @@ def test_who_makes_a_delivery_delivers_and_who_takes_it_receives(
     delivery = the_event(g := extract(sentence), DD.ArmsDelivery)
     assert roles(g, delivery, DD.supplier) == {supplier}
     assert roles(g, delivery, DD.recipient) == {recipient}
+
+
+def test_a_name_in_apposition_to_a_title_of_several_of_phrases_holds_the_title(extract) -> None:
+    """The parser hangs "Maj. Gen. Fernando Luis Mengo" on "Air Force", the last noun of
+    the title's "of" phrases; the title is the chief's."""
+    g = extract(
+        "The deal was signed alongside the chief of the General Staff of the Argentine Air "
+        "Force, Maj. Gen. Fernando Luis Mengo."
+    )
+    role = the_event(g, DD.RoleAssignment)
+    assert roles(g, role, DD.holder) == {"Fernando Luis Mengo"}
+    assert str(g.value(role, DD.position)).startswith("chief of the general staff")
