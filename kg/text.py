@@ -20,6 +20,13 @@ CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 # fighter jets, what did X order?" leaves the fighters out.
 _AIRCRAFT = {"fighter-aircraft", "bomber", "transport-aircraft"}
 SHIP_CATEGORIES = frozenset({"warship", "submarine"})
+
+# The calendar's names, as news writes them (answers show dates with them; the question
+# side reads them).
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEAPON_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
     noun: frozenset(categories)
     for nouns, categories in (

@@ -129,7 +129,7 @@ class GatheringRules(ExtractorBase):
             # "During Macron's visit to Croatia, Banozic and Parly signed a deal": the
             # visit is its owner's; who signed is told of by the sentence's own verb.
             subject, people = [], []
-            between = [view.entities_in(preps(noun).get(w, []), AGENTS) for w in ("with",)]
+            between = [view.entities_in(preps(noun).get("with", []), AGENTS)]
         participants = [*visitors, *subject, *(e for group in between for e in group), *people]
         orgs_iris = {o.iri for o in orgs}
         event.add(

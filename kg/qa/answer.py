@@ -85,6 +85,7 @@ from kg.qa.templates import BY_ID, TEMPLATES, Template, load_queries
 from kg.sparql import bind
 from kg.store.base import Store, Term
 from kg.store.kept import MAX_KEPT_ROWS, KeptReads
+from kg.text import MONTH_NAMES
 from kg.vocab import DD
 
 # Names other modules and the tests import from here, where they were first written.
@@ -502,12 +503,11 @@ class Answerer:
         # The question's own words but for the speaker's and the saying ("contract"; the
         # lexicon reads it as a deal's word, which this template does not ask of).
         want = asking.want or Asked("quote")
+        named = {s for f in slots.values() for s in stems_of(f.label)}
         rest = [
             w
             for w in keywords(asking.question, asking.it.entities, want)
-            if w not in REPORTING_STEMS
-            and w not in POSITION_STEMS
-            and not any(w in stems_of(f.label) for f in slots.values())
+            if w not in REPORTING_STEMS and w not in POSITION_STEMS and w not in named
         ]
         if not rest or any(told_with(a, rest) for a in answers):
             return answers, sparql
@@ -728,15 +728,15 @@ def _counts_facts(it: Interpretation) -> bool:
     return it.mode == "count" and it.template is not None and it.template.id != "sources_mentioning"
 
 
-# A question that asks for a day, and a date written with its day ("May 18", "18 May").
+# A question that asks for a day, and a date written with its day ("May 18", "18 May",
+# as the facts' dates are shown, and as the article's words shown beside them may be).
 _DAY_ASKED = re.compile(
     r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b(?!\s+of\s+the\s+week)", re.I
 )
+_MONTHS = "|".join(MONTH_NAMES)
 _A_DAY = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|\b\d{4}-\d{2}-\d{2}\b"
+    rf"\b(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
 )
 
 

@@ -36,7 +36,6 @@ from kg.qa.lexicon import (
 )
 from kg.qa.lookups import Lookups
 from kg.qa.passages import ENTITY_CLASSES
-from kg.qa.present import MONTH_NAMES
 from kg.qa.reader import Reader
 from kg.qa.reader import query as reader_query
 from kg.qa.regions import region_asked
@@ -44,7 +43,7 @@ from kg.qa.scoring import keywords
 from kg.qa.spans import asks_a_settlement, fits_settlement
 from kg.sparql import bind_many
 from kg.store.base import Term
-from kg.text import WEAPON_NOUN_CATEGORIES, local_name
+from kg.text import MONTH_NAMES, WEAPON_NOUN_CATEGORIES, local_name
 from kg.vocab import DD
 
 _NO_KIND = Asked("none")

@@ -28,12 +28,9 @@ from kg.qa.lookups import DCTERMS, ROLE_PROPERTIES, SDO, Lookups, one
 from kg.qa.reader import Read
 from kg.qa.templates import Template
 from kg.store.base import Term
-from kg.text import SHIP_CATEGORIES, WEAPON_NOUN_CATEGORIES, norm
+from kg.text import MONTH_NAMES, SHIP_CATEGORIES, WEAPON_NOUN_CATEGORIES, norm
 from kg.vocab import DD
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"

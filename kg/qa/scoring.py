@@ -223,8 +223,9 @@ def _score(
     total = (sum(weights.values()) + sum(named_weights.values())) or 1.0
     naming = {(s.article, s.index) for s in sentences if any(iri in s.mentions for iri in named)}
     near: dict[tuple[Term, int], set[URIRef]] = defaultdict(set)
-    by_place = {(s.article, s.index): s for s in sentences}
+    by_place: dict[tuple[Term, int], Sentence] = {}
     for sentence in sentences:
+        by_place[(sentence.article, sentence.index)] = sentence
         for offset in (-1, 0, 1):
             near[(sentence.article, sentence.index + offset)] |= set(sentence.mentions)
     scored = []

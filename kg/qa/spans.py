@@ -25,16 +25,17 @@ from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_a
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
 from kg.qa.standing import relation_phrases
-from kg.text import CLOSING_QUOTES, OPENING_QUOTES, norm
+from kg.text import CLOSING_QUOTES, MONTH_NAMES, OPENING_QUOTES, WEEKDAY_NAMES, norm
 from kg.vocab import DD
 
-_WEEKDAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTHS = "|".join(MONTH_NAMES)
+_WEEKDAY_NAMES = "|".join(WEEKDAY_NAMES)
+_WEEKDAYS = re.compile(rf"\b(?:{_WEEKDAY_NAMES})\b")
 
 
 _CALENDAR_WORDS = re.compile(
-    r"\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:19|20)\d{2}|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|(?:19|20)\d{{2}}|"
+    rf"{_WEEKDAY_NAMES})\b"
 )
 
 _CONNECTORS = frozenset({"and", "of", "for", "on", "&"})  # words inside a name
@@ -868,10 +869,7 @@ def _named_spans(
 
 
 # Days and months are no part of a name ("on Tuesday held joint drills").
-_CALENDAR = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)$"
-)
+_CALENDAR = re.compile(rf"(?:{_WEEKDAY_NAMES}|{_MONTHS})$")
 
 
 def _a_past_verb(word: str) -> bool:
