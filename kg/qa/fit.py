@@ -77,6 +77,8 @@ RENDERS_FOR: dict[str, frozenset[str]] = {
 # "Which drill ...?", "Which war games ...?"
 _EXERCISE_HEADS = frozenset(stem(w) for w in exercise.KIND.nouns | {"games"})
 _AGREEMENT_HEADS = frozenset(stem(w) for w in NOUNS_SIGNED)  # "Which pact ...?"
+# "What document did they sign?": any agreement, whatever noun it is written with.
+_AGREEMENT_ASKED = _AGREEMENT_HEADS | frozenset(stem(w) for w in ("document", "instrument"))
 # "Which Turkish agency ...?": a body, whatever its name says ("Presidency of Defense
 # Industries"), as well as a name with the noun ("news agency Anadolu").
 _BODY_HEADS = frozenset({stem("agency")})
@@ -148,7 +150,7 @@ def fitting(asking: Asking, answers: list[Answer]) -> list[Answer]:
                     and DD.ExerciseSeries in lookups.types(answer.value)
                 )
                 or (
-                    stem(want.head) in _AGREEMENT_HEADS
+                    stem(want.head) in _AGREEMENT_ASKED
                     and DD.LegalInstrument in lookups.types(answer.value)
                 )
                 or (
@@ -178,7 +180,7 @@ def _agreement_as_asked(want: Asked, text: str, question: str) -> bool:
     if want.kind != "named" or not want.head:
         return True
     head = stem(want.head)
-    return head in written or (head in _AGREEMENT_HEADS and bool(written & _AGREEMENT_HEADS))
+    return head in written or (head in _AGREEMENT_ASKED and bool(written & _AGREEMENT_HEADS))
 
 
 def supported(asking: Asking, answers: list[Answer], reader: Reader) -> list[Answer]:
@@ -518,6 +520,10 @@ def unread_words(
         # does not depend on what is said of it after its name.
         said_of = _said_of_weapons(question, it)
         words = [w for w in words if w not in said_of]
+    if it.template is not None and it.template.family == "agreement":
+        # "What document did they sign?": the noun asks for the agreement, however the
+        # article calls it.
+        words = [w for w in words if w not in _AGREEMENT_ASKED]
     tokens = [t for t in tokenize(question) if t.is_word]
     hits = find_hits(lexicon, [t.stem for t in tokens])
     read = {tokens[i].stem for hit in hits for i in range(hit.start, hit.end)}

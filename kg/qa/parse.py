@@ -387,8 +387,15 @@ class Frame(Roles):
 
     def _signs_a_law(self, entities: list[Found]) -> bool:
         """ "Who signed the Reciprocal Access Agreement?": a verb of signing and a named
-        agreement (its name holds the word that would name the relation)."""
-        return any(e.kind == "LAW" for e in entities) and any(
+        agreement (its name holds the word that would name the relation). "What did
+        Sudan and Egypt sign?", "What document did they sign?": a verb of signing and
+        nothing else named is asking what was signed, which is an agreement (a contract
+        for weapons names its relation, "deal", and is not read here; "With which
+        country did X sign ...?" asks who, not what)."""
+        asks_what = self.wh in {"what", "which"} and not any(
+            self.lexicon.is_a(t, DD.Agent) for t in self.wh_terms
+        )
+        return (any(e.kind == "LAW" for e in entities) or asks_what) and any(
             it.entity is None and it.stem in _SIGNING for it in self.items
         )
 

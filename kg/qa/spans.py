@@ -1394,6 +1394,18 @@ _AN_OCCASION = re.compile(
 )
 
 
+# What a "for" of price or number opens: "for nearly 1 billion euros", "for $1.2 billion",
+# "for some 20 years" (a duration in figures is no cause either).
+_AN_AMOUNT = re.compile(
+    r"(?:(?:nearly|about|around|some|almost|roughly|approximately|over|under|up\s+to|"
+    r"more\s+than|less\s+than|an\s+estimated|a\s+total\s+of)\s+)?"
+    r"(?:[$€£¥₹]|(?:US|USD|EUR|Rs\.?)\s*\d|\d)",
+    re.I,
+)
+# A relative pronoun: "under which", "under whom" lead a clause, not a cause.
+_A_RELATIVE = re.compile(r"(?:which|whom|whose|that)\b", re.I)
+
+
 def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     """The phrase after a reason marker, to the end of its clause; a purpose from its
     verb ("to replace the obsolete MiG-29 jets")."""
@@ -1432,10 +1444,14 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
-        if match.group(0).lower().strip() == "for" and _word_before(text, match.start()) in (
-            FOR_WHAT_NOUNS
+        if match.group(0).lower().strip() == "for" and (
+            _word_before(text, match.start()) in FOR_WHAT_NOUNS or _AN_AMOUNT.match(clause)
         ):
-            continue  # "contracts for sales of ...", "an order for 12 jets": what, not why
+            # "contracts for sales of ...", "an order for 12 jets": what, not why; "for
+            # nearly 1 billion euros": the price.
+            continue
+        if match.group(0).lower().strip() == "under" and _A_RELATIVE.match(clause):
+            continue  # "a deal under which the air force will acquire ...": no cause
         if match.group(0).lower().strip() in {"after", "following"} and _AN_OCCASION.match(clause):
             continue  # "was announced after a video meeting of ministers": when, not why
         # "after" and "for" also begin dates and durations: keep them only before a clause

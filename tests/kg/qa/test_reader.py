@@ -132,7 +132,7 @@ def test_the_reading_queries_are_valid_sparql() -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("What did Estonia and Latvia sign?", "a memorandum of understanding"),
+        ("What did Estonia and Latvia sign?", "memorandum of understanding"),
         ("How far from the Russian border will the Estonian HIMARS be stationed?", "80 kilometres"),
         ("What kind of capability did Estonia and Latvia call the HIMARS purchase?", "fires"),
     ],
@@ -1198,6 +1198,18 @@ def test_what_a_contract_is_for_is_no_reason() -> None:
     ]
 
 
+def test_a_price_and_a_clause_under_which_are_no_reason() -> None:
+    """ "for nearly 1 billion euros" is what the jets cost and "under which" leads what
+    the deal does: neither says why."""
+    text = (
+        "The ministers signed a deal under which the Croatian Air Force will acquire 12 "
+        "used Rafale jets for nearly 1 billion euros."
+    )
+    assert spans._reason_spans(text, []) == []
+    aimed = "Croatia ordered 12 used Rafale jets for $1.2 billion to replace its MiG-21s."
+    assert [s[1] for s in spans._reason_spans(aimed, [])] == ["to replace its MiG-21s"]
+
+
 def test_an_opening_as_that_only_frames_the_sentence_is_no_reason() -> None:
     framed = "As a reminder, General Kahariri will replace General Ogolla as chief."
     assert spans._reason_spans(framed, []) == []
@@ -1592,7 +1604,7 @@ def test_a_question_in_lowercase_asks_what_the_same_question_with_names_asks(
         "what did embraer and saab sign last april?",
     )
     found = answered(tmp_path, pipeline, article, asked_of)
-    assert found == {q: ["a memorandum of understanding"] for q in asked_of}
+    assert found == {q: ["memorandum of understanding"] for q in asked_of}
 
 
 def test_what_happened_between_two_parties_is_how_a_sentence_naming_both_says_they_stand(
@@ -1654,6 +1666,25 @@ def test_an_agreement_without_a_name_is_answered_and_told_as_written(
         "Agreement: military cooperation agreement signed by Egypt and Sudan" in found[asked_of[1]]
     )
     assert "military cooperation agreement" not in found[asked_of[2]]
+
+
+def test_what_two_parties_signed_is_asked_by_the_verb_or_a_generic_noun(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "What did they sign?" and "What document did they sign?" ask for the agreement
+    as the article wrote it, as "What agreement ...?" does: the verb of signing and a
+    noun that names no kind of agreement ("document") say what is asked."""
+    article = (
+        "---\ndate: 2021-06-16\n---\nAzerbaijan and Turkey signed a declaration of "
+        "alliance in the city of Shusha on Tuesday.\n"
+    )
+    asked_of = (
+        "What did Azerbaijan and Turkey sign in Shusha?",
+        "What document did Azerbaijan and Turkey sign?",
+        "Which instrument did Turkey and Azerbaijan sign?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {asked: ["declaration of alliance"] for asked in asked_of}
 
 
 def test_a_name_written_with_the_noun_asked_for_is_neither_a_day_nor_a_verb(
