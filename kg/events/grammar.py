@@ -43,6 +43,12 @@ def subject_head(token: Token) -> Token | None:
             return min(subjects, key=lambda c: abs(anchor - c.i))
         if current.dep_ == "relcl":
             return current.head  # "the company, which builds ...": the noun it modifies
+        if current.dep_ == "acl":
+            # "sanctioned X for his efforts to buy drones", "criticised Iran's bid to buy
+            # jets": who makes the effort or the bid acts, not the subject of the clause.
+            owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
         if (
             current.dep_ == "pcomp"
             and current.head.dep_ == "prep"
@@ -153,6 +159,15 @@ def with_conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj" or (
             listed and child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
         ):
+            out.extend(with_conjuncts(child))
+        elif (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and token.pos_ == "NOUN"
+            and token.dep_ == "conj"
+        ):
+            # "X and his brother Y, and director Z": a conjunct told by a noun is named by
+            # its apposition, and the list goes on from the name.
             out.extend(with_conjuncts(child))
         elif child.dep_ == "prep" and token.ent_type_ and child.ent_type_ == token.ent_type_:
             # "The United States of America and Kenya": the conjunct hangs on the name's

@@ -965,6 +965,8 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
     organization)."""
     out: list[str] = []
     for t in sorted((t for t in tokens if t.i > head.i), key=lambda t: t.i):
+        if _state_of_a_service(view, t):
+            continue  # "commander of the Brazilian Navy": the navy's commander, Brazil's
         if (
             view.mention_at(t)
             or t.lower_ in _COMPLEMENT_ENDS
@@ -978,6 +980,24 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
     while out and out[-1] in {"the", "of", "for", "to", "in", "and", "a", "an"}:
         out.pop()
     return out
+
+
+# The first word of an armed service's name ("Navy", "Air Force", "Coast Guard").
+_SERVICE_WORDS = frozenset("Navy Army Air Coast Marine Marines Armed Naval Ground".split())
+
+
+def _state_of_a_service(view: SentenceView, token: Token) -> bool:
+    """Whether ``token`` is a state's adjective written before the name of its armed
+    service ("the *Brazilian* Navy", "the *Kenyan* Air Force")."""
+    m = view.mention_at(token)
+    doc = token.doc
+    return (
+        m is not None
+        and m.entity.type == DD.State
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in _SERVICE_WORDS
+        and view.mention_at(doc[token.i + 1]) is None
+    )
 
 
 def _counterpart_state(view: SentenceView, span: Span) -> Entity | None:

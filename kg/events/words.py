@@ -68,7 +68,7 @@ PLAN_VERBS = frozenset(
         "plan intend hope expect seek want aim consider propose prepare mull weigh agree "
         "negotiate work look try attempt wish offer push move ready willing poised set due "
         "prepared keen likely able eager possible potential bid application candidacy "
-        "ambition aspiration apply request "
+        "ambition aspiration apply request effort quest "
     ).split()
 )
 

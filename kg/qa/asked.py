@@ -82,7 +82,8 @@ for _kind, _words in {
     "spokeswoman chief secretary ambassador general commander envoy premier chancellor "
     "king prince diplomat director executive ceo lawmaker senator admiral officer "
     "politician representative monarch emir sultan head commandant attache coordinator "
-    "individual businessman oligarch",
+    "individual businessman businesswoman oligarch man woman brother sister son daughter "
+    "wife husband father mother cousin nephew niece uncle aunt relative",
     "place": "city capital place town region province location venue site island "
     "airport port base headquarters",
     "weapon": "weapon system aircraft jet fighter missile submarine frigate ship vessel "

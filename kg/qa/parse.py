@@ -123,6 +123,7 @@ def parse(
         items = [Item(-1, "which", "which", "which"), *items[_item_at(items, consumed) :]]
         items = [Item(i, it.text, it.norm, it.stem, it.entity) for i, it in enumerate(items)]
     items, result.excluded = _exclusions(items)
+    items = _office_by_its_verb(items)
     frame = Frame(
         items,
         find_hits(lexicon, _stems_for_hits(items)),
@@ -185,6 +186,40 @@ def _items(tokens: list, found: list[Found]) -> list[Item]:
         items.append(Item(i, t.text, t.norm, t.stem))
         i += 1
     return items
+
+
+# Verbs that say a person holds an office, with the office's noun: "Who commands the
+# navy?" asks who the commander of the navy is. ("Who heads ...?" needs nothing: "head" is
+# a position word.)
+_OFFICE_VERBS = {
+    stem(verb): noun
+    for verb, noun in (
+        ("command", "commander"),
+        ("lead", "leader"),
+        ("chair", "chairman"),
+        ("direct", "director"),
+        ("govern", "governor"),
+    )
+}
+
+
+def _office_by_its_verb(items: list[Item]) -> list[Item]:
+    """ "Who commands the Brazilian Navy?" read as "Who is the commander of the Brazilian
+    Navy?": the verb in the present tense, right after "who", with what it governs."""
+    if (
+        len(items) < 3
+        or items[0].norm != "who"
+        or items[1].entity is not None
+        or items[1].stem not in _OFFICE_VERBS
+        or not items[1].norm.endswith("s")
+    ):
+        return items
+    said = ["is", "the", _OFFICE_VERBS[items[1].stem], "of"]
+    words = [Item(-1, w, w, stem(w)) for w in said]
+    return [
+        Item(i, it.text, it.norm, it.stem, it.entity)
+        for i, it in enumerate([items[0], *words, *items[2:]])
+    ]
 
 
 def _exclusions(items: list[Item]) -> tuple[list[Item], list[Found]]:

@@ -2464,3 +2464,28 @@ def test_a_name_in_apposition_to_a_title_of_several_of_phrases_holds_the_title(e
     role = the_event(g, DD.RoleAssignment)
     assert roles(g, role, DD.holder) == {"Fernando Luis Mengo"}
     assert str(g.value(role, DD.position)).startswith("chief of the general staff")
+
+
+def test_an_effort_or_a_bid_to_buy_is_its_owners_and_not_yet_a_purchase(extract) -> None:
+    """Who makes the effort or the bid buys, not the subject of the clause it sits in,
+    and an effort to buy is no purchase made."""
+    g = extract("The United States criticised Iran's efforts to buy fighter jets from Russia.")
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Iran"}
+    assert roles(g, deal, DD.supplier) == {"Russia"}
+    assert g.value(deal, DD.modality) == DD.planned
+    g = extract("The US sanctioned Ahmed Khalil for his efforts to buy drones from Iran.")
+    assert all(
+        "United States" not in roles(g, deal, DD.recipient) for deal in events(g, DD.ArmsDeal)
+    )
+
+
+def test_a_listed_party_told_by_a_noun_is_named_by_its_apposition(extract) -> None:
+    """ "X and his brother Y, and director Z": the noun of a conjunct ("brother") is
+    named by the name after it, and the list goes on from that name."""
+    g = extract(
+        "The US sanctions targeted Dynasty owners Aung Moe Myint and his brother Hlaing Moe "
+        "Myint, and Dynasty director Myo Thitsar."
+    )
+    sanction = the_event(g, DD.SanctionImposition)
+    assert roles(g, sanction, DD.target) == {"Aung Moe Myint", "Hlaing Moe Myint", "Myo Thitsar"}

@@ -58,6 +58,7 @@ from kg.qa.lexicon import stem
         ("Which Kyrgyz brigade took part in the drill?", "organization", "brigade"),
         ("Which Israeli minister visited Morocco?", "person", "minister"),
         ("Which Russian individuals did Britain sanction?", "person", "individuals"),
+        ("Name the two brothers who own the firm the US sanctioned.", "person", "brothers"),
         ("Who commands the Amphibious Task Group?", "person", ""),
         ("Which NATO allies deployed Patriot batteries?", "agent", "allies"),
         ("What fighter jets did Poland buy?", "weapon", "jets"),

@@ -167,6 +167,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("Which country imposed sanctions on Turkey?", "sanctioner_of", {"target": "Turkey"}),
     ("By whom was Turkey sanctioned?", "sanctioner_of", {"target": "Turkey"}),
     ("Whom did the US sanction?", "sanction_targets_of", {"actor": "United States"}),
+    # kin are people (dd:Person's labels), not a law or a thing
+    ("Which two brothers did the US sanction?", "sanction_targets_of", {"actor": "United States"}),
     ("Under which law could Turkey face sanctions?", "sanction_law_against", {"target": "Turkey"}),
     (
         "Under which law could Turkey face US sanctions?",

@@ -1668,6 +1668,28 @@ def test_an_agreement_without_a_name_is_answered_and_told_as_written(
     assert "military cooperation agreement" not in found[asked_of[2]]
 
 
+def test_who_commands_a_states_service_is_the_commander_of_it(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "Who commands X?" asks who the commander of X is; the commander "of the Brazilian
+    Navy" holds the navy's post for Brazil, not any Brazilian command."""
+    article = (
+        "---\ndate: 2022-09-12\n---\n“We train for search and rescue every year,” said the "
+        "commander of the Brazilian Navy, Admiral Almir Garnier Santos.\n"
+    )
+    asked_of = (
+        "Who commands the Brazilian Navy?",
+        "Who is the commander of the Brazilian Navy?",
+        "Who commands the Brazilian Army?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found == {
+        asked_of[0]: ["Almir Garnier Santos"],
+        asked_of[1]: ["Almir Garnier Santos"],
+        asked_of[2]: [],
+    }
+
+
 def test_what_two_parties_signed_is_asked_by_the_verb_or_a_generic_noun(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
