@@ -19,6 +19,7 @@ from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer
+from kg.kinds.agreement import NOUNS_SIGNED
 from kg.nlp import (
     is_bare_designator,
     is_class_name,
@@ -307,6 +308,8 @@ class Linker:
                     continue
                 if _acronym_of_a_weapon(ent):
                     continue
+                if name.lower() in NOUNS_SIGNED and self.gazetteer.lookup(name) is None:
+                    continue  # "the MoU": a kind of agreement written in capitals, no name
                 if _RANKS.match(name + " "):
                     continue  # "Air Marshal" read apart from the name after it: a rank
                 if name in context.titles:

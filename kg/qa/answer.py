@@ -266,6 +266,15 @@ class Answerer:
             # "who is nikos dendias?": the parse knows the name is a person's, and asks
             # for the post, where the wording alone could not tell.
             want = replace(want, kind="position")
+        if (
+            want is not None
+            and want.kind == "scope"
+            and interpretation.template is not None
+            and interpretation.focus == "location"
+        ):
+            # "What areas does the MoU cover?": the matters an agreement covers, which no
+            # template holds, not where it happened ("area" is also a place).
+            interpretation.template, interpretation.slots = None, {}
         asking = Asking(forgiven, interpretation, lexicon, lookups, want=want)
         answers: list[Answer] = []
         sparql = ""

@@ -52,6 +52,16 @@ def test_a_legal_form_after_a_known_name_is_the_known_company(entities) -> None:
     assert not any(label.startswith("Lockheed Martin ") for label in found)
 
 
+def test_a_kind_of_agreement_in_capitals_is_no_organization(entities) -> None:
+    """ "the MoU" is a memorandum, not a body named MoU."""
+    found = entities(
+        "Malaysia and Indonesia signed a memorandum of understanding (MoU). The five key "
+        "elements in the MoU include information sharing."
+    )
+    assert "MoU" not in found
+    assert found.get("Malaysia") == "State"
+
+
 def test_a_title_after_a_company_does_not_lengthen_its_name(entities) -> None:
     found = entities("Lockheed Martin Chief Executive James Taiclet met the minister.")
     assert found.get("Lockheed Martin") == "Company"

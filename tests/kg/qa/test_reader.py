@@ -1690,6 +1690,22 @@ def test_who_commands_a_states_service_is_the_commander_of_it(
     }
 
 
+def test_the_areas_an_agreement_covers_are_no_place(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "What areas does the MoU cover?" asks for matters, not where anything happened
+    ("area" is also a place): not read as a question of place."""
+    article = (
+        "---\ndate: 2022-08-10\n---\nMalaysia and Indonesia signed a defence memorandum in "
+        "Kuala Lumpur that covers information sharing, training and military exercises.\n"
+    )
+    question = "What areas does the Malaysia-Indonesia defence memorandum cover?"
+    payload: dict = {}
+    for answering_it in answering_text(tmp_path, pipeline, article):
+        payload = answering_it.ask(question)
+    assert payload["interpretation"]["template"] is None
+    assert "Kuala Lumpur" not in [a["text"] for a in payload["answers"]]
+    assert payload["answers"][0]["text"] == "information sharing, training and military exercises"
+
+
 def test_what_two_parties_signed_is_asked_by_the_verb_or_a_generic_noun(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
