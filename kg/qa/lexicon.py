@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
+from kg.qa.english import english_words
 from kg.store.base import Store
 from kg.text import local_name, norm
 from kg.vocab import DD, ONTOLOGY_GRAPH
@@ -141,6 +142,24 @@ _VOWELS = set("aeiouy")
 _WORDS_KEPT = 1 << 16
 
 
+# British "-ise" endings and what follows them: "publicising", "organisation".
+_BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def american(word: str) -> str:
+    """A word spelt the British way ("publicising", "modernise", "organisation") in its
+    American spelling, when that is an English word and the word as written is not
+    ("promise", "exercise", "advise" stay): so that a question and an article that spell
+    it differently meet. Without the word list, the word as written."""
+    if "is" not in word or not _BRITISH_ISE.search(word):
+        return word
+    words = english_words()
+    if not len(words) or word in words:
+        return word
+    spelt = _BRITISH_ISE.sub(r"iz\1", word)
+    return spelt if spelt in words else word
+
+
 @lru_cache(maxsize=_WORDS_KEPT)
 def stem(word: str) -> str:
     """A crude English stem: inflections folded so question words meet label words.
@@ -158,7 +177,7 @@ def stem(word: str) -> str:
     >>> stem("test-fired") == stem("test-fire")
     True
     """
-    w = norm(word)
+    w = american(norm(word))
     if w in IRREGULAR:
         w = IRREGULAR[w]  # then the same rules as the base form: made -> make -> mak
     head, dash, last = w.rpartition("-")

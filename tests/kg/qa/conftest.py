@@ -47,3 +47,19 @@ def fresh_store() -> Iterator[EmbeddedStore]:
     store = fixture_store()
     yield store
     store.close()
+
+
+@pytest.fixture
+def word_list() -> None:
+    """The English word list (Debian ``wamerican``) that mending and British spellings
+    need: skipped locally when missing, a failure in CI, which installs it from
+    .ci/apt-packages.txt."""
+    import os
+
+    from kg.qa.english import english_words
+
+    if not english_words():
+        message = "/usr/share/dict/words is missing (wamerican, in .ci/apt-packages.txt)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)

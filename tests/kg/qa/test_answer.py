@@ -329,29 +329,17 @@ def test_slips_in_a_question_are_mended_and_said(
     assert payload["interpretation"]["corrected"] == "Who supplies the S-400 to Turkey?"
 
 
-def _word_list() -> None:
-    """The English word list the mending needs (Debian ``wamerican``): skipped locally
-    when missing, a failure in CI, which installs it from .ci/apt-packages.txt."""
-    import os
-
-    from kg.qa.answer import english_words
-
-    if not english_words():
-        message = "/usr/share/dict/words is missing (wamerican, in .ci/apt-packages.txt)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def test_ordinary_words_are_not_mended_into_the_vocabulary(answerer: Answerer) -> None:
+def test_ordinary_words_are_not_mended_into_the_vocabulary(
+    answerer: Answerer, word_list: None
+) -> None:
     """ "border" is one letter from "order", and is a word: no typo."""
-    _word_list()
     text, fixes = answerer.forgive("How far is the base from the border?", answerer.lexicon())
     assert (text, fixes) == ("How far is the base from the border?", [])
 
 
-def test_a_misspelled_word_of_the_vocabulary_is_mended_and_said(answerer: Answerer) -> None:
-    _word_list()
+def test_a_misspelled_word_of_the_vocabulary_is_mended_and_said(
+    answerer: Answerer, word_list: None
+) -> None:
     payload = answerer.ask("Who suplies the S-400 to Turky?")
     assert texts(payload) == texts(answerer.ask("Who supplies the S-400 to Turkey?"))
     assert texts(payload)

@@ -30,6 +30,25 @@ def test_inflections_share_one_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(f) for f in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("publicize", "publicise", "publicising", "publicized"),
+        ("organization", "organisation"),
+        ("modernize", "modernised", "modernising"),
+    ],
+)
+def test_british_and_american_spellings_share_one_stem(
+    forms: tuple[str, ...], word_list: None
+) -> None:
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_words_that_only_end_like_ise_keep_their_spelling(word_list: None) -> None:
+    """ "promise", "exercise", "advise" have no "-ize" spelling."""
+    assert [stem(w) for w in ("promise", "exercise", "advised")] == ["promis", "exercis", "advis"]
+
+
 def test_agent_nouns_keep_their_own_stem() -> None:
     assert stem("supplier") != stem("supply")
     assert stem("exporter") != stem("export")
