@@ -126,6 +126,52 @@ class Read:
         return round(CONFIDENCE * self.coverage, 2)
 
 
+# A verb that gives a thing its name, right before the name: "dubbed 'Mosi II'", "are
+# named Birlestik-2024", "codenamed", "called".
+_NAMING_VERB = re.compile(
+    r"\b(?:dubbed|named|called|code-?named|titled|christened|known\s+as)\s+[\"'‘“]?[A-Z0-9]"
+)
+
+
+def _naming(
+    sentences: Sequence[Sentence],
+    best: tuple[float, Sentence, set[str]],
+    head: str,
+    head_forms: frozenset[str],
+    asked: set[URIRef],
+) -> list[tuple[float, Sentence, set[str]]]:
+    """The sentence nearest ``best`` in its article that gives a thing of the asked noun
+    its name ("the exercises are named Birlestik-2024"; of two as near, the one after),
+    with the coverage of ``best``: it names what ``best`` tells of. Not one that names a
+    state neither the question nor the sentences around ``best`` name ("Thai soldiers
+    joined an exercise called ..."): that is another's."""
+    coverage, first, _ = best
+    wanted = {head} | head_forms
+    around = [
+        s for s in sentences if s.article == first.article and abs(s.index - first.index) <= 2
+    ]
+
+    def anothers(naming: Sentence) -> bool:
+        known = set(asked) | {i for s in around if s.index != naming.index for i in s.mentions}
+        return any(
+            DD.State in types and iri not in known for iri, (types, _) in naming.mentions.items()
+        )
+
+    naming = [
+        sentence
+        for sentence in sentences
+        if sentence.article == first.article
+        and sentence.index != first.index
+        and wanted & sentence.stems
+        and _NAMING_VERB.search(sentence.text)
+        and not anothers(sentence)
+    ]
+    if not naming:
+        return []
+    nearest = min(naming, key=lambda s: (abs(s.index - first.index), s.index < first.index))
+    return [(coverage, nearest, set())]
+
+
 class Reader:
     """Reads answers from the stored sentences of a store."""
 
@@ -277,7 +323,19 @@ class Reader:
                 if all(iri in item[1].mentions for iri in looked_for)
                 and relation_phrases(item[1].text)
             ]
-        for coverage, sentence, hits in scored[:3]:
+        read_first = scored[:3]
+        if name_asked and want.head and read_first and read_first[0][0] >= least:
+            # "What is the naval exercise called?": the sentence of the article that names
+            # it ("the joint exercise dubbed 'Mosi II'") after the one that carries most
+            # of the question, which often tells of the exercise without its name.
+            naming = _naming(sentences, read_first[0], stem(want.head), head_forms, set(looked_for))
+            moved = {id(s) for _, s, _ in naming}
+            read_first = [
+                read_first[0],
+                *naming,
+                *(item for item in read_first[1:] if id(item[1]) not in moved),
+            ]
+        for coverage, sentence, hits in read_first:
             if coverage < least:
                 break
             if telling and not _tells(sentence, sentences, telling, together=titled):

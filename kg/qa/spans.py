@@ -939,9 +939,18 @@ def _naming_from(tokens: list[Token], i: int) -> int:
     k = i + 1
     if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].norm in _NAMING:
         k += 1  # "war games, codenamed Ulchi Freedom Guardian"
+    passive = k
+    while passive < len(tokens) and passive - k < 3 and tokens[passive].norm in _BEING_NAMED:
+        passive += 1  # "the exercises are named Birlestik-2024", "was officially called"
+    if passive > k and passive < len(tokens) and tokens[passive].norm in _NAMING:
+        k = passive
     if k < len(tokens) and tokens[k].norm in _NAMING:
         k += 1
     return k
+
+
+# What stands between a noun and the verb that names it: "are named", "has been dubbed".
+_BEING_NAMED = frozenset("is are was were be been has have had officially also".split())
 
 
 def _named_right_after(tokens: list[Token], i: int) -> bool:

@@ -1706,6 +1706,29 @@ def test_the_areas_an_agreement_covers_are_no_place(pipeline: Pipeline, tmp_path
     assert payload["answers"][0]["text"] == "information sharing, training and military exercises"
 
 
+def test_an_exercise_is_named_where_the_article_names_it(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The sentence that carries most of the question tells of the drills without their
+    name; the one that names them ("are named X", "dubbed 'X'") says what they are called."""
+    article = (
+        "---\ndate: 2024-07-09\n---\nCentral Asian countries on Tuesday held joint drills "
+        "in the Caspian Sea, for the first time without Russia and China.\n\nTaking part are "
+        "Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan.\n\nThe exercises are named "
+        "Birlestik-2024, meaning alliance in Kazakh.\n\nTrilateral exercises featuring the "
+        "navies of South Africa, Russia and China will begin off Durban.\n\nSome 350 "
+        "personnel will take part in the 10-day joint exercise dubbed 'Mosi II', the "
+        "defence force said.\n"
+    )
+    asked_of = (
+        "What is the name of the joint Central Asian drills held in the Caspian Sea?",
+        "What is the trilateral South Africa-Russia-China naval exercise called?",
+    )
+    found = answered(tmp_path, pipeline, article, asked_of)
+    assert found[asked_of[0]][:1] == ["Birlestik-2024"]
+    assert found[asked_of[1]][:1] == ["Mosi II"]
+
+
 def test_what_two_parties_signed_is_asked_by_the_verb_or_a_generic_noun(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
