@@ -361,6 +361,20 @@ class Linker:
             ent.start_char, ent.end_char, ent.text, sentence_of[ent.start], entity, via, ent.label_
         )
 
+    def _known_and_its_name(self, name: str) -> tuple[Entity, str] | None:
+        """ "AH-64E Apache": a known weapon's designator ("AH-64E", a name of the AH-64)
+        with words of its other names after it is that weapon, not a new one."""
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):
+            entry = self.gazetteer.lookup(" ".join(words[:k]))
+            if entry is None or entry.type != DD.WeaponSystem:
+                continue
+            known = {w.lower() for n in entry.all_names for w in n.split()}
+            if all(w.lower() in known for w in words[k:]):
+                return self.entity_for(entry), "gazetteer"
+            return None
+        return None
+
     def _resolve(self, ent: Span, name: str, context: LinkContext) -> tuple[Entity, str] | None:
         if ent.ent_id_:
             entry = self.gazetteer.entries.get(URIRef(ent.ent_id_))
@@ -369,11 +383,13 @@ class Linker:
         if ent.label_ in _TOLD_BY_ITS_WORDS:
             told_as, via = _TOLD_BY_ITS_WORDS[ent.label_]
             found = self.resolve_name(name, fuzzy=False)
+            if found is None and told_as == DD.WeaponSystem:
+                found = self._known_and_its_name(name)
             return found or (Entity(RES[slugify(name)], told_as, name), via)
         if ent.label_ == "WeaponSystem":  # the designator pattern, not a known system
             if is_class_name(name):  # "Virginia class" (before "submarines")
                 name = re.sub(r"[- ]class$", "-class", name)
-            found = self.resolve_name(name, fuzzy=False)
+            found = self.resolve_name(name, fuzzy=False) or self._known_and_its_name(name)
             if found:
                 return found
             if is_class_name(name):

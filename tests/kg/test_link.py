@@ -52,6 +52,17 @@ def test_a_legal_form_after_a_known_name_is_the_known_company(entities) -> None:
     assert not any(label.startswith("Lockheed Martin ") for label in found)
 
 
+def test_a_known_designator_with_words_of_its_names_is_the_known_weapon(entities) -> None:
+    """ "AH-64E Apache": "AH-64E" is a name of the AH-64 and "Apache" a word of its
+    names, so it is the AH-64, not a new weapon; an unknown word after it is another."""
+    found = entities(
+        "Boeing has initiated the production of 24 AH-64E Apache helicopters destined for "
+        "the Kingdom of Morocco."
+    )
+    assert found.get("AH-64 Apache") == "WeaponSystem"
+    assert "AH-64E Apache" not in found
+
+
 def test_a_kind_of_agreement_in_capitals_is_no_organization(entities) -> None:
     """ "the MoU" is a memorandum, not a body named MoU."""
     found = entities(
