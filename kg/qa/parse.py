@@ -132,7 +132,34 @@ def parse(
     )
     frame.read()
     frame.decide(result)
+    _as_someone_said(result, text)
     return result
+
+
+# "According to Mazhar Jamil, what makes the missile accurate?": what someone said, the
+# question's other words being what it was about (not "how many", "when", "where", ...).
+_ACCORDING_TO = re.compile(
+    r"^\s*according\s+to\s+(?P<source>[^,]+),\s*(?:what|how)\b"
+    r"(?!\s+(?:many|much|long|far|often)\b)",
+    re.I,
+)
+_SPEAKERS = frozenset({DD.Person, DD.GovernmentBody, DD.MilitaryOrganization, DD.Organization})
+
+
+def _as_someone_said(result: Interpretation, text: str) -> None:
+    """Read "According to X, what ...?" as what X said, when X is a person or a body the
+    question names there, in place of the relation its other words were read as ("what
+    *makes* the missile accurate" is no question of its maker). A question not read as
+    any relation is left to the sentences, which are read for what X said too."""
+    match = _ACCORDING_TO.match(text)
+    if match is None or result.template is None or result.template.family == "statement":
+        return
+    source = [f for f in result.entities if f.type in _SPEAKERS and f.text in match.group("source")]
+    if len(source) != 1:
+        return
+    use(result, "statement_by", {"speaker": source[0]})
+    result.relation = "statement"
+    result.focus = "quote"
 
 
 def _stems_for_hits(items: list[Item]) -> list[str | None]:

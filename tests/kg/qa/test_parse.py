@@ -252,6 +252,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ),
     ("How did Erdogan describe the deal?", "statement_by", {"speaker": "Recep Tayyip Erdogan"}),
     ("What did Heiko Maas say?", "statement_by", {"speaker": "Heiko Maas"}),
+    # "According to X, what ...": what X said, not the relation the rest's words name
+    (
+        "According to Mark Esper, what makes the S-400 a threat?",
+        "statement_by",
+        {"speaker": "Mark Esper"},
+    ),
     ("Who commented on the S-400?", "speakers_about", {"topic": "S-400"}),
     # relations
     (
