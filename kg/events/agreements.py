@@ -75,7 +75,11 @@ class AgreementRules(ExtractorBase):
         signed: list[Token],
         parties: list[Entity],
     ) -> None:
-        """The agreement ``verb`` tells of, its ``nouns`` in the phrase ``signed``."""
+        """The agreement ``verb`` tells of, its ``nouns`` in the phrase ``signed``; none
+        when what was signed is to buy or sell ("signed an agreement with Baykar to
+        acquire Akinci drones": a deal, which the transfer rules read)."""
+        if any(_to_trade(head) for head in [verb, *nouns]):
+            return
         event = self._new(DD.Agreement, view, verb, 0.7)
         event.add(DD.participant, parties)
         # "signed X with Y", "signed an accord with Y", "a pact between X and Y": the
@@ -98,6 +102,21 @@ class AgreementRules(ExtractorBase):
             if written:
                 event.set(DD.agreementText, Literal(written))
         self._place(view, verb, event)  # "signed ... in Riyadh", wherever the phrase hangs
+
+
+# Verbs of an arms trade: an agreement signed to do one of them is a deal.
+_TRADING = frozenset("buy purchase acquire procure order sell supply deliver export".split())
+
+
+def _to_trade(head: Token) -> bool:
+    """Whether an infinitive of trading hangs on ``head``: "signed an agreement *to
+    acquire* drones", "an accord *to buy* jets"."""
+    return any(
+        child.dep_ in {"acl", "advcl", "xcomp", "relcl"}
+        and child.lemma_.lower() in _TRADING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for child in head.children
+    )
 
 
 # Verbs of coming to terms that make an agreement of the agreement noun they govern.

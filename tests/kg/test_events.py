@@ -1550,6 +1550,17 @@ def test_signing_a_contract_to_buy_weapons_is_a_deal_not_an_agreement(extract) -
     assert events(g, DD.ArmsDeal)
 
 
+def test_an_agreement_signed_to_buy_weapons_is_a_deal_too(extract) -> None:
+    """ "agreement" is a noun of agreements, but one signed "to acquire" drones is the
+    purchase, which the transfer rules read."""
+    g = extract(
+        "Saudi Arabia signed an agreement with Turkish drone maker Baykar to acquire Akinci drones."
+    )
+    assert events(g, DD.Agreement) == []
+    deal = the_event(g, DD.ArmsDeal)
+    assert roles(g, deal, DD.recipient) == {"Saudi Arabia"}
+
+
 def test_an_agreement_passive_names_its_signatories(extract) -> None:
     g = extract("The treaty was signed by Norway and Sweden.")
     treaty = the_event(g, DD.Agreement)
