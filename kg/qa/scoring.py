@@ -237,11 +237,12 @@ def _score(
         # set's order follows the string hash, which differs from run to run).
         carried = sum(weights[k] if exact[k] & sentence.stems else loose[k] for k in sorted(hits))
         carried += sum(w for iri, w in named_weights.items() if iri in sentence.mentions)
-        carried += _named_before(sentence, hits, same, named_weights, by_place)
+        inherited = _named_before(sentence, hits, same, named_weights, by_place)
+        carried += inherited
         coverage = carried / total
         named_here = sum(1 for iri in named if iri in sentence.mentions)
         before = (sentence.article, sentence.index - 1)
-        told_back = before in naming and bool(_OPENS_BACK.match(sentence.text))
+        told_back = before in naming and (bool(_OPENS_BACK.match(sentence.text)) or inherited > 0)
         if (
             named
             and not named_here
@@ -275,7 +276,9 @@ _OPENS_BACK = re.compile(r"(?:The|This|That|These|It|They)\b")
 
 # A sentence that opens by naming a thing again with a definite noun of the question:
 # "The agreement will see co-operation in ...", "The exercises will continue until ...".
-_DEFINITE_NOUN = re.compile(r"(?:The|This|These)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b")
+# Or that opens on a noun of the question written bare: "Deliveries are to start in late
+# 2022" after the sentence on the deal.
+_DEFINITE_NOUN = re.compile(r"(?:(?:The|This|These)\s+(?:[\w-]+\s+){0,2}?)?([\w-]+)\b")
 NAMED_BEFORE = 2  # sentences back where the parties of such a noun may be named
 
 

@@ -317,6 +317,27 @@ def _sentence(index: int, text: str, mentions: dict, article: str = "urn:x:a") -
     return found
 
 
+def test_a_sentence_opening_on_the_questions_noun_goes_on_about_the_one_before() -> None:
+    """ "Deliveries are to start in late 2022" names neither party of "When are Eurofighter
+    deliveries to Qatar set to begin?": it goes on about the deal the sentence before tells
+    of, and carries its parties; written after a sentence on something else, it does not."""
+    qatar, typhoon = URIRef("urn:x:qatar"), URIRef("urn:x:typhoon")
+    named = {qatar: ({DD.State}, {"Qatar"}), typhoon: ({DD.WeaponSystem}, {"Eurofighter"})}
+    deal = _sentence(0, "Qatar has entered a deal to obtain 24 Eurofighter jets.", named)
+    value = _sentence(1, "The campaign lead says the deal is valued at 5 billion pounds.", {})
+    start = _sentence(2, "Deliveries are to start in late 2022.", {})
+    elsewhere = [
+        _sentence(0, "Talks on training went on.", {}, "urn:x:b"),
+        _sentence(1, "Deliveries are to start in late 2024.", {}, "urn:x:b"),
+    ]
+    words = ["delivery", "set", "begin"]
+    scored = {
+        (str(s.article), s.index): c
+        for c, s, _ in scoring._score([deal, value, start, *elsewhere], words, [qatar, typhoon])
+    }
+    assert scored[("urn:x:a", 2)] > 2 * scored[("urn:x:b", 1)]
+
+
 def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
     """Of "armour", "unveil", "jointly", one sentence writes only "armour" but names both
     parties of the question: it still carries the question, as one that names neither
