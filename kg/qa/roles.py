@@ -23,7 +23,7 @@ from kg.qa.frame_tables import (
     WH,
 )
 from kg.qa.interpretation import Interpretation, use
-from kg.qa.lexicon import Hit, stem
+from kg.qa.lexicon import POSITION_WORDS, Hit, stem
 from kg.qa.templates import BY_ID
 from kg.vocab import DD
 
@@ -39,6 +39,10 @@ _TO_A_POST = frozenset(
     for w in "appoint name nominate designate promote elevate install swear appointment "
     "nomination promotion".split()
 )
+
+
+# The words of a title (as stems): "minister", "president", "chief".
+_TITLE_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 
 
 class Roles(Clause):
@@ -386,6 +390,24 @@ class Roles(Clause):
             named = j < self.n and self.items[j].entity is not None
             if words and any(w in self.positions for w in words) and not named:
                 refs.append((entity, tuple(words)))
+        # "the Tajik and Kyrgyz defence ministers": the adjectives share the title after
+        # the last of them.
+        for i in range(self.n - 2):
+            first, joined, second = self.items[i], self.items[i + 1], self.items[i + 2]
+            if (
+                first.entity is not None
+                and first.entity.adjective
+                and joined.norm == "and"
+                and second.entity is not None
+                and second.entity.adjective
+            ):
+                words_of = next((w for e, w in refs if e is second.entity), None)
+                if (
+                    words_of is not None
+                    and _TITLE_STEMS & set(words_of)  # not "the Sudanese and Egyptian armies"
+                    and all(e is not first.entity for e, _ in refs)
+                ):
+                    refs.append((first.entity, words_of))
         return refs
 
     def _position_phrase(self) -> tuple[str, ...]:

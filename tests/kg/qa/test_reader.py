@@ -1750,6 +1750,20 @@ def test_an_exercise_is_named_where_the_article_names_it(
     assert found[asked_of[1]][:1] == ["Mosi II"]
 
 
+def test_two_adjectives_share_the_title_after_them(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "the Tajik and Kyrgyz defence ministers" are two people, each the holder of his
+    state's post: where they met is where both took part."""
+    article = (
+        "---\ndate: 2011-05-04\n---\nKyrgyz Defence Minister Abibulla Kudaiberdiyev visited "
+        "the Tajik city of Khujand in March.\n\nOn Tuesday, Tajik Defense Minister Sherali "
+        "Khairulloyev met his Kyrgyz counterpart Abibulla Kudaiberdiyev in the city of "
+        "Isfara.\n"
+    )
+    question = "In which city did the Tajik and Kyrgyz defence ministers meet?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] == ["Isfara"]
+
+
 def test_what_two_parties_signed_is_asked_by_the_verb_or_a_generic_noun(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
