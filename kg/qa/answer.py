@@ -47,8 +47,8 @@ from kg.qa.entities import KIND_OF, EntityFinder, Found, best_type
 from kg.qa.errors import QuestionError
 from kg.qa.event_index import KeptEventIndex
 from kg.qa.first_events import first_events
+from kg.qa.fit import RENDERS_FOR as _RENDERS_FOR
 from kg.qa.fit import (
-    POSITION_STEMS,
     ROLE_TEMPLATES,
     fitting,
     match_positions,
@@ -59,10 +59,9 @@ from kg.qa.fit import (
     unread_words,
     weakly_carried,
 )
-from kg.qa.fit import RENDERS_FOR as _RENDERS_FOR
 from kg.qa.frame_tables import RELATION_TERMS, TOLD_IN_OWN_WORDS
 from kg.qa.grouping import category_fits, filter_answers, finish, group
-from kg.qa.lexicon import Lexicon, LexiconCache, tokenize
+from kg.qa.lexicon import POSITION_STEMS, Lexicon, LexiconCache, tokenize
 from kg.qa.lookups import Lookups, Memo
 from kg.qa.mend import forgive
 from kg.qa.parse import Interpretation, parse

@@ -26,8 +26,8 @@ from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import (
     POSITION_PHRASES,
+    POSITION_STEMS,
     POSITION_SYNONYMS,
-    POSITION_WORDS,
     SECOND_IN_LINE,
     Lexicon,
     find_hits,
@@ -82,7 +82,6 @@ _AGREEMENT_ASKED = _AGREEMENT_HEADS | frozenset(stem(w) for w in ("document", "i
 # "Which Turkish agency ...?": a body, whatever its name says ("Presidency of Defense
 # Industries"), as well as a name with the noun ("news agency Anadolu").
 _BODY_HEADS = frozenset({stem("agency")})
-POSITION_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 _POSITION_STOP = frozenset({"of", "the", "for", "and", "to", "'s", "a", "an"})
 ROLE_TEMPLATES = frozenset({"role_holder", "role_holder_unattached", "role_holder_told_in"})
 

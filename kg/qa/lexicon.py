@@ -329,6 +329,9 @@ POSITION_WORDS: frozenset[str] = frozenset(
     ).split()
 )
 
+POSITION_STEMS: frozenset[str] = frozenset(stem(w) for w in POSITION_WORDS)
+"""The position words as stems: the title words a question or a sentence writes."""
+
 # Words that make a post another, lower one: the deputy commander is not the commander.
 SECOND_IN_LINE = frozenset(stem(w) for w in "deputy vice assistant associate".split())
 

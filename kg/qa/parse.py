@@ -120,8 +120,9 @@ def parse(
     if imperative and not profile:
         # "List the countries that buy X" reads as "Which countries buy X".
         consumed = len(tokenize(imperative.group(0)))
-        items = [Item(-1, "which", "which", "which"), *items[_item_at(items, consumed) :]]
-        items = [Item(i, it.text, it.norm, it.stem, it.entity) for i, it in enumerate(items)]
+        items = _renumbered(
+            [Item(-1, "which", "which", "which"), *items[_item_at(items, consumed) :]]
+        )
     items, result.excluded = _exclusions(items)
     items = _office_by_its_verb(items)
     frame = Frame(
@@ -241,12 +242,13 @@ def _office_by_its_verb(items: list[Item]) -> list[Item]:
         or not items[1].norm.endswith("s")
     ):
         return items
-    said = ["is", "the", _OFFICE_VERBS[items[1].stem], "of"]
-    words = [Item(-1, w, w, stem(w)) for w in said]
-    return [
-        Item(i, it.text, it.norm, it.stem, it.entity)
-        for i, it in enumerate([items[0], *words, *items[2:]])
-    ]
+    said = [Item(-1, w, w, stem(w)) for w in ("is", "the", _OFFICE_VERBS[items[1].stem], "of")]
+    return _renumbered([items[0], *said, *items[2:]])
+
+
+def _renumbered(items: list[Item]) -> list[Item]:
+    """``items`` with their indexes in order again, after words were put in or taken out."""
+    return [Item(i, it.text, it.norm, it.stem, it.entity) for i, it in enumerate(items)]
 
 
 def _exclusions(items: list[Item]) -> tuple[list[Item], list[Found]]:
@@ -419,7 +421,7 @@ class Frame(Roles):
             return
         if not relation and self._in_a_body(entities):
             relation = result.relation = self.relation = "membership"
-        if not relation and self._signs_a_law(entities):
+        if not relation and self._asks_what_was_signed(entities):
             relation = result.relation = self.relation = "agreement"
         if not relation:
             result.notes.append("no relation (selling, buying, sanctions, ...) recognized")
@@ -447,7 +449,7 @@ class Frame(Roles):
             if it.entity is None and it.is_word and it.stem in self.positions
         )
 
-    def _signs_a_law(self, entities: list[Found]) -> bool:
+    def _asks_what_was_signed(self, entities: list[Found]) -> bool:
         """ "Who signed the Reciprocal Access Agreement?": a verb of signing and a named
         agreement (its name holds the word that would name the relation). "What did
         Sudan and Egypt sign?", "What document did they sign?": a verb of signing and

@@ -23,7 +23,7 @@ from kg.qa.frame_tables import (
     WH,
 )
 from kg.qa.interpretation import Interpretation, use
-from kg.qa.lexicon import POSITION_WORDS, Hit, stem
+from kg.qa.lexicon import POSITION_STEMS, Hit, stem
 from kg.qa.templates import BY_ID
 from kg.vocab import DD
 
@@ -39,10 +39,6 @@ _TO_A_POST = frozenset(
     for w in "appoint name nominate designate promote elevate install swear appointment "
     "nomination promotion".split()
 )
-
-
-# The words of a title (as stems): "minister", "president", "chief".
-_TITLE_STEMS = frozenset(stem(w) for w in POSITION_WORDS)
 
 
 class Roles(Clause):
@@ -404,7 +400,7 @@ class Roles(Clause):
                 words_of = next((w for e, w in refs if e is second.entity), None)
                 if (
                     words_of is not None
-                    and _TITLE_STEMS & set(words_of)  # not "the Sudanese and Egyptian armies"
+                    and POSITION_STEMS & set(words_of)  # not "the Sudanese and Egyptian armies"
                     and all(e is not first.entity for e, _ in refs)
                 ):
                     refs.append((first.entity, words_of))

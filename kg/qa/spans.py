@@ -1442,32 +1442,31 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         if 2 <= len(cause.split()) <= 12:
             out.append((match.start() - len(cause), cause, None))
     for match in _REASON.finditer(text):
+        marker = match.group(0).lower().strip()
         rest = text[match.end() :]
         clause = _CLAUSE_END.split(rest)[0]
         if not text[: match.start()].strip(" \"“'‘"):
             # "Stoked by fears of a wider war, Poland ...": a reason that opens the
             # sentence ends at its comma.
             clause = clause.split(", ")[0]
-            if match.group(0).strip().lower() == "as" and _AS_IDIOM.match(clause):
+            if marker == "as" and _AS_IDIOM.match(clause):
                 continue  # "As a reminder, ...", "As expected, ...": no cause
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
-        if match.group(0).lower().strip() == "for" and (
+        if marker == "for" and (
             _word_before(text, match.start()) in FOR_WHAT_NOUNS or _AN_AMOUNT.match(clause)
         ):
             # "contracts for sales of ...", "an order for 12 jets": what, not why; "for
             # nearly 1 billion euros": the price.
             continue
-        if match.group(0).lower().strip() == "under" and _A_RELATIVE.match(clause):
+        if marker == "under" and _A_RELATIVE.match(clause):
             continue  # "a deal under which the air force will acquire ...": no cause
-        if match.group(0).lower().strip() in {"after", "following"} and _AN_OCCASION.match(clause):
+        if marker in {"after", "following"} and _AN_OCCASION.match(clause):
             continue  # "was announced after a video meeting of ministers": when, not why
         # "after" and "for" also begin dates and durations: keep them only before a clause
         # that is not a date.
-        if match.group(0).lower().strip() in {"after", "for", "following"} and find_dates(
-            clause, None
-        ):
+        if marker in {"after", "for", "following"} and find_dates(clause, None):
             continue
         out.append((match.start(), clause, None))
     return out
