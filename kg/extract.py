@@ -37,7 +37,7 @@ from kg.vocab import DD
 
 PIECE_CHARS = 100_000
 
-EXTRACTOR_VERSION = f"{__version__}/61"  # the rules' own version: raise it when they change
+EXTRACTOR_VERSION = f"{__version__}/62"  # the rules' own version: raise it when they change
 """Changes when extraction output may change; a new version re-extracts stored articles."""
 
 
@@ -207,11 +207,12 @@ class Pipeline:
                     add_entity(graph, entity, [])
                     graph.add((entity.iri, DD.mentionedIn, sentence_nodes[event.sentence]))
         for mention in described:
-            if mention.entity.type == DD.Company:
+            if mention.entity.type == DD.Company or mention.via == "region":
                 # "The South Korean company said ...": a company spoken of by description
                 # is mentioned there too (the maker the gazetteer knows is then cited from
                 # it). Not a state: "the country" is written of the article's state in
-                # most of its sentences, and would weigh as a name in all of them.
+                # most of its sentences, and would weigh as a name in all of them; "the
+                # Caribbean country" is written of one state only.
                 graph.add((mention.entity.iri, DD.mentionedIn, sentence_nodes[mention.sentence]))
         seal(graph, node)
         return graph

@@ -60,6 +60,57 @@ def category_iri(slug: str) -> URIRef:
     return URIRef(CATEGORY_BASE + slug)
 
 
+# The adjective news writes for each region, as ``countries.tsv`` names the region:
+# "the Southeast Asian country", "Which Gulf states ...".
+REGION_ADJECTIVES: dict[str, str] = {
+    "european": "Europe",
+    "eastern european": "Eastern Europe",
+    "east european": "Eastern Europe",
+    "central european": "Central Europe",
+    "northern european": "Northern Europe",
+    "southern european": "Southern Europe",
+    "asian": "Asia",
+    "east asian": "East Asia",
+    "south asian": "South Asia",
+    "southeast asian": "Southeast Asia",
+    "south-east asian": "Southeast Asia",
+    "south east asian": "Southeast Asia",
+    "central asian": "Central Asia",
+    "african": "Africa",
+    "north african": "North Africa",
+    "west african": "West Africa",
+    "east african": "East Africa",
+    "central african": "Central Africa",
+    "latin american": "Latin America",
+    "south american": "South America",
+    "central american": "Central America",
+    "caribbean": "Caribbean",
+    "middle eastern": "Middle East",
+    "mideast": "Middle East",
+    "gulf": "Gulf",
+    "arab": "Arab",
+    "baltic": "Baltic",
+    "nordic": "Nordic",
+    "scandinavian": "Scandinavia",
+    "balkan": "Balkans",
+    "sahel": "Sahel",
+    "sahelian": "Sahel",
+    "caucasus": "Caucasus",
+    "pacific": "Oceania",
+}
+_REGIONS_LONGEST_FIRST = sorted(REGION_ADJECTIVES, key=len, reverse=True)
+
+
+def region_written(words: str) -> str | None:
+    """The region that ``words``, the modifiers of a noun, end on: "Southeast Asian",
+    "war-torn Caribbean", "South-East Asian" (the region's name, or none)."""
+    written = " ".join(words.lower().replace("-", " ").split())
+    for adjective in _REGIONS_LONGEST_FIRST:
+        if written == adjective or written.endswith(" " + adjective):
+            return REGION_ADJECTIVES[adjective]
+    return None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One known entity and every name it goes by."""

@@ -21,6 +21,7 @@ from kg.events.grammar import (
     modality_of,
     name_tokens,
     own_clause,
+    region_described,
     subject_head,
     subject_tokens,
     told_in_the_past,
@@ -144,7 +145,13 @@ class ExtractorBase:
                 or not determined(token, {"the"})
             ):
                 continue
-            if lemma in _STATE_DESCRIPTIONS and token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            region = region_described(token)
+            a_state = lemma in _STATE_DESCRIPTIONS or (lemma == "state" and region is not None)
+            if a_state and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                continue  # read where it is needed (_state_before)
+            if a_state and region is not None:
+                found = self._state_of_region(view, token, region)
+            elif a_state:
                 found = self._named_before(view, {DD.State}, window=DESCRIBED_BACK)
             elif lemma in _COMPANY_DESCRIPTIONS:
                 found = self._company_described(view, token)
@@ -153,7 +160,33 @@ class ExtractorBase:
             if found:
                 start = token.idx
                 end = start + len(token.text)
-                view.add(Mention(start, end, token.text, view.index, found[0], "described"))
+                # A state told by its region ("the Caribbean country") is a mention as
+                # good as its name; "the country" only stands in for one here and there.
+                via = "region" if a_state and region is not None else "described"
+                view.add(Mention(start, end, token.text, view.index, found[0], via))
+
+    def _state_of_region(self, view: SentenceView, noun: Token, region: str) -> list[Entity]:
+        """The state of ``region`` named last before ``noun``, anywhere before it in the
+        article: "Kenya committed to deploy police to the Caribbean country" is Haiti,
+        named paragraphs earlier, not Kenya or the United States named since (the region
+        tells them apart, so the search need not stop a few sentences back)."""
+        before = [
+            m.entity
+            for v in self.views
+            if v.index < view.index
+            for m in sorted(v.mentions, key=lambda m: m.start)
+            if m.entity.type == DD.State
+        ]
+        before += [
+            m.entity
+            for t in view.sent
+            if t.i < noun.i and (m := view.mention_at(t)) is not None
+            if m.entity.type == DD.State
+        ]
+        for state in reversed(before):
+            if state.entry is not None and region in state.entry.regions:
+                return [state]
+        return []
 
     def _company_described(self, view: SentenceView, noun: Token) -> list[Entity]:
         """The company last named before ``noun``, of the state its modifier names when
@@ -267,7 +300,11 @@ class ExtractorBase:
         """ "The kingdom is considering ...", "the country said": the state named before
         these words in this sentence; else the state the sentence before was about (its
         subject's: "Germany's economy ministry said ... . The country's foreign minister");
-        else the state named last before."""
+        else the state named last before. A region written with it ("the Gulf kingdom
+        said") picks the state of that region named last."""
+        region = region_described(token)
+        if region is not None:
+            return self._state_of_region(view, token, region)
         before = [
             m.entity
             for t in view.sent

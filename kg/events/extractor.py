@@ -655,7 +655,9 @@ def extract_events(
     )
     events = extractor.run()
     if described is not None:
-        described += [m for v in extractor.views for m in v.mentions if m.via == "described"]
+        described += [
+            m for v in extractor.views for m in v.mentions if m.via in {"described", "region"}
+        ]
     return events
 
 

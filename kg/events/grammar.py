@@ -18,6 +18,7 @@ from kg.events.words import (
     MODAL_PLANNED,
     PLAN_VERBS,
 )
+from kg.gazetteer import region_written
 from kg.text import WEAPON_NOUN_CATEGORIES
 from kg.vocab import DD
 
@@ -429,6 +430,15 @@ def non_member(token: Token) -> bool:
 def determined(token: Token, words: Set[str]) -> bool:
     """Whether one of ``words`` is ``token``'s determiner ("*the* country", "*this* deal")."""
     return any(c.dep_ == "det" and c.lower_ in words for c in token.children)
+
+
+def region_described(noun: Token) -> str | None:
+    """The region the words before ``noun`` write it in: "the *Southeast Asian* country",
+    "the war-torn *Caribbean* nation" (the gazetteer's name for the region, or none)."""
+    before = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.dep_ not in {"det", "nummod"}]
+    if not before:
+        return None
+    return region_written(noun.doc.text[before[0].idx : noun.idx])
 
 
 def refers_to_a_deal(sent: Span) -> bool:

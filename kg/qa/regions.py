@@ -11,43 +11,7 @@ from __future__ import annotations
 
 import re
 
-# The adjective written for each region, as ``countries.tsv`` names it.
-ADJECTIVES: dict[str, str] = {
-    "european": "Europe",
-    "eastern european": "Eastern Europe",
-    "east european": "Eastern Europe",
-    "central european": "Central Europe",
-    "northern european": "Northern Europe",
-    "southern european": "Southern Europe",
-    "asian": "Asia",
-    "east asian": "East Asia",
-    "south asian": "South Asia",
-    "southeast asian": "Southeast Asia",
-    "south-east asian": "Southeast Asia",
-    "south east asian": "Southeast Asia",
-    "central asian": "Central Asia",
-    "african": "Africa",
-    "north african": "North Africa",
-    "west african": "West Africa",
-    "east african": "East Africa",
-    "central african": "Central Africa",
-    "latin american": "Latin America",
-    "south american": "South America",
-    "central american": "Central America",
-    "caribbean": "Caribbean",
-    "middle eastern": "Middle East",
-    "mideast": "Middle East",
-    "gulf": "Gulf",
-    "arab": "Arab",
-    "baltic": "Baltic",
-    "nordic": "Nordic",
-    "scandinavian": "Scandinavia",
-    "balkan": "Balkans",
-    "sahel": "Sahel",
-    "sahelian": "Sahel",
-    "caucasus": "Caucasus",
-    "pacific": "Oceania",
-}
+from kg.gazetteer import REGION_ADJECTIVES as ADJECTIVES
 
 _HEADS = r"(?:countr(?:y|ies)|nations?|states?|governments?|neighbou?rs?|ally|allies|powers?)"
 _BETWEEN = r"(?:(?:other|two|three|four|several|neighbou?ring|fellow)\s+)*"

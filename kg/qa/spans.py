@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence, Set
 from rdflib import URIRef
 
 from kg.dates import find_dates
-from kg.gazetteer import default_gazetteer
+from kg.gazetteer import default_gazetteer, region_written
 from kg.money import find_money, spent_on_other_things
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
@@ -196,6 +196,26 @@ def _called(text: str, candidate: Span, noun: str) -> bool:
     return noun in stems_of(near)
 
 
+# A state written as a description in its region: "the Caribbean country", "the Gulf
+# kingdom" (extraction stores such a mention as the state it stands for).
+_STATE_DESCRIPTION = re.compile(
+    r"\bthe\s+(?P<words>(?:[\w-]+\s+){1,3}?)"
+    r"(?:country|nation|kingdom|republic|emirate|monarchy|state)\b",
+    re.I,
+)
+
+
+def _described_state_at(text: str, iri: URIRef) -> int | None:
+    """Where ``text`` describes the state ``iri`` by its region, when it does not name it."""
+    entry = default_gazetteer().entries.get(iri)
+    if entry is None or not entry.regions:
+        return None
+    for match in _STATE_DESCRIPTION.finditer(text):
+        if region_written(match.group("words")) in entry.regions:
+            return match.start()
+    return None
+
+
 def _candidates(
     sentence: Sentence,
     want: Asked,
@@ -240,6 +260,8 @@ def _candidates(
                 continue
             # "the Japanese destroyer", "his South Korean counterpart": whose, not where.
             where = _find_label(text, _as_names(iri, labels) if kind == "place" else labels)
+            if where is None and DD.State in types:
+                where = _described_state_at(text, iri)
             if where is None:
                 continue
             if kind in _ACTORS and _LOCATIVE.search(text[max(0, where - 12) : where]):

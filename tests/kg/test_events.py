@@ -1740,6 +1740,34 @@ def test_a_state_or_company_named_again_by_description_is_the_one_named_before(
     ), [(roles(g, e, DD.supplier), roles(g, e, DD.recipient)) for e in deliveries]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The region tells the state apart from those named since, however far back.
+        "Qatar has long sought drones. Pakistan welcomed the plan. Turkey said it will "
+        "sell 12 drones to the Gulf state.",
+        "Qatar has long sought drones. Ankara and Islamabad discussed trade on Monday. "
+        "Officials met again on Tuesday. Talks went well on Wednesday. Turkey will sell "
+        "12 drones to the oil-rich Gulf kingdom.",
+        "Pakistan, Turkey and Qatar met on Monday. Turkey will sell 12 drones to the Gulf nation.",
+    ],
+)
+def test_a_state_described_by_its_region_is_the_one_of_that_region_named_before(
+    extract, text
+) -> None:
+    g = extract(text)
+    deals = events(g, DD.ArmsDeal)
+    assert [roles(g, e, DD.recipient) for e in deals] == [{"Qatar"}], [
+        (roles(g, e, DD.supplier), roles(g, e, DD.recipient)) for e in deals
+    ]
+
+
+def test_a_region_no_state_named_before_lies_in_stays_unread(extract) -> None:
+    g = extract("Pakistan thanked Kenya. Turkey will sell 12 drones to the Gulf state.")
+    deals = events(g, DD.ArmsDeal)
+    assert deals and all(not roles(g, e, DD.recipient) for e in deals)
+
+
 def test_a_description_of_no_state_named_before_stays_unread(extract) -> None:
     g = extract("Brazil will deliver 20 trainer jets to the two countries next year.")
     deliveries = events(g, DD.ArmsDelivery)

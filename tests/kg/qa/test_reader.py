@@ -1968,3 +1968,19 @@ def test_a_sentence_opening_on_a_definite_noun_of_the_question_tells_of_the_part
     question = "What does Kenya's defence agreement with the United States cover?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["counter-terrorism, maritime security and joint training"]
+
+
+def test_a_state_the_sentence_describes_by_its_region_is_read_as_that_state(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "The Caribbean nation" is Haiti, named paragraphs before: the sentence that answers
+    writes no state's name but the one it tells of in other words."""
+    article = (
+        "---\ndate: 2023-09-25\n---\nHaiti asked the United Nations for a security mission "
+        "last year.\n\nThe United States and Kenya signed a defence pact in Nairobi on "
+        "Monday.\n\nWashington pledged $100 million, while Kenya committed to send 1,000 "
+        "police officers to the Caribbean nation.\n"
+    )
+    question = "Kenya committed to sending 1,000 police officers to which country?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["Haiti"]
