@@ -421,7 +421,7 @@ def _candidates(
             spans = _titled_otherwise(text, spans, want.head)
         if not counterpart:
             spans = _not_listed_with(sentence, spans, named)
-        spans = _in_part_naming(sentence, spans, named)
+        spans = _in_part_naming(sentence, spans, named, hits)
         spans = _not_a_cause(text, spans, hits)
         spans = _not_whose_title(sentence, spans, named)
     elif kind in _DETAILS:
@@ -463,10 +463,14 @@ def _owning(text: str, spans: list[Span], owned: str) -> list[Span]:
     return kept
 
 
-def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) -> list[Span]:
+def _in_part_naming(
+    sentence: Sentence, spans: list[Span], named: list[URIRef], hits: set[str]
+) -> list[Span]:
     """In a sentence of parts joined by semicolons ("X, which makes A; Y, which makes B"),
     the names in the parts that name a party of the question: the other parts tell of
-    other things."""
+    other things. A part that carries every word of the question and names no other
+    state is one of them too: "... various Peruvian authorities, including ...; the
+    Minister of Defense, César Díaz Peche; ..." for "Who is Peru's Minister of Defense?"."""
     text = sentence.text
     if ";" not in text:
         return spans
@@ -480,6 +484,16 @@ def _in_part_naming(sentence: Sentence, spans: list[Span], named: list[URIRef]) 
             naming |= {p for p in parts if p[0] <= match.start() < p[1]}
     if not naming:
         return spans
+    if len(hits) >= 2:
+        others = [
+            labels
+            for iri, (types, labels) in sentence.mentions.items()
+            if DD.State in types and iri not in named
+        ]
+        for a, b in parts:
+            part = text[a:b]
+            if hits <= stems_of(part) and not any(written_at(part, labels) for labels in others):
+                naming.add((a, b))
     return [c for c in spans if any(a <= c[0] < b for a, b in naming)]
 
 

@@ -1984,3 +1984,19 @@ def test_a_state_the_sentence_describes_by_its_region_is_read_as_that_state(
     question = "Kenya committed to sending 1,000 police officers to which country?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["Haiti"]
+
+
+def test_in_a_list_of_officials_the_part_with_the_asked_title_is_read(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A list in semicolons names the question's state in one part and the asked title in
+    another; the part that writes the title and no other state answers."""
+    article = (
+        "---\ndate: 2025-11-20\n---\nKim Min-soo, head of South Korea's Defense Acquisition "
+        "Program Administration, attended along with Peruvian officials, including the "
+        "President of Congress, Rosa Quispe; the Minister of Defense, Jorge Salas Vega; "
+        "and the Army commander, General Luis Paredes.\n"
+    )
+    question = "Who is Peru's Minister of Defense?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["Jorge Salas Vega"]
