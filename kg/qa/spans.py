@@ -38,6 +38,9 @@ _CALENDAR_WORDS = re.compile(
     rf"{_WEEKDAY_NAMES})\b"
 )
 
+# A day of a month as written: "July 17", "17 July".
+_A_DAY_OF_A_MONTH = re.compile(rf"\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b")
+
 _CONNECTORS = frozenset({"and", "of", "for", "on", "&"})  # words inside a name
 
 
@@ -330,13 +333,16 @@ def _candidates(
             else:
                 shown = _strip_preposition(value.text)
             spans.append((mention.start, shown, None))
-        if not spans and bound is None and not to_the_day:
+        if not spans:
             # Undated articles resolve no "in April": the words still say when (a year
-            # only where they write one: "on Wednesday" is no year).
+            # only where they write one: "on Wednesday" is no year; a day where they write
+            # its number; the end of a span where a bound's word is written before it).
             spans = [
                 (m.start(), m.group(0), None)
                 for m in _CALENDAR_WORDS.finditer(text)
                 if (kind != "year" or re.search(r"\d{4}", m.group(0)))
+                and (not to_the_day or _A_DAY_OF_A_MONTH.search(m.group(0)))
+                and (bound is None or _bounded(text, m.start(), m.group(0), bound))
                 and (saying_asked or not _said_just_before(text, m.start()))
             ]
     elif kind == "ordinal":

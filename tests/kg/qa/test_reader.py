@@ -2000,3 +2000,23 @@ def test_in_a_list_of_officials_the_part_with_the_asked_title_is_read(
     question = "Who is Peru's Minister of Defense?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["Jorge Salas Vega"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Until what date do the drills run?", "June 30"),
+        ("On what date did the drills open?", "June 18"),
+    ],
+)
+def test_an_undated_article_still_answers_a_bounded_date_or_a_day_as_written(
+    pipeline: Pipeline, tmp_path: Path, question: str, expected: str
+) -> None:
+    """With no publication date the dates resolve to nothing; the words still say which
+    day, and which day ends the span."""
+    article = (
+        "---\nurl: https://example.org/drills\n---\nFive Central Asian states opened joint "
+        "drills near Aktau on June 18, which will run until June 30.\n"
+    )
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == [expected]
