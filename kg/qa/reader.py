@@ -30,7 +30,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -392,6 +392,19 @@ class Reader:
                 out.append(Read(text, iri, sentence, coverage, want.kind))
             if out and not want.plural:
                 break
+        if not out and want.kind == "scope" and read_first and read_first[0][0] >= least:
+            # "Malaysia and Indonesia signed an MoU ... The five key elements in the MoU
+            # include information sharing ...", "It is said to cover issues including ...":
+            # what an agreement covers is often told a few sentences after its signing, of
+            # "it" or "the MoU", naming neither party.
+            _, best, hits = read_first[0]
+            for later in _told_after(sentences, best, set(words), set(looked_for)):
+                for text, iri in _candidates(later, want, named, hits, entities):
+                    if norm(text) not in seen:
+                        seen.add(norm(text))
+                        out.append(Read(text, iri, later, read_first[0][0], want.kind))
+                if out:
+                    break
         if not want.plural and len(out) > 2 and _one_list(out):
             return out[:limit]  # "deployed tanks to Lithuania, Latvia and Estonia": all three
         return out[: (limit if want.plural else 2)]
@@ -575,6 +588,28 @@ _REFERS_BACK = re.compile(
     r"submarines?|tanks?|vehicles?|missiles?|drones?|howitzers?)\b",
     re.I,
 )
+
+
+# How many sentences after the one that carries the question the details of its event
+# may be told in, of "it" or "the MoU".
+TOLD_AFTER = 4
+_OF_IT = re.compile(r"^\s*(?:[^,.;:\"“]{3,80},\s+)?(?:it|they)\s", re.I)
+
+
+def _told_after(
+    sentences: list[Sentence], sentence: Sentence, words: set[str], named: set[URIRef]
+) -> Iterator[Sentence]:
+    """The few sentences after ``sentence`` that go on about its event, in order: those
+    whose main clause opens on "it" or "they", or that write a word of the question, until
+    one names a state the question does not (a new party is a new topic)."""
+    for step in range(1, TOLD_AFTER + 1):
+        later = _next_sentence(sentences, sentence, step)
+        if later is None or any(
+            DD.State in types and iri not in named for iri, (types, _) in later.mentions.items()
+        ):
+            return
+        if _OF_IT.match(later.text) or words & later.stems:
+            yield later
 
 
 def _next_sentence(sentences: list[Sentence], sentence: Sentence, step: int = 1) -> Sentence | None:

@@ -2020,3 +2020,37 @@ def test_an_undated_article_still_answers_a_bounded_date_or_a_day_as_written(
     )
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "told_after",
+    [
+        "It is said to cover military education, arms deliveries and joint exercises.",
+        "The four key elements of the memorandum include military education, arms "
+        "deliveries and joint exercises.",
+    ],
+)
+def test_what_an_agreement_covers_is_read_a_few_sentences_after_its_signing(
+    pipeline: Pipeline, tmp_path: Path, told_after: str
+) -> None:
+    article = (
+        "---\ndate: 2020-10-16\n---\nMongolia and Kazakhstan signed a memorandum on defence "
+        "cooperation in Astana on Friday.\n\nThe ministers called the talks friendly and "
+        f"productive.\n\n{told_after}\n"
+    )
+    question = "What areas does the Mongolia-Kazakhstan defence memorandum cover?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["military education, arms deliveries and joint exercises"]
+
+
+def test_what_is_told_after_a_new_party_is_named_is_not_the_agreements_scope(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2020-10-16\n---\nMongolia and Kazakhstan signed a memorandum on defence "
+        "cooperation in Astana on Friday.\n\nChina signed a separate deal with Mongolia last "
+        "year.\n\nIt is said to cover border patrols and mining.\n"
+    )
+    question = "What areas does the Mongolia-Kazakhstan defence memorandum cover?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert "border patrols and mining" not in found[question]
