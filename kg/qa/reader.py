@@ -392,17 +392,34 @@ class Reader:
                 out.append(Read(text, iri, sentence, coverage, want.kind))
             if out and not want.plural:
                 break
-        if not out and want.kind == "scope" and read_first and read_first[0][0] >= least:
+        unnamed_weapons = want.kind == "weapon" and bool(want.head)
+        if not out and (want.kind == "scope" or unnamed_weapons) and read_first:
             # "Malaysia and Indonesia signed an MoU ... The five key elements in the MoU
             # include information sharing ...", "It is said to cover issues including ...":
             # what an agreement covers is often told a few sentences after its signing, of
-            # "it" or "the MoU", naming neither party.
-            _, best, hits = read_first[0]
-            for later in _told_after(sentences, best, set(words), set(looked_for)):
-                for text, iri in _candidates(later, want, named, hits, entities):
+            # "it" or "the MoU", naming neither party. So are the weapons a sentence counts
+            # without naming them: "received ... several drones from Russia and Turkey ...
+            # These aircraft are joined by Turkish Bayraktar-TB2 drones".
+            coverage, best, hits = read_first[0]
+            known = {i for i, (types, _) in best.mentions.items() if DD.State in types}
+            told = _told_after(sentences, best, set(words), known | set(looked_for))
+            if unnamed_weapons:
+                told = (
+                    later
+                    for later in _told_after(
+                        sentences,
+                        best,
+                        {stem(want.head)} | head_forms,
+                        known | set(looked_for),
+                        past_others=True,
+                    )
+                    if any(iri in later.mentions for iri in looked_for)
+                )
+            for later in told if coverage >= least else ():
+                for text, iri in read_in(later, hits, counterpart):
                     if norm(text) not in seen:
                         seen.add(norm(text))
-                        out.append(Read(text, iri, later, read_first[0][0], want.kind))
+                        out.append(Read(text, iri, later, coverage, want.kind))
                 if out:
                     break
         if not want.plural and len(out) > 2 and _one_list(out):
@@ -597,16 +614,25 @@ _OF_IT = re.compile(r"^\s*(?:[^,.;:\"“]{3,80},\s+)?(?:it|they)\s", re.I)
 
 
 def _told_after(
-    sentences: list[Sentence], sentence: Sentence, words: set[str], named: set[URIRef]
+    sentences: list[Sentence],
+    sentence: Sentence,
+    words: set[str],
+    named: set[URIRef],
+    *,
+    past_others: bool = False,
 ) -> Iterator[Sentence]:
     """The few sentences after ``sentence`` that go on about its event, in order: those
-    whose main clause opens on "it" or "they", or that write a word of the question, until
-    one names a state the question does not (a new party is a new topic)."""
+    whose main clause opens on "it" or "they", or that write one of ``words``, until one
+    names a state outside ``named`` (a new party is a new topic; with ``past_others``,
+    such a sentence is only passed over)."""
     for step in range(1, TOLD_AFTER + 1):
         later = _next_sentence(sentences, sentence, step)
-        if later is None or any(
-            DD.State in types and iri not in named for iri, (types, _) in later.mentions.items()
-        ):
+        if later is None:
+            return
+        others = [i for i, (types, _) in later.mentions.items() if DD.State in types]
+        if any(iri not in named for iri in others):
+            if past_others:
+                continue
             return
         if _OF_IT.match(later.text) or words & later.stems:
             yield later

@@ -2054,3 +2054,22 @@ def test_what_is_told_after_a_new_party_is_named_is_not_the_agreements_scope(
     question = "What areas does the Mongolia-Kazakhstan defence memorandum cover?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert "border patrols and mining" not in found[question]
+
+
+def test_weapons_counted_without_a_name_are_named_a_few_sentences_later(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "received ... several drones from Russia and Turkey" names no drone; the sentence
+    that does comes after one on a plane of another state's design, which is passed over."""
+    article = (
+        "---\ndate: 2022-10-06\n---\nNiger's junta said on Thursday it has received a "
+        "delivery of about 10 military aircraft and several drones from Russia and Turkey.\n\n"
+        "At the handover ceremony in Niamey, attended by diplomats from Russia and Turkey, "
+        "the air force chief confirmed the shipment.\n\nA reporter said the aircraft were "
+        "received on a runway of the air base.\n\nThe planes, model Albatros L-39, are of "
+        "Czech design.\n\nThese aircraft are joined by Turkish Bayraktar TB2 drones, which, "
+        "according to Niger's defence minister, can track targets day and night.\n"
+    )
+    question = "What type of drones did Niger receive from Turkey?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] and "TB2" in found[question][0]
