@@ -358,7 +358,8 @@ def test_the_entities_a_sentence_names_are_part_of_what_it_carries() -> None:
 def test_a_sentence_that_goes_on_about_the_one_before_carries_its_parties() -> None:
     """ "Saudi Arabia signed the F-15SA fighter deal on Saturday. The deal was first
     unveiled in October 2010.": the second names no party but goes on about what the
-    first told of them; one that does not open so ("Yet a deal ...") counts half."""
+    first told of them; one that does not open so ("Yet a deal ...") counts half, unless
+    it carries every word of the question."""
     saudi, f15 = URIRef("urn:x:saudi"), URIRef("urn:x:f15")
     named = {saudi: ({DD.State}, {"Saudi Arabia"}), f15: ({DD.WeaponSystem}, {"F-15SA"})}
 
@@ -370,11 +371,16 @@ def test_a_sentence_that_goes_on_about_the_one_before_carries_its_parties() -> N
         _sentence(1, "Yet a deal was first unveiled in October 2010.", {}, "urn:x:b"),
         *(_sentence(i, f"Talks went on in round {i}.", {}, "urn:x:c") for i in range(8)),
     ]
-    words = [stem(w) for w in "deal first unveil".split()]
+    words = [stem(w) for w in "deal first unveil rival".split()]
     scored = {
         (str(s.article), s.index): c for c, s, _ in scoring._score(sentences, words, [saudi, f15])
     }
     assert scored[("urn:x:a", 1)] > scored[("urn:x:a", 0)] > scored[("urn:x:b", 1)]
+    whole = [stem(w) for w in "deal first unveil".split()]
+    scored = {
+        (str(s.article), s.index): c for c, s, _ in scoring._score(sentences, whole, [saudi, f15])
+    }
+    assert scored[("urn:x:b", 1)] >= scoring.MIN_COVERAGE
 
 
 def test_a_lead_in_before_the_speaker_is_not_what_was_said(shapes: Answerer) -> None:
@@ -2073,3 +2079,19 @@ def test_weapons_counted_without_a_name_are_named_a_few_sentences_later(
     question = "What type of drones did Niger receive from Turkey?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question] and "TB2" in found[question][0]
+
+
+def test_a_sentence_carrying_every_word_of_a_short_question_counts_beside_its_parties(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "Trade Minister Anna Visser said" carries both words of "Who is the Dutch Trade
+    Minister?" and names no Dutch party, which the sentences before it name: it is read."""
+    article = (
+        "---\ndate: 2024-02-12\n---\nA Dutch appeals court ordered the Netherlands to halt "
+        "all exports of F-35 fighter jet parts to Israel within seven days.\n\nThe "
+        'government said it would appeal the ruling at the Supreme Court.\n\n"Exporting '
+        'these parts is lawful in our view," Trade Minister Anna Visser said.\n'
+    )
+    question = "Who is the Dutch Trade Minister?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["Anna Visser"]
