@@ -713,6 +713,12 @@ def _noun_kind(words: str) -> Asked | None:
         if stem(word) in _HEAD_KINDS or not any(stem(w) in _HEAD_KINDS for w in phrase[:j]):
             continue
         verb_like = word.endswith(("ed", "ly")) or (word in IRREGULAR and stem(word) != word)
+        # "Which Iranian body overseeing ballistic missile programs ...", "Which country
+        # hosting the drills ...": a participle after the noun asked for begins what
+        # describes it.
+        verb_like = verb_like or (
+            stem(before) in _HEAD_KINDS and word.endswith("ing") and len(word) > 5
+        )
         after_plural = (
             stem(before) in _HEAD_KINDS and before.endswith("s") and stem(before) != before
         )

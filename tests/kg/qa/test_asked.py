@@ -53,6 +53,8 @@ from kg.qa.lexicon import stem
         ("Which company builds the aircraft?", "company", "company"),
         ("Which Chinese military body did Washington blacklist?", "organization", "body"),
         ("Which Iranian unit was placed on the blacklist?", "organization", "unit"),
+        # a participle after the noun describes it: the noun is still the head
+        ("Which Iranian body overseeing missile programs was blacklisted?", "organization", "body"),
         ("What transport aircraft has the air arm signed a contract for?", "weapon", "aircraft"),
         ("What will Peru use the helicopters for?", "reason", ""),
         ("Which Kyrgyz brigade took part in the drill?", "organization", "brigade"),
