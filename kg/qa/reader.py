@@ -40,7 +40,7 @@ from kg.dates import find_dates
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_a_name, asks_what_is_to_come, is_a_name
 from kg.qa.entities import Found
-from kg.qa.lexicon import SECOND_IN_LINE, Lexicon, stem, tokenize
+from kg.qa.lexicon import IRREGULAR, SECOND_IN_LINE, Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
     FREE_KINDS,
@@ -502,15 +502,21 @@ class Reader:
     def _sentences_with_words(self, words: Sequence[str]) -> list[Sentence]:
         """For a question that names no entity: the sentences of the articles whose
         sentences carry the most of its words (two at least, or its only one)."""
-        terms = [Literal(w) for w in dict.fromkeys(words) if len(w) >= 3]
-        if not terms:
+        asked = [w for w in dict.fromkeys(words) if len(w) >= 3]
+        if not asked:
             return []
-        text = bind_many(query("articles_with_any_words"), "word", terms)
-        needed = min(2, len(terms))
-        articles = [
-            row["article"] for row in self.store.select(text) if int(str(row["k"])) >= needed
-        ]
-        return self._read_articles(articles)
+        # "How far did the missiles fly?" is told "both missiles flew some 600 km".
+        form_of = {form: w for w in asked for form in (w, *_IRREGULAR_FORMS.get(w, ()))}
+        text = bind_many(query("articles_with_any_words"), "word", map(Literal, form_of))
+        carried: dict[Term, set[str]] = defaultdict(set)
+        for row in self.store.select(text):
+            carried[row["article"]].add(form_of[str(row["word"])])
+        needed = min(2, len(asked))
+        articles = sorted(
+            (a for a, found in carried.items() if len(found) >= needed),
+            key=lambda a: (-len(carried[a]), str(a)),
+        )
+        return self._read_articles(articles[:MAX_ARTICLES])
 
     def _read_articles(self, articles: Sequence[Term]) -> list[Sentence]:
         """Every sentence of ``articles``, with the entities each mentions."""
@@ -543,6 +549,12 @@ class Reader:
 _DESCRIBABLE = frozenset(
     {DD.GovernmentBody, DD.Organization, DD.MilitaryOrganization, DD.InternationalOrganization}
 )
+
+
+# The irregular forms of each verb, by its stem ("fly": "flew", "flown").
+_IRREGULAR_FORMS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _form, _verb in IRREGULAR.items():
+    _IRREGULAR_FORMS[stem(_verb)] += (_form,)
 
 
 def _distinct_iris(entities: Iterable[Found]) -> list[URIRef]:

@@ -2095,3 +2095,17 @@ def test_a_sentence_carrying_every_word_of_a_short_question_counts_beside_its_pa
     question = "Who is the Dutch Trade Minister?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["Anna Visser"]
+
+
+def test_a_question_naming_no_entity_finds_its_verb_in_an_irregular_form(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "How far did the missiles fly?" names nothing; the article says they "flew"."""
+    article = (
+        "---\ndate: 2019-05-10\n---\nNorth Korea fired two short-range missiles on "
+        "Thursday.\n\nBoth missiles flew some 420 km before falling into the sea, the "
+        "defence ministry said.\n"
+    )
+    question = "How far did the missiles fly?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["some 420 km"]
