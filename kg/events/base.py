@@ -51,6 +51,7 @@ from kg.vocab import DD
 # Pronouns that refer back to a party (not "which", "who", "that", which refer to the noun
 # they hang on).
 _PERSONAL = frozenset({"it", "they", "he", "she", "we"})
+_RELATIVE = frozenset({"which", "who", "that"})
 # Prepositions that name who takes part, or what about, not where: a place phrase's names
 # behind one of them are not the place ("in talks with Russia", "in a visit ahead of
 # talks between Iran and the United States").
@@ -361,7 +362,21 @@ class ExtractorBase:
         """What "it"/"they" refers to: the speaker when the clause is reported speech
         ("China said it will ..."), else the subject of a clause above it, else the
         nearest party named before it in the sentence, else the subject of the previous
-        sentence."""
+        sentence. A relative pronoun is the noun its clause modifies, before all else: in
+        "Empresa Aeronautica and its chair, which the US Treasury said had acquired
+        drones", who acquired them is the company, not the Treasury that said so."""
+        if pronoun.lower_ in _RELATIVE:
+            relative = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+            if relative is not None:
+                noun = relative.head
+                # "X and its chair, which ...": the clause hangs on the last conjunct.
+                nouns = [noun, noun.head] if noun.dep_ == "conj" else [noun]
+                found = view.entities_in(
+                    [t for n in nouns for t in self._head_names(view, n)], STATES_ORGS
+                )
+                kept = [e for e in found if e.iri not in (exclude or set())]
+                if kept:
+                    return kept[:1]
         clause = pronoun.head
         for _ in range(4):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in WARN:

@@ -1509,6 +1509,23 @@ def test_who_said_in_a_relative_clause_is_the_one_described(extract) -> None:
     assert speakers == [{"Emmanuel Macron"}]
 
 
+def test_who_acts_in_a_relative_clause_reported_by_someone_is_the_one_described(
+    extract,
+) -> None:
+    """ "which the US Treasury said had acquired drones": the company acquired them; the
+    Treasury only said so."""
+    g = extract(
+        "Among those sanctioned are Venezuelan company Empresa Aeronautica Nacional and its "
+        "chair, which the US Treasury said had acquired Iranian-designed drones."
+    )
+    deals = events(g, DD.ArmsDeal)
+    assert deals, "no deal read"
+    assert all("U.S. Department of the Treasury" not in roles(g, d, DD.recipient) for d in deals), [
+        roles(g, d, DD.recipient) for d in deals
+    ]
+    assert any("Empresa Aeronautica Nacional" in roles(g, d, DD.recipient) for d in deals)
+
+
 def test_a_value_in_a_sentence_with_its_own_sale_is_that_sales(extract) -> None:
     g = extract(
         "Indonesia signed a contract to buy 42 Rafale jets from France.\n"
