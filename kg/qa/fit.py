@@ -25,6 +25,7 @@ from kg.qa.asked import Asked, asks_a_name, is_a_name, kind_left_out
 from kg.qa.asking import MADE_KEYS, Answer, Asking
 from kg.qa.interpretation import Interpretation
 from kg.qa.lexicon import (
+    ASPECT,
     POSITION_PHRASES,
     POSITION_STEMS,
     POSITION_SYNONYMS,
@@ -479,20 +480,10 @@ def _forms(word: str) -> frozenset[str]:
         if "-" in word
         else set()
     )
-    return _ASPECT.get(word, frozenset({word})) | parts
+    return ASPECT.get(word, frozenset({word})) | parts
 
 
 _SCALES = frozenset("thousand million billion trillion crore lakh".split())
-
-
-# Verbs of aspect written one way in a question and another in the article ("start
-# receiving" / "began delivering"): each stands for its group.
-_ASPECT: dict[str, frozenset[str]] = {
-    stem(word): group
-    for words in ("start begin began begun commence", "finish complete end", "resume continue")
-    for group in [frozenset(stem(w) for w in words.split())]
-    for word in words.split()
-}
 
 
 _SOURCE = re.compile(r",?\s*\baccording\s+to\s+[^,?]+,?", re.I)

@@ -633,3 +633,13 @@ def _bag_matches(phrase: tuple[str, ...], stems: list[str | None]) -> Iterator[t
             lo, hi = min(lo, p), max(hi, p)
         if ok and hi - lo < window:
             yield lo, hi + 1
+
+
+# Verbs of aspect written one way in a question and another in the article ("start
+# receiving" / "began delivering"): each stands for its group.
+ASPECT: dict[str, frozenset[str]] = {
+    stem(word): group
+    for words in ("start begin began begun commence", "finish complete end", "resume continue")
+    for group in [frozenset(stem(w) for w in words.split())]
+    for word in words.split()
+}

@@ -40,7 +40,7 @@ from kg.dates import find_dates
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_a_name, asks_what_is_to_come, is_a_name
 from kg.qa.entities import Found
-from kg.qa.lexicon import IRREGULAR, SECOND_IN_LINE, Lexicon, stem, tokenize
+from kg.qa.lexicon import ASPECT, IRREGULAR, SECOND_IN_LINE, Lexicon, stem, tokenize
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
     FREE_KINDS,
@@ -265,7 +265,10 @@ class Reader:
         if not sentences:
             return []
         same_words = self.synonyms(lexicon)
-        forms = {w: same_words.get(w, frozenset()) | derived(w) for w in words}
+        forms = {
+            w: same_words.get(w, frozenset()) | derived(w) | ASPECT.get(w, frozenset())
+            for w in words
+        }
         if want.kind == "quote":
             # "What did X say?" is answered where X hailed, wrote or warned: every verb
             # that reports speech is the question's verb of saying.

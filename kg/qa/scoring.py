@@ -106,8 +106,13 @@ def derived(word_stem: str) -> set[str]:
 
 # Words that only restate the kind of answer asked for ("In what *year* ...").
 _ASKED_WORDS = {
-    "date": frozenset(stem(w) for w in "date day month year time week".split()),
-    "year": frozenset(stem(w) for w in "date day month year years time".split()),
+    # (and the words that only say it is still to come: "scheduled", "due", "expected")
+    "date": frozenset(
+        stem(w) for w in "date day month year time week scheduled expected due slated".split()
+    ),
+    "year": frozenset(
+        stem(w) for w in "date day month year years time scheduled expected due slated".split()
+    ),
     "weekday": frozenset(stem(w) for w in "date day week weekday".split()),
     "time": frozenset(stem(w) for w in "time hour clock".split()),
     "percent": frozenset(

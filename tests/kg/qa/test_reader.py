@@ -2109,3 +2109,24 @@ def test_a_question_naming_no_entity_finds_its_verb_in_an_irregular_form(
     question = "How far did the missiles fly?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["some 420 km"]
+
+
+def test_a_date_still_to_come_is_read_where_the_article_writes_another_verb_of_its_start(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "scheduled to start" is told "will begin": "scheduled" only says the date is still
+    to come, and "start" and "begin" are one aspect."""
+    article = (
+        "---\ndate: 2023-02-20\n---\nThe Philippine and Japanese coast guards announced a "
+        "joint patrol in the South China Sea on Monday.\n\nThe patrol will begin on March 3 "
+        "and last a week, officials said.\n"
+    )
+    question = "On what date is the Philippine-Japanese patrol scheduled to start?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["March 3"]
+
+
+@pytest.mark.parametrize("word", ["scheduled", "due", "expected", "slated"])
+def test_a_word_that_only_says_a_date_is_to_come_is_not_looked_for(word: str) -> None:
+    question = f"When are the deliveries {word} to start?"
+    assert stem(word) not in scoring.keywords(question, [], asked(question))
