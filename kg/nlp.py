@@ -800,6 +800,8 @@ def titled_names(doc: Doc) -> Doc:
         run = doc[start:end]
         if any(t.lower_ in _BODY_WORDS for t in run) or run[-1].ent_id_:
             continue
+        if end < len(doc) and doc[end].lower_ in _BODY_WORDS:
+            continue  # "Director General Strategic Plans division": the body's name
         if any(e.label_ == "PERSON" and e.start <= start and e.end >= end for e in doc.ents):
             continue
         spans.append(Span(doc, start, end, label="PERSON"))

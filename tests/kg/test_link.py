@@ -312,6 +312,14 @@ def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, nam
     assert entities(text).get(name) == "Person", entities(text)
 
 
+def test_a_name_after_a_post_and_before_a_body_noun_is_no_person(entities) -> None:
+    found = entities(
+        "Mazhar Jamil, Director General Strategic Plans division said the missile is accurate."
+    )
+    assert found.get("Mazhar Jamil") == "Person", found
+    assert found.get("Strategic Plans") != "Person", found
+
+
 def test_a_post_written_in_capitals_is_no_organization(entities) -> None:
     found = entities(
         "The Cabinet created the post of Chief of Defence Staff (CDS), who will be the "
