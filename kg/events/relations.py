@@ -324,7 +324,13 @@ class RelationRules(ExtractorBase):
                 if not post and span.end < view.sent.end and view.sent.doc[span.end].text == ",":
                     post, post_orgs = self._title_after(view, span.end + 1, closed=True)
                 if post:
-                    title, orgs = post, post_orgs
+                    # "X, Head of the Defence Facilities Agency of the Indonesian Ministry
+                    # of Defence": the body nearest the title after the name is the one
+                    # it heads; the others are what that body belongs to. (A state only
+                    # when no body is named: "the Ethiopian National Defence Force" is
+                    # the body, not Ethiopia.)
+                    bodies = [o for o in post_orgs if o.type != DD.State]
+                    title, orgs = post, (bodies or post_orgs)[:1]
             if not title:
                 continue
             is_person = m.entity.type == DD.Person

@@ -1816,6 +1816,26 @@ def test_a_rank_between_a_post_and_the_name_is_not_part_of_the_post(extract, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "Yusuf Jauhari, Head of the Defence Facilities Agency of the Indonesian Ministry "
+            "of Defence, signed the contract.",
+            ("Yusuf Jauhari", "head", "Defence Facilities Agency"),
+        ),
+        (
+            "He held talks with Birhanu Jula, the Chief of General Staff of the Ethiopian "
+            "National Defence Force (ENDF).",
+            ("Birhanu Jula", "chief of general staff", "Ethiopian National Defence Force"),
+        ),
+    ],
+)
+def test_a_post_after_the_name_is_of_the_body_nearest_its_title(extract, text, post) -> None:
+    found = posts(extract(text))
+    assert post in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A state's body described by its people's adjective acts for the state.
