@@ -318,6 +318,10 @@ class RelationRules(ExtractorBase):
                     last = self._post(view, [m.entity], position, [theirs], 0.7)
                     continue
             title, orgs = self._title_before(view, span)
+            if not title and m.entity.type == DD.Person:
+                # "both countries' defence ministers, New Zealand's Ron Mark and
+                # Australia's Christopher Pyne": each holds the post for their state.
+                title, orgs = self._title_of_a_list(view, span)
             if not title or only_a_rank(title):
                 # "Major-General Leo Irabor, Chief of Defence Staff;": the post, not the rank.
                 post, post_orgs = self._title_appositive(view, span)
@@ -664,6 +668,41 @@ class RelationRules(ExtractorBase):
         if not orgs or not set(title.split()) & TITLE_HEADS:
             return None
         return title, orgs
+
+    def _title_of_a_list(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
+        """A plural title set off before a list of people, each with their state's
+        possessive: "the two foreign ministers, India's X and China's Y, met". The post
+        (in the singular) and the state whose possessive the person's name follows."""
+        doc, sent = view.sent.doc, view.sent
+        k = span.start - 1
+        if k <= sent.start or doc[k].lower_ not in {"'s", "’s"}:
+            return "", []
+        owner = view.mention_at(doc[k - 1])
+        if owner is None or owner.entity.type != DD.State:
+            return "", []
+        # Back over this person's state and the people listed before ("X's A, Y's B and")
+        # to the comma after the title.
+        j = k - 1
+        while j > sent.start and (
+            doc[j - 1].lower_ in {"and", ",", "'s", "’s"}
+            or (
+                (m := view.mention_at(doc[j - 1])) is not None
+                and m.entity.type in {DD.Person, DD.State}
+            )
+        ):
+            j -= 1
+        comma = next((c for c in range(j, k) if doc[c].text == ","), None)
+        if comma is None or comma != j or j - 1 < sent.start:
+            return "", []
+        noun = doc[comma - 1]
+        if noun.tag_ != "NNS" or noun.lemma_.lower() not in TITLE_HEADS:
+            return "", []
+        words = [
+            t.lower_
+            for t in noun.lefts
+            if t.dep_ in {"compound", "amod"} and t.lower_ in TITLE_WORDS
+        ]
+        return " ".join([*words, noun.lemma_.lower()]), [owner.entity]
 
     def _title_before(self, view: SentenceView, span: Span) -> tuple[str, list[Entity]]:
         """The title words and organizations right before a name.

@@ -1816,6 +1816,31 @@ def test_a_rank_between_a_post_and_the_name_is_not_part_of_the_post(extract, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "After a meeting of both countries' defence ministers, New Zealand's Ron Mark and "
+            "Australia's Christopher Pyne released a joint statement.",
+            {
+                ("Ron Mark", "defence minister", "New Zealand"),
+                ("Christopher Pyne", "defence minister", "Australia"),
+            },
+        ),
+        (
+            "The two foreign ministers, India's Subrahmanyam Jaishankar and China's Wang Yi, "
+            "met in Moscow.",
+            {("Wang Yi", "foreign minister", "China")},
+        ),
+    ],
+)
+def test_a_plural_title_before_a_list_of_people_gives_each_the_post_of_their_state(
+    extract, text, held
+) -> None:
+    found = posts(extract(text))
+    assert held <= found, found
+
+
+@pytest.mark.parametrize(
     ("text", "post"),
     [
         (
