@@ -289,7 +289,9 @@ def _named_together(asking: Asking, answers: list[Answer], reader: Reader) -> li
     met_in = (
         {f.iri for f in it.entities if f.kind == "PLACE"} if it.relation == "meeting" else set()
     )
-    naming = _Naming(reader, capitals)
+    # "at the Adelaide meeting": a place the article writes may not be linked in it.
+    places: dict[Term, str] = {f.iri: f.text for f in it.entities if f.kind == "PLACE"}
+    naming = _Naming(reader, capitals, places)
     # "Which agency did the US sanction over the S-400 purchase?": what the sanction was
     # over is told in the article, not always in the sentence that names the target.
     caused = _in_the_cause(it)
@@ -355,20 +357,33 @@ class _Naming:
     """The articles that name each entity, read once per entity for all the answers
     of a question (the same entities are looked for in every answer's articles)."""
 
-    def __init__(self, reader: Reader, capitals: Mapping[Term, URIRef] | None = None) -> None:
+    def __init__(
+        self,
+        reader: Reader,
+        capitals: Mapping[Term, URIRef] | None = None,
+        places: Mapping[Term, str] | None = None,
+    ) -> None:
         self.reader = reader
         self.capitals = capitals or {}
+        self.places = places or {}
         self._articles: dict[URIRef, set[Term]] = {}
 
     def all_in(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
         """Whether every one of ``entities`` is named in one of ``articles`` (a capital
-        asked as a place also where its state is named: the two are linked alike)."""
+        asked as a place also where its state is named: the two are linked alike; a
+        place asked also where an article writes it as the question does, linked or
+        not: "a meeting in Adelaide")."""
         within = set(articles)
         return all(
             within & (self._naming(e) | self._naming(self.capitals.get(e, e)))
+            or (e in self.places and self._writes(self.places[e], within))
             for e in entities
             if isinstance(e, URIRef)
         )
+
+    def _writes(self, written: str, articles: set[Term]) -> bool:
+        pattern = re.compile(r"(?<!\w)" + re.escape(written) + r"(?!\w)")
+        return any(pattern.search(sentence.text) for sentence in self.reader.sentences_of(articles))
 
     def _naming(self, entity: URIRef) -> set[Term]:
         found = self._articles.get(entity)

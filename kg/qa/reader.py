@@ -521,6 +521,10 @@ class Reader:
         )
         return self._read_articles(articles[:MAX_ARTICLES])
 
+    def sentences_of(self, articles: Iterable[Term]) -> list[Sentence]:
+        """Every stored sentence of ``articles``, with the entities each mentions."""
+        return self._read_articles(sorted(set(articles), key=str))
+
     def _read_articles(self, articles: Sequence[Term]) -> list[Sentence]:
         """Every sentence of ``articles``, with the entities each mentions."""
         out: list[Sentence] = []

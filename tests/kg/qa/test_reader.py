@@ -2130,3 +2130,28 @@ def test_a_date_still_to_come_is_read_where_the_article_writes_another_verb_of_i
 def test_a_word_that_only_says_a_date_is_to_come_is_not_looked_for(word: str) -> None:
     question = f"When are the deliveries {word} to start?"
     assert stem(word) not in scoring.keywords(question, [], asked(question))
+
+
+def test_a_place_the_question_names_counts_where_the_article_writes_it_unlinked(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "at the Adelaide meeting": another article made Adelaide a known place, which the
+    article on the meeting writes without it being linked there; the role still answers."""
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    texts = {
+        "shipyard.md": "---\ndate: 2018-06-29\n---\nBAE Systems will build nine frigates at "
+        "the Osborne shipyard in Adelaide, South Australia.\n",
+        "meeting.md": "---\ndate: 2018-03-02\n---\nFollowing a meeting in Adelaide of both "
+        "countries' defence ministers, New Zealand's Ron Mark and Australia's Christopher "
+        "Pyne released a joint statement.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (article,) = read_file(tmp_path / name)
+        assert not isinstance(article, Exception)
+        ingest_article(store, article, lambda: pipeline, Summary())
+    payload = Answerer(store).ask("Who was New Zealand's defence minister at the Adelaide meeting?")
+    store.close()
+    assert "Adelaide" in [f["text"] for f in payload["interpretation"]["entities"]]
+    assert [a["text"] for a in payload["answers"]][:1] == ["Ron Mark"]
