@@ -150,7 +150,10 @@ _AREAS = frozenset(
     stem(w)
     for w in (
         "region sea ocean gulf bay strait peninsula province state county district territory "
-        "island islands coast desert mountains river valley basin"
+        "island islands coast desert mountains river valley basin "
+        # oceans and continents: "the South Pacific" is no city
+        "pacific atlantic arctic antarctic mediterranean indo-pacific asia europe africa "
+        "america americas oceania"
     ).split()
 )
 

@@ -274,6 +274,8 @@ def test_of_two_quotations_the_one_the_questions_verb_governs_is_what_was_said(
         ("Ramstein Air Base", False),
         ("Pacific region", False),
         ("Black Sea", False),
+        ("South Pacific", False),
+        ("Southeast Asia", False),
     ],
 )
 def test_a_city_is_not_a_building_or_a_base(name: str, fits: bool) -> None:
