@@ -381,10 +381,13 @@ class Answerer:
             telling = title_words(it.position)  # "Who is X's spokesman": a spokesman
             if want.kind == "agent" and it.template is not None and it.template.id in HOLDERS:
                 want = replace(want, kind="person")  # an office is held by a person
+        # A region the wh-phrase asks its states in ("Which Gulf state ...") is not
+        # looked for: the sentence names the state, not the region.
+        regions = {f.iri for f in it.describing if f.type == DD.Place}
         reads = self.reader.read(
             asking.question,
             want,
-            it.entities,
+            [f for f in it.entities if f.iri not in regions],
             left_out=it.excluded,
             lexicon=lexicon,
             telling=telling,

@@ -354,7 +354,7 @@ class Frame(Roles):
             relation = "role"  # "Who is Nikos Dendias?": the post he holds
         self.relation = relation
         result.relation = relation
-        result.describing = self.title_demonyms()
+        result.describing = self.title_demonyms() + self.wh_regions()
         result.title_words = self.title_stems()
         self._hints(result)
         if relation != "role" and not (self._position_words() and self.focus in {"agent", ""}):

@@ -7,6 +7,7 @@ The second layer of a question's frame, over its grammar (:class:`kg.qa.clause.C
 
 from __future__ import annotations
 
+from kg.gazetteer import REGION_ADJECTIVES
 from kg.qa.asked import ORDINAL_ENDS
 from kg.qa.clause import Clause
 from kg.qa.entities import AGENT_KINDS, Found
@@ -473,6 +474,20 @@ class Roles(Clause):
             entity
             for k in sorted(self._titles_of_people())
             if (entity := self.items[k].entity) is not None
+        ]
+
+    def wh_regions(self) -> list[Found]:
+        """A region the wh-phrase asks its states in ("Which *Gulf* state is buying ...",
+        "Which *Baltic* countries ..."): it qualifies the answer, no party of the event
+        (a store that holds "the Gulf" as a place links the word all the same)."""
+        if self.wh_index < 0 or self.wh_end <= self.wh_index:
+            return []
+        return [
+            entity
+            for it in self.items[self.wh_index : self.wh_end]
+            if (entity := it.entity) is not None
+            and entity.type == DD.Place
+            and " ".join(entity.text.lower().split()) in REGION_ADJECTIVES
         ]
 
     def _position_words(self) -> tuple[str, ...]:

@@ -2157,3 +2157,30 @@ def test_a_place_the_question_names_counts_where_the_article_writes_it_unlinked(
     store.close()
     assert "Adelaide" in [f["text"] for f in payload["interpretation"]["entities"]]
     assert [a["text"] for a in payload["answers"]][:1] == ["Ron Mark"]
+
+
+def test_a_region_the_question_asks_its_states_in_is_no_party_looked_for(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "Which Gulf state ...": a store that holds "the Gulf" as a place links the word in
+    the question; the sentence that answers names Qatar, not the Gulf."""
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    texts = {
+        "tanker.md": "---\ndate: 2019-06-13\n---\nTwo oil tankers were attacked in the Gulf "
+        "of Oman on Thursday, and shipping in the Gulf slowed.\n",
+        "typhoon.md": "---\ndate: 2017-12-10\n---\nThe contract to purchase the Eurofighter "
+        "Typhoons from BAE Systems is Doha's first major defence deal with Britain, the "
+        "company said on Sunday.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (article,) = read_file(tmp_path / name)
+        assert not isinstance(article, Exception)
+        ingest_article(store, article, lambda: pipeline, Summary())
+    payload = Answerer(store).ask(
+        "Which Gulf state is purchasing Eurofighter Typhoons from BAE Systems?"
+    )
+    store.close()
+    assert "Gulf" in [f["text"] for f in payload["interpretation"]["entities"]]
+    assert [a["text"] for a in payload["answers"]][:1] == ["Qatar (Doha)"]
