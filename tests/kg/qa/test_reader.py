@@ -72,6 +72,21 @@ def asked_once(tmp_path: Path, pipeline: Pipeline, text: str, question: str) -> 
     return {"texts": [a["text"] for a in payload["answers"]], **payload["interpretation"]}
 
 
+def asked_over(tmp_path: Path, pipeline: Pipeline, texts: dict[str, str], question: str) -> dict:
+    """The whole answer to ``question`` over a store that holds the articles ``texts``
+    (file name -> text with its front matter), each read as its own article."""
+    store = EmbeddedStore(None)
+    ensure_ontology(store)
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (article,) = read_file(tmp_path / name)
+        assert not isinstance(article, Exception)
+        ingest_article(store, article, lambda: pipeline, Summary())
+    payload = Answerer(store).ask(question)
+    store.close()
+    return payload
+
+
 @pytest.fixture(scope="module")
 def answerer(pipeline: Pipeline) -> Iterator[Answerer]:
     yield from answering(ARTICLE, pipeline)
@@ -2139,22 +2154,18 @@ def test_a_place_the_question_names_counts_where_the_article_writes_it_unlinked(
 ) -> None:
     """ "at the Adelaide meeting": another article made Adelaide a known place, which the
     article on the meeting writes without it being linked there; the role still answers."""
-    store = EmbeddedStore(None)
-    ensure_ontology(store)
-    texts = {
-        "shipyard.md": "---\ndate: 2018-06-29\n---\nBAE Systems will build nine frigates at "
-        "the Osborne shipyard in Adelaide, South Australia.\n",
-        "meeting.md": "---\ndate: 2018-03-02\n---\nFollowing a meeting in Adelaide of both "
-        "countries' defence ministers, New Zealand's Ron Mark and Australia's Christopher "
-        "Pyne released a joint statement.\n",
-    }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (article,) = read_file(tmp_path / name)
-        assert not isinstance(article, Exception)
-        ingest_article(store, article, lambda: pipeline, Summary())
-    payload = Answerer(store).ask("Who was New Zealand's defence minister at the Adelaide meeting?")
-    store.close()
+    payload = asked_over(
+        tmp_path,
+        pipeline,
+        {
+            "shipyard.md": "---\ndate: 2018-06-29\n---\nBAE Systems will build nine frigates "
+            "at the Osborne shipyard in Adelaide, South Australia.\n",
+            "meeting.md": "---\ndate: 2018-03-02\n---\nFollowing a meeting in Adelaide of "
+            "both countries' defence ministers, New Zealand's Ron Mark and Australia's "
+            "Christopher Pyne released a joint statement.\n",
+        },
+        "Who was New Zealand's defence minister at the Adelaide meeting?",
+    )
     assert "Adelaide" in [f["text"] for f in payload["interpretation"]["entities"]]
     assert [a["text"] for a in payload["answers"]][:1] == ["Ron Mark"]
 
@@ -2164,23 +2175,17 @@ def test_a_region_the_question_asks_its_states_in_is_no_party_looked_for(
 ) -> None:
     """ "Which Gulf state ...": a store that holds "the Gulf" as a place links the word in
     the question; the sentence that answers names Qatar, not the Gulf."""
-    store = EmbeddedStore(None)
-    ensure_ontology(store)
-    texts = {
-        "tanker.md": "---\ndate: 2019-06-13\n---\nTwo oil tankers were attacked in the Gulf "
-        "of Oman on Thursday, and shipping in the Gulf slowed.\n",
-        "typhoon.md": "---\ndate: 2017-12-10\n---\nThe contract to purchase the Eurofighter "
-        "Typhoons from BAE Systems is Doha's first major defence deal with Britain, the "
-        "company said on Sunday.\n",
-    }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (article,) = read_file(tmp_path / name)
-        assert not isinstance(article, Exception)
-        ingest_article(store, article, lambda: pipeline, Summary())
-    payload = Answerer(store).ask(
-        "Which Gulf state is purchasing Eurofighter Typhoons from BAE Systems?"
+    payload = asked_over(
+        tmp_path,
+        pipeline,
+        {
+            "tanker.md": "---\ndate: 2019-06-13\n---\nTwo oil tankers were attacked in the "
+            "Gulf of Oman on Thursday, and shipping in the Gulf slowed.\n",
+            "typhoon.md": "---\ndate: 2017-12-10\n---\nThe contract to purchase the "
+            "Eurofighter Typhoons from BAE Systems is Doha's first major defence deal with "
+            "Britain, the company said on Sunday.\n",
+        },
+        "Which Gulf state is purchasing Eurofighter Typhoons from BAE Systems?",
     )
-    store.close()
     assert "Gulf" in [f["text"] for f in payload["interpretation"]["entities"]]
     assert [a["text"] for a in payload["answers"]][:1] == ["Qatar (Doha)"]
