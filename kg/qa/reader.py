@@ -405,19 +405,19 @@ class Reader:
             # These aircraft are joined by Turkish Bayraktar-TB2 drones".
             coverage, best, hits = read_first[0]
             known = {i for i, (types, _) in best.mentions.items() if DD.State in types}
-            told = _told_after(sentences, best, set(words), known | set(looked_for))
+            parties = known | set(looked_for)
+            told: Iterable[Sentence]
             if unnamed_weapons:
+                # (a sentence on another state's weapons is passed over, not an end)
                 told = (
                     later
                     for later in _told_after(
-                        sentences,
-                        best,
-                        {stem(want.head)} | head_forms,
-                        known | set(looked_for),
-                        past_others=True,
+                        sentences, best, {stem(want.head)} | head_forms, parties, past_others=True
                     )
                     if any(iri in later.mentions for iri in looked_for)
                 )
+            else:
+                told = _told_after(sentences, best, set(words), parties)
             for later in told if coverage >= least else ():
                 for text, iri in read_in(later, hits, counterpart):
                     if norm(text) not in seen:
