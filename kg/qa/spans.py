@@ -1456,6 +1456,16 @@ _AN_AMOUNT = re.compile(
     r"(?:[$€£¥₹]|(?:US|USD|EUR|Rs\.?)\s*\d|\d)",
     re.I,
 )
+# A number written out ("for six K-8 jets"): a count, not a cause.
+_A_COUNT = re.compile(
+    r"(?:(?:about|some|nearly|another|up\s+to|more\s+than)\s+)?" + _NUM + r"\b", re.I
+)
+# A stretch of time: "over the past few years", "amid the last decade" tell when, not why.
+_A_STRETCH = re.compile(
+    r"(?:the\s+)?(?:past|last|next|coming|previous|following)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:years?|months?|weeks?|days?|decades?)\b",
+    re.I,
+)
 # A relative pronoun: "under which", "under whom" lead a clause, not a cause.
 _A_RELATIVE = re.compile(r"(?:which|whom|whose|that)\b", re.I)
 
@@ -1499,8 +1509,12 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
         clause = clause.strip(' ,."”')
         if len(clause.split()) < 2:
             continue
+        if _A_STRETCH.match(clause):
+            continue  # "held drills over the past few years": when, not why
         if marker == "for" and (
-            _word_before(text, match.start()) in FOR_WHAT_NOUNS or _AN_AMOUNT.match(clause)
+            _word_before(text, match.start()) in FOR_WHAT_NOUNS
+            or _AN_AMOUNT.match(clause)
+            or _A_COUNT.match(clause)
         ):
             # "contracts for sales of ...", "an order for 12 jets": what, not why; "for
             # nearly 1 billion euros": the price.

@@ -1254,6 +1254,20 @@ def test_a_price_and_a_clause_under_which_are_no_reason() -> None:
     assert [s[1] for s in spans._reason_spans(aimed, [])] == ["to replace its MiG-21s"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia has turned to China for six K-8 jets that are to be delivered by April.",
+        "Iran has held several large drills over the past few years in the Gulf.",
+    ],
+)
+def test_a_count_written_out_and_a_stretch_of_time_are_no_reason(text: str) -> None:
+    """ "for six K-8 jets" is how many, "over the past few years" is when: neither is why."""
+    assert spans._reason_spans(text, []) == []
+    caused = "Spain halted the sale over concerns about the war in Yemen."
+    assert [s[1] for s in spans._reason_spans(caused, [])] == ["concerns about the war in Yemen"]
+
+
 def test_an_opening_as_that_only_frames_the_sentence_is_no_reason() -> None:
     framed = "As a reminder, General Kahariri will replace General Ogolla as chief."
     assert spans._reason_spans(framed, []) == []
