@@ -171,18 +171,10 @@ class ExtractorBase:
         article: "Kenya committed to deploy police to the Caribbean country" is Haiti,
         named paragraphs earlier, not Kenya or the United States named since (the region
         tells them apart, so the search need not stop a few sentences back)."""
+        earlier = [v for v in self.views if v.index < view.index]
         before = [
-            m.entity
-            for v in self.views
-            if v.index < view.index
-            for m in sorted(v.mentions, key=lambda m: m.start)
-            if m.entity.type == DD.State
-        ]
-        before += [
-            m.entity
-            for t in view.sent
-            if t.i < noun.i and (m := view.mention_at(t)) is not None
-            if m.entity.type == DD.State
+            *(e for v in earlier for e in v.named_before(None, {DD.State})),
+            *view.named_before(noun, {DD.State}),
         ]
         for state in reversed(before):
             if state.entry is not None and region in state.entry.regions:
@@ -193,12 +185,7 @@ class ExtractorBase:
         """The company last named before ``noun``, of the state its modifier names when
         one does and the company's state is known ("the South Korean company")."""
         states = {e.iri for e in view.entities_in(noun.children, {DD.State})}
-        before = [
-            m.entity
-            for t in view.sent
-            if t.i < noun.i and (m := view.mention_at(t)) is not None
-            if m.entity.type == DD.Company
-        ]
+        before = view.named_before(noun, {DD.Company})
         earlier = [v for v in self.views if view.index - DESCRIBED_BACK <= v.index < view.index]
         candidates = [*(e for v in earlier for e in v.of_class({DD.Company})), *before]
         for company in reversed(candidates):
@@ -306,12 +293,7 @@ class ExtractorBase:
         region = region_described(token)
         if region is not None:
             return self._state_of_region(view, token, region)
-        before = [
-            m.entity
-            for t in view.sent
-            if t.i < token.i and (m := view.mention_at(t)) is not None
-            if m.entity.type == DD.State
-        ]
+        before = view.named_before(token, {DD.State})
         if before:
             return before[-1:]
         earlier_views = [v for v in self.views if v.index < view.index]

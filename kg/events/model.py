@@ -112,6 +112,17 @@ class SentenceView:
     def of_class(self, classes: set[URIRef]) -> list[Entity]:
         return self.entities_in(self.sent, classes)
 
+    def named_before(self, token: Token | None, classes: Set[URIRef]) -> list[Entity]:
+        """The entities of ``classes`` the sentence names before ``token`` (all of it when
+        ``token`` is None), in order and with repeats: the last is the one named last."""
+        end = self.sent.end if token is None else token.i
+        return [
+            m.entity
+            for t in self.sent
+            if t.i < end and (m := self.mention_at(t)) is not None
+            if m.entity.type in classes
+        ]
+
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 

@@ -291,12 +291,7 @@ class RelationRules(ExtractorBase):
         )
         if people or not any(h.lower_ in {"he", "she", "him", "her"} for h in heads):
             return people
-        before = [
-            m.entity
-            for t in view.sent
-            if t.i < heads[0].i and (m := view.mention_at(t)) is not None
-            if m.entity.type == DD.Person
-        ]
+        before = view.named_before(heads[0], {DD.Person})
         if before:
             return before[-1:]
         previous = self.view_at(view.index - 1)
@@ -691,10 +686,9 @@ class RelationRules(ExtractorBase):
             )
         ):
             j -= 1
-        comma = next((c for c in range(j, k) if doc[c].text == ","), None)
-        if comma is None or comma != j or j - 1 < sent.start:
+        if doc[j].text != "," or j - 1 < sent.start:
             return "", []
-        noun = doc[comma - 1]
+        noun = doc[j - 1]
         if noun.tag_ != "NNS" or noun.lemma_.lower() not in TITLE_HEADS:
             return "", []
         words = [

@@ -367,6 +367,7 @@ class _Naming:
         self.capitals = capitals or {}
         self.places = places or {}
         self._articles: dict[URIRef, set[Term]] = {}
+        self._written: dict[tuple[str, Term], bool] = {}
 
     def all_in(self, entities: Iterable[Term], articles: Iterable[Term]) -> bool:
         """Whether every one of ``entities`` is named in one of ``articles`` (a capital
@@ -382,8 +383,17 @@ class _Naming:
         )
 
     def _writes(self, written: str, articles: set[Term]) -> bool:
-        pattern = re.compile(r"(?<!\w)" + re.escape(written) + r"(?!\w)")
-        return any(pattern.search(sentence.text) for sentence in self.reader.sentences_of(articles))
+        """Whether one of ``articles`` writes ``written`` as a word (each article read once
+        per question, whichever answers it holds)."""
+        return any(self._writes_in(written, a) for a in sorted(articles, key=str))
+
+    def _writes_in(self, written: str, article: Term) -> bool:
+        found = self._written.get((written, article))
+        if found is None:
+            pattern = re.compile(r"(?<!\w)" + re.escape(written) + r"(?!\w)")
+            found = any(pattern.search(s.text) for s in self.reader.sentences_of([article]))
+            self._written[(written, article)] = found
+        return found
 
     def _naming(self, entity: URIRef) -> set[Term]:
         found = self._articles.get(entity)

@@ -33,8 +33,9 @@ class Interpretation:
     alternates: list[Found] = field(default_factory=list)
     role_refs: list[tuple[Found, tuple[str, ...]]] = field(default_factory=list)
     excluded: list[Found] = field(default_factory=list)
-    # Demonyms of the titles of people named ("*Romanian* Defence Minister X"): they
-    # describe the person; an answer's facts need not involve them.
+    # Demonyms of the titles of people named ("*Romanian* Defence Minister X") and the
+    # region the wh-phrase asks its states in ("Which *Gulf* state"): they describe the
+    # person or the answer; an answer's facts need not involve them.
     describing: list[Found] = field(default_factory=list)
     title_words: tuple[str, ...] = ()  # stems of those titles ("defenc", "minist")
     notes: list[str] = field(default_factory=list)
