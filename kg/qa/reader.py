@@ -425,6 +425,23 @@ class Reader:
                         out.append(Read(text, iri, later, coverage, want.kind))
                 if out:
                     break
+        if not out and want.is_entity and want.head and read_first and read_first[0][0] >= least:
+            # "The Treasury is sanctioning several people and a company accused of ...
+            # OFAC claims Venezuela-based Empresa Aeronautica Nacional has ...": a newcomer
+            # written without its name is named in the sentence that follows.
+            coverage, best, hits = read_first[0]
+            naming_it = _next_sentence(sentences, best)
+            if (
+                naming_it is not None
+                and _introduces(best, {stem(want.head)} | head_forms)
+                and not _names_other_states(naming_it, _states_of(best) | set(looked_for))
+            ):
+                for text, iri in read_in(naming_it, hits, counterpart):
+                    if norm(text) not in seen and not _named_by_question(
+                        text, iri, naming_it, named_words
+                    ):
+                        seen.add(norm(text))
+                        out.append(Read(text, iri, naming_it, coverage, want.kind))
         if not want.plural and len(out) > 2 and _one_list(out):
             return out[:limit]  # "deployed tanks to Lithuania, Latvia and Estonia": all three
         return out[: (limit if want.plural else 2)]
@@ -655,6 +672,37 @@ def _told_after(
             return
         if _OF_IT.match(later.text) or words & later.stems:
             yield later
+
+
+# Words that bring in something not yet named: "a company", "several firms", "two men".
+_INDEFINITE = frozenset(
+    "a an one two three four five six seven eight nine ten several some".split()
+)
+_DEFINITE = frozenset("the this that these those its their his her our".split())
+
+
+def _introduces(sentence: Sentence, heads: Set[str]) -> bool:
+    """Whether ``sentence`` writes one of ``heads`` (stems) as a newcomer: after "a",
+    "several" or a number, with at most three words between ("a Venezuelan company")."""
+    words = re.findall(r"[\w'-]+", sentence.text)
+    for i, word in enumerate(words):
+        if stem(word.lower()) not in heads:
+            continue
+        for before in reversed(words[max(0, i - 4) : i]):
+            low = before.lower()
+            if low in _INDEFINITE or low.isdigit():
+                return True
+            if low in _DEFINITE:
+                break
+    return False
+
+
+def _states_of(sentence: Sentence) -> set[URIRef]:
+    return {i for i, (types, _) in sentence.mentions.items() if DD.State in types}
+
+
+def _names_other_states(sentence: Sentence, parties: Set[URIRef]) -> bool:
+    return any(iri not in parties for iri in _states_of(sentence))
 
 
 def _next_sentence(sentences: list[Sentence], sentence: Sentence, step: int = 1) -> Sentence | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from rdflib import URIRef
 
@@ -222,6 +222,22 @@ def _described_state_at(text: str, iri: URIRef) -> int | None:
     return None
 
 
+# The kinds of organization the extractor tells apart; one of none of them may be a firm.
+_BODY_KINDS = ENTITY_CLASSES["organization"] - {DD.Organization}
+
+
+def _any_body(types: Set[URIRef], labels: Iterable[str]) -> bool:
+    """Whether ``types`` say only "an organization": a name the extractor knew for a body
+    but not of which kind ("Venezuela-based Empresa Aeronautica Nacional"), which may be
+    the company a question asks for. Not a bare acronym, as often a broadcaster or an
+    armed service ("the ERR broadcaster", "the FAP") as a firm."""
+    return (
+        DD.Organization in types
+        and not types & _BODY_KINDS
+        and not all(label.isupper() for label in labels)
+    )
+
+
 def _candidates(
     sentence: Sentence,
     want: Asked,
@@ -262,7 +278,8 @@ def _candidates(
         if allowed != ENTITY_CLASSES[kind]:
             spans += _seats_written(sentence, named)
         for iri, (types, labels) in sentence.mentions.items():
-            if iri in named or not types & allowed:
+            firm = kind == "company" and _any_body(types, labels)
+            if iri in named or not (types & allowed or firm):
                 continue
             # "the Japanese destroyer", "his South Korean counterpart": whose, not where.
             where = _find_label(text, _as_names(iri, labels) if kind == "place" else labels)

@@ -2203,3 +2203,33 @@ def test_a_region_the_question_asks_its_states_in_is_no_party_looked_for(
     )
     assert "Gulf" in [f["text"] for f in payload["interpretation"]["entities"]]
     assert [a["text"] for a in payload["answers"]][:1] == ["Qatar (Doha)"]
+
+
+def test_a_company_is_answered_by_a_body_of_no_known_kind(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A name the extractor knows for a body but not as a firm, a ministry or an armed
+    force ("Caracas-based Empresa Andina de Aviones") may be the company a question asks for."""
+    article = (
+        "---\ndate: 2023-05-09\n---\nThe United States imposed sanctions on Tuesday over "
+        "the assembly of Iranian drones in Venezuela.\n\nThe Treasury Department said "
+        "Caracas-based Empresa Andina de Aviones had bought Iranian drones for years.\n"
+    )
+    question = "Which Venezuelan company bought the Iranian drones?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["Empresa Andina de Aviones"]
+
+
+def test_a_newcomer_written_without_its_name_is_named_in_the_next_sentence(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "sanctioning two people and a company" names no company; the sentence after it
+    does, without a word of the question."""
+    article = (
+        "---\ndate: 2023-05-09\n---\nThe United States is sanctioning two people and a "
+        "company over the sale of Iranian drones to Venezuela.\n\nOfficials say "
+        "Caracas-based Empresa Andina de Aviones assembled dozens of the aircraft since 2012.\n"
+    )
+    question = "Which Venezuelan company did the United States sanction?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question][:1] == ["Empresa Andina de Aviones"]
