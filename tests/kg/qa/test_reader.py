@@ -2233,3 +2233,18 @@ def test_a_newcomer_written_without_its_name_is_named_in_the_next_sentence(
     question = "Which Venezuelan company did the United States sanction?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question][:1] == ["Empresa Andina de Aviones"]
+
+
+def test_a_party_added_to_an_entity_list_is_told_of_as_sanctioned(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "added to the unreliable entity list" tells of the sanction a question calls a
+    blacklisting (the ontology's labels of dd:SanctionImposition), so its cause is read."""
+    article = (
+        "---\ndate: 2025-01-02\n---\nChina's commerce ministry said on Thursday that four "
+        "U.S. defence firms have been added to its unreliable entity list for their role in "
+        "arms sales to Taiwan.\n\nThe firms may no longer trade with Chinese companies.\n"
+    )
+    question = "Why did Beijing blacklist the four American firms?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] and "arms sales to Taiwan" in found[question][0]
