@@ -86,6 +86,9 @@ _REASON = re.compile(
     r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
     r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
     r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with|"
+    # "modernizing its navy as it faces a dispute with Beijing"
+    r"as(?=\s+(?:it|they)\s+(?:faces?|faced|confronts?|confronted|grapples?|grappled|"
+    r"struggles?|struggled|seeks?|sought|looks?\s+to)\s)|"
     # "given recent unrest" (not "was given", "have given")
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)given)\s+",
@@ -1431,6 +1434,8 @@ _PURPOSE = re.compile(
     r"\b(?:(?:meant|intended|designed|seeks?|seeking|sought|aims?|aiming|aimed|in\s+a\s+bid|"
     r"in\s+an\s+effort|in\s+a\s+move|in\s+order|so\s+as|plans?|planning)\s+"
     r"(?P<purpose>to\s+[a-z]\w+|at\s+[a-z]\w+ing)|"
+    # "with the aim of enhancing the readiness of its forces"
+    r"with\s+(?:the\s+)?(?:aim|goal|objective|purpose|intention)\s+of\s+(?P<aim_of>[a-z]\w+ing)|"
     # "to use them to battle drug traffickers", "for use in combating drug trafficking"
     r"(?:(?:use|used|using)\s+(?:them|it|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+|"
     r"(?:use|using)\s+(?=to\s))"  # "which it will use to battle ..." (not "used to be")
@@ -1492,7 +1497,7 @@ def _reason_spans(text: str, anchors: list[int]) -> list[Span]:
     verb ("to replace the obsolete MiG-29 jets")."""
     out: list[Span] = []
     for match in _PURPOSE.finditer(text):
-        group = next(g for g in ("purpose", "use", "use_in", "aim") if match.group(g))
+        group = next(g for g in ("purpose", "aim_of", "use", "use_in", "aim") if match.group(g))
         if group == "aim" and _word_before(text, match.start()) in _CATENATIVES:
             continue  # "bonds that serve to bolster ...", "agreed to replace": not an aim
         start = match.start(group)

@@ -851,6 +851,14 @@ def test_a_measure_written_by_the_entity_asked_about_comes_first() -> None:
             "The launch was aimed at ensuring the readiness of the force.",
             "ensuring the readiness of the force",
         ),
+        (
+            "Riyadh will buy the drones with the aim of bolstering its defence industry.",
+            "bolstering its defence industry",
+        ),
+        (
+            "Manila is modernising its navy as it faces a dispute with Beijing.",
+            "it faces a dispute with Beijing",
+        ),
     ],
 )
 def test_a_purpose_is_a_reason_read_with_its_verb(text: str, purpose: str) -> None:
@@ -1186,6 +1194,15 @@ def test_names_in_a_clause_of_their_own_are_not_the_events_parties() -> None:
     causes = [m.group(0) for m in spans._CAUSE.finditer(text)]
     assert causes == ["as "]
     assert not list(spans._CAUSE.finditer("Buyers such as Germany and France agreed."))
+
+
+def test_an_as_of_time_or_manner_is_no_reason() -> None:
+    """ "as it faces" tells why; "as it did", "as he arrived" tell when or how."""
+    for text in (
+        "Manila bought the ships as it did in 2019.",
+        "The minister spoke as he arrived in Seoul.",
+    ):
+        assert not [s for s in spans._reason_spans(text, []) if s[1].startswith(("it", "he"))]
 
 
 def test_a_reason_inside_a_quotation_ends_with_it() -> None:
