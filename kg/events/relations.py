@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Literal
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateValue
 from kg.events.base import ExtractorBase
@@ -144,6 +144,25 @@ def _named_with(noun: Token, *, members: bool = False) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in places:
             out.extend(t for o in prep.children if o.dep_ == "pobj" for t in o.subtree)
     return out
+
+
+# How many words a post written before a rank may take after its head word: "Chief of
+# the Defence Forces General X".
+POST_SPAN = 5
+
+
+def _post_ends_at(doc: Doc, first: int, last: int) -> bool:
+    """Whether a title's head word stands in ``doc[first:last + 1]`` with only the words
+    of its post after it (no verb, no punctuation): "Air Force chief", "Chief of the
+    Defence Forces" before "General X"; not "the chief said" before it."""
+    for k in range(last, first - 1, -1):
+        if doc[k].text == "," and k == last:
+            continue  # "the army chief, General X"
+        if doc[k].pos_ in {"VERB", "AUX", "PUNCT"}:
+            return False
+        if doc[k].lower_ in TITLE_HEADS:
+            return True
+    return False
 
 
 def only_a_rank(position: str) -> bool:
@@ -718,10 +737,7 @@ class RelationRules(ExtractorBase):
             ranked -= 1
         if (
             ranked < start
-            and any(
-                doc[k].lower_ in TITLE_HEADS
-                for k in range(max(view.sent.start, ranked - 3), ranked + 1)
-            )
+            and _post_ends_at(doc, max(view.sent.start, ranked - POST_SPAN), ranked)
             and not (ranked + 1 == start and doc[ranked].lower_ in _GENERAL_POSTS)
         ):
             # "Air Force chief Air Marshal X", "chief of staff Gen. X": a post, then a rank

@@ -1804,6 +1804,14 @@ def test_a_description_of_no_state_named_before_stays_unread(extract) -> None:
         ),
         ("General Mark Milley met the minister.", ("Mark Milley", "general", "")),
         (
+            "He was received by Chief of the Defence Forces General Samson Mwathethe.",
+            ("Samson Mwathethe", "chief of the defence forces", ""),
+        ),
+        (
+            "The army chief said General Asim Munir would attend.",
+            ("Asim Munir", "general", ""),
+        ),
+        (
             "Secretary General Jens Stoltenberg spoke.",
             ("Jens Stoltenberg", "secretary general", ""),
         ),
