@@ -339,6 +339,11 @@ _WHAT_DONE = re.compile(
 # "What did China do regarding X?" asks what happened, not for an object.
 _EMPTY_VERBS = frozenset("do doing done happen happened regarding concerning about".split())
 _TIME_WORDS = frozenset("last this next ago earlier later now then once yet still".split())
+# Adverbs of time and manner, never the verb of "What did X <verb> early on Friday?".
+_ADVERBS = frozenset(
+    "early late recently soon already again also reportedly officially formally jointly "
+    "finally initially originally previously eventually subsequently quickly secretly".split()
+)
 _IMPERATIVE = re.compile(r"^\s*(?:name|list|identify|give|tell\s+me)\b", re.I)
 
 
@@ -601,7 +606,18 @@ def _asked(question: str) -> Asked | None:
         return Asked("quote")
     done = _WHAT_DONE.match(text)
     first = done.group("rest").split()[0] if done else ""
-    if done and (first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"}):
+    # "What did Pakistan do toward India?" asks for an act, not an object ("What will
+    # they now do?" is read from the verbs after "will now" in the sentence).
+    does = (
+        done is not None
+        and done.group("aux").lower() in {"did", "does", "do"}
+        and re.search(r"\bdo\b", done.group("rest")) is not None
+    )
+    if (
+        done
+        and not does
+        and (first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"})
+    ):
         # "What did Embraer and Saab sign?": the object of a verb of the question. Which
         # word is the verb is settled on the sentence read (the last one first).
         verbs = _verb_candidates(done.group("rest"), done.group("aux").lower())
@@ -776,7 +792,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             or t.norm in ORDINAL_ENDS
             or t.norm[:1].isdigit()  # "11th": an ordinal, no verb
             or t.norm in _DETERMINERS
-            or t.norm in _TIME_WORDS
+            or t.norm in _TIME_WORDS | _ADVERBS
             or t.norm in _EMPTY_VERBS
         ):
             continue

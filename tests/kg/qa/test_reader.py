@@ -559,6 +559,24 @@ def test_a_possessive_is_not_the_verb_of_a_what_did_question() -> None:
     assert "'s" not in want.phrase and stem("buy") in want.phrase
 
 
+def test_an_adverb_is_not_the_verb_of_a_what_did_question() -> None:
+    """ "early" in "What did North Korea launch early on Friday?" would take "Friday
+    morning" from "fired a missile early Friday morning" as what was launched."""
+    want = asked("What did North Korea launch early on Friday?")
+    assert want is not None and want.kind == "object"
+    assert want.phrase == (stem("launch"),)
+
+
+def test_what_a_party_did_asks_for_an_act_not_an_object() -> None:
+    """ "What did Pakistan do toward India hours before the fly-past?" has no verb of
+    its own to read an object after ("The fly-past came hours after ..."); what a party
+    will do is read after "will" in the sentence."""
+    did = asked("What did Pakistan do toward India hours before the fly-past?")
+    assert did is None or did.kind != "object"
+    will = asked("What will American troops now do in the Philippines?")
+    assert will is not None and will.kind == "object"
+
+
 def test_the_owner_before_a_possessive_only_qualifies_the_name_after_it(
     suppliers: Answerer,
 ) -> None:
