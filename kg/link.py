@@ -162,7 +162,8 @@ def clean_name(text: str) -> str:
     text = re.split(r"\s+[-–—]\s+", text)[0].rstrip(" -–—")
     text = re.sub(r"(?:'s|’s|')$", "", text)
     text = _THE.sub("", text)
-    text = re.sub(r"\s+(?:of|for|and|the|in|on|to)$", "", text).strip()
+    # (all of them: "the Ministry of National Defense of the" before a state's name)
+    text = re.sub(r"(?:\s+(?:of|for|and|the|in|on|to))+$", "", text).strip()
     # A rank that opens the next name: "... Public Communication Center Brig."
     text = re.sub(r"\s+(?:Brig|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Sgt)\.?$", "", text)
     if text.lower() in _GENERIC_NOUNS or not any(c.isupper() for c in text):

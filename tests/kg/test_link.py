@@ -634,3 +634,14 @@ def test_a_states_adjective_in_a_regions_is_no_mention_of_the_state(entities) ->
         "South Africa",
         "North Korea",
     }
+
+
+def test_every_dangling_word_is_cut_from_the_end_of_a_name(entities) -> None:
+    """ "the Ministry of National Defense of the People's Republic of China": the state's
+    name, read on its own, leaves "of the" behind the ministry's."""
+    assert clean_name("the Ministry of National Defense of the") == "Ministry of National Defense"
+    found = entities(
+        "The drills were announced by the Ministry of National Defense of the People's "
+        "Republic of China."
+    )
+    assert not any(label.endswith((" of", " the")) for label in found), found
