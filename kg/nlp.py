@@ -758,6 +758,12 @@ def _name_word(token: Token) -> bool:
     return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()
 
 
+# Nouns of belonging to a state, which a person's name may follow: "a Myanmar national
+# Tun Min Latt"; and the labels of what names that state before them.
+_OF_A_STATE = frozenset({"national", "citizen"})
+_NATIONALITIES = frozenset({"State", "GPE", "NORP"})
+
+
 @Language.component("titled_names")
 def titled_names(doc: Doc) -> Doc:
     """A name written right after a post or rank only a person holds ("Secretary for
@@ -778,6 +784,12 @@ def titled_names(doc: Doc) -> Doc:
                 start += 1
                 while start < len(doc) and doc[start].ent_id_:
                     start += 1
+        elif (
+            token.lower_ in _OF_A_STATE
+            and token.i > 0
+            and doc[token.i - 1].ent_type_ in _NATIONALITIES
+        ):
+            start = token.i + 1  # "a Myanmar national Tun Min Latt", "Russian citizen X"
         elif token.text == "," and any(
             doc[k].lower_ in _PERSON_POSTS and doc[k].is_title
             for k in range(max(0, token.i - 5), token.i)

@@ -306,10 +306,16 @@ def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> N
         ("Gilbert “Gibo” Teodoro was named defense secretary.", "Gilbert “Gibo” Teodoro"),
         ("Ahmet Demirok, Turkey’s ambassador to Qatar, told Reuters of the plan.", "Ahmet Demirok"),
         ("DRDO chairman Dr G Satheesh Reddy praised the team.", "G Satheesh Reddy"),
+        ("They also targeted a Myanmar national Tun Min Latt and his wife.", "Tun Min Latt"),
     ],
 )
 def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, name) -> None:
     assert entities(text).get(name) == "Person", entities(text)
+
+
+def test_a_national_of_a_state_is_a_person_only_with_a_name(entities) -> None:
+    found = entities("A Chinese national said the national security law applies.")
+    assert set(found) == {"China"}, found
 
 
 def test_a_name_after_a_post_and_before_a_body_noun_is_no_person(entities) -> None:
