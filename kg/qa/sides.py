@@ -94,6 +94,8 @@ def written_role(text: str, span: tuple[int, int], relation: str) -> str:
         between = [t for t in tokens if end <= t.start < first.start]
         if any(t.norm not in _BETWEEN and not t.norm.endswith("ly") for t in between):
             return ""
+        if relation == "transfer" and _awarded(tokens, first):
+            return "supplier"  # "Embraer received a contract to deliver 12 aircraft"
         return words[first.stem]
     between = [t for t in tokens if first.end <= t.start and t.end <= start]
     if (
@@ -110,6 +112,25 @@ def written_role(text: str, span: tuple[int, int], relation: str) -> str:
         if token.norm not in _LIST_GLUE and not token.text[:1].isupper():
             break
     return ""
+
+
+# What a supplier is given: "received a contract", "got an order". The subject of a word
+# of receiving is then the seller, not the buyer.
+_AWARDS = frozenset(stem(w) for w in "contract contracts order orders tender".split())
+
+
+def _awarded(tokens: list[Token], word: Token) -> bool:
+    """Whether ``word`` (a word of receiving) governs a contract or an order: the next
+    words are one, past articles, counts and a few modifiers ("a $500 million contract",
+    "a new order"), but not "an order of 12 jets", which is what was ordered."""
+    after = [t for t in tokens if t.start > word.start][:5]
+    for i, token in enumerate(after[:4]):
+        if token.stem in _AWARDS:
+            # (not "received an order of 12 aircraft": what was ordered, delivered)
+            return i + 1 >= len(after) or after[i + 1].norm != "of"
+        if token.text[:1].isupper():
+            return False
+    return False
 
 
 def _a_verb(tokens: list[Token], word: Token) -> bool:

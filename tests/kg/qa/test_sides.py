@@ -20,6 +20,15 @@ def span(text: str, name: str) -> tuple[int, int]:
         ("Russia has already sold S-400 systems to Turkey.", "Turkey", "transfer", "recipient"),
         ("Egypt will buy 30 Rafale jets from France.", "Egypt", "transfer", "recipient"),
         ("Egypt will buy 30 Rafale jets from France.", "France", "transfer", "supplier"),
+        # Who receives a contract or an order supplies; who receives an order of jets buys.
+        (
+            "SNC and Embraer received a contract to deliver 12 A-29 aircraft.",
+            "Embraer",
+            "transfer",
+            "supplier",
+        ),
+        ("Hanwha received an order from Poland.", "Hanwha", "transfer", "supplier"),
+        ("Nigeria received an order of 12 aircraft.", "Nigeria", "transfer", "recipient"),
         ("The US on Monday sanctioned firms in China.", "US", "transfer", ""),
         ("The US on Monday sanctioned SSB.", "US", "sanction", "actor"),
         ("Washington imposed sanctions on Ankara.", "Ankara", "sanction", "target"),
