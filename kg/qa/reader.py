@@ -40,7 +40,15 @@ from kg.dates import find_dates
 from kg.ontology.bundle import stored_triggers
 from kg.qa.asked import REPORTING_STEMS, Asked, asks_a_name, asks_what_is_to_come, is_a_name
 from kg.qa.entities import Found
-from kg.qa.lexicon import ASPECT, IRREGULAR, SECOND_IN_LINE, Lexicon, stem, tokenize
+from kg.qa.lexicon import (
+    ASPECT,
+    IRREGULAR,
+    POSITION_STEMS,
+    SECOND_IN_LINE,
+    Lexicon,
+    stem,
+    tokenize,
+)
 from kg.qa.passages import ENTITY_CLASSES, Sentence, written_at
 from kg.qa.scoring import (
     FREE_KINDS,
@@ -343,6 +351,8 @@ class Reader:
                 break
             if telling and not _tells(sentence, sentences, telling, together=titled):
                 continue
+            if want.kind == "reason" and hits and hits <= _OFFICE_WORDS:
+                continue  # "Why was Defence Minister X dismissed?": not why X was appointed
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
             if future and want.kind in _DETAILS and not _tells_of_the_future(sentence):
@@ -640,6 +650,13 @@ _REFERS_BACK = re.compile(
     r"planes?|jets?|aircraft|fighters?|helicopters?|ships?|vessels?|frigates?|corvettes?|"
     r"submarines?|tanks?|vehicles?|missiles?|drones?|howitzers?)\b",
     re.I,
+)
+
+
+# The words of an office ("Defence Minister", "army chief"), which name a party of the
+# question rather than what happened to it.
+_OFFICE_WORDS = POSITION_STEMS | frozenset(
+    stem(w) for w in "defence defense foreign interior finance army navy air force staff".split()
 )
 
 

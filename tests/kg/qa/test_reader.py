@@ -2283,3 +2283,22 @@ def test_a_party_added_to_an_entity_list_is_told_of_as_sanctioned(
     question = "Why did Beijing blacklist the four American firms?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question] and "arms sales to Taiwan" in found[question][0]
+
+
+def test_why_an_official_was_dismissed_is_not_read_from_why_he_was_appointed(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A sentence that carries only the office of the question ("Defence Minister") tells
+    of another event of its holder: the cause of his appointment is no cause of his
+    dismissal."""
+    article = (
+        "---\ndate: 2024-08-04\n---\nPresident Kassym-Jomart Tokayev on Sunday fired "
+        "Defence Minister Ruslan Zhaksylykov.\n\nZhaksylykov was appointed defence minister "
+        "in 2022 after riots triggered by a rise in fuel prices.\n\nTokayev also sacked the "
+        "transport minister over problems with logistics.\n\nThe president gave no reason "
+        "for the changes on Sunday.\n\nThe new ministers took office the next day.\n\n"
+        "Kazakhstan holds a presidential election in 2029.\n"
+    )
+    question = "Why was Defence Minister Ruslan Zhaksylykov dismissed?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert not any("fuel" in text for text in found[question]), found
