@@ -351,8 +351,11 @@ class Reader:
                 break
             if telling and not _tells(sentence, sentences, telling, together=titled):
                 continue
-            if want.kind == "reason" and hits and hits <= _OFFICE_WORDS:
-                continue  # "Why was Defence Minister X dismissed?": not why X was appointed
+            if want.kind == "reason" and not want.reported and hits and hits <= _OFFICE_WORDS:
+                # "Why was Defence Minister X dismissed?": not why X was appointed (where
+                # the office is the source's, "according to the army spokesperson", the
+                # sentence that names it is where the reason is told)
+                continue
             if years and not _dated(sentence, sentences, years):
                 continue  # "joined NATO in 2009": not a sentence of 1955 and 1982
             if future and want.kind in _DETAILS and not _tells_of_the_future(sentence):
