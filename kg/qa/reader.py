@@ -417,8 +417,7 @@ class Reader:
             # without naming them: "received ... several drones from Russia and Turkey ...
             # These aircraft are joined by Turkish Bayraktar-TB2 drones".
             coverage, best, hits = read_first[0]
-            known = {i for i, (types, _) in best.mentions.items() if DD.State in types}
-            parties = known | set(looked_for)
+            parties = _states_of(best) | set(looked_for)
             told: Iterable[Sentence]
             if unnamed_weapons:
                 # (a sentence on another state's weapons is passed over, not an end)
@@ -685,8 +684,7 @@ def _told_after(
         later = _next_sentence(sentences, sentence, step)
         if later is None:
             return
-        others = [i for i, (types, _) in later.mentions.items() if DD.State in types]
-        if any(iri not in named for iri in others):
+        if _names_other_states(later, named):
             if past_others:
                 continue
             return
@@ -718,10 +716,12 @@ def _introduces(sentence: Sentence, heads: Set[str]) -> bool:
 
 
 def _states_of(sentence: Sentence) -> set[URIRef]:
+    """The states ``sentence`` mentions."""
     return {i for i, (types, _) in sentence.mentions.items() if DD.State in types}
 
 
 def _names_other_states(sentence: Sentence, parties: Set[URIRef]) -> bool:
+    """Whether ``sentence`` mentions a state outside ``parties`` (a new topic)."""
     return any(iri not in parties for iri in _states_of(sentence))
 
 

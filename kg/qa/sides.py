@@ -116,7 +116,7 @@ def written_role(text: str, span: tuple[int, int], relation: str) -> str:
 
 # What a supplier is given: "received a contract", "got an order". The subject of a word
 # of receiving is then the seller, not the buyer.
-_AWARDS = frozenset(stem(w) for w in "contract contracts order orders tender".split())
+_AWARDS = frozenset(stem(w) for w in "contract order tender".split())
 
 
 def _awarded(tokens: list[Token], word: Token) -> bool:
