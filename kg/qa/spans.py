@@ -446,6 +446,7 @@ def _candidates(
     if want.is_entity and want.owned:
         spans = _owning(text, spans, want.owned)
     if want.is_entity:
+        spans = [c for c in spans if not _set_aside(text, c[0])]
         if kind == "person":
             spans = _titled_otherwise(text, spans, want.head)
         if not counterpart:
@@ -456,6 +457,21 @@ def _candidates(
     elif kind in _DETAILS:
         spans = _in_clause_naming(sentence, spans, named)
     return _nearest(_unconflicted(sentence, spans, entities, kind), anchors)
+
+
+# A sentence's opening phrase that sets something aside: "Apart from Sukhoi fighters,
+# Vietnam has also ordered six submarines": what it names is not what the clause tells.
+_SETS_ASIDE = re.compile(
+    r"^\W*(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to|other\s+than)\s[^,;]{1,80},",
+    re.I,
+)
+
+
+def _set_aside(text: str, at: int) -> bool:
+    """Whether the answer at ``at`` stands in the phrase that opens ``text`` by setting
+    something aside."""
+    opening = _SETS_ASIDE.match(text)
+    return opening is not None and at < opening.end()
 
 
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as\s+well\s+as|the)\s*|\s*[A-Z][\w'’.-]*\s*)*$")

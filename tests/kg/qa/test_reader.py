@@ -2302,3 +2302,13 @@ def test_why_an_official_was_dismissed_is_not_read_from_why_he_was_appointed(
     question = "Why was Defence Minister Ruslan Zhaksylykov dismissed?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert not any("fuel" in text for text in found[question]), found
+
+
+def test_what_an_opening_phrase_sets_aside_is_not_the_answer() -> None:
+    """ "Apart from Sukhoi fighters, Vietnam has also ordered six submarines from a Russian
+    company": Sukhoi is set aside, and is no answer for who builds the submarines."""
+    text = "Apart from Sukhoi fighters, Vietnam has also ordered six submarines from Russia."
+    assert spans._set_aside(text, text.index("Sukhoi"))
+    assert not spans._set_aside(text, text.index("Russia"))
+    plain = "Sukhoi will deliver the fighters, Vietnam said."
+    assert not spans._set_aside(plain, 0)
