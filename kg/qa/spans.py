@@ -189,6 +189,22 @@ def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | Non
 # Kinds of body whose names carry the noun ("the Department of Military Affairs", "the
 # Senegalese Navy", "the Defence Ministry"): asked by that noun, the answer is one written
 # with it.
+# Nouns of a body that states are members of ("bloc", "alliance"), and its classes.
+# (as written: "grouping" and "group" share a stem, and a group may be an armed one)
+_BLOC_HEADS = frozenset("bloc grouping alliance union community pact coalition".split())
+_BLOCS = frozenset({DD.Alliance, DD.InternationalOrganization})
+
+
+def _of_states(sentence: Sentence, span: Span) -> bool:
+    """Whether the answer ``span`` is a body states are members of (or one the extractor
+    knew of no kind, which may be)."""
+    iri = span[2]
+    if iri is None or URIRef(iri) not in sentence.mentions:
+        return True
+    types = sentence.mentions[URIRef(iri)][0]
+    return bool(types & _BLOCS) or not types & _BODY_KINDS
+
+
 _SELF_NAMING = frozenset(
     stem(w)
     for w in "department ministry navy army agency office committee council court command "
@@ -303,6 +319,10 @@ def _candidates(
                 continue
             name = _as_written(text, label, _as_names(iri, labels))
             spans.append((where, f"{label} ({name})" if name else label, str(iri)))
+        if kind == "organization" and want.head.lower().removesuffix("s") in _BLOC_HEADS:
+            # "Which regional grouping did the junta quit?": a bloc of states, not the
+            # armed groups or ministries the sentence also names.
+            spans = [c for c in spans if _of_states(sentence, c)]
         if kind == "organization" and stem(want.head) in _SELF_NAMING:
             # "Which navy ...": the Senegalese Navy, not the armed forces beside it.
             spans = [c for c in spans if _called(text, c, stem(want.head))]

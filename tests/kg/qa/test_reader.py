@@ -2312,3 +2312,17 @@ def test_what_an_opening_phrase_sets_aside_is_not_the_answer() -> None:
     assert not spans._set_aside(text, text.index("Russia"))
     plain = "Sukhoi will deliver the fighters, Vietnam said."
     assert not spans._set_aside(plain, 0)
+
+
+def test_a_bloc_asked_for_is_never_an_armed_group(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "Which regional grouping ...?" asks for a body states are members of: not the
+    militants the sentence names beside it ("Which group ...?" may ask for them)."""
+    article = (
+        "---\ndate: 2024-03-02\n---\nMali's junta, which is fighting Islamic State and "
+        "al-Qaeda militants, left a regional grouping in 2022.\n"
+    )
+    bloc = "Which regional grouping did Mali's junta leave in 2022?"
+    group = "Which group is Mali's junta fighting?"
+    found = answered(tmp_path, pipeline, article, (bloc, group))
+    assert not any("Islamic State" in text or "Qaeda" in text for text in found[bloc]), found
+    assert any("Islamic State" in text or "Qaeda" in text for text in found[group]), found
