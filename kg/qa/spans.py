@@ -314,6 +314,8 @@ def _candidates(
                 and _seat_at(text, where, iri)
             ):
                 continue  # "at NATO headquarters in Brussels": where, not which country
+            if kind == "place" and DD.State in types and _acting_at(text, where):
+                continue  # "a day after Bogota charged ...": the government, not a place
             label = sentence.shown.get(iri) or max(labels, key=len)
             if norm(label) in asked_texts or not fits_settlement(want, label):
                 continue
@@ -847,6 +849,21 @@ _QUALIFIED_KINDS = frozenset({"person", "named", "weapon", "place", "company", "
 # Kinds of answer that act (not a country, which may be asked for as a place too).
 _ACTORS = frozenset({"agent", "person", "organization", "company"})
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
+# A name read as the subject of a verb of saying or doing: "Bogota charged that ...",
+# "Moscow has said ...".
+_NAME_ACTING = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:has\s+|had\s+|have\s+|will\s+)?"
+    r"(?:said|says|say|charged|accused|announced|warned|claimed|insisted|denied|"
+    r"responded|rejected|demanded|protested|condemned|urged|called)\b"
+)
+
+
+def _acting_at(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is a state's government acting (its capital or name as
+    the subject of a verb of saying or doing), with no preposition of place before it."""
+    if _LOCATIVE.search(text[max(0, at - 12) : at]):
+        return False
+    return _NAME_ACTING.match(text[at:]) is not None
 
 
 def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
@@ -857,7 +874,7 @@ def _seats_written(sentence: Sentence, named: list[URIRef]) -> list[Span]:
         if DD.State not in types or iri in named:
             continue
         match = written_at(sentence.text, [m for m in _seats(iri) if " " not in m.strip()])
-        if match is not None:
+        if match is not None and not _acting_at(sentence.text, match.start()):
             out.append((match.start(), match.group(0), None))
     return out
 

@@ -2326,3 +2326,14 @@ def test_a_bloc_asked_for_is_never_an_armed_group(pipeline: Pipeline, tmp_path: 
     found = answered(tmp_path, pipeline, article, (bloc, group))
     assert not any("Islamic State" in text or "Qaeda" in text for text in found[bloc]), found
     assert any("Islamic State" in text or "Qaeda" in text for text in found[group]), found
+
+
+def test_a_capital_that_acts_is_its_government_not_a_place() -> None:
+    """ "a day after Bogota charged that ..." names Colombia's government: no answer for
+    where a meeting was held; "talks in Bogota" is a place."""
+    acting = "The council met in a border town a day after Bogota charged that troops crossed."
+    assert spans._acting_at(acting, acting.index("Bogota"))
+    placed = "The council met in Bogota, officials said."
+    assert not spans._acting_at(placed, placed.index("Bogota"))
+    told = "Bogota is where the council met."
+    assert not spans._acting_at(told, 0)
