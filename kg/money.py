@@ -227,6 +227,18 @@ _OTHER_SPENDING = re.compile(
 )
 
 
+# What makes an amount a difference between two prices: "2 billion Swiss francs cheaper
+# than the next lowest bidder", "$300 million more than planned".
+_A_DIFFERENCE = re.compile(
+    r"\s+(?:cheaper|dearer|costlier|more|less|higher|lower)\b(?:\s+[\w-]+)?\s+than\b", re.I
+)
+
+
+def a_difference(text: str, amount: Amount) -> bool:
+    """Whether ``amount`` is how much one price is above or below another, not a price."""
+    return _A_DIFFERENCE.match(text, amount.end) is not None
+
+
 def spent_on_other_things(text: str, amount: Amount) -> bool:
     """Whether ``amount`` is the size of a programme, budget or plan ("a two-billion-euro
     development programme"), not of a deal, sale or aid."""

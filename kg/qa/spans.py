@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer, region_written
-from kg.money import find_money, spent_on_other_things
+from kg.money import a_difference, find_money, spent_on_other_things
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import IRREGULAR, POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
@@ -408,7 +408,7 @@ def _candidates(
         spans = [
             (a.start, text[a.start : a.end], None)
             for a in find_money(text)
-            if not spent_on_other_things(text, a)
+            if not spent_on_other_things(text, a) and not a_difference(text, a)
         ]
     elif kind == "duration":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.events.amounts import parse_money
-from kg.money import find_money, spent_on_other_things
+from kg.money import a_difference, find_money, spent_on_other_things
 
 
 def written(text: str) -> list[tuple[str, float | None, str]]:
@@ -83,3 +83,13 @@ def test_a_small_amount_without_a_scale_is_no_deals_value() -> None:
 def test_the_size_of_a_programme_or_budget_is_no_deals_value(text: str, other: bool) -> None:
     (amount,) = find_money(text)
     assert spent_on_other_things(text, amount) is other
+
+
+def test_a_difference_between_prices_is_no_price() -> None:
+    """ "2 billion Swiss francs cheaper than the next lowest bidder" is by how much one
+    offer undercut another: neither offer's value."""
+    text = "The F-35A was 2 billion Swiss francs cheaper than the next lowest bidder."
+    assert parse_money(text) is None
+    assert parse_money("The F-35A deal is worth 6 billion Swiss francs.") is not None
+    (more,) = find_money("It cost $300 million more than planned.")
+    assert a_difference("It cost $300 million more than planned.", more)
