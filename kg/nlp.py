@@ -795,6 +795,8 @@ def titled_names(doc: Doc) -> Doc:
             for k in range(max(0, token.i - 5), token.i)
         ):
             start = token.i + 1  # "Cabinet Secretary for Defence, Aden Duale,"
+            while start < len(doc) and doc[start].lower_.rstrip(".") in _NAME_STYLES:
+                start += 1  # "the Minister of State for Defence, Dr. Olusola Obada,"
             end = start
             while end < len(doc) and _name_word(doc[end]):
                 end += 1

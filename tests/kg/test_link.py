@@ -307,6 +307,10 @@ def test_a_whole_title_defined_with_an_acronym_is_no_organization(entities) -> N
         ("Ahmet Demirok, Turkey’s ambassador to Qatar, told Reuters of the plan.", "Ahmet Demirok"),
         ("DRDO chairman Dr G Satheesh Reddy praised the team.", "G Satheesh Reddy"),
         ("They also targeted a Myanmar national Tun Min Latt and his wife.", "Tun Min Latt"),
+        (
+            'He said "the Minister of State for Defence, Dr. Olusola Obada, sought it."',
+            "Olusola Obada",
+        ),
     ],
 )
 def test_a_name_after_a_post_only_a_person_holds_is_a_person(entities, text, name) -> None:
