@@ -300,6 +300,7 @@ class Reader:
         future = asks_what_is_to_come(question)
         named_words = {w.lower() for w in _NAME_WORD.findall(question, 1)}
         counterpart = _WITH_NAME.search(question) is not None
+        appointed = _ASKS_WHOM_APPOINTED.match(question) is not None
         name_asked = asks_a_name(question)
         out: list[Read] = []
         seen: set[str] = set()
@@ -368,6 +369,8 @@ class Reader:
                 # Ambala" for "Where did they land in India?")
                 continue
             found = read_in(sentence, hits, counterpart)
+            if appointed:
+                found = [f for f in found if not _appoints(sentence.text, f[0])]
             if not found and want.kind == "reason":
                 # "Joly confirmed that Canada will end arms exports. The announcement
                 # followed the approval of ...": the cause is told of the event next.
@@ -653,6 +656,25 @@ _REFERS_BACK = re.compile(
     r"submarines?|tanks?|vehicles?|missiles?|drones?|howitzers?)\b",
     re.I,
 )
+
+
+# "Who did Georgia name as its defence minister?": the one appointed, not who appoints.
+_ASKS_WHOM_APPOINTED = re.compile(
+    r"^\s*who(?:m)?\s+(?:did|has|have|had|will|would)\s+.{2,80}?\s+"
+    r"(?:name|appoint|nominate|pick|choose|select|tap|install)\b",
+    re.I,
+)
+_APPOINTING = re.compile(
+    r"^(?:\s+(?:has|have|had|on\s+\w+day|\w+ly))*\s+"
+    r"(?:named|appointed|nominated|picked|chose|selected|tapped|installed)\b"
+)
+
+
+def _appoints(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as the subject of a verb of appointing ("Irakli
+    Garibashvili on Friday appointed ..."): who appoints, not whom."""
+    at = text.find(name)
+    return at >= 0 and _APPOINTING.match(text[at + len(name) :]) is not None
 
 
 # The words of an office ("Defence Minister", "army chief"), which name a party of the

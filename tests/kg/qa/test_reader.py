@@ -2337,3 +2337,22 @@ def test_a_capital_that_acts_is_its_government_not_a_place() -> None:
     assert not spans._acting_at(placed, placed.index("Bogota"))
     told = "Bogota is where the council met."
     assert not spans._acting_at(told, 0)
+
+
+def test_who_was_appointed_is_not_who_appointed(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "Garibashvili on Friday appointed a pro-Western politician as defence minister":
+    for "Who did Georgia name ...?" the subject of the appointing verb is the one who
+    names, no answer."""
+    article = (
+        "---\ndate: 2014-11-07\n---\nGeorgia's prime minister Irakli Garibashvili on Friday "
+        "appointed a pro-Western politician as his new defence minister.\n\nTinatin "
+        "Khidasheli, a lawmaker of the Republican Party, has long pushed for NATO "
+        "membership.\n"
+    )
+    question = "Who did Georgia name as its new defence minister?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert "Irakli Garibashvili" not in found[question], found
+    assert reader._appoints(
+        "Irakli Garibashvili on Friday appointed a politician.", "Irakli Garibashvili"
+    )
+    assert not reader._appoints("The minister Irakli Garibashvili said.", "Irakli Garibashvili")
