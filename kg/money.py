@@ -243,3 +243,9 @@ def spent_on_other_things(text: str, amount: Amount) -> bool:
     """Whether ``amount`` is the size of a programme, budget or plan ("a two-billion-euro
     development programme"), not of a deal, sale or aid."""
     return _OTHER_SPENDING.match(text, amount.end) is not None
+
+
+def not_a_price(text: str, amount: Amount) -> bool:
+    """Whether ``amount`` is no price of a deal, sale or aid: the size of other spending,
+    or a difference between two prices (what extraction and the sentence tier skip)."""
+    return spent_on_other_things(text, amount) or a_difference(text, amount)

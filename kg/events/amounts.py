@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from kg.events.model import Event
-from kg.money import a_difference, find_money, spent_on_other_things
+from kg.money import find_money, not_a_price
 from kg.nlp import looks_like_year
 from kg.vocab import DD
 
@@ -39,10 +39,10 @@ def parse_money(text: str, near: int | None = None) -> tuple[float, str, str] | 
         if amount.value < 1000 and not amount.scale:
             continue  # "$5" in defense news is noise; real values carry a scale or size
         written = text[amount.start : amount.end]
-        if spent_on_other_things(text, amount):
-            continue  # "a two-billion-euro development programme": not the deal's value
-        if a_difference(text, amount):
-            continue  # "2 billion Swiss francs cheaper than the next bidder": no price
+        if not_a_price(text, amount):
+            # "a two-billion-euro development programme", "2 billion Swiss francs cheaper
+            # than the next bidder": not the deal's value
+            continue
         found.append((amount.start, (amount.value, amount.currency, written)))
     if not found:
         return None

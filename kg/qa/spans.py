@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from kg.dates import find_dates
 from kg.gazetteer import default_gazetteer, region_written
-from kg.money import a_difference, find_money, spent_on_other_things
+from kg.money import find_money, not_a_price
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
 from kg.qa.lexicon import IRREGULAR, POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
@@ -189,22 +189,6 @@ def _nearest(spans: list[Span], anchors: list[int]) -> list[tuple[str, str | Non
 # Kinds of body whose names carry the noun ("the Department of Military Affairs", "the
 # Senegalese Navy", "the Defence Ministry"): asked by that noun, the answer is one written
 # with it.
-# Nouns of a body that states are members of ("bloc", "alliance"), and its classes.
-# (as written: "grouping" and "group" share a stem, and a group may be an armed one)
-_BLOC_HEADS = frozenset("bloc grouping alliance union community pact coalition".split())
-_BLOCS = frozenset({DD.Alliance, DD.InternationalOrganization})
-
-
-def _of_states(sentence: Sentence, span: Span) -> bool:
-    """Whether the answer ``span`` is a body states are members of (or one the extractor
-    knew of no kind, which may be)."""
-    iri = span[2]
-    if iri is None or URIRef(iri) not in sentence.mentions:
-        return True
-    types = sentence.mentions[URIRef(iri)][0]
-    return bool(types & _BLOCS) or not types & _BODY_KINDS
-
-
 _SELF_NAMING = frozenset(
     stem(w)
     for w in "department ministry navy army agency office committee council court command "
@@ -245,16 +229,33 @@ def _described_state_at(text: str, iri: URIRef) -> int | None:
 _BODY_KINDS = ENTITY_CLASSES["organization"] - {DD.Organization}
 
 
-def _any_body(types: Set[URIRef], labels: Iterable[str]) -> bool:
+def _untyped_body(types: Set[URIRef]) -> bool:
     """Whether ``types`` say only "an organization": a name the extractor knew for a body
-    but not of which kind ("Venezuela-based Empresa Aeronautica Nacional"), which may be
-    the company a question asks for. Not a bare acronym, as often a broadcaster or an
-    armed service ("the ERR broadcaster", "the FAP") as a firm."""
-    return (
-        DD.Organization in types
-        and not types & _BODY_KINDS
-        and not all(label.isupper() for label in labels)
-    )
+    but not of which kind ("Venezuela-based Empresa Aeronautica Nacional")."""
+    return DD.Organization in types and not types & _BODY_KINDS
+
+
+def _any_body(types: Set[URIRef], labels: Iterable[str]) -> bool:
+    """Whether an untyped body may be the company a question asks for: not a bare
+    acronym, as often a broadcaster or an armed service ("the ERR broadcaster", "the
+    FAP") as a firm."""
+    return _untyped_body(types) and not all(label.isupper() for label in labels)
+
+
+# Nouns of a body that states are members of ("bloc", "alliance"), and its classes.
+# (as written: "grouping" and "group" share a stem, and a group may be an armed one)
+_BLOC_HEADS = frozenset("bloc grouping alliance union community pact coalition".split())
+_BLOCS = frozenset({DD.Alliance, DD.InternationalOrganization})
+
+
+def _of_states(sentence: Sentence, span: Span) -> bool:
+    """Whether the answer ``span`` is a body states are members of (or one the extractor
+    knew of no kind, which may be)."""
+    iri = span[2]
+    if iri is None or URIRef(iri) not in sentence.mentions:
+        return True
+    types = sentence.mentions[URIRef(iri)][0]
+    return bool(types & _BLOCS) or _untyped_body(types)
 
 
 def _candidates(
@@ -408,7 +409,7 @@ def _candidates(
         spans = [
             (a.start, text[a.start : a.end], None)
             for a in find_money(text)
-            if not spent_on_other_things(text, a) and not a_difference(text, a)
+            if not not_a_price(text, a)
         ]
     elif kind == "duration":
         spans = [(m.start(), m.group(0).strip(), None) for m in _DURATION.finditer(text)]
