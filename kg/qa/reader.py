@@ -444,19 +444,31 @@ class Reader:
             # "The Treasury is sanctioning several people and a company accused of ...
             # OFAC claims Venezuela-based Empresa Aeronautica Nacional has ...": a newcomer
             # written without its name is named in the sentence that follows.
+            # "... seven U.S. companies have been added to the list ... The listed
+            # companies include ...": or in a later sentence that writes them again.
             coverage, best, hits = read_first[0]
-            naming_it = _next_sentence(sentences, best)
-            if (
-                naming_it is not None
-                and _introduces(best, {stem(want.head)} | head_forms)
-                and not _names_other_states(naming_it, _states_of(best) | set(looked_for))
-            ):
+            heads = {stem(want.head)} | head_forms
+            parties = _states_of(best) | set(looked_for)
+            after = _next_sentence(sentences, best)
+            namings = [] if after is None else [after]
+            namings += [
+                later
+                for later in _told_after(sentences, best, heads, parties)
+                if later is not after and heads & later.stems
+            ]
+            for naming_it in namings if _introduces(best, heads) else ():
+                if _names_other_states(naming_it, parties):
+                    continue
                 for text, iri in read_in(naming_it, hits, counterpart):
+                    if iri is None and naming_it is not after:
+                        continue  # a later sentence names them: a phrase is no name
                     if norm(text) not in seen and not _named_by_question(
                         text, iri, naming_it, named_words
                     ):
                         seen.add(norm(text))
                         out.append(Read(text, iri, naming_it, coverage, want.kind))
+                if out:
+                    break
         if not want.plural and len(out) > 2 and _one_list(out):
             return out[:limit]  # "deployed tanks to Lithuania, Latvia and Estonia": all three
         return out[: (limit if want.plural else 2)]

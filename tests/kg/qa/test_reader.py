@@ -2270,6 +2270,22 @@ def test_a_newcomer_written_without_its_name_is_named_in_the_next_sentence(
     assert found[question][:1] == ["Empresa Andina de Aviones"]
 
 
+def test_newcomers_counted_without_names_are_named_where_they_are_written_again(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "three Russian firms were sanctioned" names none; a sentence between tells of
+    something else, and the one that writes "the firms" again names them."""
+    article = (
+        "---\ndate: 2024-03-12\n---\nThe European Union said on Tuesday that three Russian "
+        "firms have been added to its sanctions list over drone parts.\n\nThe decision "
+        "follows weeks of talks among member states.\n\nThe listed firms include Orion "
+        "Avionika, Kalinka Motors and Severny Precision.\n"
+    )
+    question = "Which Russian companies were added to the EU sanctions list?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert set(found[question]) == {"Orion Avionika", "Kalinka Motors", "Severny Precision"}
+
+
 def test_a_party_added_to_an_entity_list_is_told_of_as_sanctioned(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
