@@ -750,6 +750,24 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.[A-Z]\.?$")
 _TITLED_MAX = 4  # words of a person's name
 
 
+# Words a post's portfolio ends in: "Minister of the Armed Forces", "of Defence".
+_PORTFOLIO_ENDS = _BODY_WORDS | frozenset("defence defense affairs interior".split())
+
+
+def _portfolio_end(doc: Doc, i: int) -> int:
+    """Where the name starts after a post's "of (the) <portfolio>" written at ``i``, in
+    capitals ("of the Armed Forces Omar Youm": at "Omar"); 0 when there is none."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return 0
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    end, last = k, 0
+    while end < len(doc) and _name_word(doc[end]):
+        if doc[end].lower_ in _PORTFOLIO_ENDS:
+            last = end + 1
+        end += 1
+    return last if last and end - last >= 2 else 0
+
+
 def _name_word(token: Token) -> bool:
     """A word a person's name is made of: "Duale", "Mapisa-Nqakula", "I.O", "A.Z"."""
     text = token.text
@@ -775,7 +793,10 @@ def titled_names(doc: Doc) -> Doc:
     for token in doc:
         if token.i + 1 >= len(doc) or token.ent_id_:
             continue  # part of a name the gazetteer knows ("General Dynamics")
-        if token.lower_.rstrip(".") in _PERSON_POSTS:
+        if token.lower_.rstrip(".") in _PERSON_POSTS and _portfolio_end(doc, token.i + 1):
+            # "Minister of the Armed Forces Omar Youm": past the portfolio
+            start = _portfolio_end(doc, token.i + 1)
+        elif token.lower_.rstrip(".") in _PERSON_POSTS:
             start = token.i + 1
         elif token.lower_ in COUNTERPARTS:
             # "his counterpart from Burkina Faso Kassoum Coulibaly": past the state.
@@ -809,8 +830,9 @@ def titled_names(doc: Doc) -> Doc:
         end = start
         while end < len(doc) and end - start < _TITLED_MAX and _name_word(doc[end]):
             end += 1
-        if end - start < 2 or (end < len(doc) and _name_word(doc[end])):
-            continue
+        goes_on = end < len(doc) and (_name_word(doc[end]) or _glued_hyphen(doc[end]))
+        if end - start < 2 or goes_on:
+            continue  # (a name that goes on is not all read: "Khaled Al-Jarrah")
         run = doc[start:end]
         if any(t.lower_ in _BODY_WORDS for t in run) or run[-1].ent_id_:
             continue

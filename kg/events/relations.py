@@ -88,6 +88,8 @@ _NOW = frozenset({"now", "currently", "also", "still", "the", "a"})
 _PAST = frozenset({"former", "ex", "ex-", "late", "previous", "outgoing", "retired"})
 # The words of ranks above the ones every title skips ("Air Vice Marshal", "Gen.").
 _RANK_WORDS = frozenset(w.rstrip(".") for w in RANKS) - MILITARY_RANKS
+# Words written before a rank as part of it: "Army General", "Air (Chief) Marshal".
+_RANK_PREFIXES = (("air", "chief"), ("army",), ("air",))
 # Styles a post may stand before, as a rank does: "Defence Minister Prince Khalid bin
 # Salman" is defence minister ("Crown Prince X", with no post before it, is the post).
 _HONORIFICS = frozenset("prince princess sheikh sheikha dr".split())
@@ -100,6 +102,8 @@ _GENERAL_POSTS = frozenset(
 
 # Nouns that stand for a company named before ("the company", "the firm").
 _COMPANY_NOUNS = frozenset({"company", "firm", "manufacturer", "group", "maker"})
+# "X, who heads / leads / chairs / commands Y": the post the verb says.
+_HEADS_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "command": "commander"}
 
 
 # Nouns of a change of membership by themselves ("Finland's accession"); "membership" is
@@ -386,13 +390,15 @@ class RelationRules(ExtractorBase):
         """
         for m, span in view.named({DD.Person}):
             found = self._appointed_as(view, span)
+            listed = found is None and (found := self._listed_as(view, span)) is not None
             if found is None:
                 continue
             verb, (title, orgs) = found
             event = self._post(
                 view, [m.entity], title, orgs[-1:], 0.7, date=self._date_for(view, verb)
             )
-            event.add(DD.appointedBy, self._appointer(view, verb, m.entity))
+            if not listed:  # (a list says who is appointed, not always by whom)
+                event.add(DD.appointedBy, self._appointer(view, verb, m.entity))
         for verb in view.sent:
             if (
                 verb.dep_ == "conj"
@@ -406,6 +412,7 @@ class RelationRules(ExtractorBase):
         the Rapid Support Forces": a post said of a person with "is" (now, not "was")."""
         doc, sent = view.sent.doc, view.sent
         for m, span in view.named({DD.Person}):
+            self._heads_stated(view, m.entity, span)
             if span.end >= sent.end or doc[span.end].lower_ not in _IS:
                 continue
             start = span.end + 1
@@ -416,6 +423,37 @@ class RelationRules(ExtractorBase):
             title, orgs = self._title_after(view, start)
             if title and not only_a_rank(title):
                 self._post(view, [m.entity], title, orgs[-1:], 0.7)
+
+    def _heads_stated(self, view: SentenceView, person: Entity, span: Span) -> None:
+        """ "Haluk Bayraktar, who leads the company,", "X, who heads the Rapid Support
+        Forces,": the post a relative clause says the person holds, in the body it names
+        (or, for "the company", the company named last)."""
+        doc, sent, k = view.sent.doc, view.sent, span.end
+        if not (
+            k + 2 < sent.end
+            and doc[k].text == ","
+            and doc[k + 1].lower_ == "who"
+            and doc[k + 2].lemma_.lower() in _HEADS_VERBS
+            and doc[k + 2].tag_ == "VBZ"  # now, not "who led the army until 2019"
+        ):
+            return
+        verb, j = doc[k + 2], k + 3
+        j += j < sent.end and doc[j].lower_ == "the"
+        if j >= sent.end:
+            return
+        mention = view.mention_at(doc[j])
+        if mention is not None and mention.entity.type in STATES_ORGS - {DD.State}:
+            named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if named is None or (named.end < sent.end and doc[named.end].pos_ in {"NOUN", "PROPN"}):
+                return  # "who heads the RSF procurement": a part of the body
+            orgs = [mention.entity]
+        elif doc[j].lemma_.lower() in _COMPANY_NOUNS and doc[j - 1].lower_ == "the":
+            before = [e for e in view.of_class({DD.Company}) if e.iri != person.iri]
+            orgs = before[:1] or self._named_before(view, {DD.Company}, window=3)
+        else:
+            return
+        if orgs:
+            self._post(view, [person], _HEADS_VERBS[verb.lemma_.lower()], orgs, 0.7)
 
     def _appointed_in_conjunct(self, view: SentenceView, verb: Token) -> None:
         """The second of two verbs that put one person in a post: "promoted General X to
@@ -482,6 +520,21 @@ class RelationRules(ExtractorBase):
             found = self._subject(view, verb)
         return [e for e in found if e.iri != holder.iri][:1]
 
+    def _listed_as(
+        self, view: SentenceView, span: Span
+    ) -> tuple[Token, tuple[str, list[Entity]]] | None:
+        """ "... named the new service chiefs as General X as Chief of Defence Staff;
+        Rear Admiral Y as Chief of Naval Staff": each name of a list of appointments,
+        with its post after "as" and set off by the list's punctuation."""
+        doc, sent = view.sent.doc, view.sent
+        if span.end + 1 >= sent.end or doc[span.end].lower_ != "as":
+            return None
+        told = next((t for t in sent if t.lemma_.lower() in _APPOINT_VERBS | _APPOINT_NOUNS), None)
+        if told is None:
+            return None
+        found = self._title_after(view, span.end + 1, closed=True)
+        return (told, found) if found[0] and not only_a_rank(found[0]) else None
+
     def _appointed_as(
         self, view: SentenceView, span: Span
     ) -> tuple[Token, tuple[str, list[Entity]]] | None:
@@ -546,6 +599,8 @@ class RelationRules(ExtractorBase):
         verb, lemma = doc[j], doc[j].lemma_.lower()
         k = j + 1
         if lemma in _APPOINT_VERBS:
+            if verb.tag_ in {"VBZ", "VBP"}:
+                return None  # "PM Abe names new defence minister": Abe appoints
             if k < sent.end and doc[k].lower_ == "in":
                 k += 1  # "sworn in as"
         elif lemma in _AS_VERBS:
@@ -610,6 +665,10 @@ class RelationRules(ExtractorBase):
             if lower in {"'s", "’s"} or lower in _TITLE_ORDER or t.ent_type_ == "ORDINAL":
                 j += 1
                 continue
+            if words and _joins_title_words(t):
+                words[-1] += "-" + doc[j + 1].lower_  # "vice-president"
+                j += 2
+                continue
             if lower not in TITLE_WORDS:
                 break
             words.append(lower)
@@ -617,7 +676,7 @@ class RelationRules(ExtractorBase):
         if closed and j < sent.end and doc[j].text not in {",", ";", ".", ")"}:
             return "", []
         words = _trimmed(words)
-        if not set(words) & TITLE_HEADS:
+        if not _title_words(words) & TITLE_HEADS:
             return "", []
         return " ".join(words), [owner] if owner is not None else orgs
 
@@ -735,6 +794,15 @@ class RelationRules(ExtractorBase):
             doc[ranked].lower_.rstrip(".") in _RANK_WORDS | _HONORIFICS or doc[ranked].text == "."
         ):
             ranked -= 1
+        for prefix in _RANK_PREFIXES if ranked < start else ():
+            # "Defence Minister Army General X", "Air Chief Marshal": the rank's words
+            opening = ranked - len(prefix) + 1
+            if (
+                opening > view.sent.start
+                and tuple(t.lower_ for t in doc[opening : ranked + 1]) == prefix
+            ):
+                ranked = opening - 1
+                break
         if (
             ranked < start
             and _post_ends_at(doc, max(view.sent.start, ranked - POST_SPAN), ranked)
@@ -743,7 +811,8 @@ class RelationRules(ExtractorBase):
             # "Air Force chief Air Marshal X", "chief of staff Gen. X": a post, then a rank
             # or style (a rank alone, "General X", stays what the title says).
             start = ranked
-        if start >= view.sent.start and doc[start].text == ",":
+        set_off = start >= view.sent.start and doc[start].text == ","
+        if set_off:
             start -= 1  # "the U.S. envoy to Poland, Georgette Mosbacher"
         items: list[tuple[Token, Entity | None]] = []
         i = start
@@ -759,6 +828,8 @@ class RelationRules(ExtractorBase):
             if (
                 lower in {"'s", "’s", "to"}
                 or lower in TITLE_WORDS
+                or (items and _joins_title_words(t))  # "Secretary-General", "Vice-Chief"
+                or (lower == "in" and items and _joins_title_words(items[0][0]))
                 or lower in ORG_DESCRIPTOR_HEADS
                 or (lower in {"arms", "weapons", "state-owned", "aerospace"})
                 # "Minister of Defence and National Service": two portfolios of one post
@@ -775,7 +846,20 @@ class RelationRules(ExtractorBase):
                 i -= 1
                 continue
             break
-        while items and items[0][1] is None and items[0][0].lower_ in {"the", "of", "for", "to"}:
+        if (
+            set_off
+            and i > view.sent.start
+            and doc[i].lower_ == "as"
+            and _a_person(view, doc[i - 1])
+        ):
+            return "", []  # "with X as defence minister, Y as ...": X's post, not Y's
+        if set_off and i >= view.sent.start and doc[i].dep_ == "prep" and span.root.dep_ == "nsubj":
+            # "While holding talks with the Defence Secretary of the Philippines, Rajnath
+            # Singh welcomed ...": the post of the one met, not of the subject after it
+            return "", []
+        while (
+            items and items[0][1] is None and items[0][0].lower_ in {"the", "of", "for", "to", "-"}
+        ):
             items.pop(0)  # "handed the document to the U.S. envoy": not part of the title
         words: list[str] = []
         orgs: list[Entity] = []
@@ -786,14 +870,16 @@ class RelationRules(ExtractorBase):
                     words.append(entity.label)
                 else:
                     orgs.append(entity)
-            elif token.lower_ not in {"'s", "’s"}:
+            elif previous == "-" and words:
+                words[-1] += "-" + token.lower_
+            elif token.lower_ not in {"'s", "’s", "-"}:
                 words.append(token.lower_)
             if entity is not None:
                 previous = ""
             elif token.lower_ != "the":  # "envoy to the Philippines": still after "to"
                 previous = token.lower_
         words = _trimmed(words)
-        if start != span.start - 1 and not (set(words) & TITLE_HEADS):
+        if start != span.start - 1 and not (_title_words(words) & TITLE_HEADS):
             return "", []
         if words and words[-1] in CLASS_NOUNS:
             return "", []  # "the French company Dassault Aviation": what it is, not a post
@@ -858,7 +944,10 @@ class RelationRules(ExtractorBase):
             before = _as_written([w for w in words if w.i <= head.i and not view.mention_at(w)])
             if head in under:
                 before = f"under {before}"
-            title = " ".join(filter(None, [before, *_post_complement(view, head, tokens)]))
+            complement = _post_complement(view, head, tokens)
+            if before and complement and complement[0].startswith("-"):
+                before += complement.pop(0)  # "commander-in-chief"
+            title = " ".join(filter(None, [before, *complement]))
             if title:
                 return title, orgs
         return "", []
@@ -1031,7 +1120,10 @@ def _post_complement(view: SentenceView, head: Token, tokens: list[Token]) -> li
             break
         if not (t.is_alpha or "-" in t.text) or len(out) >= _COMPLEMENT_MAX:
             break
-        out.append(t.lower_)
+        if out and not t.doc[t.i - 1].whitespace_ and "-" in (t.text, t.doc[t.i - 1].text):
+            out[-1] += t.lower_  # "commander-in-chief", as written
+        else:
+            out.append(t.lower_)
     while out and out[-1] in {"the", "of", "for", "to", "in", "and", "a", "an"}:
         out.pop()
     return out
@@ -1076,6 +1168,37 @@ def _title_mention(view: SentenceView, token: Token) -> Mention | None:
     if m is not None and m.via == "new" and norm_key(m.text) in TITLE_WORDS:
         return None
     return m
+
+
+def _a_person(view: SentenceView, token: Token) -> bool:
+    """Whether ``token`` is written in a person's name."""
+    mention = view.mention_at(token)
+    return mention is not None and mention.entity.type == DD.Person
+
+
+def _joins_title_words(token: Token) -> bool:
+    """Whether ``token`` is a hyphen written between two title words ("Secretary-General",
+    "Vice-Chief", "director-general"): one word of the title, not its end."""
+    doc, i = token.doc, token.i
+
+    def glued(k: int) -> bool:
+        return (
+            0 < k < len(doc) - 1
+            and doc[k].text == "-"
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+        )
+
+    def title_word(k: int, far: int) -> bool:
+        # "commander-in-chief": "in" between two hyphens
+        return doc[k].lower_ in TITLE_WORDS or (doc[k].lower_ == "in" and glued(far))
+
+    return glued(i) and title_word(i - 1, i - 2) and title_word(i + 1, i + 2)
+
+
+def _title_words(words: list[str]) -> set[str]:
+    """Every word of a title, those joined by a hyphen apart ("secretary-general")."""
+    return {part for word in words for part in word.split("-")}
 
 
 def _trimmed(words: list[str]) -> list[str]:

@@ -577,13 +577,25 @@ def _said_of_weapons(question: str, it: Interpretation) -> set[str]:
 def position_words(text: str) -> frozenset[str]:
     """Normalized words of a position ("Secretary of Defense" = "defence secretary");
     remembered, as the same positions come back in every role question."""
-    out = set()
-    for token in tokenize(text):
-        if not token.is_word or token.norm in _POSITION_STOP:
-            continue
-        s = stem(token.text)
-        out.add(POSITION_SYNONYMS.get(s, s))
+    # "Secretary-General", "secretary general" and "vice-president", "vice president"
+    # are one post each, however the hyphen is written.
+    return _post_stems(
+        stem(t.text)
+        for t in tokenize(text.replace("-", " "))
+        if t.is_word and t.norm not in _POSITION_STOP
+    )
+
+
+def _post_stems(stems: Iterable[str]) -> frozenset[str]:
+    """A position's stems in one spelling each: the secretary-general is a body's
+    secretary (as :data:`POSITION_SYNONYMS` reads "secretary-general")."""
+    out = {POSITION_SYNONYMS.get(s, s) for s in stems if s not in _POSITION_STOP}
+    if _SECRETARY in out:
+        out.discard(_GENERAL)
     return frozenset(out)
+
+
+_SECRETARY, _GENERAL = stem("secretary"), stem("general")
 
 
 def title_words(position: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
@@ -629,7 +641,7 @@ _PORTFOLIOS = frozenset(
 def match_positions(rows: list, words: tuple[str, ...], it: Interpretation) -> list:
     """Rows whose position has exactly the question's words, else the closest superset;
     for an office asked by what it is ("head of state"), the titles that hold it."""
-    wanted = frozenset(POSITION_SYNONYMS.get(w, w) for w in words if w not in _POSITION_STOP)
+    wanted = _post_stems(part for w in words for part in w.split("-"))
     if not wanted:
         return []
     for phrase, titles in POSITION_PHRASES.items():

@@ -914,7 +914,7 @@ def _only_second(text: str, phrase: tuple[str, ...]) -> bool:
     for a question about the commander)."""
     if SECOND_IN_LINE & set(phrase):
         return False
-    words = [t for t in tokenize(text) if t.is_word]
+    words = [t for t in tokenize(text.replace("-", " ")) if t.is_word]  # "vice-president"
     at = [i for i, t in enumerate(words) if derived(phrase[0]) & {t.stem}]
     return bool(at) and all(
         any(t.stem in SECOND_IN_LINE for t in words[max(0, i - 3) : i]) for i in at

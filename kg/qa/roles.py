@@ -427,6 +427,8 @@ class Roles(Clause):
             end = len(self.items)
         for k, it in enumerate(self.items[start:end], start=start):
             after_number, number = number, it.norm.isdigit()
+            if it.norm in {",", "according"} and any(w in self.positions for w in words):
+                break  # "the President of Senegal, according to the minister's statement"
             if it.entity is not None or not it.is_word or number or k in titles:
                 continue
             if it.norm[:1].isdigit():

@@ -218,10 +218,98 @@ def posts(g: Graph) -> set[tuple[str, str, str]]:
             "Nigerian Chief of Defence Staff Paul Dike.",
             ("Paul Dike", "chief of defence staff", "Nigeria"),
         ),
+        # A title written with a hyphen is one title, not its last word.
+        (
+            "NATO Secretary-General Mark Rutte arrived in Kyiv on Tuesday.",
+            ("Mark Rutte", "secretary-general", "NATO"),
+        ),
+        (
+            "Pakistan's Vice-Chief of Army Staff Ahmed Shuja Pasha toured the border.",
+            ("Ahmed Shuja Pasha", "vice-chief of army staff", "Pakistan"),
+        ),
+        (
+            "Leonardo director-general Lorenzo Mariani signed the contract.",
+            ("Lorenzo Mariani", "director-general", "Leonardo"),
+        ),
+        # A rank written with its service is no part of the post before it.
+        (
+            "Russian Defence Minister Army General Sergei Shoigu arrived in Islamabad.",
+            ("Sergei Shoigu", "defence minister", "Russia"),
+        ),
+        (
+            "Pakistan's chief of air staff Air Chief Marshal Zaheer Babar Sidhu flew in.",
+            ("Zaheer Babar Sidhu", "chief of air staff", "Pakistan"),
+        ),
+        (
+            "The guests were met by Commander-in-Chief General Hun Manet.",
+            ("Hun Manet", "commander-in-chief", ""),
+        ),
+        (
+            "According to Tea Vinh, the navy's deputy commander-in-chief, the drill went well.",
+            ("Tea Vinh", "navy deputy commander-in-chief", ""),
+        ),
+        # A post's portfolio in capitals is no part of the name after it.
+        (
+            "Minister of the Armed Forces Florence Parly visited the base.",
+            ("Florence Parly", "minister of the armed forces", ""),
+        ),
+        (  # (a name written with hyphens goes on past them)
+            "The Minister of Defense Sheikh Hamad Al-Ali Al-Sabah signed the contract.",
+            ("Hamad Al-Ali Al-Sabah", "minister of defense", ""),
+        ),
+        # A relative clause says the post: of the body it names, or of the company.
+        (
+            "Turkish drone maker Baykar delivered the last drones. Haluk Bayraktar, who "
+            "leads the company, announced it on X.",
+            ("Haluk Bayraktar", "leader", "Baykar"),
+        ),
+        (
+            "Mohamed Hamdan Daglo, who heads the Rapid Support Forces, was sanctioned.",
+            ("Mohamed Hamdan Daglo", "head", "Rapid Support Forces"),
+        ),
+        # Each name of a list of appointments takes the post written after it.
+        (
+            "The presidency gave the names of the new service chiefs as General Lucky Irabor "
+            "as Chief of Defence Staff; Rear Admiral Awwal Gambo as Chief of Naval Staff.",
+            ("Awwal Gambo", "chief of naval staff", ""),
+        ),
     ],
 )
 def test_a_post_is_read_with_its_holder_and_body_in_each_shape(extract, text, post) -> None:
     assert post in posts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # The post set off before the name is another's: the one listed before, or the
+        # one met in an opening phrase.
+        (
+            "The cabinet was named with Ahmed Ali as defence minister, Omar Said as foreign "
+            "minister and Musa Bello as interior minister.",
+            "Omar Said",
+        ),
+        (
+            "While holding talks with the Defence Secretary of the Philippines, Rajnath Singh "
+            "welcomed the country as coordinator.",
+            "Rajnath Singh",
+        ),
+    ],
+)
+def test_a_post_written_before_someone_elses_name_is_not_theirs(extract, text, holder) -> None:
+    assert holder not in {h for h, _, _ in posts(extract(text))}
+
+
+def test_who_names_someone_to_a_post_does_not_hold_it(extract) -> None:
+    """ "Japan PM Abe names new defence minister": Abe appoints; the minister is the
+    object, unnamed here."""
+    holders = {
+        holder
+        for holder, _, _ in posts(
+            extract("Japan PM Abe names new defence minister in cabinet reshuffle.")
+        )
+    }
+    assert "Abe" not in holders
 
 
 @pytest.mark.parametrize(

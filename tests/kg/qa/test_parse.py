@@ -562,6 +562,8 @@ def test_a_bare_surname_stored_alone_is_the_one_full_named_person_of_that_surnam
             "Which Polish minister of state for defence sought a vote?",
             ("minister", "stat", "defenc"),
         ),
+        # the post ends where the source of the answer is set off
+        ("Who is the President of Poland, according to the minister's statement?", ("president",)),
     ],
 )
 def test_a_post_is_its_title_words_not_how_or_when_it_was_given(

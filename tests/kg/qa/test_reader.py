@@ -2372,3 +2372,25 @@ def test_who_was_appointed_is_not_who_appointed(pipeline: Pipeline, tmp_path: Pa
         "Irakli Garibashvili on Friday appointed a politician.", "Irakli Garibashvili"
     )
     assert not reader._appoints("The minister Irakli Garibashvili said.", "Irakli Garibashvili")
+
+
+def test_a_hyphenated_post_is_asked_for_with_or_without_its_hyphen(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """ "Secretary-General" and "secretary general" are one post; a vice-president holds
+    no presidency."""
+    article = (
+        "---\ndate: 2024-11-04\n---\nNATO Secretary-General Mark Rutte met the "
+        "vice-president of Ghana, John Mahama, in Brussels on Monday.\n"
+    )
+    questions = (
+        "Who is NATO's secretary general?",
+        "Who is the secretary-general of NATO?",
+        "Who is Ghana's vice president?",
+        "Who is Ghana's president?",
+    )
+    found = answered(tmp_path, pipeline, article, questions)
+    assert found[questions[0]] == ["Mark Rutte"]
+    assert found[questions[1]] == ["Mark Rutte"]
+    assert found[questions[2]] == ["John Mahama"]
+    assert found[questions[3]] == []
