@@ -226,11 +226,14 @@ def guess_type(ner_label: str, name: str) -> URIRef | None:
     base = _NER_TYPES.get(ner_label)
     if base is None:
         return None
+    if base in {DD.Organization, DD.Place, DD.Person} and (
+        set(norm_key(name).split()[-1:]) & _LAW_HEADS
+    ):
+        # "the Reciprocal Access Agreement", "the Liptako-Gourma Charter": a name the NER
+        # took for a body's, a place's or a person's
+        return DD.LegalInstrument
     if base == DD.Organization:
         words = set(norm_key(name).replace("-", " ").split())
-        if set(norm_key(name).split()[-1:]) & _LAW_HEADS:
-            # "the Reciprocal Access Agreement": a name the NER took for a body's
-            return DD.LegalInstrument
         for cls, heads in _ORG_HEADS:
             if words & heads:
                 return cls

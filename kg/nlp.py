@@ -651,7 +651,7 @@ def weapon_written_after(doc: Doc, start: int, window: int = 3) -> bool:
 # Kinds of weapon a model name is counted with: "118 Hizir armoured vehicles".
 _COUNTED_KINDS = MODEL_OF | frozenset(
     "vehicle frigate corvette helicopter aircraft ship vessel boat gun rifle radar "
-    "submarine tank jet fighter plane warship destroyer".split()
+    "submarine tank jet fighter plane warship destroyer projectile".split()
 )
 
 

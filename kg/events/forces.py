@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
+from kg.events.amounts import number_value
 from kg.events.base import ExtractorBase
 from kg.events.grammar import (
     agent_tokens,
@@ -263,8 +264,22 @@ class ForceRules(ExtractorBase):
         forces = [t for t in governed if t.lemma_.lower() in ARMS_NOUNS | FORCE_NOUNS]
         if not weapons and not forces:
             return  # "deployed its diplomatic skills"
+        if verb.lemma_.lower() in deployment.SENDING and (
+            weapons or not any(t.lemma_.lower() in FORCE_NOUNS for t in forces)
+        ):
+            return  # "sent 1,000 troops" is a deployment; "sent tanks", a delivery
         event = self._new(DD.Deployment, view, verb, 0.7)
         event.add(DD.equipment, weapons)
+        counts = [
+            number_value(c)
+            for t in forces
+            if t.lemma_.lower() in FORCE_NOUNS
+            for c in t.children
+            if c.dep_ == "nummod" and c.like_num
+        ]
+        count = next((n for n in counts if n), None)
+        if count:
+            event.set(DD.quantity, Literal(count))  # "deploy 1,000 soldiers": how many
         if is_passive(verb) or verb.dep_ == "acl" or moved:
             event.add(DD.actor, view.entities_in(agent_tokens(verb), AGENTS))
         else:

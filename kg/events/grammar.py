@@ -417,7 +417,19 @@ def core_phrase(token: Token) -> list[Token]:
             node = node.head
         if node.i == token.i:
             out.append(t)
+    # "the projectile, named Tayfun,": the name given to the noun is the noun's.
+    out += [
+        t
+        for c in token.children
+        if c.dep_ == "acl" and c.lemma_.lower() in _NAMING_LEMMAS
+        for o in c.children
+        if o.dep_ == "oprd"
+        for t in o.subtree
+    ]
     return out
+
+
+_NAMING_LEMMAS = frozenset({"name", "call", "dub"})
 
 
 def non_member(token: Token) -> bool:

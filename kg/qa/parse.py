@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from kg.kinds import agreement
+from kg.kinds import agreement, deployment
 from kg.kinds.transfer import EQUIPMENT_SUBJECT, HANDOVER
 from kg.qa.asked import LEAD_IN
 from kg.qa.choosing import choose, choose_yes_no, involving
@@ -315,6 +315,8 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 
 # What names an exercise asked for: "Which exercise ...", "Which (annual military) drill ...".
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
+_SENDING_STEMS = frozenset(stem(w) for w in deployment.SENDING)
+_FORCE_STEMS = frozenset(stem(w) for w in deployment.FORCES)
 _HANDED_OVER = frozenset(stem(w) for w in HANDOVER | EQUIPMENT_SUBJECT)
 _TO_COME = frozenset({"would", "will", "could", "might", "to", "shall"})
 _PAYING = frozenset(stem(w) for w in "pay paid spend spent cost".split())
@@ -332,6 +334,8 @@ class Frame(Roles):
     """The frame of one question: its grammar (:class:`~kg.qa.clause.Clause`) and
     roles (:class:`~kg.qa.roles.Roles`), and from them its focus, its relation and the
     template that answers it."""
+
+    forces_sent = False  # the question's verb of sending sends troops (a deployment)
 
     def decide(self, result: Interpretation) -> None:
         """Fill ``result``: focus, relation, roles, the template and its slots."""
@@ -693,6 +697,22 @@ class Frame(Roles):
     # -- relation ------------------------------------------------------------------
 
     def _relation(self, result: Interpretation) -> tuple[str, Hit | None]:
+        """The relation the question is about (:meth:`_relation_named`), where sending
+        people is deploying them: "How many soldiers is Rwanda sending to Mozambique?"."""
+        relation, hit = self._relation_named(result)
+        self.forces_sent = relation == "transfer" and hit is not None and self._sends_forces(hit)
+        return ("deployment", hit) if self.forces_sent else (relation, hit)
+
+    def _sends_forces(self, hit: Hit) -> bool:
+        """Whether ``hit`` is a verb of sending (:data:`kg.kinds.deployment.SENDING`)
+        whose question counts or names forces and no weapon."""
+        if not {self.items[i].stem for i in range(hit.start, hit.end)} & _SENDING_STEMS:
+            return False
+        return any(it.entity is None and it.stem in _FORCE_STEMS for it in self.items) and not any(
+            it.entity is not None and it.entity.type == DD.WeaponSystem for it in self.items
+        )
+
+    def _relation_named(self, result: Interpretation) -> tuple[str, Hit | None]:
         """The relation the question is about, and the lexicon hit that names it.
 
         The relation of the main verb wins when it is a specific one ("would receive ...
@@ -811,6 +831,8 @@ class Frame(Roles):
             # "When will the corvettes be delivered?", "When will Poland receive the
             # tanks?": a delivery, not the deal that ordered them.
             exact.add(DD.ArmsDelivery)
+        if self.forces_sent:  # troops sent are deployed, not delivered
+            exact, family = {DD.Deployment}, set(RELATION_CLASSES["deployment"])
         expanded: set[URIRef] = set()
         for cls in family | exact:
             expanded |= lexicon.descendants(cls)

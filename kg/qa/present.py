@@ -356,10 +356,11 @@ def format_value(value: Term | None, currency: Term | None, text: Term | None) -
 
 
 def format_quantity(value: Term) -> str:
-    """A count, with its word for small numbers ("3 (three)") as articles often spell them.
+    """A count, with its word for small numbers ("3 (three)") and thousands set off
+    ("1,000"), as articles write them.
 
-    >>> format_quantity(Literal(32)), format_quantity(Literal(3))
-    ('32', '3 (three)')
+    >>> format_quantity(Literal(32)), format_quantity(Literal(3)), format_quantity(Literal(1000))
+    ('32', '3 (three)', '1,000')
     """
     try:
         number = int(Decimal(str(value)))
@@ -367,7 +368,7 @@ def format_quantity(value: Term) -> str:
         return str(value)
     if 0 <= number < len(_NUMBER_WORDS):
         return f"{number} ({_NUMBER_WORDS[number]})"
-    return str(number)
+    return f"{number:,}"
 
 
 def reading(it: Interpretation, lexicon: Lexicon) -> str:

@@ -73,14 +73,14 @@ def test_one_word_calls_each_of_its_rules_once_in_the_kinds_order() -> None:
 
 def test_a_verb_added_to_a_kind_makes_a_sentence_extract_that_kind(restored: Pipeline) -> None:
     article = Article(
-        "Germany dispatched two Patriot batteries to Poland on Monday.",
+        "Germany moved two Patriot batteries to Poland on Monday.",
         url="https://n.example/patriot",
     )
     deployments = "SELECT ?e WHERE { ?e a dd:Deployment }"
     before = restored.version
     assert not restored.extract(article, WHEN).query(deployments)
     words = DEFAULTS[DD.Deployment]
-    restored.use_triggers({DD.Deployment: Words(words.verbs | {"dispatch"}, words.nouns)})
+    restored.use_triggers({DD.Deployment: Words(words.verbs | {"move"}, words.nouns)})
     assert restored.version != before
     assert len(restored.extract(article, WHEN).query(deployments)) == 1
 

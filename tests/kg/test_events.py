@@ -1297,6 +1297,18 @@ def test_deployments_begun_by_states_are_theirs_with_their_date(extract) -> None
     assert str(g.value(deployment, DD.date)) == "2027"
 
 
+def test_troops_sent_are_deployed_and_counted_but_weapons_sent_are_delivered(extract) -> None:
+    g = extract(
+        "Chad will send 1,200 soldiers to Mali next month. "
+        "Germany sent 14 Leopard tanks to Ukraine."
+    )
+    deployed = the_event(g, DD.Deployment)
+    assert roles(g, deployed, DD.actor) == {"Chad"}
+    assert roles(g, deployed, DD.location) == {"Mali"}
+    assert str(g.value(deployed, DD.quantity)) == "1200"
+    assert len(events(g, DD.Deployment)) == 1
+
+
 def test_deploying_something_other_than_forces_is_no_deployment(extract) -> None:
     g = extract("The minister deployed all her diplomatic skills in Brussels.")
     assert not events(g, DD.Deployment)
@@ -1310,6 +1322,18 @@ def test_a_participle_with_its_agent_names_the_maker(extract) -> None:
     made = the_event(g, DD.Manufacturing)
     assert roles(g, made, DD.actor) == {"Dassault Aviation"}
     assert roles(g, made, DD.equipment) == {"Rafale"}
+
+
+def test_a_weapon_told_by_its_kind_and_named_in_apposition_is_the_named_weapon(extract) -> None:
+    """ "The projectile, named Babur, was developed by X": the name given to the noun is
+    what X developed."""
+    g = extract(
+        "Pakistan test-fired a new cruise missile on Monday. The projectile, named Babur, "
+        "was developed by the state-run firm Global Industrial Defence Solutions."
+    )
+    made = the_event(g, DD.Manufacturing)
+    assert roles(g, made, DD.actor) == {"Global Industrial Defence Solutions"}
+    assert roles(g, made, DD.equipment) == {"Babur"}
 
 
 def test_building_up_a_capability_is_not_making_weapons(extract) -> None:

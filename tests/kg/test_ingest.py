@@ -216,7 +216,7 @@ def test_a_trigger_noun_or_verb_added_to_any_kind_re_extracts_with_a_new_version
     path = tmp_path / "patriot.md"
     path.write_text(
         "---\nurl: https://n.example/patriot\n---\n"
-        "Germany dispatched two Patriot batteries to Poland on Monday.",
+        "Germany moved two Patriot batteries to Poland on Monday.",
         encoding="utf-8",
     )
     deployments = "SELECT ?e WHERE { GRAPH ?g { ?e a dd:Deployment } }"
@@ -226,7 +226,7 @@ def test_a_trigger_noun_or_verb_added_to_any_kind_re_extracts_with_a_new_version
     before = store.select(version).bindings[0]["v"]
     store.update(
         "INSERT DATA { GRAPH <https://w3id.org/attache/graph/ontology> "
-        '{ dd:Deployment dd:triggerVerb "dispatch" } }'
+        '{ dd:Deployment dd:triggerVerb "move" } }'
     )
     assert ingest(store, pipeline, path).replaced == 1
     assert len(store.select(deployments)) == 1

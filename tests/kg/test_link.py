@@ -655,3 +655,17 @@ def test_every_dangling_word_is_cut_from_the_end_of_a_name(entities) -> None:
         "Republic of China."
     )
     assert not any(label.endswith((" of", " the")) for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("ORG", "Reciprocal Access Agreement"),
+        ("GPE", "Liptako-Gourma Charter"),
+        ("PERSON", "Camp David Accord"),
+    ],
+)
+def test_a_name_ending_in_a_word_for_a_law_is_a_legal_instrument_whatever_the_model_said(
+    label: str, name: str
+) -> None:
+    assert guess_type(label, name) == DD.LegalInstrument

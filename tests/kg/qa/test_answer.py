@@ -310,6 +310,7 @@ def test_dates_values_and_quantities_read_as_people_write_them() -> None:
     assert format_value(None, None, Literal("up to $13.9 billion")) == "up to $13.9 billion"
     assert format_quantity(Literal(32)) == "32"
     assert format_quantity(Literal(3)) == "3 (three)"  # articles often spell small numbers
+    assert format_quantity(Literal(1000)) == "1,000"  # as English news writes thousands
 
 
 @pytest.mark.parametrize(

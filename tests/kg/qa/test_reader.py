@@ -2394,3 +2394,16 @@ def test_a_hyphenated_post_is_asked_for_with_or_without_its_hyphen(
     assert found[questions[1]] == ["Mark Rutte"]
     assert found[questions[2]] == ["John Mahama"]
     assert found[questions[3]] == []
+
+
+def test_how_many_soldiers_a_state_is_sending_asks_of_its_deployment(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """Sending people is deploying them: the count is the deployment's, not a delivery's."""
+    article = (
+        "---\ndate: 2021-07-10\n---\nChad has announced that it will deploy 1,200 soldiers "
+        "to Mali to help the country fight armed groups.\n"
+    )
+    question = "How many soldiers is Chad sending to Mali?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] == ["1,200"]
