@@ -518,10 +518,16 @@ def named_models(doc: Doc) -> Doc:
 _EXERCISE_NOUNS = frozenset(
     "exercise exercises drill drills wargame wargames maneuvers manoeuvres games".split()
 )
+# Kinds of weapon written in capitals before an exercise noun in a headline: no name.
+_GENERIC_ARMS = frozenset(
+    "missile missiles drone drones rocket rockets tank tanks artillery air naval submarine "
+    "fighter jet".split()
+)
 _EXERCISE_BETWEEN = frozenset(
     "naval military joint multinational annual biennial air army maritime war amphibious "
     "combined bilateral trilateral defence defense".split()
 )
+_NO_NAME = _EXERCISE_BETWEEN | _GENERIC_ARMS | _EXERCISE_NOUNS
 
 
 @Language.component("exercise_names")
@@ -559,8 +565,8 @@ def exercise_names(doc: Doc) -> Doc:
             end = token.i + 1  # "the ASEAN Solidarity Exercise": the noun is in the name
         if all(t.ent_type_ == "NORP" or t.ent_id_ for t in doc[start:end] if _worded(t)):
             continue  # "US-Philippine drills", "Indian Navy exercises": whose, not which
-        if all(t.lower_ in _EXERCISE_BETWEEN for t in doc[start:end] if t.is_alpha):
-            continue  # a headline's "Defence Exercise", "Joint Naval Drills": no name
+        if all(t.lower_ in _NO_NAME for t in doc[start:end] if t.is_alpha):
+            continue  # a headline's "Defence Exercise", "Joint Naval Drills", "Drone Drill"
         spans.append(Span(doc, start, end, label="Exercise"))
     spans += [s for t in doc if _an_exercise_noun(t) if (s := _exercise_named_after(t))]
     return _with_names(doc, filter_spans(spans))

@@ -53,6 +53,13 @@ class AgreementRules(ExtractorBase):
         agreement", "entered into an agreement", "reached an accord": a light verb of
         coming to terms, with an agreement noun as its object, makes an agreement too
         (signing verbs are read by :meth:`_agreement`)."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "signing":
+            # "X announced the signing of a mutual defence agreement": X signed it.
+            signing = noun.head.head
+            parties = self._subject(view, signing.head) if signing.dep_ == "dobj" else []
+            if parties or any(c.lower_ in {"between", "with"} for c in noun.children):
+                self._signed(view, signing, [noun], list(noun.subtree), parties)
+            return
         if noun.dep_ == "dobj":
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ in {"into", "to"}:

@@ -34,6 +34,7 @@ from kg.events.words import (
     AGENTS,
     ARMS_NOUNS,
     GROUP_NOUNS,
+    MEMBER_NOUNS,
     PARTIES,
     PLACE_PREPOSITIONS,
     PRONOUNS,
@@ -425,6 +426,11 @@ class ExtractorBase:
                 out += [e for e in self._antecedent(view, child, subject)]
             else:
                 heads = [t for h in with_conjuncts(child) for t in name_tokens(h)]
+                if child.lemma_.lower() in MEMBER_NOUNS:
+                    # "expel its NATO ally Türkiye": the ally named, not its alliance
+                    heads = [
+                        t for a in child.children if a.dep_ == "appos" for t in name_tokens(a)
+                    ] or heads
                 named = view.entities_in(heads, PARTIES)
                 out += (
                     named

@@ -1068,14 +1068,15 @@ class RelationRules(ExtractorBase):
                 ):
                     found = self._state_before(view, described)
             return found
-        # "Finland became NATO's member", "is a member of": the clause subject.
-        if noun.dep_ in {"attr", "oprd", "dobj", "pobj"}:
-            subject = view.entities_in(subject_tokens(noun), {DD.State})
-            if subject:
-                return subject
+        # "expel its NATO ally Türkiye": the ally named in apposition.
         for child in noun.children:
             if child.dep_ == "appos":
-                return view.entities_in(child.subtree, {DD.State})
+                named = view.entities_in(child.subtree, {DD.State})
+                if named:
+                    return named
+        # "Finland became NATO's member", "is a member of": the clause subject.
+        if noun.dep_ in {"attr", "oprd", "dobj", "pobj"}:
+            return view.entities_in(subject_tokens(noun), {DD.State})
         return []
 
 

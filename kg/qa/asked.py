@@ -626,6 +626,9 @@ def _asked(question: str) -> Asked | None:
     if _IMPERATIVE.match(lower):
         tail = _IMPERATIVE.sub("", text, count=1)
         tail = re.sub(r"^\s*(?:the|a|an)\s+", "", tail, flags=re.I)
+        # "Name Nigeria's new Chief of Air Staff": what is named is the noun after the
+        # owner's name (not the owner, as in "Which company's engines ...?").
+        tail = _OWNER_FIRST.sub("", tail, count=1)
         kind = _noun_kind(tail)
         if kind is not None:
             return kind
@@ -636,6 +639,10 @@ def _asked(question: str) -> Asked | None:
         return _noun_kind(text[inside.end() :])
     return None
 
+
+_RELATIVES = frozenset({"whose", "who", "which", "where", "that"})
+
+_OWNER_FIRST = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+")
 
 _WHICH_INSIDE = re.compile(r"\b(?:with|from|to|by|for|of|in|on|at|against)\s+which\s+", re.I)
 
@@ -709,8 +716,8 @@ def _noun_kind(words: str) -> Asked | None:
             and _verb_before(after)
         ):
             break  # "Which company builds the aircraft": "builds" is the verb
-        if word in _AUX or word in _PREPOSITIONS or (phrase and word in _DETERMINERS):
-            break
+        if word in _AUX or word in _PREPOSITIONS or (phrase and word in _DETERMINERS | _RELATIVES):
+            break  # ("a country whose defence minister ...": the country)
         if phrase and token.text in {"'s", "’s", "'"}:
             # "Which company's engines ...": the possessor is asked for, as the owner of
             # the noun after it.

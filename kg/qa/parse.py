@@ -738,6 +738,10 @@ class Frame(Roles):
         )
         if dating is not None and any(c[4].end <= dating for c in candidates):
             candidates = [c for c in candidates if c[4].end <= dating]
+        # "What is the pact between X and Y called?": asks its name, not what was said.
+        candidates = [c for c in candidates if not (c[3] == "statement" and self._names_it(c[4]))]
+        if not candidates:
+            return "", None
         statements = sorted((c for c in candidates if c[3] == "statement"), key=lambda c: c[1])
         if statements and any(
             c[3] != "statement" and c[1] > statements[0][1] and self._reported_plan(c[4].start)
@@ -805,6 +809,15 @@ class Frame(Roles):
             self._verb_like(start)
             and before in _TO_COME
             and subject in {"it", "they", "he", "she", "we", "plans", "plan", "intends"}
+        )
+
+    def _names_it(self, hit: Hit) -> bool:
+        """Whether ``hit`` is the question's last word and a verb of naming ("... called?")."""
+        words = [k for k, it in enumerate(self.items) if it.is_word]
+        return (
+            bool(words)
+            and hit.start <= words[-1] < hit.end
+            and self.items[words[-1]].norm in {"called", "named", "dubbed"}
         )
 
     def _says(self, hit: Hit) -> bool:

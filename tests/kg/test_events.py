@@ -1309,6 +1309,25 @@ def test_troops_sent_are_deployed_and_counted_but_weapons_sent_are_delivered(ext
     assert len(events(g, DD.Deployment)) == 1
 
 
+def test_the_signing_of_an_agreement_announced_by_its_parties_is_their_agreement(
+    extract,
+) -> None:
+    g = extract(
+        "Delegations from Mali, Burkina Faso and Niger have announced the signing of a mutual "
+        "defence agreement, called the Liptako-Gourma Charter."
+    )
+    signed = the_event(g, DD.Agreement)
+    assert roles(g, signed, DD.participant) == {"Mali", "Burkina Faso", "Niger"}
+    assert roles(g, signed, DD.topic) == {"Liptako-Gourma Charter"}
+
+
+def test_an_ally_named_in_apposition_is_the_one_acted_on_and_the_member(extract) -> None:
+    """ "expel its NATO ally Türkiye": Türkiye is expelled, and is NATO's member."""
+    g = extract("Washington responded by expelling its NATO ally Türkiye from the F-35 program.")
+    assert roles(g, the_event(g, DD.ProgramSuspension), DD.target) == {"Turkey"}
+    assert roles(g, the_event(g, DD.Membership), DD.member) == {"Turkey"}
+
+
 def test_deploying_something_other_than_forces_is_no_deployment(extract) -> None:
     g = extract("The minister deployed all her diplomatic skills in Brussels.")
     assert not events(g, DD.Deployment)

@@ -498,6 +498,7 @@ def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exerc
         "The exercise, called off last week, was to be held in May.",
         "He called the exercise 'a rehearsal for invasion' on Monday.",
         "The Asian Games, dubbed Hangzhou 2022, opened on Saturday.",
+        "Iran's Guards Hold Missile, Drone Drill",  # a headline's capitals: a kind, no name
     ],
 )
 def test_who_holds_an_exercise_does_not_name_it(entities, text) -> None:

@@ -71,6 +71,9 @@ from kg.qa.lexicon import stem
         ("What did the air marshal assure the Nigerian Air Force?", "quote", ""),
         ("What did the ministry confirm about the deliveries?", "quote", ""),
         ("Name the company that builds the Rafale.", "company", "company"),
+        # an imperative names what follows the owner, and a relative clause ends its noun
+        ("Name Ghana's new Chief of Army Staff.", "person", "chief"),
+        ("Name a country whose navy joined the drill.", "state", "country"),
     ],
 )
 def test_the_wording_says_what_kind_of_answer_is_wanted(

@@ -209,6 +209,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "supplier_of_equipment_to",
         {"equipment": "S-400", "recipient": "Turkey"},
     ),
+    # "called" at the end asks a name, not what was said
+    (
+        "What is the defence pact between Turkey and Poland called?",
+        "agreements_of",
+        {"x": "Turkey"},
+    ),
     # role
     ("Who is the president of Turkey?", "role_holder", {"org": "Turkey"}),
     ("Who is Poland's defence minister?", "role_holder", {"org": "Poland"}),
