@@ -551,6 +551,10 @@ def exercise_names(doc: Doc) -> Doc:
         end = token.i
         while end > token.i - 2 and end > 0 and doc[end - 1].lower_ in _EXERCISE_BETWEEN:
             end -= 1  # "Noble Partner multinational defence exercise"
+        quoted = _quoted_before(doc, end)
+        if quoted is not None:
+            spans.append(quoted)  # the joint “Golden Dragon” military exercise
+            continue
         start = end
         while start > 0 and end - start < 4:
             if _exercise_word(doc[start - 1]):
@@ -570,6 +574,22 @@ def exercise_names(doc: Doc) -> Doc:
         spans.append(Span(doc, start, end, label="Exercise"))
     spans += [s for t in doc if _an_exercise_noun(t) if (s := _exercise_named_after(t))]
     return _with_names(doc, filter_spans(spans))
+
+
+def _quoted_before(doc: Doc, end: int) -> Span | None:
+    """The name in quotation marks that closes right before ``end`` ("the joint “Golden
+    Dragon” military exercise"), of at most four words."""
+    if end < 2 or doc[end - 1].text not in CLOSING_QUOTES:
+        return None
+    opening = next(
+        (k for k in range(end - 2, max(-1, end - 7), -1) if doc[k].text in OPENING_QUOTES), None
+    )
+    if opening is None or opening + 1 >= end - 1:
+        return None
+    inside = doc[opening + 1 : end - 1]
+    if not all(_exercise_word(t) or t.text == "-" for t in inside) or not inside[0].is_title:
+        return None
+    return Span(doc, opening + 1, end - 1, label="Exercise")
 
 
 def _an_exercise_noun(token: Token) -> bool:

@@ -483,6 +483,11 @@ def test_an_unknown_organization_named_as_a_business_is_a_company(name: str) -> 
             "The Guards began a naval exercise, codenamed 'Payambar-e Azam 9' in the Gulf.",
             "Payambar-e Azam 9",
         ),
+        # a quoted name before the noun
+        (
+            "Cambodia and China began their annual joint “Golden Dragon” military exercise.",
+            "Golden Dragon",
+        ),
     ],
 )
 def test_an_exercise_is_named_by_the_words_written_with_it(entities, text, exercise) -> None:
