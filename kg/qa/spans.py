@@ -83,6 +83,8 @@ _REASON = re.compile(
     r"\b(?:because\s+of|because|due\s+to|owing\s+to|citing|in\s+response\s+to|in\s+protest\s+"
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|as\s+a\s+result\s+of|over|amid|"
     r"following|after|for|on\s+the\s+grounds?\s+(?:of|that)|based\s+on|in\s+order\s+to|"
+    r"with\s+reference\s+to|in\s+(?:the\s+)?light\s+of|in\s+view\s+of|on\s+account\s+of|"
+    r"in\s+the\s+wake\s+of|on\s+the\s+basis\s+of|thanks\s+to|"
     r"to\s+protest|as\s+punishment\s+for|under|(?:stoked|driven|prompted|spurred|fuell?ed|"
     r"triggered|motivated|sparked|caused|provoked)\s+by|(?:reacting|responding)\s+to|"
     r"in\s+reaction\s+to|followed|came\s+(?:after|in\s+response\s+to)|^as|^since|^with|"

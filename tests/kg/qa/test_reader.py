@@ -2407,3 +2407,24 @@ def test_how_many_soldiers_a_state_is_sending_asks_of_its_deployment(
     question = "How many soldiers is Chad sending to Mali?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question] == ["1,200"]
+
+
+@pytest.mark.parametrize(
+    ("because", "cause"),
+    [
+        ("with reference to Austrian neutrality", "Austrian neutrality"),
+        ("in the wake of the border clashes", "the border clashes"),
+        ("in light of the civil war", "the civil war"),
+        ("on account of the civil war", "the civil war"),
+    ],
+)
+def test_a_cause_is_read_after_each_phrase_that_gives_one(
+    pipeline: Pipeline, tmp_path: Path, because: str, cause: str
+) -> None:
+    article = (
+        "---\ndate: 2023-02-01\n---\nAustria refused Germany's request to re-export "
+        f"howitzer shells to Sudan {because}, the ministry said.\n"
+    )
+    question = "Why did Austria refuse Germany's request?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] and cause in found[question][0]
