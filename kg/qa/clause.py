@@ -39,6 +39,10 @@ _CHOOSING = frozenset(
 )
 
 
+# Roles whose relation's labels are verbs too ("supplies", "manufactures").
+_ACTING_ROLES = frozenset({DD.supplier, DD.recipient, DD.manufacturer})
+
+
 @dataclass
 class Item:
     """A word of the question, or a whole entity span."""
@@ -194,6 +198,8 @@ class Clause:
             terms = self.terms_at(j)
             if seen_noun and item.norm.endswith("ed") and len(item.norm) > 4:
                 break  # "which organization suspended": a past tense, even if a label too
+            if seen_noun and self._acts_on(j, terms):
+                break  # "which company manufactures the FA-50": a verb, not "manufactures"
             if self.is_class_word(j):
                 self.wh_terms |= terms
                 seen_noun = True
@@ -218,6 +224,17 @@ class Clause:
             self.wh_terms |= terms
             j += 1
         return j
+
+    def _acts_on(self, j: int, terms: set) -> bool:
+        """Whether the word at ``j``, a label of a role's relation in the present tense,
+        is followed by what it acts on (a determiner or a name)."""
+        item, after = self.items[j], self.items[j + 1] if j + 1 < self.n else None
+        return (
+            bool(terms & _ACTING_ROLES)
+            and item.norm.endswith("s")
+            and after is not None
+            and (after.norm in DETS or after.entity is not None)
+        )
 
     def _read_clause(self, j: int) -> None:
         """Subject, copula, main verb and voice after the wh-phrase (at item ``j``)."""
@@ -322,7 +339,10 @@ class Clause:
             return False  # "Russia's state ...", "the order": a noun
         if self.modifies_a_noun(i):
             return False
-        after_subject = i > 0 and (before in AUX or i - 1 == self.subject or before == "to")
+        # (or right after the wh-phrase that is the subject: "Which company *manufactures*")
+        after_subject = i > 0 and (
+            before in AUX or i - 1 == self.subject or before == "to" or i == self.wh_end
+        )
         if self.is_class_word(i) and terms & verbal and not self.is_participle(i):
             return after_subject  # "state" (a class) and "stated" (a verb) share a stem
         if self.is_class_word(i) and not terms & verbal:

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
+from kg.kinds import deployment
 from kg.qa.english import english_words
 from kg.store.base import Store
 from kg.text import local_name, norm
@@ -334,6 +335,10 @@ POSITION_STEMS: frozenset[str] = frozenset(stem(w) for w in POSITION_WORDS)
 
 # Words that make a post another, lower one: the deputy commander is not the commander.
 SECOND_IN_LINE = frozenset(stem(w) for w in "deputy vice assistant associate".split())
+
+# The words for people under arms, each as good as the others: a question's "soldiers"
+# are the "troops" a sentence counts.
+FORCE_STEMS = frozenset(stem(w) for w in deployment.FORCES)
 
 # Spelling and title variants treated as one word when comparing positions.
 POSITION_SYNONYMS: dict[str, str] = {

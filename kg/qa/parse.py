@@ -43,7 +43,16 @@ from kg.qa.clause import Item
 from kg.qa.entities import EntityFinder, Found
 from kg.qa.frame_tables import AUX, BE, DETS, PREPS, RELATION_CLASSES, RELATION_TERMS, STRENGTH
 from kg.qa.interpretation import Interpretation, use
-from kg.qa.lexicon import POSITION_WORDS, Hit, Lexicon, Token, find_hits, stem, tokenize
+from kg.qa.lexicon import (
+    FORCE_STEMS,
+    POSITION_WORDS,
+    Hit,
+    Lexicon,
+    Token,
+    find_hits,
+    stem,
+    tokenize,
+)
 from kg.qa.roles import Roles
 from kg.text import slugify
 from kg.vocab import DD, RES
@@ -316,7 +325,6 @@ _WHERE_PREPS = frozenset({"prep:to", "prep:in", "prep:into", "prep:at"})
 # What names an exercise asked for: "Which exercise ...", "Which (annual military) drill ...".
 _EXERCISE_TERMS = frozenset(RELATION_TERMS["exercise"])
 _SENDING_STEMS = frozenset(stem(w) for w in deployment.SENDING)
-_FORCE_STEMS = frozenset(stem(w) for w in deployment.FORCES)
 _HANDED_OVER = frozenset(stem(w) for w in HANDOVER | EQUIPMENT_SUBJECT)
 _TO_COME = frozenset({"would", "will", "could", "might", "to", "shall"})
 _PAYING = frozenset(stem(w) for w in "pay paid spend spent cost".split())
@@ -708,7 +716,7 @@ class Frame(Roles):
         whose question counts or names forces and no weapon."""
         if not {self.items[i].stem for i in range(hit.start, hit.end)} & _SENDING_STEMS:
             return False
-        return any(it.entity is None and it.stem in _FORCE_STEMS for it in self.items) and not any(
+        return any(it.entity is None and it.stem in FORCE_STEMS for it in self.items) and not any(
             it.entity is not None and it.entity.type == DD.WeaponSystem for it in self.items
         )
 

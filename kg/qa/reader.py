@@ -42,6 +42,7 @@ from kg.qa.asked import REPORTING_STEMS, Asked, asks_a_name, asks_what_is_to_com
 from kg.qa.entities import Found
 from kg.qa.lexicon import (
     ASPECT,
+    FORCE_STEMS,
     IRREGULAR,
     POSITION_STEMS,
     SECOND_IN_LINE,
@@ -274,7 +275,10 @@ class Reader:
             return []
         same_words = self.synonyms(lexicon)
         forms = {
-            w: same_words.get(w, frozenset()) | derived(w) | ASPECT.get(w, frozenset())
+            w: same_words.get(w, frozenset())
+            | derived(w)
+            | ASPECT.get(w, frozenset())
+            | (FORCE_STEMS if w in FORCE_STEMS else frozenset())  # "soldiers" are "troops"
             for w in words
         }
         if want.kind == "quote":

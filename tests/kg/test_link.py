@@ -133,12 +133,12 @@ def test_a_class_without_a_vessel_after_it_is_no_weapon(entities) -> None:
     assert not any(cls == "WeaponSystem" for cls in found.values()), found
 
 
-@pytest.mark.parametrize("text", ["SSN-AUKUS", "SSN-774", "DDG-1000", "S-400", "F-35A"])
+@pytest.mark.parametrize("text", ["SSN-AUKUS", "SSN-774", "DDG-1000", "S-400", "F-35A", "MBT-2000"])
 def test_hull_classifications_and_model_designators_name_weapons(text: str) -> None:
     assert is_designator(text)
 
 
-@pytest.mark.parametrize("text", ["COVID-19", "G-20", "USA-UK", "SSN"])
+@pytest.mark.parametrize("text", ["COVID-19", "G-20", "USA-UK", "SSN", "Vision-2030"])
 def test_other_hyphenated_codes_are_not_weapons(text: str) -> None:
     assert not is_designator(text)
 
@@ -675,3 +675,14 @@ def test_a_name_ending_in_a_word_for_a_law_is_a_legal_instrument_whatever_the_mo
     label: str, name: str
 ) -> None:
     assert guess_type(label, name) == DD.LegalInstrument
+
+
+def test_a_name_after_a_persons_style_is_a_person_with_its_surname_in_capitals(
+    entities,
+) -> None:
+    """French usage writes surnames in capitals: after "Mr" it is a person, not a firm."""
+    found = entities(
+        "The investment was made at the initiative of His Excellency Mr Macky SALL, "
+        "President of the Republic."
+    )
+    assert found.get("Macky SALL") == "Person", found

@@ -215,6 +215,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
         "agreements_of",
         {"x": "Turkey"},
     ),
+    # a verb that is also a class's label, right after the wh-phrase, is the verb
+    (
+        "Which company manufactures the S-400 bought by Turkey?",
+        "maker_of",
+        {"equipment": "S-400"},
+    ),
     # role
     ("Who is the president of Turkey?", "role_holder", {"org": "Turkey"}),
     ("Who is Poland's defence minister?", "role_holder", {"org": "Poland"}),

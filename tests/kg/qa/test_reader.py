@@ -2428,3 +2428,28 @@ def test_a_cause_is_read_after_each_phrase_that_gives_one(
     question = "Why did Austria refuse Germany's request?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question] and cause in found[question][0]
+
+
+def test_soldiers_asked_about_are_the_troops_a_sentence_counts(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2024-06-03\n---\nThe annual Steppe Eagle exercise opened in Kazakhstan "
+        "on Monday with the armed forces of four countries.\n\nAbout 2,400 troops will take "
+        "part in the Steppe Eagle drills, the defence ministry said.\n"
+    )
+    question = "How many soldiers will take part in the Steppe Eagle drills?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] and "2,400" in found[question][0]
+
+
+def test_a_company_that_sells_a_weapon_is_asked_for_as_its_maker(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    article = (
+        "---\ndate: 2024-05-02\n---\nGhana has bought six Z-11 light helicopters from "
+        "Harbin Aircraft Industry Group for $40 million.\n"
+    )
+    question = "Which company manufactures the Z-11 helicopters bought by Ghana?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert found[question] == ["Harbin Aircraft Industry Group"]
