@@ -20,7 +20,15 @@ from kg.gazetteer import default_gazetteer, region_written
 from kg.money import find_money, not_a_price
 from kg.qa.asked import FOR_WHAT_NOUNS, REPORTING_STEMS, Asked
 from kg.qa.entities import Found
-from kg.qa.lexicon import IRREGULAR, POSITION_SYNONYMS, POSITION_WORDS, Token, stem, tokenize
+from kg.qa.lexicon import (
+    FORCE_STEMS,
+    IRREGULAR,
+    POSITION_SYNONYMS,
+    POSITION_WORDS,
+    Token,
+    stem,
+    tokenize,
+)
 from kg.qa.passages import ENTITY_CLASSES, Sentence, Span, _find_label, _names_any, written_at
 from kg.qa.scoring import _STOP, _positions, stems_of
 from kg.qa.speech import _CLAUSE_END, _QUOTED, _attributed, _reported
@@ -638,10 +646,12 @@ _CAUSE = re.compile(
     r"\b(?:citing|because\s+of|due\s+to|owing\s+to|in\s+response\s+to|in\s+protest\s+"
     r"(?:at|against|over)|in\s+retaliation\s+(?:for|against)|amid|in\s+the\s+wake\s+of|"
     r"(?:triggered|prompted|sparked|spurred|driven|fuell?ed|provoked)\s+by)\s+|"
-    # "... exercises, as Washington and Beijing jostle for influence": a clause of its own
-    # (not "such as Germany and France", "as well as", "known as").
+    # "... exercises, as Washington and Beijing jostle for influence": a clause of its own,
+    # its names followed by its verb (not "such as Germany and France", "as well as",
+    # "known as", "named the firms as BAE Systems and Viasat, ...").
     r"(?<!such\s)(?<!well\s)(?<!known\s)(?<!same\s)\b(?-i:as)\s+"
-    r"(?=(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+and\s+(?-i:[A-Z]))",
+    r"(?=(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+and\s+(?-i:[A-Z])[\w'’.-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+(?-i:[a-z]))",
     re.I,
 )
 
@@ -1417,6 +1427,8 @@ def _count_spans(text: str, counted: tuple[str, ...]) -> list[Span]:
     counted."""
     tokens = tokenize(text)
     out: list[Span] = []
+    if set(counted) & FORCE_STEMS:
+        counted = (*counted, *FORCE_STEMS)  # "How many soldiers": the troops counted
     money = [(a.start, a.end) for a in find_money(text)]
     dates = [(m.start, m.end) for m in find_dates(text, None)]
     for i, token in enumerate(tokens):

@@ -2453,3 +2453,15 @@ def test_a_company_that_sells_a_weapon_is_asked_for_as_its_maker(
     question = "Which company manufactures the Z-11 helicopters bought by Ghana?"
     found = answered(tmp_path, pipeline, article, (question,))
     assert found[question] == ["Harbin Aircraft Industry Group"]
+
+
+def test_names_listed_after_as_are_no_clause_of_cause(pipeline: Pipeline, tmp_path: Path) -> None:
+    """ "named the firms as A and B, C": a list of who, not "as A and B jostle ..."."""
+    article = (
+        "---\ndate: 2024-01-07\n---\nChina said on Sunday it would sanction three US "
+        "defence firms over arms sales to Taiwan.\n\nThe foreign ministry named the firms as "
+        "Lockheed Martin and Raytheon, which make missiles for Taipei.\n"
+    )
+    question = "Which US defence firms did China sanction?"
+    found = answered(tmp_path, pipeline, article, (question,))
+    assert set(found[question]) >= {"Lockheed Martin", "Raytheon"}
