@@ -550,6 +550,13 @@ class RelationRules(ExtractorBase):
             i -= 1
         if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _APPOINT_VERBS:
             j = span.end + (1 if span.end < sent.end and doc[span.end].lower_ == "as" else 0)
+            if j < sent.end and doc[j].text == ",":
+                # "appointed X, the deputy head of the court, as his Vice President"
+                close = next(
+                    (k for k in range(j + 1, min(j + 14, sent.end)) if doc[k].text == ","), None
+                )
+                if close is not None and close + 1 < sent.end and doc[close + 1].lower_ == "as":
+                    j = close + 2
             found = self._title_after(view, j)
             if found[0]:
                 return doc[i], found
@@ -664,6 +671,9 @@ class RelationRules(ExtractorBase):
                 continue
             if lower in {"'s", "’s"} or lower in _TITLE_ORDER or t.ent_type_ == "ORDINAL":
                 j += 1
+                continue
+            if not words and not orgs and lower in {"his", "her", "their"}:
+                j += 1  # "as his Vice President": the appointer's, who holds no post here
                 continue
             if words and _joins_title_words(t):
                 words[-1] += "-" + doc[j + 1].lower_  # "vice-president"

@@ -267,6 +267,12 @@ def posts(g: Graph) -> set[tuple[str, str, str]]:
             "Mohamed Hamdan Daglo, who heads the Rapid Support Forces, was sanctioned.",
             ("Mohamed Hamdan Daglo", "head", "Rapid Support Forces"),
         ),
+        # The post after "as", past an apposition and the appointer's "his".
+        (
+            "Mursi also appointed Mahmoud Mekki, a senior judge of the Court of Cassation, "
+            "as his vice president.",
+            ("Mahmoud Mekki", "vice president", ""),
+        ),
         # Each name of a list of appointments takes the post written after it.
         (
             "The presidency gave the names of the new service chiefs as General Lucky Irabor "
