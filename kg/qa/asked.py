@@ -121,6 +121,9 @@ _AUX = frozenset(
     "is are was were be been being do does did has have had will would can could shall "
     "should may might must".split()
 )
+# Prepositions of place the question's verb may be followed by ("flight-tested ... off
+# the coast"), read as such only in finding the verb.
+_PLACE_PREPOSITIONS = frozenset({"off", "near", "outside", "along", "beyond"})
 _PREPOSITIONS = frozenset(
     (
         "of in on at for to from with by under over into about between among across during "
@@ -794,7 +797,7 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
             not t.text.islower()
             or t.norm in {"'s", "’s"}
             or t.norm in _AUX
-            or t.norm in _PREPOSITIONS
+            or t.norm in _PREPOSITIONS | _PLACE_PREPOSITIONS
             or t.norm in _CONJUNCTIONS
             or t.norm in ORDINAL_ENDS
             or t.norm[:1].isdigit()  # "11th": an ordinal, no verb
@@ -806,6 +809,11 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
         # After a preposition, past its determiners, possessives and numbers ("at their
         # 11th meeting"), or after a possessive ("during Putin's visit"): a noun.
         j = i - 1
+        named = j
+        while named > 0 and not tokens[named].text.islower():
+            named -= 1
+        if named < j and tokens[named].norm in _DETERMINERS:
+            j = named  # past a name inside the phrase: "off the Odisha coast"
         while j >= 0 and (
             tokens[j].norm in _DETERMINERS | _POSSESSIVES | ORDINAL_ENDS
             or any(ch.isdigit() for ch in tokens[j].norm)
@@ -814,7 +822,10 @@ def _verb_candidates(rest: str, aux: str) -> tuple[str, ...]:
         object_of = (
             j >= 0
             and j < i
-            and (tokens[j].norm in _PREPOSITIONS or (j == i - 1 and tokens[j].norm in {"'s", "’s"}))
+            and (
+                tokens[j].norm in _PREPOSITIONS | _PLACE_PREPOSITIONS
+                or (j == i - 1 and tokens[j].norm in {"'s", "’s"})
+            )
         )
         participle = aux in {"has", "have", "had"} and t.norm.endswith(("ed", "en"))
         likely.append((0 if participle else 1 if not object_of else 2, -i, t.stem))

@@ -405,3 +405,18 @@ def test_the_fields_an_agreement_covers_are_asked_as_its_scope(question: str, sc
 def test_a_range_that_is_a_site_is_a_place(question: str, kind: str) -> None:
     found = asked(question)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What did India flight-test off the Odisha coast?", "flight-test"),
+        ("What did Iran test near the Strait of Hormuz?", "test"),
+        ("What did the head of NATO threaten Moscow with?", "threaten"),
+    ],
+)
+def test_the_verb_asked_about_is_not_a_noun_of_the_place_after_it(question: str, verb: str) -> None:
+    """ "off the Odisha coast": a noun after a preposition of place and a name is no verb."""
+    found = asked(question)
+    assert found is not None and found.kind == "object"
+    assert found.phrase[0] == stem(verb)
