@@ -815,6 +815,10 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# Sites named by the place they are in: "the Kiel shipyard", "the Hyakuri air base".
+_SITES = frozenset("shipyard shipyards dockyard port harbour harbor airport airbase base".split())
+
+
 def _reads_as_place(ent: Span, *, after_preposition: bool = True) -> bool:
     """A name the NER mistyped that the text introduces as a place: "the town of Deblin",
     "Nagpur-based", or (for a would-be person) "in Deblin". Only for names nothing else
@@ -825,6 +829,8 @@ def _reads_as_place(ent: Span, *, after_preposition: bool = True) -> bool:
     before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
     if after_preposition and before and before[-1] in {"in", "at", "near", "outside"}:
         return True
+    if before and before[-1] == "the" and ent.end < len(doc) and doc[ent.end].lower_ in _SITES:
+        return True  # "at the Kiel shipyard": no person is written "the X shipyard"
     return len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS
 
 

@@ -686,3 +686,11 @@ def test_a_name_after_a_persons_style_is_a_person_with_its_surname_in_capitals(
         "President of the Republic."
     )
     assert found.get("Macky SALL") == "Person", found
+
+
+def test_a_name_written_the_x_shipyard_is_a_place_not_a_person(entities) -> None:
+    found = entities(
+        "The submarine was christened at a ceremony at the Kiel shipyard in the presence of "
+        "Defence Minister Boris Pistorius."
+    )
+    assert found.get("Kiel") == "Place", found
