@@ -561,7 +561,7 @@ def exercise_names(doc: Doc) -> Doc:
         while start > 0 and end - start < 4:
             if _exercise_word(doc[start - 1]):
                 start -= 1
-            elif start > 1 and _glued_hyphen(doc[start - 1]) and _exercise_word(doc[start - 2]):
+            elif start > 1 and glued_hyphen(doc[start - 1]) and _exercise_word(doc[start - 2]):
                 start -= 2  # "the Security Belt-2023 joint maritime exercises"
             else:
                 break
@@ -643,8 +643,9 @@ def _exercise_named_after(noun: Token) -> Span | None:
     return Span(doc, i, end, label="Exercise")
 
 
-def _glued_hyphen(token: Token) -> bool:
-    """A hyphen written without spaces, inside one name ("Belt-2023")."""
+def glued_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces, inside one name or word ("Belt-2023",
+    "Secretary-General")."""
     doc = token.doc
     return token.text == "-" and not token.whitespace_ and not doc[token.i - 1].whitespace_
 
@@ -860,7 +861,7 @@ def titled_names(doc: Doc) -> Doc:
         end = start
         while end < len(doc) and end - start < _TITLED_MAX and _name_word(doc[end]):
             end += 1
-        goes_on = end < len(doc) and (_name_word(doc[end]) or _glued_hyphen(doc[end]))
+        goes_on = end < len(doc) and (_name_word(doc[end]) or glued_hyphen(doc[end]))
         if end - start < 2 or goes_on:
             continue  # (a name that goes on is not all read: "Khaled Al-Jarrah")
         run = doc[start:end]

@@ -42,6 +42,7 @@ from kg.events.words import (
 from kg.kinds import accession, succession
 from kg.kinds.model import Kind
 from kg.link import Entity, Mention
+from kg.nlp import glued_hyphen
 from kg.text import COUNTERPARTS, norm_key
 from kg.vocab import DD
 
@@ -550,13 +551,9 @@ class RelationRules(ExtractorBase):
             i -= 1
         if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _APPOINT_VERBS:
             j = span.end + (1 if span.end < sent.end and doc[span.end].lower_ == "as" else 0)
-            if j < sent.end and doc[j].text == ",":
-                # "appointed X, the deputy head of the court, as his Vice President"
-                close = next(
-                    (k for k in range(j + 1, min(j + 14, sent.end)) if doc[k].text == ","), None
-                )
-                if close is not None and close + 1 < sent.end and doc[close + 1].lower_ == "as":
-                    j = close + 2
+            close = _apposition_end(view, j)
+            if close is not None and close + 1 < sent.end and doc[close + 1].lower_ == "as":
+                j = close + 2  # "appointed X, the deputy head of the court, as his VP"
             found = self._title_after(view, j)
             if found[0]:
                 return doc[i], found
@@ -589,12 +586,8 @@ class RelationRules(ExtractorBase):
         j = span.end
         if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "who":
             j += 2  # "General Bipin Rawat, who will take over as the first CDS"
-        elif j < sent.end and doc[j].text == ",":
-            close = next(
-                (k for k in range(j + 1, min(j + 14, sent.end)) if doc[k].text == ","), None
-            )
-            if close is not None:
-                j = close + 1
+        elif (close := _apposition_end(view, j)) is not None:
+            j = close + 1
         while j < sent.end and (
             doc[j].pos_ in {"AUX", "PART", "ADV"}
             or doc[j].ent_type_ in {"DATE", "TIME"}
@@ -1181,6 +1174,20 @@ def _title_mention(view: SentenceView, token: Token) -> Mention | None:
     return m
 
 
+_APPOSITION_MAX = 14  # tokens from the comma that opens an apposition to the one closing it
+
+
+def _apposition_end(view: SentenceView, j: int) -> int | None:
+    """The comma that closes an apposition opened by a comma at ``j`` ("X, previously head
+    of army training, was named ..."), if any."""
+    doc, sent = view.sent.doc, view.sent
+    if j >= sent.end or doc[j].text != ",":
+        return None
+    return next(
+        (k for k in range(j + 1, min(j + _APPOSITION_MAX, sent.end)) if doc[k].text == ","), None
+    )
+
+
 def _a_person(view: SentenceView, token: Token) -> bool:
     """Whether ``token`` is written in a person's name."""
     mention = view.mention_at(token)
@@ -1193,12 +1200,7 @@ def _joins_title_words(token: Token) -> bool:
     doc, i = token.doc, token.i
 
     def glued(k: int) -> bool:
-        return (
-            0 < k < len(doc) - 1
-            and doc[k].text == "-"
-            and not doc[k - 1].whitespace_
-            and not doc[k].whitespace_
-        )
+        return 0 < k < len(doc) - 1 and glued_hyphen(doc[k])
 
     def title_word(k: int, far: int) -> bool:
         # "commander-in-chief": "in" between two hyphens
